@@ -1,0 +1,392 @@
+// @ts-check
+/**
+ * The replay/static server: serves the built app, the live replay of a feed
+ * (or feed files as-is), and the loopback-only admin and fault API.
+ */
+import { createReadStream, readFileSync } from 'node:fs';
+import { once } from 'node:events';
+import http from 'node:http';
+import path from 'node:path';
+import { handleAdmin } from './admin.mjs';
+import { createFaultState, sendFault } from './faults.mjs';
+import { FEED_CORS_HEADERS, htmlSecurityHeaders, preflightHeaders } from './headers.mjs';
+import { FEED_CONTENT_TYPE, IMMUTABLE, NO_CACHE, headCacheControl, sendRepresentation } from './http-caching.mjs';
+import { pageDirPath } from './pagination.mjs';
+import { createReplay } from './replay.mjs';
+import { contentTypeFor, createFileCache, resolveFile } from './static-files.mjs';
+
+export { CONTENT_SECURITY_POLICY } from './headers.mjs';
+
+/**
+ * @typedef {{
+ *   host?: string,
+ *   port?: number,
+ *   distDir?: string,
+ *   mode?: 'live' | 'static',
+ *   feedFile?: string,
+ *   feedPath?: string,
+ *   intervalMs?: number,
+ *   initialItems?: number,
+ *   headSize?: number,
+ *   pageSize?: number,
+ *   headMaxAge?: number,
+ *   admin?: boolean,
+ *   shiftDates?: boolean,
+ *   staticDir?: string,
+ *   csp?: boolean,
+ * }} ServerOptions
+ * @typedef {{
+ *   url: string,
+ *   port: number,
+ *   close: () => Promise<void>,
+ *   replay: import('./replay.mjs').Replay | null,
+ * }} RunningServer
+ * @typedef {{
+ *   time: string,
+ *   method: string,
+ *   path: string,
+ *   status: number | null,
+ *   bytes: number,
+ *   ifNoneMatch: boolean,
+ *   ifModifiedSince: boolean,
+ *   encoding: string | null,
+ *   fault: string | null,
+ *   completed: boolean,
+ * }} RequestLogEntry
+ */
+
+const MAX_LOG = 2000;
+const PAGE_FILE = /\/page-\d+\.json$/;
+
+/**
+ * @param {ServerOptions} [options]
+ * @returns {Promise<RunningServer>}
+ */
+export async function startServer(options = {}) {
+  const host = options.host ?? '127.0.0.1';
+  const mode = options.mode ?? 'live';
+  if (mode !== 'live' && mode !== 'static') throw new TypeError(`mode must be "live" or "static", not ${mode}`);
+  const distDir = path.resolve(options.distDir ?? 'dist');
+  const staticDir = options.staticDir ? path.resolve(options.staticDir) : null;
+  const feedPath = options.feedPath ?? '/feeds/vilnius-2023.json';
+  const feedPageDir = pageDirPath(feedPath) + '/';
+  const intervalMs = options.intervalMs ?? 10_000;
+  const headSize = options.headSize ?? 50;
+  const pageSize = options.pageSize ?? 50;
+  const csp = options.csp ?? true;
+  const headCache = headCacheControl(options.headMaxAge ?? 0);
+
+  let replay = null;
+  if (mode === 'live') {
+    const feedFile = path.resolve(options.feedFile ?? 'public/feeds/vilnius-2023.json');
+    let feed;
+    try {
+      feed = JSON.parse(readFileSync(feedFile, 'utf8'));
+    } catch (err) {
+      throw new Error(`cannot read the replay feed ${feedFile}: ${/** @type {Error} */ (err).message}`);
+    }
+    replay = createReplay({
+      feed,
+      feedPath,
+      initialItems: options.initialItems ?? 3,
+      headSize,
+      pageSize,
+      shiftDates: options.shiftDates ?? true,
+      pollSeconds: intervalMs > 0 ? Math.max(1, Math.round(intervalMs / 1000)) : undefined,
+    });
+  }
+
+  const faults = createFaultState();
+  const files = createFileCache();
+  /** @type {RequestLogEntry[]} */
+  const requests = [];
+  /** @type {{ time: string, method: string, path: string, referer: string | null, userAgent: string | null }[]} */
+  const canary = [];
+  /** @type {Set<http.ServerResponse>} */
+  const hanging = new Set();
+  /** @type {Set<import('node:net').Socket>} */
+  const sockets = new Set();
+
+  /**
+   * What a feed URL refers to, or null when it is not a feed.
+   * @param {string} pathname
+   * @returns {Promise<null | { kind: 'live-head' } | { kind: 'live-page', k: number } | { kind: 'file', file: string, stat: import('node:fs').Stats, isHead: boolean }>}
+   */
+  async function classifyFeed(pathname) {
+    if (replay && pathname === feedPath) return { kind: 'live-head' };
+    if (replay && pathname.startsWith(feedPageDir)) {
+      const m = /^page-(\d+)\.json$/.exec(pathname.slice(feedPageDir.length));
+      return m ? { kind: 'live-page', k: Number(m[1]) } : null;
+    }
+    let found = null;
+    if (staticDir && pathname.startsWith('/fixtures/')) {
+      found = await resolveFile(staticDir, pathname.slice('/fixtures'.length));
+      if (!found) return null;
+    } else if (pathname.startsWith('/feeds/') && pathname.endsWith('.json')) {
+      found = await resolveFile(distDir, pathname);
+      if (!found) return null;
+    }
+    if (!found) return null;
+    if (!found.file.endsWith('.json')) return null;
+    return { ...found, kind: 'file', isHead: !PAGE_FILE.test(pathname) };
+  }
+
+  /**
+   * @param {http.IncomingMessage} req
+   * @param {http.ServerResponse} res
+   * @param {NonNullable<Awaited<ReturnType<typeof classifyFeed>>>} target
+   * @param {string} pathname
+   */
+  async function serveFeed(req, res, target, pathname) {
+    /** @type {RequestLogEntry} */
+    const entry = {
+      time: new Date().toISOString(),
+      method: req.method ?? 'GET',
+      path: req.url ?? pathname,
+      status: null,
+      bytes: 0,
+      ifNoneMatch: req.headers['if-none-match'] !== undefined,
+      ifModifiedSince: req.headers['if-modified-since'] !== undefined,
+      encoding: null,
+      fault: null,
+      completed: false,
+    };
+    requests.push(entry);
+    if (requests.length > MAX_LOG) requests.splice(0, requests.length - MAX_LOG);
+    res.on('close', () => {
+      entry.status = res.headersSent ? res.statusCode : null;
+      entry.encoding = /** @type {string | undefined} */ (res.getHeader('content-encoding')) ?? null;
+      entry.completed = res.writableFinished;
+    });
+
+    const cors = { headers: { ...FEED_CORS_HEADERS } };
+    // In static mode the file at feedPath stands in for the live head.
+    const isHead = target.kind === 'live-head' || (target.kind === 'file' && pathname === feedPath);
+    const fault = faults.take(!isHead);
+    if (fault) entry.fault = fault.kind;
+
+    if (target.kind === 'file') {
+      const rep = await files.get(target.file, target.stat, FEED_CONTENT_TYPE);
+      const cacheControl = target.isHead ? headCache : IMMUTABLE;
+      if (!rep) {
+        entry.bytes = await streamFile(req, res, target.file, target.stat.size, FEED_CONTENT_TYPE, cacheControl, cors.headers);
+        return;
+      }
+      if (fault) {
+        entry.bytes = await sendFault(req, res, fault, {
+          current: rep,
+          stale: rep,
+          document: () => JSON.parse(rep.body.toString('utf8')),
+          cacheControl,
+          hanging,
+        });
+        return;
+      }
+      entry.bytes = await sendRepresentation(req, res, rep, { cacheControl, ...cors });
+      return;
+    }
+
+    const live = /** @type {import('./replay.mjs').Replay} */ (replay);
+    const version = live.current();
+    if (target.kind === 'live-page') {
+      const rep = live.page(target.k);
+      if (!rep) {
+        entry.bytes = sendText(res, 404, `No page ${target.k} of ${feedPath} (yet)\n`, FEED_CORS_HEADERS);
+        return;
+      }
+      if (fault) {
+        entry.bytes = await sendFault(req, res, fault, {
+          current: rep,
+          stale: rep,
+          document: () => JSON.parse(rep.body.toString('utf8')),
+          cacheControl: IMMUTABLE,
+          hanging,
+        });
+        return;
+      }
+      entry.bytes = await sendRepresentation(req, res, rep, { cacheControl: IMMUTABLE, ...cors });
+      return;
+    }
+    if (fault) {
+      entry.bytes = await sendFault(req, res, fault, {
+        current: version.head,
+        stale: live.stale().head,
+        document: () => version.headDoc,
+        cacheControl: headCache,
+        hanging,
+      });
+      return;
+    }
+    entry.bytes = await sendRepresentation(req, res, version.head, { cacheControl: headCache, ...cors });
+  }
+
+  /**
+   * @param {http.IncomingMessage} req
+   * @param {http.ServerResponse} res
+   * @param {string} pathname
+   */
+  async function serveApp(req, res, pathname) {
+    let found = await resolveFile(distDir, pathname);
+    // Client-side routes (no file extension) get the app shell too.
+    const wantsShell =
+      pathname === '/' || (!path.posix.extname(pathname) && /text\/html|\*\/\*/.test(req.headers.accept ?? '*/*'));
+    if (!found && wantsShell) {
+      found = await resolveFile(distDir, '/index.html');
+      if (!found) {
+        const body =
+          '<!DOCTYPE html><meta charset="utf-8"><title>Build missing</title>\n<p>Run npm run build first: there is no index.html in the dist directory.</p>\n';
+        return sendText(res, 503, body, {
+          ...htmlSecurityHeaders(csp),
+          'Content-Type': 'text/html; charset=utf-8',
+          'Retry-After': '10',
+        });
+      }
+    }
+    if (!found) return sendText(res, 404, 'Not found\n', { 'X-Content-Type-Options': 'nosniff' });
+
+    const contentType = contentTypeFor(found.file);
+    const cacheControl = pathname.startsWith('/assets/') ? IMMUTABLE : NO_CACHE;
+    /** @type {Record<string, string>} */
+    const headers = contentType.startsWith('text/html')
+      ? htmlSecurityHeaders(csp)
+      : { 'X-Content-Type-Options': 'nosniff' };
+    const rep = await files.get(found.file, found.stat, contentType);
+    if (!rep) return streamFile(req, res, found.file, found.stat.size, contentType, cacheControl, headers);
+    return sendRepresentation(req, res, rep, { cacheControl, headers });
+  }
+
+  /**
+   * @param {http.IncomingMessage} req
+   * @param {http.ServerResponse} res
+   */
+  async function handle(req, res) {
+    let pathname;
+    try {
+      pathname = new URL(req.url ?? '/', 'http://server.invalid').pathname;
+    } catch {
+      return sendText(res, 400, 'Bad request\n');
+    }
+    // Collapse "//" so that "//__admin" cannot slip past the prefix checks.
+    pathname = pathname.replace(/\/{2,}/g, '/');
+
+    if (pathname.startsWith('/__canary/')) {
+      canary.push({
+        time: new Date().toISOString(),
+        method: req.method ?? 'GET',
+        path: req.url ?? pathname,
+        referer: req.headers.referer ?? null,
+        userAgent: req.headers['user-agent'] ?? null,
+      });
+      if (canary.length > MAX_LOG) canary.splice(0, canary.length - MAX_LOG);
+      res.writeHead(204, { 'Cache-Control': 'no-store' });
+      return res.end();
+    }
+    if (pathname === '/__admin' || pathname.startsWith('/__admin/')) {
+      if (!options.admin) return sendText(res, 404, 'Not found\n');
+      return handleAdmin(req, res, pathname, { mode, replay, faults, requests, canary });
+    }
+
+    const feed = await classifyFeed(pathname);
+    if (req.method === 'OPTIONS') {
+      if (feed) {
+        res.writeHead(204, preflightHeaders(req));
+      } else {
+        res.writeHead(204, { Allow: 'GET, HEAD, OPTIONS' });
+      }
+      return res.end();
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      return sendText(res, 405, 'Method not allowed\n', { Allow: 'GET, HEAD, OPTIONS' });
+    }
+    if (feed) return serveFeed(req, res, feed, pathname);
+    if (pathname.startsWith('/fixtures/') || pathname.startsWith('/feeds/')) {
+      return sendText(res, 404, 'No such feed\n', FEED_CORS_HEADERS);
+    }
+    return serveApp(req, res, pathname);
+  }
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((err) => {
+      console.error('server error:', err);
+      if (!res.headersSent) sendText(res, 500, 'Internal server error\n');
+      else res.destroy();
+    });
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  server.listen(options.port ?? 0, host);
+  await once(server, 'listening');
+  const address = /** @type {import('node:net').AddressInfo} */ (server.address());
+
+  /** @type {NodeJS.Timeout | null} */
+  let timer = null;
+  if (replay && intervalMs > 0) {
+    const r = replay;
+    timer = setInterval(() => {
+      if (r.state().next !== null) r.publishNext();
+    }, intervalMs);
+  }
+
+  let closing = null;
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${address.port}/`,
+    port: address.port,
+    replay,
+    close() {
+      closing ??= (async () => {
+        if (timer) clearInterval(timer);
+        const closed = new Promise((resolve) => server.close(() => resolve(undefined)));
+        for (const res of hanging) res.destroy();
+        server.closeAllConnections();
+        for (const socket of sockets) socket.destroy();
+        await closed;
+      })();
+      return closing;
+    },
+  };
+}
+
+/**
+ * @param {http.ServerResponse} res
+ * @param {number} status
+ * @param {string} body
+ * @param {Record<string, string>} [headers]
+ * @returns {number} bytes written
+ */
+function sendText(res, status, body, headers = {}) {
+  const length = Buffer.byteLength(body);
+  res.writeHead(status, {
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Cache-Control': 'no-store',
+    ...headers,
+    'Content-Length': length,
+  });
+  res.end(res.req?.method === 'HEAD' ? undefined : body);
+  return res.req?.method === 'HEAD' ? 0 : length;
+}
+
+/**
+ * Files too big to cache go out as they are, without compression.
+ * @param {http.IncomingMessage} req
+ * @param {http.ServerResponse} res
+ * @param {string} file
+ * @param {number} size
+ * @param {string} contentType
+ * @param {string} cacheControl
+ * @param {Record<string, string>} headers
+ * @returns {Promise<number>}
+ */
+async function streamFile(req, res, file, size, contentType, cacheControl, headers) {
+  res.writeHead(200, { ...headers, 'Content-Type': contentType, 'Content-Length': size, 'Cache-Control': cacheControl });
+  if (req.method === 'HEAD') {
+    res.end();
+    return 0;
+  }
+  const stream = createReadStream(file);
+  stream.pipe(res);
+  await once(res, 'close');
+  stream.destroy();
+  return size;
+}

@@ -1,0 +1,62 @@
+// @ts-check
+/**
+ * Response header policies: the page's Content-Security-Policy and the CORS
+ * headers that let an embed on another origin read the feeds.
+ */
+
+/**
+ * Strict CSP for the app's HTML. frame-ancestors is open because the blog is
+ * meant to be embedded anywhere; connect-src allows https feeds and a local
+ * replay server on any port.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' https: data:",
+  "connect-src 'self' https: http://127.0.0.1:* http://localhost:*",
+  "font-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  'frame-ancestors *',
+  "form-action 'none'",
+].join('; ');
+
+/**
+ * @param {boolean} csp
+ * @returns {Record<string, string>}
+ */
+export function htmlSecurityHeaders(csp) {
+  /** @type {Record<string, string>} */
+  const headers = {
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'strict-origin-when-cross-origin',
+  };
+  if (csp) headers['Content-Security-Policy'] = CONTENT_SECURITY_POLICY;
+  return headers;
+}
+
+/** Headers a cross-origin client needs to poll and revalidate a feed. */
+export const FEED_CORS_HEADERS = Object.freeze({
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Expose-Headers': 'ETag, Last-Modified, Retry-After, Cache-Control, Date',
+});
+
+/**
+ * @param {import('node:http').IncomingMessage} req
+ * @returns {Record<string, string>}
+ */
+export function preflightHeaders(req) {
+  const requested = req.headers['access-control-request-headers'];
+  return {
+    ...FEED_CORS_HEADERS,
+    'Access-Control-Allow-Methods': 'GET, HEAD, OPTIONS',
+    // Echoing is safe: the feeds are public and carry no credentials.
+    'Access-Control-Allow-Headers':
+      typeof requested === 'string' && requested.trim()
+        ? requested
+        : 'If-None-Match, If-Modified-Since, Cache-Control',
+    'Access-Control-Max-Age': '86400',
+    Vary: 'Access-Control-Request-Headers',
+  };
+}
