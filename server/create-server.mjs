@@ -76,6 +76,7 @@ export async function startServer(options = {}) {
   const csp = options.csp ?? true;
   const headCache = headCacheControl(options.headMaxAge ?? 0);
 
+  /** @type {import('./replay.mjs').Replay | null} */
   let replay = null;
   if (mode === 'live') {
     const feedFile = path.resolve(options.feedFile ?? 'public/feeds/vilnius-2023.json');

@@ -113,7 +113,7 @@ export function negotiateEncoding(header) {
   const q = new Map();
   for (const part of header.split(',')) {
     const [rawName, ...params] = part.trim().split(';');
-    const name = rawName.trim().toLowerCase();
+    const name = (rawName ?? '').trim().toLowerCase();
     if (!name) continue;
     let weight = 1;
     for (const p of params) {

@@ -96,12 +96,13 @@ export function paginate({ items, tombstones = [], headSize, pageSize, frozenPag
   const head = [];
   const seen = new Set();
   for (let i = items.length - 1; i >= pagedCount; i--) {
-    head.push(items[i]);
-    seen.add(items[i].id);
+    const item = /** @type {FeedItem} */ (items[i]);
+    head.push(item);
+    seen.add(item.id);
   }
   for (let i = pagedCount - 1; i >= 0; i--) {
-    const current = items[i];
-    const frozen = cut[Math.floor(i / pageSize)][i % pageSize];
+    const current = /** @type {FeedItem} */ (items[i]);
+    const frozen = cut[Math.floor(i / pageSize)]?.[i % pageSize];
     if ((current !== frozen || isTombstone(current)) && !seen.has(current.id)) {
       head.push(current);
       seen.add(current.id);

@@ -116,6 +116,8 @@ export function createReplay(options) {
     })
     .map((x) => /** @type {FeedItem} */ (x.item));
   const total = sorted.length;
+  /** @param {number} i */
+  const source = (i) => /** @type {FeedItem} */ (sorted[i]);
   const initialCount = Math.max(0, Math.min(options.initialItems ?? 3, total));
   const pollSeconds = options.pollSeconds ?? feed._liveblog?.poll_seconds ?? 10;
 
@@ -124,19 +126,19 @@ export function createReplay(options) {
   const later = [];
   for (let i = initialCount; i < total; i++) later.push(i);
   const everyone = sorted.map((_, i) => i);
-  const editable = (/** @type {number[]} */ pool) => pool.filter((i) => canTruncate(sorted[i]));
+  const editable = (/** @type {number[]} */ pool) => pool.filter((i) => canTruncate(source(i)));
   const editIndex = nearest(
     editable(later).length ? editable(later) : editable(everyone),
     initialCount + Math.floor(later.length / 3),
   );
   const duplicable = (/** @type {number[]} */ pool) =>
-    pool.filter((i) => i !== editIndex && !isTombstone(sorted[i]) && !sorted[i]._liveblog?.pinned);
+    pool.filter((i) => i !== editIndex && !isTombstone(source(i)) && !source(i)._liveblog?.pinned);
   const dupIndex = nearest(
     duplicable(later).length ? duplicable(later) : duplicable(everyone),
     initialCount + Math.floor((later.length * 2) / 3),
   );
-  const editId = editIndex >= 0 ? String(sorted[editIndex].id) : null;
-  const duplicateId = dupIndex >= 0 ? `${sorted[dupIndex].id}-dup` : null;
+  const editId = editIndex >= 0 ? String(source(editIndex).id) : null;
+  const duplicateId = dupIndex >= 0 ? `${source(dupIndex).id}-dup` : null;
 
   /** @type {Step[]} */
   const steps = [];
@@ -154,8 +156,8 @@ export function createReplay(options) {
 
   function fresh() {
     const startMs = now();
-    const newestInitial = initialCount > 0 ? Date.parse(sorted[initialCount - 1].date_published) : NaN;
-    const firstSource = total > 0 ? Date.parse(sorted[0].date_published) : NaN;
+    const newestInitial = initialCount > 0 ? Date.parse(source(initialCount - 1).date_published) : NaN;
+    const firstSource = total > 0 ? Date.parse(source(0).date_published) : NaN;
     const anchor = Number.isFinite(newestInitial) ? newestInitial : firstSource;
     // Initial items keep their spacing but end one minute before now.
     const offset = shiftDates && Number.isFinite(anchor) ? startMs - MINUTE - anchor : 0;
@@ -205,7 +207,7 @@ export function createReplay(options) {
    */
   function prepare(index, initial) {
     /** @type {FeedItem} */
-    const item = structuredClone(sorted[index]);
+    const item = structuredClone(source(index));
     if (shiftDates) {
       if (initial) {
         item.date_published = shifted(item.date_published);
@@ -255,9 +257,9 @@ export function createReplay(options) {
         break;
       }
       case 'duplicate': {
-        const original = s.slots[/** @type {number} */ (s.slotById.get(String(sorted[dupIndex].id)))];
+        const original = s.slots[/** @type {number} */ (s.slotById.get(String(source(dupIndex).id)))];
         /** @type {FeedItem} */
-        const dup = structuredClone(original);
+        const dup = structuredClone(/** @type {FeedItem} */ (original));
         dup.id = /** @type {string} */ (duplicateId);
         if (shiftDates) dup.date_published = iso(publishTime());
         delete dup.date_modified;
@@ -356,8 +358,10 @@ export function createReplay(options) {
   /** @param {number} [count] */
   function publishNext(count = 1) {
     let ran = 0;
-    while (ran < count && s.cursor < steps.length) {
-      run(steps[s.cursor++]);
+    let step;
+    while (ran < count && (step = steps[s.cursor])) {
+      s.cursor++;
+      run(step);
       ran++;
     }
     if (ran > 0) snapshot();
@@ -371,8 +375,10 @@ export function createReplay(options) {
    */
   function skip(count = 120) {
     let added = 0;
-    while (added < count && s.cursor < steps.length && ['item', 'duplicate'].includes(steps[s.cursor].kind)) {
-      run(steps[s.cursor++]);
+    let step;
+    while (added < count && (step = steps[s.cursor]) && (step.kind === 'item' || step.kind === 'duplicate')) {
+      s.cursor++;
+      run(step);
       added++;
     }
     for (; added < count; added++) {
