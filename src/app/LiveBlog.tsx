@@ -1,0 +1,211 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { ViewState } from '../core/filters/filter-state';
+import { activeFilterCount, defaultViewState } from '../core/filters/filter-state';
+import { useLiveFeed } from '../feed/use-live-feed';
+import { FilterPanel } from '../filters/FilterPanel';
+import { NoMatches } from '../filters/NoMatches';
+import { useViewState } from '../filters/use-view-state';
+import { useMessages } from '../i18n/use-messages';
+import { NewUpdatesButton } from '../live/NewUpdatesButton';
+import { StatusLine, problemText } from '../live/StatusLine';
+import { useArrivals } from '../live/use-arrivals';
+import { useAtTop } from '../live/use-at-top';
+import { formatDayAndClock } from '../time/format-time';
+import { LatestStream } from '../timeline/LatestStream';
+import { OlderUpdates } from '../timeline/OlderUpdates';
+import { TimelineSkeleton } from '../timeline/TimelineSkeleton';
+import { TopicGroups } from '../timeline/TopicGroups';
+import { UpdateArticle, type UpdateContext } from '../timeline/UpdateArticle';
+import { useSortedItems, useTimelineModel } from '../timeline/use-timeline-model';
+import { ViewSwitch } from '../timeline/ViewSwitch';
+
+export type Controls = 'full' | 'compact' | 'none';
+
+export interface LiveBlogOptions {
+  /** The feed's URL, absolute or relative to the page. */
+  readonly feed: string;
+  /** Preset filters and view (ignored for the standalone page, which reads the URL). */
+  readonly initialView?: ViewState;
+  readonly limit?: number;
+  readonly link?: string;
+  readonly controls?: Controls;
+  readonly locale: string;
+  /** Overrides the feed's time zone. */
+  readonly timezone?: string;
+  readonly poll?: boolean;
+  /** Keep the filters in the address bar (standalone page, or an embed with `sync-url`). */
+  readonly syncUrl?: boolean;
+  /** The standalone page shows the feed's title as the page's h1. */
+  readonly standalone?: boolean;
+}
+
+/** The live blog: status, filters, and the timeline, for the standalone page and every embed. */
+export function LiveBlog(props: LiveBlogOptions) {
+  const { feed, limit, link, controls = 'full', locale, poll = true, syncUrl = false, standalone = false } = props;
+  const t = useMessages();
+  // A widget inside a host's article must not add a second main landmark.
+  const Main = standalone ? 'main' : 'div';
+  const feedUrl = useMemo(() => absoluteUrl(feed), [feed]);
+  const live = useLiveFeed(feedUrl, { poll });
+  const store = live.store;
+  const meta = store?.meta;
+  const [view, setView] = useViewState(props.initialView ?? defaultViewState, syncUrl);
+  const sentinel = useRef<HTMLDivElement>(null);
+  const timelineTop = useRef<HTMLDivElement>(null);
+  const atTop = useAtTop(sentinel);
+  const sorted = useSortedItems(store);
+  const arrivals = useArrivals(sorted, atTop);
+  const model = useTimelineModel({
+    store,
+    sorted,
+    shown: arrivals.shown,
+    waiting: arrivals.waiting,
+    view,
+    locale,
+    otherLabel: t.otherUpdates,
+    limit,
+  });
+  const timeZone = props.timezone ?? meta?.timezone;
+  const context: UpdateContext = useMemo(
+    () => ({ labels: model.labels, locale, timeZone, baseUrl: feedUrl }),
+    [model.labels, locale, timeZone, feedUrl],
+  );
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const active = activeFilterCount(model.effective);
+  const total = arrivals.shown.length;
+  const shownCount = model.matching.length;
+
+  // One polite announcement at a time: result counts after a filter change, arrivals otherwise.
+  const [announcement, setAnnouncement] = useState('');
+  const lastFilterKey = useRef<string | undefined>(undefined);
+  const filterKey = JSON.stringify([model.effective.topics, model.effective.countries, model.effective.speakers, model.effective.q, model.effective.keyOnly]);
+  useEffect(() => {
+    if (store === undefined) return;
+    if (lastFilterKey.current !== undefined && lastFilterKey.current !== filterKey) {
+      setAnnouncement(t.showingResults(shownCount, total));
+    }
+    lastFilterKey.current = filterKey;
+  }, [filterKey, shownCount, total, store, t]);
+  useEffect(() => {
+    if (model.waitingMatching > 0) setAnnouncement(t.newUpdates(model.waitingMatching));
+  }, [model.waitingMatching, t]);
+
+  const showNew = () => {
+    arrivals.release();
+    timelineTop.current?.scrollIntoView({ block: 'start' });
+    timelineTop.current?.focus({ preventScroll: true });
+  };
+
+  const coverageNote =
+    store?.olderUrl !== undefined && model.oldestLoaded !== undefined
+      ? t.countsCoverage(formatDayAndClock(model.oldestLoaded, locale, timeZone))
+      : undefined;
+  const showControls = controls !== 'none' && store !== undefined && sorted.length > 0;
+  const limited = limit !== undefined && model.matching.length > limit;
+
+  return (
+    <div className={`lb-root${showControls ? ' lb-root--with-filters' : ''}`} lang={meta?.language} part="root">
+      <header className="lb-header" part="header">
+        <p className="lb-kicker">{t.liveBlog}</p>
+        {standalone ? <h1 className="lb-title">{meta?.title ?? t.loading}</h1> : meta && <p className="lb-title">{meta.title}</p>}
+        {meta?.description && <p className="lb-description">{meta.description}</p>}
+        <StatusLine
+          status={meta?.status}
+          changedAt={store?.changedAt}
+          error={live.error}
+          nextAttemptAt={live.nextAttemptAt}
+          rejectedCount={store?.rejected.length ?? 0}
+          locale={locale}
+          timeZone={timeZone}
+          onRetry={live.retryNow}
+        />
+      </header>
+      <p className="lb-visually-hidden" aria-live="polite" aria-atomic="true">
+        {announcement}
+      </p>
+      {showControls && (
+        <div className={`lb-filters${filtersOpen ? ' lb-filters--open' : ''}`} part="filters">
+          <button
+            type="button"
+            className="lb-button lb-filters__toggle"
+            aria-expanded={filtersOpen}
+            aria-controls="lb-filter-panel"
+            onClick={() => setFiltersOpen(!filtersOpen)}
+          >
+            {t.filtersButton(active)}
+          </button>
+          <div id="lb-filter-panel" className="lb-filters__panel">
+            <FilterPanel
+              state={model.effective}
+              options={model.options}
+              keyEventCount={model.keyEventCount}
+              onChange={setView}
+              compact={controls === 'compact'}
+              coverageNote={coverageNote}
+            />
+          </div>
+        </div>
+      )}
+      <Main className="lb-timeline" part="timeline" aria-busy={live.isLoading}>
+        <div ref={sentinel} className="lb-sentinel" aria-hidden="true" />
+        <div ref={timelineTop} tabIndex={-1} className="lb-timeline__top" aria-label={t.liveBlog}>
+          {store !== undefined && sorted.length > 0 && (
+            <div className="lb-toolbar">
+              {controls !== 'none' && <ViewSwitch view={model.effective.view} onChange={(v) => setView({ ...view, view: v })} />}
+              <p className="lb-result-count">
+                {t.resultCount(shownCount, total)}
+                {active > 0 && controls !== 'none' && (
+                  <button type="button" className="lb-link-button" onClick={() => setView({ ...view, topics: [], countries: [], speakers: [], q: '', keyOnly: false })}>
+                    {t.clearFilters}
+                  </button>
+                )}
+              </p>
+            </div>
+          )}
+        </div>
+        <NewUpdatesButton count={model.waitingMatching} onShow={showNew} />
+        {live.isLoading && <TimelineSkeleton />}
+        {!live.isLoading && store === undefined && live.error && (
+          <div className="lb-error" role="alert">
+            <p>{t.firstLoadFailed}</p>
+            <p>{live.error.message || problemText(live.error, t)}</p>
+          </div>
+        )}
+        {store !== undefined && sorted.length === 0 && <p className="lb-empty">{t.emptyFeed}</p>}
+        {store !== undefined && total > 0 && shownCount === 0 && (
+          <NoMatches state={model.effective} labels={model.labels} onChange={setView} />
+        )}
+        {model.grouped.pinned.length > 0 && (
+          <section className="lb-pinned" aria-label={t.pinned} part="pinned">
+            {model.grouped.pinned.map((item) => (
+              <UpdateArticle key={item.id} item={item} context={context} fresh={item.published > arrivals.freshAfter} />
+            ))}
+          </section>
+        )}
+        {model.effective.view === 'topics' ? (
+          <TopicGroups groups={model.grouped.groups} context={context} freshAfter={arrivals.freshAfter} />
+        ) : (
+          <LatestStream items={model.stream} context={context} freshAfter={arrivals.freshAfter} />
+        )}
+        {limited && link && (
+          <p className="lb-see-all">
+            <a href={link} target="_top" className="lb-button">
+              {t.seeAll}
+            </a>
+          </p>
+        )}
+        {!limited && store !== undefined && (
+          <OlderUpdates hasOlder={store.olderUrl !== undefined} onLoad={live.loadOlder} auto />
+        )}
+      </Main>
+    </div>
+  );
+}
+
+function absoluteUrl(url: string): string {
+  try {
+    return new URL(url, document.baseURI).href;
+  } catch {
+    return url;
+  }
+}

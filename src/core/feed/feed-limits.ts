@@ -1,0 +1,43 @@
+// Limits that keep a hostile or broken feed from freezing a reader's tab.
+// A single document must still hold a 10,000-item blog (see docs/performance.md).
+export const FEED_LIMITS = {
+  /** Bytes of one feed document (head or page). */
+  maxDocumentBytes: 25 * 1024 * 1024,
+  /** Items in one document; the excess is dropped and reported. */
+  maxItemsPerDocument: 20_000,
+  /** Characters of one item's content_html or content_text; longer items are dropped. */
+  maxItemContentChars: 200_000,
+  /** Nesting depth of the JSON document. */
+  maxDepth: 64,
+  /** Characters of any short string (title, names, labels). */
+  maxShortTextChars: 2_000,
+  /** Topics, countries, people or speakers in one list. */
+  maxListLength: 2_000,
+} as const;
+
+/**
+ * Depth of the deepest array/object nesting in a JSON text, scanned before parsing so that a
+ * pathological document is refused cheaply. Strings are skipped so brackets inside them don't count.
+ */
+export function jsonNestingDepth(text: string, stopAbove = Infinity): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \ */) i++;
+      else if (c === 34 /* " */) inString = false;
+      continue;
+    }
+    if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      depth++;
+      if (depth > max) {
+        max = depth;
+        if (max > stopAbove) return max;
+      }
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return max;
+}

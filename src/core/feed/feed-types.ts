@@ -1,0 +1,100 @@
+// The client's own model of a feed, independent of the wire format (JSON Feed 1.1 + `_liveblog`).
+// Times are epoch milliseconds so that sorting and comparing never re-parse strings.
+
+export type FeedStatus = 'upcoming' | 'live' | 'ended';
+
+export interface Topic {
+  readonly id: string;
+  readonly label: string;
+}
+
+export interface Country {
+  readonly code: string;
+  /** Absent when the feed gives none: the UI asks Intl.DisplayNames. */
+  readonly name?: string;
+}
+
+export interface Person {
+  readonly id: string;
+  readonly name: string;
+  readonly role?: string;
+  readonly country?: string;
+}
+
+export interface Author {
+  readonly name?: string;
+  readonly url?: string;
+  readonly avatar?: string;
+}
+
+export interface FeedMeta {
+  readonly title: string;
+  readonly homePageUrl?: string;
+  readonly feedUrl?: string;
+  readonly description?: string;
+  readonly language?: string;
+  readonly nextUrl?: string;
+  readonly status: FeedStatus;
+  readonly pollSeconds?: number;
+  readonly timezone?: string;
+  readonly coverageStart?: string;
+  readonly coverageEnd?: string;
+  readonly topics: readonly Topic[];
+  readonly countries: readonly Country[];
+  readonly people: readonly Person[];
+}
+
+export interface LiveItem {
+  readonly id: string;
+  readonly title?: string;
+  readonly contentHtml?: string;
+  readonly contentText?: string;
+  readonly summary?: string;
+  readonly url?: string;
+  readonly image?: string;
+  readonly published: number;
+  readonly modified?: number;
+  readonly authors: readonly Author[];
+  readonly tags: readonly string[];
+  /** Topic ids; the first is the item's group. For a plain JSON Feed these are its tags. */
+  readonly topics: readonly string[];
+  readonly countries: readonly string[];
+  readonly speakers: readonly string[];
+  readonly dateline?: string;
+  readonly keyEvent: boolean;
+  readonly pinned: boolean;
+}
+
+export interface Tombstone {
+  readonly id: string;
+  readonly modified?: number;
+}
+
+export interface RejectedItem {
+  readonly index: number;
+  readonly id?: string;
+  readonly reason: string;
+}
+
+export interface ParsedFeed {
+  readonly meta: FeedMeta;
+  readonly items: readonly LiveItem[];
+  readonly tombstones: readonly Tombstone[];
+  readonly rejected: readonly RejectedItem[];
+}
+
+export type FeedErrorKind = 'not-json' | 'not-a-feed' | 'too-large' | 'too-deep';
+
+export interface FeedError {
+  readonly kind: FeedErrorKind;
+  readonly message: string;
+}
+
+export type ParseResult =
+  | { readonly ok: true; readonly feed: ParsedFeed }
+  | { readonly ok: false; readonly error: FeedError };
+
+/** The item's version for "newer wins": its last edit, else its publication. */
+export function itemVersion(item: { readonly published?: number; readonly modified?: number }) {
+  return item.modified ?? item.published ?? 0;
+}

@@ -1,0 +1,370 @@
+import * as v from 'valibot';
+import { FEED_LIMITS, jsonNestingDepth } from './feed-limits';
+import type {
+  Author,
+  Country,
+  FeedMeta,
+  FeedStatus,
+  LiveItem,
+  ParseResult,
+  ParsedFeed,
+  Person,
+  RejectedItem,
+  Tombstone,
+  Topic,
+} from './feed-types';
+import { safeHttpUrl } from './safe-url';
+
+const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
+
+export function parseRfc3339(value: string): number | undefined {
+  if (!RFC3339.test(value)) return undefined;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
+// Optional fields are lenient: a malformed optional value is dropped, the item still renders.
+const optionalText = v.fallback(
+  v.optional(v.pipe(v.string(), v.maxLength(FEED_LIMITS.maxShortTextChars))),
+  undefined,
+);
+const textList = v.fallback(
+  v.pipe(
+    v.array(v.unknown()),
+    v.maxLength(FEED_LIMITS.maxListLength),
+    v.transform((list) =>
+      list.filter(
+        (x): x is string =>
+          typeof x === 'string' && x.trim() !== '' && x.length <= FEED_LIMITS.maxShortTextChars,
+      ),
+    ),
+  ),
+  [],
+);
+const optionalFlag = v.fallback(v.optional(v.boolean()), undefined);
+const optionalDate = v.fallback(
+  v.optional(v.pipe(v.string(), v.check((s) => parseRfc3339(s) !== undefined))),
+  undefined,
+);
+const content = v.optional(
+  v.pipe(
+    v.string(),
+    v.maxLength(
+      FEED_LIMITS.maxItemContentChars,
+      `content is longer than ${FEED_LIMITS.maxItemContentChars} characters`,
+    ),
+  ),
+);
+
+const ItemSchema = v.pipe(
+  v.object({
+    id: v.pipe(v.string('id must be a string'), v.nonEmpty('id is empty'), v.maxLength(1000)),
+    date_published: v.pipe(
+      v.string('date_published is missing'),
+      v.check((s) => parseRfc3339(s) !== undefined, 'date_published is not an RFC 3339 time'),
+    ),
+    date_modified: optionalDate,
+    title: optionalText,
+    content_html: content,
+    content_text: content,
+    summary: optionalText,
+    url: optionalText,
+    image: optionalText,
+    authors: v.fallback(
+      v.array(
+        v.fallback(
+          v.object({ name: optionalText, url: optionalText, avatar: optionalText }),
+          {} as { name?: string; url?: string; avatar?: string },
+        ),
+      ),
+      [],
+    ),
+    tags: textList,
+    _liveblog: v.fallback(
+      v.optional(
+        v.object({
+          topics: textList,
+          countries: textList,
+          speakers: textList,
+          dateline: optionalText,
+          key_event: optionalFlag,
+          pinned: optionalFlag,
+        }),
+      ),
+      undefined,
+    ),
+  }),
+  v.check(
+    (item) => item.content_html !== undefined || item.content_text !== undefined,
+    'item has neither content_html nor content_text',
+  ),
+);
+
+const MetaSchema = v.object({
+  version: v.pipe(
+    v.string('version is missing'),
+    v.startsWith('https://jsonfeed.org/version/', 'version is not a JSON Feed version'),
+  ),
+  title: v.pipe(v.string('title is missing'), v.maxLength(FEED_LIMITS.maxShortTextChars)),
+  items: v.array(v.unknown(), 'items is not a list'),
+  home_page_url: optionalText,
+  feed_url: optionalText,
+  description: optionalText,
+  language: optionalText,
+  next_url: optionalText,
+  expired: optionalFlag,
+  _liveblog: v.fallback(
+    v.optional(
+      v.object({
+        status: v.fallback(v.optional(v.picklist(['upcoming', 'live', 'ended'])), undefined),
+        poll_seconds: v.fallback(
+          v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+          undefined,
+        ),
+        timezone: optionalText,
+        coverage_start: optionalDate,
+        coverage_end: optionalDate,
+        topics: v.fallback(v.array(v.unknown()), []),
+        countries: v.fallback(v.array(v.unknown()), []),
+        people: v.fallback(v.array(v.unknown()), []),
+      }),
+    ),
+    undefined,
+  ),
+});
+
+const TopicSchema = v.object({
+  id: v.pipe(v.string(), v.nonEmpty(), v.maxLength(200)),
+  label: v.fallback(v.optional(v.pipe(v.string(), v.maxLength(200))), undefined),
+});
+const CountrySchema = v.object({
+  code: v.pipe(v.string(), v.regex(/^[A-Za-z]{2}$/)),
+  name: v.fallback(v.optional(v.pipe(v.string(), v.maxLength(200))), undefined),
+});
+const PersonSchema = v.object({
+  id: v.pipe(v.string(), v.nonEmpty(), v.maxLength(200)),
+  name: v.pipe(v.string(), v.nonEmpty(), v.maxLength(200)),
+  role: v.fallback(v.optional(v.pipe(v.string(), v.maxLength(300))), undefined),
+  country: v.fallback(v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z]{2}$/))), undefined),
+});
+
+function validEntries<T>(schema: v.GenericSchema<unknown, T>, list: readonly unknown[]): T[] {
+  const out: T[] = [];
+  for (const entry of list.slice(0, FEED_LIMITS.maxListLength)) {
+    const result = v.safeParse(schema, entry);
+    if (result.success) out.push(result.output);
+  }
+  return out;
+}
+
+function uniqueBy<T>(list: readonly T[], key: (x: T) => string): T[] {
+  const seen = new Set<string>();
+  return list.filter((x) => {
+    const k = key(x);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function clean(text: string | undefined): string | undefined {
+  const t = text?.trim();
+  return t === undefined || t === '' ? undefined : t;
+}
+
+function issueReason(issues: readonly v.BaseIssue<unknown>[]): string {
+  const first = issues[0];
+  if (!first) return 'invalid item';
+  const path = first.path?.map((p) => String(p.key)).join('.');
+  return path && !first.message.startsWith(path) ? `${path}: ${first.message}` : first.message;
+}
+
+function isTombstone(raw: unknown): raw is { id: string; date_modified?: unknown } {
+  if (typeof raw !== 'object' || raw === null) return false;
+  const r = raw as { id?: unknown; _liveblog?: { deleted?: unknown } };
+  return typeof r.id === 'string' && r.id !== '' && r._liveblog?.deleted === true;
+}
+
+function toItem(raw: v.InferOutput<typeof ItemSchema>, base: string | undefined): LiveItem {
+  const ext = raw._liveblog;
+  const authors: Author[] = raw.authors
+    .map((a) => ({
+      name: clean(a.name),
+      url: safeHttpUrl(a.url, base),
+      avatar: safeHttpUrl(a.avatar, base),
+    }))
+    .filter((a) => a.name !== undefined || a.url !== undefined);
+  const tags = uniqueBy(raw.tags.map((t) => t.trim()), (t) => t);
+  // In a plain JSON Feed (no item extension) the tags are the item's topics.
+  const topics = ext ? uniqueBy(ext.topics, (t) => t) : tags;
+  return {
+    id: raw.id,
+    title: clean(raw.title),
+    contentHtml: raw.content_html,
+    contentText: raw.content_text,
+    summary: clean(raw.summary),
+    url: safeHttpUrl(raw.url, base),
+    image: safeHttpUrl(raw.image, base),
+    published: parseRfc3339(raw.date_published)!,
+    modified: raw.date_modified === undefined ? undefined : parseRfc3339(raw.date_modified),
+    authors,
+    tags,
+    topics,
+    countries: uniqueBy(
+      (ext?.countries ?? []).map((c) => c.toUpperCase()).filter((c) => /^[A-Z]{2}$/.test(c)),
+      (c) => c,
+    ),
+    speakers: uniqueBy(ext?.speakers ?? [], (s) => s),
+    dateline: clean(ext?.dateline),
+    keyEvent: ext?.key_event === true,
+    pinned: ext?.pinned === true,
+  };
+}
+
+/**
+ * Parses one feed document (head or page). Never throws: a document that is not a feed is an
+ * error result, and each invalid item is dropped on its own with a reason.
+ * @param baseUrl the URL the document was fetched from; relative URLs resolve against it.
+ */
+export function parseFeed(text: string, baseUrl?: string): ParseResult {
+  if (text.length > FEED_LIMITS.maxDocumentBytes) {
+    return {
+      ok: false,
+      error: {
+        kind: 'too-large',
+        message: `The feed is too large (${Math.round(text.length / 1048576)} MB; the limit is ${FEED_LIMITS.maxDocumentBytes / 1048576} MB).`,
+      },
+    };
+  }
+  if (jsonNestingDepth(text, FEED_LIMITS.maxDepth) > FEED_LIMITS.maxDepth) {
+    return {
+      ok: false,
+      error: {
+        kind: 'too-deep',
+        message: `The feed is nested more than ${FEED_LIMITS.maxDepth} levels deep.`,
+      },
+    };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    const looksLikeHtml = /^\s*</.test(text);
+    return {
+      ok: false,
+      error: {
+        kind: 'not-json',
+        message: looksLikeHtml
+          ? 'The server sent a web page instead of the feed.'
+          : 'The feed is not valid JSON.',
+      },
+    };
+  }
+  return parseFeedObject(json, baseUrl);
+}
+
+export function parseFeedObject(json: unknown, baseUrl?: string): ParseResult {
+  const top = v.safeParse(MetaSchema, json);
+  if (!top.success) {
+    return {
+      ok: false,
+      error: {
+        kind: 'not-a-feed',
+        message: `The document is not a JSON Feed (${issueReason(top.issues)}).`,
+      },
+    };
+  }
+  const raw = top.output;
+  const ext = raw._liveblog;
+  const topics: Topic[] = uniqueBy(
+    validEntries(TopicSchema, ext?.topics ?? []).map((t) => ({
+      id: t.id,
+      label: clean(t.label) ?? t.id,
+    })),
+    (t) => t.id,
+  );
+  const countries: Country[] = uniqueBy(
+    validEntries(CountrySchema, ext?.countries ?? []).map((c) => {
+      const name = clean(c.name);
+      return name === undefined ? { code: c.code.toUpperCase() } : { code: c.code.toUpperCase(), name };
+    }),
+    (c) => c.code,
+  );
+  const people: Person[] = uniqueBy(
+    validEntries(PersonSchema, ext?.people ?? []).map((p) => ({
+      id: p.id,
+      name: p.name.trim(),
+      role: clean(p.role),
+      country: p.country?.toUpperCase(),
+    })),
+    (p) => p.id,
+  );
+  const status: FeedStatus = raw.expired === true ? 'ended' : (ext?.status ?? 'live');
+  const pollSeconds = ext?.poll_seconds;
+  const meta: FeedMeta = {
+    title: clean(raw.title) ?? 'Live updates',
+    homePageUrl: safeHttpUrl(raw.home_page_url, baseUrl),
+    feedUrl: safeHttpUrl(raw.feed_url, baseUrl),
+    description: clean(raw.description),
+    language: clean(raw.language),
+    nextUrl: safeHttpUrl(raw.next_url, baseUrl),
+    status,
+    pollSeconds,
+    timezone: validTimeZone(ext?.timezone),
+    coverageStart: ext?.coverage_start,
+    coverageEnd: ext?.coverage_end,
+    topics,
+    countries,
+    people,
+  };
+
+  const items: LiveItem[] = [];
+  const tombstones: Tombstone[] = [];
+  const rejected: RejectedItem[] = [];
+  const seen = new Set<string>();
+  raw.items.forEach((entry, index) => {
+    if (index >= FEED_LIMITS.maxItemsPerDocument) {
+      if (index === FEED_LIMITS.maxItemsPerDocument) {
+        rejected.push({
+          index,
+          reason: `more than ${FEED_LIMITS.maxItemsPerDocument} items in one document; ${raw.items.length - index} dropped`,
+        });
+      }
+      return;
+    }
+    if (isTombstone(entry)) {
+      const modified =
+        typeof entry.date_modified === 'string' ? parseRfc3339(entry.date_modified) : undefined;
+      tombstones.push(modified === undefined ? { id: entry.id } : { id: entry.id, modified });
+      return;
+    }
+    const result = v.safeParse(ItemSchema, entry);
+    if (!result.success) {
+      const id = (entry as { id?: unknown } | null)?.id;
+      rejected.push({
+        index,
+        id: typeof id === 'string' ? id : undefined,
+        reason: issueReason(result.issues),
+      });
+      return;
+    }
+    if (seen.has(result.output.id)) {
+      rejected.push({ index, id: result.output.id, reason: 'duplicate id in one document' });
+      return;
+    }
+    seen.add(result.output.id);
+    items.push(toItem(result.output, baseUrl));
+  });
+  const feed: ParsedFeed = { meta, items, tombstones, rejected };
+  return { ok: true, feed };
+}
+
+function validTimeZone(zone: string | undefined): string | undefined {
+  if (zone === undefined) return undefined;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return zone;
+  } catch {
+    return undefined;
+  }
+}

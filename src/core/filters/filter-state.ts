@@ -1,0 +1,33 @@
+export type TimelineView = 'topics' | 'latest';
+
+export interface FilterState {
+  readonly topics: readonly string[];
+  readonly countries: readonly string[];
+  readonly speakers: readonly string[];
+  readonly q: string;
+  readonly keyOnly: boolean;
+}
+
+export interface ViewState extends FilterState {
+  readonly view: TimelineView;
+}
+
+export type FacetName = 'topics' | 'countries' | 'speakers';
+export const FACETS: readonly FacetName[] = ['topics', 'countries', 'speakers'];
+
+export const noFilters: FilterState = { topics: [], countries: [], speakers: [], q: '', keyOnly: false };
+export const defaultViewState: ViewState = { ...noFilters, view: 'topics' };
+
+export function activeFilterCount(state: FilterState): number {
+  return (
+    state.topics.length +
+    state.countries.length +
+    state.speakers.length +
+    (state.q.trim() ? 1 : 0) +
+    (state.keyOnly ? 1 : 0)
+  );
+}
+
+export function toggleValue(list: readonly string[], value: string): string[] {
+  return list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
+}

@@ -1,0 +1,151 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { emptyStore, gapPageUrl, mergeHead, mergePage, type FeedStore } from '../core/feed/feed-store';
+import { parseFeed } from '../core/feed/parse-feed';
+import { nextPollDelayMs } from '../core/live/poll-policy';
+import { FeedFetchError, fetchFeedDocument } from './fetch-feed-document';
+
+/** Pages followed at most to close a gap after the reader was away (50 pages ≈ 2,500 updates). */
+const MAX_GAP_PAGES = 50;
+
+/**
+ * What the client knows of one feed URL beyond the store: the validator of the last document,
+ * the poll rhythm and the failure streak. One per feed URL and QueryClient, so that several
+ * widgets showing the same feed share one store and one poll.
+ */
+export interface FeedSession {
+  readonly url: string;
+  store: FeedStore;
+  validator: string | undefined;
+  maxAgeSeconds: number | undefined;
+  failures: number;
+  lastError: FeedFetchError | undefined;
+  /** When the next poll is due after a failure (epoch ms), for "retrying in 40 s". */
+  nextAttemptAt: number | undefined;
+  /** Drawn once per client and kept, so every observer of this feed computes the same delay. */
+  readonly jitter: number;
+  pollingDisabled: boolean;
+  olderLoading: Promise<void> | undefined;
+}
+
+const sessions = new WeakMap<QueryClient, Map<string, FeedSession>>();
+
+export function feedQueryKey(url: string) {
+  return ['live-blog-feed', url] as const;
+}
+
+export function getFeedSession(client: QueryClient, url: string): FeedSession {
+  let byUrl = sessions.get(client);
+  if (!byUrl) {
+    sessions.set(client, (byUrl = new Map()));
+    // Release a feed's memory once no widget shows it (React Query removes it after gcTime).
+    const map = byUrl;
+    client.getQueryCache().subscribe((event) => {
+      if (event.type === 'removed' && event.query.queryKey[0] === 'live-blog-feed') {
+        map.delete(String(event.query.queryKey[1]));
+      }
+    });
+  }
+  let session = byUrl.get(url);
+  if (!session) {
+    session = {
+      url,
+      store: emptyStore,
+      validator: undefined,
+      maxAgeSeconds: undefined,
+      failures: 0,
+      lastError: undefined,
+      nextAttemptAt: undefined,
+      jitter: Math.random(),
+      pollingDisabled: false,
+      olderLoading: undefined,
+    };
+    byUrl.set(url, session);
+  }
+  return session;
+}
+
+function asFetchError(error: unknown): FeedFetchError {
+  return error instanceof FeedFetchError
+    ? error
+    : new FeedFetchError('network', 'The feed could not be reached.');
+}
+
+async function fetchAndParse(session: FeedSession, url: string, signal: AbortSignal, validator?: string) {
+  const doc = await fetchFeedDocument(url, { signal, knownValidator: validator });
+  if (doc.kind === 'unchanged') return { doc, feed: undefined };
+  const parsed = parseFeed(doc.text, doc.url);
+  if (!parsed.ok) {
+    throw new FeedFetchError(parsed.error.kind === 'too-large' ? 'too-large' : 'invalid', parsed.error.message);
+  }
+  if (parsed.feed.rejected.length > 0) {
+    console.warn(`[live-blog] ${parsed.feed.rejected.length} invalid item(s) dropped from ${url}`, parsed.feed.rejected);
+  }
+  return { doc, feed: parsed.feed };
+}
+
+/** One poll: fetch the head, merge it, and close any gap by following `next_url`. */
+export async function pollHead(session: FeedSession, signal: AbortSignal, now: () => number): Promise<FeedStore> {
+  try {
+    const { doc, feed } = await fetchAndParse(session, session.url, signal, session.validator);
+    session.maxAgeSeconds = doc.maxAgeSeconds;
+    if (feed && doc.kind === 'document') {
+      let gapUrl = gapPageUrl(session.store, feed);
+      const held = session.store;
+      let store = mergeHead(session.store, feed, now());
+      // The head no longer reaches what the reader holds: walk back until it does.
+      for (let i = 0; gapUrl !== undefined && i < MAX_GAP_PAGES; i++) {
+        const page = await fetchAndParse(session, gapUrl, signal);
+        if (!page.feed) break;
+        const nextGap = gapPageUrl(held, page.feed);
+        const cursor = store.olderUrl;
+        store = { ...mergePage(store, page.feed, now()), olderUrl: cursor, pagesLoaded: store.pagesLoaded };
+        gapUrl = nextGap;
+      }
+      session.store = store;
+      session.validator = doc.validator;
+    }
+    session.failures = 0;
+    session.lastError = undefined;
+    session.nextAttemptAt = undefined;
+    return session.store;
+  } catch (error) {
+    if (signal.aborted && !(error instanceof FeedFetchError)) throw error;
+    const failure = asFetchError(error);
+    session.failures += 1;
+    session.lastError = failure;
+    const delay = nextDelay(session, false);
+    session.nextAttemptAt = delay === null ? undefined : now() + delay;
+    throw failure;
+  }
+}
+
+export function nextDelay(session: FeedSession, hidden: boolean): number | null {
+  if (session.pollingDisabled) return null;
+  return nextPollDelayMs({
+    pollSeconds: session.store.meta?.pollSeconds,
+    maxAgeSeconds: session.maxAgeSeconds,
+    hidden,
+    ended: session.store.meta?.status === 'ended',
+    failures: session.failures,
+    retryAfterSeconds: session.lastError?.retryAfterSeconds,
+    jitter: session.jitter,
+  });
+}
+
+/** Loads the next older page into the store; concurrent calls share one request. */
+export function loadOlderPage(session: FeedSession, client: QueryClient, now: () => number): Promise<void> {
+  if (session.olderLoading) return session.olderLoading;
+  const url = session.store.olderUrl;
+  if (url === undefined) return Promise.resolve();
+  const controller = new AbortController();
+  session.olderLoading = fetchAndParse(session, url, controller.signal)
+    .then(({ feed }) => {
+      if (!feed) return;
+      session.store = mergePage(session.store, feed, now());
+      client.setQueryData(feedQueryKey(session.url), session.store);
+    })
+    .finally(() => {
+      session.olderLoading = undefined;
+    });
+  return session.olderLoading;
+}

@@ -1,0 +1,56 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import type { FeedStore } from '../core/feed/feed-store';
+import type { FeedFetchError } from './fetch-feed-document';
+import { feedQueryKey, getFeedSession, loadOlderPage, nextDelay, pollHead } from './feed-session';
+
+export interface LiveFeed {
+  readonly store: FeedStore | undefined;
+  readonly error: FeedFetchError | undefined;
+  /** When the next attempt after a failure is due (epoch ms). */
+  readonly nextAttemptAt: number | undefined;
+  readonly isLoading: boolean;
+  readonly retryNow: () => void;
+  readonly loadOlder: () => Promise<void>;
+}
+
+function pageHidden() {
+  return typeof document !== 'undefined' && document.visibilityState === 'hidden';
+}
+
+/**
+ * Connects one feed URL to React: React Query is the clock and the cache (one fetch per URL
+ * however many widgets show it); the pure poll policy decides the rhythm.
+ */
+export function useLiveFeed(url: string, options: { poll?: boolean } = {}): LiveFeed {
+  const client = useQueryClient();
+  const session = getFeedSession(client, url);
+  const poll = options.poll ?? true;
+  session.pollingDisabled = !poll;
+  const query = useQuery<FeedStore, FeedFetchError>({
+    queryKey: feedQueryKey(url),
+    queryFn: ({ signal }) => pollHead(session, signal, Date.now),
+    // The session's store is the single authority (older pages merge into it too).
+    structuralSharing: () => session.store,
+    staleTime: 0,
+    retry: false,
+    networkMode: 'always',
+    refetchInterval: () => nextDelay(session, pageHidden()) ?? false,
+    refetchIntervalInBackground: true,
+    refetchOnWindowFocus: () => poll && session.store.meta?.status !== 'ended',
+    refetchOnReconnect: () => poll,
+    gcTime: 30_000,
+  });
+  const retryNow = useCallback(() => {
+    void client.refetchQueries({ queryKey: feedQueryKey(url) }, { cancelRefetch: true });
+  }, [client, url]);
+  const loadOlder = useCallback(() => loadOlderPage(session, client, Date.now), [session, client]);
+  return {
+    store: query.data,
+    error: query.error ?? undefined,
+    nextAttemptAt: query.error ? session.nextAttemptAt : undefined,
+    isLoading: query.isPending,
+    retryNow,
+    loadOlder,
+  };
+}

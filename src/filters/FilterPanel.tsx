@@ -1,0 +1,144 @@
+import { useEffect, useId, useState } from 'react';
+import type { FacetName, ViewState } from '../core/filters/filter-state';
+import { activeFilterCount, toggleValue } from '../core/filters/filter-state';
+import { useMessages } from '../i18n/use-messages';
+import type { FacetOption } from './facet-options';
+
+interface Props {
+  readonly state: ViewState;
+  readonly options: Record<FacetName, readonly FacetOption[]>;
+  readonly keyEventCount: number;
+  readonly onChange: (next: ViewState, options?: { replace?: boolean }) => void;
+  /** "compact" shows search and key events only. */
+  readonly compact?: boolean;
+  readonly coverageNote?: string;
+}
+
+const COLLAPSED_OPTIONS = 8;
+const SEARCH_DEBOUNCE_MS = 250;
+
+function FacetFieldset({
+  facet,
+  legend,
+  options,
+  chosen,
+  onToggle,
+}: {
+  facet: FacetName;
+  legend: string;
+  options: readonly FacetOption[];
+  chosen: readonly string[];
+  onToggle: (facet: FacetName, value: string) => void;
+}) {
+  const t = useMessages();
+  const baseId = useId();
+  const [expanded, setExpanded] = useState(false);
+  if (options.length === 0) return null;
+  // Chosen values stay visible even when the list is folded.
+  const visible = expanded
+    ? options
+    : options.filter((o, i) => i < COLLAPSED_OPTIONS || chosen.includes(o.value));
+  return (
+    <fieldset className="lb-facet" part="facet">
+      <legend className="lb-facet__legend">{legend}</legend>
+      <ul className="lb-facet__list">
+        {visible.map((option) => {
+          const id = `${baseId}-${option.value}`;
+          const checked = chosen.includes(option.value);
+          return (
+            <li key={option.value} className={option.count === 0 && !checked ? 'lb-facet__item lb-facet__item--empty' : 'lb-facet__item'}>
+              <input
+                type="checkbox"
+                id={id}
+                checked={checked}
+                onChange={() => onToggle(facet, option.value)}
+                aria-describedby={option.hint ? `${id}-hint` : undefined}
+              />
+              <label htmlFor={id}>
+                {option.label} <span className="lb-facet__count">({option.count})</span>
+              </label>
+              {option.hint && (
+                <span id={`${id}-hint`} className="lb-facet__hint">
+                  {option.hint}
+                </span>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      {options.length > COLLAPSED_OPTIONS && (
+        <button type="button" className="lb-link-button" aria-expanded={expanded} onClick={() => setExpanded(!expanded)}>
+          {expanded ? t.showFewer : t.showMore(options.length)}
+        </button>
+      )}
+    </fieldset>
+  );
+}
+
+/** Search, key events and one fieldset per facet. Renders state; owns only the typing buffer. */
+export function FilterPanel({ state, options, keyEventCount, onChange, compact = false, coverageNote }: Props) {
+  const t = useMessages();
+  const keyId = useId();
+  const [query, setQuery] = useState(state.q);
+  const [typedFor, setTypedFor] = useState(state.q);
+  // Back/Forward or "Clear filters" replace the query from outside: follow them.
+  if (state.q !== typedFor) {
+    setTypedFor(state.q);
+    setQuery(state.q);
+  }
+  useEffect(() => {
+    if (query === state.q) return;
+    const timer = setTimeout(() => {
+      setTypedFor(query);
+      onChange({ ...state, q: query });
+    }, SEARCH_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [query, state, onChange]);
+  const toggle = (facet: FacetName, value: string) =>
+    onChange({ ...state, [facet]: toggleValue(state[facet], value) });
+  return (
+    <form role="search" aria-label={t.filters} className="lb-filters__form" onSubmit={(e) => e.preventDefault()}>
+      <div className="lb-filters__search">
+        <input
+          type="search"
+          aria-label={t.searchLabel}
+          placeholder={t.searchPlaceholder}
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          autoComplete="off"
+          enterKeyHint="search"
+        />
+      </div>
+      <div className="lb-filters__key">
+        <input
+          type="checkbox"
+          id={keyId}
+          checked={state.keyOnly}
+          onChange={(e) => onChange({ ...state, keyOnly: e.target.checked })}
+        />
+        <label htmlFor={keyId}>{t.keyEventsOnly}</label>
+        <span className="lb-facet__count" aria-hidden="true">
+          {' '}
+          ({keyEventCount})
+        </span>
+      </div>
+      {!compact && (
+        <>
+          <FacetFieldset facet="topics" legend={t.facetTopic} options={options.topics} chosen={state.topics} onToggle={toggle} />
+          <FacetFieldset facet="countries" legend={t.facetCountry} options={options.countries} chosen={state.countries} onToggle={toggle} />
+          <FacetFieldset facet="speakers" legend={t.facetSpeaker} options={options.speakers} chosen={state.speakers} onToggle={toggle} />
+        </>
+      )}
+      {coverageNote && <p className="lb-filters__note">{coverageNote}</p>}
+      {activeFilterCount(state) > 0 && (
+        <button
+          type="button"
+          className="lb-button lb-button--secondary"
+          onClick={() => onChange({ ...state, topics: [], countries: [], speakers: [], q: '', keyOnly: false })}
+        >
+          {t.clearFilters}
+        </button>
+      )}
+    </form>
+  );
+}

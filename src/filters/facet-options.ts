@@ -1,0 +1,78 @@
+import type { FeedMeta } from '../core/feed/feed-types';
+import type { FacetCounts } from '../core/filters/match-items';
+import type { FacetName } from '../core/filters/filter-state';
+
+export interface FacetOption {
+  readonly value: string;
+  readonly label: string;
+  readonly hint?: string;
+  readonly count: number;
+}
+
+const regionNames = new Map<string, Intl.DisplayNames | null>();
+
+/** A country's name: the feed's, else the reader's language's via Intl.DisplayNames. */
+export function countryName(code: string, meta: FeedMeta | undefined, locale: string): string {
+  const declared = meta?.countries.find((c) => c.code === code)?.name;
+  if (declared) return declared;
+  let names = regionNames.get(locale);
+  if (names === undefined) {
+    try {
+      names = new Intl.DisplayNames([locale, 'en'], { type: 'region' });
+    } catch {
+      names = null;
+    }
+    regionNames.set(locale, names);
+  }
+  try {
+    return names?.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+export interface Labels {
+  topic(id: string): string;
+  country(code: string): string;
+  person(id: string): string;
+  personRole(id: string): string | undefined;
+}
+
+export function createLabels(meta: FeedMeta | undefined, locale: string): Labels {
+  const topics = new Map(meta?.topics.map((t) => [t.id, t.label]));
+  const people = new Map(meta?.people.map((p) => [p.id, p]));
+  return {
+    topic: (id) => topics.get(id) ?? id,
+    country: (code) => countryName(code, meta, locale),
+    person: (id) => people.get(id)?.name ?? id,
+    personRole: (id) => people.get(id)?.role,
+  };
+}
+
+/** The toggles of one facet: only values some item uses, in an order readers can scan. */
+export function facetOptions(
+  facet: FacetName,
+  counts: FacetCounts,
+  chosen: readonly string[],
+  meta: FeedMeta | undefined,
+  labels: Labels,
+  locale: string,
+): FacetOption[] {
+  const values = new Set([...counts[facet].keys(), ...chosen.filter((c) => counts[facet].has(c))]);
+  const options = [...values].map((value) => {
+    const label =
+      facet === 'topics' ? labels.topic(value) : facet === 'countries' ? labels.country(value) : labels.person(value);
+    const hint = facet === 'speakers' ? labels.personRole(value) : undefined;
+    return { value, label, hint, count: counts[facet].get(value) ?? 0 };
+  });
+  if (facet === 'topics') {
+    const declared = new Map(meta?.topics.map((t, i) => [t.id, i]));
+    return options.sort(
+      (a, b) =>
+        (declared.get(a.value) ?? Infinity) - (declared.get(b.value) ?? Infinity) ||
+        (a.value < b.value ? -1 : a.value > b.value ? 1 : 0),
+    );
+  }
+  const collator = new Intl.Collator(locale);
+  return options.sort((a, b) => collator.compare(a.label, b.label));
+}

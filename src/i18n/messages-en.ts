@@ -1,0 +1,71 @@
+// English UI strings. Every catalogue has the same keys (checked by the type of messages-uk.ts).
+export const en = {
+  loading: 'Loading live updates…',
+  liveBlog: 'Live blog',
+  statusLive: 'Live',
+  statusUpcoming: 'Coverage has not started yet',
+  statusEnded: 'This live blog has ended',
+  updatedAgo: (ago: string) => `updated ${ago}`,
+  lastUpdateAt: (time: string) => `last update ${time}`,
+  checking: 'Checking for updates…',
+  retryIn: (seconds: number) => (seconds <= 0 ? 'retrying now' : `retrying in ${formatSeconds(seconds)}`),
+  retryNow: 'Retry now',
+  offline: 'You are offline. New updates will appear when the connection returns.',
+  errorNetwork: 'Connection lost',
+  errorTimeout: 'The server is not answering',
+  errorBusy: 'The server is busy',
+  errorNotFound: 'The feed is not available',
+  errorServer: (status: number) => `The server had a problem (${status})`,
+  errorInvalid: 'The latest update could not be read',
+  errorTooLarge: 'The feed is too large to load',
+  firstLoadFailed: 'This live blog could not be loaded.',
+  rejectedItems: (n: number) => (n === 1 ? '1 update could not be shown' : `${n} updates could not be shown`),
+  emptyFeed: 'No updates yet. New updates will appear here as they are published.',
+  newUpdates: (n: number) => (n === 1 ? '1 new update' : `${n} new updates`),
+  pinned: 'Pinned',
+  keyEvent: 'Key event',
+  updatedAt: (time: string) => `Updated ${time}`,
+  by: 'By',
+  otherUpdates: 'Other updates',
+  viewLabel: 'Show updates',
+  viewTopics: 'By topic',
+  viewLatest: 'Latest',
+  updateCount: (n: number) => (n === 1 ? '1 update' : `${n} updates`),
+  untitled: (time: string) => `Update at ${time}`,
+  showOlder: 'Show older updates',
+  loadingOlder: 'Loading older updates…',
+  olderFailed: 'Older updates could not be loaded.',
+  allLoaded: 'You have reached the first update.',
+  justNow: 'just now',
+  skipToUpdates: 'Skip to updates',
+  filters: 'Filters',
+  filtersButton: (n: number) => (n === 0 ? 'Filters' : `Filters (${n} active)`),
+  facetTopic: 'Topic',
+  facetCountry: 'Country',
+  facetSpeaker: 'Speaker',
+  searchLabel: 'Search updates',
+  searchPlaceholder: 'Search updates',
+  keyEventsOnly: 'Key events only',
+  clearFilters: 'Clear filters',
+  resultCount: (shown: number, total: number) =>
+    shown === total ? (total === 1 ? '1 update' : `${total} updates`) : `${shown} of ${total} updates`,
+  showingResults: (shown: number, total: number) => `Showing ${shown} of ${total} updates`,
+  noMatches: 'No updates match these filters.',
+  loosen: 'Try removing one of them:',
+  removeFilter: (label: string) => `Remove ${label}`,
+  searchFor: (q: string) => `search “${q}”`,
+  showMore: (n: number) => `Show all ${n}`,
+  showFewer: 'Show fewer',
+  countsCoverage: (since: string) => `Counts cover updates since ${since}; load older updates to see more.`,
+  closeFilters: 'Close filters',
+  seeAll: 'See all updates',
+};
+
+export type Messages = typeof en;
+
+function formatSeconds(seconds: number): string {
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.floor(seconds / 60);
+  const rest = seconds % 60;
+  return rest === 0 ? `${minutes} min` : `${minutes} min ${rest} s`;
+}

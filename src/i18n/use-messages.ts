@@ -1,0 +1,20 @@
+import type { Locale } from 'date-fns';
+import { createContext, useContext } from 'react';
+import { en, type Messages } from './messages-en';
+
+export interface LocaleSettings {
+  /** BCP 47 tag used for Intl and date-fns. */
+  readonly locale: string;
+  readonly messages: Messages;
+  readonly dateFnsLocale?: Locale;
+}
+
+export const LocaleContext = createContext<LocaleSettings>({ locale: 'en', messages: en });
+
+export function useMessages(): Messages {
+  return useContext(LocaleContext).messages;
+}
+
+export function useLocale(): string {
+  return useContext(LocaleContext).locale;
+}

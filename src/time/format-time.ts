@@ -1,0 +1,59 @@
+// Absolute times are shown in the event's zone ("10:42 EEST"), so readers anywhere agree with
+// the reporting on the page. Formatters are cached: creating Intl objects is the slow part.
+const cache = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = locale + JSON.stringify(options);
+  let f = cache.get(key);
+  if (!f) {
+    try {
+      f = new Intl.DateTimeFormat(locale, options);
+    } catch {
+      f = new Intl.DateTimeFormat('en', { ...options, timeZone: undefined });
+    }
+    cache.set(key, f);
+  }
+  return f;
+}
+
+/** A short zone name; English readers get "EEST" where Intl knows one rather than "GMT+3". */
+export function zoneAbbreviation(ms: number, locale: string, timeZone: string | undefined): string {
+  const part = (loc: string) =>
+    formatter(loc, { timeZone, timeZoneName: 'short', hour: 'numeric' })
+      .formatToParts(ms)
+      .find((p) => p.type === 'timeZoneName')?.value ?? '';
+  const own = part(locale);
+  if (!/^GMT|^UTC/.test(own) || !locale.startsWith('en')) return own;
+  for (const alt of ['en-GB', 'en-US']) {
+    const name = part(alt);
+    if (!/^GMT|^UTC/.test(name)) return name;
+  }
+  return own;
+}
+
+export function formatClock(ms: number, locale: string, timeZone: string | undefined): string {
+  return formatter(locale, { timeZone, hour: '2-digit', minute: '2-digit' }).format(ms);
+}
+
+export function formatClockWithZone(ms: number, locale: string, timeZone: string | undefined) {
+  return `${formatClock(ms, locale, timeZone)} ${zoneAbbreviation(ms, locale, timeZone)}`;
+}
+
+export function formatDay(ms: number, locale: string, timeZone: string | undefined): string {
+  return formatter(locale, { timeZone, weekday: 'long', day: 'numeric', month: 'long' }).format(ms);
+}
+
+export function formatDayAndClock(ms: number, locale: string, timeZone: string | undefined) {
+  return formatter(locale, {
+    timeZone,
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(ms);
+}
+
+/** Calendar day key in a zone, for day dividers: "2023-07-12". */
+export function dayKey(ms: number, timeZone: string | undefined): string {
+  return formatter('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
+}

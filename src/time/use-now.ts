@@ -1,0 +1,43 @@
+import { useCallback, useSyncExternalStore } from 'react';
+
+// One shared timer per period for the whole page, however many items show a relative time.
+interface Ticker {
+  now: number;
+  listeners: Set<() => void>;
+  timer: ReturnType<typeof setInterval> | undefined;
+}
+const tickers = new Map<number, Ticker>();
+
+function ticker(periodMs: number): Ticker {
+  let t = tickers.get(periodMs);
+  if (!t) tickers.set(periodMs, (t = { now: Date.now(), listeners: new Set(), timer: undefined }));
+  return t;
+}
+
+function subscribe(periodMs: number, listener: () => void) {
+  const t = ticker(periodMs);
+  t.listeners.add(listener);
+  if (t.timer === undefined) {
+    t.now = Date.now();
+    t.timer = setInterval(() => {
+      t.now = Date.now();
+      for (const l of t.listeners) l();
+    }, periodMs);
+  }
+  return () => {
+    t.listeners.delete(listener);
+    if (t.listeners.size === 0 && t.timer !== undefined) {
+      clearInterval(t.timer);
+      t.timer = undefined;
+    }
+  };
+}
+
+/** The current time, refreshed every `periodMs` by a timer shared with every other caller. */
+export function useNow(periodMs = 60_000, enabled = true): number {
+  const sub = useCallback(
+    (listener: () => void) => (enabled ? subscribe(periodMs, listener) : () => {}),
+    [periodMs, enabled],
+  );
+  return useSyncExternalStore(sub, () => (enabled ? ticker(periodMs).now : 0));
+}

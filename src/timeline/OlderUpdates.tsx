@@ -1,0 +1,46 @@
+import { useEffect, useRef, useState } from 'react';
+import { useMessages } from '../i18n/use-messages';
+
+interface Props {
+  readonly hasOlder: boolean;
+  readonly onLoad: () => Promise<void>;
+  /** Load by itself when the reader scrolls near the end. */
+  readonly auto: boolean;
+}
+
+/** The end of the timeline: a button (and scroll trigger) for the feed's older pages. */
+export function OlderUpdates({ hasOlder, onLoad, auto }: Props) {
+  const t = useMessages();
+  const [state, setState] = useState<'idle' | 'loading' | 'failed'>('idle');
+  const sentinel = useRef<HTMLDivElement>(null);
+  const load = useRef(() => {});
+  load.current = () => {
+    if (state === 'loading') return;
+    setState('loading');
+    onLoad().then(
+      () => setState('idle'),
+      () => setState('failed'),
+    );
+  };
+  useEffect(() => {
+    const el = sentinel.current;
+    if (!auto || !hasOlder || !el || typeof IntersectionObserver === 'undefined') return;
+    const observer = new IntersectionObserver(
+      ([entry]) => {
+        if (entry?.isIntersecting) load.current();
+      },
+      { rootMargin: '800px 0px' },
+    );
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [auto, hasOlder, state]);
+  if (!hasOlder) return null;
+  return (
+    <div className="lb-older" ref={sentinel}>
+      {state === 'failed' && <p className="lb-older__error">{t.olderFailed}</p>}
+      <button type="button" className="lb-button lb-button--secondary" onClick={() => load.current()} disabled={state === 'loading'} aria-busy={state === 'loading'}>
+        {state === 'loading' ? t.loadingOlder : t.showOlder}
+      </button>
+    </div>
+  );
+}

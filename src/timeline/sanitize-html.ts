@@ -1,0 +1,70 @@
+import DOMPurify from 'dompurify';
+
+// Feed HTML comes from many hands: only this allow-list survives. Headings start at h4 because
+// the page's own h2/h3 outline (groups, updates) must not be broken by content.
+const ALLOWED_TAGS = [
+  'p', 'br', 'strong', 'b', 'em', 'i', 'u', 's', 'small', 'sub', 'sup', 'mark', 'abbr', 'span',
+  'blockquote', 'q', 'cite', 'a', 'ul', 'ol', 'li', 'h4', 'h5', 'h6', 'figure', 'figcaption',
+  'img', 'code', 'pre', 'hr', 'time', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'caption',
+];
+const ALLOWED_ATTR = ['href', 'title', 'alt', 'src', 'width', 'height', 'cite', 'datetime', 'lang', 'dir', 'colspan', 'rowspan', 'scope'];
+
+let purifier: ReturnType<typeof DOMPurify> | undefined;
+let currentBase: string | undefined;
+
+function safeUrl(raw: string, base: string | undefined): string | null {
+  try {
+    const url = new URL(raw, base);
+    return url.protocol === 'https:' || url.protocol === 'http:' || url.protocol === 'mailto:'
+      ? url.href
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+function getPurifier() {
+  if (purifier) return purifier;
+  purifier = DOMPurify(window);
+  purifier.addHook('afterSanitizeAttributes', (node) => {
+    if (!(node instanceof Element)) return;
+    // Relative links in an embedded feed belong to the feed's site, not to the host page.
+    for (const attr of ['href', 'src', 'cite'] as const) {
+      const value = node.getAttribute(attr);
+      if (value === null) continue;
+      const resolved = safeUrl(value, currentBase);
+      if (resolved === null) node.removeAttribute(attr);
+      else node.setAttribute(attr, resolved);
+    }
+    if (node.tagName === 'A' && node.hasAttribute('href')) {
+      node.setAttribute('target', '_blank');
+      node.setAttribute('rel', 'noopener noreferrer');
+    }
+    if (node.tagName === 'IMG') {
+      if (!node.hasAttribute('src')) node.remove();
+      node.setAttribute('loading', 'lazy');
+      node.setAttribute('decoding', 'async');
+      if (!node.hasAttribute('alt')) node.setAttribute('alt', '');
+    }
+  });
+  return purifier;
+}
+
+/** Sanitised HTML for one update's body; `baseUrl` is the feed document's URL. */
+export function sanitizeHtml(html: string, baseUrl: string | undefined): string {
+  const p = getPurifier();
+  currentBase = baseUrl;
+  try {
+    return p.sanitize(html, {
+      ALLOWED_TAGS,
+      ALLOWED_ATTR,
+      ADD_ATTR: ['target', 'rel', 'loading', 'decoding'],
+      ALLOW_DATA_ATTR: false,
+      ALLOW_ARIA_ATTR: false,
+      ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i,
+      SANITIZE_NAMED_PROPS: true,
+    });
+  } finally {
+    currentBase = undefined;
+  }
+}
