@@ -227,10 +227,20 @@ export async function startServer(options = {}) {
    * @param {string} pathname
    */
   async function serveApp(req, res, pathname) {
+    let decoded;
+    try {
+      decoded = decodeURIComponent(pathname);
+    } catch {
+      return sendText(res, 400, 'Bad request: malformed URL\n');
+    }
     let found = await resolveFile(distDir, pathname);
-    // Client-side routes (no file extension) get the app shell too.
+    // Client-side routes (no file extension) get the app shell too; hidden
+    // or odd names do not, so that probing them reads as "not found".
     const wantsShell =
-      pathname === '/' || (!path.posix.extname(pathname) && /text\/html|\*\/\*/.test(req.headers.accept ?? '*/*'));
+      pathname === '/' ||
+      (!path.posix.extname(decoded) &&
+        !/(^|\/)\.|[\\\0]/.test(decoded) &&
+        /text\/html|\*\/\*/.test(req.headers.accept ?? '*/*'));
     if (!found && wantsShell) {
       found = await resolveFile(distDir, '/index.html');
       if (!found) {
