@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { ViewState } from '../core/filters/filter-state';
 import { activeFilterCount, defaultViewState } from '../core/filters/filter-state';
 import { useLiveFeed } from '../feed/use-live-feed';
@@ -41,7 +41,16 @@ export interface LiveBlogOptions {
 
 /** The live blog: status, filters, and the timeline, for the standalone page and every embed. */
 export function LiveBlog(props: LiveBlogOptions) {
-  const { feed, limit, link, controls = 'full', locale, poll = true, syncUrl = false, standalone = false } = props;
+  const {
+    feed,
+    limit,
+    link,
+    controls = 'full',
+    locale,
+    poll = true,
+    syncUrl = false,
+    standalone = false,
+  } = props;
   const t = useMessages();
   // A widget inside a host's article must not add a second main landmark.
   const Main = standalone ? 'main' : 'div';
@@ -75,20 +84,19 @@ export function LiveBlog(props: LiveBlogOptions) {
   const total = arrivals.shown.length;
   const shownCount = model.matching.length;
 
-  // One polite announcement at a time: result counts after a filter change, arrivals otherwise.
-  const [announcement, setAnnouncement] = useState('');
-  const lastFilterKey = useRef<string | undefined>(undefined);
-  const filterKey = JSON.stringify([model.effective.topics, model.effective.countries, model.effective.speakers, model.effective.q, model.effective.keyOnly]);
-  useEffect(() => {
-    if (store === undefined) return;
-    if (lastFilterKey.current !== undefined && lastFilterKey.current !== filterKey) {
-      setAnnouncement(t.showingResults(shownCount, total));
-    }
-    lastFilterKey.current = filterKey;
-  }, [filterKey, shownCount, total, store, t]);
-  useEffect(() => {
-    if (model.waitingMatching > 0) setAnnouncement(t.newUpdates(model.waitingMatching));
-  }, [model.waitingMatching, t]);
+  // Polite announcements: the result count after a filter change, and arrivals waiting.
+  const filterKey = JSON.stringify([
+    model.effective.topics,
+    model.effective.countries,
+    model.effective.speakers,
+    model.effective.q,
+    model.effective.keyOnly,
+  ]);
+  const [announced, setAnnounced] = useState({ filterKey, text: '' });
+  if (store !== undefined && announced.filterKey !== filterKey) {
+    setAnnounced({ filterKey, text: t.showingResults(shownCount, total) });
+  }
+  const arrivalsText = model.waitingMatching > 0 ? t.newUpdates(model.waitingMatching) : '';
 
   const showNew = () => {
     arrivals.release();
@@ -104,10 +112,18 @@ export function LiveBlog(props: LiveBlogOptions) {
   const limited = limit !== undefined && model.matching.length > limit;
 
   return (
-    <div className={`lb-root${showControls ? ' lb-root--with-filters' : ''}`} lang={meta?.language} part="root">
+    <div
+      className={`lb-root${showControls ? ' lb-root--with-filters' : ''}`}
+      lang={meta?.language}
+      part="root"
+    >
       <header className="lb-header" part="header">
         <p className="lb-kicker">{t.liveBlog}</p>
-        {standalone ? <h1 className="lb-title">{meta?.title ?? t.loading}</h1> : meta && <p className="lb-title">{meta.title}</p>}
+        {standalone ? (
+          <h1 className="lb-title">{meta?.title ?? t.loading}</h1>
+        ) : (
+          meta && <p className="lb-title">{meta.title}</p>
+        )}
         {meta?.description && <p className="lb-description">{meta.description}</p>}
         <StatusLine
           status={meta?.status}
@@ -121,7 +137,10 @@ export function LiveBlog(props: LiveBlogOptions) {
         />
       </header>
       <p className="lb-visually-hidden" aria-live="polite" aria-atomic="true">
-        {announcement}
+        {announced.text}
+      </p>
+      <p className="lb-visually-hidden" aria-live="polite" aria-atomic="true">
+        {arrivalsText}
       </p>
       {showControls && (
         <div className={`lb-filters${filtersOpen ? ' lb-filters--open' : ''}`} part="filters">
@@ -151,11 +170,29 @@ export function LiveBlog(props: LiveBlogOptions) {
         <div ref={timelineTop} tabIndex={-1} className="lb-timeline__top" aria-label={t.liveBlog}>
           {store !== undefined && sorted.length > 0 && (
             <div className="lb-toolbar">
-              {controls !== 'none' && <ViewSwitch view={model.effective.view} onChange={(v) => setView({ ...view, view: v })} />}
+              {controls !== 'none' && (
+                <ViewSwitch
+                  view={model.effective.view}
+                  onChange={(v) => setView({ ...view, view: v })}
+                />
+              )}
               <p className="lb-result-count">
                 {t.resultCount(shownCount, total)}
                 {active > 0 && controls !== 'none' && (
-                  <button type="button" className="lb-link-button" onClick={() => setView({ ...view, topics: [], countries: [], speakers: [], q: '', keyOnly: false })}>
+                  <button
+                    type="button"
+                    className="lb-link-button"
+                    onClick={() =>
+                      setView({
+                        ...view,
+                        topics: [],
+                        countries: [],
+                        speakers: [],
+                        q: '',
+                        keyOnly: false,
+                      })
+                    }
+                  >
                     {t.clearFilters}
                   </button>
                 )}
@@ -178,12 +215,21 @@ export function LiveBlog(props: LiveBlogOptions) {
         {model.grouped.pinned.length > 0 && (
           <section className="lb-pinned" aria-label={t.pinned} part="pinned">
             {model.grouped.pinned.map((item) => (
-              <UpdateArticle key={item.id} item={item} context={context} fresh={item.published > arrivals.freshAfter} />
+              <UpdateArticle
+                key={item.id}
+                item={item}
+                context={context}
+                fresh={item.published > arrivals.freshAfter}
+              />
             ))}
           </section>
         )}
         {model.effective.view === 'topics' ? (
-          <TopicGroups groups={model.grouped.groups} context={context} freshAfter={arrivals.freshAfter} />
+          <TopicGroups
+            groups={model.grouped.groups}
+            context={context}
+            freshAfter={arrivals.freshAfter}
+          />
         ) : (
           <LatestStream items={model.stream} context={context} freshAfter={arrivals.freshAfter} />
         )}

@@ -13,7 +13,11 @@ export interface LiveBlogRootProps extends Omit<LiveBlogOptions, 'locale'> {
 }
 
 function pickLocale(requested: string | undefined): string {
-  const candidates = [requested, typeof navigator !== 'undefined' ? navigator.language : undefined, 'en'];
+  const candidates = [
+    requested,
+    typeof navigator !== 'undefined' ? navigator.language : undefined,
+    'en',
+  ];
   for (const c of candidates) {
     if (!c) continue;
     try {
@@ -27,7 +31,10 @@ function pickLocale(requested: string | undefined): string {
 
 /** Providers around the live blog: the shared query client, the locale and the theme. */
 export function LiveBlogRoot({ locale, theme = 'auto', ...options }: LiveBlogRootProps) {
-  const settings: LocaleSettings = useMemo(() => ({ locale: pickLocale(locale), messages: en }), [locale]);
+  const settings: LocaleSettings = useMemo(
+    () => ({ locale: pickLocale(locale), messages: en }),
+    [locale],
+  );
   return (
     <QueryClientProvider client={sharedQueryClient()}>
       <LocaleContext.Provider value={settings}>

@@ -1,5 +1,11 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { emptyStore, gapPageUrl, mergeHead, mergePage, type FeedStore } from '../core/feed/feed-store';
+import {
+  emptyStore,
+  gapPageUrl,
+  mergeHead,
+  mergePage,
+  type FeedStore,
+} from '../core/feed/feed-store';
 import { parseFeed } from '../core/feed/parse-feed';
 import { nextPollDelayMs } from '../core/live/poll-policy';
 import { FeedFetchError, fetchFeedDocument } from './fetch-feed-document';
@@ -70,21 +76,36 @@ function asFetchError(error: unknown): FeedFetchError {
     : new FeedFetchError('network', 'The feed could not be reached.');
 }
 
-async function fetchAndParse(session: FeedSession, url: string, signal: AbortSignal, validator?: string) {
+async function fetchAndParse(
+  session: FeedSession,
+  url: string,
+  signal: AbortSignal,
+  validator?: string,
+) {
   const doc = await fetchFeedDocument(url, { signal, knownValidator: validator });
   if (doc.kind === 'unchanged') return { doc, feed: undefined };
   const parsed = parseFeed(doc.text, doc.url);
   if (!parsed.ok) {
-    throw new FeedFetchError(parsed.error.kind === 'too-large' ? 'too-large' : 'invalid', parsed.error.message);
+    throw new FeedFetchError(
+      parsed.error.kind === 'too-large' ? 'too-large' : 'invalid',
+      parsed.error.message,
+    );
   }
   if (parsed.feed.rejected.length > 0) {
-    console.warn(`[live-blog] ${parsed.feed.rejected.length} invalid item(s) dropped from ${url}`, parsed.feed.rejected);
+    console.warn(
+      `[live-blog] ${parsed.feed.rejected.length} invalid item(s) dropped from ${url}`,
+      parsed.feed.rejected,
+    );
   }
   return { doc, feed: parsed.feed };
 }
 
 /** One poll: fetch the head, merge it, and close any gap by following `next_url`. */
-export async function pollHead(session: FeedSession, signal: AbortSignal, now: () => number): Promise<FeedStore> {
+export async function pollHead(
+  session: FeedSession,
+  signal: AbortSignal,
+  now: () => number,
+): Promise<FeedStore> {
   try {
     const { doc, feed } = await fetchAndParse(session, session.url, signal, session.validator);
     session.maxAgeSeconds = doc.maxAgeSeconds;
@@ -98,7 +119,11 @@ export async function pollHead(session: FeedSession, signal: AbortSignal, now: (
         if (!page.feed) break;
         const nextGap = gapPageUrl(held, page.feed);
         const cursor = store.olderUrl;
-        store = { ...mergePage(store, page.feed, now()), olderUrl: cursor, pagesLoaded: store.pagesLoaded };
+        store = {
+          ...mergePage(store, page.feed, now()),
+          olderUrl: cursor,
+          pagesLoaded: store.pagesLoaded,
+        };
         gapUrl = nextGap;
       }
       session.store = store;
@@ -133,7 +158,11 @@ export function nextDelay(session: FeedSession, hidden: boolean): number | null 
 }
 
 /** Loads the next older page into the store; concurrent calls share one request. */
-export function loadOlderPage(session: FeedSession, client: QueryClient, now: () => number): Promise<void> {
+export function loadOlderPage(
+  session: FeedSession,
+  client: QueryClient,
+  now: () => number,
+): Promise<void> {
   if (session.olderLoading) return session.olderLoading;
   const url = session.store.olderUrl;
   if (url === undefined) return Promise.resolve();

@@ -1,13 +1,7 @@
 import { FEED_LIMITS } from '../core/feed/feed-limits';
 
 export type FetchFailureKind =
-  | 'network'
-  | 'timeout'
-  | 'http'
-  | 'not-found'
-  | 'busy'
-  | 'invalid'
-  | 'too-large';
+  'network' | 'timeout' | 'http' | 'not-found' | 'busy' | 'invalid' | 'too-large';
 
 /** A failed poll, in terms the status line can put into plain words. */
 export class FeedFetchError extends Error {
@@ -115,10 +109,19 @@ export async function fetchFeedDocument(
     await response.body?.cancel().catch(() => {});
     const status = response.status;
     const wait = retryAfter(response.headers.get('retry-after'), now);
-    const kind = status === 404 || status === 410 ? 'not-found' : status === 429 || status === 503 ? 'busy' : 'http';
-    throw new FeedFetchError(kind, `The server answered ${status}.`, { status, retryAfterSeconds: wait });
+    const kind =
+      status === 404 || status === 410
+        ? 'not-found'
+        : status === 429 || status === 503
+          ? 'busy'
+          : 'http';
+    throw new FeedFetchError(kind, `The server answered ${status}.`, {
+      status,
+      retryAfterSeconds: wait,
+    });
   }
-  const validator = response.headers.get('etag') ?? response.headers.get('last-modified') ?? undefined;
+  const validator =
+    response.headers.get('etag') ?? response.headers.get('last-modified') ?? undefined;
   if (validator !== undefined && validator === options.knownValidator) {
     await response.body?.cancel().catch(() => {});
     return { kind: 'unchanged', maxAgeSeconds: cacheMaxAge };
@@ -137,5 +140,11 @@ export async function fetchFeedDocument(
     if (options.signal?.aborted) throw error;
     throw new FeedFetchError('network', 'The connection broke off while loading the feed.');
   }
-  return { kind: 'document', text, url: response.url || url, validator, maxAgeSeconds: cacheMaxAge };
+  return {
+    kind: 'document',
+    text,
+    url: response.url || url,
+    validator,
+    maxAgeSeconds: cacheMaxAge,
+  };
 }

@@ -46,7 +46,14 @@ function FacetFieldset({
           const id = `${baseId}-${option.value}`;
           const checked = chosen.includes(option.value);
           return (
-            <li key={option.value} className={option.count === 0 && !checked ? 'lb-facet__item lb-facet__item--empty' : 'lb-facet__item'}>
+            <li
+              key={option.value}
+              className={
+                option.count === 0 && !checked
+                  ? 'lb-facet__item lb-facet__item--empty'
+                  : 'lb-facet__item'
+              }
+            >
               <input
                 type="checkbox"
                 id={id}
@@ -67,7 +74,12 @@ function FacetFieldset({
         })}
       </ul>
       {options.length > COLLAPSED_OPTIONS && (
-        <button type="button" className="lb-link-button" aria-expanded={expanded} onClick={() => setExpanded(!expanded)}>
+        <button
+          type="button"
+          className="lb-link-button"
+          aria-expanded={expanded}
+          onClick={() => setExpanded(!expanded)}
+        >
           {expanded ? t.showFewer : t.showMore(options.length)}
         </button>
       )}
@@ -76,7 +88,14 @@ function FacetFieldset({
 }
 
 /** Search, key events and one fieldset per facet. Renders state; owns only the typing buffer. */
-export function FilterPanel({ state, options, keyEventCount, onChange, compact = false, coverageNote }: Props) {
+export function FilterPanel({
+  state,
+  options,
+  keyEventCount,
+  onChange,
+  compact = false,
+  coverageNote,
+}: Props) {
   const t = useMessages();
   const keyId = useId();
   const [query, setQuery] = useState(state.q);
@@ -97,7 +116,12 @@ export function FilterPanel({ state, options, keyEventCount, onChange, compact =
   const toggle = (facet: FacetName, value: string) =>
     onChange({ ...state, [facet]: toggleValue(state[facet], value) });
   return (
-    <form role="search" aria-label={t.filters} className="lb-filters__form" onSubmit={(e) => e.preventDefault()}>
+    <form
+      role="search"
+      aria-label={t.filters}
+      className="lb-filters__form"
+      onSubmit={(e) => e.preventDefault()}
+    >
       <div className="lb-filters__search">
         <input
           type="search"
@@ -124,9 +148,27 @@ export function FilterPanel({ state, options, keyEventCount, onChange, compact =
       </div>
       {!compact && (
         <>
-          <FacetFieldset facet="topics" legend={t.facetTopic} options={options.topics} chosen={state.topics} onToggle={toggle} />
-          <FacetFieldset facet="countries" legend={t.facetCountry} options={options.countries} chosen={state.countries} onToggle={toggle} />
-          <FacetFieldset facet="speakers" legend={t.facetSpeaker} options={options.speakers} chosen={state.speakers} onToggle={toggle} />
+          <FacetFieldset
+            facet="topics"
+            legend={t.facetTopic}
+            options={options.topics}
+            chosen={state.topics}
+            onToggle={toggle}
+          />
+          <FacetFieldset
+            facet="countries"
+            legend={t.facetCountry}
+            options={options.countries}
+            chosen={state.countries}
+            onToggle={toggle}
+          />
+          <FacetFieldset
+            facet="speakers"
+            legend={t.facetSpeaker}
+            options={options.speakers}
+            chosen={state.speakers}
+            onToggle={toggle}
+          />
         </>
       )}
       {coverageNote && <p className="lb-filters__note">{coverageNote}</p>}
@@ -134,7 +176,9 @@ export function FilterPanel({ state, options, keyEventCount, onChange, compact =
         <button
           type="button"
           className="lb-button lb-button--secondary"
-          onClick={() => onChange({ ...state, topics: [], countries: [], speakers: [], q: '', keyOnly: false })}
+          onClick={() =>
+            onChange({ ...state, topics: [], countries: [], speakers: [], q: '', keyOnly: false })
+          }
         >
           {t.clearFilters}
         </button>

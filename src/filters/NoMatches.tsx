@@ -12,9 +12,17 @@ interface Props {
 /** Zero results: say which filters to loosen, each one removable here. */
 export function NoMatches({ state, labels, onChange }: Props) {
   const t = useMessages();
-  const legend: Record<FacetName, string> = { topics: t.facetTopic, countries: t.facetCountry, speakers: t.facetSpeaker };
+  const legend: Record<FacetName, string> = {
+    topics: t.facetTopic,
+    countries: t.facetCountry,
+    speakers: t.facetSpeaker,
+  };
   const label = (facet: FacetName, value: string) =>
-    facet === 'topics' ? labels.topic(value) : facet === 'countries' ? labels.country(value) : labels.person(value);
+    facet === 'topics'
+      ? labels.topic(value)
+      : facet === 'countries'
+        ? labels.country(value)
+        : labels.person(value);
   const chips: { key: string; text: string; remove: () => void }[] = [];
   for (const facet of FACETS) {
     for (const value of state[facet]) {
@@ -25,8 +33,18 @@ export function NoMatches({ state, labels, onChange }: Props) {
       });
     }
   }
-  if (state.q.trim()) chips.push({ key: 'q', text: t.searchFor(state.q.trim()), remove: () => onChange({ ...state, q: '' }) });
-  if (state.keyOnly) chips.push({ key: 'key', text: t.keyEventsOnly, remove: () => onChange({ ...state, keyOnly: false }) });
+  if (state.q.trim())
+    chips.push({
+      key: 'q',
+      text: t.searchFor(state.q.trim()),
+      remove: () => onChange({ ...state, q: '' }),
+    });
+  if (state.keyOnly)
+    chips.push({
+      key: 'key',
+      text: t.keyEventsOnly,
+      remove: () => onChange({ ...state, keyOnly: false }),
+    });
   return (
     <div className="lb-empty lb-no-matches">
       <p>
@@ -35,7 +53,12 @@ export function NoMatches({ state, labels, onChange }: Props) {
       <ul className="lb-chips">
         {chips.map((chip) => (
           <li key={chip.key}>
-            <button type="button" className="lb-chip" onClick={chip.remove} aria-label={t.removeFilter(chip.text)}>
+            <button
+              type="button"
+              className="lb-chip"
+              onClick={chip.remove}
+              aria-label={t.removeFilter(chip.text)}
+            >
               {chip.text} <span aria-hidden="true">×</span>
             </button>
           </li>

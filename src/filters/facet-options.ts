@@ -61,7 +61,11 @@ export function facetOptions(
   const values = new Set([...counts[facet].keys(), ...chosen.filter((c) => counts[facet].has(c))]);
   const options = [...values].map((value) => {
     const label =
-      facet === 'topics' ? labels.topic(value) : facet === 'countries' ? labels.country(value) : labels.person(value);
+      facet === 'topics'
+        ? labels.topic(value)
+        : facet === 'countries'
+          ? labels.country(value)
+          : labels.person(value);
     const hint = facet === 'speakers' ? labels.personRole(value) : undefined;
     return { value, label, hint, count: counts[facet].get(value) ?? 0 };
   });

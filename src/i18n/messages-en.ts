@@ -8,7 +8,8 @@ export const en = {
   updatedAgo: (ago: string) => `updated ${ago}`,
   lastUpdateAt: (time: string) => `last update ${time}`,
   checking: 'Checking for updates…',
-  retryIn: (seconds: number) => (seconds <= 0 ? 'retrying now' : `retrying in ${formatSeconds(seconds)}`),
+  retryIn: (seconds: number) =>
+    seconds <= 0 ? 'retrying now' : `retrying in ${formatSeconds(seconds)}`,
   retryNow: 'Retry now',
   offline: 'You are offline. New updates will appear when the connection returns.',
   errorNetwork: 'Connection lost',
@@ -19,7 +20,8 @@ export const en = {
   errorInvalid: 'The latest update could not be read',
   errorTooLarge: 'The feed is too large to load',
   firstLoadFailed: 'This live blog could not be loaded.',
-  rejectedItems: (n: number) => (n === 1 ? '1 update could not be shown' : `${n} updates could not be shown`),
+  rejectedItems: (n: number) =>
+    n === 1 ? '1 update could not be shown' : `${n} updates could not be shown`,
   emptyFeed: 'No updates yet. New updates will appear here as they are published.',
   newUpdates: (n: number) => (n === 1 ? '1 new update' : `${n} new updates`),
   pinned: 'Pinned',
@@ -48,7 +50,11 @@ export const en = {
   keyEventsOnly: 'Key events only',
   clearFilters: 'Clear filters',
   resultCount: (shown: number, total: number) =>
-    shown === total ? (total === 1 ? '1 update' : `${total} updates`) : `${shown} of ${total} updates`,
+    shown === total
+      ? total === 1
+        ? '1 update'
+        : `${total} updates`
+      : `${shown} of ${total} updates`,
   showingResults: (shown: number, total: number) => `Showing ${shown} of ${total} updates`,
   noMatches: 'No updates match these filters.',
   loosen: 'Try removing one of them:',
@@ -56,7 +62,8 @@ export const en = {
   searchFor: (q: string) => `search “${q}”`,
   showMore: (n: number) => `Show all ${n}`,
   showFewer: 'Show fewer',
-  countsCoverage: (since: string) => `Counts cover updates since ${since}; load older updates to see more.`,
+  countsCoverage: (since: string) =>
+    `Counts cover updates since ${since}; load older updates to see more.`,
   closeFilters: 'Close filters',
   seeAll: 'See all updates',
 };

@@ -40,7 +40,8 @@ export function problemText(error: FeedFetchError, t: Messages): string {
 
 /** The connection, in plain words: live, a problem and when the next try is, or ended. */
 export function StatusLine(props: Props) {
-  const { status, changedAt, error, nextAttemptAt, rejectedCount, locale, timeZone, onRetry } = props;
+  const { status, changedAt, error, nextAttemptAt, rejectedCount, locale, timeZone, onRetry } =
+    props;
   const t = useMessages();
   const dfLocale = useDateFnsLocale();
   const online = useOnline();
@@ -52,17 +53,22 @@ export function StatusLine(props: Props) {
     text = t.offline;
     tone = 'problem';
   } else if (error) {
-    const seconds = nextAttemptAt === undefined ? 0 : Math.max(0, Math.ceil((nextAttemptAt - now) / 1000));
+    const seconds =
+      nextAttemptAt === undefined ? 0 : Math.max(0, Math.ceil((nextAttemptAt - now) / 1000));
     text = `${problemText(error, t)}: ${t.retryIn(seconds)}.`;
     tone = 'problem';
   } else if (status === 'ended') {
-    text = changedAt === undefined ? t.statusEnded : `${t.statusEnded} · ${t.lastUpdateAt(formatClock(changedAt, locale, timeZone))}`;
+    text =
+      changedAt === undefined
+        ? t.statusEnded
+        : `${t.statusEnded} · ${t.lastUpdateAt(formatClock(changedAt, locale, timeZone))}`;
     tone = 'ended';
   } else if (status === 'upcoming') {
     text = t.statusUpcoming;
     tone = 'upcoming';
   } else {
-    const ago = changedAt === undefined ? undefined : relativeTime(changedAt, now, t.justNow, dfLocale);
+    const ago =
+      changedAt === undefined ? undefined : relativeTime(changedAt, now, t.justNow, dfLocale);
     text = ago ? `${t.statusLive} · ${t.updatedAgo(ago)}` : t.statusLive;
     tone = 'live';
   }
@@ -71,7 +77,9 @@ export function StatusLine(props: Props) {
       <p role="status" className="lb-status__text">
         {tone === 'live' && <span className="lb-status__dot" aria-hidden="true" />}
         {text}
-        {rejectedCount > 0 && <span className="lb-status__note"> {t.rejectedItems(rejectedCount)}.</span>}
+        {rejectedCount > 0 && (
+          <span className="lb-status__note"> {t.rejectedItems(rejectedCount)}.</span>
+        )}
       </p>
       {(error || !online) && status !== undefined && (
         <button type="button" className="lb-button lb-button--small" onClick={onRetry}>

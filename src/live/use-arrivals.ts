@@ -33,7 +33,9 @@ export function useArrivals(sorted: readonly LiveItem[], followLive: boolean): A
   const watermark = current?.watermark ?? Infinity;
   const split = useMemo(() => splitArrivals(sorted, watermark), [sorted, watermark]);
   const release = () => {
-    setMarks((m) => (m && newest > m.watermark ? { watermark: newest, freshAfter: m.watermark } : m));
+    setMarks((m) =>
+      m && newest > m.watermark ? { watermark: newest, freshAfter: m.watermark } : m,
+    );
   };
   return { ...split, freshAfter: current?.freshAfter ?? Infinity, release };
 }

@@ -55,5 +55,7 @@ export function formatDayAndClock(ms: number, locale: string, timeZone: string |
 
 /** Calendar day key in a zone, for day dividers: "2023-07-12". */
 export function dayKey(ms: number, timeZone: string | undefined): string {
-  return formatter('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
+  return formatter('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    ms,
+  );
 }

@@ -24,10 +24,17 @@ export function LatestStream({ items, context, freshAfter }: Props) {
       {days.map((day) => (
         <div key={day.key} className="lb-day">
           <h2 className="lb-day__title">
-            <time dateTime={day.key}>{formatDay(day.items[0]!.published, context.locale, context.timeZone)}</time>
+            <time dateTime={day.key}>
+              {formatDay(day.items[0]!.published, context.locale, context.timeZone)}
+            </time>
           </h2>
           {day.items.map((item) => (
-            <UpdateArticle key={item.id} item={item} context={context} fresh={item.published > freshAfter} />
+            <UpdateArticle
+              key={item.id}
+              item={item}
+              context={context}
+              fresh={item.published > freshAfter}
+            />
           ))}
         </div>
       ))}

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useMessages } from '../i18n/use-messages';
 
 interface Props {
@@ -13,32 +13,43 @@ export function OlderUpdates({ hasOlder, onLoad, auto }: Props) {
   const t = useMessages();
   const [state, setState] = useState<'idle' | 'loading' | 'failed'>('idle');
   const sentinel = useRef<HTMLDivElement>(null);
-  const load = useRef(() => {});
-  load.current = () => {
-    if (state === 'loading') return;
+  const busy = useRef(false);
+  const load = useCallback(() => {
+    if (busy.current) return;
+    busy.current = true;
     setState('loading');
-    onLoad().then(
-      () => setState('idle'),
-      () => setState('failed'),
-    );
-  };
+    onLoad()
+      .then(
+        () => setState('idle'),
+        () => setState('failed'),
+      )
+      .finally(() => {
+        busy.current = false;
+      });
+  }, [onLoad]);
   useEffect(() => {
     const el = sentinel.current;
     if (!auto || !hasOlder || !el || typeof IntersectionObserver === 'undefined') return;
     const observer = new IntersectionObserver(
       ([entry]) => {
-        if (entry?.isIntersecting) load.current();
+        if (entry?.isIntersecting) load();
       },
       { rootMargin: '800px 0px' },
     );
     observer.observe(el);
     return () => observer.disconnect();
-  }, [auto, hasOlder, state]);
+  }, [auto, hasOlder, load]);
   if (!hasOlder) return null;
   return (
     <div className="lb-older" ref={sentinel}>
       {state === 'failed' && <p className="lb-older__error">{t.olderFailed}</p>}
-      <button type="button" className="lb-button lb-button--secondary" onClick={() => load.current()} disabled={state === 'loading'} aria-busy={state === 'loading'}>
+      <button
+        type="button"
+        className="lb-button lb-button--secondary"
+        onClick={load}
+        disabled={state === 'loading'}
+        aria-busy={state === 'loading'}
+      >
         {state === 'loading' ? t.loadingOlder : t.showOlder}
       </button>
     </div>

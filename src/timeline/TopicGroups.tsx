@@ -20,12 +20,23 @@ export function TopicGroups({ groups, context, freshAfter }: Props) {
       {groups.map((group) => {
         const headingId = `${groupElementId(group.id)}-title`;
         return (
-          <section key={group.id ?? ''} className="lb-group" aria-labelledby={headingId} part="group">
+          <section
+            key={group.id ?? ''}
+            className="lb-group"
+            aria-labelledby={headingId}
+            part="group"
+          >
             <h2 id={headingId} className="lb-group__title">
-              {group.label} <span className="lb-group__count">({t.updateCount(group.items.length)})</span>
+              {group.label}{' '}
+              <span className="lb-group__count">({t.updateCount(group.items.length)})</span>
             </h2>
             {group.items.map((item) => (
-              <UpdateArticle key={item.id} item={item} context={context} fresh={item.published > freshAfter} />
+              <UpdateArticle
+                key={item.id}
+                item={item}
+                context={context}
+                fresh={item.published > freshAfter}
+              />
             ))}
           </section>
         );

@@ -47,7 +47,9 @@ export const UpdateArticle = memo(function UpdateArticle({ item, context, fresh 
         <UpdateTime ms={item.published} locale={locale} timeZone={timeZone} />
       </div>
       <h3 id={headingId} className="lb-update__title">
-        {item.title === undefined ? headline : item.url ? (
+        {item.title === undefined ? (
+          headline
+        ) : item.url ? (
           <a href={item.url} target="_blank" rel="noopener noreferrer">
             {headline}
           </a>
@@ -56,7 +58,15 @@ export const UpdateArticle = memo(function UpdateArticle({ item, context, fresh 
         )}
       </h3>
       {item.image && (
-        <img className="lb-update__image" src={item.image} alt="" loading="lazy" decoding="async" width={1200} height={675} />
+        <img
+          className="lb-update__image"
+          src={item.image}
+          alt=""
+          loading="lazy"
+          decoding="async"
+          width={1200}
+          height={675}
+        />
       )}
       <div className="lb-update__body">
         {item.dateline && <p className="lb-dateline">{item.dateline}</p>}

@@ -20,7 +20,9 @@ export function UpdateTime({ ms, locale, timeZone }: Props) {
   return (
     <span className="lb-time">
       <time dateTime={iso} className="lb-time__clock">
-        {relative === null ? formatDayAndClock(ms, locale, timeZone) : formatClockWithZone(ms, locale, timeZone)}
+        {relative === null
+          ? formatDayAndClock(ms, locale, timeZone)
+          : formatClockWithZone(ms, locale, timeZone)}
       </time>
       {relative !== null && <span className="lb-time__ago"> · {relative}</span>}
     </span>

@@ -4,10 +4,20 @@ import { oldestPublished, sortedItems } from '../core/feed/feed-store';
 import type { LiveItem } from '../core/feed/feed-types';
 import type { FacetName, ViewState } from '../core/filters/filter-state';
 import { FACETS } from '../core/filters/filter-state';
-import { countFacets, createMatcher, createSearchIndex, type FacetCounts } from '../core/filters/match-items';
+import {
+  countFacets,
+  createMatcher,
+  createSearchIndex,
+  type FacetCounts,
+} from '../core/filters/match-items';
 import { withKnownValues } from '../core/filters/url-state';
 import { groupByTopic, splitPinned, type GroupedTimeline } from '../core/timeline/group-by-topic';
-import { createLabels, facetOptions, type FacetOption, type Labels } from '../filters/facet-options';
+import {
+  createLabels,
+  facetOptions,
+  type FacetOption,
+  type Labels,
+} from '../filters/facet-options';
 
 const noItems: readonly LiveItem[] = [];
 
@@ -50,7 +60,11 @@ export function useTimelineModel(input: TimelineInput): TimelineModel {
   const labels = useMemo(() => createLabels(meta, locale), [meta, locale]);
   const searchText = useMemo(() => createSearchIndex(meta?.people ?? []), [meta?.people]);
   const known = useMemo(() => {
-    const sets: Record<FacetName, Set<string>> = { topics: new Set(), countries: new Set(), speakers: new Set() };
+    const sets: Record<FacetName, Set<string>> = {
+      topics: new Set(),
+      countries: new Set(),
+      speakers: new Set(),
+    };
     for (const item of sorted) {
       for (const t of item.topics) sets.topics.add(t);
       for (const c of item.countries) sets.countries.add(c);
@@ -64,12 +78,20 @@ export function useTimelineModel(input: TimelineInput): TimelineModel {
     () => createMatcher(effective, searchText),
     // The matcher depends on the filter values only, not on the state object's identity.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [effective.topics, effective.countries, effective.speakers, effective.q, effective.keyOnly, searchText],
+    [
+      effective.topics,
+      effective.countries,
+      effective.speakers,
+      effective.q,
+      effective.keyOnly,
+      searchText,
+    ],
   );
   const counts: FacetCounts = useMemo(() => countFacets(shown, matcher), [shown, matcher]);
   const options = useMemo(() => {
     const result = {} as Record<FacetName, FacetOption[]>;
-    for (const facet of FACETS) result[facet] = facetOptions(facet, counts, effective[facet], meta, labels, locale);
+    for (const facet of FACETS)
+      result[facet] = facetOptions(facet, counts, effective[facet], meta, labels, locale);
     return result;
   }, [counts, effective, meta, labels, locale]);
   const matching = useMemo(() => shown.filter((item) => matcher(item)), [shown, matcher]);
@@ -77,7 +99,10 @@ export function useTimelineModel(input: TimelineInput): TimelineModel {
     () => shown.filter((item) => item.keyEvent && matcher({ ...item, keyEvent: true })).length,
     [shown, matcher],
   );
-  const waitingMatching = useMemo(() => waiting.filter((item) => matcher(item)).length, [waiting, matcher]);
+  const waitingMatching = useMemo(
+    () => waiting.filter((item) => matcher(item)).length,
+    [waiting, matcher],
+  );
   const limited = useMemo(
     () => (limit !== undefined && limit >= 0 ? matching.slice(0, limit) : matching),
     [matching, limit],
@@ -91,5 +116,16 @@ export function useTimelineModel(input: TimelineInput): TimelineModel {
   );
   const stream = useMemo(() => limited.filter((item) => !item.pinned), [limited]);
   const oldestLoaded = useMemo(() => oldestPublished(sorted), [sorted]);
-  return { sorted, labels, effective, options, keyEventCount, matching, waitingMatching, grouped, stream, oldestLoaded };
+  return {
+    sorted,
+    labels,
+    effective,
+    options,
+    keyEventCount,
+    matching,
+    waitingMatching,
+    grouped,
+    stream,
+    oldestLoaded,
+  };
 }

@@ -139,6 +139,7 @@ export function sortedItems(store: FeedStore): LiveItem[] {
 
 export function oldestPublished(items: Iterable<LiveItem>): number | undefined {
   let oldest: number | undefined;
-  for (const item of items) if (oldest === undefined || item.published < oldest) oldest = item.published;
+  for (const item of items)
+    if (oldest === undefined || item.published < oldest) oldest = item.published;
   return oldest;
 }

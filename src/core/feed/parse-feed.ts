@@ -43,7 +43,12 @@ const textList = v.fallback(
 );
 const optionalFlag = v.fallback(v.optional(v.boolean()), undefined);
 const optionalDate = v.fallback(
-  v.optional(v.pipe(v.string(), v.check((s) => parseRfc3339(s) !== undefined))),
+  v.optional(
+    v.pipe(
+      v.string(),
+      v.check((s) => parseRfc3339(s) !== undefined),
+    ),
+  ),
   undefined,
 );
 const content = v.optional(
@@ -194,7 +199,10 @@ function toItem(raw: v.InferOutput<typeof ItemSchema>, base: string | undefined)
       avatar: safeHttpUrl(a.avatar, base),
     }))
     .filter((a) => a.name !== undefined || a.url !== undefined);
-  const tags = uniqueBy(raw.tags.map((t) => t.trim()), (t) => t);
+  const tags = uniqueBy(
+    raw.tags.map((t) => t.trim()),
+    (t) => t,
+  );
   // In a plain JSON Feed (no item extension) the tags are the item's topics.
   const topics = ext ? uniqueBy(ext.topics, (t) => t) : tags;
   return {
@@ -286,7 +294,9 @@ export function parseFeedObject(json: unknown, baseUrl?: string): ParseResult {
   const countries: Country[] = uniqueBy(
     validEntries(CountrySchema, ext?.countries ?? []).map((c) => {
       const name = clean(c.name);
-      return name === undefined ? { code: c.code.toUpperCase() } : { code: c.code.toUpperCase(), name };
+      return name === undefined
+        ? { code: c.code.toUpperCase() }
+        : { code: c.code.toUpperCase(), name };
     }),
     (c) => c.code,
   );

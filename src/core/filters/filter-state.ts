@@ -15,7 +15,13 @@ export interface ViewState extends FilterState {
 export type FacetName = 'topics' | 'countries' | 'speakers';
 export const FACETS: readonly FacetName[] = ['topics', 'countries', 'speakers'];
 
-export const noFilters: FilterState = { topics: [], countries: [], speakers: [], q: '', keyOnly: false };
+export const noFilters: FilterState = {
+  topics: [],
+  countries: [],
+  speakers: [],
+  q: '',
+  keyOnly: false,
+};
 export const defaultViewState: ViewState = { ...noFilters, view: 'topics' };
 
 export function activeFilterCount(state: FilterState): number {

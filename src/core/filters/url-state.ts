@@ -2,7 +2,11 @@ import type { FacetName, ViewState } from './filter-state';
 import { defaultViewState } from './filter-state';
 
 // Query parameter names: short and stable, because readers share these links.
-const PARAM: Record<FacetName, string> = { topics: 'topic', countries: 'country', speakers: 'speaker' };
+const PARAM: Record<FacetName, string> = {
+  topics: 'topic',
+  countries: 'country',
+  speakers: 'speaker',
+};
 const MAX_VALUES = 50;
 const MAX_QUERY = 200;
 

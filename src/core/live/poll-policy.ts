@@ -36,7 +36,10 @@ function withJitter(seconds: number, jitter: number): number {
 }
 
 export function backoffSeconds(failures: number, retryAfterSeconds?: number): number {
-  const exponential = Math.min(BACKOFF_MAX_SECONDS, BACKOFF_FIRST_SECONDS * 2 ** Math.max(0, failures - 1));
+  const exponential = Math.min(
+    BACKOFF_MAX_SECONDS,
+    BACKOFF_FIRST_SECONDS * 2 ** Math.max(0, failures - 1),
+  );
   const told = Math.min(RETRY_AFTER_MAX_SECONDS, Math.max(0, retryAfterSeconds ?? 0));
   return Math.max(exponential, told);
 }

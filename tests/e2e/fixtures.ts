@@ -1,0 +1,97 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { startServer } from '../../server/create-server.mjs';
+
+type RunningServer = Awaited<ReturnType<typeof startServer>>;
+type StartOptions = NonNullable<Parameters<typeof startServer>[0]>;
+
+interface Fixtures {
+  /** The replay server on a random loopback port, serving dist/ and tests/fixtures/feeds at /fixtures/. */
+  server: RunningServer;
+  serverOptions: StartOptions;
+  admin: Admin;
+}
+
+export interface Admin {
+  publish(count?: number): Promise<void>;
+  fault(kind: string, extra?: Record<string, unknown>): Promise<void>;
+  clearFault(): Promise<void>;
+  requests(): Promise<{ path: string; status: number; bytes?: number }[]>;
+  clearRequests(): Promise<void>;
+  state(): Promise<Record<string, unknown>>;
+}
+
+export const test = base.extend<Fixtures>({
+  serverOptions: [{}, { option: true }],
+  server: async ({ serverOptions }, use) => {
+    const server = await startServer({
+      port: 0,
+      mode: 'live',
+      intervalMs: 0,
+      admin: true,
+      distDir: 'dist',
+      staticDir: 'tests/fixtures/feeds',
+      ...serverOptions,
+    });
+    await use(server);
+    await server.close();
+  },
+  admin: async ({ server }, use) => {
+    const call = async (method: string, path: string, body?: unknown) => {
+      const res = await fetch(`${server.url}__admin/${path}`, {
+        method,
+        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      if (!res.ok) throw new Error(`admin ${method} ${path}: ${res.status}`);
+      const text = await res.text();
+      return text ? JSON.parse(text) : undefined;
+    };
+    await use({
+      publish: async (count = 1) => void (await call('POST', 'publish', { count })),
+      fault: async (kind, extra = {}) => void (await call('POST', 'fault', { kind, ...extra })),
+      clearFault: async () => void (await call('DELETE', 'fault')),
+      requests: async () => {
+        const r = await call('GET', 'requests');
+        return Array.isArray(r) ? r : r.requests;
+      },
+      clearRequests: async () => void (await call('DELETE', 'requests')),
+      state: async () => call('GET', 'state'),
+    });
+  },
+});
+
+export { expect };
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Runs axe-core (WCAG 2.x A and AA rules) on the page and fails with the violations listed. */
+export async function expectNoAxeViolations(page: Page, context?: string) {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async (ctx) => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            c: unknown,
+            o: unknown,
+          ) => Promise<{
+            violations: { id: string; help: string; nodes: { target: unknown }[] }[];
+          }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(ctx ?? document, {
+      runOnly: {
+        type: 'tag',
+        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
+      },
+    });
+    return result.violations.map(
+      (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`,
+    );
+  }, context);
+  expect(violations, 'axe-core violations').toEqual([]);
+}
