@@ -108,13 +108,48 @@ const PEOPLE = [
   ['zoe-duplessis', 'Zoë Duplessis', 'Campaign spokesperson', 'FR'],
   ['renata-kovac', 'Renata Kovač', 'Rapporteur', 'DE'],
   ['tomas-bartkus', 'Tomas Bartkus', 'Police commissioner', 'LT'],
-].map(([id, name, role, country]) => ({ id: String(id), name: String(name), role: String(role), country: String(country) }));
+].map(([id, name, role, country]) => ({
+  id: String(id),
+  name: String(name),
+  role: String(role),
+  country: String(country),
+}));
 
-const CITIES = ['VILNIUS', 'RIGA', 'TALLINN', 'WARSAW', 'BERLIN', 'PARIS', 'HELSINKI', 'STOCKHOLM', 'OSLO', 'REYKJAVÍK'];
-const AUTHORS = [{ name: 'Synthetic desk' }, { name: 'Generated reporter A' }, { name: 'Generated reporter B' }];
+const CITIES = [
+  'VILNIUS',
+  'RIGA',
+  'TALLINN',
+  'WARSAW',
+  'BERLIN',
+  'PARIS',
+  'HELSINKI',
+  'STOCKHOLM',
+  'OSLO',
+  'REYKJAVÍK',
+];
+const AUTHORS = [
+  { name: 'Synthetic desk' },
+  { name: 'Generated reporter A' },
+  { name: 'Generated reporter B' },
+];
 
-const SUBJECTS = ['Delegations', 'Officials', 'Negotiators', 'Ministers', 'Organisers', 'Observers', 'Analysts'];
-const VERBS = ['discussed', 'reviewed', 'postponed a decision on', 'welcomed progress on', 'raised concerns about', 'agreed a timetable for'];
+const SUBJECTS = [
+  'Delegations',
+  'Officials',
+  'Negotiators',
+  'Ministers',
+  'Organisers',
+  'Observers',
+  'Analysts',
+];
+const VERBS = [
+  'discussed',
+  'reviewed',
+  'postponed a decision on',
+  'welcomed progress on',
+  'raised concerns about',
+  'agreed a timetable for',
+];
 const OBJECTS = [
   'a joint statement',
   'the draft agreement',
@@ -150,7 +185,11 @@ function sentence(rnd, topicLabel) {
 
 /** @param {string} s */
 function escapeHtml(s) {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
 }
 
 /**
@@ -160,7 +199,8 @@ function escapeHtml(s) {
  * @returns {FeedDocument}
  */
 export function generateFeed({ items: count = 10000, days = 5, seed = 1 } = {}) {
-  if (!(Number.isInteger(count) && count >= 0)) throw new RangeError('items must be a non-negative integer');
+  if (!(Number.isInteger(count) && count >= 0))
+    throw new RangeError('items must be a non-negative integer');
   if (!(days > 0)) throw new RangeError('days must be positive');
   const rnd = createRandom(seed);
   const topics = TOPIC_POOL.slice(0, rnd.int(8, 12));
@@ -172,7 +212,10 @@ export function generateFeed({ items: count = 10000, days = 5, seed = 1 } = {}) 
   times.sort((a, b) => a - b);
   let previous = -Infinity;
   for (let i = 0; i < times.length; i++) {
-    previous = Math.max(Math.floor(/** @type {number} */ (times[i]) / 1000) * 1000, previous + 1000);
+    previous = Math.max(
+      Math.floor(/** @type {number} */ (times[i]) / 1000) * 1000,
+      previous + 1000,
+    );
     times[i] = previous;
   }
 
@@ -187,7 +230,9 @@ export function generateFeed({ items: count = 10000, days = 5, seed = 1 } = {}) 
     if (i !== pinnedIndex && tombstoneCount > 0 && rnd.chance(tombstoneCount / count)) {
       out.push({
         id,
-        date_modified: new Date(Math.min(published + rnd.int(5, 120) * 60_000, coverageEnd)).toISOString(),
+        date_modified: new Date(
+          Math.min(published + rnd.int(5, 120) * 60_000, coverageEnd),
+        ).toISOString(),
         _liveblog: { deleted: true },
       });
       continue;
@@ -213,7 +258,9 @@ export function generateFeed({ items: count = 10000, days = 5, seed = 1 } = {}) 
     const keyEvent = rnd.chance(0.03);
     const pinned = i === pinnedIndex;
 
-    const paragraphs = [`<p>Synthetic test update, generated for testing: ${escapeHtml(sentence(rnd, label))}</p>`];
+    const paragraphs = [
+      `<p>Synthetic test update, generated for testing: ${escapeHtml(sentence(rnd, label))}</p>`,
+    ];
     const extra = rnd.int(0, 3);
     for (let p = 0; p < extra; p++) {
       const kind = rnd.next();
@@ -236,7 +283,10 @@ export function generateFeed({ items: count = 10000, days = 5, seed = 1 } = {}) 
 
     const title = pinned
       ? 'Pinned: about this synthetic live blog'
-      : rnd.pick(TITLES).replace('{topic}', label.toLowerCase()).replace('{subject}', rnd.pick(SUBJECTS));
+      : rnd
+          .pick(TITLES)
+          .replace('{topic}', label.toLowerCase())
+          .replace('{subject}', rnd.pick(SUBJECTS));
     /** @type {FeedItem} */
     const item = {
       id,
@@ -249,7 +299,9 @@ export function generateFeed({ items: count = 10000, days = 5, seed = 1 } = {}) 
       authors: [rnd.pick(AUTHORS)],
     };
     if (rnd.chance(0.05)) {
-      item.date_modified = new Date(Math.min(published + rnd.int(2, 90) * 60_000, coverageEnd)).toISOString();
+      item.date_modified = new Date(
+        Math.min(published + rnd.int(2, 90) * 60_000, coverageEnd),
+      ).toISOString();
     }
     if (itemTopics.length) item.tags = itemTopics;
     /** @type {Record<string, unknown>} */
@@ -290,8 +342,12 @@ export function pageFeed(feed, { name, headSize = 50, pageSize = 50 }) {
   const live = feed.items.filter((i) => !isTombstone(i));
   const tombstones = feed.items.filter(isTombstone);
   // Publication order: oldest first. Whole-second times never tie.
-  live.sort((a, b) => Date.parse(a.date_published) - Date.parse(b.date_published) || (a.id < b.id ? -1 : 1));
-  tombstones.sort((a, b) => Date.parse(b.date_modified) - Date.parse(a.date_modified) || (a.id < b.id ? -1 : 1));
+  live.sort(
+    (a, b) => Date.parse(a.date_published) - Date.parse(b.date_published) || (a.id < b.id ? -1 : 1),
+  );
+  tombstones.sort(
+    (a, b) => Date.parse(b.date_modified) - Date.parse(a.date_modified) || (a.id < b.id ? -1 : 1),
+  );
   const { items: _all, ...top } = feed;
   return buildPagedDocuments(top, paginate({ items: live, tombstones, headSize, pageSize }), name);
 }
@@ -300,7 +356,15 @@ export function pageFeed(feed, { name, headSize = 50, pageSize = 50 }) {
  * @param {{ items: number, days: number, seed: number, out: string, single?: boolean, headSize?: number, pageSize?: number }} options
  * @returns {string[]} files written
  */
-export function writeFeed({ items, days, seed, out, single = false, headSize = 50, pageSize = 50 }) {
+export function writeFeed({
+  items,
+  days,
+  seed,
+  out,
+  single = false,
+  headSize = 50,
+  pageSize = 50,
+}) {
   const feed = generateFeed({ items, days, seed });
   mkdirSync(out, { recursive: true });
   if (single) {
@@ -341,7 +405,9 @@ function main(argv) {
     strict: true,
   });
   if (!values.out) {
-    console.error('Usage: node scripts/generate-feed.mjs --items 10000 --days 5 --out DIR [--page-size 50] [--head-size 50] [--single] [--seed 1]');
+    console.error(
+      'Usage: node scripts/generate-feed.mjs --items 10000 --days 5 --out DIR [--page-size 50] [--head-size 50] [--single] [--seed 1]',
+    );
     process.exit(2);
   }
   const files = writeFeed({

@@ -36,7 +36,8 @@ export function adminRefusal({ remoteAddress, headers }) {
   // DNS rebinding: a hostile name resolving to 127.0.0.1 still carries its own Host.
   const host = headers.host ?? '';
   const hostname = host.replace(/:\d+$/, '');
-  if (hostname && !isLoopbackName(hostname)) return 'admin endpoints answer only to a loopback Host';
+  if (hostname && !isLoopbackName(hostname))
+    return 'admin endpoints answer only to a loopback Host';
   const origin = headers.origin;
   if (origin && origin !== 'null') {
     try {
@@ -119,18 +120,24 @@ export async function handleAdmin(req, res, pathname, ctx) {
   }
   const { replay, faults } = ctx;
   const needReplay = () => {
-    if (!replay) sendJson(res, 409, { error: 'the server is in static mode: there is no live replay' });
+    if (!replay)
+      sendJson(res, 409, { error: 'the server is in static mode: there is no live replay' });
     return replay;
   };
 
   switch (route) {
     case 'GET /__admin/state':
-      return sendJson(res, 200, { mode: ctx.mode, replay: replay?.state() ?? null, fault: faults.get() });
+      return sendJson(res, 200, {
+        mode: ctx.mode,
+        replay: replay?.state() ?? null,
+        fault: faults.get(),
+      });
     case 'POST /__admin/publish': {
       const r = needReplay();
       if (!r) return;
       const count = Number(/** @type {Record<string, unknown>} */ (body).count ?? 1);
-      if (!(Number.isInteger(count) && count > 0)) return sendJson(res, 400, { error: '"count" must be a positive integer' });
+      if (!(Number.isInteger(count) && count > 0))
+        return sendJson(res, 400, { error: '"count" must be a positive integer' });
       return sendJson(res, 200, r.publishNext(count));
     }
     case 'POST /__admin/reset': {

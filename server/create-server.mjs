@@ -10,7 +10,13 @@ import path from 'node:path';
 import { handleAdmin } from './admin.mjs';
 import { createFaultState, sendFault } from './faults.mjs';
 import { FEED_CORS_HEADERS, htmlSecurityHeaders, preflightHeaders } from './headers.mjs';
-import { FEED_CONTENT_TYPE, IMMUTABLE, NO_CACHE, headCacheControl, sendRepresentation } from './http-caching.mjs';
+import {
+  FEED_CONTENT_TYPE,
+  IMMUTABLE,
+  NO_CACHE,
+  headCacheControl,
+  sendRepresentation,
+} from './http-caching.mjs';
 import { pageDirPath } from './pagination.mjs';
 import { createReplay } from './replay.mjs';
 import { contentTypeFor, createFileCache, resolveFile } from './static-files.mjs';
@@ -65,7 +71,8 @@ const PAGE_FILE = /\/page-\d+\.json$/;
 export async function startServer(options = {}) {
   const host = options.host ?? '127.0.0.1';
   const mode = options.mode ?? 'live';
-  if (mode !== 'live' && mode !== 'static') throw new TypeError(`mode must be "live" or "static", not ${mode}`);
+  if (mode !== 'live' && mode !== 'static')
+    throw new TypeError(`mode must be "live" or "static", not ${mode}`);
   const distDir = path.resolve(options.distDir ?? 'dist');
   const staticDir = options.staticDir ? path.resolve(options.staticDir) : null;
   const feedPath = options.feedPath ?? '/feeds/vilnius-2023.json';
@@ -84,7 +91,9 @@ export async function startServer(options = {}) {
     try {
       feed = JSON.parse(readFileSync(feedFile, 'utf8'));
     } catch (err) {
-      throw new Error(`cannot read the replay feed ${feedFile}: ${/** @type {Error} */ (err).message}`);
+      throw new Error(
+        `cannot read the replay feed ${feedFile}: ${/** @type {Error} */ (err).message}`,
+      );
     }
     replay = createReplay({
       feed,
@@ -156,7 +165,8 @@ export async function startServer(options = {}) {
     if (requests.length > MAX_LOG) requests.splice(0, requests.length - MAX_LOG);
     res.on('close', () => {
       entry.status = res.headersSent ? res.statusCode : null;
-      entry.encoding = /** @type {string | undefined} */ (res.getHeader('content-encoding')) ?? null;
+      entry.encoding =
+        /** @type {string | undefined} */ (res.getHeader('content-encoding')) ?? null;
       entry.completed = res.writableFinished;
     });
 
@@ -170,7 +180,15 @@ export async function startServer(options = {}) {
       const rep = await files.get(target.file, target.stat, FEED_CONTENT_TYPE);
       const cacheControl = target.isHead ? headCache : IMMUTABLE;
       if (!rep) {
-        entry.bytes = await streamFile(req, res, target.file, target.stat.size, FEED_CONTENT_TYPE, cacheControl, cors.headers);
+        entry.bytes = await streamFile(
+          req,
+          res,
+          target.file,
+          target.stat.size,
+          FEED_CONTENT_TYPE,
+          cacheControl,
+          cors.headers,
+        );
         return;
       }
       if (fault) {
@@ -192,7 +210,12 @@ export async function startServer(options = {}) {
     if (target.kind === 'live-page') {
       const rep = live.page(target.k);
       if (!rep) {
-        entry.bytes = sendText(res, 404, `No page ${target.k} of ${feedPath} (yet)\n`, FEED_CORS_HEADERS);
+        entry.bytes = sendText(
+          res,
+          404,
+          `No page ${target.k} of ${feedPath} (yet)\n`,
+          FEED_CORS_HEADERS,
+        );
         return;
       }
       if (fault) {
@@ -218,7 +241,10 @@ export async function startServer(options = {}) {
       });
       return;
     }
-    entry.bytes = await sendRepresentation(req, res, version.head, { cacheControl: headCache, ...cors });
+    entry.bytes = await sendRepresentation(req, res, version.head, {
+      cacheControl: headCache,
+      ...cors,
+    });
   }
 
   /**
@@ -262,7 +288,8 @@ export async function startServer(options = {}) {
       ? htmlSecurityHeaders(csp)
       : { 'X-Content-Type-Options': 'nosniff' };
     const rep = await files.get(found.file, found.stat, contentType);
-    if (!rep) return streamFile(req, res, found.file, found.stat.size, contentType, cacheControl, headers);
+    if (!rep)
+      return streamFile(req, res, found.file, found.stat.size, contentType, cacheControl, headers);
     return sendRepresentation(req, res, rep, { cacheControl, headers });
   }
 
@@ -390,7 +417,12 @@ function sendText(res, status, body, headers = {}) {
  * @returns {Promise<number>}
  */
 async function streamFile(req, res, file, size, contentType, cacheControl, headers) {
-  res.writeHead(200, { ...headers, 'Content-Type': contentType, 'Content-Length': size, 'Cache-Control': cacheControl });
+  res.writeHead(200, {
+    ...headers,
+    'Content-Type': contentType,
+    'Content-Length': size,
+    'Cache-Control': cacheControl,
+  });
   if (req.method === 'HEAD') {
     res.end();
     return 0;

@@ -39,21 +39,32 @@ const DEFAULT_RETRY_AFTER = 30;
  * @returns {Fault}
  */
 export function parseFault(body) {
-  if (!body || typeof body !== 'object') throw new Error('expected a JSON object like {"kind": "503"}');
+  if (!body || typeof body !== 'object')
+    throw new Error('expected a JSON object like {"kind": "503"}');
   const b = /** @type {Record<string, unknown>} */ (body);
   const kind = String(b.kind ?? '');
   if (!(/** @type {readonly string[]} */ (FAULT_KINDS).includes(kind))) {
-    throw new Error(`unknown fault kind ${JSON.stringify(b.kind)}; known: ${FAULT_KINDS.join(', ')}`);
+    throw new Error(
+      `unknown fault kind ${JSON.stringify(b.kind)}; known: ${FAULT_KINDS.join(', ')}`,
+    );
   }
   const times = b.times === undefined || b.times === null ? null : Number(b.times);
-  if (times !== null && !(Number.isInteger(times) && times > 0)) throw new Error('"times" must be a positive integer');
+  if (times !== null && !(Number.isInteger(times) && times > 0))
+    throw new Error('"times" must be a positive integer');
   const retryAfter = b.retryAfter === undefined ? DEFAULT_RETRY_AFTER : Number(b.retryAfter);
-  if (!(Number.isInteger(retryAfter) && retryAfter >= 0)) throw new Error('"retryAfter" must be a whole number of seconds');
+  if (!(Number.isInteger(retryAfter) && retryAfter >= 0))
+    throw new Error('"retryAfter" must be a whole number of seconds');
   /** @type {Fault} */
-  const fault = { kind: /** @type {FaultKind} */ (kind), times, retryAfter, pages: b.pages === true };
+  const fault = {
+    kind: /** @type {FaultKind} */ (kind),
+    times,
+    retryAfter,
+    pages: b.pages === true,
+  };
   if (b.count !== undefined) {
     const count = Number(b.count);
-    if (!(Number.isInteger(count) && count > 0)) throw new Error('"count" must be a positive integer');
+    if (!(Number.isInteger(count) && count > 0))
+      throw new Error('"count" must be a positive integer');
     fault.count = count;
   }
   return fault;
@@ -203,12 +214,18 @@ export async function sendFault(req, res, fault, ctx) {
       return 0;
     }
     case 'stale':
-      return sendRepresentation(req, res, ctx.stale, { cacheControl: ctx.cacheControl, headers: { ...FEED_CORS_HEADERS } });
+      return sendRepresentation(req, res, ctx.stale, {
+        cacheControl: ctx.cacheControl,
+        headers: { ...FEED_CORS_HEADERS },
+      });
     case 'huge':
       return sendHuge(req, res, ctx);
     case 'skip':
       // Applied when the fault is set (see the admin API), never per request.
-      return sendRepresentation(req, res, ctx.current, { cacheControl: ctx.cacheControl, headers: { ...FEED_CORS_HEADERS } });
+      return sendRepresentation(req, res, ctx.current, {
+        cacheControl: ctx.cacheControl,
+        headers: { ...FEED_CORS_HEADERS },
+      });
   }
 }
 

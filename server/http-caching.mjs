@@ -170,7 +170,9 @@ export function isNotModified(headers, rep) {
  * @returns {Promise<number>} body bytes written
  */
 export async function sendRepresentation(req, res, rep, { cacheControl, headers = {} }) {
-  const encoding = rep.compressible ? negotiateEncoding(req.headers['accept-encoding']) : 'identity';
+  const encoding = rep.compressible
+    ? negotiateEncoding(req.headers['accept-encoding'])
+    : 'identity';
   /** @type {Record<string, string | number>} */
   const common = {
     ...headers,

@@ -36,7 +36,9 @@ function number(value, name, fallback) {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
   if (!Number.isFinite(n) || n < 0) {
-    console.error(`${name} must be a non-negative number, not ${JSON.stringify(value)}\n\n${USAGE}`);
+    console.error(
+      `${name} must be a non-negative number, not ${JSON.stringify(value)}\n\n${USAGE}`,
+    );
     process.exit(2);
   }
   return n;
@@ -101,7 +103,10 @@ export async function main(argv) {
     csp: !values['no-csp'],
   });
 
-  const feedUrl = new URL((values['feed-path'] ?? '/feeds/vilnius-2023.json').replace(/^\/*/, ''), server.url).href;
+  const feedUrl = new URL(
+    (values['feed-path'] ?? '/feeds/vilnius-2023.json').replace(/^\/*/, ''),
+    server.url,
+  ).href;
   const what =
     mode === 'static'
       ? 'static feeds, served as they are'

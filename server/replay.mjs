@@ -70,7 +70,9 @@ export function firstParagraph(html) {
 
 /** @param {FeedItem} item */
 function canTruncate(item) {
-  return !isTombstone(item) && !item._liveblog?.pinned && firstParagraph(item.content_html) !== null;
+  return (
+    !isTombstone(item) && !item._liveblog?.pinned && firstParagraph(item.content_html) !== null
+  );
 }
 
 /**
@@ -79,7 +81,8 @@ function canTruncate(item) {
  */
 function nearest(candidates, target) {
   let best = -1;
-  for (const c of candidates) if (best < 0 || Math.abs(c - target) < Math.abs(best - target)) best = c;
+  for (const c of candidates)
+    if (best < 0 || Math.abs(c - target) < Math.abs(best - target)) best = c;
   return best;
 }
 
@@ -105,7 +108,8 @@ export function createReplay(options) {
     shiftDates = true,
     now = Date.now,
   } = options;
-  if (!feed || !Array.isArray(feed.items)) throw new TypeError('replay: the source is not a JSON Feed (no items array)');
+  if (!feed || !Array.isArray(feed.items))
+    throw new TypeError('replay: the source is not a JSON Feed (no items array)');
 
   const sorted = feed.items
     .map((item, i) => ({ item, i, t: Date.parse(item.date_published) }))
@@ -156,7 +160,8 @@ export function createReplay(options) {
 
   function fresh() {
     const startMs = now();
-    const newestInitial = initialCount > 0 ? Date.parse(source(initialCount - 1).date_published) : NaN;
+    const newestInitial =
+      initialCount > 0 ? Date.parse(source(initialCount - 1).date_published) : NaN;
     const firstSource = total > 0 ? Date.parse(source(0).date_published) : NaN;
     const anchor = Number.isFinite(newestInitial) ? newestInitial : firstSource;
     // Initial items keep their spacing but end one minute before now.
@@ -257,7 +262,8 @@ export function createReplay(options) {
         break;
       }
       case 'duplicate': {
-        const original = s.slots[/** @type {number} */ (s.slotById.get(String(source(dupIndex).id)))];
+        const original =
+          s.slots[/** @type {number} */ (s.slotById.get(String(source(dupIndex).id)))];
         /** @type {FeedItem} */
         const dup = structuredClone(/** @type {FeedItem} */ (original));
         dup.id = /** @type {string} */ (duplicateId);
@@ -292,8 +298,10 @@ export function createReplay(options) {
     const { items: _i, next_url: _n, feed_url: _f, expired: _e, _liveblog: lb = {}, ...top } = feed;
     /** @type {Record<string, any>} */
     const liveblog = { ...lb, status: s.ended ? 'ended' : 'live', poll_seconds: pollSeconds };
-    if (lb.coverage_start !== undefined) liveblog.coverage_start = shiftDates ? shifted(lb.coverage_start) : lb.coverage_start;
-    if (s.ended) liveblog.coverage_end = shiftDates || !lb.coverage_end ? iso(s.endedAt) : lb.coverage_end;
+    if (lb.coverage_start !== undefined)
+      liveblog.coverage_start = shiftDates ? shifted(lb.coverage_start) : lb.coverage_start;
+    if (s.ended)
+      liveblog.coverage_end = shiftDates || !lb.coverage_end ? iso(s.endedAt) : lb.coverage_end;
     else delete liveblog.coverage_end;
     /** @type {Record<string, any>} */
     const out = { ...top, _liveblog: liveblog };
@@ -309,14 +317,20 @@ export function createReplay(options) {
     for (const p of pages.slice(s.pageReps.length)) {
       s.frozenPages.push(s.slots.slice((p.k - 1) * pageSize, p.k * pageSize));
       s.pageReps.push(
-        new Representation(JSON.stringify(p.doc), { contentType: FEED_CONTENT_TYPE, lastModified: s.lastModifiedMs }),
+        new Representation(JSON.stringify(p.doc), {
+          contentType: FEED_CONTENT_TYPE,
+          lastModified: s.lastModifiedMs,
+        }),
       );
     }
     /** @type {Version} */
     const version = {
       id: (s.versions.at(-1)?.id ?? 0) + 1,
       headDoc: head,
-      head: new Representation(JSON.stringify(head), { contentType: FEED_CONTENT_TYPE, lastModified: s.lastModifiedMs }),
+      head: new Representation(JSON.stringify(head), {
+        contentType: FEED_CONTENT_TYPE,
+        lastModified: s.lastModifiedMs,
+      }),
       completePages: paged.completePages,
     };
     s.versions.push(version);
@@ -376,7 +390,11 @@ export function createReplay(options) {
   function skip(count = 120) {
     let added = 0;
     let step;
-    while (added < count && (step = steps[s.cursor]) && (step.kind === 'item' || step.kind === 'duplicate')) {
+    while (
+      added < count &&
+      (step = steps[s.cursor]) &&
+      (step.kind === 'item' || step.kind === 'duplicate')
+    ) {
       s.cursor++;
       run(step);
       added++;

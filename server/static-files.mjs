@@ -39,10 +39,14 @@ export function contentTypeFor(filePath) {
   return CONTENT_TYPES[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream';
 }
 
-/** Already-compressed formats gain nothing from gzip. */
-/** @param {string} contentType */
+/**
+ * Already-compressed formats (images, woff2) gain nothing from gzip.
+ * @param {string} contentType
+ */
 export function isCompressible(contentType) {
-  return /^(text\/|application\/(json|feed\+json|manifest\+json|xml|wasm)|image\/svg\+xml)/.test(contentType);
+  return /^(text\/|application\/(json|feed\+json|manifest\+json|xml|wasm)|image\/svg\+xml)/.test(
+    contentType,
+  );
 }
 
 /**
@@ -100,7 +104,12 @@ export function createFileCache() {
     async get(file, stat, contentType) {
       if (stat.size > MAX_CACHED_BYTES) return null;
       const hit = cache.get(file);
-      if (hit && hit.mtimeMs === stat.mtimeMs && hit.size === stat.size && hit.contentType === contentType) {
+      if (
+        hit &&
+        hit.mtimeMs === stat.mtimeMs &&
+        hit.size === stat.size &&
+        hit.contentType === contentType
+      ) {
         return hit.rep;
       }
       const body = await fs.readFile(file);

@@ -7,7 +7,7 @@ import { startServer } from '../../server/create-server.mjs';
 export type StartOptions = NonNullable<Parameters<typeof startServer>[0]>;
 export type RunningServer = Awaited<ReturnType<typeof startServer>>;
 export type FeedItem = Record<string, any> & { id: string };
-export type Feed = Record<string, any> & { items: FeedItem[] };
+export type Feed = Record<string, any> & { version: string; title: string; items: FeedItem[] };
 
 /** A small source feed: n items an hour apart, most with several paragraphs. */
 export function makeSourceFeed(n = 8): Feed {
@@ -72,7 +72,10 @@ export function makeWorkspace(feed: Feed = makeSourceFeed(), { withIndex = true 
       '<!DOCTYPE html><html><head><script type="module" src="/assets/app-3f9a1c.js"></script></head><body><div id="root"></div></body></html>',
     );
   }
-  write(path.join(dist, 'assets', 'app-3f9a1c.js'), `console.log(${JSON.stringify('x'.repeat(2000))});`);
+  write(
+    path.join(dist, 'assets', 'app-3f9a1c.js'),
+    `console.log(${JSON.stringify('x'.repeat(2000))});`,
+  );
   write(path.join(dist, 'assets', 'style-9c2e.css'), 'body { margin: 0; }\n'.repeat(50));
   write(path.join(dist, 'embed.js'), 'window.liveBlogEmbed = true;\n');
   write(path.join(dist, 'embed.html'), '<!DOCTYPE html><title>embed</title>');
@@ -82,13 +85,25 @@ export function makeWorkspace(feed: Feed = makeSourceFeed(), { withIndex = true 
   write(path.join(dist, 'font.woff2'), Buffer.from('wOF2'));
   write(path.join(dist, '.env'), 'SECRET=dotfile');
   write(path.join(dist, 'feeds', 'vilnius-2023.json'), JSON.stringify(feed));
-  write(path.join(dist, 'feeds', 'other', 'page-1.json'), JSON.stringify({ ...feed, items: feed.items.slice(0, 1) }));
+  write(
+    path.join(dist, 'feeds', 'other', 'page-1.json'),
+    JSON.stringify({ ...feed, items: feed.items.slice(0, 1) }),
+  );
   write(path.join(root, 'secret.txt'), 'TOP SECRET outside dist');
-  write(path.join(fixtures, 'bad.json'), '{"version": "https://jsonfeed.org/version/1.1", "title": "x", "items": [');
+  write(
+    path.join(fixtures, 'bad.json'),
+    '{"version": "https://jsonfeed.org/version/1.1", "title": "x", "items": [',
+  );
   write(path.join(fixtures, 'nested', 'page-2.json'), JSON.stringify(feed));
   const feedFile = path.join(root, 'source.json');
   write(feedFile, JSON.stringify(feed));
-  return { root, dist, fixtures, feedFile, cleanup: () => rmSync(root, { recursive: true, force: true }) };
+  return {
+    root,
+    dist,
+    fixtures,
+    feedFile,
+    cleanup: () => rmSync(root, { recursive: true, force: true }),
+  };
 }
 
 /** Starts a server on a random port with replay timers off. */
@@ -126,7 +141,11 @@ export function raw(
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks),
+          }),
         );
         res.on('error', reject);
       },

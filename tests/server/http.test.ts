@@ -33,7 +33,9 @@ describe('serving the built app', () => {
   });
 
   it('serves client-side routes with the app shell, but not missing files', async () => {
-    const route = await fetch(new URL('/some/view', server.url), { headers: { Accept: 'text/html' } });
+    const route = await fetch(new URL('/some/view', server.url), {
+      headers: { Accept: 'text/html' },
+    });
     expect(route.status).toBe(200);
     expect(await route.text()).toContain('<div id="root">');
     const missing = await fetch(new URL('/missing.js', server.url));
@@ -159,7 +161,9 @@ describe('feed HTTP caching, compression and CORS', () => {
     expect(again.status).toBe(304);
     expect(again.body.length).toBe(0);
     expect(again.headers.etag).toBe(etag);
-    const listed = await raw(server.url, FEED, { headers: { 'If-None-Match': `"other", W/${etag}` } });
+    const listed = await raw(server.url, FEED, {
+      headers: { 'If-None-Match': `"other", W/${etag}` },
+    });
     expect(listed.status).toBe(304);
     const other = await raw(server.url, FEED, { headers: { 'If-None-Match': '"something-else"' } });
     expect(other.status).toBe(200);
@@ -172,7 +176,9 @@ describe('feed HTTP caching, compression and CORS', () => {
     expect(ims.status).toBe(304);
     expect(ims.body.length).toBe(0);
     const older = new Date(Date.parse(lastModified) - 5000).toUTCString();
-    expect((await raw(server.url, FEED, { headers: { 'If-Modified-Since': older } })).status).toBe(200);
+    expect((await raw(server.url, FEED, { headers: { 'If-Modified-Since': older } })).status).toBe(
+      200,
+    );
     const both = await raw(server.url, FEED, {
       headers: { 'If-Modified-Since': lastModified, 'If-None-Match': '"stale-tag"' },
     });
@@ -235,7 +241,9 @@ describe('feed HTTP caching, compression and CORS', () => {
     expect(isNotModified({ 'if-none-match': '*' }, rep)).toBe(true);
     expect(isNotModified({ 'if-none-match': '"abd"' }, rep)).toBe(false);
     expect(isNotModified({ 'if-modified-since': 'Tue, 11 Jul 2023 10:00:00 GMT' }, rep)).toBe(true);
-    expect(isNotModified({ 'if-modified-since': 'Tue, 11 Jul 2023 09:59:59 GMT' }, rep)).toBe(false);
+    expect(isNotModified({ 'if-modified-since': 'Tue, 11 Jul 2023 09:59:59 GMT' }, rep)).toBe(
+      false,
+    );
     expect(isNotModified({ 'if-modified-since': 'garbage' }, rep)).toBe(false);
   });
 
@@ -261,7 +269,10 @@ describe('feed HTTP caching, compression and CORS', () => {
   });
 
   it('answers HEAD on a feed with headers only', async () => {
-    const res = await raw(server.url, FEED, { method: 'HEAD', headers: { 'Accept-Encoding': 'gzip' } });
+    const res = await raw(server.url, FEED, {
+      method: 'HEAD',
+      headers: { 'Accept-Encoding': 'gzip' },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.etag).toBeTruthy();
     expect(res.headers['content-encoding']).toBe('gzip');
@@ -301,7 +312,9 @@ describe('static mode', () => {
     const doc = JSON.parse(gunzipSync(res.body).toString());
     expect(doc.items.length).toBe(8);
     expect(server.replay).toBeNull();
-    const cond = await raw(server.url, FEED, { headers: { 'If-None-Match': res.headers.etag as string } });
+    const cond = await raw(server.url, FEED, {
+      headers: { 'If-None-Match': res.headers.etag as string },
+    });
     expect(cond.status).toBe(304);
   });
 

@@ -34,9 +34,24 @@ describe('paginate', () => {
     const all = items(175);
     const { completePages, pages, head } = paginate({ items: all, headSize: 50, pageSize: 50 });
     expect(completePages).toBe(2);
-    expect(pages[0]!.map((i) => i.id)).toEqual(all.slice(0, 50).reverse().map((i) => i.id));
-    expect(pages[1]!.map((i) => i.id)).toEqual(all.slice(50, 100).reverse().map((i) => i.id));
-    expect(head.map((i) => i.id)).toEqual(all.slice(100).reverse().map((i) => i.id));
+    expect(pages[0]!.map((i) => i.id)).toEqual(
+      all
+        .slice(0, 50)
+        .reverse()
+        .map((i) => i.id),
+    );
+    expect(pages[1]!.map((i) => i.id)).toEqual(
+      all
+        .slice(50, 100)
+        .reverse()
+        .map((i) => i.id),
+    );
+    expect(head.map((i) => i.id)).toEqual(
+      all
+        .slice(100)
+        .reverse()
+        .map((i) => i.id),
+    );
   });
 
   it('keeps frozen pages and carries edits of paged items and every tombstone in the head', () => {
@@ -47,7 +62,13 @@ describe('paginate', () => {
     edited[1] = { id: 'i1', date_modified: 'later', content_text: 'new' };
     edited[9] = { id: 'i9', _liveblog: { deleted: true } };
     const extra = { id: 'gone', _liveblog: { deleted: true } };
-    const second = paginate({ items: edited, tombstones: [extra], headSize: 4, pageSize: 4, frozenPages: frozen });
+    const second = paginate({
+      items: edited,
+      tombstones: [extra],
+      headSize: 4,
+      pageSize: 4,
+      frozenPages: frozen,
+    });
     expect(second.pages).toEqual(first.pages);
     expect(second.head.map((i) => i.id)).toEqual(['i11', 'i10', 'i9', 'i8', 'i1', 'gone']);
     expect(second.head.find((i) => i.id === 'i1')!.content_text).toBe('new');
@@ -121,7 +142,8 @@ describe('live pagination over HTTP', () => {
         if (k === 1) expect(doc.next_url).toBeUndefined();
         else expect(doc.next_url).toBe(`page-${k - 1}.json`);
       });
-      if (expectedPages > 0) expect(head!.doc.next_url).toBe(`vilnius-2023/page-${expectedPages}.json`);
+      if (expectedPages > 0)
+        expect(head!.doc.next_url).toBe(`vilnius-2023/page-${expectedPages}.json`);
       else expect(head!.doc.next_url).toBeUndefined();
 
       for (const { url } of pages) {
@@ -180,6 +202,8 @@ describe('live pagination over HTTP', () => {
       headers: { 'If-None-Match': page.headers.etag as string },
     });
     expect(again.status).toBe(304);
-    expect((await getJson(new URL('/feeds/vilnius-2023/page-1.json', server.url).href)).next_url).toBeUndefined();
+    expect(
+      (await getJson(new URL('/feeds/vilnius-2023/page-1.json', server.url).href)).next_url,
+    ).toBeUndefined();
   });
 });

@@ -24,7 +24,8 @@ function manualClock(startIso = '2030-01-01T12:00:00Z') {
   return { now: () => t, advance: (ms: number) => (t += ms) };
 }
 
-const headItems = (replay: ReturnType<typeof createReplay>) => replay.current().headDoc.items as FeedItem[];
+const headItems = (replay: ReturnType<typeof createReplay>) =>
+  replay.current().headDoc.items as FeedItem[];
 
 describe('live replay engine', () => {
   it('publishes the oldest initialItems first, then one item per publishNext', () => {
@@ -48,7 +49,9 @@ describe('live replay engine', () => {
       start - MINUTE - 7_200_000,
     ]);
     // coverage_start keeps its distance to the items (one hour before the first).
-    expect(Date.parse(replay.current().headDoc._liveblog.coverage_start)).toBe(start - MINUTE - 3 * 3_600_000);
+    expect(Date.parse(replay.current().headDoc._liveblog.coverage_start)).toBe(
+      start - MINUTE - 3 * 3_600_000,
+    );
     clock.advance(10_000);
     replay.publishNext();
     expect(headItems(replay)[0]!.date_published).toBe(new Date(start + 10_000).toISOString());
@@ -86,7 +89,9 @@ describe('live replay engine', () => {
       const items = headItems(replay);
       const edited = items.find((i) => i.id === editId);
       if (edited && next !== 'edit' && !edited.date_modified) {
-        expect(edited.content_html).toBe(firstParagraph(source.items.find((i) => i.id === editId)!.content_html));
+        expect(edited.content_html).toBe(
+          firstParagraph(source.items.find((i) => i.id === editId)!.content_html),
+        );
         sawTruncated = true;
       }
       const dup = items.find((i) => i.id === duplicateId);
@@ -106,12 +111,16 @@ describe('live replay engine', () => {
     expect(end.expired).toBe(true);
     expect(replay.state()).toMatchObject({ phase: 'ended', published: 8, total: 8, next: null });
 
-    const edited = end.items.find((i: FeedItem) => i.id === editId);
+    const edited = end.items.find((i: FeedItem) => i.id === editId)!;
     expect(Date.parse(edited.date_modified)).toBeGreaterThan(Date.parse(edited.date_published));
     expect(edited.content_html).toBe(source.items.find((i) => i.id === editId)!.content_html);
 
     const tomb = end.items.find((i: FeedItem) => i.id === duplicateId);
-    expect(tomb).toEqual({ id: duplicateId, date_modified: expect.any(String), _liveblog: { deleted: true } });
+    expect(tomb).toEqual({
+      id: duplicateId,
+      date_modified: expect.any(String),
+      _liveblog: { deleted: true },
+    });
 
     // Every source item is there, in full; nothing else but the tombstone.
     const live = end.items.filter((i: FeedItem) => !isTombstone(i));
@@ -214,6 +223,8 @@ describe('live replay over HTTP', () => {
 
   it('fails clearly when the source feed is missing', async () => {
     ws = makeWorkspace();
-    await expect(start(ws, { feedFile: path.join(ws.root, 'nope.json') })).rejects.toThrow(/cannot read the replay feed/);
+    await expect(start(ws, { feedFile: path.join(ws.root, 'nope.json') })).rejects.toThrow(
+      /cannot read the replay feed/,
+    );
   });
 });
