@@ -93,6 +93,7 @@ export async function startServer(options = {}) {
     } catch (err) {
       throw new Error(
         `cannot read the replay feed ${feedFile}: ${/** @type {Error} */ (err).message}`,
+        { cause: err },
       );
     }
     replay = createReplay({
