@@ -143,6 +143,7 @@ export async function startServer(options = {}) {
   }
 
   /**
+   * Answers a feed request and logs it for GET /__admin/requests.
    * @param {http.IncomingMessage} req
    * @param {http.ServerResponse} res
    * @param {NonNullable<Awaited<ReturnType<typeof classifyFeed>>>} target
@@ -164,24 +165,40 @@ export async function startServer(options = {}) {
     };
     requests.push(entry);
     if (requests.length > MAX_LOG) requests.splice(0, requests.length - MAX_LOG);
-    res.on('close', () => {
+    const update = () => {
       entry.status = res.headersSent ? res.statusCode : null;
       entry.encoding =
         /** @type {string | undefined} */ (res.getHeader('content-encoding')) ?? null;
       entry.completed = res.writableFinished;
-    });
+    };
+    res.on('close', update);
 
-    const cors = { headers: { ...FEED_CORS_HEADERS } };
     // In static mode the file at feedPath stands in for the live head.
     const isHead = target.kind === 'live-head' || (target.kind === 'file' && pathname === feedPath);
     const fault = faults.take(!isHead);
     if (fault) entry.fault = fault.kind;
+    try {
+      entry.bytes = await respondFeed(req, res, target, fault);
+    } finally {
+      // Logged as soon as it is sent, so that the client's next request already sees it.
+      update();
+    }
+  }
 
+  /**
+   * @param {http.IncomingMessage} req
+   * @param {http.ServerResponse} res
+   * @param {NonNullable<Awaited<ReturnType<typeof classifyFeed>>>} target
+   * @param {import('./faults.mjs').Fault | null} fault
+   * @returns {Promise<number>} body bytes sent
+   */
+  async function respondFeed(req, res, target, fault) {
+    const cors = { headers: { ...FEED_CORS_HEADERS } };
     if (target.kind === 'file') {
       const rep = await files.get(target.file, target.stat, FEED_CONTENT_TYPE);
       const cacheControl = target.isHead ? headCache : IMMUTABLE;
       if (!rep) {
-        entry.bytes = await streamFile(
+        return streamFile(
           req,
           res,
           target.file,
@@ -190,62 +207,46 @@ export async function startServer(options = {}) {
           cacheControl,
           cors.headers,
         );
-        return;
       }
       if (fault) {
-        entry.bytes = await sendFault(req, res, fault, {
+        return sendFault(req, res, fault, {
           current: rep,
           stale: rep,
           document: () => JSON.parse(rep.body.toString('utf8')),
           cacheControl,
           hanging,
         });
-        return;
       }
-      entry.bytes = await sendRepresentation(req, res, rep, { cacheControl, ...cors });
-      return;
+      return sendRepresentation(req, res, rep, { cacheControl, ...cors });
     }
 
     const live = /** @type {import('./replay.mjs').Replay} */ (replay);
-    const version = live.current();
     if (target.kind === 'live-page') {
       const rep = live.page(target.k);
-      if (!rep) {
-        entry.bytes = sendText(
-          res,
-          404,
-          `No page ${target.k} of ${feedPath} (yet)\n`,
-          FEED_CORS_HEADERS,
-        );
-        return;
-      }
+      if (!rep)
+        return sendText(res, 404, `No page ${target.k} of ${feedPath} (yet)\n`, FEED_CORS_HEADERS);
       if (fault) {
-        entry.bytes = await sendFault(req, res, fault, {
+        return sendFault(req, res, fault, {
           current: rep,
           stale: rep,
           document: () => JSON.parse(rep.body.toString('utf8')),
           cacheControl: IMMUTABLE,
           hanging,
         });
-        return;
       }
-      entry.bytes = await sendRepresentation(req, res, rep, { cacheControl: IMMUTABLE, ...cors });
-      return;
+      return sendRepresentation(req, res, rep, { cacheControl: IMMUTABLE, ...cors });
     }
+    const version = live.current();
     if (fault) {
-      entry.bytes = await sendFault(req, res, fault, {
+      return sendFault(req, res, fault, {
         current: version.head,
         stale: live.stale().head,
         document: () => version.headDoc,
         cacheControl: headCache,
         hanging,
       });
-      return;
     }
-    entry.bytes = await sendRepresentation(req, res, version.head, {
-      cacheControl: headCache,
-      ...cors,
-    });
+    return sendRepresentation(req, res, version.head, { cacheControl: headCache, ...cors });
   }
 
   /**

@@ -181,17 +181,19 @@ export async function sendRepresentation(req, res, rep, { cacheControl, headers 
     'Last-Modified': rep.lastModified,
   };
   if (rep.compressible) common.Vary = 'Accept-Encoding';
+  // setHeader rather than writeHead(status, headers): the request log reads them back.
+  for (const [name, value] of Object.entries(common)) res.setHeader(name, value);
   if (isNotModified(req.headers, rep)) {
-    res.writeHead(304, common);
+    res.writeHead(304);
     res.end();
     return 0;
   }
   const body = await rep.encoded(encoding);
   if (res.destroyed) return 0;
-  /** @type {Record<string, string | number>} */
-  const full = { ...common, 'Content-Type': rep.contentType, 'Content-Length': body.length };
-  if (encoding !== 'identity') full['Content-Encoding'] = encoding;
-  res.writeHead(200, full);
+  res.setHeader('Content-Type', rep.contentType);
+  res.setHeader('Content-Length', body.length);
+  if (encoding !== 'identity') res.setHeader('Content-Encoding', encoding);
+  res.writeHead(200);
   if (req.method === 'HEAD') {
     res.end();
     return 0;

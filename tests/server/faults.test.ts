@@ -132,12 +132,12 @@ describe('admin API and faults', () => {
   });
 
   it('logs feed requests', async () => {
-    const first = await fetch(feedUrl);
-    await fetch(feedUrl, { headers: { 'If-None-Match': first.headers.get('etag')! } });
+    const first = await fetch(feedUrl, { headers: { 'Accept-Encoding': 'gzip' } });
     await first.arrayBuffer();
+    await fetch(feedUrl, { headers: { 'If-None-Match': first.headers.get('etag')! } });
     const { requests } = (await admin(server, 'GET', 'requests')).json;
     expect(requests).toHaveLength(2);
-    expect(requests[0]).toMatchObject({ path: FEED, status: 200, ifNoneMatch: false });
+    expect(requests[0]).toMatchObject({ path: FEED, status: 200, ifNoneMatch: false, encoding: 'gzip' });
     expect(requests[0].bytes).toBeGreaterThan(0);
     expect(requests[1]).toMatchObject({ path: FEED, status: 304, bytes: 0, ifNoneMatch: true });
     expect(Date.parse(requests[1].time)).not.toBeNaN();
