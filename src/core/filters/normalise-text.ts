@@ -1,9 +1,27 @@
-// Search is case- and accent-insensitive: "sanchez" finds "Sánchez".
+// Letters that Unicode does not decompose into a base letter and a mark, and curly apostrophes.
+const FOLD: Record<string, string> = {
+  ø: 'o',
+  ł: 'l',
+  đ: 'd',
+  ð: 'd',
+  ħ: 'h',
+  ı: 'i',
+  ŧ: 't',
+  æ: 'ae',
+  œ: 'oe',
+  ß: 'ss',
+  þ: 'th',
+  '‘': "'",
+  '’': "'",
+};
+
+// Search is case- and accent-insensitive: "sanchez" finds "Sánchez", "orsted" finds "Ørsted".
 export function normaliseText(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
-    .toLowerCase();
+    .toLowerCase()
+    .replace(/[øłđðħıŧæœßþ‘’]/g, (c) => FOLD[c] ?? c);
 }
 
 const ENTITIES: Record<string, string> = {
