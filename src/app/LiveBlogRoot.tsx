@@ -10,6 +10,8 @@ export type Theme = 'light' | 'dark' | 'auto';
 export interface LiveBlogRootProps extends Omit<LiveBlogOptions, 'locale'> {
   readonly locale?: string;
   readonly theme?: Theme;
+  /** Rendered in <live-blog>'s shadow root: the theme then comes from the host element (:host). */
+  readonly inShadowRoot?: boolean;
 }
 
 function pickLocale(requested: string | undefined): string {
@@ -30,7 +32,12 @@ function pickLocale(requested: string | undefined): string {
 }
 
 /** Providers around the live blog: the shared query client, the locale and the theme. */
-export function LiveBlogRoot({ locale, theme = 'auto', ...options }: LiveBlogRootProps) {
+export function LiveBlogRoot({
+  locale,
+  theme = 'auto',
+  inShadowRoot = false,
+  ...options
+}: LiveBlogRootProps) {
   const settings: LocaleSettings = useMemo(
     () => ({ locale: pickLocale(locale), messages: en }),
     [locale],
@@ -38,7 +45,7 @@ export function LiveBlogRoot({ locale, theme = 'auto', ...options }: LiveBlogRoo
   return (
     <QueryClientProvider client={sharedQueryClient()}>
       <LocaleContext.Provider value={settings}>
-        <div className={`lb-theme lb-theme--${theme}`}>
+        <div className={`lb-theme lb-theme--${theme}${inShadowRoot ? ' lb-theme--shadow' : ''}`}>
           <LiveBlog {...options} locale={settings.locale} />
         </div>
       </LocaleContext.Provider>
