@@ -55,9 +55,12 @@ export function nextPollDelayMs(input: PollInput): number | null {
   }
   if (input.ended) return null;
   let seconds = clampPollSeconds(input.pollSeconds);
-  if (input.maxAgeSeconds !== undefined && input.maxAgeSeconds > seconds) {
-    seconds = Math.min(POLL_MAX_SECONDS, input.maxAgeSeconds);
+  // max-age and the hidden tab's once a minute are floors: jitter only spreads polls above them.
+  let floor = Math.min(POLL_MAX_SECONDS, Math.max(0, input.maxAgeSeconds ?? 0));
+  seconds = Math.max(seconds, floor);
+  if (input.hidden) {
+    seconds = Math.max(seconds * 4, HIDDEN_MIN_SECONDS);
+    floor = Math.max(floor, HIDDEN_MIN_SECONDS);
   }
-  if (input.hidden) seconds = Math.max(seconds * 4, HIDDEN_MIN_SECONDS);
-  return Math.round(withJitter(seconds, input.jitter) * 1000);
+  return Math.round(Math.max(withJitter(seconds, input.jitter), floor) * 1000);
 }

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { newestPublished, splitArrivals } from '../../../src/core/live/arrivals';
+import { item, msAt } from './feed-builders';
+
+const sorted = [item('d', 4), item('c', 3), item('b', 2), item('a', 1)];
+const ids = (list: readonly { id: string }[]) => list.map((i) => i.id);
+
+describe('arrivals', () => {
+  it('holds back items published after the watermark, shows the rest', () => {
+    const split = splitArrivals(sorted, msAt(2));
+    expect(ids(split.waiting)).toEqual(['d', 'c']);
+    expect(ids(split.shown)).toEqual(['b', 'a']);
+  });
+
+  it('shows everything (same array) when nothing is newer', () => {
+    const split = splitArrivals(sorted, msAt(4));
+    expect(split.shown).toBe(sorted);
+    expect(split.waiting).toEqual([]);
+    expect(splitArrivals([], msAt(0)).shown).toEqual([]);
+  });
+
+  it('an item at exactly the watermark is shown, not held', () => {
+    expect(ids(splitArrivals(sorted, msAt(3)).waiting)).toEqual(['d']);
+  });
+
+  it('older items (an older page, a back-dated post) never wait', () => {
+    const withOlder = [...sorted, item('old', -100)];
+    expect(ids(splitArrivals(withOlder, msAt(4)).shown)).toContain('old');
+  });
+
+  it('an Infinity watermark shows everything, -Infinity holds everything', () => {
+    expect(ids(splitArrivals(sorted, Infinity).shown)).toEqual(['d', 'c', 'b', 'a']);
+    expect(ids(splitArrivals(sorted, -Infinity).waiting)).toEqual(['d', 'c', 'b', 'a']);
+  });
+
+  it('newestPublished', () => {
+    expect(newestPublished(sorted)).toBe(msAt(4));
+    expect(newestPublished([])).toBe(-Infinity);
+  });
+});
