@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { ViewState } from '../core/filters/filter-state';
 import { activeFilterCount, defaultViewState } from '../core/filters/filter-state';
 import { useLiveFeed } from '../feed/use-live-feed';
@@ -18,6 +18,7 @@ import { TopicGroups } from '../timeline/TopicGroups';
 import { UpdateArticle, type UpdateContext } from '../timeline/UpdateArticle';
 import { useSortedItems, useTimelineModel } from '../timeline/use-timeline-model';
 import { ViewSwitch } from '../timeline/ViewSwitch';
+import { useNearViewport, useRenderWindow } from '../timeline/use-render-window';
 
 export type Controls = 'full' | 'compact' | 'none';
 
@@ -98,6 +99,16 @@ export function LiveBlog(props: LiveBlogOptions) {
   }
   const arrivalsText = model.waitingMatching > 0 ? t.newUpdates(model.waitingMatching) : '';
 
+  const renderWindow = useRenderWindow(`${filterKey}|${model.effective.view}|${limit}`);
+  const pinnedCount = model.grouped.pinned.length;
+  const listed =
+    model.effective.view === 'topics' ? model.matching.length - pinnedCount : model.stream.length;
+  const listBudget = Math.max(0, renderWindow.size - pinnedCount);
+  const allRendered = listBudget >= listed;
+  const growWindow = renderWindow.grow;
+  const onNearEnd = useCallback(() => growWindow(), [growWindow]);
+  const endRef = useNearViewport(onNearEnd, !allRendered, renderWindow.size);
+
   const showNew = () => {
     arrivals.release();
     timelineTop.current?.scrollIntoView({ block: 'start' });
@@ -167,7 +178,14 @@ export function LiveBlog(props: LiveBlogOptions) {
       )}
       <Main className="lb-timeline" part="timeline" aria-busy={live.isLoading}>
         <div ref={sentinel} className="lb-sentinel" aria-hidden="true" />
-        <div ref={timelineTop} tabIndex={-1} className="lb-timeline__top" aria-label={t.liveBlog}>
+        {/* A focus target for "new updates"; aria-label needs a role (a plain div may not have one). */}
+        <div
+          ref={timelineTop}
+          tabIndex={-1}
+          className="lb-timeline__top"
+          role="group"
+          aria-label={t.liveBlog}
+        >
           {store !== undefined && sorted.length > 0 && (
             <div className="lb-toolbar">
               {controls !== 'none' && (
@@ -214,6 +232,8 @@ export function LiveBlog(props: LiveBlogOptions) {
         )}
         {model.grouped.pinned.length > 0 && (
           <section className="lb-pinned" aria-label={t.pinned} part="pinned">
+            {/* Keeps the heading outline h1 > h2 > h3 for the pinned updates' h3 headlines. */}
+            <h2 className="lb-visually-hidden">{t.pinned}</h2>
             {model.grouped.pinned.map((item) => (
               <UpdateArticle
                 key={item.id}
@@ -229,10 +249,17 @@ export function LiveBlog(props: LiveBlogOptions) {
             groups={model.grouped.groups}
             context={context}
             freshAfter={arrivals.freshAfter}
+            budget={listBudget}
           />
         ) : (
-          <LatestStream items={model.stream} context={context} freshAfter={arrivals.freshAfter} />
+          <LatestStream
+            items={model.stream}
+            context={context}
+            freshAfter={arrivals.freshAfter}
+            budget={listBudget}
+          />
         )}
+        {!allRendered && <div ref={endRef} className="lb-render-more" aria-hidden="true" />}
         {limited && link && (
           <p className="lb-see-all">
             <a href={link} target="_top" className="lb-button">
@@ -240,7 +267,7 @@ export function LiveBlog(props: LiveBlogOptions) {
             </a>
           </p>
         )}
-        {!limited && store !== undefined && (
+        {!limited && allRendered && store !== undefined && (
           <OlderUpdates hasOlder={store.olderUrl !== undefined} onLoad={live.loadOlder} auto />
         )}
       </Main>

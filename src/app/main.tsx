@@ -1,6 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { prefetchFeed } from '../feed/use-live-feed';
 import { LiveBlogRoot, type Theme } from './LiveBlogRoot';
+import { sharedQueryClient } from './query-client';
 import './live-blog.css';
 import './page.css';
 
@@ -9,6 +11,7 @@ import './page.css';
 const params = new URLSearchParams(window.location.search);
 const feed = params.get('feed') || 'feeds/vilnius-2023.json';
 const theme = params.get('theme');
+prefetchFeed(sharedQueryClient(), new URL(feed, document.baseURI).href);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -54,9 +54,8 @@ async function readLimited(response: Response, limit: number): Promise<string> {
   }
   if (!response.body) return response.text();
   const reader = response.body.getReader();
-  const decoder = new TextDecoder();
+  const chunks: Uint8Array[] = [];
   let received = 0;
-  let text = '';
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
@@ -65,9 +64,16 @@ async function readLimited(response: Response, limit: number): Promise<string> {
       await reader.cancel();
       throw tooLarge(received, limit);
     }
-    text += decoder.decode(value, { stream: true });
+    chunks.push(value);
   }
-  return text + decoder.decode();
+  // One decode of the whole body: cheaper than decoding and concatenating chunk by chunk.
+  const bytes = new Uint8Array(received);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
 }
 
 function tooLarge(bytes: number, limit: number) {

@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { FeedStore } from '../core/feed/feed-store';
 import type { FeedFetchError } from './fetch-feed-document';
@@ -22,6 +22,21 @@ function pageHidden() {
  * Connects one feed URL to React: React Query is the clock and the cache (one fetch per URL
  * however many widgets show it); the pure poll policy decides the rhythm.
  */
+/**
+ * Starts loading a feed before React has rendered anything, so the request overlaps the first
+ * render instead of following it (the standalone page calls this at start-up).
+ */
+export function prefetchFeed(client: QueryClient, url: string): void {
+  const session = getFeedSession(client, url);
+  void client.prefetchQuery({
+    queryKey: feedQueryKey(url),
+    queryFn: ({ signal }) => pollHead(session, signal, Date.now),
+    structuralSharing: () => session.store,
+    retry: false,
+    networkMode: 'always',
+  });
+}
+
 export function useLiveFeed(url: string, options: { poll?: boolean } = {}): LiveFeed {
   const client = useQueryClient();
   const session = getFeedSession(client, url);

@@ -77,6 +77,14 @@ export function facetOptions(
         (a.value < b.value ? -1 : a.value > b.value ? 1 : 0),
     );
   }
-  const collator = new Intl.Collator(locale);
+  const collator = collatorFor(locale);
   return options.sort((a, b) => collator.compare(a.label, b.label));
+}
+
+const collators = new Map<string, Intl.Collator>();
+
+function collatorFor(locale: string): Intl.Collator {
+  let collator = collators.get(locale);
+  if (!collator) collators.set(locale, (collator = new Intl.Collator(locale)));
+  return collator;
 }

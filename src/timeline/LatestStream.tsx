@@ -7,13 +7,15 @@ interface Props {
   readonly items: readonly LiveItem[];
   readonly context: UpdateContext;
   readonly freshAfter: number;
+  /** Render at most this many updates. */
+  readonly budget: number;
 }
 
 /** The chronological view: newest first, with a divider where the day changes. */
-export function LatestStream({ items, context, freshAfter }: Props) {
+export function LatestStream({ items, context, freshAfter, budget }: Props) {
   const t = useMessages();
   const days: { key: string; items: LiveItem[] }[] = [];
-  for (const item of items) {
+  for (const item of items.length > budget ? items.slice(0, budget) : items) {
     const key = dayKey(item.published, context.timeZone);
     const last = days[days.length - 1];
     if (last && last.key === key) last.items.push(item);

@@ -6,6 +6,8 @@ interface Props {
   readonly groups: readonly TopicGroup[];
   readonly context: UpdateContext;
   readonly freshAfter: number;
+  /** Render at most this many updates, in reading order across groups. */
+  readonly budget: number;
 }
 
 export function groupElementId(id: string | null): string {
@@ -13,11 +15,11 @@ export function groupElementId(id: string | null): string {
 }
 
 /** The default view: one section per topic, in the feed's order. */
-export function TopicGroups({ groups, context, freshAfter }: Props) {
+export function TopicGroups({ groups, context, freshAfter, budget }: Props) {
   const t = useMessages();
   return (
     <>
-      {groups.map((group) => {
+      {withinBudget(groups, budget).map(({ group, items }) => {
         const headingId = `${groupElementId(group.id)}-title`;
         return (
           <section
@@ -30,7 +32,7 @@ export function TopicGroups({ groups, context, freshAfter }: Props) {
               {group.label}{' '}
               <span className="lb-group__count">({t.updateCount(group.items.length)})</span>
             </h2>
-            {group.items.map((item) => (
+            {items.map((item) => (
               <UpdateArticle
                 key={item.id}
                 item={item}
@@ -43,4 +45,17 @@ export function TopicGroups({ groups, context, freshAfter }: Props) {
       })}
     </>
   );
+}
+
+/** The groups to render and how many of each group's items fit the render budget. */
+function withinBudget(groups: readonly TopicGroup[], budget: number) {
+  const out: { group: TopicGroup; items: TopicGroup['items'] }[] = [];
+  let left = budget;
+  for (const group of groups) {
+    if (left <= 0) break;
+    const items = group.items.length <= left ? group.items : group.items.slice(0, left);
+    out.push({ group, items });
+    left -= items.length;
+  }
+  return out;
 }

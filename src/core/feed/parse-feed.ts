@@ -28,19 +28,6 @@ const optionalText = v.fallback(
   v.optional(v.pipe(v.string(), v.maxLength(FEED_LIMITS.maxShortTextChars))),
   undefined,
 );
-const textList = v.fallback(
-  v.pipe(
-    v.array(v.unknown()),
-    v.maxLength(FEED_LIMITS.maxListLength),
-    v.transform((list) =>
-      list.filter(
-        (x): x is string =>
-          typeof x === 'string' && x.trim() !== '' && x.length <= FEED_LIMITS.maxShortTextChars,
-      ),
-    ),
-  ),
-  [],
-);
 const optionalFlag = v.fallback(v.optional(v.boolean()), undefined);
 const optionalDate = v.fallback(
   v.optional(
@@ -51,59 +38,112 @@ const optionalDate = v.fallback(
   ),
   undefined,
 );
-const content = v.optional(
-  v.pipe(
-    v.string(),
-    v.maxLength(
-      FEED_LIMITS.maxItemContentChars,
-      `content is longer than ${FEED_LIMITS.maxItemContentChars} characters`,
-    ),
-  ),
-);
 
-const ItemSchema = v.pipe(
-  v.object({
-    id: v.pipe(v.string('id must be a string'), v.nonEmpty('id is empty'), v.maxLength(1000)),
-    date_published: v.pipe(
-      v.string('date_published is missing'),
-      v.check((s) => parseRfc3339(s) !== undefined, 'date_published is not an RFC 3339 time'),
-    ),
-    date_modified: optionalDate,
-    title: optionalText,
-    content_html: content,
-    content_text: content,
-    summary: optionalText,
-    url: optionalText,
-    image: optionalText,
-    authors: v.fallback(
-      v.array(
-        v.fallback(
-          v.object({ name: optionalText, url: optionalText, avatar: optionalText }),
-          {} as { name?: string; url?: string; avatar?: string },
-        ),
-      ),
-      [],
-    ),
-    tags: textList,
-    _liveblog: v.fallback(
-      v.optional(
-        v.object({
-          topics: textList,
-          countries: textList,
-          speakers: textList,
-          dateline: optionalText,
-          key_event: optionalFlag,
-          pinned: optionalFlag,
-        }),
-      ),
-      undefined,
-    ),
-  }),
-  v.check(
-    (item) => item.content_html !== undefined || item.content_text !== undefined,
-    'item has neither content_html nor content_text',
-  ),
-);
+// Items are read by hand rather than through a schema: a 10,000-item document must parse in
+// tens of milliseconds on a phone, and a schema library's per-field bookkeeping costs ~10x that
+// (measured: docs/decisions/0001-feed-format.md).
+type RawObject = Record<string, unknown>;
+
+function isObject(x: unknown): x is RawObject {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+function shortText(x: unknown): string | undefined {
+  return typeof x === 'string' && x.length <= FEED_LIMITS.maxShortTextChars ? x : undefined;
+}
+
+function textList(x: unknown): string[] {
+  if (!Array.isArray(x)) return [];
+  const out: string[] = [];
+  for (const entry of x.slice(0, FEED_LIMITS.maxListLength)) {
+    if (typeof entry !== 'string') continue;
+    const t = entry.trim();
+    if (t !== '' && t.length <= FEED_LIMITS.maxShortTextChars && !out.includes(t)) out.push(t);
+  }
+  return out;
+}
+
+function flag(x: unknown): boolean {
+  return x === true;
+}
+
+type ItemRead = { ok: true; item: LiveItem } | { ok: false; reason: string };
+
+function contentField(raw: RawObject, name: string): string | undefined | Error {
+  const value = raw[name];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string') return new Error(`${name} is not a string`);
+  if (value.length > FEED_LIMITS.maxItemContentChars) {
+    return new Error(
+      `${name}: content is longer than ${FEED_LIMITS.maxItemContentChars} characters`,
+    );
+  }
+  return value;
+}
+
+function readItem(raw: unknown, base: string | undefined): ItemRead {
+  if (!isObject(raw)) return { ok: false, reason: 'item is not an object' };
+  const id = raw.id;
+  if (typeof id !== 'string') return { ok: false, reason: 'id must be a string' };
+  if (id === '' || id.length > 1000) return { ok: false, reason: 'id is empty or too long' };
+  if (typeof raw.date_published !== 'string')
+    return { ok: false, reason: 'date_published is missing' };
+  const published = parseRfc3339(raw.date_published);
+  if (published === undefined)
+    return { ok: false, reason: 'date_published is not an RFC 3339 time' };
+  const html = contentField(raw, 'content_html');
+  if (html instanceof Error) return { ok: false, reason: html.message };
+  const text = contentField(raw, 'content_text');
+  if (text instanceof Error) return { ok: false, reason: text.message };
+  if (html === undefined && text === undefined) {
+    return { ok: false, reason: 'item has neither content_html nor content_text' };
+  }
+  const modified =
+    typeof raw.date_modified === 'string' ? parseRfc3339(raw.date_modified) : undefined;
+  const ext = isObject(raw._liveblog) ? raw._liveblog : undefined;
+  const authors: Author[] = [];
+  if (Array.isArray(raw.authors)) {
+    for (const a of raw.authors.slice(0, FEED_LIMITS.maxListLength)) {
+      if (!isObject(a)) continue;
+      const author = {
+        name: clean(shortText(a.name)),
+        url: safeHttpUrl(a.url, base),
+        avatar: safeHttpUrl(a.avatar, base),
+      };
+      if (author.name !== undefined || author.url !== undefined) authors.push(author);
+    }
+  }
+  const tags = textList(raw.tags);
+  // In a plain JSON Feed (no item extension) the tags are the item's topics.
+  const topics = ext ? textList(ext.topics) : tags;
+  const countries: string[] = [];
+  for (const c of ext ? textList(ext.countries) : []) {
+    const code = c.toUpperCase();
+    if (/^[A-Z]{2}$/.test(code) && !countries.includes(code)) countries.push(code);
+  }
+  return {
+    ok: true,
+    item: {
+      id,
+      title: clean(shortText(raw.title)),
+      contentHtml: html,
+      contentText: text,
+      summary: clean(shortText(raw.summary)),
+      url: safeHttpUrl(raw.url, base),
+      image: safeHttpUrl(raw.image, base),
+      published,
+      modified,
+      authors,
+      tags,
+      topics,
+      countries,
+      speakers: ext ? textList(ext.speakers) : [],
+      dateline: clean(shortText(ext?.dateline)),
+      keyEvent: flag(ext?.key_event),
+      pinned: flag(ext?.pinned),
+    },
+  };
+}
 
 const MetaSchema = v.object({
   version: v.pipe(
@@ -188,45 +228,6 @@ function isTombstone(raw: unknown): raw is { id: string; date_modified?: unknown
   if (typeof raw !== 'object' || raw === null) return false;
   const r = raw as { id?: unknown; _liveblog?: { deleted?: unknown } };
   return typeof r.id === 'string' && r.id !== '' && r._liveblog?.deleted === true;
-}
-
-function toItem(raw: v.InferOutput<typeof ItemSchema>, base: string | undefined): LiveItem {
-  const ext = raw._liveblog;
-  const authors: Author[] = raw.authors
-    .map((a) => ({
-      name: clean(a.name),
-      url: safeHttpUrl(a.url, base),
-      avatar: safeHttpUrl(a.avatar, base),
-    }))
-    .filter((a) => a.name !== undefined || a.url !== undefined);
-  const tags = uniqueBy(
-    raw.tags.map((t) => t.trim()),
-    (t) => t,
-  );
-  // In a plain JSON Feed (no item extension) the tags are the item's topics.
-  const topics = ext ? uniqueBy(ext.topics, (t) => t) : tags;
-  return {
-    id: raw.id,
-    title: clean(raw.title),
-    contentHtml: raw.content_html,
-    contentText: raw.content_text,
-    summary: clean(raw.summary),
-    url: safeHttpUrl(raw.url, base),
-    image: safeHttpUrl(raw.image, base),
-    published: parseRfc3339(raw.date_published)!,
-    modified: raw.date_modified === undefined ? undefined : parseRfc3339(raw.date_modified),
-    authors,
-    tags,
-    topics,
-    countries: uniqueBy(
-      (ext?.countries ?? []).map((c) => c.toUpperCase()).filter((c) => /^[A-Z]{2}$/.test(c)),
-      (c) => c,
-    ),
-    speakers: uniqueBy(ext?.speakers ?? [], (s) => s),
-    dateline: clean(ext?.dateline),
-    keyEvent: ext?.key_event === true,
-    pinned: ext?.pinned === true,
-  };
 }
 
 /**
@@ -348,33 +349,36 @@ export function parseFeedObject(json: unknown, baseUrl?: string): ParseResult {
       tombstones.push(modified === undefined ? { id: entry.id } : { id: entry.id, modified });
       return;
     }
-    const result = v.safeParse(ItemSchema, entry);
-    if (!result.success) {
-      const id = (entry as { id?: unknown } | null)?.id;
-      rejected.push({
-        index,
-        id: typeof id === 'string' ? id : undefined,
-        reason: issueReason(result.issues),
-      });
+    const result = readItem(entry, baseUrl);
+    if (!result.ok) {
+      const id = isObject(entry) ? entry.id : undefined;
+      rejected.push({ index, id: typeof id === 'string' ? id : undefined, reason: result.reason });
       return;
     }
-    if (seen.has(result.output.id)) {
-      rejected.push({ index, id: result.output.id, reason: 'duplicate id in one document' });
+    if (seen.has(result.item.id)) {
+      rejected.push({ index, id: result.item.id, reason: 'duplicate id in one document' });
       return;
     }
-    seen.add(result.output.id);
-    items.push(toItem(result.output, baseUrl));
+    seen.add(result.item.id);
+    items.push(result.item);
   });
   const feed: ParsedFeed = { meta, items, tombstones, rejected };
   return { ok: true, feed };
 }
 
+const knownZones = new Map<string, boolean>();
+
 function validTimeZone(zone: string | undefined): string | undefined {
   if (zone === undefined) return undefined;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return zone;
-  } catch {
-    return undefined;
+  let valid = knownZones.get(zone);
+  if (valid === undefined) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      valid = true;
+    } catch {
+      valid = false;
+    }
+    knownZones.set(zone, valid);
   }
+  return valid ? zone : undefined;
 }

@@ -1,0 +1,63 @@
+/**
+ * The postMessage protocol between embed.html (in the iframe) and embed-frame.js (on the host
+ * page). docs/embedding.md describes it for hosts that write their own listener.
+ *
+ *   frame → host  { type: 'live-blog:height', height: <CSS px, integer>, id: <the frame's `id`
+ *                   query parameter, or null> }   whenever the content's height changes
+ *   host → frame  { type: 'live-blog:hello' }     "I size you": the frame answers with its height
+ *                                                  and hides its own scroll bar
+ *
+ * Each side checks the other: the host accepts a height only from the window of one of its
+ * iframe[data-live-blog] elements and only from that iframe's src origin; the frame posts only to
+ * its parent's origin (never '*') and accepts a hello only from its parent window and origin.
+ */
+
+export const HEIGHT_MESSAGE = 'live-blog:height';
+export const HELLO_MESSAGE = 'live-blog:hello';
+
+export interface HeightMessage {
+  readonly type: typeof HEIGHT_MESSAGE;
+  readonly height: number;
+  readonly id: string | null;
+}
+
+/** A sane height, or undefined for anything else that arrives on the message channel. */
+export function readHeightMessage(data: unknown): number | undefined {
+  if (typeof data !== 'object' || data === null) return undefined;
+  const message = data as Partial<HeightMessage>;
+  if (message.type !== HEIGHT_MESSAGE) return undefined;
+  const height = message.height;
+  if (typeof height !== 'number' || !Number.isFinite(height) || height < 0) return undefined;
+  return Math.min(Math.ceil(height), 1_000_000);
+}
+
+export function isHelloMessage(data: unknown): boolean {
+  return (
+    typeof data === 'object' && data !== null && (data as { type?: unknown }).type === HELLO_MESSAGE
+  );
+}
+
+function originOf(url: string | null | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const { protocol, origin } = new URL(url);
+    return protocol === 'http:' || protocol === 'https:' ? origin : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The origin the frame may talk to: the one the host named (`parent-origin`, or `origin`), else
+ * the one the browser reports for the parent (location.ancestorOrigins, then the referrer).
+ * Undefined when none is known: the frame then stays silent rather than post to '*'.
+ */
+export function parentOrigin(
+  params: URLSearchParams,
+  ancestorOrigins: readonly string[],
+  referrer: string,
+): string | undefined {
+  const named = params.get('parent-origin') ?? params.get('origin');
+  if (named !== null) return originOf(named);
+  return originOf(ancestorOrigins[0]) ?? originOf(referrer);
+}

@@ -1,0 +1,58 @@
+import { createRoot } from 'react-dom/client';
+import { StrictMode } from 'react';
+import { LiveBlogRoot } from '../app/LiveBlogRoot';
+import '../app/live-blog.css';
+import { readEmbedSettings } from './embed-settings';
+import './frame.css';
+import { HEIGHT_MESSAGE, isHelloMessage, parentOrigin, type HeightMessage } from './frame-protocol';
+
+// embed.html: the widget alone, for hosts that embed it in an iframe. Settings come from the
+// query string under the attribute names (?feed=…&topic=…).
+const params = new URLSearchParams(window.location.search);
+const settings = readEmbedSettings((name) => params.get(name), document.baseURI);
+const container = document.getElementById('root')!;
+
+createRoot(container).render(
+  <StrictMode>
+    <main>
+      {settings ? (
+        // In a frame, pushState would add entries to the host's Back button: no sync-url here.
+        <LiveBlogRoot key={settings.resetKey} {...settings.props} syncUrl={false} />
+      ) : (
+        <p className="lb-frame-missing">
+          This live blog cannot be shown: the <code>feed</code> parameter is missing.
+        </p>
+      )}
+    </main>
+  </StrictMode>,
+);
+
+reportHeight();
+
+/** Keeps the host informed of the content's height, so that the iframe never needs a scroll bar. */
+function reportHeight() {
+  if (window.parent === window) return;
+  const target = parentOrigin(
+    params,
+    Array.from(window.location.ancestorOrigins ?? []),
+    document.referrer,
+  );
+  if (target === undefined) return;
+  const id = params.get('id');
+  let sent = -1;
+  const post = (force = false) => {
+    const height = Math.ceil(container.getBoundingClientRect().height);
+    if (height === sent && !force) return;
+    sent = height;
+    const message: HeightMessage = { type: HEIGHT_MESSAGE, height, id };
+    window.parent.postMessage(message, target);
+  };
+  new ResizeObserver(() => post()).observe(container);
+  window.addEventListener('message', (event) => {
+    if (event.source !== window.parent || event.origin !== target) return;
+    if (!isHelloMessage(event.data)) return;
+    // The host sizes the frame from now on: an inner scroll bar would only ever flash.
+    document.documentElement.classList.add('lb-frame--sized');
+    post(true);
+  });
+}
