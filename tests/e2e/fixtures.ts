@@ -17,7 +17,7 @@ export interface Admin {
   publish(count?: number): Promise<void>;
   fault(kind: string, extra?: Record<string, unknown>): Promise<void>;
   clearFault(): Promise<void>;
-  requests(): Promise<{ path: string; status: number; bytes?: number }[]>;
+  requests(): Promise<{ path: string; status: number; bytes?: number; ifNoneMatch?: boolean }[]>;
   clearRequests(): Promise<void>;
   state(): Promise<Record<string, unknown>>;
 }

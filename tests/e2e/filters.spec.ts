@@ -1,0 +1,260 @@
+import type { Locator, Page } from '@playwright/test';
+import { expect, expectNoAxeViolations, test } from './fixtures';
+
+// Titles from public/feeds/vilnius-2023.json, oldest first.
+const T = {
+  bidenToMeet: 'Biden to meet with Zelenskyy ahead of big speech',
+  day2Priorities: 'Zelenskyy lays out priorities for Day 2 of summit',
+  bidenSpeech: 'Biden’s speech to focus on support for Ukraine, global challenges',
+  g7: 'Biden and G7 allies eye individual security pacts with Ukraine',
+  china: 'China hits back at NATO criticism and vows to defend its rights',
+  trudeau: 'Zelenskyy meets with NATO leaders, including Canada’s Trudeau',
+  yermak: '‘We are preparing the foundation,’ Zelenskyy’s chief of staff says',
+};
+const TOTAL = Object.keys(T).length;
+const ONE_POLL = '00:17';
+
+const articles = (page: Page) => page.getByRole('main').getByRole('article');
+const titles = async (page: Page) =>
+  (await page.getByRole('main').getByRole('article').getByRole('heading').allTextContents()).sort();
+const facet = (page: Page, legend: string) => page.getByRole('group', { name: legend });
+/** A facet checkbox by its label's name, whatever its count. */
+const checkbox = (scope: Page | Locator, name: string) =>
+  scope.getByRole('checkbox', { name: new RegExp(`^${escape(name)} \\(\\d+\\)$`) });
+const resultCount = (page: Page) => page.locator('.lb-result-count');
+const newUpdates = (page: Page) => page.getByRole('button', { name: /new updates?$/ });
+const params = (page: Page) => new URL(page.url()).searchParams;
+
+test.describe('demo feed, everything published', () => {
+  test.use({ serverOptions: { initialItems: 100 } });
+
+  test('a speaker then a country: counts, results, URL, shared link and Back agree', async ({
+    page,
+    server,
+    context,
+  }) => {
+    await page.goto(server.url);
+    await expect(articles(page)).toHaveCount(TOTAL);
+
+    await checkbox(facet(page, 'Speaker'), 'Volodymyr Zelenskyy').check();
+    await expect(articles(page)).toHaveCount(2);
+    await expect(resultCount(page)).toContainText(`2 of ${TOTAL} updates`);
+    expect(params(page).get('speaker')).toBe('zelenskyy');
+
+    // Every country's count is what toggling it shows (other facets' filters applied).
+    const countries = facet(page, 'Country').getByRole('checkbox');
+    const names = await countries.evaluateAll((boxes) =>
+      boxes.map((b) => (b as HTMLInputElement).labels![0]!.textContent!),
+    );
+    expect(names.length).toBeGreaterThan(3);
+    for (const name of names) {
+      const [, label, count] = /^(.*) \((\d+)\)$/.exec(name)!;
+      const box = checkbox(facet(page, 'Country'), label!);
+      await box.check();
+      await expect(articles(page), `${label} shows its count`).toHaveCount(Number(count));
+      await box.uncheck();
+      await expect(articles(page)).toHaveCount(2);
+    }
+    await expect(checkbox(facet(page, 'Country'), 'Ukraine')).toHaveAccessibleName('Ukraine (2)');
+    await expect(checkbox(facet(page, 'Country'), 'Canada')).toHaveAccessibleName('Canada (1)');
+
+    await checkbox(facet(page, 'Country'), 'Canada').check();
+    await expect(articles(page)).toHaveCount(1);
+    await expect(page.getByRole('article', { name: T.trudeau })).toBeVisible();
+    await expect(resultCount(page)).toContainText(`1 of ${TOTAL} updates`);
+    expect(params(page).get('speaker')).toBe('zelenskyy');
+    expect(params(page).get('country')).toBe('CA');
+    // With Canada chosen, the speaker counts follow: only Zelenskyy speaks in a Canada item.
+    await expect(checkbox(facet(page, 'Speaker'), 'Volodymyr Zelenskyy')).toHaveAccessibleName(
+      'Volodymyr Zelenskyy (1)',
+    );
+
+    // The link reproduces the view in a fresh page.
+    const shared = await context.newPage();
+    await shared.goto(page.url());
+    await expect(articles(shared)).toHaveCount(1);
+    expect(await titles(shared)).toEqual(await titles(page));
+    await expect(checkbox(facet(shared, 'Country'), 'Canada')).toBeChecked();
+    await shared.close();
+
+    // Back: the speaker-only view again.
+    await page.goBack();
+    await expect(articles(page)).toHaveCount(2);
+    await expect(checkbox(facet(page, 'Country'), 'Canada')).not.toBeChecked();
+    await expect(checkbox(facet(page, 'Speaker'), 'Volodymyr Zelenskyy')).toBeChecked();
+    expect(params(page).get('country')).toBeNull();
+    expect(params(page).get('speaker')).toBe('zelenskyy');
+  });
+
+  test('search ignores case; key events only', async ({ page, server }) => {
+    await page.goto(server.url);
+    await expect(articles(page)).toHaveCount(TOTAL);
+
+    await page.getByRole('searchbox', { name: 'Search updates' }).fill('zelenskyy');
+    await expect(articles(page)).toHaveCount(5);
+    for (const a of await articles(page).all()) await expect(a).toContainText('Zelenskyy');
+    await expect(resultCount(page)).toContainText(`5 of ${TOTAL} updates`);
+    expect(params(page).get('q')).toBe('zelenskyy');
+
+    await page.getByRole('searchbox', { name: 'Search updates' }).fill('');
+    await expect(articles(page)).toHaveCount(TOTAL);
+    await page.getByRole('checkbox', { name: 'Key events only' }).check();
+    expect(await titles(page)).toEqual([T.g7, T.china, T.day2Priorities].sort());
+    for (const a of await articles(page).all()) await expect(a).toContainText('Key event');
+    expect(params(page).get('key')).toBe('1');
+    await expectNoAxeViolations(page);
+  });
+
+  test('zero results name the filters to loosen, each removable', async ({ page, server }) => {
+    await page.goto(server.url);
+    await expect(articles(page)).toHaveCount(TOTAL);
+    await page.getByRole('checkbox', { name: 'Key events only' }).check();
+    await page.getByRole('searchbox', { name: 'Search updates' }).fill('Trudeau');
+
+    await expect(page.getByText('No updates match these filters.')).toBeVisible();
+    await expect(articles(page)).toHaveCount(0);
+    const removeSearch = page.getByRole('button', { name: 'Remove search “Trudeau”' });
+    const removeKey = page.getByRole('button', { name: 'Remove Key events only' });
+    await expect(removeSearch).toBeVisible();
+    await expect(removeKey).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    await removeKey.click();
+    await expect(articles(page)).toHaveCount(1);
+    await expect(page.getByRole('article', { name: T.trudeau })).toBeVisible();
+    await expect(page.getByRole('checkbox', { name: 'Key events only' })).not.toBeChecked();
+    await expect(page.getByText('No updates match these filters.')).toHaveCount(0);
+  });
+
+  test('the Latest view shows the same filtered updates, newest first', async ({
+    page,
+    server,
+  }) => {
+    await page.goto(`${server.url}?country=UA`);
+    await expect(articles(page)).toHaveCount(5);
+    const grouped = await titles(page);
+
+    await page.getByRole('button', { name: 'Latest' }).click();
+    await expect(page.getByRole('button', { name: 'Latest' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+    expect(params(page).get('view')).toBe('latest');
+    expect(params(page).get('country')).toBe('UA');
+    await expect(articles(page)).toHaveCount(5);
+    expect(await titles(page)).toEqual(grouped);
+    // No topic groups; pinned first, then the stream newest first.
+    await expect(page.getByRole('region', { name: /^Ukraine \(/ })).toHaveCount(0);
+    const inOrder = await articles(page).getByRole('heading').allTextContents();
+    expect(inOrder[0]).toBe(T.day2Priorities);
+    const times = await articles(page)
+      .locator('time')
+      .evaluateAll((els) => els.map((e) => Date.parse(e.getAttribute('datetime')!)));
+    const stream = times.slice(1);
+    expect(stream).toEqual([...stream].sort((a, b) => b - a));
+    expect(inOrder.slice(1)).toEqual([T.yermak, T.trudeau, T.g7, T.bidenToMeet]);
+
+    // The same link opened fresh.
+    await page.goto(`${server.url}?country=UA&view=latest`);
+    await expect(articles(page)).toHaveCount(5);
+    expect(await articles(page).getByRole('heading').allTextContents()).toEqual(inOrder);
+  });
+
+  test('phone width: facets behind a Filters button; keyboard toggles a facet', async ({
+    page,
+    server,
+  }) => {
+    await page.setViewportSize({ width: 320, height: 640 });
+    await page.goto(server.url);
+    await expect(articles(page)).toHaveCount(TOTAL);
+    const toggle = page.getByRole('button', { name: /^Filters/ });
+    const ukraine = checkbox(facet(page, 'Topic'), 'Ukraine');
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await expect(ukraine).toBeHidden();
+
+    await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    await expect(ukraine).toBeVisible();
+    await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await expect(ukraine).toBeHidden();
+
+    // Keyboard only: Space opens the panel, Tab reaches the checkbox, Space toggles it.
+    await toggle.focus();
+    await page.keyboard.press('Space');
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    for (let i = 0; i < 10 && !(await ukraine.evaluate((el) => el === document.activeElement)); i++)
+      await page.keyboard.press('Tab');
+    await expect(ukraine).toBeFocused();
+    await page.keyboard.press('Space');
+    await expect(ukraine).toBeChecked();
+    await expect(articles(page)).toHaveCount(5);
+    expect(params(page).get('topic')).toBe('ukraine');
+    await expect(toggle).toHaveAccessibleName('Filters (1 active)');
+  });
+});
+
+test.describe('live replay, 5 updates at start', () => {
+  // The two later updates: Trudeau (UA, CA), then Yermak (UA, LT).
+  test.use({ serverOptions: { initialItems: 5 } });
+
+  test('an arrival that does not match the filters does not bump the new-updates button', async ({
+    page,
+    server,
+    admin,
+  }) => {
+    await page.clock.install();
+    await page.setViewportSize({ width: 1280, height: 400 });
+    await page.goto(`${server.url}?country=LT`);
+    await expect(articles(page)).toHaveCount(2);
+    await expect(resultCount(page)).toContainText('2 of 5 updates');
+
+    await scrollIntoTimeline(page);
+    await admin.clearRequests();
+    await admin.publish(); // Trudeau: not in Lithuania
+    await page.clock.fastForward(ONE_POLL);
+    await expect
+      .poll(async () => (await admin.requests()).filter((r) => r.status === 200).length)
+      .toBe(1);
+    await expect(newUpdates(page)).toHaveCount(0);
+
+    await admin.publish(); // Yermak: in Lithuania
+    await page.clock.fastForward(ONE_POLL);
+    // Two arrivals wait, one matches: the button counts the one.
+    await expect(newUpdates(page)).toHaveText(/1 new update$/);
+    await newUpdates(page).click();
+    await expect(page.getByRole('article', { name: T.yermak })).toBeVisible();
+    await expect(articles(page)).toHaveCount(3);
+    await expect(resultCount(page)).toContainText(`3 of ${TOTAL} updates`);
+    await expect(page.getByRole('article', { name: T.trudeau })).toHaveCount(0);
+  });
+});
+
+async function scrollIntoTimeline(page: Page) {
+  const scrollable = await page.evaluate(
+    () => document.documentElement.scrollHeight - window.innerHeight,
+  );
+  expect(
+    scrollable,
+    'the page must be tall enough to scroll past the timeline top',
+  ).toBeGreaterThan(300);
+  // Resolves once the page has seen the timeline's top leave the viewport (observers are
+  // notified in creation order, the app's first).
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        window.scrollTo(0, document.documentElement.scrollHeight);
+        const observer = new IntersectionObserver(([entry]) => {
+          if (entry && !entry.isIntersecting && entry.boundingClientRect.top < 0) {
+            observer.disconnect();
+            resolve();
+          }
+        });
+        observer.observe(document.querySelector('.lb-sentinel')!);
+      }),
+  );
+}
+
+function escape(text: string) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
