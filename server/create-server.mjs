@@ -286,9 +286,11 @@ export async function startServer(options = {}) {
     const contentType = contentTypeFor(found.file);
     const cacheControl = pathname.startsWith('/assets/') ? IMMUTABLE : NO_CACHE;
     /** @type {Record<string, string>} */
+    // Module scripts load in CORS mode: a news page on another origin can run dist/embed.js
+    // only if the response allows it. The app's files are public, so any origin may read them.
     const headers = contentType.startsWith('text/html')
       ? htmlSecurityHeaders(csp)
-      : { 'X-Content-Type-Options': 'nosniff' };
+      : { 'X-Content-Type-Options': 'nosniff', 'Access-Control-Allow-Origin': '*' };
     const rep = await files.get(found.file, found.stat, contentType);
     if (!rep)
       return streamFile(req, res, found.file, found.stat.size, contentType, cacheControl, headers);
