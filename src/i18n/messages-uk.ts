@@ -1,0 +1,115 @@
+// Ukrainian UI strings: the summit's readers. Same keys and signatures as messages-en.ts (the
+// `Messages` type checks it). Counts agree with the number through Intl.PluralRules('uk'):
+// 1 / 21 оновлення, 2 / 22 оновлення, 5 / 11 / 25 оновлень.
+import type { Messages } from './messages-en';
+
+type PluralForms = Readonly<Record<'one' | 'few' | 'many', string>>;
+
+const rules = new Intl.PluralRules('uk');
+
+/** The form for `n`; fractions ("other") take the genitive singular, as in "1,5 оновлення". */
+function plural(n: number, forms: PluralForms): string {
+  const category = rules.select(n);
+  return category === 'one' || category === 'few' || category === 'many'
+    ? forms[category]
+    : forms.few;
+}
+
+const UPDATES: PluralForms = { one: 'оновлення', few: 'оновлення', many: 'оновлень' };
+
+/** "5 оновлень", "21 оновлення". */
+const updates = (n: number) => `${n} ${plural(n, UPDATES)}`;
+
+/** After "з" (out of) the noun is genitive: "з 21 оновлення", "з 2 оновлень", "з 5 оновлень". */
+const ofUpdates = (n: number) =>
+  `з ${n} ${plural(n, { one: 'оновлення', few: 'оновлень', many: 'оновлень' })}`;
+
+export const uk: Messages = {
+  loading: 'Завантаження оновлень…',
+  liveBlog: 'Онлайн-трансляція',
+  statusLive: 'Наживо',
+  statusUpcoming: 'Трансляція ще не почалася',
+  statusEnded: 'Трансляцію завершено',
+  updatedAgo: (ago: string) => `оновлено ${ago}`,
+  lastUpdateAt: (time: string) => `останнє оновлення о ${time}`,
+  checking: 'Перевірка оновлень…',
+  retryIn: (seconds: number) =>
+    seconds <= 0 ? 'повторна спроба зараз' : `повторна спроба через ${formatSeconds(seconds)}`,
+  retryNow: 'Спробувати зараз',
+  offline: 'Немає з’єднання з інтернетом. Нові оновлення з’являться, щойно зв’язок відновиться.',
+  errorNetwork: 'З’єднання втрачено',
+  errorTimeout: 'Сервер не відповідає',
+  errorBusy: 'Сервер перевантажений',
+  errorNotFound: 'Стрічка недоступна',
+  errorServer: (status: number) => `Помилка на сервері (${status})`,
+  errorInvalid: 'Не вдалося прочитати останнє оновлення',
+  errorTooLarge: 'Стрічка завелика, щоб її завантажити',
+  firstLoadFailed: 'Не вдалося завантажити цю трансляцію.',
+  rejectedItems: (n: number) => `Не вдалося показати ${updates(n)}`,
+  emptyFeed: 'Оновлень поки немає. Нові оновлення з’являтимуться тут одразу після публікації.',
+  newUpdates: (n: number) =>
+    `${n} ${plural(n, { one: 'нове', few: 'нові', many: 'нових' })} ${plural(n, UPDATES)}`,
+  pinned: 'Закріплено',
+  keyEvent: 'Ключова подія',
+  updatedAt: (time: string) => `Оновлено о ${time}`,
+  // A byline label that reads right before one name or several ("Автор:" would not).
+  by: 'Текст:',
+  otherUpdates: 'Інші оновлення',
+  viewLabel: 'Показати оновлення',
+  viewTopics: 'За темами',
+  viewLatest: 'Найновіші',
+  updateCount: updates,
+  untitled: (time: string) => `Оновлення о ${time}`,
+  showOlder: 'Показати старіші оновлення',
+  loadingOlder: 'Завантаження старіших оновлень…',
+  olderFailed: 'Не вдалося завантажити старіші оновлення.',
+  allLoaded: 'Ви дійшли до першого оновлення.',
+  justNow: 'щойно',
+  skipToUpdates: 'Перейти до оновлень',
+  filters: 'Фільтри',
+  // "Active: 2" sidesteps agreeing an adjective with the count.
+  filtersButton: (n: number) => (n === 0 ? 'Фільтри' : `Фільтри (активних: ${n})`),
+  facetTopic: 'Тема',
+  facetCountry: 'Країна',
+  facetSpeaker: 'Спікер',
+  searchLabel: 'Пошук в оновленнях',
+  searchPlaceholder: 'Пошук в оновленнях',
+  keyEventsOnly: 'Лише ключові події',
+  clearFilters: 'Скинути фільтри',
+  resultCount: (shown: number, total: number) =>
+    shown === total ? updates(total) : `${shown} ${ofUpdates(total)}`,
+  showingResults: (shown: number, total: number) => `Показано ${shown} ${ofUpdates(total)}`,
+  noMatches: 'Жодне оновлення не відповідає цим фільтрам.',
+  loosen: 'Спробуйте прибрати один із них:',
+  removeFilter: (label: string) => `Прибрати фільтр «${label}»`,
+  // Inner quotes: the label above already sits in «…».
+  searchFor: (q: string) => `пошук „${q}“`,
+  showMore: (n: number) => `Показати всі (${n})`,
+  showFewer: 'Показати менше',
+  countsCoverage: (since: string) =>
+    `Лічильники враховують оновлення від ${since}; завантажте старіші оновлення, щоб побачити більше.`,
+  closeFilters: 'Закрити фільтри',
+  seeAll: 'Показати всі оновлення',
+  copyLink: 'Копіювати посилання',
+  linkCopied: 'Посилання скопійовано',
+  copyFailed: 'Не вдалося скопіювати посилання',
+  keyEvents: 'Ключові події',
+  keyEventsCount: (n: number) => `Ключові події (${n})`,
+  eventTime: (zone: string) => `Час: як на місці події (${zone})`,
+  readerTime: 'Час: ваш місцевий',
+  timeZoneToggle: 'Показувати час у моєму часовому поясі',
+  findingUpdate: 'Завантажуємо старіші оновлення, щоб знайти оновлення за посиланням…',
+  updateNotFound: 'Оновлення за посиланням не знайдено. Можливо, його видалили.',
+  filtersClearedForLink: 'Фільтри скинуто, щоб показати оновлення за посиланням.',
+  activityCaption: 'Кількість оновлень за годину',
+  activityBar: (range: string, total: string, parts: string) =>
+    parts ? `${range}, ${total}: ${parts}` : `${range}, ${total}`,
+};
+
+/** Abbreviated units ("с", "хв") need no plural agreement. */
+function formatSeconds(seconds: number): string {
+  if (seconds < 60) return `${seconds} с`;
+  const minutes = Math.floor(seconds / 60);
+  const rest = seconds % 60;
+  return rest === 0 ? `${minutes} хв` : `${minutes} хв ${rest} с`;
+}
