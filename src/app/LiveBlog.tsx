@@ -18,6 +18,14 @@ import { TopicGroups } from '../timeline/TopicGroups';
 import { UpdateArticle, type UpdateContext } from '../timeline/UpdateArticle';
 import { useSortedItems, useTimelineModel } from '../timeline/use-timeline-model';
 import { ViewSwitch } from '../timeline/ViewSwitch';
+import { KeyEventsRail } from '../story/KeyEventsRail';
+import { permalinkFor } from '../sharing/permalink';
+import { useTimeZoneChoice } from '../time/use-time-zone-choice';
+import { zoneAbbreviation } from '../time/format-time';
+import { updateElementId } from '../timeline/UpdateArticle';
+import { usePermalinkTarget } from '../sharing/use-permalink-target';
+import { useDocumentTitle, useLiveBlogJsonLd } from './use-page-metadata';
+import { useUnseenCount } from '../live/use-unseen-count';
 import { useNearViewport, useRenderWindow } from '../timeline/use-render-window';
 
 export type Controls = 'full' | 'compact' | 'none';
@@ -75,11 +83,21 @@ export function LiveBlog(props: LiveBlogOptions) {
     otherLabel: t.otherUpdates,
     limit,
   });
-  const timeZone = props.timezone ?? meta?.timezone;
+  const eventZone = props.timezone ?? meta?.timezone;
+  const [zoneChoice, setZoneChoice] = useTimeZoneChoice();
+  const timeZone = zoneChoice === 'reader' ? undefined : eventZone;
+  const pageUrl = link ?? (typeof window !== 'undefined' ? window.location.href : '');
   const context: UpdateContext = useMemo(
-    () => ({ labels: model.labels, locale, timeZone, baseUrl: feedUrl }),
-    [model.labels, locale, timeZone, feedUrl],
+    () => ({
+      labels: model.labels,
+      locale,
+      timeZone,
+      baseUrl: feedUrl,
+      permalink: (id: string) => permalinkFor(id, pageUrl),
+    }),
+    [model.labels, locale, timeZone, feedUrl, pageUrl],
   );
+  const rootRef = useRef<HTMLDivElement>(null);
   const [filtersOpen, setFiltersOpen] = useState(false);
   const active = activeFilterCount(model.effective);
   const total = arrivals.shown.length;
@@ -109,6 +127,23 @@ export function LiveBlog(props: LiveBlogOptions) {
   const onNearEnd = useCallback(() => growWindow(), [growWindow]);
   const endRef = useNearViewport(onNearEnd, !allRendered, renderWindow.size);
 
+  const target = usePermalinkTarget({
+    store,
+    model,
+    view,
+    setView,
+    waiting: arrivals.waiting,
+    release: arrivals.release,
+    renderWindow,
+    loadOlder: live.loadOlder,
+    find: (id) =>
+      rootRef.current?.querySelector(`[id="${CSS.escape(updateElementId(id))}"]`) ?? null,
+  });
+  const keyEvents = useMemo(() => arrivals.shown.filter((item) => item.keyEvent), [arrivals.shown]);
+  const unseen = useUnseenCount(sorted, atTop);
+  useDocumentTitle(meta?.title, unseen, standalone);
+  useLiveBlogJsonLd(meta, arrivals.shown, standalone);
+
   const showNew = () => {
     arrivals.release();
     timelineTop.current?.scrollIntoView({ block: 'start' });
@@ -124,7 +159,8 @@ export function LiveBlog(props: LiveBlogOptions) {
 
   return (
     <div
-      className={`lb-root${showControls ? ' lb-root--with-filters' : ''}`}
+      ref={rootRef}
+      className={`lb-root${showControls ? ' lb-root--with-filters' : ''}${keyEvents.length > 0 ? ' lb-root--with-rail' : ''}`}
       lang={meta?.language}
       part="root"
     >
@@ -146,7 +182,40 @@ export function LiveBlog(props: LiveBlogOptions) {
           timeZone={timeZone}
           onRetry={live.retryNow}
         />
+        {eventZone && (
+          <p className="lb-zone">
+            <button
+              type="button"
+              className="lb-link-button lb-zone__toggle"
+              aria-pressed={zoneChoice === 'reader'}
+              onClick={() => setZoneChoice(zoneChoice === 'reader' ? 'event' : 'reader')}
+            >
+              {t.timeZoneToggle}
+            </button>
+            <span className="lb-zone__current">
+              {zoneChoice === 'reader'
+                ? t.readerTime
+                : t.eventTime(zoneAbbreviation(sorted[0]?.published ?? 0, locale, eventZone))}
+            </span>
+          </p>
+        )}
+        {target.message && (
+          <p className="lb-target-note" role="status">
+            {target.message}
+          </p>
+        )}
       </header>
+      {keyEvents.length > 0 && (
+        <div className="lb-rail">
+          <KeyEventsRail
+            items={keyEvents}
+            locale={locale}
+            timeZone={timeZone}
+            onJump={target.jumpTo}
+            pageUrl={context.permalink}
+          />
+        </div>
+      )}
       <p className="lb-visually-hidden" aria-live="polite" aria-atomic="true">
         {announced.text}
       </p>

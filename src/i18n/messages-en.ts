@@ -66,6 +66,20 @@ export const en = {
     `Counts cover updates since ${since}; load older updates to see more.`,
   closeFilters: 'Close filters',
   seeAll: 'See all updates',
+  copyLink: 'Copy link',
+  linkCopied: 'Link copied',
+  copyFailed: 'Could not copy the link',
+  keyEvents: 'Key events',
+  keyEventsCount: (n: number) => `Key events (${n})`,
+  eventTime: (zone: string) => `Times: event (${zone})`,
+  readerTime: 'Times: yours',
+  timeZoneToggle: 'Show times in my time zone',
+  findingUpdate: 'Loading older updates to find the linked update…',
+  updateNotFound: 'The linked update could not be found. It may have been removed.',
+  filtersClearedForLink: 'Filters were cleared to show the linked update.',
+  activityCaption: 'Updates per hour',
+  activityBar: (range: string, total: string, parts: string) =>
+    parts ? `${range}, ${total}: ${parts}` : `${range}, ${total}`,
 };
 
 export type Messages = typeof en;

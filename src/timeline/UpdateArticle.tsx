@@ -5,12 +5,14 @@ import { useMessages } from '../i18n/use-messages';
 import { formatClock } from '../time/format-time';
 import { sanitizeHtml } from './sanitize-html';
 import { UpdateTime } from './UpdateTime';
+import { CopyLinkButton } from '../sharing/CopyLinkButton';
 
 export interface UpdateContext {
   readonly labels: Labels;
   readonly locale: string;
   readonly timeZone: string | undefined;
   readonly baseUrl: string | undefined;
+  readonly permalink: (id: string) => string;
 }
 
 interface Props {
@@ -105,6 +107,7 @@ export const UpdateArticle = memo(function UpdateArticle({ item, context, fresh 
             ))}
           </ul>
         )}
+        <CopyLinkButton href={context.permalink(item.id)} />
         {edited && (
           <span className="lb-update__edited">
             {t.updatedAt(formatClock(item.modified!, locale, timeZone))}

@@ -10,11 +10,11 @@ const PARAM: Record<FacetName, string> = {
 const MAX_VALUES = 50;
 const MAX_QUERY = 200;
 
-function list(params: URLSearchParams, name: string): string[] {
+function list(params: URLSearchParams, name: string, normalise = (v: string) => v): string[] {
   const seen = new Set<string>();
   for (const raw of params.getAll(name)) {
     for (const part of raw.split(',')) {
-      const value = part.trim();
+      const value = normalise(part.trim());
       if (value && value.length <= 200) seen.add(value);
     }
   }
@@ -27,9 +27,11 @@ export function parseViewState(search: string): ViewState {
   const view = params.get('view');
   return {
     topics: list(params, PARAM.topics),
-    countries: list(params, PARAM.countries).map((c) => c.toUpperCase()),
+    // Upper-cased before de-duplication, so that ?country=ua,UA is one filter, not two.
+    countries: list(params, PARAM.countries, (c) => c.toUpperCase()),
     speakers: list(params, PARAM.speakers),
-    q: (params.get('q') ?? '').slice(0, MAX_QUERY),
+    // A blank query is no query (and is not written back), so it reads as ''.
+    q: (params.get('q') ?? '').trim() === '' ? '' : (params.get('q') ?? '').slice(0, MAX_QUERY),
     keyOnly: params.get('key') === '1',
     view: view === 'latest' ? 'latest' : defaultViewState.view,
   };

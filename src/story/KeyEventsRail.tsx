@@ -1,0 +1,45 @@
+import { useState } from 'react';
+import type { LiveItem } from '../core/feed/feed-types';
+import { useMessages } from '../i18n/use-messages';
+import { formatClock } from '../time/format-time';
+
+interface Props {
+  readonly items: readonly LiveItem[];
+  readonly locale: string;
+  readonly timeZone: string | undefined;
+  readonly onJump: (id: string) => void;
+  readonly pageUrl: (id: string) => string;
+}
+
+/** The story at a glance: key events (headline and time) that jump to the update. */
+export function KeyEventsRail({ items, locale, timeZone, onJump, pageUrl }: Props) {
+  const t = useMessages();
+  // Open where there is room beside the timeline; folded above it on phones.
+  const [open, setOpen] = useState(() => typeof window === 'undefined' || window.innerWidth >= 880);
+  if (items.length === 0) return null;
+  return (
+    <nav className="lb-key-events" aria-label={t.keyEvents} part="key-events">
+      <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+        <summary className="lb-key-events__summary">{t.keyEventsCount(items.length)}</summary>
+        <ol className="lb-key-events__list">
+          {items.map((item) => (
+            <li key={item.id}>
+              <a
+                href={pageUrl(item.id)}
+                onClick={(e) => {
+                  e.preventDefault();
+                  onJump(item.id);
+                }}
+              >
+                <time dateTime={new Date(item.published).toISOString()}>
+                  {formatClock(item.published, locale, timeZone)}
+                </time>{' '}
+                <span>{item.title ?? item.summary ?? item.id}</span>
+              </a>
+            </li>
+          ))}
+        </ol>
+      </details>
+    </nav>
+  );
+}
