@@ -1,0 +1,256 @@
+/* global window, document, MutationObserver, requestAnimationFrame */
+// Runs in the page (Playwright serialises the function), not in Node: not type-checked.
+
+/**
+ * Installed with page.addInitScript before any of the app's code runs. It records, into
+ * window.__bench:
+ * - when the first <article> is added and when every expected group heading is present
+ *   (performance.now(), i.e. relative to navigation start), each with the next frame after it;
+ * - React commits, through a minimal React DevTools global hook (React calls it on every commit,
+ *   production builds included), and for commits inside a poll window which <article> elements
+ *   were mounted or re-rendered and how many components rendered (the same walk DevTools does);
+ * - DOM mutations inside a poll window (a window opens when a feed fetch resolves, so mutations
+ *   made by clock ticks before the response arrives are not counted);
+ * - Event Timing entries (durationThreshold 16);
+ * - timers (only with trackTimers): pending short timeouts for settling, and long timers that
+ *   fire inside a poll window, which mark that sample as confounded.
+ *
+ * Self-contained: no closure over module scope.
+ * @param {{ expectedGroups?: string[], feedPathPart?: string, trackTimers?: boolean }} config
+ */
+export function pageProbe(config) {
+  const mc = new MessageChannel();
+  const afterPaintQueue = [];
+  mc.port1.onmessage = () => afterPaintQueue.shift()?.();
+  /** Resolves after the next frame has been produced: rAF, then a task after it. */
+  const nextPaint = () =>
+    new Promise((resolve) =>
+      requestAnimationFrame(() => {
+        afterPaintQueue.push(() => resolve(performance.now()));
+        mc.port2.postMessage(0);
+      }),
+    );
+
+  const state = {
+    firstArticle: null,
+    firstArticlePaint: null,
+    groupsExpected: config.expectedGroups ? config.expectedGroups.length : null,
+    groupsSeen: 0,
+    groupsDone: null,
+    groupsDonePaint: null,
+    commits: 0,
+    lastActivity: 0,
+    fetches: { started: 0, resolved: 0 },
+    pendingShortTimers: 0,
+    events: [],
+    win: null,
+    nextPaint,
+  };
+  window.__bench = state;
+
+  // --- Poll windows -------------------------------------------------------------------------
+  const openWindow = () => {
+    state.win = {
+      mutations: 0,
+      mutationTargets: [],
+      mutationKinds: {},
+      commits: 0,
+      articlesRendered: 0,
+      articleIds: [],
+      componentsRendered: 0,
+      foreignTimers: 0,
+    };
+  };
+  state.armNextFetch = () => {
+    state.win = null;
+    state.armed = true;
+  };
+
+  // --- React commits ------------------------------------------------------------------------
+  const PERFORMED_WORK = 1;
+  const COMPONENT_TAGS = new Set([0, 1, 11, 14, 15]); // function, class, forwardRef, memo, simple memo
+  const countMounted = (fiber, win) => {
+    for (let f = fiber; f; f = f.sibling) {
+      if (f.tag === 5 && f.type === 'article') {
+        win.articlesRendered++;
+        win.articleIds.push(f.memoizedProps?.id ?? '?');
+      }
+      if (COMPONENT_TAGS.has(f.tag)) win.componentsRendered++;
+      countMounted(f.child, win);
+    }
+  };
+  // DevTools' updateFiberRecursively: a subtree whose child pointer did not change was skipped.
+  const walk = (next, prev, win) => {
+    if (!prev) {
+      if (next.tag === 5 && next.type === 'article') {
+        win.articlesRendered++;
+        win.articleIds.push(next.memoizedProps?.id ?? '?');
+      }
+      if (COMPONENT_TAGS.has(next.tag)) win.componentsRendered++;
+      countMounted(next.child, win);
+      return;
+    }
+    if (next.tag === 5 && next.type === 'article' && next.memoizedProps !== prev.memoizedProps) {
+      win.articlesRendered++;
+      win.articleIds.push(next.memoizedProps?.id ?? '?');
+    }
+    if (COMPONENT_TAGS.has(next.tag) && (next.flags & PERFORMED_WORK) !== 0)
+      win.componentsRendered++;
+    if (next.child !== prev.child) {
+      for (let c = next.child; c; c = c.sibling) walk(c, c.alternate, win);
+    }
+  };
+  if (!window.__REACT_DEVTOOLS_GLOBAL_HOOK__) {
+    let rendererId = 0;
+    window.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
+      supportsFiber: true,
+      renderers: new Map(),
+      inject(renderer) {
+        rendererId += 1;
+        this.renderers.set(rendererId, renderer);
+        return rendererId;
+      },
+      onCommitFiberRoot(_id, root) {
+        state.commits++;
+        state.lastActivity = performance.now();
+        const win = state.win;
+        if (!win) return;
+        win.commits++;
+        try {
+          walk(root.current, root.current.alternate, win);
+        } catch {
+          win.walkFailed = true;
+        }
+      },
+      onCommitFiberUnmount() {},
+      onPostCommitFiberRoot() {},
+      checkDCE() {},
+    };
+  }
+
+  // --- DOM ----------------------------------------------------------------------------------
+  const remaining = new Set(config.expectedGroups ?? []);
+  const describe = (node) => {
+    const el = node.nodeType === 1 ? node : node.parentElement;
+    if (!el) return '?';
+    const id = el.closest('[id]')?.id;
+    return `${el.nodeName.toLowerCase()}${el.className && typeof el.className === 'string' ? '.' + el.className.split(' ')[0] : ''}${id ? ' in #' + id : ''}`;
+  };
+  const observer = new MutationObserver((records) => {
+    state.lastActivity = performance.now();
+    const win = state.win;
+    if (win) {
+      win.mutations += records.length;
+      for (const r of records) {
+        const el = r.target.nodeType === 1 ? r.target : r.target.parentElement;
+        const kind = `${r.type}${r.attributeName ? ' ' + r.attributeName : ''} <${el ? el.nodeName.toLowerCase() : '?'}>`;
+        win.mutationKinds[kind] = (win.mutationKinds[kind] ?? 0) + 1;
+        if (win.mutationTargets.length < 12)
+          win.mutationTargets.push(
+            `${r.type}${r.attributeName ? ' ' + r.attributeName : ''}: ${describe(r.target)}`,
+          );
+      }
+    }
+    if (state.firstArticle === null) {
+      for (const r of records) {
+        for (const n of r.addedNodes) {
+          if (n.nodeType === 1 && (n.nodeName === 'ARTICLE' || n.querySelector('article'))) {
+            state.firstArticle = performance.now();
+            performance.mark('bench:first-article');
+            nextPaint().then((t) => (state.firstArticlePaint = t));
+            break;
+          }
+        }
+        if (state.firstArticle !== null) break;
+      }
+    }
+    if (state.groupsDone === null && remaining.size > 0 && state.firstArticle !== null) {
+      for (const id of remaining) if (document.getElementById(id)) remaining.delete(id);
+      state.groupsSeen = (config.expectedGroups?.length ?? 0) - remaining.size;
+      if (remaining.size === 0) {
+        state.groupsDone = performance.now();
+        performance.mark('bench:all-groups');
+        nextPaint().then((t) => (state.groupsDonePaint = t));
+      }
+    }
+  });
+  observer.observe(document, {
+    childList: true,
+    subtree: true,
+    characterData: true,
+    attributes: true,
+  });
+
+  // --- Event Timing -------------------------------------------------------------------------
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        state.events.push({
+          name: e.name,
+          duration: e.duration,
+          interactionId: e.interactionId,
+          startTime: e.startTime,
+        });
+      }
+    }).observe({ type: 'event', durationThreshold: 16, buffered: true });
+  } catch {
+    state.eventTimingUnsupported = true;
+  }
+
+  // --- Network: a poll window opens when the armed feed fetch resolves ----------------------
+  const realFetch = window.fetch;
+  window.fetch = function (input, init) {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const isFeed = config.feedPathPart ? url.includes(config.feedPathPart) : false;
+    if (isFeed) state.fetches.started++;
+    const p = realFetch.call(this, input, init);
+    if (!isFeed) return p;
+    return p.then((response) => {
+      state.fetches.resolved++;
+      if (state.armed) {
+        state.armed = false;
+        openWindow();
+      }
+      return response;
+    });
+  };
+
+  // --- Timers (poll pages, after page.clock.install so these wrap the fake clock) -----------
+  if (config.trackTimers) {
+    const { setTimeout: st, clearTimeout: ct, setInterval: si } = window;
+    const pending = new Set();
+    state.sleep = (ms) => new Promise((resolve) => st.call(window, resolve, ms));
+    window.setTimeout = function (cb, ms, ...args) {
+      const delay = Number(ms) || 0;
+      let id;
+      const wrapped =
+        typeof cb === 'function'
+          ? (...a) => {
+              if (pending.delete(id)) state.pendingShortTimers = pending.size;
+              if (delay >= 1000 && state.win) state.win.foreignTimers++;
+              return cb(...a);
+            }
+          : cb;
+      id = st.call(window, wrapped, ms, ...args);
+      if (delay < 200) {
+        pending.add(id);
+        state.pendingShortTimers = pending.size;
+      }
+      return id;
+    };
+    window.clearTimeout = function (id) {
+      if (pending.delete(id)) state.pendingShortTimers = pending.size;
+      return ct.call(window, id);
+    };
+    window.setInterval = function (cb, ms, ...args) {
+      const wrapped =
+        typeof cb === 'function'
+          ? (...a) => {
+              if (state.win) state.win.foreignTimers++;
+              return cb(...a);
+            }
+          : cb;
+      return si.call(window, wrapped, ms, ...args);
+    };
+  }
+}

@@ -1,0 +1,297 @@
+#!/usr/bin/env node
+// @ts-check
+/**
+ * npm run bench [-- --no-build] [--sizes 100,1000,10000] [--runs 3] [--clicks 20] [--polls 3]
+ *   [--days 5] [--out bench-results/latest.json]
+ *
+ * Builds the app, generates synthetic feeds of each size (paged layout and one document), serves
+ * them with the replay server, drives Debian Chromium with Playwright and prints a table per size.
+ * Results go to bench-results/latest.json (and latest.md, the tables for docs/performance.md).
+ */
+import { chromium } from '@playwright/test';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { startServer } from '../server/create-server.mjs';
+import { bundleSizes } from './bundle.mjs';
+import { writeBenchFeed } from './feeds.mjs';
+import {
+  CONTEXT_OPTIONS,
+  measureLoad,
+  measurePolls,
+  median,
+  responseHeaderBytes,
+} from './measure.mjs';
+import { evaluateBudgets, formatReport } from './report.mjs';
+
+// The same browser and flags as playwright.config.ts.
+const EXECUTABLE = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+const { values: args } = parseArgs({
+  options: {
+    'no-build': { type: 'boolean', default: false },
+    sizes: { type: 'string', default: '100,1000,10000' },
+    runs: { type: 'string', default: '3' },
+    clicks: { type: 'string', default: '20' },
+    polls: { type: 'string', default: '3' },
+    days: { type: 'string', default: '5' },
+    dist: { type: 'string', default: 'dist' },
+    out: { type: 'string', default: 'bench-results/latest.json' },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+  strict: true,
+});
+if (args.help) {
+  console.log(
+    'Usage: npm run bench -- [--no-build] [--sizes 100,1000,10000] [--runs 3] [--clicks 20] [--polls 3] [--days 5] [--dist dist] [--out bench-results/latest.json]',
+  );
+  process.exit(0);
+}
+const sizes = args.sizes.split(',').map((s) => Number(s.trim()));
+const runs = Number(args.runs);
+const clicks = Number(args.clicks);
+const polls = Number(args.polls);
+const days = Number(args.days);
+for (const [name, n] of Object.entries({ runs, clicks, polls, days })) {
+  if (!(Number.isFinite(n) && n > 0)) throw new RangeError(`--${name} must be a positive number`);
+}
+if (!sizes.every((n) => Number.isInteger(n) && n > 0))
+  throw new RangeError('--sizes must be positive integers, comma-separated');
+
+/** @param {string} line */
+const progress = (line) => process.stderr.write(`[bench] ${line}\n`);
+
+function git() {
+  try {
+    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+      encoding: 'utf8',
+    }).trim();
+    const dirty =
+      execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8' })
+        .length > 0;
+    return { commit, dirty };
+  } catch {
+    return { commit: 'unknown', dirty: false };
+  }
+}
+
+/**
+ * @param {any[]} samples
+ */
+function summarisePolls(samples) {
+  const statuses = [
+    ...new Set(samples.flatMap((p) => p.requests.map((/** @type {any} */ r) => r.status))),
+  ];
+  return {
+    samples: samples.length,
+    commits: samples.length ? Math.max(...samples.map((p) => p.commits)) : null,
+    mutations: samples.length ? Math.max(...samples.map((p) => p.mutations)) : null,
+    medianCommits: median(samples.map((p) => p.commits)),
+    medianMutations: median(samples.map((p) => p.mutations)),
+    articlesRendered: median(samples.map((p) => p.articlesRendered)),
+    componentsRendered: median(samples.map((p) => p.componentsRendered)),
+    newItemInDom: samples.filter((p) => p.newItemInDom).length,
+    bodyBytes: median(samples.map((p) => p.bodyBytes)),
+    statuses: statuses.join(', ') || 'no request',
+  };
+}
+
+/**
+ * @param {any[]} list
+ */
+function summariseLoads(list) {
+  const last = list.at(-1);
+  const pick = (/** @type {string} */ key) =>
+    median(list.map((r) => r[key]).filter((v) => typeof v === 'number'));
+  return {
+    runs: list.map(({ memory: _m, filter: _f, ...r }) => r),
+    firstItemMs: pick('firstItemMs'),
+    firstItemInDomMs: pick('firstItemInDomMs'),
+    allGroupsMs: list.every((r) => r.allGroupsMs !== null) ? pick('allGroupsMs') : null,
+    groupsInDom: last.groupsInDom,
+    groupsExpected: last.groupsExpected,
+    articlesInDom: last.articlesInDom,
+    memory: last.memory,
+    filter: last.filter,
+    errors: [...new Set(list.flatMap((r) => r.errors))],
+  };
+}
+
+async function main() {
+  const root = process.cwd();
+  const dist = path.resolve(root, args.dist);
+  if (!args['no-build']) {
+    progress('npm run build');
+    const build = spawnSync('npm', ['run', 'build'], { encoding: 'utf8' });
+    if (build.status !== 0) {
+      process.stderr.write(build.stdout + build.stderr);
+      throw new Error('npm run build failed (run with --no-build to measure the existing dist/)');
+    }
+  }
+
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'live-blog-bench-'));
+  const browser = await chromium.launch({
+    executablePath: EXECUTABLE,
+    args: CHROMIUM_ARGS,
+    headless: true,
+  });
+  /** @type {Awaited<ReturnType<typeof startServer>>[]} */
+  const servers = [];
+  try {
+    const machine = {
+      cpuModel: os.cpus()[0]?.model.trim() ?? 'unknown CPU',
+      cores: os.availableParallelism?.() ?? os.cpus().length,
+      ramBytes: os.totalmem(),
+      os: `${os.type()} ${os.release()} ${os.arch()}`,
+      chromium: browser.version(),
+      node: process.version,
+      loadAverage: os.loadavg(),
+    };
+
+    progress(`generating feeds of ${sizes.join(', ')} items in ${tmp}`);
+    const feeds = sizes.map((size) => writeBenchFeed({ dir: tmp, size, days }));
+    const staticServer = await startServer({
+      port: 0,
+      mode: 'static',
+      staticDir: tmp,
+      distDir: dist,
+      headMaxAge: 10,
+    });
+    servers.push(staticServer);
+
+    const sizeResults = [];
+    for (const feed of feeds) {
+      const { size } = feed;
+      /** @type {Record<'paged' | 'single', any[]>} */
+      const loads = { paged: [], single: [] };
+      for (const variant of /** @type {const} */ (['paged', 'single'])) {
+        const doc = feed[variant];
+        const url = `${staticServer.url}?feed=${encodeURIComponent(doc.urlPath)}`;
+        for (let r = 0; r < runs; r++) {
+          const last = r === runs - 1;
+          progress(
+            `${size} items, ${variant}: load ${r + 1}/${runs}${last && variant === 'single' ? ` + ${clicks} filter clicks` : ''}`,
+          );
+          loads[variant].push(
+            await measureLoad(browser, url, {
+              groups: doc.groups,
+              heap: last,
+              filterClicks: last && variant === 'single' ? clicks : 0,
+            }),
+          );
+        }
+      }
+
+      progress(`${size} items: polls against the live replay`);
+      const feedPath = `/feeds/synthetic-${size}.json`;
+      const live = await startServer({
+        port: 0,
+        mode: 'live',
+        feedFile: feed.single.file,
+        feedPath,
+        initialItems: Math.max(1, feed.liveItems - 20),
+        intervalMs: 0,
+        admin: true,
+        distDir: dist,
+        headMaxAge: 10,
+      });
+      servers.push(live);
+      /** @type {Record<'topics' | 'latest', Awaited<ReturnType<typeof measurePolls>>>} */
+      const pollResults = /** @type {any} */ ({});
+      for (const view of /** @type {const} */ (['topics', 'latest'])) {
+        pollResults[view] = await measurePolls(browser, {
+          url: live.url,
+          feedPath,
+          replay: /** @type {NonNullable<typeof live.replay>} */ (live.replay),
+          samples: polls,
+          view,
+        });
+      }
+      const headUrl = new URL(feedPath, live.url).href;
+      const requestHeaders = { accept: 'application/feed+json', 'accept-encoding': 'br, gzip' };
+      const changedHeaders = await responseHeaderBytes(headUrl, requestHeaders);
+      const notModifiedHeaders = await responseHeaderBytes(headUrl, {
+        ...requestHeaders,
+        'if-none-match': String(changedHeaders.etag),
+      });
+      await live.close();
+
+      sizeResults.push({
+        size,
+        days,
+        feed: {
+          headBytes: feed.paged.bytes,
+          pages: feed.paged.pages,
+          singleBytes: feed.single.bytes,
+          items: feed.single.items,
+        },
+        paged: summariseLoads(loads.paged),
+        single: summariseLoads(loads.single),
+        polls: pollResults,
+        pollSummary: {
+          unchanged: summarisePolls([
+            ...pollResults.topics.unchanged,
+            ...pollResults.latest.unchanged,
+          ]),
+          oneItem: summarisePolls([...pollResults.topics.oneItem, ...pollResults.latest.oneItem]),
+          oneItemTopics: summarisePolls(pollResults.topics.oneItem),
+          oneItemLatest: summarisePolls(pollResults.latest.oneItem),
+          headerBytes: {
+            changed: changedHeaders.headerBytes,
+            changedStatus: changedHeaders.status,
+            unchanged: notModifiedHeaders.headerBytes,
+            unchangedStatus: notModifiedHeaders.status,
+          },
+        },
+      });
+    }
+
+    const results = {
+      date: new Date().toISOString(),
+      git: git(),
+      machine,
+      viewport: `${CONTEXT_OPTIONS.viewport.width}×${CONTEXT_OPTIONS.viewport.height}`,
+      options: { sizes, runs, clicks, polls, days },
+      sizes: sizeResults,
+      bundles: bundleSizes(dist),
+      budgets: /** @type {any[]} */ ([]),
+    };
+    results.budgets = evaluateBudgets(results);
+
+    const out = path.resolve(root, args.out);
+    mkdirSync(path.dirname(out), { recursive: true });
+    writeFileSync(out, JSON.stringify(results, null, 2) + '\n');
+    writeFileSync(out.replace(/\.json$/, '') + '.md', formatReport(results, 'md'));
+    console.log(formatReport(results, 'text'));
+    const errors = sizeResults.flatMap((s) => [
+      ...s.paged.errors,
+      ...s.single.errors,
+      ...s.polls.topics.errors,
+      ...s.polls.latest.errors,
+    ]);
+    if (errors.length) console.log(`Page errors: ${[...new Set(errors)].join('; ')}`);
+    console.log(`Results: ${path.relative(root, out)} (and .md)`);
+    const failed = results.budgets.filter((b) => b.pass === false).length;
+    if (failed) console.log(`${failed} budget(s) not met.`);
+  } finally {
+    for (const s of servers) await s.close();
+    await browser.close();
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
