@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { newestPublished, splitArrivals } from '../../../src/core/live/arrivals';
 import { item, msAt } from './feed-builders';

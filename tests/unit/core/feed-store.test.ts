@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import {
   compareNewestFirst,
@@ -88,11 +89,7 @@ describe('mergeHead: merge rules', () => {
   });
 
   it('a tombstone and its item in the same document: the tombstone wins', () => {
-    const store = mergeHead(
-      emptyStore,
-      feedOf([item('a', 0)], { tombstones: [{ id: 'a' }] }),
-      1,
-    );
+    const store = mergeHead(emptyStore, feedOf([item('a', 0)], { tombstones: [{ id: 'a' }] }), 1);
     expect(store.items.size).toBe(0);
   });
 

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { emptyStore, mergeHead, sortedItems } from '../../../src/core/feed/feed-store';
 import { groupByTopic } from '../../../src/core/timeline/group-by-topic';
@@ -86,7 +87,10 @@ describe('groupByTopic', () => {
         [
           'ukraine',
           'Ukraine',
-          ['vilnius-2023-07-12-1240-yermak-foundation', 'vilnius-2023-07-12-1205-zelenskyy-trudeau'],
+          [
+            'vilnius-2023-07-12-1240-yermak-foundation',
+            'vilnius-2023-07-12-1205-zelenskyy-trudeau',
+          ],
         ],
         ['china', 'China', ['vilnius-2023-07-12-1120-china-hits-back']],
         ['g7', 'G7 security pacts', ['vilnius-2023-07-12-1045-g7-security-pacts']],

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import type { LiveItem } from '../../../src/core/feed/feed-types';
 import {
@@ -43,7 +44,11 @@ const items: LiveItem[] = [
     speakers: ['orsted'],
     contentHtml: '<p>Beijing &amp; Tokyo respond to the communiqu&#233;</p>',
   }),
-  item('us', 2, { topics: ['biden'], countries: ['US'], contentText: 'Crème brûlée at the dinner' }),
+  item('us', 2, {
+    topics: ['biden'],
+    countries: ['US'],
+    contentText: 'Crème brûlée at the dinner',
+  }),
   item('none', 1, { contentHtml: '<script>var hidden = "needle"</script><p>Nothing tagged</p>' }),
 ];
 
@@ -168,7 +173,13 @@ describe('text helpers', () => {
     expect(toggleValue(['a', 'b'], 'a')).toEqual(['b']);
     expect(toggleValue(['a'], 'b')).toEqual(['a', 'b']);
     expect(
-      activeFilterCount({ topics: ['a'], countries: ['UA', 'LT'], speakers: [], q: ' x ', keyOnly: true }),
+      activeFilterCount({
+        topics: ['a'],
+        countries: ['UA', 'LT'],
+        speakers: [],
+        q: ' x ',
+        keyOnly: true,
+      }),
     ).toBe(5);
     expect(activeFilterCount({ ...noFilters, q: '  ' })).toBe(0);
   });

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { FEED_LIMITS, jsonNestingDepth } from '../../../src/core/feed/feed-limits';
 import { parseFeed, parseFeedObject, parseRfc3339 } from '../../../src/core/feed/parse-feed';
@@ -187,9 +188,9 @@ describe('parseFeed: fixtures', () => {
 describe('parseFeedObject: feed-level rules', () => {
   it('expired: true means ended, whatever the extension says', () => {
     expect(parsed(wireFeed([], { expired: true })).meta.status).toBe('ended');
-    expect(
-      parsed(wireFeed([], { expired: true, _liveblog: { status: 'live' } })).meta.status,
-    ).toBe('ended');
+    expect(parsed(wireFeed([], { expired: true, _liveblog: { status: 'live' } })).meta.status).toBe(
+      'ended',
+    );
     expect(parsed(wireFeed([], { _liveblog: { status: 'ended' } })).meta.status).toBe('ended');
     expect(parsed(wireFeed([], { _liveblog: { status: 'upcoming' } })).meta.status).toBe(
       'upcoming',
@@ -223,7 +224,12 @@ describe('parseFeedObject: feed-level rules', () => {
           poll_seconds: 'soon',
           timezone: 'Mars/Olympus_Mons',
           coverage_start: 'yesterday',
-          topics: [{ id: 'ok', label: 'OK' }, { label: 'no id' }, 'nope', { id: 'ok', label: 'dup' }],
+          topics: [
+            { id: 'ok', label: 'OK' },
+            { label: 'no id' },
+            'nope',
+            { id: 'ok', label: 'dup' },
+          ],
           countries: [{ code: 'ua' }, { code: 'Ukraine' }],
           people: [{ id: 'p', name: 'P', country: 'xyz' }, { id: 'q' }],
         },
@@ -301,7 +307,9 @@ describe('parseFeedObject: items', () => {
 
   it('normalises country codes and drops ones that are not two letters', () => {
     const feed = parsed(
-      wireFeed([wireItem('a', 0, { _liveblog: { countries: ['ua', 'UA', 'LT', 'Lithuania', 7] } })]),
+      wireFeed([
+        wireItem('a', 0, { _liveblog: { countries: ['ua', 'UA', 'LT', 'Lithuania', 7] } }),
+      ]),
     );
     expect(feed.items[0]?.countries).toEqual(['UA', 'LT']);
   });

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { defaultViewState, type ViewState } from '../../../src/core/filters/filter-state';
 import {
@@ -55,6 +56,12 @@ describe('URL state', () => {
     const s = parseViewState('?topic=a,b&topic=b,%20c%20,,&country=ua,LT');
     expect(s.topics).toEqual(['a', 'b', 'c']);
     expect(s.countries).toEqual(['UA', 'LT']);
+  });
+
+  it('reads one country however it is cased, and a blank query as no query', () => {
+    expect(parseViewState('?country=ua,UA&country=Ua').countries).toEqual(['UA']);
+    expect(parseViewState('?q=%20%20').q).toBe('');
+    expect(parseViewState('?q=%20pact%20').q).toBe(' pact ');
   });
 
   it('ignores values it cannot use and never throws', () => {
