@@ -1,7 +1,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { LocaleContext, type LocaleSettings } from '../i18n/use-messages';
-import { en } from '../i18n/messages-en';
+import { localeSettingsFor } from '../i18n/pick-messages';
 import { LiveBlog, type LiveBlogOptions } from './LiveBlog';
 import { sharedQueryClient } from './query-client';
 
@@ -38,14 +38,14 @@ export function LiveBlogRoot({
   inShadowRoot = false,
   ...options
 }: LiveBlogRootProps) {
-  const settings: LocaleSettings = useMemo(
-    () => ({ locale: pickLocale(locale), messages: en }),
-    [locale],
-  );
+  const settings: LocaleSettings = useMemo(() => localeSettingsFor(pickLocale(locale)), [locale]);
   return (
     <QueryClientProvider client={sharedQueryClient()}>
       <LocaleContext.Provider value={settings}>
-        <div className={`lb-theme lb-theme--${theme}${inShadowRoot ? ' lb-theme--shadow' : ''}`}>
+        <div
+          className={`lb-theme lb-theme--${theme}${inShadowRoot ? ' lb-theme--shadow' : ''}`}
+          lang={settings.locale}
+        >
           <LiveBlog {...options} locale={settings.locale} />
         </div>
       </LocaleContext.Provider>
