@@ -1,0 +1,460 @@
+// The script embed (<live-blog> from dist/embed.js) inside host pages that a newsroom might
+// serve: on another origin than the widget and the feed, with hostile global CSS, a strict CSP,
+// several widgets, and elements that come and go. Host pages are served by a second tiny server
+// (tests/e2e/hosts/host-server.ts), so every test here crosses origins the way a real embed does.
+import { readFileSync } from 'node:fs';
+import type { Locator, Page } from '@playwright/test';
+import { expect, expectNoAxeViolations, test as base } from './fixtures';
+import { hostDocument, startHostServer, type HostServer } from './hosts/host-server';
+
+declare global {
+  interface Window {
+    /** Feed URLs the page fetched, in order (recorded by an init script). */
+    __embedFetches?: string[];
+  }
+}
+
+const test = base.extend<{ host: HostServer }>({
+  // eslint-disable-next-line no-empty-pattern
+  host: async ({}, use) => {
+    const host = await startHostServer();
+    await use(host);
+    await host.close();
+  },
+});
+
+const demo = JSON.parse(readFileSync('public/feeds/vilnius-2023.json', 'utf8')) as {
+  items: { id: string; title: string; _liveblog: { topics: string[] } }[];
+};
+const mars = JSON.parse(readFileSync('tests/fixtures/feeds/mars-landing.json', 'utf8')) as {
+  items: { title: string }[];
+};
+const chinaItems = demo.items.filter((i) => i._liveblog.topics[0] === 'china');
+
+const HEAD_PATH = '/feeds/vilnius-2023.json';
+const MARS_PATH = '/fixtures/mars-landing.json';
+/** The demo polls every 15 s (+10 % jitter at most): 17 s always reaches the next poll. */
+const ONE_POLL = 17_000;
+
+const widget = (page: Page, index = 0): Locator => page.locator('live-blog').nth(index);
+const articlesIn = (scope: Locator) => scope.getByRole('article');
+const embedScript = (widgetUrl: string) =>
+  `<script type="module" src="${widgetUrl}embed.js"></script>`;
+
+/** Computed style of the first element matching `selector` (Playwright's CSS pierces shadow roots). */
+function styleOf(page: Page, selector: string, properties: string[]) {
+  return page
+    .locator(selector)
+    .first()
+    .evaluate((el, props) => {
+      const style = getComputedStyle(el);
+      return Object.fromEntries(props.map((p) => [p, style.getPropertyValue(p)]));
+    }, properties);
+}
+
+/** Records every feed fetch the page makes; the clock is fake so polls happen on demand. */
+async function recordFeedFetches(page: Page) {
+  await page.addInitScript(() => {
+    window.__embedFetches = [];
+    const original = window.fetch.bind(window);
+    window.fetch = (input, init) => {
+      const href =
+        typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+      if (/\/(feeds|fixtures)\//.test(href)) window.__embedFetches!.push(new URL(href).pathname);
+      return original(input, init);
+    };
+  });
+  await page.clock.install();
+}
+
+const fetchesOf = (page: Page, path: string) =>
+  page.evaluate((p) => window.__embedFetches!.filter((f) => f === p).length, path);
+
+async function headRequests(admin: { requests(): Promise<{ path: string }[]> }, path: string) {
+  return (await admin.requests()).filter((r) => new URL(r.path, 'http://x').pathname === path)
+    .length;
+}
+
+test.describe('all updates published (static feed)', () => {
+  test.use({ serverOptions: { mode: 'static' } });
+
+  test('a host page with aggressive global CSS still shows a correctly styled widget, and keeps its own styles', async ({
+    page,
+    server,
+    host,
+  }) => {
+    const aggressive = `<style>
+      * { all: unset; }
+      html { font-size: 40px !important; }
+      body { display: block; font: 700 40px/3 "Comic Sans MS", cursive; letter-spacing: 4px;
+             text-transform: uppercase; color: rgb(255, 0, 255); }
+      article, header, section, p, h2, h3, div, button { display: none !important; }
+      .lb-kicker, .lb-button, .lb-update { color: rgb(0, 255, 0) !important;
+             background: rgb(255, 255, 0) !important; }
+      .host-note { display: block; }
+    </style>`;
+    const url = host.page(
+      '/aggressive.html',
+      hostDocument(
+        `<span class="host-note lb-kicker lb-button">Host text</span>
+         <article class="host-article">Host article</article>
+         <live-blog feed="${server.url}feeds/vilnius-2023.json" poll="off"></live-blog>`,
+        aggressive + embedScript(server.url),
+      ),
+    );
+    await page.goto(url);
+    const blog = widget(page);
+    await expect(articlesIn(blog)).toHaveCount(demo.items.length);
+    await expect(articlesIn(blog).first()).toBeVisible();
+
+    // Inside: the widget's own styles, untouched by the host's selectors and inherited values.
+    expect(await styleOf(page, 'live-blog article', ['display'])).toEqual({ display: 'block' });
+    const theme = await styleOf(page, 'live-blog .lb-theme', [
+      'font-size',
+      'letter-spacing',
+      'text-transform',
+      'color',
+      'line-height',
+      'font-weight',
+    ]);
+    expect(theme).toEqual({
+      'font-size': '16px',
+      'letter-spacing': 'normal',
+      'text-transform': 'none',
+      color: 'rgb(18, 18, 18)',
+      'line-height': '24px',
+      'font-weight': '400',
+    });
+    expect(
+      (await styleOf(page, 'live-blog .lb-update__title', ['font-family']))['font-family'],
+    ).toMatch(/^Georgia/);
+    expect(await styleOf(page, 'live-blog .lb-kicker', ['color'])).toEqual({
+      color: 'rgb(199, 0, 0)',
+    });
+    const box = await blog.boundingBox();
+    expect(box!.height).toBeGreaterThan(400);
+
+    // Outside: the host's elements keep the host's styles; the widget's CSS does not leak out.
+    expect(
+      await styleOf(page, '.host-note', [
+        'color',
+        'font-size',
+        'text-transform',
+        'background-color',
+      ]),
+    ).toEqual({
+      color: 'rgb(0, 255, 0)',
+      'font-size': '40px',
+      'text-transform': 'uppercase',
+      'background-color': 'rgb(255, 255, 0)',
+    });
+    await expect(page.locator('.host-article')).toBeHidden();
+  });
+
+  test('hosts theme the widget through --lb-* properties and ::part()', async ({
+    page,
+    server,
+    host,
+  }) => {
+    const theming = `<style>
+      live-blog { --lb-accent: rgb(0, 100, 0); --lb-font-body: "Courier New", monospace; }
+      live-blog::part(update) { outline: 3px solid rgb(0, 0, 255); }
+      live-blog::part(header) { border-bottom-color: rgb(255, 0, 0); }
+    </style>`;
+    const url = host.page(
+      '/themed.html',
+      hostDocument(
+        `<live-blog feed="${server.url}feeds/vilnius-2023.json" poll="off"></live-blog>`,
+        theming + embedScript(server.url),
+      ),
+    );
+    await page.goto(url);
+    await expect(articlesIn(widget(page))).toHaveCount(demo.items.length);
+    expect(await styleOf(page, 'live-blog .lb-kicker', ['color'])).toEqual({
+      color: 'rgb(0, 100, 0)',
+    });
+    expect(
+      (await styleOf(page, 'live-blog .lb-update__title', ['font-family']))['font-family'],
+    ).toMatch(/^"Courier New"/);
+    expect(await styleOf(page, 'live-blog article', ['outline-color', 'outline-width'])).toEqual({
+      'outline-color': 'rgb(0, 0, 255)',
+      'outline-width': '3px',
+    });
+    expect(await styleOf(page, 'live-blog .lb-header', ['border-bottom-color'])).toEqual({
+      'border-bottom-color': 'rgb(255, 0, 0)',
+    });
+
+    // The dark theme changes the palette, and the host's accent still wins over it.
+    await widget(page).evaluate((el) => el.setAttribute('theme', 'dark'));
+    await expect
+      .poll(
+        async () =>
+          (await styleOf(page, 'live-blog .lb-theme', ['background-color']))['background-color'],
+      )
+      .toBe('rgb(18, 18, 18)');
+    expect(await styleOf(page, 'live-blog .lb-kicker', ['color'])).toEqual({
+      color: 'rgb(0, 100, 0)',
+    });
+  });
+
+  test('changing an attribute re-renders the widget', async ({ page, server, host }) => {
+    const url = host.page(
+      '/attributes.html',
+      hostDocument(
+        `<live-blog feed="${server.url}feeds/vilnius-2023.json" poll="off"></live-blog>`,
+        embedScript(server.url),
+      ),
+    );
+    await page.goto(url);
+    const blog = widget(page);
+    await expect(articlesIn(blog)).toHaveCount(demo.items.length);
+
+    await blog.evaluate((el) => el.setAttribute('topic', 'china'));
+    await expect(articlesIn(blog)).toHaveCount(chinaItems.length);
+    for (const item of chinaItems) {
+      await expect(blog.getByRole('article', { name: item.title })).toBeVisible();
+    }
+
+    await blog.evaluate((el) => {
+      el.removeAttribute('topic');
+      el.setAttribute('limit', '2');
+      el.setAttribute('link', 'https://news.example/live');
+      el.setAttribute('controls', 'none');
+    });
+    await expect(articlesIn(blog)).toHaveCount(2);
+    await expect(blog.getByRole('link', { name: 'See all updates' })).toHaveAttribute(
+      'href',
+      'https://news.example/live',
+    );
+    await expect(blog.getByRole('button', { name: /^Filters/ })).toHaveCount(0);
+    await expect(blog.getByRole('group', { name: 'Show updates' })).toHaveCount(0);
+
+    await blog.evaluate((el) => el.removeAttribute('controls'));
+    await expect(blog.getByRole('group', { name: 'Show updates' })).toBeVisible();
+  });
+
+  test('the widget leaves the host page alone: no globals, title, history or scroll changes, and it loads only near the viewport', async ({
+    page,
+    server,
+    host,
+  }) => {
+    await page.addInitScript(() => {
+      // Taken before any script of the page runs.
+      (window as unknown as { __before: string[] }).__before = Object.getOwnPropertyNames(window);
+    });
+    const url = host.page(
+      '/far-below.html',
+      hostDocument(
+        `<h1>An article</h1>
+         <p id="spacer">Long article text.</p>
+         <live-blog feed="${server.url}feeds/vilnius-2023.json" poll="off"></live-blog>
+         <p>After the live blog.</p>
+         <style>#spacer { height: 4000px; }</style>`,
+        embedScript(server.url),
+      ),
+    );
+    await page.setViewportSize({ width: 1000, height: 800 });
+    await page.goto(url);
+    await page.evaluate(() => customElements.whenDefined('live-blog'));
+    // Two frames later the element has had its chance to see whether it is near the viewport.
+    await page.evaluate(
+      () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
+    );
+    const title = await page.title();
+    const historyLength = await page.evaluate(() => history.length);
+    expect(await widget(page).evaluate((el) => el.shadowRoot?.childElementCount ?? 0)).toBe(0);
+    const feedLoads = () =>
+      page.evaluate(
+        () =>
+          performance.getEntriesByType('resource').filter((entry) => entry.name.includes('/feeds/'))
+            .length,
+      );
+    expect(await feedLoads()).toBe(0);
+
+    await page.mouse.wheel(0, 3600);
+    const blog = widget(page);
+    await expect(articlesIn(blog)).toHaveCount(demo.items.length);
+    expect(await feedLoads()).toBe(1);
+    await blog.getByRole('button', { name: 'Latest' }).scrollIntoViewIfNeeded();
+    const scrollY = await page.evaluate(() => window.scrollY);
+
+    // The reader uses the widget's controls: the page's URL, history and title stay as they were.
+    await blog.getByRole('button', { name: 'Latest' }).click();
+    await expect(blog.getByRole('button', { name: 'Latest' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+    expect(page.url()).toBe(url);
+    expect(await page.evaluate(() => history.length)).toBe(historyLength);
+    expect(await page.title()).toBe(title);
+    expect(await page.evaluate(() => window.scrollY)).toBe(scrollY);
+
+    const added = await page.evaluate(() => {
+      const before = new Set((window as unknown as { __before: string[] }).__before);
+      return Object.getOwnPropertyNames(window).filter(
+        (name) => !before.has(name) && name !== '__before',
+      );
+    });
+    expect(added).toEqual([]);
+    expect(await page.evaluate(() => typeof customElements.get('live-blog'))).toBe('function');
+  });
+});
+
+test.describe('live replay', () => {
+  test('removing the element stops its polling', async ({ page, server, host, admin }) => {
+    await recordFeedFetches(page);
+    const url = host.page(
+      '/remove.html',
+      hostDocument(
+        `<live-blog feed="${server.url}feeds/vilnius-2023.json"></live-blog>`,
+        embedScript(server.url),
+      ),
+    );
+    await page.goto(url);
+    await expect(articlesIn(widget(page))).toHaveCount(3);
+
+    // It polls while it is on the page…
+    const polled = await headRequests(admin, HEAD_PATH);
+    await page.clock.fastForward(ONE_POLL);
+    await expect.poll(() => headRequests(admin, HEAD_PATH)).toBe(polled + 1);
+
+    // …and not once more after the host removes it.
+    await page.evaluate(() => document.querySelector('live-blog')!.remove());
+    const fetched = await fetchesOf(page, HEAD_PATH);
+    const served = await headRequests(admin, HEAD_PATH);
+    for (let i = 0; i < 4; i++) await page.clock.fastForward(ONE_POLL);
+    expect(await fetchesOf(page, HEAD_PATH)).toBe(fetched);
+    expect(await headRequests(admin, HEAD_PATH)).toBe(served);
+  });
+
+  test('two widgets on one page: two feeds, and one feed twice with one request per poll', async ({
+    page,
+    server,
+    host,
+  }) => {
+    await recordFeedFetches(page);
+    const url = host.page(
+      '/two.html',
+      hostDocument(
+        `<live-blog id="a" feed="${server.url}feeds/vilnius-2023.json"></live-blog>
+         <live-blog id="b" feed="${server.url}fixtures/mars-landing.json" view="latest"></live-blog>
+         <live-blog id="c" feed="${server.url}feeds/vilnius-2023.json" topic="biden-schedule" controls="none"></live-blog>`,
+        embedScript(server.url),
+      ),
+    );
+    await page.setViewportSize({ width: 1000, height: 3000 });
+    await page.goto(url);
+    const a = page.locator('#a');
+    const b = page.locator('#b');
+    const c = page.locator('#c');
+    await expect(articlesIn(a)).toHaveCount(3);
+    await expect(b.getByRole('article', { name: mars.items[0]!.title })).toBeVisible();
+    await expect(articlesIn(c)).toHaveCount(2); // the two Biden's-schedule updates among the 3
+    // Each widget keeps its own state: switching one to Latest leaves the other by topic.
+    await a.getByRole('button', { name: 'Latest' }).click();
+    await expect(a.getByRole('button', { name: 'Latest' })).toHaveAttribute('aria-pressed', 'true');
+    await expect(b.getByRole('button', { name: 'Latest' })).toHaveAttribute('aria-pressed', 'true');
+    await expect(c.getByRole('group', { name: 'Show updates' })).toHaveCount(0);
+
+    const vilnius = await fetchesOf(page, HEAD_PATH);
+    const marsBefore = await fetchesOf(page, MARS_PATH);
+    expect(vilnius, 'the first load of a feed shown twice').toBe(1);
+    await page.clock.fastForward(ONE_POLL);
+    await expect.poll(() => fetchesOf(page, HEAD_PATH)).toBe(vilnius + 1);
+    // Mars polls every 30 s: not yet.
+    expect(await fetchesOf(page, MARS_PATH)).toBe(marsBefore);
+    await page.clock.fastForward(ONE_POLL);
+    await expect.poll(() => fetchesOf(page, MARS_PATH)).toBe(marsBefore + 1);
+    await expect.poll(() => fetchesOf(page, HEAD_PATH)).toBe(vilnius + 2);
+  });
+
+  test('under a strict CSP (no unsafe-inline, no unsafe-eval) the embeds load with no violation', async ({
+    page,
+    server,
+    host,
+  }) => {
+    const widgetOrigin = new URL(server.url).origin;
+    const csp = [
+      "default-src 'none'",
+      `script-src ${widgetOrigin}`,
+      "style-src 'self'",
+      `connect-src ${widgetOrigin}`,
+      `img-src ${widgetOrigin} data:`,
+      `frame-src ${widgetOrigin}`,
+      "base-uri 'none'",
+    ].join('; ');
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content[- ]Security[- ]Policy|Refused to/i.test(message.text())) {
+        violations.push(message.text());
+      }
+    });
+    await page.addInitScript(() => {
+      document.addEventListener(
+        'securitypolicyviolation',
+        (event) => {
+          (window as unknown as { __csp: string[] }).__csp ??= [];
+          (window as unknown as { __csp: string[] }).__csp.push(
+            `${event.violatedDirective} ${event.blockedURI}`,
+          );
+        },
+        true,
+      );
+    });
+    const url = host.page('/csp.html', {
+      html: hostDocument(
+        `<live-blog feed="${server.url}feeds/vilnius-2023.json"></live-blog>
+         <iframe data-live-blog title="Live updates" width="600"
+           src="${server.url}embed.html?feed=feeds/vilnius-2023.json"></iframe>`,
+        `${embedScript(server.url)}<script type="module" src="${server.url}embed-frame.js"></script>`,
+      ),
+      headers: { 'Content-Security-Policy': csp },
+    });
+    const response = await page.goto(url);
+    expect(response!.headers()['content-security-policy']).toBe(csp);
+    await expect(articlesIn(widget(page))).toHaveCount(3);
+    await expect(page.frameLocator('iframe').getByRole('article')).toHaveCount(3);
+    // The widget's styles did apply (they would not if they were blocked).
+    expect(await styleOf(page, 'live-blog .lb-kicker', ['color'])).toEqual({
+      color: 'rgb(199, 0, 0)',
+    });
+    await expect
+      .poll(() => page.locator('iframe').evaluate((el) => el.clientHeight))
+      .toBeGreaterThan(300);
+    expect(
+      await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []),
+    ).toEqual([]);
+    expect(violations).toEqual([]);
+  });
+
+  test('the host page is on another origin than the feed: the feed loads through CORS', async ({
+    page,
+    server,
+    host,
+  }) => {
+    const url = host.page(
+      '/cors.html',
+      hostDocument(
+        `<live-blog feed="${server.url}feeds/vilnius-2023.json"></live-blog>`,
+        embedScript(server.url),
+      ),
+    );
+    const feedResponse = page.waitForResponse((r) => new URL(r.url()).pathname === HEAD_PATH);
+    await page.goto(url);
+    const response = await feedResponse;
+    expect(new URL(page.url()).origin).not.toBe(new URL(response.url()).origin);
+    expect(response.headers()['access-control-allow-origin']).toBe('*');
+    expect(await response.request().headerValue('origin')).toBe(host.origin);
+    // No cookies or other credentials go with the poll.
+    expect(await response.request().headerValue('cookie')).toBeNull();
+    await expect(articlesIn(widget(page))).toHaveCount(3);
+  });
+});
+
+test('the example news page with the embedded live blog passes axe', async ({ page, server }) => {
+  await page.goto(`${server.url}embed-example.html`);
+  const blog = widget(page);
+  await blog.scrollIntoViewIfNeeded();
+  await expect(articlesIn(blog)).toHaveCount(3);
+  await expectNoAxeViolations(page);
+});
