@@ -1,0 +1,315 @@
+// Hostile content: a feed whose every string field carries an XSS payload (tests/fixtures/xss),
+// loaded into the standalone app in Chromium. Nothing may run, load, navigate or open a dialog,
+// and text fields must show the payloads as literal characters. The first run turns the
+// server's CSP off: the sanitiser and React's escaping must hold on their own, and the CSP is a
+// second wall, tested separately below.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { BrowserContext, Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { buildXssFeed, type ItemExpectation } from '../fixtures/xss/build-feed';
+import { PAYLOADS } from '../fixtures/xss/payloads';
+
+declare global {
+  interface Window {
+    __pwned?: unknown;
+    __cspViolations?: string[];
+  }
+}
+
+const feedDir = mkdtempSync(path.join(os.tmpdir(), 'live-blog-xss-'));
+test.afterAll(() => rmSync(feedDir, { recursive: true, force: true }));
+
+// What the sanitised HTML may contain (src/timeline/sanitize-html.ts): stated again here so that
+// loosening the allow-list is a visible change to a test, not a silent one.
+const ALLOWED_TAGS = new Set(
+  'p br strong b em i u s small sub sup mark abbr span blockquote q cite a ul ol li h4 h5 h6 figure figcaption img code pre hr time table thead tbody tr th td caption'.split(
+    ' ',
+  ),
+);
+const ALLOWED_ATTRS = new Set(
+  'href title alt src width height cite datetime lang dir colspan rowspan scope target rel loading decoding'.split(
+    ' ',
+  ),
+);
+const URL_ATTRS = ['href', 'src', 'cite', 'action', 'formaction', 'poster', 'data', 'background'];
+
+interface Watch {
+  dialogs: string[];
+  popups: string[];
+  navigations: string[];
+}
+
+/** Records everything an attack could make the browser do besides running script. */
+function watch(page: Page, context: BrowserContext): Watch {
+  const seen: Watch = { dialogs: [], popups: [], navigations: [] };
+  page.on('dialog', (dialog) => {
+    seen.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  context.on('page', (popup) => seen.popups.push(popup.url()));
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame()) seen.navigations.push(frame.url());
+    else seen.navigations.push(`frame: ${frame.url()}`);
+  });
+  return seen;
+}
+
+async function canaryHits(serverUrl: string): Promise<string[]> {
+  const res = await fetch(`${serverUrl}__admin/canary`);
+  const body = (await res.json()) as { hits: { path: string }[] };
+  return body.hits.map((h) => h.path);
+}
+
+async function serveHostileFeed(serverUrl: string) {
+  const built = buildXssFeed(serverUrl);
+  writeFileSync(path.join(feedDir, 'xss.json'), JSON.stringify(built.feed));
+  return built;
+}
+
+/** The render window grows as the reader scrolls: scroll until every update is in the DOM. */
+async function renderAll(page: Page, total: number) {
+  await expect
+    .poll(
+      async () => {
+        await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+        return page.getByRole('article').count();
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(total);
+}
+
+/** Hovers, focuses and "animates" every element of every update body, as a restless reader would. */
+async function poke(page: Page) {
+  await page.evaluate(() => {
+    const types = ['mouseover', 'mouseenter', 'pointerenter', 'pointerover', 'focus', 'focusin'];
+    for (const el of document.querySelectorAll('.lb-prose *, .lb-update')) {
+      for (const type of types) el.dispatchEvent(new Event(type, { bubbles: true }));
+      el.dispatchEvent(new Event('blur'));
+      el.dispatchEvent(new Event('animationstart', { bubbles: true }));
+    }
+  });
+}
+
+/** Everything in the DOM that should not be there, described for the failure message. */
+async function domOffences(page: Page) {
+  return page.evaluate(
+    ({ tags, attrs, urlAttrs }) => {
+      const allowedTags = new Set(tags);
+      const allowedAttrs = new Set(attrs);
+      const out: string[] = [];
+      const describe = (el: Element) =>
+        `<${el.tagName.toLowerCase()}> in ${el.closest('article')?.id ?? 'page'}`;
+      // The page's own <head> comes from index.html; everything the feed can reach is in <body>.
+      for (const el of document.body.querySelectorAll('*')) {
+        for (const attr of el.attributes) {
+          if (/^on/i.test(attr.name)) out.push(`${describe(el)} has ${attr.name}`);
+          if (attr.name === 'srcdoc' || attr.name === 'srcset' || attr.name.includes('href:')) {
+            out.push(`${describe(el)} has ${attr.name}`);
+          }
+          if (urlAttrs.includes(attr.name) && !/^(https?:|mailto:)/i.test(attr.value)) {
+            out.push(`${describe(el)} has ${attr.name}=${attr.value.slice(0, 80)}`);
+          }
+        }
+      }
+      for (const el of document.querySelectorAll('.lb-prose *')) {
+        if (!allowedTags.has(el.tagName.toLowerCase())) out.push(`${describe(el)} is not allowed`);
+        for (const attr of el.attributes) {
+          if (!allowedAttrs.has(attr.name)) out.push(`${describe(el)} keeps ${attr.name}`);
+        }
+      }
+      const active = 'script, style, link, meta, base, iframe, frame, object, embed';
+      for (const el of document.body.querySelectorAll(active)) out.push(`${describe(el)} exists`);
+      if (document.querySelector('base, meta[http-equiv]')) out.push('a <base> or <meta> refresh');
+      return out;
+    },
+    { tags: [...ALLOWED_TAGS], attrs: [...ALLOWED_ATTRS], urlAttrs: URL_ATTRS },
+  );
+}
+
+/** Text fields must show the payload's characters, never markup built from them. */
+async function textMismatches(page: Page, items: readonly ItemExpectation[]) {
+  return page.evaluate((expected) => {
+    const out: string[] = [];
+    for (const item of expected) {
+      const article = document.getElementById(`update-${item.id.replace(/\s+/g, '_')}`);
+      if (!article) {
+        out.push(`${item.payload}: article ${item.id.slice(0, 20)} missing`);
+        continue;
+      }
+      const check = (what: string, actual: string | null | undefined, want: string) => {
+        if (actual !== want) out.push(`${item.payload} ${what}: ${JSON.stringify(actual)}`);
+      };
+      if (item.title !== undefined) {
+        check('title', article.querySelector('h3')?.textContent, item.title);
+      }
+      if (item.dateline !== undefined) {
+        check('dateline', article.querySelector('.lb-dateline')?.textContent, item.dateline);
+      }
+      if (item.authorName !== undefined) {
+        const authors = article.querySelector('.lb-update__authors')?.textContent ?? '';
+        if (!authors.includes(item.authorName)) out.push(`${item.payload} author: ${authors}`);
+      }
+      if (item.bodyText !== undefined) {
+        check('content_text', article.querySelector('.lb-prose')?.textContent, item.bodyText);
+      }
+    }
+    return out;
+  }, items);
+}
+
+test.describe('a feed full of XSS payloads, without the CSP', () => {
+  test.use({ serverOptions: { mode: 'static', staticDir: feedDir, csp: false } });
+
+  test('runs nothing, requests nothing, and shows text fields as text', async ({
+    page,
+    context,
+    server,
+  }) => {
+    test.setTimeout(90_000);
+    const built = await serveHostileFeed(server.url);
+    expect(built.payloadCount).toBeGreaterThanOrEqual(100);
+    const seen = watch(page, context);
+    const start = `${server.url}?feed=${encodeURIComponent('/fixtures/xss.json')}`;
+    const response = await page.goto(start);
+    // Without the CSP the sanitiser is the only wall, which is the point of this run.
+    expect(response?.headers()['content-security-policy']).toBeUndefined();
+
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(built.feedTitle);
+    await renderAll(page, built.items.length);
+    await poke(page);
+    for (const article of (await page.getByRole('article').all()).slice(0, 12)) {
+      await article.hover();
+    }
+
+    expect(await domOffences(page)).toEqual([]);
+    expect(await textMismatches(page, built.items)).toEqual([]);
+    // A title of "<b>x</b>" reads as those eight characters, with no bold element.
+    const bold = page.locator('h3', { hasText: '<b>x</b>' }).first();
+    await expect(bold).toHaveText('<b>x</b>');
+    await expect(bold.locator('b')).toHaveCount(0);
+
+    // The filters put payloads into labels, the URL and the search box.
+    await page.getByRole('button', { name: 'Latest' }).click();
+    await renderAll(page, built.items.length);
+    await poke(page);
+    await page.getByRole('button', { name: 'By topic' }).click();
+    const topic = page.getByRole('group', { name: 'Topic' }).getByRole('checkbox').first();
+    await topic.check();
+    await expect(page.locator('.lb-result-count')).toContainText('of');
+    await page.getByRole('group', { name: 'Country' }).getByRole('checkbox').nth(3).check();
+    await page.getByRole('group', { name: 'Speaker' }).getByRole('checkbox').nth(5).check();
+    await page
+      .getByRole('searchbox', { name: 'Search updates' })
+      .fill('<img src=x onerror=alert(1)>');
+    await expect(page).toHaveURL(/q=/);
+    await expect(page.getByText('No updates match these filters.')).toBeVisible();
+    await poke(page);
+    await page.getByRole('button', { name: 'Clear filters' }).first().click();
+    await expect(page.locator('.lb-result-count')).toHaveText(`${built.items.length} updates`);
+
+    // A shared link carrying payloads in every parameter and in the hash.
+    const hostileLink = new URL(start);
+    hostileLink.searchParams.set('q', '"><svg onload=alert(1)>');
+    hostileLink.searchParams.set('topic', '<img src=x onerror=alert(1)>');
+    hostileLink.searchParams.set('speaker', 'javascript:alert(1)');
+    hostileLink.hash = `update-${encodeURIComponent('"><img src=x onerror=alert(1)>')}`;
+    await page.goto(hostileLink.href);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(built.feedTitle);
+    await poke(page);
+
+    expect(await domOffences(page)).toEqual([]);
+    expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
+    for (const frame of page.frames()) {
+      expect(await frame.evaluate(() => window.__pwned).catch(() => undefined)).toBeUndefined();
+    }
+    expect(seen.dialogs).toEqual([]);
+    expect(seen.popups).toEqual([]);
+    const origin = new URL(server.url).origin;
+    for (const url of seen.navigations) {
+      expect(url.startsWith(`${origin}/`), `navigated to ${url}`).toBe(true);
+    }
+    expect(await canaryHits(server.url)).toEqual([]);
+  });
+
+  test('the corpus is live: inserted raw, its payloads do run and hit the canary', async ({
+    page,
+    server,
+  }) => {
+    // Guards the test above against a corpus that could not fire anyway.
+    const built = buildXssFeed(server.url);
+    const first = built.feed.items as { content_html?: string }[];
+    const html = first.flatMap((item) => (item.content_html ? [item.content_html] : []));
+    page.on('dialog', (dialog) => void dialog.dismiss());
+    // A same-origin page without the app or a CSP, as a naive host would be.
+    await page.goto(`${server.url}no-such-file.txt`);
+    await page.setContent(`<!doctype html><body>${html.join('\n<hr>\n')}</body>`);
+    await expect.poll(() => page.evaluate(() => window.__pwned)).toBe(true);
+    await expect
+      .poll(async () => new Set((await canaryHits(server.url)).map((p) => p.split('/')[2])).size)
+      .toBeGreaterThanOrEqual(20);
+  });
+});
+
+test.describe('Content-Security-Policy', () => {
+  async function recordViolations(page: Page) {
+    await page.addInitScript(() => {
+      window.__cspViolations = [];
+      document.addEventListener('securitypolicyviolation', (e) => {
+        window.__cspViolations!.push(`${e.violatedDirective} ${e.blockedURI}`);
+      });
+    });
+  }
+
+  test('the standalone app works under the strict CSP with no violation', async ({
+    page,
+    server,
+    admin,
+  }) => {
+    await recordViolations(page);
+    await page.clock.install();
+    const response = await page.goto(server.url);
+    const csp = response?.headers()['content-security-policy'] ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("style-src 'self'");
+    expect(csp).toContain("object-src 'none'");
+    await expect(page.getByRole('article')).toHaveCount(3);
+    await expect(page.getByRole('status').first()).toHaveText(/^Live/);
+    // Filters, views and a live arrival all work under the policy.
+    await page.getByRole('button', { name: 'Latest' }).click();
+    await page.getByRole('group', { name: 'Topic' }).getByRole('checkbox').first().check();
+    await page.getByRole('button', { name: 'Clear filters' }).first().click();
+    await admin.publish(1);
+    await page.clock.fastForward(17_000);
+    await expect(page.getByRole('article')).toHaveCount(4);
+    expect(await page.evaluate(() => window.__cspViolations)).toEqual([]);
+  });
+
+  test.describe('with the hostile feed', () => {
+    test.use({ serverOptions: { mode: 'static', staticDir: feedDir } });
+    test('the policy is a second wall: nothing loads or runs', async ({ page, server }) => {
+      const built = await serveHostileFeed(server.url);
+      await recordViolations(page);
+      await page.goto(`${server.url}?feed=${encodeURIComponent('/fixtures/xss.json')}`);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(built.feedTitle);
+      await renderAll(page, built.items.length);
+      await poke(page);
+      // Chromium reports inline handlers, inline styles and <base> even while the sanitiser
+      // parses the HTML in an inert document (docs/security.md), so those reports are expected
+      // here. Any other directive (a script, frame, object, image, fetch, form or eval blocked)
+      // would mean hostile markup reached the live page and tried to act.
+      const parseTime = /^(script-src-attr|style-src-attr|style-src-elem|base-uri) /;
+      const violations = (await page.evaluate(() => window.__cspViolations)) ?? [];
+      expect(violations.filter((v) => !parseTime.test(v))).toEqual([]);
+      expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
+      expect(await canaryHits(server.url)).toEqual([]);
+    });
+  });
+});
+
+test('the corpus has at least 100 distinct payloads', () => {
+  expect(new Set(PAYLOADS.map((p) => p.name)).size).toBe(PAYLOADS.length);
+  expect(PAYLOADS.length).toBeGreaterThanOrEqual(100);
+});
