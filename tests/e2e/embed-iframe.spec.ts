@@ -1,0 +1,141 @@
+// The iframe embed: dist/embed.html in an <iframe data-live-blog> on a host page of another
+// origin, sized by dist/embed-frame.js from the frame's postMessage reports.
+import type { Page } from '@playwright/test';
+import { expect, test as base } from './fixtures';
+import { hostDocument, startHostServer, type HostServer } from './hosts/host-server';
+
+const test = base.extend<{ host: HostServer }>({
+  // eslint-disable-next-line no-empty-pattern
+  host: async ({}, use) => {
+    const host = await startHostServer();
+    await use(host);
+    await host.close();
+  },
+});
+
+/** The demo polls every 15 s (+10 % jitter at most): 17 s always reaches the next poll. */
+const ONE_POLL = 17_000;
+
+function iframePage(widgetUrl: string, query: string) {
+  return hostDocument(
+    `<h1>An article</h1>
+     <p>First paragraph of the article.</p>
+     <iframe data-live-blog title="Live updates" width="700"
+       src="${widgetUrl}embed.html?${query}"></iframe>
+     <p id="after">The article goes on after the live blog.</p>`,
+    `<script type="module" src="${widgetUrl}embed-frame.js"></script>`,
+  );
+}
+
+/** The iframe's height on the host page, and the height of the content inside it. */
+async function heights(page: Page) {
+  const outer = await page.locator('iframe').evaluate((el) => el.clientHeight);
+  const frame = page.frames().find((f) => f.url().includes('embed.html'))!;
+  const inner = await frame.evaluate(() => ({
+    content: document.getElementById('root')!.getBoundingClientRect().height,
+    scrollable: document.documentElement.scrollHeight - document.documentElement.clientHeight,
+  }));
+  return { outer, ...inner };
+}
+
+async function expectSizedToContent(page: Page) {
+  await expect
+    .poll(async () => {
+      const h = await heights(page);
+      return Math.abs(h.outer - Math.ceil(h.content)) <= 1 && h.scrollable <= 0;
+    })
+    .toBe(true);
+}
+
+test('the iframe keeps the height of its content as updates arrive, with no inner scroll bar', async ({
+  page,
+  server,
+  host,
+  admin,
+}) => {
+  await page.clock.install();
+  const url = host.page('/iframe.html', iframePage(server.url, 'feed=feeds/vilnius-2023.json'));
+  await page.goto(url);
+  const frame = page.frameLocator('iframe');
+  await expect(frame.getByRole('article')).toHaveCount(3);
+  await expectSizedToContent(page);
+  const before = (await heights(page)).outer;
+  expect(before).toBeGreaterThan(500);
+  // The frame hides its scroll bar only because the host script sizes it.
+  const overflow = await page
+    .frames()
+    .find((f) => f.url().includes('embed.html'))!
+    .evaluate(() => getComputedStyle(document.documentElement).overflowY);
+  expect(overflow).toBe('hidden');
+
+  await admin.publish(2);
+  await page.clock.fastForward(ONE_POLL);
+  await expect(frame.getByRole('article')).toHaveCount(5);
+  await expectSizedToContent(page);
+  expect((await heights(page)).outer).toBeGreaterThan(before + 100);
+  // The host's own text after the iframe moved down with it.
+  const after = await page.locator('#after').boundingBox();
+  const iframe = await page.locator('iframe').boundingBox();
+  expect(after!.y).toBeGreaterThanOrEqual(iframe!.y + iframe!.height);
+});
+
+test('the host script ignores height messages that do not come from the iframe', async ({
+  page,
+  server,
+  host,
+}) => {
+  const url = host.page(
+    '/spoof.html',
+    iframePage(server.url, 'feed=feeds/vilnius-2023.json&id=summit'),
+  );
+  await page.goto(url);
+  await expect(page.frameLocator('iframe').getByRole('article')).toHaveCount(3);
+  await expectSizedToContent(page);
+  const sized = (await heights(page)).outer;
+
+  // A script of the host page (or any other window) posts a forged height; a marker message
+  // posted after it tells when it has been handled (messages arrive in order).
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        window.addEventListener('message', (event) => {
+          if (event.data === 'marker') resolve();
+        });
+        window.postMessage({ type: 'live-blog:height', height: 12, id: 'summit' }, '*');
+        window.postMessage('marker', '*');
+      }),
+  );
+  expect((await heights(page)).outer).toBe(sized);
+});
+
+test('the frame reports its height only to the parent origin it was given', async ({
+  page,
+  server,
+  host,
+}) => {
+  const messages: string[] = [];
+  page.on('console', (m) => messages.push(m.text()));
+  // The host names an origin that is not its own: the browser must not deliver the heights.
+  const url = host.page(
+    '/wrong-origin.html',
+    iframePage(server.url, 'feed=feeds/vilnius-2023.json&parent-origin=https://elsewhere.example'),
+  );
+  await page.goto(url);
+  await expect(page.frameLocator('iframe').getByRole('article')).toHaveCount(3);
+  // Chromium reports each undelivered message in the console: wait for one.
+  await expect
+    .poll(() =>
+      messages.some((m) => m.includes("target origin provided ('https://elsewhere.example')")),
+    )
+    .toBe(true);
+  // The iframe keeps its default height (150 px): nothing reached the host.
+  expect((await heights(page)).outer).toBe(150);
+});
+
+test('the iframe example page is sized to its content', async ({ page, server }) => {
+  await page.goto(`${server.url}embed-iframe-example.html`);
+  const iframe = page.locator('iframe[data-live-blog]');
+  await iframe.scrollIntoViewIfNeeded();
+  await expect(page.frameLocator('iframe').getByRole('article')).toHaveCount(3);
+  await expectSizedToContent(page);
+});
