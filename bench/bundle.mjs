@@ -40,12 +40,18 @@ export function bundleSizes(dist) {
     name: 'standalone page (initial JS + CSS)',
     files: referencedAssets(dist, 'index.html'),
   });
+  if (existsSync(path.join(dist, 'embed.html'))) {
+    entries.push({
+      name: 'embed.html, the iframe page (initial JS + CSS)',
+      files: referencedAssets(dist, 'embed.html'),
+    });
+  }
   const embed = path.join(dist, 'embed.js');
   if (existsSync(embed)) {
     const css = ['embed.css', 'assets/embed.css']
       .map((f) => path.join(dist, f))
       .filter((f) => existsSync(f));
-    entries.push({ name: 'embed.js with its CSS', files: [embed, ...css] });
+    entries.push({ name: 'embed.js (styles inside) with any CSS file', files: [embed, ...css] });
   }
   const assets = path.join(dist, 'assets');
   const all = existsSync(assets)

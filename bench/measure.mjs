@@ -24,23 +24,25 @@ export function median(values) {
   return s.length % 2 ? /** @type {number} */ (s[mid]) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
 }
 
+/** @typedef {import('@playwright/test').CDPSession} CDPSession */
+
 /**
- * @param {Page} page
- * @returns {Promise<{ heapBytes: number, nodes: number, layoutCount: number }>}
+ * @param {CDPSession} cdp with Performance enabled
  */
-async function heapAfterGc(page) {
-  const cdp = await page.context().newCDPSession(page);
+async function metrics(cdp) {
+  const { metrics: list } = await cdp.send('Performance.getMetrics');
+  return (/** @type {string} */ name) => list.find((m) => m.name === name)?.value ?? NaN;
+}
+
+/**
+ * @param {CDPSession} cdp with Performance enabled
+ * @returns {Promise<{ heapBytes: number, nodes: number }>}
+ */
+async function heapAfterGc(cdp) {
   await cdp.send('HeapProfiler.enable');
   await cdp.send('HeapProfiler.collectGarbage');
-  await cdp.send('Performance.enable');
-  const { metrics } = await cdp.send('Performance.getMetrics');
-  await cdp.detach();
-  const get = (/** @type {string} */ name) => metrics.find((m) => m.name === name)?.value ?? NaN;
-  return {
-    heapBytes: get('JSHeapUsedSize'),
-    nodes: get('Nodes'),
-    layoutCount: get('LayoutCount'),
-  };
+  const get = await metrics(cdp);
+  return { heapBytes: get('JSHeapUsedSize'), nodes: get('Nodes') };
 }
 
 /**
@@ -61,15 +63,22 @@ async function waitQuiet(page, quietMs, timeoutMs) {
  * One cold load (fresh browser context, so an empty HTTP cache).
  * @param {Browser} browser
  * @param {string} url
- * @param {{ groups: string[], heap?: boolean, filterClicks?: number }} options
+ * @param {{ groups: string[], feedPath: string, heap?: boolean, filterClicks?: number }} options
  */
-export async function measureLoad(browser, url, { groups, heap = false, filterClicks = 0 }) {
+export async function measureLoad(
+  browser,
+  url,
+  { groups, feedPath, heap = false, filterClicks = 0 },
+) {
   const context = await browser.newContext(CONTEXT_OPTIONS);
   const page = await context.newPage();
   /** @type {string[]} */
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   try {
+    // Main-thread time is counted from here: unlike wall time, it hardly grows on a busy machine.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
     await page.addInitScript(pageProbe, { expectedGroups: groups });
     await page.goto(url, { waitUntil: 'commit' });
     await page.waitForFunction(() => window.__bench.firstArticlePaint !== null, null, {
@@ -89,9 +98,14 @@ export async function measureLoad(browser, url, { groups, heap = false, filterCl
       { timeout: 60_000, polling: 100 },
     );
     await waitQuiet(page, 500, 30_000);
-    const load = await page.evaluate(() => {
+    const cpu = await metrics(cdp);
+    const load = await page.evaluate((feed) => {
       const b = window.__bench;
+      const feedEntry = /** @type {PerformanceResourceTiming[]} */ (
+        performance.getEntriesByType('resource')
+      ).find((e) => new URL(e.name).pathname === feed);
       return {
+        feedReceivedMs: feedEntry ? feedEntry.responseEnd : null,
         firstItemInDomMs: b.firstArticle,
         firstItemMs: b.firstArticlePaint,
         allGroupsMs: b.groupsDonePaint,
@@ -100,10 +114,17 @@ export async function measureLoad(browser, url, { groups, heap = false, filterCl
         articlesInDom: document.querySelectorAll('article').length,
         commits: b.commits,
       };
-    });
-    const memory = heap ? await heapAfterGc(page) : undefined;
-    const filter = filterClicks > 0 ? await measureFilterClicks(page, filterClicks) : undefined;
-    return { ...load, memory, filter, errors };
+    }, feedPath);
+    const mainThread = {
+      taskMs: cpu('TaskDuration') * 1000,
+      scriptMs: cpu('ScriptDuration') * 1000,
+      layoutMs: cpu('LayoutDuration') * 1000,
+      styleMs: cpu('RecalcStyleDuration') * 1000,
+    };
+    const memory = heap ? await heapAfterGc(cdp) : undefined;
+    const filter =
+      filterClicks > 0 ? await measureFilterClicks(page, cdp, filterClicks) : undefined;
+    return { ...load, mainThread, memory, filter, errors };
   } finally {
     await context.close();
   }
@@ -113,20 +134,26 @@ export async function measureLoad(browser, url, { groups, heap = false, filterCl
  * Clicks speaker checkboxes (on, off, on another, off, …) and reads each interaction's Event
  * Timing duration: from the click's hardware timestamp to the next paint after its handlers.
  * Interactions shorter than 16 ms produce no entry (durationThreshold 16): they count as 16.
+ * Also the main-thread CPU time from the click until the page is quiet again, which a busy
+ * machine hardly inflates.
  * @param {Page} page
+ * @param {CDPSession} cdp with Performance enabled (threadTicks)
  * @param {number} clicks
  */
-async function measureFilterClicks(page, clicks) {
+async function measureFilterClicks(page, cdp, clicks) {
   const boxes = page.getByRole('group', { name: 'Speaker' }).getByRole('checkbox');
   await boxes.first().waitFor({ timeout: 10_000 });
   const count = Math.min(2, await boxes.count());
   const countText = page.locator('.lb-result-count');
   const eventsBefore = await page.evaluate(() => window.__bench.events.length);
+  /** @type {number[]} */
+  const cpu = [];
   for (let i = 0; i < clicks; i++) {
     const box = boxes.nth(Math.floor(i / 2) % count);
     const was = await box.isChecked();
     const shownBefore = await countText.textContent();
     const seen = await page.evaluate(() => window.__bench.events.length);
+    const cpuBefore = (await metrics(cdp))('TaskDuration');
     await box.click();
     await page.evaluate(() => window.__bench.nextPaint());
     // Entries arrive after the frame is presented; a fast interaction has none to wait for.
@@ -137,6 +164,7 @@ async function measureFilterClicks(page, clicks) {
       })
       .catch(() => {});
     await waitQuiet(page, 200, 30_000);
+    cpu.push(((await metrics(cdp))('TaskDuration') - cpuBefore) * 1000);
     if ((await box.isChecked()) === was || (await countText.textContent()) === shownBefore) {
       throw new Error(`filter click ${i + 1} did not change the filter or the result count`);
     }
@@ -160,6 +188,7 @@ async function measureFilterClicks(page, clicks) {
     maxMs: durations.length ? Math.max(...durations) : null,
     under16,
     durations: durations.sort((a, b) => a - b),
+    mainThreadMedianMs: median(cpu),
   };
 }
 

@@ -87,7 +87,7 @@ export function evaluateBudgets(results) {
     value:
       spread === null
         ? 'not measured'
-        : `${num(b10k)} vs ${num(b100)} B (${spread >= 0 ? '+' : ''}${num(((b10k - b100) / b100) * 100, 1)} %)`,
+        : `${num(b10k)} vs ${num(b100)} B (${b10k >= b100 ? '+' : ''}${num(((b10k - b100) / b100) * 100, 1)} %)`,
     limit: `within ${BUDGETS.changedPollBytesSpread * 100} %`,
     pass: spread === null ? null : spread <= BUDGETS.changedPollBytesSpread,
   });
@@ -158,6 +158,8 @@ function sizeTable(s, style) {
       num(p.firstItemMs),
       num(o.firstItemMs) + (is10k ? mark(o.firstItemMs <= BUDGETS.firstItemMs) : ''),
     ],
+    ['feed document received (ms)', num(p.feedReceivedMs), num(o.feedReceivedMs)],
+    ['main-thread task time until quiet (ms)', num(p.mainThreadMs), num(o.mainThreadMs)],
     ['time to all groups rendered (ms)', groups(p), groups(o)],
     ['articles in the DOM after load', num(p.articlesInDom), num(o.articlesInDom)],
     [
@@ -167,6 +169,7 @@ function sizeTable(s, style) {
         ? `${num(filter.medianMs)}${mark(filter.medianMs <= BUDGETS.filterMs)}; ${num(filter.maxMs)}`
         : '—',
     ],
+    ['filter change: main-thread task time (ms, median)', '—', num(filter?.mainThreadMedianMs)],
     [
       'JS heap after GC',
       mb(p.memory?.heapBytes),
@@ -236,8 +239,14 @@ export function formatReport(results, style) {
   const h = style === 'md' ? '### ' : '== ';
   const parts = [];
   parts.push(
-    `${style === 'md' ? '' : 'Machine: '}${m.cpuModel}, ${m.cores} cores, ${num(m.ramBytes / 1073741824, 1)} GB RAM; ${m.os}; Chromium ${m.chromium} (headless); Node ${m.node}; load average at start ${m.loadAverage.map((/** @type {number} */ l) => num(l, 2)).join(' ')}`,
+    `${style === 'md' ? '' : 'Machine: '}${m.cpuModel}, ${m.cores} cores, ${num(m.ramBytes / 1073741824, 1)} GB RAM; ${m.os}; Chromium ${m.chromium} (headless); Node ${m.node}; load average ${num(m.loadAverage[0], 1)} at start, ${num(m.loadAverageAtEnd?.[0], 1)} at end`,
   );
+  const busiest = Math.max(m.loadAverage[0], m.loadAverageAtEnd?.[0] ?? 0);
+  if (busiest > m.cores) {
+    parts.push(
+      `${style === 'md' ? '**Note:** ' : 'WARNING: '}the machine was busy (1-minute load average up to ${num(busiest, 1)} on ${m.cores} cores): wall-clock times are inflated; main-thread task time (CPU time) much less so.`,
+    );
+  }
   parts.push(
     `Run ${results.date} on commit ${results.git.commit}${results.git.dirty ? ' (with uncommitted changes)' : ''}; viewport ${results.viewport}.`,
   );

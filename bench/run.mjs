@@ -10,7 +10,15 @@
  */
 import { chromium } from '@playwright/test';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -48,13 +56,14 @@ const { values: args } = parseArgs({
     days: { type: 'string', default: '5' },
     dist: { type: 'string', default: 'dist' },
     out: { type: 'string', default: 'bench-results/latest.json' },
+    strict: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
   strict: true,
 });
 if (args.help) {
   console.log(
-    'Usage: npm run bench -- [--no-build] [--sizes 100,1000,10000] [--runs 3] [--clicks 20] [--polls 3] [--days 5] [--dist dist] [--out bench-results/latest.json]',
+    'Usage: npm run bench -- [--no-build] [--sizes 100,1000,10000] [--runs 3] [--clicks 20] [--polls 3] [--days 5] [--dist dist] [--out bench-results/latest.json] [--strict: exit 1 when a budget is not met]',
   );
   process.exit(0);
 }
@@ -118,6 +127,8 @@ function summariseLoads(list) {
     runs: list.map(({ memory: _m, filter: _f, ...r }) => r),
     firstItemMs: pick('firstItemMs'),
     firstItemInDomMs: pick('firstItemInDomMs'),
+    feedReceivedMs: pick('feedReceivedMs'),
+    mainThreadMs: median(list.map((r) => r.mainThread.taskMs)),
     allGroupsMs: list.every((r) => r.allGroupsMs !== null) ? pick('allGroupsMs') : null,
     groupsInDom: last.groupsInDom,
     groupsExpected: last.groupsExpected,
@@ -128,9 +139,32 @@ function summariseLoads(list) {
   };
 }
 
+/**
+ * Copies a complete build: index.html and every asset it references must be there (another
+ * engineer's build may be emptying dist/ at this very moment; then try again shortly).
+ * @param {string} from
+ * @param {string} to
+ */
+async function snapshotBuild(from, to) {
+  for (let attempt = 1; ; attempt++) {
+    rmSync(to, { recursive: true, force: true });
+    try {
+      cpSync(from, to, { recursive: true });
+      const html = readFileSync(path.join(to, 'index.html'), 'utf8');
+      const refs = [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+)"/g)].map((m) => m[1]);
+      if (refs.length > 0 && refs.every((r) => existsSync(path.join(to, String(r))))) return;
+    } catch {
+      // incomplete: try again
+    }
+    if (attempt === 10)
+      throw new Error(`no complete build in ${from}: run npm run build (or drop --no-build)`);
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+  }
+}
+
 async function main() {
   const root = process.cwd();
-  const dist = path.resolve(root, args.dist);
+  const builtDist = path.resolve(root, args.dist);
   if (!args['no-build']) {
     progress('npm run build');
     const build = spawnSync('npm', ['run', 'build'], { encoding: 'utf8' });
@@ -141,14 +175,19 @@ async function main() {
   }
 
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'live-blog-bench-'));
-  const browser = await chromium.launch({
-    executablePath: EXECUTABLE,
-    args: CHROMIUM_ARGS,
-    headless: true,
-  });
+  // A copy, so that a rebuild elsewhere in a shared working tree cannot change the app mid-run.
+  const dist = path.join(tmp, 'dist');
   /** @type {Awaited<ReturnType<typeof startServer>>[]} */
   const servers = [];
+  /** @type {import('@playwright/test').Browser | undefined} */
+  let browser;
   try {
+    await snapshotBuild(builtDist, dist);
+    browser = await chromium.launch({
+      executablePath: EXECUTABLE,
+      args: CHROMIUM_ARGS,
+      headless: true,
+    });
     const machine = {
       cpuModel: os.cpus()[0]?.model.trim() ?? 'unknown CPU',
       cores: os.availableParallelism?.() ?? os.cpus().length,
@@ -157,14 +196,17 @@ async function main() {
       chromium: browser.version(),
       node: process.version,
       loadAverage: os.loadavg(),
+      /** @type {number[]} */
+      loadAverageAtEnd: [],
     };
 
-    progress(`generating feeds of ${sizes.join(', ')} items in ${tmp}`);
-    const feeds = sizes.map((size) => writeBenchFeed({ dir: tmp, size, days }));
+    const feedDir = path.join(tmp, 'feeds');
+    progress(`generating feeds of ${sizes.join(', ')} items in ${feedDir}`);
+    const feeds = sizes.map((size) => writeBenchFeed({ dir: feedDir, size, days }));
     const staticServer = await startServer({
       port: 0,
       mode: 'static',
-      staticDir: tmp,
+      staticDir: feedDir,
       distDir: dist,
       headMaxAge: 10,
     });
@@ -186,6 +228,7 @@ async function main() {
           loads[variant].push(
             await measureLoad(browser, url, {
               groups: doc.groups,
+              feedPath: doc.urlPath,
               heap: last,
               filterClicks: last && variant === 'single' ? clicks : 0,
             }),
@@ -200,7 +243,12 @@ async function main() {
         mode: 'live',
         feedFile: feed.single.file,
         feedPath,
-        initialItems: Math.max(1, feed.liveItems - 20),
+        // A head holds 50 to 99 updates depending on when the last page was cut: start every
+        // size at the same phase (a page just cut) so their poll bytes compare like for like.
+        initialItems:
+          feed.liveItems >= 70
+            ? Math.floor((feed.liveItems - 20) / 50) * 50
+            : Math.max(1, feed.liveItems - 20),
         intervalMs: 0,
         admin: true,
         distDir: dist,
@@ -257,6 +305,7 @@ async function main() {
       });
     }
 
+    machine.loadAverageAtEnd = os.loadavg();
     const results = {
       date: new Date().toISOString(),
       git: git(),
@@ -284,9 +333,10 @@ async function main() {
     console.log(`Results: ${path.relative(root, out)} (and .md)`);
     const failed = results.budgets.filter((b) => b.pass === false).length;
     if (failed) console.log(`${failed} budget(s) not met.`);
+    if (failed && args.strict) process.exitCode = 1;
   } finally {
     for (const s of servers) await s.close();
-    await browser.close();
+    await browser?.close();
     rmSync(tmp, { recursive: true, force: true });
   }
 }
