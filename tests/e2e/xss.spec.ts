@@ -325,3 +325,81 @@ test('the corpus has at least 100 distinct payloads', () => {
   expect(new Set(PAYLOADS.map((p) => p.name)).size).toBe(PAYLOADS.length);
   expect(PAYLOADS.length).toBeGreaterThanOrEqual(100);
 });
+
+test.describe('limits on a hostile or broken feed', () => {
+  test.use({ serverOptions: { mode: 'static', staticDir: feedDir } });
+
+  const item = (i: number, extra: Record<string, unknown> = {}) => ({
+    id: `limit-${i}`,
+    title: `Update ${i}`,
+    content_text: `Body of update ${i}.`,
+    date_published: new Date(Date.parse('2023-07-12T06:00:00Z') + i * 1000).toISOString(),
+    ...extra,
+  });
+  const feedOf = (items: unknown[]) => ({
+    version: 'https://jsonfeed.org/version/1.1',
+    title: 'Limits',
+    items,
+  });
+
+  async function open(page: Page, serverUrl: string, name: string, body: string) {
+    writeFileSync(path.join(feedDir, name), body);
+    await page.goto(`${serverUrl}?feed=${encodeURIComponent(`/fixtures/${name}`)}&poll=off`);
+  }
+
+  test('an item whose HTML is too long is dropped and counted; the rest renders', async ({
+    page,
+    server,
+  }) => {
+    const long = `<p>${'x'.repeat(200_000)}</p>`;
+    const items = [item(1), item(2, { content_html: long }), item(3)];
+    await open(page, server.url, 'long-html.json', JSON.stringify(feedOf(items)));
+    await expect(page.getByRole('article')).toHaveCount(2);
+    await expect(page.getByRole('status').first()).toContainText('1 update could not be shown');
+  });
+
+  test('a document with too many items keeps the first 20,000 and counts the rest', async ({
+    page,
+    server,
+  }) => {
+    const items = Array.from({ length: 20_005 }, (_, i) => item(20_005 - i));
+    await open(page, server.url, 'many.json', JSON.stringify(feedOf(items)));
+    await expect(page.locator('.lb-result-count')).toHaveText('20000 updates');
+    await expect(page.getByRole('status').first()).toContainText('5 updates could not be shown');
+    await expect(page.getByRole('heading', { name: 'Update 20005' })).toBeVisible();
+  });
+
+  test('an item nested too deep is dropped on its own; the rest renders', async ({
+    page,
+    server,
+  }) => {
+    const deep = '['.repeat(100) + ']'.repeat(100);
+    const text = JSON.stringify(feedOf([item(1), item(2), item(3)])).replace(
+      '"id":"limit-2"',
+      `"id":"limit-2","_extra":${deep}`,
+    );
+    await open(page, server.url, 'deep-item.json', text);
+    await expect(page.getByRole('article')).toHaveCount(2);
+    await expect(page.getByRole('status').first()).toContainText('1 update could not be shown');
+  });
+
+  test('a document nested absurdly deep, or too large, is refused with a clear message', async ({
+    page,
+    server,
+  }) => {
+    const abyss = `{"version":"https://jsonfeed.org/version/1.1","title":"x","items":[${'['.repeat(5000)}${']'.repeat(5000)}]}`;
+    await open(page, server.url, 'abyss.json', abyss);
+    await expect(page.getByRole('alert')).toContainText('This live blog could not be loaded.');
+    await expect(page.getByRole('alert')).toContainText(/nested more than [\d,]+ levels deep/);
+
+    const padding = 'x'.repeat(26 * 1024 * 1024);
+    await open(
+      page,
+      server.url,
+      'too-large.json',
+      JSON.stringify(feedOf([item(1, { content_text: padding })])),
+    );
+    await expect(page.getByRole('alert')).toContainText('This live blog could not be loaded.');
+    await expect(page.getByRole('alert')).toContainText(/larger than 25 MB/);
+  });
+});

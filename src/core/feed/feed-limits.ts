@@ -7,8 +7,10 @@ export const FEED_LIMITS = {
   maxItemsPerDocument: 20_000,
   /** Characters of one item's content_html or content_text; longer items are dropped. */
   maxItemContentChars: 200_000,
-  /** Nesting depth of the JSON document. */
+  /** Nesting depth of the JSON document; an item reaching deeper is dropped and reported. */
   maxDepth: 64,
+  /** Nesting beyond which the whole document is refused unparsed: parsing it could stall the tab. */
+  maxDocumentDepth: 1_000,
   /** Characters of any short string (title, names, labels). */
   maxShortTextChars: 2_000,
   /** Topics, countries, people or speakers in one list. */
@@ -38,6 +40,28 @@ export function jsonNestingDepth(text: string, stopAbove = Infinity): number {
         if (max > stopAbove) return max;
       }
     } else if (c === 125 || c === 93) depth--;
+  }
+  return max;
+}
+
+/**
+ * Nesting depth of a parsed JSON value (a scalar is 0, `[]` is 1), walked without recursion and
+ * abandoned as soon as it exceeds `stopAbove`.
+ */
+export function valueDepth(value: unknown, stopAbove = Infinity): number {
+  let max = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (typeof node !== 'object' || node === null) continue;
+    const here = depth + 1;
+    if (here > max) {
+      max = here;
+      if (max > stopAbove) return max;
+    }
+    for (const child of Array.isArray(node) ? node : Object.values(node)) {
+      if (typeof child === 'object' && child !== null) stack.push([child, here]);
+    }
   }
   return max;
 }

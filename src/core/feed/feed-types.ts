@@ -74,6 +74,8 @@ export interface RejectedItem {
   readonly index: number;
   readonly id?: string;
   readonly reason: string;
+  /** Entries this report stands for (the overflow of an over-long document); 1 when absent. */
+  readonly count?: number;
 }
 
 export interface ParsedFeed {

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { FEED_LIMITS, jsonNestingDepth } from './feed-limits';
+import { FEED_LIMITS, jsonNestingDepth, valueDepth } from './feed-limits';
 import type {
   Author,
   Country,
@@ -245,12 +245,13 @@ export function parseFeed(text: string, baseUrl?: string): ParseResult {
       },
     };
   }
-  if (jsonNestingDepth(text, FEED_LIMITS.maxDepth) > FEED_LIMITS.maxDepth) {
+  const depth = jsonNestingDepth(text, FEED_LIMITS.maxDocumentDepth);
+  if (depth > FEED_LIMITS.maxDocumentDepth) {
     return {
       ok: false,
       error: {
         kind: 'too-deep',
-        message: `The feed is nested more than ${FEED_LIMITS.maxDepth} levels deep.`,
+        message: `The feed is nested more than ${FEED_LIMITS.maxDocumentDepth.toLocaleString('en')} levels deep.`,
       },
     };
   }
@@ -269,10 +270,18 @@ export function parseFeed(text: string, baseUrl?: string): ParseResult {
       },
     };
   }
-  return parseFeedObject(json, baseUrl);
+  // Only a document deeper than the limit pays for walking its items.
+  return parseFeedObject(json, baseUrl, { checkDepth: depth > FEED_LIMITS.maxDepth });
 }
 
-export function parseFeedObject(json: unknown, baseUrl?: string): ParseResult {
+/** Depth an item may reach inside its own value: the document and its items array take two. */
+const ITEM_DEPTH = FEED_LIMITS.maxDepth - 2;
+
+export function parseFeedObject(
+  json: unknown,
+  baseUrl?: string,
+  options: { readonly checkDepth?: boolean } = {},
+): ParseResult {
   const top = v.safeParse(MetaSchema, json);
   if (!top.success) {
     return {
@@ -339,8 +348,18 @@ export function parseFeedObject(json: unknown, baseUrl?: string): ParseResult {
         rejected.push({
           index,
           reason: `more than ${FEED_LIMITS.maxItemsPerDocument} items in one document; ${raw.items.length - index} dropped`,
+          count: raw.items.length - index,
         });
       }
+      return;
+    }
+    if (options.checkDepth && valueDepth(entry, ITEM_DEPTH) > ITEM_DEPTH) {
+      const id = isObject(entry) ? entry.id : undefined;
+      rejected.push({
+        index,
+        id: typeof id === 'string' ? id : undefined,
+        reason: `nested more than ${FEED_LIMITS.maxDepth} levels deep`,
+      });
       return;
     }
     if (isTombstone(entry)) {

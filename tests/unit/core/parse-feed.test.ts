@@ -386,16 +386,28 @@ describe('parseFeed: limits', () => {
     expect(result.error.message).toMatch(/too large.*limit is 25 MB/);
   });
 
-  it('refuses a document nested deeper than the limit, even inside an item', () => {
+  it('drops an item nested deeper than the limit on its own, and keeps the rest', () => {
     const deep = '['.repeat(FEED_LIMITS.maxDepth) + ']'.repeat(FEED_LIMITS.maxDepth);
-    const text = JSON.stringify(wireFeed([wireItem('a', 0)])).replace(
+    const text = JSON.stringify(wireFeed([wireItem('a', 0), wireItem('b', 1)])).replace(
       '"id":"a"',
       `"id":"a","extra":${deep}`,
     );
-    const result = parseFeed(text);
-    expect(result).toEqual({
+    const feed = parsed(text);
+    expect(feed.items.map((i) => i.id)).toEqual(['b']);
+    expect(feed.rejected).toEqual([
+      { index: 0, id: 'a', reason: 'nested more than 64 levels deep' },
+    ]);
+  });
+
+  it('refuses a document nested beyond the hard ceiling without parsing it', () => {
+    const n = FEED_LIMITS.maxDocumentDepth + 1;
+    const text = JSON.stringify(wireFeed([wireItem('a', 0)])).replace(
+      '"id":"a"',
+      `"id":"a","extra":${'['.repeat(n)}${']'.repeat(n)}`,
+    );
+    expect(parseFeed(text)).toEqual({
       ok: false,
-      error: { kind: 'too-deep', message: 'The feed is nested more than 64 levels deep.' },
+      error: { kind: 'too-deep', message: 'The feed is nested more than 1,000 levels deep.' },
     });
   });
 
@@ -421,6 +433,7 @@ describe('parseFeed: limits', () => {
       {
         index: FEED_LIMITS.maxItemsPerDocument,
         reason: `more than ${FEED_LIMITS.maxItemsPerDocument} items in one document; 3 dropped`,
+        count: 3,
       },
     ]);
   });
