@@ -177,7 +177,7 @@ export function LiveBlog(props: LiveBlogOptions) {
           changedAt={store?.changedAt}
           error={live.error}
           nextAttemptAt={live.nextAttemptAt}
-          rejectedCount={store?.rejected.length ?? 0}
+          rejectedCount={store?.rejected.reduce((n, r) => n + (r.count ?? 1), 0) ?? 0}
           locale={locale}
           timeZone={timeZone}
           onRetry={live.retryNow}
