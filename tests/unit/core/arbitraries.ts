@@ -78,7 +78,7 @@ export const wireFeedArb: fc.Arbitrary<Record<string, unknown>> = fc
   .uniqueArray(fc.string({ minLength: 1, maxLength: 12 }), { maxLength: 12 })
   .chain((ids) =>
     fc.record({
-      items: ids.length === 0 ? fc.constant([]) : fc.tuple(...ids.map(wireItemArb)),
+      items: fc.tuple(...ids.map(wireItemArb)) as fc.Arbitrary<Record<string, unknown>[]>,
       tombstones: fc.uniqueArray(fc.string({ minLength: 1, maxLength: 12 }), { maxLength: 3 }),
       status: fc.constantFrom('live', 'ended', 'upcoming', undefined),
       expired: fc.option(fc.boolean(), { nil: undefined }),

@@ -159,7 +159,8 @@ describe('property: grouping', () => {
             }
             const ids = grouped.groups.map((g) => g.id);
             const declaredIds = declared.filter((id) => ids.includes(id));
-            const rest = ids.filter((id) => id !== null && !declared.includes(id));
+            const declaredSet = new Set<string | null>(declared);
+            const rest = ids.filter((id) => id !== null && !declaredSet.has(id));
             expect(ids).toEqual([
               ...declaredIds,
               ...[...(rest as string[])].sort(),
