@@ -26,7 +26,11 @@ export interface WireItem {
 }
 
 /** A valid wire item published `minute` minutes after 10:00 UTC on 12 July 2023. */
-export function wireItem(id: string, minute: number, extra: Record<string, unknown> = {}): WireItem {
+export function wireItem(
+  id: string,
+  minute: number,
+  extra: Record<string, unknown> = {},
+): WireItem {
   return {
     id,
     title: `Update ${id}`,
@@ -59,9 +63,9 @@ export function wireFeed(
 
 /** Parses a wire feed that the test knows to be valid; fails the test loudly otherwise. */
 export function parsed(doc: unknown, baseUrl?: string): ParsedFeed {
-  const result =
-    typeof doc === 'string' ? parseFeed(doc, baseUrl) : parseFeedObject(doc, baseUrl);
-  if (!result.ok) throw new Error(`expected a feed, got ${result.error.kind}: ${result.error.message}`);
+  const result = typeof doc === 'string' ? parseFeed(doc, baseUrl) : parseFeedObject(doc, baseUrl);
+  if (!result.ok)
+    throw new Error(`expected a feed, got ${result.error.kind}: ${result.error.message}`);
   return result.feed;
 }
 
