@@ -139,6 +139,15 @@ export function LiveBlog(props: LiveBlogOptions) {
     find: (id) =>
       rootRef.current?.querySelector(`[id="${CSS.escape(updateElementId(id))}"]`) ?? null,
   });
+  // The newest publication or edit the reader has: what "updated 5 min ago" is about.
+  const lastUpdateAt = useMemo(() => {
+    let newest: number | undefined;
+    for (const item of sorted) {
+      const v = item.modified ?? item.published;
+      if (newest === undefined || v > newest) newest = v;
+    }
+    return newest;
+  }, [sorted]);
   const keyEvents = useMemo(() => arrivals.shown.filter((item) => item.keyEvent), [arrivals.shown]);
   const unseen = useUnseenCount(sorted, atTop);
   useDocumentTitle(meta?.title, unseen, standalone);
@@ -174,7 +183,7 @@ export function LiveBlog(props: LiveBlogOptions) {
         {meta?.description && <p className="lb-description">{meta.description}</p>}
         <StatusLine
           status={meta?.status}
-          changedAt={store?.changedAt}
+          changedAt={lastUpdateAt ?? store?.changedAt}
           error={live.error}
           nextAttemptAt={live.nextAttemptAt}
           rejectedCount={store?.rejected.reduce((n, r) => n + (r.count ?? 1), 0) ?? 0}

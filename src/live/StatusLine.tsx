@@ -3,7 +3,7 @@ import type { FeedFetchError } from '../feed/fetch-feed-document';
 import { useDateFnsLocale } from '../i18n/use-date-fns-locale';
 import { useMessages } from '../i18n/use-messages';
 import type { Messages } from '../i18n/messages-en';
-import { formatClock } from '../time/format-time';
+import { formatClock, formatDayAndClock } from '../time/format-time';
 import { relativeTime } from '../time/relative-time';
 import { useNow } from '../time/use-now';
 import { useOnline } from './use-online';
@@ -61,7 +61,7 @@ export function StatusLine(props: Props) {
     text =
       changedAt === undefined
         ? t.statusEnded
-        : `${t.statusEnded} · ${t.lastUpdateAt(formatClock(changedAt, locale, timeZone))}`;
+        : `${t.statusEnded} · ${t.lastUpdateAt(now - changedAt < 86_400_000 ? formatClock(changedAt, locale, timeZone) : formatDayAndClock(changedAt, locale, timeZone))}`;
     tone = 'ended';
   } else if (status === 'upcoming') {
     text = t.statusUpcoming;
