@@ -257,11 +257,19 @@ test.describe('a feed full of XSS payloads, without the CSP', () => {
     page.on('dialog', (dialog) => void dialog.dismiss());
     // A same-origin page without the app or a CSP, as a naive host would be.
     await page.goto(`${server.url}no-such-file.txt`);
-    await page.setContent(`<!doctype html><body>${html.join('\n<hr>\n')}</body>`);
+    await page.setContent(
+      `<!doctype html><body><div class="lb-prose">${html.join('\n<hr>\n')}</div></body>`,
+    );
+    await poke(page);
     await expect.poll(() => page.evaluate(() => window.__pwned)).toBe(true);
-    await expect
-      .poll(async () => new Set((await canaryHits(server.url)).map((p) => p.split('/')[2])).size)
-      .toBeGreaterThanOrEqual(20);
+    const fired = async () =>
+      new Set((await canaryHits(server.url)).map((p) => p.split('/')[2])).size;
+    // About 80 of the 181 fire in Chromium 156 this way (the rest need a click, an old browser, or
+    // are clobbering and text payloads); the floor leaves room for browser changes.
+    await expect.poll(fired).toBeGreaterThanOrEqual(60);
+    test
+      .info()
+      .annotations.push({ type: 'payloads fired raw', description: String(await fired()) });
   });
 });
 
