@@ -50,7 +50,7 @@ export function activityBins(
   }
   if (first > last) return [];
   const maxBins = Math.max(2, Math.floor(options.maxBins ?? 48));
-  const offsetAt = zoneOffset(options.timeZone);
+  const offsetAt = memo(zoneOffset(options.timeZone));
 
   let bounds: number[] = [];
   let width = WIDTHS[0]!;
@@ -129,7 +129,11 @@ function boundaries(
  * earlier one; when DST skips it, the instant the clocks jump (where local time passes it).
  */
 function localInstant(wall: number, offsetAt: (ms: number) => number): number {
-  const offsets = new Set([offsetAt(wall - DAY), offsetAt(wall + DAY), offsetAt(wall)]);
+  const before = offsetAt(wall - DAY);
+  const after = offsetAt(wall + DAY);
+  // No change of offset within a day either side (nearly always): one answer.
+  if (before === after && offsetAt(wall - before) === before) return wall - before;
+  const offsets = new Set([before, after, offsetAt(wall)]);
   offsets.add(offsetAt(wall - offsetAt(wall)));
   let best = Infinity;
   let fallback = -Infinity;
@@ -139,6 +143,16 @@ function localInstant(wall: number, offsetAt: (ms: number) => number): number {
     fallback = Math.max(fallback, t);
   }
   return best === Infinity ? fallback : best;
+}
+
+/** Neighbouring boundaries ask for the same instants (a day either side): Intl is the slow part. */
+function memo(f: (ms: number) => number): (ms: number) => number {
+  const seen = new Map<number, number>();
+  return (ms) => {
+    let v = seen.get(ms);
+    if (v === undefined) seen.set(ms, (v = f(ms)));
+    return v;
+  };
 }
 
 const MAX_DATE = 8.64e15;
