@@ -2,7 +2,7 @@
 // @ts-check
 /**
  * npm run bench [-- --no-build] [--sizes 100,1000,10000] [--runs 3] [--clicks 20] [--polls 3]
- *   [--days 5] [--out bench-results/latest.json]
+ *   [--days 5] [--out bench-results/latest.json] [--strict] [--update-docs]
  *
  * Builds the app, generates synthetic feeds of each size (paged layout and one document), serves
  * them with the replay server, drives Debian Chromium with Playwright and prints a table per size.
@@ -57,13 +57,14 @@ const { values: args } = parseArgs({
     dist: { type: 'string', default: 'dist' },
     out: { type: 'string', default: 'bench-results/latest.json' },
     strict: { type: 'boolean', default: false },
+    'update-docs': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
   strict: true,
 });
 if (args.help) {
   console.log(
-    'Usage: npm run bench -- [--no-build] [--sizes 100,1000,10000] [--runs 3] [--clicks 20] [--polls 3] [--days 5] [--dist dist] [--out bench-results/latest.json] [--strict: exit 1 when a budget is not met]',
+    'Usage: npm run bench -- [--no-build] [--sizes 100,1000,10000] [--runs 3] [--clicks 20] [--polls 3] [--days 5] [--dist dist] [--out bench-results/latest.json] [--strict: exit 1 when a budget is not met] [--update-docs: put the tables into docs/performance.md]',
   );
   process.exit(0);
 }
@@ -323,6 +324,20 @@ async function main() {
     writeFileSync(out, JSON.stringify(results, null, 2) + '\n');
     writeFileSync(out.replace(/\.json$/, '') + '.md', formatReport(results, 'md'));
     console.log(formatReport(results, 'text'));
+    if (args['update-docs']) {
+      const doc = path.resolve(root, 'docs/performance.md');
+      const text = readFileSync(doc, 'utf8');
+      const start = '<!-- bench:start -->';
+      const end = '<!-- bench:end -->';
+      const a = text.indexOf(start);
+      const b = text.indexOf(end);
+      if (a < 0 || b < a) throw new Error(`docs/performance.md has no ${start} … ${end} section`);
+      writeFileSync(
+        doc,
+        `${text.slice(0, a + start.length)}\n\n${formatReport(results, 'md')}\n${text.slice(b)}`,
+      );
+      console.log('Updated docs/performance.md');
+    }
     const errors = sizeResults.flatMap((s) => [
       ...s.paged.errors,
       ...s.single.errors,
