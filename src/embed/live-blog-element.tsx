@@ -49,7 +49,9 @@ function createElementClass() {
     connectedCallback() {
       const shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
       adoptStyles(shadow);
-      if (this.#near) {
+      // Without IntersectionObserver there is no telling: render at once.
+      if (this.#near || typeof IntersectionObserver === 'undefined') {
+        this.#near = true;
         this.#render();
         return;
       }
@@ -70,12 +72,18 @@ function createElementClass() {
     disconnectedCallback() {
       this.#observer?.disconnect();
       this.#observer = undefined;
-      // Unmounting stops the widget's polling; the shared cache drops the feed once no widget
-      // shows it any more (React Query's gcTime).
-      this.#root?.unmount();
-      this.#root = undefined;
-      this.#mount?.remove();
-      this.#mount = undefined;
+      // After the current task: a host React app may be removing the element in its own commit
+      // (React cannot unmount a root synchronously then), and an element that is only being
+      // moved is connected again by then and keeps its state.
+      queueMicrotask(() => {
+        if (this.isConnected) return;
+        // Unmounting stops the widget's polling; the shared cache drops the feed once no widget
+        // shows it any more (React Query's gcTime).
+        this.#root?.unmount();
+        this.#root = undefined;
+        this.#mount?.remove();
+        this.#mount = undefined;
+      });
     }
 
     attributeChangedCallback() {
