@@ -25,9 +25,41 @@ function scriptEmbeds(): Plugin {
   };
 }
 
+/**
+ * `npm run dev`: the example host pages load /embed.js and /embed-frame.js from the sources.
+ * They are plain files from public/, so /embed.js first installs what React Fast Refresh expects
+ * of a page that Vite transformed (its "preamble"), then imports the element.
+ */
+function devScriptEmbeds(): Plugin {
+  const modules: Record<string, string> = {
+    '/embed.js': [
+      "import RefreshRuntime from '/@react-refresh';",
+      'RefreshRuntime.injectIntoGlobalHook(window);',
+      'window.$RefreshReg$ = () => {};',
+      'window.$RefreshSig$ = () => (type) => type;',
+      'window.__vite_plugin_react_preamble_installed__ = true;',
+      "await import('/src/embed/embed.ts');",
+    ].join('\n'),
+    '/embed-frame.js': "import '/src/embed/embed-frame.ts';",
+  };
+  return {
+    name: 'live-blog:dev-script-embeds',
+    apply: 'serve',
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const body = modules[req.url?.split('?')[0] ?? ''];
+        if (body === undefined) return next();
+        res.setHeader('Content-Type', 'text/javascript; charset=utf-8');
+        res.setHeader('Cache-Control', 'no-store');
+        res.end(body);
+      });
+    },
+  };
+}
+
 export default defineConfig({
   base: './',
-  plugins: [react(), scriptEmbeds()],
+  plugins: [react(), scriptEmbeds(), devScriptEmbeds()],
   build: {
     target: 'es2022',
     sourcemap: true,
