@@ -19,6 +19,8 @@ import { UpdateArticle, type UpdateContext } from '../timeline/UpdateArticle';
 import { useSortedItems, useTimelineModel } from '../timeline/use-timeline-model';
 import { ViewSwitch } from '../timeline/ViewSwitch';
 import { KeyEventsRail } from '../story/KeyEventsRail';
+import { ActivityChart, type ActivityChartProps } from '../story/ActivityChart';
+import { activityBins, type ActivityBin } from '../core/timeline/activity-bins';
 import { permalinkFor } from '../sharing/permalink';
 import { useTimeZoneChoice } from '../time/use-time-zone-choice';
 import { zoneAbbreviation } from '../time/format-time';
@@ -149,6 +151,41 @@ export function LiveBlog(props: LiveBlogOptions) {
     return newest;
   }, [sorted]);
   const keyEvents = useMemo(() => arrivals.shown.filter((item) => item.keyEvent), [arrivals.shown]);
+  const bins = useMemo(
+    () =>
+      activityBins(model.matching, { timeZone, topicOrder: meta?.topics.map((x) => x.id) ?? [] }),
+    [model.matching, timeZone, meta?.topics],
+  );
+  const colourIndex = useCallback(
+    (topic: string | null) => {
+      const i = topic === null ? -1 : (meta?.topics.findIndex((x) => x.id === topic) ?? -1);
+      return i >= 0 ? i : 7;
+    },
+    [meta?.topics],
+  );
+  const topicLabel = useCallback(
+    (topic: string | null) => (topic === null ? t.otherUpdates : model.labels.topic(topic)),
+    [t, model.labels],
+  );
+  // A bar leads to its hour: the newest matching update in it, in the chronological view.
+  const jumpToBin = (bin: ActivityBin) => {
+    const first = model.matching.find(
+      (item) => item.published >= bin.start && item.published < bin.end,
+    );
+    if (!first) return;
+    if (view.view !== 'latest') setView({ ...view, view: 'latest' });
+    target.jumpTo(first.id);
+  };
+  const chartProps: Omit<ActivityChartProps, 'onSelectBin'> = {
+    bins,
+    topicLabel,
+    colourIndex,
+    locale,
+    timeZone,
+    caption: t.activityCaption,
+    countLabel: t.updateCount,
+    barLabel: t.activityBar,
+  };
   const unseen = useUnseenCount(sorted, atTop);
   useDocumentTitle(meta?.title, unseen, standalone);
   useLiveBlogJsonLd(meta, arrivals.shown, standalone);
@@ -169,7 +206,7 @@ export function LiveBlog(props: LiveBlogOptions) {
   return (
     <div
       ref={rootRef}
-      className={`lb-root${showControls ? ' lb-root--with-filters' : ''}${keyEvents.length > 0 ? ' lb-root--with-rail' : ''}`}
+      className={`lb-root${showControls ? ' lb-root--with-filters' : ''}${keyEvents.length > 0 || bins.length > 1 ? ' lb-root--with-rail' : ''}`}
       lang={meta?.language}
       part="root"
     >
@@ -214,8 +251,9 @@ export function LiveBlog(props: LiveBlogOptions) {
           </p>
         )}
       </header>
-      {keyEvents.length > 0 && (
+      {(keyEvents.length > 0 || bins.length > 1) && (
         <div className="lb-rail">
+          {bins.length > 1 && <ActivityChart {...chartProps} onSelectBin={jumpToBin} />}
           <KeyEventsRail
             items={keyEvents}
             locale={locale}
