@@ -122,7 +122,9 @@ export function LiveBlog(props: LiveBlogOptions) {
   const renderWindow = useRenderWindow(`${filterKey}|${model.effective.view}|${limit}`);
   const pinnedCount = model.grouped.pinned.length;
   const listed =
-    model.effective.view === 'topics' ? model.matching.length - pinnedCount : model.stream.length;
+    model.effective.view === 'topics'
+      ? model.grouped.groups.reduce((n, group) => n + group.items.length, 0)
+      : model.stream.length;
   const listBudget = Math.max(0, renderWindow.size - pinnedCount);
   const allRendered = listBudget >= listed;
   const growWindow = renderWindow.grow;
