@@ -1,5 +1,6 @@
 import { createRoot, type Root } from 'react-dom/client';
 import { LiveBlogRoot } from '../app/LiveBlogRoot';
+import { updateIdFromHash } from '../sharing/permalink';
 import widgetCss from '../app/live-blog.css?inline';
 import { readEmbedSettings, SETTING_NAMES } from './embed-settings';
 import embedCss from './embed.css?inline';
@@ -34,6 +35,10 @@ function adoptStyles(shadow: ShadowRoot) {
   }
 }
 
+function permalinkOpened(): boolean {
+  return updateIdFromHash(window.location.hash) !== undefined;
+}
+
 function createElementClass() {
   return class LiveBlogElement extends HTMLElement {
     static get observedAttributes(): readonly string[] {
@@ -49,29 +54,41 @@ function createElementClass() {
     connectedCallback() {
       const shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
       adoptStyles(shadow);
-      // Without IntersectionObserver there is no telling: render at once.
-      if (this.#near || typeof IntersectionObserver === 'undefined') {
-        this.#near = true;
-        this.#render();
+      // Without IntersectionObserver there is no telling: render at once. A permalink to an
+      // update must not wait for a scroll that only the widget can do.
+      if (this.#near || typeof IntersectionObserver === 'undefined' || permalinkOpened()) {
+        this.#loadNow();
         return;
       }
       // Nothing costly (React, the feed) until the reader is about to see the widget.
       this.#observer ??= new IntersectionObserver(
         (entries) => {
-          if (!entries.some((entry) => entry.isIntersecting)) return;
-          this.#near = true;
-          this.#observer?.disconnect();
-          this.#observer = undefined;
-          this.#render();
+          if (entries.some((entry) => entry.isIntersecting)) this.#loadNow();
         },
         { rootMargin: LAZY_ROOT_MARGIN },
       );
       this.#observer.observe(this);
+      window.addEventListener('hashchange', this.#onHashChange);
+    }
+
+    #onHashChange = () => {
+      if (permalinkOpened()) this.#loadNow();
+    };
+
+    #stopWaiting() {
+      this.#observer?.disconnect();
+      this.#observer = undefined;
+      window.removeEventListener('hashchange', this.#onHashChange);
+    }
+
+    #loadNow() {
+      this.#stopWaiting();
+      this.#near = true;
+      this.#render();
     }
 
     disconnectedCallback() {
-      this.#observer?.disconnect();
-      this.#observer = undefined;
+      this.#stopWaiting();
       // After the current task: a host React app may be removing the element in its own commit
       // (React cannot unmount a root synchronously then), and an element that is only being
       // moved is connected again by then and keeps its state.

@@ -1,17 +1,8 @@
 // The iframe embed: dist/embed.html in an <iframe data-live-blog> on a host page of another
 // origin, sized by dist/embed-frame.js from the frame's postMessage reports.
 import type { Page } from '@playwright/test';
-import { expect, test as base } from './fixtures';
-import { hostDocument, startHostServer, type HostServer } from './hosts/host-server';
-
-const test = base.extend<{ host: HostServer }>({
-  // eslint-disable-next-line no-empty-pattern
-  host: async ({}, use) => {
-    const host = await startHostServer();
-    await use(host);
-    await host.close();
-  },
-});
+import { expect, test } from './hosts/embed-test';
+import { hostDocument } from './hosts/host-server';
 
 /** The demo polls every 15 s (+10 % jitter at most): 17 s always reaches the next poll. */
 const ONE_POLL = 17_000;

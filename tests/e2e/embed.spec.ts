@@ -4,8 +4,9 @@
 // (tests/e2e/hosts/host-server.ts), so every test here crosses origins the way a real embed does.
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, test as base } from './fixtures';
-import { hostDocument, startHostServer, type HostServer } from './hosts/host-server';
+import { expectNoAxeViolations } from './fixtures';
+import { expect, test } from './hosts/embed-test';
+import { hostDocument } from './hosts/host-server';
 
 declare global {
   interface Window {
@@ -13,15 +14,6 @@ declare global {
     __embedFetches?: string[];
   }
 }
-
-const test = base.extend<{ host: HostServer }>({
-  // eslint-disable-next-line no-empty-pattern
-  host: async ({}, use) => {
-    const host = await startHostServer();
-    await use(host);
-    await host.close();
-  },
-});
 
 const demo = JSON.parse(readFileSync('public/feeds/vilnius-2023.json', 'utf8')) as {
   items: { id: string; title: string; _liveblog: { topics: string[] } }[];
@@ -297,6 +289,35 @@ test.describe('all updates published (static feed)', () => {
     });
     expect(added).toEqual([]);
     expect(await page.evaluate(() => typeof customElements.get('live-blog'))).toBe('function');
+  });
+
+  test('a permalink to the host page opens the update inside the widget, even far below the fold', async ({
+    page,
+    server,
+    host,
+  }) => {
+    const china = chinaItems[0]!;
+    const url = host.page(
+      '/permalink.html',
+      hostDocument(
+        `<h1>An article</h1>
+         <p id="spacer">Long article text.</p>
+         <live-blog feed="${server.url}feeds/vilnius-2023.json" poll="off"></live-blog>
+         <p id="after">More article text.</p>
+         <style>#spacer, #after { height: 4000px; }</style>`,
+        embedScript(server.url),
+      ),
+    );
+    const permalink = `${url}#update-${encodeURIComponent(china.id)}`;
+    await page.setViewportSize({ width: 1000, height: 800 });
+    await page.goto(permalink);
+    const target = widget(page).getByRole('article', { name: china.title });
+    await expect(target).toBeInViewport();
+    // "Copy link" hands out the same format: the host page's URL and the update's id.
+    await expect(target.getByRole('link', { name: 'Copy link' })).toHaveAttribute(
+      'href',
+      permalink,
+    );
   });
 });
 
