@@ -14,16 +14,18 @@ const container = document.getElementById('root')!;
 
 createRoot(container).render(
   <StrictMode>
-    <main>
-      {settings ? (
-        // In a frame, pushState would add entries to the host's Back button: no sync-url here.
-        <LiveBlogRoot key={settings.resetKey} {...settings.props} syncUrl={false} />
-      ) : (
+    {settings ? (
+      // The frame is a document of its own: the blog's title is its h1 and the blog its main
+      // landmark (standalone). In a frame, pushState would add entries to the host's Back
+      // button: no sync-url here.
+      <LiveBlogRoot key={settings.resetKey} {...settings.props} standalone syncUrl={false} />
+    ) : (
+      <main>
         <p className="lb-frame-missing">
           This live blog cannot be shown: the <code>feed</code> parameter is missing.
         </p>
-      )}
-    </main>
+      </main>
+    )}
   </StrictMode>,
 );
 

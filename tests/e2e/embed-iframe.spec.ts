@@ -1,6 +1,7 @@
 // The iframe embed: dist/embed.html in an <iframe data-live-blog> on a host page of another
 // origin, sized by dist/embed-frame.js from the frame's postMessage reports.
 import type { Page } from '@playwright/test';
+import { expectNoAxeViolations } from './fixtures';
 import { expect, test } from './hosts/embed-test';
 import { hostDocument } from './hosts/host-server';
 
@@ -129,4 +130,10 @@ test('the iframe example page is sized to its content', async ({ page, server })
   await iframe.scrollIntoViewIfNeeded();
   await expect(page.frameLocator('iframe').getByRole('article')).toHaveCount(3);
   await expectSizedToContent(page);
+});
+
+test('the page inside the iframe passes axe', async ({ page, server }) => {
+  await page.goto(`${server.url}embed.html?feed=feeds/vilnius-2023.json&controls=compact`);
+  await expect(page.getByRole('article')).toHaveCount(3);
+  await expectNoAxeViolations(page);
 });
