@@ -14,20 +14,28 @@ function gz(file) {
 /** The JS and CSS the standalone page loads up front: index.html's module scripts, preloads and styles. */
 function initialAssets(htmlFile) {
   const html = readFileSync(htmlFile, 'utf8');
-  const refs = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*\shref)="([^"]+\.(?:js|css))"/g)].map((m) => m[1]);
+  const refs = [
+    ...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*\shref)="([^"]+\.(?:js|css))"/g),
+  ].map((m) => m[1]);
   return [...new Set(refs)].map((ref) => path.join(dist, ref.replace(/^\.?\//, '')));
 }
 
 const entries = [];
-entries.push({ name: 'standalone page (initial JS + CSS)', files: initialAssets(path.join(dist, 'index.html')) });
-if (existsSync(path.join(dist, 'embed.js'))) entries.push({ name: 'embed.js (styles inside)', files: [path.join(dist, 'embed.js')] });
+entries.push({
+  name: 'standalone page (initial JS + CSS)',
+  files: initialAssets(path.join(dist, 'index.html')),
+});
+if (existsSync(path.join(dist, 'embed.js')))
+  entries.push({ name: 'embed.js (styles inside)', files: [path.join(dist, 'embed.js')] });
 
 let failed = false;
 for (const entry of entries) {
   const bytes = entry.files.reduce((sum, f) => sum + gz(f), 0);
   const ok = bytes <= BUDGET_BYTES;
   failed ||= !ok;
-  console.log(`${ok ? 'ok  ' : 'OVER'} ${entry.name}: ${(bytes / 1024).toFixed(1)} KB gzip (budget ${BUDGET_BYTES / 1024} KB) — ${entry.files.map((f) => path.relative(dist, f)).join(', ')}`);
+  console.log(
+    `${ok ? 'ok  ' : 'OVER'} ${entry.name}: ${(bytes / 1024).toFixed(1)} KB gzip (budget ${BUDGET_BYTES / 1024} KB) — ${entry.files.map((f) => path.relative(dist, f)).join(', ')}`,
+  );
 }
 if (failed) {
   console.error('Bundle size budget exceeded.');

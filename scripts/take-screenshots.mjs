@@ -6,11 +6,25 @@ import { startServer } from '../server/create-server.mjs';
 
 const out = 'docs/screenshots';
 mkdirSync(out, { recursive: true });
-const server = await startServer({ port: 0, mode: 'live', intervalMs: 0, admin: true, shiftDates: false });
+const server = await startServer({
+  port: 0,
+  mode: 'live',
+  intervalMs: 0,
+  admin: true,
+  shiftDates: false,
+});
 server.replay.publishAll();
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 const shots = [
   ['phone', 375, 1400],
@@ -18,7 +32,11 @@ const shots = [
 ];
 for (const [name, width, height] of shots) {
   for (const scheme of ['light', 'dark']) {
-    const page = await browser.newPage({ viewport: { width, height }, colorScheme: scheme, locale: 'en-GB' });
+    const page = await browser.newPage({
+      viewport: { width, height },
+      colorScheme: scheme,
+      locale: 'en-GB',
+    });
     await page.goto(`${server.url}${process.argv[2] ?? ''}`);
     await page.locator('article').first().waitFor();
     await page.screenshot({ path: `${out}/${name}-${scheme}.png` });

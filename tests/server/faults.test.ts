@@ -137,7 +137,12 @@ describe('admin API and faults', () => {
     await fetch(feedUrl, { headers: { 'If-None-Match': first.headers.get('etag')! } });
     const { requests } = (await admin(server, 'GET', 'requests')).json;
     expect(requests).toHaveLength(2);
-    expect(requests[0]).toMatchObject({ path: FEED, status: 200, ifNoneMatch: false, encoding: 'gzip' });
+    expect(requests[0]).toMatchObject({
+      path: FEED,
+      status: 200,
+      ifNoneMatch: false,
+      encoding: 'gzip',
+    });
     expect(requests[0].bytes).toBeGreaterThan(0);
     expect(requests[1]).toMatchObject({ path: FEED, status: 304, bytes: 0, ifNoneMatch: true });
     expect(Date.parse(requests[1].time)).not.toBeNaN();
