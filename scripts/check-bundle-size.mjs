@@ -25,8 +25,15 @@ entries.push({
   name: 'standalone page (initial JS + CSS)',
   files: initialAssets(path.join(dist, 'index.html')),
 });
-if (existsSync(path.join(dist, 'embed.js')))
+if (existsSync(path.join(dist, 'embed.html'))) {
+  entries.push({
+    name: 'iframe page embed.html (initial JS + CSS)',
+    files: initialAssets(path.join(dist, 'embed.html')),
+  });
+}
+if (existsSync(path.join(dist, 'embed.js'))) {
   entries.push({ name: 'embed.js (styles inside)', files: [path.join(dist, 'embed.js')] });
+}
 
 let failed = false;
 for (const entry of entries) {

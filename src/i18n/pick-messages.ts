@@ -1,5 +1,3 @@
-import { enGB } from 'date-fns/locale/en-GB';
-import { uk as ukDateFns } from 'date-fns/locale/uk';
 import { en } from './messages-en';
 import { uk } from './messages-uk';
 import type { LocaleSettings } from './use-messages';
@@ -7,7 +5,7 @@ import type { LocaleSettings } from './use-messages';
 const primary = (tag: string) => tag.trim().split(/[-_]/)[0]!.toLowerCase();
 
 /**
- * The catalogue, Intl locale and date-fns locale for a requested BCP 47 tag (attribute, `?locale=`
+ * The catalogue and Intl locale for a requested BCP 47 tag (attribute, `?locale=`
  * or the browser's language). Ukrainian (`uk`, `uk-UA`…) gets the Ukrainian catalogue; everything
  * else gets English. The Intl locale always matches the catalogue's language, so that dates never
  * appear in a language the rest of the widget is not in ("mercredi" among English strings); an
@@ -16,19 +14,15 @@ const primary = (tag: string) => tag.trim().split(/[-_]/)[0]!.toLowerCase();
 export function localeSettingsFor(requested: string): LocaleSettings {
   const language = primary(requested);
   if (language === 'uk') {
-    return { locale: canonical(requested, 'uk'), messages: uk, dateFnsLocale: ukDateFns };
+    return { locale: canonical(requested, 'uk'), messages: uk };
   }
   if (language === 'en') {
     const locale = canonical(requested, 'en');
-    // date-fns' built-in default is en-US; other English variants share its words but not its
-    // week (Monday first) or date order.
-    return locale === 'en' || locale === 'en-US'
-      ? { locale, messages: en }
-      : { locale, messages: en, dateFnsLocale: enGB };
+    return { locale, messages: en };
   }
   // Other languages: British English, whose 24-hour clock and "Wednesday 12 July" read more
   // naturally to an international audience than US forms.
-  return { locale: 'en-GB', messages: en, dateFnsLocale: enGB };
+  return { locale: 'en-GB', messages: en };
 }
 
 function canonical(tag: string, fallback: string): string {

@@ -1,4 +1,3 @@
-import type { Locale } from 'date-fns';
 import { createContext, useContext } from 'react';
 import { en, type Messages } from './messages-en';
 
@@ -6,7 +5,6 @@ export interface LocaleSettings {
   /** BCP 47 tag used for Intl and date-fns. */
   readonly locale: string;
   readonly messages: Messages;
-  readonly dateFnsLocale?: Locale;
 }
 
 export const LocaleContext = createContext<LocaleSettings>({ locale: 'en', messages: en });

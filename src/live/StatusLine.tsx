@@ -1,6 +1,5 @@
 import type { FeedStatus } from '../core/feed/feed-types';
 import type { FeedFetchError } from '../feed/fetch-feed-document';
-import { useDateFnsLocale } from '../i18n/use-date-fns-locale';
 import { useMessages } from '../i18n/use-messages';
 import type { Messages } from '../i18n/messages-en';
 import { formatClock, formatDayAndClock } from '../time/format-time';
@@ -43,7 +42,6 @@ export function StatusLine(props: Props) {
   const { status, changedAt, error, nextAttemptAt, rejectedCount, locale, timeZone, onRetry } =
     props;
   const t = useMessages();
-  const dfLocale = useDateFnsLocale();
   const online = useOnline();
   // Seconds only matter while counting down to a retry; otherwise a shared minute tick will do.
   const now = useNow(error ? 1000 : 60_000);
@@ -68,7 +66,7 @@ export function StatusLine(props: Props) {
     tone = 'upcoming';
   } else {
     const ago =
-      changedAt === undefined ? undefined : relativeTime(changedAt, now, t.justNow, dfLocale);
+      changedAt === undefined ? undefined : relativeTime(changedAt, now, t.justNow, locale);
     text = ago ? `${t.statusLive} · ${t.updatedAgo(ago)}` : t.statusLive;
     tone = 'live';
   }

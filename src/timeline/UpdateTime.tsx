@@ -1,5 +1,4 @@
 import { useMessages } from '../i18n/use-messages';
-import { useDateFnsLocale } from '../i18n/use-date-fns-locale';
 import { formatClockWithZone, formatDayAndClock } from '../time/format-time';
 import { relativeTime } from '../time/relative-time';
 import { useNow } from '../time/use-now';
@@ -14,8 +13,7 @@ interface Props {
 export function UpdateTime({ ms, locale, timeZone }: Props) {
   const now = useNow();
   const t = useMessages();
-  const dfLocale = useDateFnsLocale();
-  const relative = relativeTime(ms, now, t.justNow, dfLocale);
+  const relative = relativeTime(ms, now, t.justNow, locale);
   const iso = new Date(ms).toISOString();
   return (
     <span className="lb-time">
