@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import type { ViewState } from '../core/filters/filter-state';
 import { activeFilterCount, defaultViewState } from '../core/filters/filter-state';
 import { useLiveFeed } from '../feed/use-live-feed';
@@ -153,10 +153,11 @@ export function LiveBlog(props: LiveBlogOptions) {
     return newest;
   }, [sorted]);
   const keyEvents = useMemo(() => arrivals.shown.filter((item) => item.keyEvent), [arrivals.shown]);
+  // The chart follows the filters a moment after the timeline does (it is secondary).
+  const chartItems = useDeferredValue(model.matching);
   const bins = useMemo(
-    () =>
-      activityBins(model.matching, { timeZone, topicOrder: meta?.topics.map((x) => x.id) ?? [] }),
-    [model.matching, timeZone, meta?.topics],
+    () => activityBins(chartItems, { timeZone, topicOrder: meta?.topics.map((x) => x.id) ?? [] }),
+    [chartItems, timeZone, meta?.topics],
   );
   const colourIndex = useCallback(
     (topic: string | null) => {
@@ -254,7 +255,7 @@ export function LiveBlog(props: LiveBlogOptions) {
         )}
       </header>
       {(keyEvents.length > 0 || bins.length > 1) && (
-        <div className="lb-rail">
+        <section className="lb-rail" aria-label={t.atAGlance}>
           {bins.length > 1 && <ActivityChart {...chartProps} onSelectBin={jumpToBin} />}
           <KeyEventsRail
             items={keyEvents}
@@ -263,7 +264,7 @@ export function LiveBlog(props: LiveBlogOptions) {
             onJump={target.jumpTo}
             pageUrl={context.permalink}
           />
-        </div>
+        </section>
       )}
       <p className="lb-visually-hidden" aria-live="polite" aria-atomic="true">
         {announced.text}

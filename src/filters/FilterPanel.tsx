@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { memo, useCallback, useEffect, useId, useState } from 'react';
 import type { FacetName, ViewState } from '../core/filters/filter-state';
 import { activeFilterCount, toggleValue } from '../core/filters/filter-state';
 import { useMessages } from '../i18n/use-messages';
@@ -16,6 +16,52 @@ interface Props {
 
 const COLLAPSED_OPTIONS = 8;
 const SEARCH_DEBOUNCE_MS = 250;
+
+interface FacetCheckboxProps {
+  readonly id: string;
+  readonly facet: FacetName;
+  readonly option: FacetOption;
+  readonly checked: boolean;
+  readonly onToggle: (facet: FacetName, value: string) => void;
+}
+
+// Memoised row: a poll that changes one count re-renders that row only, not every checkbox.
+const FacetCheckbox = memo(
+  function FacetCheckbox({ id, facet, option, checked, onToggle }: FacetCheckboxProps) {
+    return (
+      <li
+        className={
+          option.count === 0 && !checked ? 'lb-facet__item lb-facet__item--empty' : 'lb-facet__item'
+        }
+      >
+        <input
+          type="checkbox"
+          id={id}
+          checked={checked}
+          onChange={() => onToggle(facet, option.value)}
+          aria-describedby={option.hint ? `${id}-hint` : undefined}
+        />
+        <label htmlFor={id}>
+          {option.label} <span className="lb-facet__count">({option.count})</span>
+        </label>
+        {option.hint && (
+          <span id={`${id}-hint`} className="lb-facet__hint">
+            {option.hint}
+          </span>
+        )}
+      </li>
+    );
+  },
+  (a, b) =>
+    a.id === b.id &&
+    a.facet === b.facet &&
+    a.checked === b.checked &&
+    a.onToggle === b.onToggle &&
+    a.option.value === b.option.value &&
+    a.option.label === b.option.label &&
+    a.option.hint === b.option.hint &&
+    a.option.count === b.option.count,
+);
 
 function FacetFieldset({
   facet,
@@ -42,36 +88,16 @@ function FacetFieldset({
     <fieldset className="lb-facet" part="facet">
       <legend className="lb-facet__legend">{legend}</legend>
       <ul className="lb-facet__list">
-        {visible.map((option) => {
-          const id = `${baseId}-${option.value}`;
-          const checked = chosen.includes(option.value);
-          return (
-            <li
-              key={option.value}
-              className={
-                option.count === 0 && !checked
-                  ? 'lb-facet__item lb-facet__item--empty'
-                  : 'lb-facet__item'
-              }
-            >
-              <input
-                type="checkbox"
-                id={id}
-                checked={checked}
-                onChange={() => onToggle(facet, option.value)}
-                aria-describedby={option.hint ? `${id}-hint` : undefined}
-              />
-              <label htmlFor={id}>
-                {option.label} <span className="lb-facet__count">({option.count})</span>
-              </label>
-              {option.hint && (
-                <span id={`${id}-hint`} className="lb-facet__hint">
-                  {option.hint}
-                </span>
-              )}
-            </li>
-          );
-        })}
+        {visible.map((option) => (
+          <FacetCheckbox
+            key={option.value}
+            id={`${baseId}-${option.value}`}
+            facet={facet}
+            option={option}
+            checked={chosen.includes(option.value)}
+            onToggle={onToggle}
+          />
+        ))}
       </ul>
       {options.length > COLLAPSED_OPTIONS && (
         <button
@@ -113,8 +139,11 @@ export function FilterPanel({
     }, SEARCH_DEBOUNCE_MS);
     return () => clearTimeout(timer);
   }, [query, state, onChange]);
-  const toggle = (facet: FacetName, value: string) =>
-    onChange({ ...state, [facet]: toggleValue(state[facet], value) });
+  const toggle = useCallback(
+    (facet: FacetName, value: string) =>
+      onChange({ ...state, [facet]: toggleValue(state[facet], value) }),
+    [onChange, state],
+  );
   return (
     <form
       role="search"

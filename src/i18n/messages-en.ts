@@ -78,6 +78,7 @@ export const en = {
   updateNotFound: 'The linked update could not be found. It may have been removed.',
   filtersClearedForLink: 'Filters were cleared to show the linked update.',
   activityCaption: 'Updates per hour',
+  atAGlance: 'The story at a glance',
   activityBar: (range: string, total: string, parts: string) =>
     parts ? `${range}, ${total}: ${parts}` : `${range}, ${total}`,
 };

@@ -102,6 +102,7 @@ export const uk: Messages = {
   updateNotFound: 'Оновлення за посиланням не знайдено. Можливо, його видалили.',
   filtersClearedForLink: 'Фільтри скинуто, щоб показати оновлення за посиланням.',
   activityCaption: 'Кількість оновлень за годину',
+  atAGlance: 'Головне коротко',
   activityBar: (range: string, total: string, parts: string) =>
     parts ? `${range}, ${total}: ${parts}` : `${range}, ${total}`,
 };

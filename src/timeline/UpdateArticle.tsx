@@ -21,6 +21,22 @@ interface Props {
   readonly fresh?: boolean;
 }
 
+// Sanitised bodies by item identity: a filter change remounts updates, and DOMPurify is the
+// costly part of mounting one. Unchanged items keep their identity across polls (feed-store.ts).
+const sanitized = new WeakMap<
+  LiveItem,
+  { readonly base: string | undefined; readonly html: string }
+>();
+
+function sanitizedBody(item: LiveItem, baseUrl: string | undefined): string | undefined {
+  if (item.contentHtml === undefined) return undefined;
+  const cached = sanitized.get(item);
+  if (cached && cached.base === baseUrl) return cached.html;
+  const html = sanitizeHtml(item.contentHtml, baseUrl);
+  sanitized.set(item, { base: baseUrl, html });
+  return html;
+}
+
 export function updateElementId(id: string): string {
   return `update-${id.replace(/\s+/g, '_')}`;
 }
@@ -31,10 +47,7 @@ export const UpdateArticle = memo(function UpdateArticle({ item, context, fresh 
   const { labels, locale, timeZone, baseUrl } = context;
   const domId = updateElementId(item.id);
   const headingId = `${domId}-title`;
-  const html = useMemo(
-    () => (item.contentHtml !== undefined ? sanitizeHtml(item.contentHtml, baseUrl) : undefined),
-    [item.contentHtml, baseUrl],
-  );
+  const html = useMemo(() => sanitizedBody(item, baseUrl), [item, baseUrl]);
   const headline = item.title ?? t.untitled(formatClock(item.published, locale, timeZone));
   const classes = ['lb-update'];
   if (item.keyEvent) classes.push('lb-update--key');

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import type { FeedStore } from '../core/feed/feed-store';
 import { oldestPublished, sortedItems } from '../core/feed/feed-store';
 import type { LiveItem } from '../core/feed/feed-types';
@@ -87,7 +87,14 @@ export function useTimelineModel(input: TimelineInput): TimelineModel {
       searchText,
     ],
   );
-  const counts: FacetCounts = useMemo(() => countFacets(shown, matcher), [shown, matcher]);
+  // Counts are secondary to the updates themselves: a filter click paints the timeline first and
+  // the counts a moment later (useDeferredValue), keeping the click responsive at 10,000 items.
+  const countedItems = useDeferredValue(shown);
+  const countingMatcher = useDeferredValue(matcher);
+  const counts: FacetCounts = useMemo(
+    () => countFacets(countedItems, countingMatcher),
+    [countedItems, countingMatcher],
+  );
   const options = useMemo(() => {
     const result = {} as Record<FacetName, FacetOption[]>;
     for (const facet of FACETS)
@@ -96,8 +103,8 @@ export function useTimelineModel(input: TimelineInput): TimelineModel {
   }, [counts, effective, meta, labels, locale]);
   const matching = useMemo(() => shown.filter((item) => matcher(item)), [shown, matcher]);
   const keyEventCount = useMemo(
-    () => shown.filter((item) => item.keyEvent && matcher({ ...item, keyEvent: true })).length,
-    [shown, matcher],
+    () => countedItems.filter((item) => item.keyEvent && countingMatcher(item)).length,
+    [countedItems, countingMatcher],
   );
   const waitingMatching = useMemo(
     () => waiting.filter((item) => matcher(item)).length,
