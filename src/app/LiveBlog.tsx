@@ -1,4 +1,5 @@
 import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
+import type { LiveItem } from '../core/feed/feed-types';
 import type { ViewState } from '../core/filters/filter-state';
 import { activeFilterCount, defaultViewState } from '../core/filters/filter-state';
 import { useLiveFeed } from '../feed/use-live-feed';
@@ -154,7 +155,7 @@ export function LiveBlog(props: LiveBlogOptions) {
   }, [sorted]);
   const keyEvents = useMemo(() => arrivals.shown.filter((item) => item.keyEvent), [arrivals.shown]);
   // The chart follows the filters a moment after the timeline does (it is secondary).
-  const chartItems = useDeferredValue(model.matching);
+  const chartItems = useDeferredValue(model.matching, noItems);
   const bins = useMemo(
     () => activityBins(chartItems, { timeZone, topicOrder: meta?.topics.map((x) => x.id) ?? [] }),
     [chartItems, timeZone, meta?.topics],
@@ -393,6 +394,8 @@ export function LiveBlog(props: LiveBlogOptions) {
     </div>
   );
 }
+
+const noItems: readonly LiveItem[] = [];
 
 function absoluteUrl(url: string): string {
   try {

@@ -89,7 +89,7 @@ export function useTimelineModel(input: TimelineInput): TimelineModel {
   );
   // Counts are secondary to the updates themselves: a filter click paints the timeline first and
   // the counts a moment later (useDeferredValue), keeping the click responsive at 10,000 items.
-  const countedItems = useDeferredValue(shown);
+  const countedItems = useDeferredValue(shown, noItems);
   const countingMatcher = useDeferredValue(matcher);
   const counts: FacetCounts = useMemo(
     () => countFacets(countedItems, countingMatcher),
