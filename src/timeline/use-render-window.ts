@@ -27,7 +27,12 @@ export function useNearViewport(onNear: () => void, active: boolean, revision: n
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = ref.current;
-    if (!active || !el || typeof IntersectionObserver === 'undefined') return;
+    if (!active || !el) return;
+    if (typeof IntersectionObserver === 'undefined') {
+      // No way to know where the reader is: render everything rather than strand them.
+      onNear();
+      return;
+    }
     // Observing afresh after every growth delivers a new first callback, so growth continues
     // while the end is still near (short items) without waiting for a scroll.
     const observer = new IntersectionObserver(

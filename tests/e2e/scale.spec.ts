@@ -1,0 +1,83 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+// A paged blog (head + immutable pages) and a 2,000-update single document, generated once.
+const dir = mkdtempSync(path.join(os.tmpdir(), 'live-blog-scale-'));
+execFileSync('node', ['scripts/generate-feed.mjs', '--items', '300', '--days', '2', '--out', dir]);
+execFileSync('node', [
+  'scripts/generate-feed.mjs',
+  '--items',
+  '2000',
+  '--days',
+  '3',
+  '--out',
+  dir,
+  '--single',
+]);
+test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const head = JSON.parse(readFileSync(path.join(dir, 'synthetic-300.json'), 'utf8')) as {
+  items: { id: string; _liveblog?: { deleted?: boolean } }[];
+};
+const headItems = head.items.filter((i) => !i._liveblog?.deleted).length;
+
+test.use({ serverOptions: { mode: 'static', staticDir: dir } });
+
+const resultCount = (page: Page) => page.locator('.lb-result-count');
+const total = async (page: Page) => {
+  const text = (await resultCount(page).textContent()) ?? '';
+  return Number(/(\d+) updates?/.exec(text.replace(/,/g, ''))?.[1]);
+};
+
+test('a paged feed shows its head, then older pages on demand and on scroll', async ({
+  page,
+  server,
+}) => {
+  await page.goto(`${server.url}?feed=fixtures/synthetic-300.json&view=latest`);
+  await expect(page.getByRole('article').first()).toBeVisible();
+  await expect(resultCount(page)).toContainText(`${headItems} updates`);
+  // Counts say what they cover while older pages remain.
+  await expect(page.getByText(/Counts cover updates since/)).toBeVisible();
+
+  // Scrolling to the end renders the rest of the head, then loads older pages by itself.
+  const scrolledTotal = async () => {
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    return total(page);
+  };
+  await expect.poll(scrolledTotal, { timeout: 20_000 }).toBeGreaterThan(headItems);
+
+  // The end of the timeline offers a button for the next page (for keyboards and readers who
+  // stop scrolling); scrolling on loads it by itself.
+  const older = page.getByRole('button', { name: 'Show older updates' });
+  await expect
+    .poll(async () => {
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      return older.isEnabled().catch(() => false);
+    })
+    .toBe(true);
+
+  // Down to the first update, whose page has no next_url.
+  await expect.poll(scrolledTotal, { timeout: 30_000 }).toBeGreaterThanOrEqual(290);
+  await expect(page.getByText(/Counts cover updates since/)).toHaveCount(0);
+});
+
+test('a 2,000-update document renders a window of updates and grows it as the reader scrolls', async ({
+  page,
+  server,
+}) => {
+  await page.goto(`${server.url}?feed=fixtures/synthetic-2000-single.json&view=latest`);
+  await expect(page.getByRole('article').first()).toBeVisible();
+  const all = await total(page);
+  expect(all).toBeGreaterThan(1900);
+  const rendered = await page.getByRole('article').count();
+  expect(rendered, 'only a window of updates is in the DOM at first').toBeLessThan(200);
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await expect.poll(() => page.getByRole('article').count()).toBeGreaterThan(rendered);
+  // Filtering still covers every update, not only the rendered ones.
+  await page.getByRole('searchbox', { name: 'Search updates' }).fill('synthetic');
+  await expect(resultCount(page)).toContainText(/\d+ (of \d+ )?updates/);
+});
