@@ -33,18 +33,7 @@ import {
   responseHeaderBytes,
 } from './measure.mjs';
 import { evaluateBudgets, formatReport } from './report.mjs';
-
-// The same browser and flags as playwright.config.ts.
-const EXECUTABLE = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -185,8 +174,7 @@ async function main() {
   try {
     await snapshotBuild(builtDist, dist);
     browser = await chromium.launch({
-      executablePath: EXECUTABLE,
-      args: CHROMIUM_ARGS,
+      ...chromiumLaunchOptions,
       headless: true,
     });
     const machine = {

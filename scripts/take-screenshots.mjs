@@ -3,6 +3,7 @@
 import { chromium } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { startServer } from '../server/create-server.mjs';
+import { chromiumLaunchOptions } from './chromium.mjs';
 
 const out = 'docs/screenshots';
 mkdirSync(out, { recursive: true });
@@ -14,18 +15,7 @@ const server = await startServer({
   shiftDates: false,
 });
 server.replay.publishAll();
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await chromium.launch(chromiumLaunchOptions);
 const shots = [
   ['phone', 375, 1400],
   ['desktop', 1280, 1500],
