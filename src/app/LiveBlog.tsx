@@ -29,6 +29,7 @@ import { updateElementId } from '../timeline/UpdateArticle';
 import { usePermalinkTarget } from '../sharing/use-permalink-target';
 import { useDocumentTitle, useLiveBlogJsonLd } from './use-page-metadata';
 import { useUnseenCount } from '../live/use-unseen-count';
+import { textDirection } from '../i18n/text-direction';
 import { useNearViewport, useRenderWindow } from '../timeline/use-render-window';
 
 export type Controls = 'full' | 'compact' | 'none';
@@ -196,7 +197,9 @@ export function LiveBlog(props: LiveBlogOptions) {
 
   const showNew = () => {
     arrivals.release();
-    timelineTop.current?.scrollIntoView({ block: 'start' });
+    // To the sentinel just above the timeline's top: the reader is then at the top (following
+    // live, nothing unseen), not 1 px below it.
+    (sentinel.current ?? timelineTop.current)?.scrollIntoView({ block: 'start' });
     timelineTop.current?.focus({ preventScroll: true });
   };
 
@@ -212,6 +215,7 @@ export function LiveBlog(props: LiveBlogOptions) {
       ref={rootRef}
       className={`lb-root${showControls ? ' lb-root--with-filters' : ''}${keyEvents.length > 0 || bins.length > 1 ? ' lb-root--with-rail' : ''}`}
       lang={meta?.language}
+      dir={meta?.language ? textDirection(meta.language) : undefined}
       part="root"
     >
       <header className="lb-header" part="header">
