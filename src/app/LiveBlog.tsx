@@ -296,6 +296,7 @@ export function LiveBlog(props: LiveBlogOptions) {
               onChange={setView}
               compact={controls === 'compact'}
               coverageNote={coverageNote}
+              countsPending={model.countsPending}
             />
           </div>
         </div>

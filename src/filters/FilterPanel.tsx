@@ -12,6 +12,8 @@ interface Props {
   /** "compact" shows search and key events only. */
   readonly compact?: boolean;
   readonly coverageNote?: string;
+  /** The counts are being brought up to date. */
+  readonly countsPending?: boolean;
 }
 
 const COLLAPSED_OPTIONS = 8;
@@ -121,6 +123,7 @@ export function FilterPanel({
   onChange,
   compact = false,
   coverageNote,
+  countsPending = false,
 }: Props) {
   const t = useMessages();
   const keyId = useId();
@@ -149,6 +152,7 @@ export function FilterPanel({
       role="search"
       aria-label={t.filters}
       className="lb-filters__form"
+      aria-busy={countsPending}
       onSubmit={(e) => e.preventDefault()}
     >
       <div className="lb-filters__search">

@@ -28,6 +28,8 @@ export interface TimelineModel {
   readonly effective: ViewState;
   readonly options: Record<FacetName, readonly FacetOption[]>;
   readonly keyEventCount: number;
+  /** True while the counts still describe the previous filters (they follow a moment later). */
+  readonly countsPending: boolean;
   /** Items shown after filters, newest first. */
   readonly matching: readonly LiveItem[];
   readonly waitingMatching: number;
@@ -129,6 +131,7 @@ export function useTimelineModel(input: TimelineInput): TimelineModel {
     effective,
     options,
     keyEventCount,
+    countsPending: countedItems !== shown || countingMatcher !== matcher,
     matching,
     waitingMatching,
     grouped,

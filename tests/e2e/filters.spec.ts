@@ -221,6 +221,11 @@ test.describe('live replay, 5 updates at start', () => {
 
 /** Toggles each checkbox of a facet on and off: the count in its label is the result count. */
 async function expectCountsMatchResults(page: Page, legend: string, baseline: number) {
+  // Counts follow the timeline a moment later; the form says so while they catch up.
+  await expect(page.getByRole('search', { name: 'Filters' })).not.toHaveAttribute(
+    'aria-busy',
+    'true',
+  );
   const labels = await facet(page, legend)
     .getByRole('checkbox')
     .evaluateAll((boxes) => boxes.map((b) => (b as HTMLInputElement).labels![0]!.textContent!));
