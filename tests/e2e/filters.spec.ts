@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, test } from './fixtures';
+import { expect, expectNoAxeViolations, test, scrollIntoTimeline } from './fixtures';
 
 // Titles from public/feeds/vilnius-2023.json, oldest first.
 const T = {
@@ -198,7 +198,7 @@ test.describe('live replay, 5 updates at start', () => {
     await expect(articles(page)).toHaveCount(2);
     await expect(resultCount(page)).toContainText('2 of 5 updates');
 
-    await scrollIntoTimeline(page);
+    await scrollIntoTimeline(page, 300);
     await admin.clearRequests();
     await admin.publish(); // Trudeau: not in Lithuania
     await page.clock.fastForward(ONE_POLL);
@@ -247,31 +247,6 @@ async function tabTo(page: Page, target: Locator) {
     await page.keyboard.press('Tab');
   }
   await expect(target).toBeFocused();
-}
-
-async function scrollIntoTimeline(page: Page) {
-  const scrollable = await page.evaluate(
-    () => document.documentElement.scrollHeight - window.innerHeight,
-  );
-  expect(
-    scrollable,
-    'the page must be tall enough to scroll past the timeline top',
-  ).toBeGreaterThan(300);
-  // Resolves once the page has seen the timeline's top leave the viewport (observers are
-  // notified in creation order, the app's first).
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        window.scrollTo(0, document.documentElement.scrollHeight);
-        const observer = new IntersectionObserver(([entry]) => {
-          if (entry && !entry.isIntersecting && entry.boundingClientRect.top < 0) {
-            observer.disconnect();
-            resolve();
-          }
-        });
-        observer.observe(document.querySelector('.lb-sentinel')!);
-      }),
-  );
 }
 
 function escape(text: string) {

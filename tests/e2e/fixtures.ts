@@ -95,3 +95,33 @@ export async function expectNoAxeViolations(page: Page, context?: string) {
   }, context);
   expect(violations, 'axe-core violations').toEqual([]);
 }
+
+/**
+ * Scrolls the reader into the timeline and resolves once the page itself has seen the top of the
+ * timeline leave the viewport (its observers are notified in creation order, the app's first).
+ * `minScrollable`: how far the page must be able to scroll for the test to mean anything.
+ */
+export async function scrollIntoTimeline(page: Page, minScrollable = 0) {
+  if (minScrollable > 0) {
+    const scrollable = await page.evaluate(
+      () => document.documentElement.scrollHeight - window.innerHeight,
+    );
+    expect(
+      scrollable,
+      'the page must be tall enough to scroll past the timeline top',
+    ).toBeGreaterThan(minScrollable);
+  }
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        window.scrollTo(0, document.documentElement.scrollHeight);
+        const observer = new IntersectionObserver(([entry]) => {
+          if (entry && !entry.isIntersecting && entry.boundingClientRect.top < 0) {
+            observer.disconnect();
+            resolve();
+          }
+        });
+        observer.observe(document.querySelector('.lb-sentinel')!);
+      }),
+  );
+}

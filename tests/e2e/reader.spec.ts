@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Locator, Page, Route } from '@playwright/test';
 import { writeFeed } from '../../scripts/generate-feed.mjs';
-import { expect, expectNoAxeViolations, test, type Admin } from './fixtures';
+import { expect, expectNoAxeViolations, test, type Admin, scrollIntoTimeline } from './fixtures';
 
 // The reader's experience (issue 7): the story at a glance, time, links, and everyone included.
 // Expectations come from the demo feed as the replay server reads it.
@@ -94,26 +94,6 @@ async function replayState(admin: Admin) {
 async function publishUntil(admin: Admin, kind: string | null) {
   for (let i = 0; i < 50 && (await replayState(admin)).next !== kind; i++) await admin.publish(1);
   expect((await replayState(admin)).next).toBe(kind);
-}
-
-/**
- * Scrolls the reader into the timeline and resolves once the page itself has seen the top of the
- * timeline leave the viewport (its observers are notified in creation order, the app's first).
- */
-async function scrollIntoTimeline(page: Page) {
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        window.scrollTo(0, document.documentElement.scrollHeight);
-        const observer = new IntersectionObserver(([entry]) => {
-          if (entry && !entry.isIntersecting && entry.boundingClientRect.top < 0) {
-            observer.disconnect();
-            resolve();
-          }
-        });
-        observer.observe(document.querySelector('.lb-sentinel')!);
-      }),
-  );
 }
 
 test.describe('demo feed, everything published, source dates', () => {

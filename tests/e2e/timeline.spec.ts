@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, test, type Admin } from './fixtures';
+import { expect, expectNoAxeViolations, test, type Admin, scrollIntoTimeline } from './fixtures';
 
 // The demo feed as the replay server reads it: the source of every expectation below.
 interface SeedItem {
@@ -42,33 +42,6 @@ async function replayState(admin: Admin): Promise<ReplayState> {
 async function publishUntil(admin: Admin, kind: string | null) {
   for (let i = 0; i < 50 && (await replayState(admin)).next !== kind; i++) await admin.publish(1);
   expect((await replayState(admin)).next).toBe(kind);
-}
-
-/**
- * Scrolls the reader into the timeline and resolves once the page itself has seen the top of the
- * timeline leave the viewport (its observers are notified in creation order, the app's first).
- */
-async function scrollIntoTimeline(page: Page) {
-  const scrollable = await page.evaluate(
-    () => document.documentElement.scrollHeight - window.innerHeight,
-  );
-  expect(
-    scrollable,
-    'the page must be tall enough to scroll past the timeline top',
-  ).toBeGreaterThan(400);
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        window.scrollTo(0, document.documentElement.scrollHeight);
-        const observer = new IntersectionObserver(([entry]) => {
-          if (entry && !entry.isIntersecting && entry.boundingClientRect.top < 0) {
-            observer.disconnect();
-            resolve();
-          }
-        });
-        observer.observe(document.querySelector('.lb-sentinel')!);
-      }),
-  );
 }
 
 test.describe('demo feed, everything published', () => {
@@ -166,7 +139,7 @@ test.describe('live replay (3 updates at start)', () => {
     await expect(newUpdates(page)).toHaveCount(0);
 
     // Reading further down: the arrival waits, nothing moves.
-    await scrollIntoTimeline(page);
+    await scrollIntoTimeline(page, 400);
     const scrollBefore = await page.evaluate(() => window.scrollY);
     await admin.publish();
     await page.clock.fastForward(ONE_POLL);
