@@ -1,8 +1,8 @@
 import { memo, useCallback, useEffect, useId, useState } from 'react';
 import type { FacetName, ViewState } from '../core/filters/filter-state';
-import { activeFilterCount, toggleValue } from '../core/filters/filter-state';
+import { FACETS, activeFilterCount, toggleValue } from '../core/filters/filter-state';
 import { useMessages } from '../i18n/use-messages';
-import type { FacetOption } from './facet-options';
+import { facetLegends, type FacetOption } from './facet-options';
 
 interface Props {
   readonly state: ViewState;
@@ -127,6 +127,7 @@ export function FilterPanel({
 }: Props) {
   const t = useMessages();
   const keyId = useId();
+  const legends = facetLegends(t);
   const [query, setQuery] = useState(state.q);
   const [typedFor, setTypedFor] = useState(state.q);
   // Back/Forward or "Clear filters" replace the query from outside: follow them.
@@ -181,27 +182,16 @@ export function FilterPanel({
       </div>
       {!compact && (
         <>
-          <FacetFieldset
-            facet="topics"
-            legend={t.facetTopic}
-            options={options.topics}
-            chosen={state.topics}
-            onToggle={toggle}
-          />
-          <FacetFieldset
-            facet="countries"
-            legend={t.facetCountry}
-            options={options.countries}
-            chosen={state.countries}
-            onToggle={toggle}
-          />
-          <FacetFieldset
-            facet="speakers"
-            legend={t.facetSpeaker}
-            options={options.speakers}
-            chosen={state.speakers}
-            onToggle={toggle}
-          />
+          {FACETS.map((facet) => (
+            <FacetFieldset
+              key={facet}
+              facet={facet}
+              legend={legends[facet]}
+              options={options[facet]}
+              chosen={state[facet]}
+              onToggle={toggle}
+            />
+          ))}
         </>
       )}
       {coverageNote && <p className="lb-filters__note">{coverageNote}</p>}

@@ -1,7 +1,7 @@
 import type { FacetName, ViewState } from '../core/filters/filter-state';
 import { FACETS } from '../core/filters/filter-state';
 import { useMessages } from '../i18n/use-messages';
-import type { Labels } from './facet-options';
+import { facetLegends, facetValueLabel, type Labels } from './facet-options';
 
 interface Props {
   readonly state: ViewState;
@@ -12,17 +12,8 @@ interface Props {
 /** Zero results: say which filters to loosen, each one removable here. */
 export function NoMatches({ state, labels, onChange }: Props) {
   const t = useMessages();
-  const legend: Record<FacetName, string> = {
-    topics: t.facetTopic,
-    countries: t.facetCountry,
-    speakers: t.facetSpeaker,
-  };
-  const label = (facet: FacetName, value: string) =>
-    facet === 'topics'
-      ? labels.topic(value)
-      : facet === 'countries'
-        ? labels.country(value)
-        : labels.person(value);
+  const legend = facetLegends(t);
+  const label = (facet: FacetName, value: string) => facetValueLabel(labels, facet, value);
   const chips: { key: string; text: string; remove: () => void }[] = [];
   for (const facet of FACETS) {
     for (const value of state[facet]) {

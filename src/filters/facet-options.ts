@@ -1,6 +1,7 @@
 import type { FeedMeta } from '../core/feed/feed-types';
 import type { FacetCounts } from '../core/filters/match-items';
 import type { FacetName } from '../core/filters/filter-state';
+import type { Messages } from '../i18n/messages-en';
 
 export interface FacetOption {
   readonly value: string;
@@ -60,12 +61,7 @@ export function facetOptions(
 ): FacetOption[] {
   const values = new Set([...counts[facet].keys(), ...chosen.filter((c) => counts[facet].has(c))]);
   const options = [...values].map((value) => {
-    const label =
-      facet === 'topics'
-        ? labels.topic(value)
-        : facet === 'countries'
-          ? labels.country(value)
-          : labels.person(value);
+    const label = facetValueLabel(labels, facet, value);
     const hint = facet === 'speakers' ? labels.personRole(value) : undefined;
     return { value, label, hint, count: counts[facet].get(value) ?? 0 };
   });
@@ -87,4 +83,18 @@ function collatorFor(locale: string): Intl.Collator {
   let collator = collators.get(locale);
   if (!collator) collators.set(locale, (collator = new Intl.Collator(locale)));
   return collator;
+}
+
+/** The name of each facet, as its fieldset legend and in "Speaker: …" chips. */
+export function facetLegends(t: Messages): Record<FacetName, string> {
+  return { topics: t.facetTopic, countries: t.facetCountry, speakers: t.facetSpeaker };
+}
+
+/** What readers call one facet value: a topic's label, a country's name, a person's name. */
+export function facetValueLabel(labels: Labels, facet: FacetName, value: string): string {
+  return facet === 'topics'
+    ? labels.topic(value)
+    : facet === 'countries'
+      ? labels.country(value)
+      : labels.person(value);
 }
