@@ -133,6 +133,11 @@ export function LiveBlog(props: LiveBlogOptions) {
   const onNearEnd = useCallback(() => growWindow(), [growWindow]);
   const endRef = useNearViewport(onNearEnd, !allRendered, renderWindow.size);
 
+  const findUpdate = useCallback(
+    (id: string) =>
+      rootRef.current?.querySelector(`[id="${CSS.escape(updateElementId(id))}"]`) ?? null,
+    [],
+  );
   const target = usePermalinkTarget({
     store,
     model,
@@ -142,8 +147,7 @@ export function LiveBlog(props: LiveBlogOptions) {
     release: arrivals.release,
     renderWindow,
     loadOlder: live.loadOlder,
-    find: (id) =>
-      rootRef.current?.querySelector(`[id="${CSS.escape(updateElementId(id))}"]`) ?? null,
+    find: findUpdate,
   });
   // The newest publication or edit the reader has: what "updated 5 min ago" is about.
   const lastUpdateAt = useMemo(() => {
