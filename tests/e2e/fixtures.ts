@@ -125,3 +125,20 @@ export async function scrollIntoTimeline(page: Page, minScrollable = 0) {
       }),
   );
 }
+
+/** What the live replay says about itself (`GET /__admin/state`). */
+export interface ReplayState {
+  next: string | null;
+  editId: string | null;
+  duplicateId: string | null;
+}
+
+export async function replayState(admin: Admin): Promise<ReplayState> {
+  return (await admin.state()).replay as ReplayState;
+}
+
+/** Publishes replay steps one by one until the next one is `kind` (or the replay ends). */
+export async function publishUntil(admin: Admin, kind: string | null) {
+  for (let i = 0; i < 50 && (await replayState(admin)).next !== kind; i++) await admin.publish(1);
+  expect((await replayState(admin)).next).toBe(kind);
+}

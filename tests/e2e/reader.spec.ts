@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Locator, Page, Route } from '@playwright/test';
 import { writeFeed } from '../../scripts/generate-feed.mjs';
-import { expect, expectNoAxeViolations, test, type Admin, scrollIntoTimeline } from './fixtures';
+import { expect, expectNoAxeViolations, test, scrollIntoTimeline, publishUntil } from './fixtures';
 
 // The reader's experience (issue 7): the story at a glance, time, links, and everyone included.
 // Expectations come from the demo feed as the replay server reads it.
@@ -84,16 +84,6 @@ function customFeed(items: unknown[], extra: Record<string, unknown> = {}) {
     },
     items,
   };
-}
-
-async function replayState(admin: Admin) {
-  return (await admin.state()).replay as { next: string | null };
-}
-
-/** Publishes replay steps one by one until the next one is `kind` (or the replay ends). */
-async function publishUntil(admin: Admin, kind: string | null) {
-  for (let i = 0; i < 50 && (await replayState(admin)).next !== kind; i++) await admin.publish(1);
-  expect((await replayState(admin)).next).toBe(kind);
 }
 
 test.describe('demo feed, everything published, source dates', () => {

@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, test, type Admin, scrollIntoTimeline } from './fixtures';
+import {
+  expect,
+  expectNoAxeViolations,
+  test,
+  scrollIntoTimeline,
+  publishUntil,
+  replayState,
+} from './fixtures';
 
 // The demo feed as the replay server reads it: the source of every expectation below.
 interface SeedItem {
@@ -28,21 +35,6 @@ const ONE_POLL = '00:17';
 const articles = (page: Page) => page.getByRole('main').getByRole('article');
 const article = (page: Page, title: string) => page.getByRole('article', { name: title });
 const newUpdates = (page: Page) => page.getByRole('button', { name: /new updates?$/ });
-
-interface ReplayState {
-  next: string | null;
-  editId: string | null;
-  duplicateId: string | null;
-}
-async function replayState(admin: Admin): Promise<ReplayState> {
-  return (await admin.state()).replay as ReplayState;
-}
-
-/** Publishes replay steps one by one until the next one is `kind` (or the replay ends). */
-async function publishUntil(admin: Admin, kind: string | null) {
-  for (let i = 0; i < 50 && (await replayState(admin)).next !== kind; i++) await admin.publish(1);
-  expect((await replayState(admin)).next).toBe(kind);
-}
 
 test.describe('demo feed, everything published', () => {
   test.use({ serverOptions: { initialItems: 100 } });
