@@ -48,11 +48,22 @@ async function openLive(page: Page, url: string) {
 
 const feedFetches = (page: Page) => page.evaluate(() => window.__feedFetches!.length);
 
-/** Moves the fake clock forward and waits until the app has made at least one more request. */
+/**
+ * Moves the fake clock forward and waits until the app has made at least one more request. The
+ * previous response may still be in flight (its body read, its result handled) when the clock
+ * jumps, so the next poll's timer can start after the jump: the clock keeps moving in one-second
+ * steps until the request comes.
+ */
 async function advanceToNextRequest(page: Page, ms: number) {
   const before = await feedFetches(page);
   await page.clock.fastForward(ms);
-  await expect.poll(() => feedFetches(page)).toBeGreaterThan(before);
+  await expect
+    .poll(async () => {
+      const now = await feedFetches(page);
+      if (now === before) await page.clock.fastForward(1_000);
+      return now;
+    })
+    .toBeGreaterThan(before);
 }
 
 /** The countdown of the status line in seconds ("retrying in 1 min 20 s" → 80). */
