@@ -57,9 +57,44 @@ function devScriptEmbeds(): Plugin {
   };
 }
 
+const EARLY_ENTRY = 'src/app/request-feed-early.ts';
+
+/**
+ * The standalone page's feed request starts from its own tiny script, ahead of the app's bundle
+ * (src/feed/early-feed-request.ts). A script tag in index.html would be folded into the page's
+ * entry, which waits for the whole bundle, so the script is an entry of its own. Its tag, and
+ * preloads of what it imports, go first in <head>: with HTTP/1.1's six connections per host, the
+ * first requests are served first.
+ */
+function earlyFeedRequest(): Plugin {
+  return {
+    name: 'live-blog:early-feed-request',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        if (!ctx.filename.endsWith('/index.html')) return html;
+        let tags = `<script type="module" async src="/${EARLY_ENTRY}"></script>`;
+        if (ctx.bundle) {
+          const chunk = Object.values(ctx.bundle).find(
+            (c) => c.type === 'chunk' && c.isEntry && c.facadeModuleId?.endsWith(EARLY_ENTRY),
+          );
+          if (chunk?.type !== 'chunk') throw new Error(`${EARLY_ENTRY} is missing from the build`);
+          tags = [
+            `<script type="module" async crossorigin src="./${chunk.fileName}"></script>`,
+            ...chunk.imports.map((f) => `<link rel="modulepreload" crossorigin href="./${f}">`),
+          ].join('\n    ');
+        }
+        const charset = /<meta charset="[^"]*"\s*\/?>/i;
+        if (!charset.test(html)) throw new Error('index.html needs <meta charset> first in <head>');
+        return html.replace(charset, (meta) => `${meta}\n    ${tags}`);
+      },
+    },
+  };
+}
+
 export default defineConfig({
   base: './',
-  plugins: [react(), scriptEmbeds(), devScriptEmbeds()],
+  plugins: [react(), earlyFeedRequest(), scriptEmbeds(), devScriptEmbeds()],
   build: {
     target: 'es2022',
     sourcemap: true,
@@ -67,7 +102,7 @@ export default defineConfig({
       // The standalone page, and embed.html: the widget alone, for hosts that use an iframe.
       // dist/embed.js and dist/embed-frame.js follow (scriptEmbeds); dist-lib/ comes from
       // vite.lib.config.ts (npm run build).
-      input: { index: 'index.html', embed: 'embed.html' },
+      input: { index: 'index.html', embed: 'embed.html', 'request-feed-early': EARLY_ENTRY },
     },
   },
   test: {

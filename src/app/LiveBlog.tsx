@@ -76,7 +76,7 @@ export function LiveBlog(props: LiveBlogOptions) {
   const timelineTop = useRef<HTMLDivElement>(null);
   const atTop = useAtTop(sentinel);
   const sorted = useSortedItems(store);
-  const arrivals = useArrivals(sorted, atTop);
+  const arrivals = useArrivals(sorted, atTop, live.previewing);
   const model = useTimelineModel({
     store,
     sorted,
@@ -139,7 +139,8 @@ export function LiveBlog(props: LiveBlogOptions) {
     [],
   );
   const target = usePermalinkTarget({
-    store,
+    // A preview may not hold the update yet: look once the whole document is in.
+    store: live.previewing ? undefined : store,
     model,
     view,
     setView,
@@ -300,12 +301,12 @@ export function LiveBlog(props: LiveBlogOptions) {
               onChange={setView}
               compact={controls === 'compact'}
               coverageNote={coverageNote}
-              countsPending={model.countsPending}
+              countsPending={model.countsPending || live.previewing}
             />
           </div>
         </div>
       )}
-      <Main className="lb-timeline" part="timeline" aria-busy={live.isLoading}>
+      <Main className="lb-timeline" part="timeline" aria-busy={live.isLoading || live.previewing}>
         <div ref={sentinel} className="lb-sentinel" aria-hidden="true" />
         {/* A focus target for "new updates"; aria-label needs a role (a plain div may not have one). */}
         <div
@@ -324,7 +325,7 @@ export function LiveBlog(props: LiveBlogOptions) {
                 />
               )}
               <p className="lb-result-count">
-                {t.resultCount(shownCount, total)}
+                {live.previewing ? t.loadingRest : t.resultCount(shownCount, total)}
                 {active > 0 && controls !== 'none' && (
                   <button
                     type="button"
@@ -356,7 +357,7 @@ export function LiveBlog(props: LiveBlogOptions) {
           </div>
         )}
         {store !== undefined && sorted.length === 0 && <p className="lb-empty">{t.emptyFeed}</p>}
-        {store !== undefined && total > 0 && shownCount === 0 && (
+        {store !== undefined && total > 0 && shownCount === 0 && !live.previewing && (
           <NoMatches state={model.effective} labels={model.labels} onChange={setView} />
         )}
         {model.grouped.pinned.length > 0 && (
@@ -396,7 +397,7 @@ export function LiveBlog(props: LiveBlogOptions) {
             </a>
           </p>
         )}
-        {!limited && allRendered && store !== undefined && (
+        {!limited && allRendered && store !== undefined && !live.previewing && (
           <OlderUpdates hasOlder={store.olderUrl !== undefined} onLoad={live.loadOlder} auto />
         )}
       </Main>

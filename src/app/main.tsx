@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { prefetchFeed } from '../feed/use-live-feed';
 import { LiveBlogRoot, type Theme } from './LiveBlogRoot';
+import { pageFeed, pageFeedUrl } from './page-feed-url';
 import { sharedQueryClient } from './query-client';
 import './live-blog.css';
 import './page.css';
@@ -9,9 +10,9 @@ import './page.css';
 // The standalone page: the feed comes from ?feed= (default: the demo next to the page), and the
 // reader's filters live in the URL.
 const params = new URLSearchParams(window.location.search);
-const feed = params.get('feed') || 'feeds/vilnius-2023.json';
+const feed = pageFeed(window.location.search);
 const theme = params.get('theme');
-prefetchFeed(sharedQueryClient(), new URL(feed, document.baseURI).href);
+prefetchFeed(sharedQueryClient(), pageFeedUrl(window.location.search, document.baseURI));
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -7,11 +7,19 @@ import {
   type FeedStore,
 } from '../core/feed/feed-store';
 import { parseFeed } from '../core/feed/parse-feed';
+import { previewFeed } from '../core/feed/preview-feed';
 import { nextPollDelayMs } from '../core/live/poll-policy';
-import { FeedFetchError, fetchFeedDocument } from './fetch-feed-document';
+import { FeedFetchError, fetchFeedDocument, type FetchedDocument } from './fetch-feed-document';
 
 /** Pages followed at most to close a gap after the reader was away (50 pages ≈ 2,500 updates). */
 const MAX_GAP_PAGES = 50;
+/**
+ * A first document at least this long (about 1,500 updates) is shown from a preview of its
+ * newest updates while the rest is parsed (core/feed/preview-feed.ts, ADR 0007).
+ */
+const PREVIEW_MIN_CHARS = 1_000_000;
+/** Enough for the first screen and the render window's first growth. */
+const PREVIEW_ITEMS = 60;
 
 /**
  * What the client knows of one feed URL beyond the store: the validator of the last document,
@@ -31,6 +39,8 @@ export interface FeedSession {
   readonly jitter: number;
   pollingDisabled: boolean;
   olderLoading: Promise<void> | undefined;
+  /** The store holds a preview of the first document while the rest of it is parsed. */
+  previewing: boolean;
 }
 
 const sessions = new WeakMap<QueryClient, Map<string, FeedSession>>();
@@ -64,6 +74,7 @@ export function getFeedSession(client: QueryClient, url: string): FeedSession {
       jitter: Math.random(),
       pollingDisabled: false,
       olderLoading: undefined,
+      previewing: false,
     };
     byUrl.set(url, session);
   }
@@ -76,14 +87,7 @@ function asFetchError(error: unknown): FeedFetchError {
     : new FeedFetchError('network', 'The feed could not be reached.');
 }
 
-async function fetchAndParse(
-  session: FeedSession,
-  url: string,
-  signal: AbortSignal,
-  validator?: string,
-) {
-  const doc = await fetchFeedDocument(url, { signal, knownValidator: validator });
-  if (doc.kind === 'unchanged') return { doc, feed: undefined };
+function parseDocument(url: string, doc: FetchedDocument & { kind: 'document' }) {
   const parsed = parseFeed(doc.text, doc.url);
   if (!parsed.ok) {
     throw new FeedFetchError(
@@ -97,25 +101,80 @@ async function fetchAndParse(
       parsed.feed.rejected,
     );
   }
-  return { doc, feed: parsed.feed };
+  return parsed.feed;
 }
 
-/** One poll: fetch the head, merge it, and close any gap by following `next_url`. */
+async function fetchAndParse(url: string, signal: AbortSignal, validator?: string) {
+  const doc = await fetchFeedDocument(url, { signal, knownValidator: validator });
+  return { doc, feed: doc.kind === 'unchanged' ? undefined : parseDocument(url, doc) };
+}
+
+/**
+ * Resolves once the browser has painted what React commits next, and then has nothing more
+ * urgent to do (or soon, in a tab that does not paint). React renders the preview in a task after
+ * this is called, so the first frame may come before it: the second one cannot.
+ */
+function afterNextPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const fallback = setTimeout(resolve, 300);
+    if (typeof requestAnimationFrame !== 'function') return;
+    const done = () => {
+      clearTimeout(fallback);
+      resolve();
+    };
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        if (typeof requestIdleCallback === 'function') requestIdleCallback(done, { timeout: 100 });
+        else setTimeout(done, 0);
+      }),
+    );
+  });
+}
+
+/**
+ * Shows a large first document's newest updates before parsing all of it: `show` publishes the
+ * preview store, then the browser paints it while the whole document waits its turn.
+ */
+async function showPreview(
+  session: FeedSession,
+  doc: FetchedDocument & { kind: 'document' },
+  now: () => number,
+  show: (store: FeedStore) => void,
+) {
+  if (session.store !== emptyStore || doc.text.length < PREVIEW_MIN_CHARS) return;
+  const preview = previewFeed(doc.text, PREVIEW_ITEMS, doc.url);
+  if (!preview) return;
+  session.store = mergeHead(emptyStore, preview, now());
+  session.previewing = true;
+  show(session.store);
+  await afterNextPaint();
+}
+
+/**
+ * One poll: fetch the head, merge it, and close any gap by following `next_url`. `show`
+ * publishes a preview of a large first document before the whole of it is merged.
+ */
 export async function pollHead(
   session: FeedSession,
   signal: AbortSignal,
   now: () => number,
+  show?: (store: FeedStore) => void,
 ): Promise<FeedStore> {
   try {
-    const { doc, feed } = await fetchAndParse(session, session.url, signal, session.validator);
+    const doc = await fetchFeedDocument(session.url, { signal, knownValidator: session.validator });
     session.maxAgeSeconds = doc.maxAgeSeconds;
-    if (feed && doc.kind === 'document') {
+    if (doc.kind === 'document') {
+      if (show) {
+        await showPreview(session, doc, now, show);
+        signal.throwIfAborted();
+      }
+      const feed = parseDocument(session.url, doc);
       let gapUrl = gapPageUrl(session.store, feed);
       const held = session.store;
       let store = mergeHead(session.store, feed, now());
       // The head no longer reaches what the reader holds: walk back until it does.
       for (let i = 0; gapUrl !== undefined && i < MAX_GAP_PAGES; i++) {
-        const page = await fetchAndParse(session, gapUrl, signal);
+        const page = await fetchAndParse(gapUrl, signal);
         if (!page.feed) break;
         const nextGap = gapPageUrl(held, page.feed);
         const cursor = store.olderUrl;
@@ -128,12 +187,14 @@ export async function pollHead(
       }
       session.store = store;
       session.validator = doc.validator;
+      session.previewing = false;
     }
     session.failures = 0;
     session.lastError = undefined;
     session.nextAttemptAt = undefined;
     return session.store;
   } catch (error) {
+    session.previewing = false;
     if (signal.aborted && !(error instanceof FeedFetchError)) throw error;
     const failure = asFetchError(error);
     session.failures += 1;
@@ -167,7 +228,7 @@ export function loadOlderPage(
   const url = session.store.olderUrl;
   if (url === undefined) return Promise.resolve();
   const controller = new AbortController();
-  session.olderLoading = fetchAndParse(session, url, controller.signal)
+  session.olderLoading = fetchAndParse(url, controller.signal)
     .then(({ feed }) => {
       if (!feed) return;
       session.store = mergePage(session.store, feed, now());

@@ -1,4 +1,5 @@
 import { FEED_LIMITS } from '../core/feed/feed-limits';
+import { FEED_REQUEST_INIT, takeEarlyFeedRequest } from './early-feed-request';
 
 export type FetchFailureKind =
   'network' | 'timeout' | 'http' | 'not-found' | 'busy' | 'invalid' | 'too-large';
@@ -84,9 +85,8 @@ function tooLarge(bytes: number, limit: number) {
 }
 
 /**
- * Fetches one feed document through the browser's HTTP cache. `cache: "no-cache"` makes the
- * browser revalidate with If-None-Match / If-Modified-Since, so an unchanged feed costs a 304 and
- * no cache-busting query string defeats CDNs. `knownValidator` is the ETag (or Last-Modified) of
+ * Fetches one feed document through the browser's HTTP cache (FEED_REQUEST_INIT says how), or
+ * takes the page's early request for it. `knownValidator` is the ETag (or Last-Modified) of
  * the document already merged: a match means nothing new, and the body is not even read.
  */
 export async function fetchFeedDocument(
@@ -97,12 +97,12 @@ export async function fetchFeedDocument(
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
   let response: Response;
   try {
-    response = await fetch(url, {
-      cache: 'no-cache',
-      credentials: 'omit',
-      signal,
-      headers: { Accept: 'application/feed+json, application/json;q=0.9, */*;q=0.1' },
-    });
+    const early = takeEarlyFeedRequest(url);
+    if (early) {
+      if (signal.aborted) early.abort();
+      else signal.addEventListener('abort', early.abort, { once: true });
+    }
+    response = await (early?.response ?? fetch(url, { ...FEED_REQUEST_INIT, signal }));
   } catch (error) {
     if (timeout.aborted) throw new FeedFetchError('timeout', 'The server did not answer in time.');
     if (options.signal?.aborted) throw error;

@@ -10,8 +10,17 @@ export interface LiveFeed {
   /** When the next attempt after a failure is due (epoch ms). */
   readonly nextAttemptAt: number | undefined;
   readonly isLoading: boolean;
+  /** Only a preview of the first document is in: counts and searches are not final yet. */
+  readonly previewing: boolean;
   readonly retryNow: () => void;
   readonly loadOlder: () => Promise<void>;
+}
+
+const JUST_FETCHED_MS = 5_000;
+
+/** Publishes a large first document's preview while the query is still fetching the rest. */
+function showPreview(client: QueryClient, url: string) {
+  return (store: FeedStore) => client.setQueryData(feedQueryKey(url), store);
 }
 
 function pageHidden() {
@@ -30,7 +39,7 @@ export function prefetchFeed(client: QueryClient, url: string): void {
   const session = getFeedSession(client, url);
   void client.prefetchQuery({
     queryKey: feedQueryKey(url),
-    queryFn: ({ signal }) => pollHead(session, signal, Date.now),
+    queryFn: ({ signal }) => pollHead(session, signal, Date.now, showPreview(client, url)),
     structuralSharing: () => session.store,
     retry: false,
     networkMode: 'always',
@@ -44,10 +53,13 @@ export function useLiveFeed(url: string, options: { poll?: boolean } = {}): Live
   session.pollingDisabled = !poll;
   const query = useQuery<FeedStore, FeedFetchError>({
     queryKey: feedQueryKey(url),
-    queryFn: ({ signal }) => pollHead(session, signal, Date.now),
+    queryFn: ({ signal }) => pollHead(session, signal, Date.now, showPreview(client, url)),
     // The session's store is the single authority (older pages merge into it too).
     structuralSharing: () => session.store,
-    staleTime: 0,
+    // Polls keep the data current; this only stops a widget mounting (or the page regaining
+    // focus) right after a response from asking again, e.g. when the page's early request
+    // answered before React first rendered.
+    staleTime: JUST_FETCHED_MS,
     retry: false,
     networkMode: 'always',
     refetchInterval: () => nextDelay(session, pageHidden()) ?? false,
@@ -65,6 +77,7 @@ export function useLiveFeed(url: string, options: { poll?: boolean } = {}): Live
     error: query.error ?? undefined,
     nextAttemptAt: query.error ? session.nextAttemptAt : undefined,
     isLoading: query.isPending,
+    previewing: session.previewing && query.isFetching,
     retryNow,
     loadOlder,
   };

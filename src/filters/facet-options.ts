@@ -73,6 +73,8 @@ export function facetOptions(
         (a.value < b.value ? -1 : a.value > b.value ? 1 : 0),
     );
   }
+  // Creating the first collator costs tens of milliseconds: not for a list with nothing to sort.
+  if (options.length < 2) return options;
   const collator = collatorFor(locale);
   return options.sort((a, b) => collator.compare(a.label, b.label));
 }

@@ -1,6 +1,7 @@
 // English UI strings. Every catalogue has the same keys (checked by the type of messages-uk.ts).
 export const en = {
   loading: 'Loading live updates…',
+  loadingRest: 'Loading all updates…',
   liveBlog: 'Live blog',
   statusLive: 'Live',
   statusUpcoming: 'Coverage has not started yet',
@@ -71,6 +72,8 @@ export const en = {
   copyFailed: 'Could not copy the link',
   keyEvents: 'Key events',
   keyEventsCount: (n: number) => `Key events (${n})`,
+  keyEventsAll: (n: number) => `Show all ${n} key events`,
+  keyEventsFewer: 'Show fewer key events',
   eventTime: (zone: string) => `Times: event (${zone})`,
   readerTime: 'Times: yours',
   timeZoneToggle: 'Show times in my time zone',

@@ -26,6 +26,7 @@ const ofUpdates = (n: number) =>
 
 export const uk: Messages = {
   loading: 'Завантаження оновлень…',
+  loadingRest: 'Завантаження всіх оновлень…',
   liveBlog: 'Онлайн-трансляція',
   statusLive: 'Наживо',
   statusUpcoming: 'Трансляція ще не почалася',
@@ -95,6 +96,8 @@ export const uk: Messages = {
   copyFailed: 'Не вдалося скопіювати посилання',
   keyEvents: 'Ключові події',
   keyEventsCount: (n: number) => `Ключові події (${n})`,
+  keyEventsAll: (n: number) => `Показати всі ключові події (${n})`,
+  keyEventsFewer: 'Показати менше ключових подій',
   eventTime: (zone: string) => `Час: як на місці події (${zone})`,
   readerTime: 'Час: ваш місцевий',
   timeZoneToggle: 'Показувати час у моєму часовому поясі',

@@ -17,12 +17,17 @@ interface Marks {
  * Holds back arrivals while the reader is scrolled into the timeline; at the top they show at
  * once. `followLive` is true while the top of the timeline is in view.
  */
-export function useArrivals(sorted: readonly LiveItem[], followLive: boolean): Arrivals {
+export function useArrivals(
+  sorted: readonly LiveItem[],
+  followLive: boolean,
+  /** Only a preview of the first document is in: the rest of it is not news. */
+  previewing = false,
+): Arrivals {
   const newest = newestPublished(sorted);
   const [marks, setMarks] = useState<Marks | undefined>(undefined);
   // Adjusting state while rendering (not in an effect) avoids painting the held-back items once.
   let current = marks;
-  if (current === undefined && sorted.length > 0) {
+  if (current === undefined && sorted.length > 0 && !previewing) {
     // The first data to arrive is shown whole and not highlighted.
     current = { watermark: newest, freshAfter: newest };
     setMarks(current);

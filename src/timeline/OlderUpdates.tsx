@@ -12,6 +12,9 @@ interface Props {
 export function OlderUpdates({ hasOlder, onLoad, auto }: Props) {
   const t = useMessages();
   const [state, setState] = useState<'idle' | 'loading' | 'failed'>('idle');
+  // Bumped by each page that loads: observing afresh reports whether the end is still near, so a
+  // page that did not fill the screen is followed by the next without waiting for a scroll.
+  const [loaded, setLoaded] = useState(0);
   const sentinel = useRef<HTMLDivElement>(null);
   const busy = useRef(false);
   const load = useCallback(() => {
@@ -20,7 +23,10 @@ export function OlderUpdates({ hasOlder, onLoad, auto }: Props) {
     setState('loading');
     onLoad()
       .then(
-        () => setState('idle'),
+        () => {
+          setState('idle');
+          setLoaded((n) => n + 1);
+        },
         () => setState('failed'),
       )
       .finally(() => {
@@ -38,7 +44,7 @@ export function OlderUpdates({ hasOlder, onLoad, auto }: Props) {
     );
     observer.observe(el);
     return () => observer.disconnect();
-  }, [auto, hasOlder, load]);
+  }, [auto, hasOlder, load, loaded]);
   if (!hasOlder) return null;
   return (
     <div className="lb-older" ref={sentinel}>

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, expectNoAxeViolations, test } from './fixtures';
 
 // A paged blog (head + immutable pages) and a 2,000-update single document, generated once.
 const dir = mkdtempSync(path.join(os.tmpdir(), 'live-blog-scale-'));
@@ -80,6 +80,9 @@ test('a 2,000-update document renders a window of updates and grows it as the re
 }) => {
   await page.goto(`${server.url}?feed=fixtures/synthetic-2000-single.json&view=latest`);
   await expect(page.getByRole('article').first()).toBeVisible();
+  // A document this large shows a preview of its newest updates first; the count follows.
+  await expect(resultCount(page)).toHaveText(/^[\d,]+ updates/);
+  await expect(page.getByRole('main')).not.toHaveAttribute('aria-busy', 'true');
   const all = await total(page);
   expect(all).toBeGreaterThan(1900);
   const rendered = await page.getByRole('article').count();
@@ -89,4 +92,32 @@ test('a 2,000-update document renders a window of updates and grows it as the re
   // Filtering still covers every update, not only the rendered ones.
   await page.getByRole('searchbox', { name: 'Search updates' }).fill('synthetic');
   await expect(resultCount(page)).toContainText(/\d+ (of \d+ )?updates/);
+});
+
+test('a large document shows its newest updates first, and the rest arrives without moving them', async ({
+  page,
+  server,
+}) => {
+  // What the reader saw first: the top update when the first one entered the page.
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      const first = document.querySelector('article');
+      if (!first) return;
+      observer.disconnect();
+      document.documentElement.dataset.firstSeen = first.id;
+    }).observe(document, { childList: true, subtree: true });
+  });
+  // The generator pins its second-oldest update: near the end of the document.
+  await page.goto(`${server.url}?feed=fixtures/synthetic-2000-single.json`);
+  await expect(resultCount(page)).toHaveText(/^[\d,]+ updates/);
+  await expect(page.getByRole('main')).not.toHaveAttribute('aria-busy', 'true');
+  expect(await total(page)).toBeGreaterThan(1900);
+  const first = page.getByRole('article').first();
+  await expect(first).toContainText('Pinned');
+  // The top of the page is what it was, and nothing of the same document is "new".
+  expect(await page.evaluate(() => document.documentElement.dataset.firstSeen)).toBe(
+    await first.getAttribute('id'),
+  );
+  await expect(page.getByRole('button', { name: /new updates?/ })).toHaveCount(0);
+  await expectNoAxeViolations(page);
 });

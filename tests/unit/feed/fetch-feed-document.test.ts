@@ -1,11 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FEED_LIMITS } from '../../../src/core/feed/feed-limits';
+import { requestFeedEarly } from '../../../src/feed/early-feed-request';
 import { FeedFetchError, fetchFeedDocument } from '../../../src/feed/fetch-feed-document';
 
 const URL_ = 'https://feeds.example/live/head.json';
 
 function stubFetch(impl: (url: string, init: RequestInit) => Response | Promise<Response>) {
-  const fn = vi.fn(impl);
+  // Like the real fetch, always a promise.
+  const fn = vi.fn((url: string, init: RequestInit) => Promise.resolve(impl(url, init)));
   vi.stubGlobal('fetch', fn);
   return fn;
 }
@@ -171,5 +173,58 @@ describe('fetchFeedDocument', () => {
     controller.abort();
     await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
     await expect(pending).rejects.not.toBeInstanceOf(FeedFetchError);
+  });
+});
+
+describe("the standalone page's early request", () => {
+  const feedResponse = (body: string) =>
+    new Response(body, { headers: { 'content-type': 'application/feed+json', etag: '"e1"' } });
+
+  it('is taken by the first fetch of its URL, and only by that one', async () => {
+    const fetchMock = stubFetch(() => feedResponse('{"early":true}'));
+    requestFeedEarly(URL_);
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    expect(fetchMock.mock.calls[0]![1]).toMatchObject({ cache: 'no-cache', credentials: 'omit' });
+
+    const first = await fetchFeedDocument(URL_);
+    expect(first.kind === 'document' && first.text).toBe('{"early":true}');
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+
+    fetchMock.mockImplementation(() => Promise.resolve(feedResponse('{"poll":2}')));
+    const second = await fetchFeedDocument(URL_);
+    expect(second.kind === 'document' && second.text).toBe('{"poll":2}');
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+  });
+
+  it('is left alone by requests for other URLs (older pages)', async () => {
+    const fetchMock = stubFetch((url) => feedResponse(JSON.stringify({ url })));
+    requestFeedEarly(URL_);
+    const page = await fetchFeedDocument('https://feeds.example/live/page-1.json');
+    expect(page.kind === 'document' && page.text).toContain('page-1');
+    const head = await fetchFeedDocument(URL_);
+    expect(head.kind === 'document' && head.text).toContain('head.json');
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+  });
+
+  it('fails like any request: a network error is reported by the poll that takes it', async () => {
+    stubFetch(() => Promise.reject(new TypeError('Failed to fetch')));
+    requestFeedEarly(URL_);
+    expect((await failure(fetchFeedDocument(URL_))).kind).toBe('network');
+  });
+
+  it("is still bound by the poll's timeout: a hanging early request is aborted", async () => {
+    let aborted = false;
+    stubFetch(
+      (_url, init) =>
+        new Promise((_resolve, reject) => {
+          init.signal!.addEventListener('abort', () => {
+            aborted = true;
+            reject(init.signal!.reason);
+          });
+        }),
+    );
+    requestFeedEarly(URL_);
+    expect((await failure(fetchFeedDocument(URL_, { timeoutMs: 5 }))).kind).toBe('timeout');
+    expect(aborted).toBe(true);
   });
 });
