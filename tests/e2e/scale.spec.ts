@@ -54,10 +54,13 @@ test('a paged feed shows its head, then older pages on demand and on scroll', as
   // Scrolling to the end renders the rest of the head, then tries the older page by itself.
   const failure = page.getByText('Older updates could not be loaded.');
   await expect
-    .poll(async () => {
-      await toBottom();
-      return failure.isVisible();
-    })
+    .poll(
+      async () => {
+        await toBottom();
+        return failure.isVisible();
+      },
+      { timeout: 20_000 },
+    )
     .toBe(true);
   expect(await total(page), 'a failed page changes nothing').toBe(headItems);
 
