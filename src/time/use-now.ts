@@ -18,9 +18,9 @@ function subscribe(periodMs: number, listener: () => void) {
   const t = ticker(periodMs);
   t.listeners.add(listener);
   if (t.timer === undefined) {
-    // Refresh a time left over from an idle spell only: a change here re-renders every subscriber
-    // before the first paint, and the time read during render is at most a moment old.
-    if (Date.now() - t.now >= periodMs) t.now = Date.now();
+    // A change here re-renders every subscriber before the first paint. A clock of minutes (the
+    // relative times of every update) may be a moment old; one of seconds (a countdown) may not.
+    if (periodMs <= 1_000 || Date.now() - t.now >= periodMs) t.now = Date.now();
     t.timer = setInterval(() => {
       t.now = Date.now();
       for (const l of t.listeners) l();

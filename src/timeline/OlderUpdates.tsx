@@ -8,6 +8,9 @@ interface Props {
   readonly auto: boolean;
 }
 
+/** How close (px) the end of the timeline must come for the next page to load by itself. */
+const NEAR_PX = 800;
+
 /** The end of the timeline: a button (and scroll trigger) for the feed's older pages. */
 export function OlderUpdates({ hasOlder, onLoad, auto }: Props) {
   const t = useMessages();
@@ -17,9 +20,12 @@ export function OlderUpdates({ hasOlder, onLoad, auto }: Props) {
   const [loaded, setLoaded] = useState(0);
   const sentinel = useRef<HTMLDivElement>(null);
   const busy = useRef(false);
+  // Read by the scroll listener; state would re-observe, and so retry, on failing.
+  const failed = useRef(false);
   const load = useCallback(() => {
     if (busy.current) return;
     busy.current = true;
+    failed.current = false;
     setState('loading');
     onLoad()
       .then(
@@ -27,7 +33,10 @@ export function OlderUpdates({ hasOlder, onLoad, auto }: Props) {
           setState('idle');
           setLoaded((n) => n + 1);
         },
-        () => setState('failed'),
+        () => {
+          failed.current = true;
+          setState('failed');
+        },
       )
       .finally(() => {
         busy.current = false;
@@ -40,10 +49,27 @@ export function OlderUpdates({ hasOlder, onLoad, auto }: Props) {
       ([entry]) => {
         if (entry?.isIntersecting) load();
       },
-      { rootMargin: '800px 0px' },
+      { rootMargin: `${NEAR_PX}px 0px` },
     );
     observer.observe(el);
-    return () => observer.disconnect();
+    // Chromium's observer can miss the end coming into view while the page grows under a busy
+    // main thread (seen in CI): a scroll that ends near it loads too. Not after a failure, where
+    // the button and its message wait for the reader rather than retrying on every scroll.
+    let frame = 0;
+    const onScroll = () => {
+      if (frame !== 0 || failed.current) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        const box = el.getBoundingClientRect();
+        if (box.top < window.innerHeight + NEAR_PX && box.bottom > -NEAR_PX) load();
+      });
+    };
+    document.addEventListener('scroll', onScroll, { capture: true, passive: true });
+    return () => {
+      observer.disconnect();
+      document.removeEventListener('scroll', onScroll, { capture: true });
+      cancelAnimationFrame(frame);
+    };
   }, [auto, hasOlder, load, loaded]);
   if (!hasOlder) return null;
   return (
