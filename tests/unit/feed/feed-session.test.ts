@@ -171,3 +171,54 @@ describe('loadOlderPage', () => {
     expect(getFeedSession(new QueryClient(), HEAD)).not.toBe(session);
   });
 });
+
+describe('a large first document', () => {
+  // About 1.2 MB: past the size from which the first screen comes from a preview.
+  const body = 'Reporting from the summit. '.repeat(20);
+  const big = (n: number) =>
+    wireFeed(
+      Array.from({ length: n }, (_, i) =>
+        // Newest first; the oldest is pinned, so it sits at the very end of the document.
+        wireItem(`u${i}`, n - i, {
+          content_text: body,
+          ...(i === n - 1 ? { _liveblog: { pinned: true } } : {}),
+        }),
+      ),
+    );
+
+  it('is shown from a preview first, then whole, keeping the preview items as they were', async () => {
+    serve({ [HEAD]: { body: big(2_000), etag: '"v1"' } });
+    const previews: { size: number; previewing: boolean; pinned: boolean }[] = [];
+    let shown: ReturnType<typeof sortedItems> = [];
+    const store = await pollHead(
+      session,
+      signal(),
+      () => NOW,
+      (preview) => {
+        shown = sortedItems(preview);
+        previews.push({
+          size: preview.items.size,
+          previewing: session.previewing,
+          pinned: preview.items.get('u1999')?.pinned === true,
+        });
+      },
+    );
+    expect(previews).toEqual([{ size: 61, previewing: true, pinned: true }]);
+    expect(session.previewing).toBe(false);
+    expect(store.items.size).toBe(2_000);
+    expect(session.validator).toBe('"v1"');
+    // The same objects: React does not re-render what the reader already sees.
+    for (const item of shown) expect(store.items.get(item.id)).toBe(item);
+  });
+
+  it('a small document, or a later poll, goes straight to the whole document', async () => {
+    serve({ [HEAD]: { body: big(100) } });
+    const show = vi.fn();
+    await pollHead(session, signal(), () => NOW, show);
+    expect(show).not.toHaveBeenCalled();
+    serve({ [HEAD]: { body: big(2_000) } });
+    await pollHead(session, signal(), () => NOW, show);
+    expect(show).not.toHaveBeenCalled();
+    expect(session.store.items.size).toBe(2_000);
+  });
+});
