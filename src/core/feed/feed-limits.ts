@@ -18,6 +18,22 @@ export const FEED_LIMITS = {
 } as const;
 
 /**
+ * Index of the quote that closes the JSON string opened at `start`, or -1 if it never closes.
+ * Most of a feed is string content: indexOf jumps over it instead of walking it. A quote preceded
+ * by an odd run of backslashes is escaped.
+ */
+export function jsonStringEnd(text: string, start: number): number {
+  let end = start;
+  for (;;) {
+    end = text.indexOf('"', end + 1);
+    if (end === -1) return -1;
+    let slashes = 0;
+    while (text.charCodeAt(end - 1 - slashes) === 92 /* \ */) slashes++;
+    if (slashes % 2 === 0) return end;
+  }
+}
+
+/**
  * Depth of the deepest array/object nesting in a JSON text, scanned before parsing so that a
  * pathological document is refused cheaply. Strings are skipped so brackets inside them don't count.
  */
@@ -27,16 +43,8 @@ export function jsonNestingDepth(text: string, stopAbove = Infinity): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 34 /* " */) {
-      // Most of a feed is string content: jump to the closing quote with indexOf instead of
-      // walking it. A quote preceded by an odd run of backslashes is escaped.
-      let end = i;
-      for (;;) {
-        end = text.indexOf('"', end + 1);
-        if (end === -1) return max; // unterminated: JSON.parse reports it
-        let slashes = 0;
-        while (text.charCodeAt(end - 1 - slashes) === 92 /* \ */) slashes++;
-        if (slashes % 2 === 0) break;
-      }
+      const end = jsonStringEnd(text, i);
+      if (end === -1) return max; // unterminated: JSON.parse reports it
       i = end;
     } else if (c === 123 || c === 91) {
       depth++;

@@ -1,3 +1,4 @@
+import { jsonStringEnd } from './feed-limits';
 import type { ParsedFeed } from './feed-types';
 import { parseFeed } from './parse-feed';
 
@@ -35,18 +36,6 @@ function isSpace(c: number) {
   return c === 32 || c === 10 || c === 13 || c === 9;
 }
 
-/** Index of the quote that closes the string opened at `start`, or -1. */
-function stringEnd(text: string, start: number): number {
-  let end = start;
-  for (;;) {
-    end = text.indexOf('"', end + 1);
-    if (end === -1) return -1;
-    let slashes = 0;
-    while (text.charCodeAt(end - 1 - slashes) === BACKSLASH) slashes++;
-    if (slashes % 2 === 0) return end;
-  }
-}
-
 /**
  * Finds the top-level `items` array and its elements with one structural pass (strings are
  * jumped over). Undefined for anything but an object with one well-formed items array: the
@@ -65,7 +54,7 @@ export function itemsLayout(text: string): ItemsLayout | undefined {
   for (; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === QUOTE) {
-      const end = stringEnd(text, i);
+      const end = jsonStringEnd(text, i);
       if (end === -1) return undefined;
       // A string at depth 1 followed by a colon is a top-level key.
       if (depth === 1) {
@@ -102,8 +91,6 @@ export function itemsLayout(text: string): ItemsLayout | undefined {
           if (!isSpace(text.charCodeAt(j))) return undefined;
         return open !== -1 && close !== -1 ? { open, close, elements } : undefined;
       }
-    } else if (c === COLON && depth === 1) {
-      continue;
     } else if (c === COMMA && depth === 1) {
       lastKey = undefined;
     }
