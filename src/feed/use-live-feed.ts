@@ -18,50 +18,49 @@ export interface LiveFeed {
 
 const JUST_FETCHED_MS = 5_000;
 
-/** Publishes a large first document's preview while the query is still fetching the rest. */
-function showPreview(client: QueryClient, url: string) {
-  return (store: FeedStore) => client.setQueryData(feedQueryKey(url), store);
-}
-
 function pageHidden() {
   return typeof document !== 'undefined' && document.visibilityState === 'hidden';
+}
+
+/** What the prefetch and every widget's query of one feed URL share: one fetch, one store. */
+function headQuery(client: QueryClient, url: string) {
+  const session = getFeedSession(client, url);
+  // A large first document's preview is published while the query still fetches the rest.
+  const publishPreview = (store: FeedStore) => client.setQueryData(feedQueryKey(url), store);
+  return {
+    queryKey: feedQueryKey(url),
+    queryFn: ({ signal }: { signal: AbortSignal }) =>
+      pollHead(session, signal, Date.now, publishPreview),
+    // The session's store is the single authority (older pages merge into it too).
+    structuralSharing: () => session.store,
+    retry: false,
+    networkMode: 'always',
+  } as const;
+}
+
+/**
+ * Starts loading a feed before React has rendered anything, so the request overlaps the first
+ * render instead of following it (the standalone page calls this at start-up).
+ */
+export function prefetchFeed(client: QueryClient, url: string): void {
+  void client.prefetchQuery(headQuery(client, url));
 }
 
 /**
  * Connects one feed URL to React: React Query is the clock and the cache (one fetch per URL
  * however many widgets show it); the pure poll policy decides the rhythm.
  */
-/**
- * Starts loading a feed before React has rendered anything, so the request overlaps the first
- * render instead of following it (the standalone page calls this at start-up).
- */
-export function prefetchFeed(client: QueryClient, url: string): void {
-  const session = getFeedSession(client, url);
-  void client.prefetchQuery({
-    queryKey: feedQueryKey(url),
-    queryFn: ({ signal }) => pollHead(session, signal, Date.now, showPreview(client, url)),
-    structuralSharing: () => session.store,
-    retry: false,
-    networkMode: 'always',
-  });
-}
-
 export function useLiveFeed(url: string, options: { poll?: boolean } = {}): LiveFeed {
   const client = useQueryClient();
   const session = getFeedSession(client, url);
   const poll = options.poll ?? true;
   session.pollingDisabled = !poll;
   const query = useQuery<FeedStore, FeedFetchError>({
-    queryKey: feedQueryKey(url),
-    queryFn: ({ signal }) => pollHead(session, signal, Date.now, showPreview(client, url)),
-    // The session's store is the single authority (older pages merge into it too).
-    structuralSharing: () => session.store,
+    ...headQuery(client, url),
     // Polls keep the data current; this only stops a widget mounting (or the page regaining
     // focus) right after a response from asking again, e.g. when the page's early request
     // answered before React first rendered.
     staleTime: JUST_FETCHED_MS,
-    retry: false,
-    networkMode: 'always',
     refetchInterval: () => nextDelay(session, pageHidden()) ?? false,
     refetchIntervalInBackground: true,
     refetchOnWindowFocus: () => poll && session.store.meta?.status !== 'ended',
