@@ -4,7 +4,7 @@
 // (tests/e2e/hosts/host-server.ts), so every test here crosses origins the way a real embed does.
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
-import { expectNoAxeViolations } from './fixtures';
+import { advanceClockUntil, expectNoAxeViolations } from './fixtures';
 import { expect, test } from './hosts/embed-test';
 import { hostDocument } from './hosts/host-server';
 
@@ -380,11 +380,21 @@ test.describe('live replay', () => {
     const vilnius = await fetchesOf(page, HEAD_PATH);
     const marsBefore = await fetchesOf(page, MARS_PATH);
     expect(vilnius, 'the first load of a feed shown twice').toBe(1);
-    await page.clock.fastForward(ONE_POLL);
+    await advanceClockUntil(
+      page,
+      ONE_POLL,
+      async () => (await fetchesOf(page, HEAD_PATH)) > vilnius,
+    );
     await expect.poll(() => fetchesOf(page, HEAD_PATH)).toBe(vilnius + 1);
     // Mars polls every 30 s: not yet.
     expect(await fetchesOf(page, MARS_PATH)).toBe(marsBefore);
-    await page.clock.fastForward(ONE_POLL);
+    await advanceClockUntil(
+      page,
+      ONE_POLL,
+      async () =>
+        (await fetchesOf(page, MARS_PATH)) > marsBefore &&
+        (await fetchesOf(page, HEAD_PATH)) > vilnius + 1,
+    );
     await expect.poll(() => fetchesOf(page, MARS_PATH)).toBe(marsBefore + 1);
     await expect.poll(() => fetchesOf(page, HEAD_PATH)).toBe(vilnius + 2);
   });

@@ -2,7 +2,7 @@
 // server while the standalone app polls it. The page's clock is fake (page.clock), so poll timers,
 // back-off and the 10 s request timeout (AbortSignal.timeout is faked too) run in milliseconds.
 import type { Page } from '@playwright/test';
-import { test, expect, type Admin } from './fixtures';
+import { advanceClockUntil, test, expect, type Admin } from './fixtures';
 
 declare global {
   interface Window {
@@ -48,22 +48,10 @@ async function openLive(page: Page, url: string) {
 
 const feedFetches = (page: Page) => page.evaluate(() => window.__feedFetches!.length);
 
-/**
- * Moves the fake clock forward and waits until the app has made at least one more request. The
- * previous response may still be in flight (its body read, its result handled) when the clock
- * jumps, so the next poll's timer can start after the jump: the clock keeps moving in one-second
- * steps until the request comes.
- */
+/** Moves the fake clock forward until the app has made at least one more request. */
 async function advanceToNextRequest(page: Page, ms: number) {
   const before = await feedFetches(page);
-  await page.clock.fastForward(ms);
-  await expect
-    .poll(async () => {
-      const now = await feedFetches(page);
-      if (now === before) await page.clock.fastForward(1_000);
-      return now;
-    })
-    .toBeGreaterThan(before);
+  await advanceClockUntil(page, ms, async () => (await feedFetches(page)) > before);
 }
 
 /** The countdown of the status line in seconds ("retrying in 1 min 20 s" → 80). */

@@ -142,3 +142,19 @@ export async function publishUntil(admin: Admin, kind: string | null) {
   for (let i = 0; i < 50 && (await replayState(admin)).next !== kind; i++) await admin.publish(1);
   expect((await replayState(admin)).next).toBe(kind);
 }
+
+/**
+ * Moves the page's fake clock forward by `ms`, then on in one-second steps until `reached` holds.
+ * A poll whose response is still being handled when the clock jumps sets its next timer after
+ * the jump; the steps reach that timer without sleeping.
+ */
+export async function advanceClockUntil(page: Page, ms: number, reached: () => Promise<boolean>) {
+  await page.clock.fastForward(ms);
+  await expect
+    .poll(async () => {
+      if (await reached()) return true;
+      await page.clock.fastForward(1_000);
+      return false;
+    })
+    .toBe(true);
+}
