@@ -30,7 +30,8 @@ import { usePermalinkTarget } from '../sharing/use-permalink-target';
 import { useDocumentTitle, useLiveBlogJsonLd } from './use-page-metadata';
 import { useUnseenCount } from '../live/use-unseen-count';
 import { textDirection } from '../i18n/text-direction';
-import { useNearViewport, useRenderWindow } from '../timeline/use-render-window';
+import { useRenderWindow } from '../timeline/use-render-window';
+import { useEndReached } from '../timeline/use-end-reached';
 
 export type Controls = 'full' | 'compact' | 'none';
 
@@ -131,7 +132,12 @@ export function LiveBlog(props: LiveBlogOptions) {
   const allRendered = listBudget >= listed;
   const growWindow = renderWindow.grow;
   const onNearEnd = useCallback(() => growWindow(), [growWindow]);
-  const endRef = useNearViewport(onNearEnd, !allRendered, renderWindow.size);
+  // About two screens ahead of the reader.
+  const endRef = useEndReached(onNearEnd, {
+    active: !allRendered,
+    marginPx: 1500,
+    revision: renderWindow.size,
+  });
 
   const findUpdate = useCallback(
     (id: string) =>

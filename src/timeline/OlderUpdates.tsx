@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useMessages } from '../i18n/use-messages';
+import { useEndReached } from './use-end-reached';
 
 interface Props {
   readonly hasOlder: boolean;
@@ -18,7 +19,6 @@ export function OlderUpdates({ hasOlder, onLoad, auto }: Props) {
   // Bumped by each page that loads: observing afresh reports whether the end is still near, so a
   // page that did not fill the screen is followed by the next without waiting for a scroll.
   const [loaded, setLoaded] = useState(0);
-  const sentinel = useRef<HTMLDivElement>(null);
   const busy = useRef(false);
   // Read by the scroll listener; state would re-observe, and so retry, on failing.
   const failed = useRef(false);
@@ -42,35 +42,13 @@ export function OlderUpdates({ hasOlder, onLoad, auto }: Props) {
         busy.current = false;
       });
   }, [onLoad]);
-  useEffect(() => {
-    const el = sentinel.current;
-    if (!auto || !hasOlder || !el || typeof IntersectionObserver === 'undefined') return;
-    const observer = new IntersectionObserver(
-      ([entry]) => {
-        if (entry?.isIntersecting) load();
-      },
-      { rootMargin: `${NEAR_PX}px 0px` },
-    );
-    observer.observe(el);
-    // Chromium's observer can miss the end coming into view while the page grows under a busy
-    // main thread (seen in CI): a scroll that ends near it loads too. Not after a failure, where
-    // the button and its message wait for the reader rather than retrying on every scroll.
-    let frame = 0;
-    const onScroll = () => {
-      if (frame !== 0 || failed.current) return;
-      frame = requestAnimationFrame(() => {
-        frame = 0;
-        const box = el.getBoundingClientRect();
-        if (box.top < window.innerHeight + NEAR_PX && box.bottom > -NEAR_PX) load();
-      });
-    };
-    document.addEventListener('scroll', onScroll, { capture: true, passive: true });
-    return () => {
-      observer.disconnect();
-      document.removeEventListener('scroll', onScroll, { capture: true });
-      cancelAnimationFrame(frame);
-    };
-  }, [auto, hasOlder, load, loaded]);
+  const isFailed = useCallback(() => failed.current, []);
+  const sentinel = useEndReached(load, {
+    active: auto && hasOlder,
+    marginPx: NEAR_PX,
+    revision: loaded,
+    paused: isFailed,
+  });
   if (!hasOlder) return null;
   return (
     <div className="lb-older" ref={sentinel}>

@@ -127,6 +127,19 @@ export async function scrollIntoTimeline(page: Page, minScrollable = 0) {
 }
 
 /** What the live replay says about itself (`GET /__admin/state`). */
+/** The render window grows as the reader scrolls: scroll until every update is in the DOM. */
+export async function renderAllUpdates(page: Page, total: number) {
+  await expect
+    .poll(
+      async () => {
+        await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+        return page.getByRole('article').count();
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(total);
+}
+
 export interface ReplayState {
   next: string | null;
   editId: string | null;

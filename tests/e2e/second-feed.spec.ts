@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, expectNoAxeViolations, test } from './fixtures';
+import { expect, expectNoAxeViolations, renderAllUpdates, test } from './fixtures';
 
 // Unrelated feeds from tests/fixtures/feeds, opened with ?feed= on the standalone page.
 const open = (page: Page, base: string, fixture: string) =>
@@ -31,7 +31,7 @@ test('Mars landing: declared, then undeclared, then "Other updates"; tombstones 
 }) => {
   await open(page, server.url, 'mars-landing.json');
   const live = fixtureItems('mars-landing.json').filter((i) => !i._liveblog?.deleted);
-  await expect(articles(page)).toHaveCount(live.length);
+  await renderAllUpdates(page, live.length);
   expect(await titles(page)).toEqual(live.map((i) => i.title!).sort());
   // Tombstones carry no headline: an untitled article would be one of them shown by mistake.
   await expect(page.getByRole('article', { name: /^Update at/ })).toHaveCount(0);

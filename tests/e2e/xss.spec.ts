@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { expect, renderAllUpdates, test } from './fixtures';
 import { buildXssFeed, type ItemExpectation } from '../fixtures/xss/build-feed';
 import { PAYLOADS } from '../fixtures/xss/payloads';
 
@@ -82,19 +82,6 @@ async function serveHostileFeed(serverUrl: string) {
   const built = buildXssFeed(serverUrl);
   writeFileSync(path.join(feedDir, 'xss.json'), JSON.stringify(built.feed));
   return built;
-}
-
-/** The render window grows as the reader scrolls: scroll until every update is in the DOM. */
-async function renderAll(page: Page, total: number) {
-  await expect
-    .poll(
-      async () => {
-        await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-        return page.getByRole('article').count();
-      },
-      { timeout: 30_000 },
-    )
-    .toBe(total);
 }
 
 /** Hovers, focuses and "animates" every element of every update body, as a restless reader would. */
@@ -199,7 +186,7 @@ test.describe('a feed full of XSS payloads, without the CSP', () => {
     expect(response?.headers()['content-security-policy']).toBeUndefined();
 
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(built.feedTitle);
-    await renderAll(page, built.items.length);
+    await renderAllUpdates(page, built.items.length);
     await poke(page);
     for (const article of (await page.getByRole('article').all()).slice(0, 12)) {
       await article.hover();
@@ -215,7 +202,7 @@ test.describe('a feed full of XSS payloads, without the CSP', () => {
 
     // The filters put payloads into labels, the URL and the search box.
     await page.getByRole('button', { name: 'Latest' }).click();
-    await renderAll(page, built.items.length);
+    await renderAllUpdates(page, built.items.length);
     await poke(page);
     await page.getByRole('button', { name: 'By topic' }).click();
     const topic = page.getByRole('group', { name: 'Topic' }).getByRole('checkbox').first();
@@ -314,7 +301,7 @@ test.describe('Content-Security-Policy', () => {
       await recordViolations(page);
       await page.goto(`${server.url}?feed=${encodeURIComponent('/fixtures/xss.json')}`);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(built.feedTitle);
-      await renderAll(page, built.items.length);
+      await renderAllUpdates(page, built.items.length);
       await poke(page);
       // Chromium reports inline handlers, inline styles and <base> even while the sanitiser
       // parses the HTML in an inert document (docs/security.md), so those reports are expected
