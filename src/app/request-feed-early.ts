@@ -1,17 +1,23 @@
-// The standalone page's first script: it starts the feed request and nothing else, so it is tiny
-// and runs long before the app's bundle has loaded (see early-feed-request.ts).
-import { requestFeedEarly } from '../feed/early-feed-request';
+// The standalone page's first script: it fetches and reads the feed while the app's bundle
+// downloads. vite.config.ts builds it on its own, so it has no imports to wait for and runs as
+// soon as it arrives (see early-feed-request.ts).
+import { offerEarlyFeedRequest } from '../feed/early-feed-request';
+import { readFeedEarly } from '../feed/read-feed-early';
 import { pageFeedUrl } from './page-feed-url';
 
 try {
-  requestFeedEarly(pageFeedUrl(window.location.search, document.baseURI));
+  const url = pageFeedUrl(window.location.search, document.baseURI);
+  const controller = new AbortController();
+  const reply = readFeedEarly(url, controller.signal);
+  // Untaken, a failure is nobody's error.
+  reply.catch(() => {});
+  offerEarlyFeedRequest({ url, reply, abort: () => controller.abort() });
 } catch {
-  // A malformed ?feed= is the app's to report; the app simply asks again.
+  // A malformed ?feed= is the app's to report; the app simply asks itself.
 }
 
-// The main thread is idle while the bundle downloads. The first date format with a time zone
-// loads the browser's time zone data (about 30 ms): load it now rather than on the way to the
-// first update's time stamp.
+// The first date format with a time zone loads the browser's time zone data (about 30 ms): load
+// it while the main thread waits for the bundle rather than on the way to the first time stamp.
 setTimeout(() => {
   try {
     new Intl.DateTimeFormat(undefined, { timeZone: 'UTC', hour: 'numeric' }).format(0);

@@ -1,40 +1,46 @@
-/**
- * How every feed request is made: `cache: "no-cache"` makes the browser revalidate with
- * If-None-Match / If-Modified-Since, so an unchanged feed costs a 304 and no cache-busting query
- * string defeats CDNs.
- */
-export const FEED_REQUEST_INIT = {
-  cache: 'no-cache',
-  credentials: 'omit',
-  headers: { Accept: 'application/feed+json, application/json;q=0.9, */*;q=0.1' },
-} as const satisfies RequestInit;
+import type { FetchFailureKind, FetchedDocument } from './fetch-feed-document';
+
+/** How an early request ended: the document (with its preview cut), or why there is none. */
+export type EarlyFeedReply =
+  | { readonly ok: true; readonly doc: FetchedDocument }
+  | {
+      readonly ok: false;
+      readonly error: {
+        readonly kind: FetchFailureKind;
+        readonly message: string;
+        readonly status?: number;
+        readonly retryAfterSeconds?: number;
+      };
+    };
 
 export interface EarlyFeedRequest {
   readonly url: string;
-  readonly response: Promise<Response>;
+  /** Rejects only if the early script itself broke: the poll then simply asks again. */
+  readonly reply: Promise<EarlyFeedReply>;
   readonly abort: () => void;
 }
 
-let pending: EarlyFeedRequest | undefined;
+// The early script is built on its own (vite.config.ts) so that it has no imports to wait for;
+// it therefore shares no module with the app, and hands its request over on the window. Plain
+// data crosses, not class instances: each bundle has its own FeedFetchError.
+const SLOT = Symbol.for('live-blog.early-feed-request');
+type Slot = { [SLOT]?: EarlyFeedRequest };
 
 /**
- * The standalone page asks for its feed from a tiny script that runs before the app's bundle has
- * arrived, so the feed downloads while the bundle loads and evaluates (ADR 0004). The page's
- * scripts share this module, so no global is needed to hand the response over.
+ * The standalone page fetches and reads its feed from a tiny first script, long before the app's
+ * bundle has arrived (src/app/request-feed-early.ts, ADR 0007).
  */
-export function requestFeedEarly(url: string): void {
-  if (typeof fetch !== 'function') return;
-  const controller = new AbortController();
-  const response = fetch(url, { ...FEED_REQUEST_INIT, signal: controller.signal });
-  // A failure is reported by the poll that takes the request; untaken, it is nobody's error.
-  response.catch(() => {});
-  pending = { url, response, abort: () => controller.abort() };
+export function offerEarlyFeedRequest(request: EarlyFeedRequest): void {
+  const slot = globalThis as Slot;
+  slot[SLOT]?.abort();
+  slot[SLOT] = request;
 }
 
 /** The early request for `url`, handed out once; every later request is the caller's own. */
 export function takeEarlyFeedRequest(url: string): EarlyFeedRequest | undefined {
+  const slot = globalThis as Slot;
+  const pending = slot[SLOT];
   if (pending?.url !== url) return undefined;
-  const taken = pending;
-  pending = undefined;
-  return taken;
+  delete slot[SLOT];
+  return pending;
 }

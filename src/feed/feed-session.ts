@@ -7,20 +7,12 @@ import {
   type FeedStore,
 } from '../core/feed/feed-store';
 import { parseFeed } from '../core/feed/parse-feed';
-import { previewFeed } from '../core/feed/preview-feed';
+import { largeDocumentPreview, parsePreview } from '../core/feed/preview-feed';
 import { nextPollDelayMs } from '../core/live/poll-policy';
 import { FeedFetchError, fetchFeedDocument, type FetchedDocument } from './fetch-feed-document';
 
 /** Pages followed at most to close a gap after the reader was away (50 pages ≈ 2,500 updates). */
 const MAX_GAP_PAGES = 50;
-/**
- * A first document at least this long (about 1,500 updates) is shown from a preview of its
- * newest updates while the rest is parsed (core/feed/preview-feed.ts, ADR 0007).
- */
-const PREVIEW_MIN_CHARS = 1_000_000;
-/** Enough for the first screen and the render window's first growth. */
-const PREVIEW_ITEMS = 60;
-
 /**
  * What the client knows of one feed URL beyond the store: the validator of the last document,
  * the poll rhythm and the failure streak. One per feed URL and QueryClient, so that several
@@ -141,8 +133,10 @@ async function showPreview(
   now: () => number,
   show: (store: FeedStore) => void,
 ) {
-  if (session.store !== emptyStore || doc.text.length < PREVIEW_MIN_CHARS) return;
-  const preview = previewFeed(doc.text, PREVIEW_ITEMS, doc.url);
+  if (session.store !== emptyStore) return;
+  // The page's early script may have cut the preview already (ADR 0007).
+  const previewText = doc.preview ?? largeDocumentPreview(doc.text);
+  const preview = previewText === undefined ? undefined : parsePreview(previewText, doc.url);
   if (!preview) return;
   session.store = mergeHead(emptyStore, preview, now());
   session.previewing = true;

@@ -1,5 +1,20 @@
 import { FEED_LIMITS } from '../core/feed/feed-limits';
-import { FEED_REQUEST_INIT, takeEarlyFeedRequest } from './early-feed-request';
+import {
+  takeEarlyFeedRequest,
+  type EarlyFeedReply,
+  type EarlyFeedRequest,
+} from './early-feed-request';
+
+/**
+ * How every feed request is made: `cache: "no-cache"` makes the browser revalidate with
+ * If-None-Match / If-Modified-Since, so an unchanged feed costs a 304 and no cache-busting query
+ * string defeats CDNs.
+ */
+export const FEED_REQUEST_INIT = {
+  cache: 'no-cache',
+  credentials: 'omit',
+  headers: { Accept: 'application/feed+json, application/json;q=0.9, */*;q=0.1' },
+} as const satisfies RequestInit;
 
 export type FetchFailureKind =
   'network' | 'timeout' | 'http' | 'not-found' | 'busy' | 'invalid' | 'too-large';
@@ -30,6 +45,8 @@ export type FetchedDocument =
       readonly url: string;
       readonly validator: string | undefined;
       readonly maxAgeSeconds?: number;
+      /** A preview document already cut from `text` (by the page's early script). */
+      readonly preview?: string;
     };
 
 export const FEED_TIMEOUT_MS = 10_000;
@@ -55,7 +72,9 @@ async function readLimited(response: Response, limit: number): Promise<string> {
   }
   if (!response.body) return response.text();
   const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
+  // Decoded as it arrives, so the work is spread over the download rather than added after it.
+  const decoder = new TextDecoder();
+  const parts: string[] = [];
   let received = 0;
   for (;;) {
     const { done, value } = await reader.read();
@@ -65,16 +84,10 @@ async function readLimited(response: Response, limit: number): Promise<string> {
       await reader.cancel();
       throw tooLarge(received, limit);
     }
-    chunks.push(value);
+    parts.push(decoder.decode(value, { stream: true }));
   }
-  // One decode of the whole body: cheaper than decoding and concatenating chunk by chunk.
-  const bytes = new Uint8Array(received);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return new TextDecoder().decode(bytes);
+  parts.push(decoder.decode());
+  return parts.join('');
 }
 
 function tooLarge(bytes: number, limit: number) {
@@ -82,6 +95,34 @@ function tooLarge(bytes: number, limit: number) {
     'too-large',
     `The feed is larger than ${Math.round(limit / 1048576)} MB (at least ${Math.round(bytes / 1048576)} MB) and was not loaded.`,
   );
+}
+
+/**
+ * The early request's answer, bound by this poll's signal. Undefined if the worker failed: the
+ * caller then asks for the feed itself.
+ */
+function earlyReply(
+  early: EarlyFeedRequest,
+  signal: AbortSignal,
+): Promise<EarlyFeedReply | undefined> {
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      early.abort();
+      reject(signal.reason);
+    };
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    early.reply.then(
+      (reply) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(reply);
+      },
+      () => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(undefined);
+      },
+    );
+  });
 }
 
 /**
@@ -95,14 +136,22 @@ export async function fetchFeedDocument(
 ): Promise<FetchedDocument> {
   const timeout = AbortSignal.timeout(options.timeoutMs ?? FEED_TIMEOUT_MS);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+  const early = takeEarlyFeedRequest(url);
+  if (early) {
+    let reply: EarlyFeedReply | undefined;
+    try {
+      reply = await earlyReply(early, signal);
+    } catch (error) {
+      if (timeout.aborted)
+        throw new FeedFetchError('timeout', 'The server did not answer in time.');
+      throw error;
+    }
+    if (reply?.ok) return reply.doc;
+    if (reply) throw new FeedFetchError(reply.error.kind, reply.error.message, reply.error);
+  }
   let response: Response;
   try {
-    const early = takeEarlyFeedRequest(url);
-    if (early) {
-      if (signal.aborted) early.abort();
-      else signal.addEventListener('abort', early.abort, { once: true });
-    }
-    response = await (early?.response ?? fetch(url, { ...FEED_REQUEST_INIT, signal }));
+    response = await fetch(url, { ...FEED_REQUEST_INIT, signal });
   } catch (error) {
     if (timeout.aborted) throw new FeedFetchError('timeout', 'The server did not answer in time.');
     if (options.signal?.aborted) throw error;

@@ -139,10 +139,27 @@ export function previewDocument(text: string, count: number, maxPinned = 20): st
   return `${text.slice(0, layout.open)}[${items}]${text.slice(layout.close + 1)}`;
 }
 
+/**
+ * A first document at least this long (about 1,500 updates) is shown from a preview of its newest
+ * updates while the rest is parsed.
+ */
+export const PREVIEW_MIN_CHARS = 1_000_000;
+/** Enough for the first screen and the render window's first growth. */
+export const PREVIEW_ITEMS = 60;
+
+/** The preview document of a first document large enough to need one; otherwise undefined. */
+export function largeDocumentPreview(text: string): string | undefined {
+  return text.length < PREVIEW_MIN_CHARS ? undefined : previewDocument(text, PREVIEW_ITEMS);
+}
+
+/** A preview document, read and checked like any document; undefined when it shows nothing. */
+export function parsePreview(doc: string, baseUrl?: string): ParsedFeed | undefined {
+  const result = parseFeed(doc, baseUrl);
+  return result.ok && result.feed.items.length > 0 ? result.feed : undefined;
+}
+
 /** The preview, read and checked like any document; undefined when there is none to show. */
 export function previewFeed(text: string, count: number, baseUrl?: string): ParsedFeed | undefined {
   const doc = previewDocument(text, count);
-  if (doc === undefined) return undefined;
-  const result = parseFeed(doc, baseUrl);
-  return result.ok && result.feed.items.length > 0 ? result.feed : undefined;
+  return doc === undefined ? undefined : parsePreview(doc, baseUrl);
 }

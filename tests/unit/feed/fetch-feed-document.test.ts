@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FEED_LIMITS } from '../../../src/core/feed/feed-limits';
-import { requestFeedEarly } from '../../../src/feed/early-feed-request';
+import { offerEarlyFeedRequest } from '../../../src/feed/early-feed-request';
+import { readFeedEarly } from '../../../src/feed/read-feed-early';
 import { FeedFetchError, fetchFeedDocument } from '../../../src/feed/fetch-feed-document';
 
 const URL_ = 'https://feeds.example/live/head.json';
@@ -180,14 +181,23 @@ describe("the standalone page's early request", () => {
   const feedResponse = (body: string) =>
     new Response(body, { headers: { 'content-type': 'application/feed+json', etag: '"e1"' } });
 
+  /** What the page's first script does: read the feed at once and offer the answer. */
+  function startEarly(url = URL_) {
+    const controller = new AbortController();
+    const abort = vi.fn(() => controller.abort());
+    offerEarlyFeedRequest({ url, reply: readFeedEarly(url, controller.signal), abort });
+    return { abort };
+  }
+
   it('is taken by the first fetch of its URL, and only by that one', async () => {
     const fetchMock = stubFetch(() => feedResponse('{"early":true}'));
-    requestFeedEarly(URL_);
+    startEarly();
     expect(fetchMock).toHaveBeenCalledTimes(1);
     expect(fetchMock.mock.calls[0]![1]).toMatchObject({ cache: 'no-cache', credentials: 'omit' });
 
     const first = await fetchFeedDocument(URL_);
     expect(first.kind === 'document' && first.text).toBe('{"early":true}');
+    expect(first.kind === 'document' && first.validator).toBe('"e1"');
     expect(fetchMock).toHaveBeenCalledTimes(1);
 
     fetchMock.mockImplementation(() => Promise.resolve(feedResponse('{"poll":2}')));
@@ -198,7 +208,7 @@ describe("the standalone page's early request", () => {
 
   it('is left alone by requests for other URLs (older pages)', async () => {
     const fetchMock = stubFetch((url) => feedResponse(JSON.stringify({ url })));
-    requestFeedEarly(URL_);
+    startEarly();
     const page = await fetchFeedDocument('https://feeds.example/live/page-1.json');
     expect(page.kind === 'document' && page.text).toContain('page-1');
     const head = await fetchFeedDocument(URL_);
@@ -206,25 +216,65 @@ describe("the standalone page's early request", () => {
     expect(fetchMock).toHaveBeenCalledTimes(2);
   });
 
-  it('fails like any request: a network error is reported by the poll that takes it', async () => {
+  it('cuts the preview of a large document, and only of a large one', async () => {
+    const item = (i: number) => ({
+      id: `u${i}`,
+      date_published: '2023-07-11T10:00:00Z',
+      content_text: 'x'.repeat(200),
+    });
+    const wire = (n: number) =>
+      JSON.stringify({
+        version: 'https://jsonfeed.org/version/1.1',
+        title: 'Big',
+        items: Array.from({ length: n }, (_, i) => item(i)),
+      });
+    stubFetch(() => feedResponse(wire(6000)));
+    startEarly();
+    const big = await fetchFeedDocument(URL_);
+    expect(big.kind === 'document' && big.text.length).toBeGreaterThan(1_000_000);
+    const preview = big.kind === 'document' ? JSON.parse(big.preview ?? 'null') : null;
+    expect(preview?.items.map((x: { id: string }) => x.id)).toEqual(
+      Array.from({ length: 60 }, (_, i) => `u${i}`),
+    );
+
+    stubFetch(() => feedResponse(wire(50)));
+    startEarly();
+    const small = await fetchFeedDocument(URL_);
+    expect(small.kind === 'document' && small.preview).toBeUndefined();
+  });
+
+  it('fails like any request: the poll that takes it reports what went wrong', async () => {
     stubFetch(() => Promise.reject(new TypeError('Failed to fetch')));
-    requestFeedEarly(URL_);
+    startEarly();
     expect((await failure(fetchFeedDocument(URL_))).kind).toBe('network');
+
+    stubFetch(() => new Response('', { status: 503, headers: { 'retry-after': '30' } }));
+    startEarly();
+    const busy = await failure(fetchFeedDocument(URL_));
+    expect(busy).toMatchObject({ kind: 'busy', status: 503, retryAfterSeconds: 30 });
+  });
+
+  it('is replaced by an ordinary request if the early script broke', async () => {
+    const fetchMock = stubFetch(() => feedResponse('{"own":true}'));
+    offerEarlyFeedRequest({
+      url: URL_,
+      reply: Promise.reject(new Error('early script failed')),
+      abort: () => {},
+    });
+    const doc = await fetchFeedDocument(URL_);
+    expect(doc.kind === 'document' && doc.text).toBe('{"own":true}');
+    expect(fetchMock).toHaveBeenCalledTimes(1);
   });
 
   it("is still bound by the poll's timeout: a hanging early request is aborted", async () => {
-    let aborted = false;
     stubFetch(
       (_url, init) =>
         new Promise((_resolve, reject) => {
-          init.signal!.addEventListener('abort', () => {
-            aborted = true;
-            reject(init.signal!.reason);
-          });
+          init.signal!.addEventListener('abort', () => reject(init.signal!.reason));
         }),
     );
-    requestFeedEarly(URL_);
+    const { abort } = startEarly();
     expect((await failure(fetchFeedDocument(URL_, { timeoutMs: 5 }))).kind).toBe('timeout');
-    expect(aborted).toBe(true);
+    expect(abort).toHaveBeenCalled();
   });
 });
