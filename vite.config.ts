@@ -102,7 +102,7 @@ function earlyFeedRequest(): Plugin {
       handler(html, ctx) {
         if (!ctx.filename.endsWith('/index.html')) return html;
         const tag = ctx.bundle
-          ? `<script async src="./${fileName}"></script>`
+          ? `<script async fetchpriority="high" src="./${fileName}"></script>`
           : `<script type="module" async src="/${EARLY_ENTRY}"></script>`;
         const charset = /<meta charset="[^"]*"\s*\/?>/i;
         if (!charset.test(html)) throw new Error('index.html needs <meta charset> first in <head>');
