@@ -64,13 +64,21 @@ function maxAge(header: string | null): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-async function readLimited(response: Response, limit: number): Promise<string> {
+async function readLimited(
+  response: Response,
+  limit: number,
+  onText: ((piece: string) => void) | undefined,
+): Promise<string> {
   const length = Number(response.headers.get('content-length'));
   if (Number.isFinite(length) && length > limit) {
     await response.body?.cancel();
     throw tooLarge(length, limit);
   }
-  if (!response.body) return response.text();
+  if (!response.body) {
+    const text = await response.text();
+    onText?.(text);
+    return text;
+  }
   const reader = response.body.getReader();
   // Decoded as it arrives, so the work is spread over the download rather than added after it.
   const decoder = new TextDecoder();
@@ -84,9 +92,13 @@ async function readLimited(response: Response, limit: number): Promise<string> {
       await reader.cancel();
       throw tooLarge(received, limit);
     }
-    parts.push(decoder.decode(value, { stream: true }));
+    const piece = decoder.decode(value, { stream: true });
+    onText?.(piece);
+    parts.push(piece);
   }
-  parts.push(decoder.decode());
+  const last = decoder.decode();
+  onText?.(last);
+  parts.push(last);
   return parts.join('');
 }
 
@@ -132,7 +144,13 @@ function earlyReply(
  */
 export async function fetchFeedDocument(
   url: string,
-  options: { signal?: AbortSignal; knownValidator?: string; timeoutMs?: number } = {},
+  options: {
+    signal?: AbortSignal;
+    knownValidator?: string;
+    timeoutMs?: number;
+    /** Receives the body's text piece by piece as it is decoded. */
+    onText?: (piece: string) => void;
+  } = {},
 ): Promise<FetchedDocument> {
   const timeout = AbortSignal.timeout(options.timeoutMs ?? FEED_TIMEOUT_MS);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
@@ -188,7 +206,7 @@ export async function fetchFeedDocument(
   }
   let text: string;
   try {
-    text = await readLimited(response, FEED_LIMITS.maxDocumentBytes);
+    text = await readLimited(response, FEED_LIMITS.maxDocumentBytes, options.onText);
   } catch (error) {
     if (error instanceof FeedFetchError) throw error;
     if (timeout.aborted) throw new FeedFetchError('timeout', 'The server did not answer in time.');

@@ -1,4 +1,4 @@
-import { largeDocumentPreview } from '../core/feed/preview-feed';
+import { itemsLayoutScanner, largeDocumentPreview } from '../core/feed/preview-feed';
 import type { EarlyFeedReply } from './early-feed-request';
 import { FeedFetchError, fetchFeedDocument } from './fetch-feed-document';
 
@@ -8,9 +8,13 @@ import { FeedFetchError, fetchFeedDocument } from './fetch-feed-document';
  */
 export async function readFeedEarly(url: string, signal: AbortSignal): Promise<EarlyFeedReply> {
   try {
-    const doc = await fetchFeedDocument(url, { signal });
+    // The text is scanned as it arrives, so the preview is ready as soon as the last byte is.
+    const scanner = itemsLayoutScanner();
+    const doc = await fetchFeedDocument(url, { signal, onText: scanner.push });
     if (doc.kind !== 'document') return { ok: true, doc };
-    return { ok: true, doc: { ...doc, preview: largeDocumentPreview(doc.text) } };
+    const layout = scanner.finish(doc.text);
+    const preview = layout && largeDocumentPreview(doc.text, layout);
+    return { ok: true, doc: { ...doc, preview } };
   } catch (error) {
     if (!(error instanceof FeedFetchError)) throw error;
     const { kind, message, status, retryAfterSeconds } = error;

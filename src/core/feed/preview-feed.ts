@@ -1,4 +1,3 @@
-import { jsonStringEnd } from './feed-limits';
 import type { ParsedFeed } from './feed-types';
 import { parseFeed } from './parse-feed';
 
@@ -15,12 +14,23 @@ import { parseFeed } from './parse-feed';
  */
 
 /** Where each item of the top-level `items` array sits in the text. */
-interface ItemsLayout {
+export interface ItemsLayout {
   /** Index of the `[` that opens the items array, and of the `]` that closes it. */
   readonly open: number;
   readonly close: number;
   /** [start, end) of each element. */
   readonly elements: readonly (readonly [number, number])[];
+}
+
+/**
+ * Finds the items array in a document that arrives in pieces: `push` each piece of text as it is
+ * decoded, then `finish` with the whole text. The work is then done while the network is slow,
+ * not after the last byte.
+ */
+export interface ItemsLayoutScanner {
+  push(piece: string): void;
+  /** Undefined for anything but an object with one well-formed items array. */
+  finish(text: string): ItemsLayout | undefined;
 }
 
 const QUOTE = 34;
@@ -36,72 +46,131 @@ function isSpace(c: number) {
   return c === 32 || c === 10 || c === 13 || c === 9;
 }
 
-/**
- * Finds the top-level `items` array and its elements with one structural pass (strings are
- * jumped over). Undefined for anything but an object with one well-formed items array: the
- * caller then simply parses the whole document.
- */
-export function itemsLayout(text: string): ItemsLayout | undefined {
-  let i = 0;
-  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
-  if (text.charCodeAt(i) !== OPEN_BRACE) return undefined;
-  let depth = 0;
-  let lastKey: string | undefined;
-  let open = -1;
-  let close = -1;
-  let elementStart = -1;
-  const elements: [number, number][] = [];
-  for (; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === QUOTE) {
-      const end = jsonStringEnd(text, i);
-      if (end === -1) return undefined;
-      // A string at depth 1 followed by a colon is a top-level key.
-      if (depth === 1) {
-        let j = end + 1;
-        while (isSpace(text.charCodeAt(j))) j++;
-        if (text.charCodeAt(j) === COLON) {
-          lastKey = text.slice(i + 1, end);
-          // A second "items" member would win in JSON.parse: too odd to preview.
-          if (lastKey === 'items' && open !== -1) return undefined;
-        }
-      }
-      if (depth === 2 && open !== -1 && close === -1 && elementStart === -1) elementStart = i;
-      i = end;
-      continue;
-    }
-    if (isSpace(c)) continue;
-    if (depth === 2 && open !== -1 && close === -1) {
-      if (c === COMMA || c === CLOSE_BRACKET) {
-        if (elementStart !== -1) elements.push([elementStart, trimEnd(text, i)]);
-        elementStart = -1;
-      } else if (elementStart === -1) {
-        elementStart = i;
-      }
-    }
-    if (c === OPEN_BRACE || c === OPEN_BRACKET) {
-      depth++;
-      if (depth === 2 && c === OPEN_BRACKET && lastKey === 'items' && open === -1) open = i;
-    } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
-      if (depth === 2 && open !== -1 && close === -1 && c === CLOSE_BRACKET) close = i;
-      depth--;
-      if (depth === 0) {
-        // Only whitespace may follow the document.
-        for (let j = i + 1; j < text.length; j++)
-          if (!isSpace(text.charCodeAt(j))) return undefined;
-        return open !== -1 && close !== -1 ? { open, close, elements } : undefined;
-      }
-    } else if (c === COMMA && depth === 1) {
-      lastKey = undefined;
-    }
-  }
-  return undefined;
+interface TopLevelArray {
+  /** [start, end) of the key's string token, quotes included. */
+  readonly key: readonly [number, number] | undefined;
+  readonly open: number;
+  close: number;
+  readonly elements: [number, number][];
 }
 
-function trimEnd(text: string, end: number): number {
-  let e = end;
-  while (e > 0 && isSpace(text.charCodeAt(e - 1))) e--;
-  return e;
+/**
+ * One structural pass (strings are jumped over with indexOf), resumable at any character. Every
+ * top-level key and top-level array is noted by position; which key says "items" is read from
+ * the whole text at the end.
+ */
+export function itemsLayoutScanner(): ItemsLayoutScanner {
+  let offset = 0;
+  let started = false;
+  let ended = false;
+  let invalid = false;
+  let depth = 0;
+  let inString = false;
+  let stringStart = 0;
+  // Backslashes that ended the previous piece inside a string: they may escape its first quote.
+  let carriedBackslashes = 0;
+  let pendingKey: [number, number] | undefined;
+  let lastKey: [number, number] | undefined;
+  const keys: [number, number][] = [];
+  const arrays: TopLevelArray[] = [];
+  let current: TopLevelArray | undefined;
+  let elementStart = -1;
+  let lastNonSpaceEnd = 0;
+
+  function push(piece: string) {
+    const base = offset;
+    offset += piece.length;
+    if (invalid) return;
+    const n = piece.length;
+    let i = 0;
+    while (i < n) {
+      if (inString) {
+        const quote = piece.indexOf('"', i);
+        let run = 0;
+        const from = quote === -1 ? n : quote;
+        while (from - 1 - run >= i && piece.charCodeAt(from - 1 - run) === BACKSLASH) run++;
+        if (from - run === i && i === 0) run += carriedBackslashes;
+        carriedBackslashes = 0;
+        if (quote === -1) {
+          carriedBackslashes = run;
+          return;
+        }
+        i = quote + 1;
+        if (run % 2 === 1) continue;
+        inString = false;
+        lastNonSpaceEnd = base + i;
+        if (depth === 1) pendingKey = [stringStart, base + i];
+        continue;
+      }
+      const c = piece.charCodeAt(i);
+      const at = base + i;
+      i++;
+      if (isSpace(c)) continue;
+      if (ended || (!started && c !== OPEN_BRACE)) {
+        invalid = true;
+        return;
+      }
+      started = true;
+      if (pendingKey !== undefined) {
+        // A string at depth 1 followed by a colon is a top-level key.
+        if (c === COLON) {
+          keys.push(pendingKey);
+          lastKey = pendingKey;
+        }
+        pendingKey = undefined;
+      }
+      if (depth === 2 && current) {
+        if (c === COMMA || c === CLOSE_BRACKET) {
+          if (elementStart !== -1) current.elements.push([elementStart, lastNonSpaceEnd]);
+          elementStart = -1;
+        } else if (elementStart === -1) {
+          elementStart = at;
+        }
+      }
+      lastNonSpaceEnd = at + 1;
+      if (c === QUOTE) {
+        inString = true;
+        stringStart = at;
+      } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+        depth++;
+        if (depth === 2) {
+          current = undefined;
+          if (c === OPEN_BRACKET) {
+            current = { key: lastKey, open: at, close: -1, elements: [] };
+            arrays.push(current);
+          }
+          elementStart = -1;
+        }
+      } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
+        if (depth === 2 && current && c === CLOSE_BRACKET) current.close = at;
+        depth--;
+        if (depth === 1) current = undefined;
+        if (depth === 0) ended = true;
+      } else if (c === COMMA && depth === 1) {
+        lastKey = undefined;
+      }
+    }
+  }
+
+  function finish(text: string): ItemsLayout | undefined {
+    if (invalid || !ended || inString || text.length !== offset) return undefined;
+    const isItems = (key: readonly [number, number] | undefined) =>
+      key !== undefined && key[1] - key[0] === 7 && text.startsWith('"items"', key[0]);
+    // A second "items" member would win in JSON.parse: too odd to preview.
+    if (keys.filter(isItems).length !== 1) return undefined;
+    const items = arrays.find((a) => isItems(a.key));
+    if (!items || items.close === -1) return undefined;
+    return { open: items.open, close: items.close, elements: items.elements };
+  }
+
+  return { push, finish };
+}
+
+/** The layout of a whole text in one pass (see itemsLayoutScanner). */
+export function itemsLayout(text: string): ItemsLayout | undefined {
+  const scanner = itemsLayoutScanner();
+  scanner.push(text);
+  return scanner.finish(text);
 }
 
 /**
@@ -109,8 +178,12 @@ function trimEnd(text: string, end: number): number {
  * preview would hold (then there is nothing to gain) or cannot be laid out.
  * @param maxPinned bounds the extra items taken for being pinned.
  */
-export function previewDocument(text: string, count: number, maxPinned = 20): string | undefined {
-  const layout = itemsLayout(text);
+export function previewDocument(
+  text: string,
+  count: number,
+  maxPinned = 20,
+  layout = itemsLayout(text),
+): string | undefined {
   if (!layout || layout.elements.length <= count) return undefined;
   const chosen: (readonly [number, number])[] = layout.elements.slice(0, count);
   // `"pinned"` outside a string can only be a key (or a string value): a false positive costs
@@ -148,8 +221,9 @@ export const PREVIEW_MIN_CHARS = 1_000_000;
 export const PREVIEW_ITEMS = 60;
 
 /** The preview document of a first document large enough to need one; otherwise undefined. */
-export function largeDocumentPreview(text: string): string | undefined {
-  return text.length < PREVIEW_MIN_CHARS ? undefined : previewDocument(text, PREVIEW_ITEMS);
+export function largeDocumentPreview(text: string, layout?: ItemsLayout): string | undefined {
+  if (text.length < PREVIEW_MIN_CHARS) return undefined;
+  return previewDocument(text, PREVIEW_ITEMS, undefined, layout ?? itemsLayout(text));
 }
 
 /** A preview document, read and checked like any document; undefined when it shows nothing. */

@@ -1,7 +1,12 @@
 // @vitest-environment node
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { previewDocument, previewFeed } from '../../../src/core/feed/preview-feed';
+import {
+  itemsLayout,
+  itemsLayoutScanner,
+  previewDocument,
+  previewFeed,
+} from '../../../src/core/feed/preview-feed';
 import { check, params, timeout, wireFeedArb } from './arbitraries';
 import { parsed, wireFeed, wireItem } from './feed-builders';
 
@@ -100,4 +105,60 @@ describe('previewFeed', () => {
     },
     timeout,
   );
+});
+
+describe('itemsLayoutScanner', () => {
+  /** The text cut at the given places, as a download delivers it. */
+  const pieces = (text: string, cuts: number[]) => {
+    const at = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
+    return [0, ...at].map((from, k) => text.slice(from, at[k] ?? text.length));
+  };
+  const scan = (parts: string[]) => {
+    const scanner = itemsLayoutScanner();
+    for (const part of parts) scanner.push(part);
+    return scanner.finish(parts.join(''));
+  };
+
+  it('finds the same items however the text is cut, even inside an escape or a key', () => {
+    const text = JSON.stringify({
+      title: 'a "quoted" \\ title',
+      items: [{ id: 'a\\', t: '\\"[{' }, { id: 'b' }],
+      extra: ['items'],
+    });
+    const whole = itemsLayout(text);
+    expect(whole?.elements.map(([a, b]) => JSON.parse(text.slice(a, b)).id)).toEqual(['a\\', 'b']);
+    for (let cut = 0; cut <= text.length; cut++) {
+      for (const second of [cut + 1, cut + 2, text.length]) {
+        expect(scan(pieces(text, [cut, second]))).toEqual(whole);
+      }
+    }
+  });
+
+  it(
+    'any feed, any cuts: the same layout as one pass over the whole text',
+    () => {
+      fc.assert(
+        fc.property(
+          wireFeedArb,
+          fc.constantFrom(undefined, 1, '\t'),
+          fc.array(fc.nat(), { maxLength: 12 }),
+          (feed, indent, cuts) => {
+            const text = JSON.stringify(feed, null, indent);
+            expect(scan(pieces(text, cuts))).toEqual(itemsLayout(text));
+          },
+        ),
+        params,
+      );
+    },
+    timeout,
+  );
+
+  it('refuses what is not one JSON object with one items array', () => {
+    const ok = JSON.stringify(wireFeed(items(3)));
+    expect(scan(pieces(ok, [5, 40]))).toBeDefined();
+    expect(scan(pieces(`${ok} x`, [5, 40]))).toBeUndefined();
+    expect(scan(pieces(ok.slice(0, -1), [5, 40]))).toBeUndefined();
+    expect(scan(pieces(`[${ok}]`, [5, 40]))).toBeUndefined();
+    expect(scan(pieces(ok.replace('"items"', '"itemz"'), [5]))).toBeUndefined();
+  });
 });
