@@ -1,3 +1,5 @@
+import { offerEarlyFeedRequest } from '../../../src/feed/early-feed-request';
+import { readFeedEarly } from '../../../src/feed/read-feed-early';
 import { QueryClient } from '@tanstack/react-query';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { sortedItems } from '../../../src/core/feed/feed-store';
@@ -220,5 +222,29 @@ describe('a large first document', () => {
     await pollHead(session, signal(), () => NOW, show);
     expect(show).not.toHaveBeenCalled();
     expect(session.store.items.size).toBe(2_000);
+  });
+
+  it("from the page's early script: the preview it cut while downloading is what shows first", async () => {
+    const fetchMock = serve({ [HEAD]: { body: big(2_000), etag: '"v1"' } });
+    const controller = new AbortController();
+    offerEarlyFeedRequest({
+      url: HEAD,
+      reply: readFeedEarly(HEAD, controller.signal),
+      abort: () => controller.abort(),
+    });
+    const sizes: number[] = [];
+    const store = await pollHead(
+      session,
+      signal(),
+      () => NOW,
+      (preview) => {
+        sizes.push(preview.items.size);
+        expect(preview.items.get('u1999')?.pinned).toBe(true);
+      },
+    );
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    expect(sizes).toEqual([61]);
+    expect(store.items.size).toBe(2_000);
+    expect(session.validator).toBe('"v1"');
   });
 });
