@@ -285,13 +285,13 @@ export async function startServer(options = {}) {
 
     const contentType = contentTypeFor(found.file);
     const cacheControl = pathname.startsWith('/assets/') ? IMMUTABLE : NO_CACHE;
-    /** @type {Record<string, string>} */
+    const rep = await files.get(found.file, found.stat, contentType);
     // Module scripts load in CORS mode: a news page on another origin can run dist/embed.js
     // only if the response allows it. The app's files are public, so any origin may read them.
+    /** @type {Record<string, string>} */
     const headers = contentType.startsWith('text/html')
-      ? htmlSecurityHeaders(csp)
+      ? htmlSecurityHeaders(csp, rep?.body.toString('utf8'))
       : { 'X-Content-Type-Options': 'nosniff', 'Access-Control-Allow-Origin': '*' };
-    const rep = await files.get(found.file, found.stat, contentType);
     if (!rep)
       return streamFile(req, res, found.file, found.stat.size, contentType, cacheControl, headers);
     return sendRepresentation(req, res, rep, { cacheControl, headers });

@@ -3,6 +3,7 @@
  * Response header policies: the page's Content-Security-Policy and the CORS
  * headers that let an embed on another origin read the feeds.
  */
+import { createHash } from 'node:crypto';
 
 /**
  * Strict CSP for the app's HTML. frame-ancestors is open because the blog is
@@ -23,16 +24,44 @@ export const CONTENT_SECURITY_POLICY = [
 ].join('; ');
 
 /**
+ * SHA-256 sources for the inline scripts of one HTML page (the standalone page's early feed
+ * request is one): the CSP allows exactly those, and no other inline script.
+ * @param {string} html
+ * @returns {string[]}
+ */
+export function inlineScriptHashes(html) {
+  return [...html.matchAll(/<script\b(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/gi)].map(
+    (m) =>
+      `'sha256-${createHash('sha256')
+        .update(m[1] ?? '', 'utf8')
+        .digest('base64')}'`,
+  );
+}
+
+/**
+ * The CSP of one HTML page: CONTENT_SECURITY_POLICY, with the page's own inline scripts allowed
+ * by hash.
+ * @param {string} [html]
+ */
+export function contentSecurityPolicy(html = '') {
+  const hashes = inlineScriptHashes(html);
+  return hashes.length === 0
+    ? CONTENT_SECURITY_POLICY
+    : CONTENT_SECURITY_POLICY.replace("script-src 'self'", `script-src 'self' ${hashes.join(' ')}`);
+}
+
+/**
  * @param {boolean} csp
+ * @param {string} [html] the page, whose inline scripts the CSP allows by hash
  * @returns {Record<string, string>}
  */
-export function htmlSecurityHeaders(csp) {
+export function htmlSecurityHeaders(csp, html) {
   /** @type {Record<string, string>} */
   const headers = {
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'strict-origin-when-cross-origin',
   };
-  if (csp) headers['Content-Security-Policy'] = CONTENT_SECURITY_POLICY;
+  if (csp) headers['Content-Security-Policy'] = contentSecurityPolicy(html);
   return headers;
 }
 

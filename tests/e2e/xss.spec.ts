@@ -282,6 +282,8 @@ test.describe('Content-Security-Policy', () => {
     expect(csp).toContain("script-src 'self'");
     expect(csp).toContain("style-src 'self'");
     expect(csp).toContain("object-src 'none'");
+    // The page's one inline script (the early feed request) is allowed by its hash alone.
+    expect(csp).not.toContain('unsafe-inline');
     await expect(page.getByRole('article')).toHaveCount(3);
     await expect(page.getByRole('status').first()).toHaveText(/^Live/);
     // Filters, views and a live arrival all work under the policy.

@@ -1,4 +1,7 @@
 // @vitest-environment node
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { gunzipSync, brotliDecompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../server/create-server.mjs';
@@ -65,6 +68,24 @@ describe('serving the built app', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe(type);
     await res.arrayBuffer();
+  });
+
+  it("allows the page's own inline script by its hash, and no other inline script", async () => {
+    const early = 'window.early = fetch("feeds/vilnius-2023.json");';
+    const index = path.join(ws.dist, 'index.html');
+    const before = readFileSync(index, 'utf8');
+    writeFileSync(
+      index,
+      `<!DOCTYPE html><html><head><script>${early}</script></head><body><div id="root"></div></body></html>`,
+    );
+    const res = await fetch(server.url).finally(() => writeFileSync(index, before));
+    const csp = res.headers.get('content-security-policy') ?? '';
+    const hash = createHash('sha256').update(early).digest('base64');
+    const scriptSrc = csp.split('; ').find((d) => d.startsWith('script-src'));
+    expect(scriptSrc).toBe(`script-src 'self' 'sha256-${hash}'`);
+    expect(csp).not.toContain('unsafe-inline');
+    // The rest of the policy is the plain one.
+    expect(csp.replace(` 'sha256-${hash}'`, '')).toBe(CONTENT_SECURITY_POLICY);
   });
 
   it('only HTML carries the CSP', async () => {
