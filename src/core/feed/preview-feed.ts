@@ -81,10 +81,16 @@ export function itemsLayoutScanner(): ItemsLayoutScanner {
     const base = offset;
     offset += piece.length;
     if (invalid) return;
+    // The state in locals for the loop (much faster than closure variables), written back after.
+    let d = depth;
+    let quoted = inString;
+    let elStart = elementStart;
+    let lastEnd = lastNonSpaceEnd;
+    let array = current;
     const n = piece.length;
     let i = 0;
-    while (i < n) {
-      if (inString) {
+    scan: while (i < n) {
+      if (quoted) {
         const quote = piece.indexOf('"', i);
         let run = 0;
         const from = quote === -1 ? n : quote;
@@ -93,14 +99,28 @@ export function itemsLayoutScanner(): ItemsLayoutScanner {
         carriedBackslashes = 0;
         if (quote === -1) {
           carriedBackslashes = run;
-          return;
+          break;
         }
         i = quote + 1;
         if (run % 2 === 1) continue;
-        inString = false;
-        lastNonSpaceEnd = base + i;
-        if (depth === 1) pendingKey = [stringStart, base + i];
+        quoted = false;
+        lastEnd = base + i;
+        if (d === 1) pendingKey = [stringStart, base + i];
         continue;
+      }
+      if (d > 2) {
+        // Inside an item only strings and brackets matter: skip the rest in a tight loop.
+        let c = piece.charCodeAt(i);
+        while (
+          c !== QUOTE &&
+          c !== OPEN_BRACE &&
+          c !== CLOSE_BRACE &&
+          c !== OPEN_BRACKET &&
+          c !== CLOSE_BRACKET
+        ) {
+          if (++i === n) break scan;
+          c = piece.charCodeAt(i);
+        }
       }
       const c = piece.charCodeAt(i);
       const at = base + i;
@@ -108,7 +128,7 @@ export function itemsLayoutScanner(): ItemsLayoutScanner {
       if (isSpace(c)) continue;
       if (ended || (!started && c !== OPEN_BRACE)) {
         invalid = true;
-        return;
+        break;
       }
       started = true;
       if (pendingKey !== undefined) {
@@ -119,37 +139,42 @@ export function itemsLayoutScanner(): ItemsLayoutScanner {
         }
         pendingKey = undefined;
       }
-      if (depth === 2 && current) {
+      if (d === 2 && array) {
         if (c === COMMA || c === CLOSE_BRACKET) {
-          if (elementStart !== -1) current.elements.push([elementStart, lastNonSpaceEnd]);
-          elementStart = -1;
-        } else if (elementStart === -1) {
-          elementStart = at;
+          if (elStart !== -1) array.elements.push([elStart, lastEnd]);
+          elStart = -1;
+        } else if (elStart === -1) {
+          elStart = at;
         }
       }
-      lastNonSpaceEnd = at + 1;
+      lastEnd = at + 1;
       if (c === QUOTE) {
-        inString = true;
+        quoted = true;
         stringStart = at;
       } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
-        depth++;
-        if (depth === 2) {
-          current = undefined;
+        d++;
+        if (d === 2) {
+          array = undefined;
           if (c === OPEN_BRACKET) {
-            current = { key: lastKey, open: at, close: -1, elements: [] };
-            arrays.push(current);
+            array = { key: lastKey, open: at, close: -1, elements: [] };
+            arrays.push(array);
           }
-          elementStart = -1;
+          elStart = -1;
         }
       } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
-        if (depth === 2 && current && c === CLOSE_BRACKET) current.close = at;
-        depth--;
-        if (depth === 1) current = undefined;
-        if (depth === 0) ended = true;
-      } else if (c === COMMA && depth === 1) {
+        if (d === 2 && array && c === CLOSE_BRACKET) array.close = at;
+        d--;
+        if (d === 1) array = undefined;
+        if (d === 0) ended = true;
+      } else if (c === COMMA && d === 1) {
         lastKey = undefined;
       }
     }
+    depth = d;
+    inString = quoted;
+    elementStart = elStart;
+    lastNonSpaceEnd = lastEnd;
+    current = array;
   }
 
   function finish(text: string): ItemsLayout | undefined {
