@@ -135,7 +135,8 @@ async function showPreview(
 ) {
   if (session.store !== emptyStore) return;
   // The page's early script may have cut the preview already (ADR 0007).
-  const previewText = doc.preview ?? largeDocumentPreview(doc.text);
+  const previewText =
+    doc.preview === undefined ? largeDocumentPreview(doc.text) : (doc.preview ?? undefined);
   const preview = previewText === undefined ? undefined : parsePreview(previewText, doc.url);
   if (!preview) return;
   session.store = mergeHead(emptyStore, preview, now());

@@ -45,8 +45,11 @@ export type FetchedDocument =
       readonly url: string;
       readonly validator: string | undefined;
       readonly maxAgeSeconds?: number;
-      /** A preview document already cut from `text` (by the page's early script). */
-      readonly preview?: string;
+      /**
+       * A preview document already cut from `text` by the page's early script; null when it
+       * found none to cut. Undefined: nobody has looked.
+       */
+      readonly preview?: string | null;
     };
 
 export const FEED_TIMEOUT_MS = 10_000;

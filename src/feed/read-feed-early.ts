@@ -13,7 +13,8 @@ export async function readFeedEarly(url: string, signal: AbortSignal): Promise<E
     const doc = await fetchFeedDocument(url, { signal, onText: scanner.push });
     if (doc.kind !== 'document') return { ok: true, doc };
     const layout = scanner.finish(doc.text);
-    const preview = layout && largeDocumentPreview(doc.text, layout);
+    // null: looked, and there is no preview to show (a small or an odd document).
+    const preview = (layout && largeDocumentPreview(doc.text, layout)) ?? null;
     return { ok: true, doc: { ...doc, preview } };
   } catch (error) {
     if (!(error instanceof FeedFetchError)) throw error;

@@ -240,7 +240,7 @@ describe("the standalone page's early request", () => {
     stubFetch(() => feedResponse(wire(50)));
     startEarly();
     const small = await fetchFeedDocument(URL_);
-    expect(small.kind === 'document' && small.preview).toBeUndefined();
+    expect(small.kind === 'document' && small.preview).toBeNull();
   });
 
   it('fails like any request: the poll that takes it reports what went wrong', async () => {
