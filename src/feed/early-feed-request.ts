@@ -20,9 +20,9 @@ export interface EarlyFeedRequest {
   readonly abort: () => void;
 }
 
-// The early script is built on its own (vite.config.ts) so that it has no imports to wait for;
-// it therefore shares no module with the app, and hands its request over on the window. Plain
-// data crosses, not class instances: each bundle has its own FeedFetchError.
+// The early script is built on its own and inlined into index.html (vite.config.ts), so it
+// shares no module with the app and hands its request over on the window. Plain data crosses,
+// not class instances: each bundle has its own FeedFetchError.
 const SLOT = Symbol.for('live-blog.early-feed-request');
 type Slot = { [SLOT]?: EarlyFeedRequest };
 

@@ -113,8 +113,8 @@ function tooLarge(bytes: number, limit: number) {
 }
 
 /**
- * The early request's answer, bound by this poll's signal. Undefined if the worker failed: the
- * caller then asks for the feed itself.
+ * The early request's answer, bound by this poll's signal. Undefined if the early script itself
+ * broke: the caller then asks for the feed itself.
  */
 function earlyReply(
   early: EarlyFeedRequest,
