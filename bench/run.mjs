@@ -130,6 +130,16 @@ function summariseLoads(list) {
 }
 
 /**
+ * The assets/ files a built index.html references, relative to the build folder.
+ * @param {string} dist
+ * @returns {string[]}
+ */
+function pageAssets(dist) {
+  const html = readFileSync(path.join(dist, 'index.html'), 'utf8');
+  return [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+)"/g)].map((m) => String(m[1]));
+}
+
+/**
  * Copies a complete build: index.html and every asset it references must be there (another
  * engineer's build may be emptying dist/ at this very moment; then try again shortly).
  * @param {string} from
@@ -140,9 +150,8 @@ async function snapshotBuild(from, to) {
     rmSync(to, { recursive: true, force: true });
     try {
       cpSync(from, to, { recursive: true });
-      const html = readFileSync(path.join(to, 'index.html'), 'utf8');
-      const refs = [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+)"/g)].map((m) => m[1]);
-      if (refs.length > 0 && refs.every((r) => existsSync(path.join(to, String(r))))) return;
+      const refs = pageAssets(to);
+      if (refs.length > 0 && refs.every((r) => existsSync(path.join(to, r)))) return;
     } catch {
       // incomplete: try again
     }
@@ -150,16 +159,6 @@ async function snapshotBuild(from, to) {
       throw new Error(`no complete build in ${from}: run npm run build (or drop --no-build)`);
     await new Promise((resolve) => setTimeout(resolve, 2000));
   }
-}
-
-/**
- * The page and every file it references, as paths on the server.
- * @param {string} dist
- */
-function appFiles(dist) {
-  const html = readFileSync(path.join(dist, 'index.html'), 'utf8');
-  const refs = [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+)"/g)].map((m) => `/${m[1]}`);
-  return ['/', ...refs];
 }
 
 /**
@@ -228,7 +227,8 @@ async function main() {
     // (a 6.5 MB feed takes it about 200 ms): ask for each file once before measuring, so that
     // no load pays for the server's first compression.
     await warmUp(staticServer.url, [
-      ...appFiles(dist),
+      '/',
+      ...pageAssets(dist).map((ref) => `/${ref}`),
       ...feeds.flatMap((f) => [f.paged.urlPath, f.single.urlPath]),
     ]);
 

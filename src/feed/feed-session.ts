@@ -13,6 +13,7 @@ import { FeedFetchError, fetchFeedDocument, type FetchedDocument } from './fetch
 
 /** Pages followed at most to close a gap after the reader was away (50 pages ≈ 2,500 updates). */
 const MAX_GAP_PAGES = 50;
+
 /**
  * What the client knows of one feed URL beyond the store: the validator of the last document,
  * the poll rhythm and the failure streak. One per feed URL and QueryClient, so that several

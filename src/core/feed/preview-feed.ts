@@ -242,13 +242,13 @@ export function previewDocument(
  * updates while the rest is parsed.
  */
 export const PREVIEW_MIN_CHARS = 1_000_000;
-/** Enough for the first screen and the render window's first growth. */
+/** Enough for the first screen (the render window starts at 10 updates), with room to spare. */
 export const PREVIEW_ITEMS = 60;
 
 /** The preview document of a first document large enough to need one; otherwise undefined. */
 export function largeDocumentPreview(text: string, layout?: ItemsLayout): string | undefined {
   if (text.length < PREVIEW_MIN_CHARS) return undefined;
-  return previewDocument(text, PREVIEW_ITEMS, undefined, layout ?? itemsLayout(text));
+  return previewDocument(text, PREVIEW_ITEMS, undefined, layout);
 }
 
 /** A preview document, read and checked like any document; undefined when it shows nothing. */
