@@ -9,7 +9,12 @@ import {
 import { parseFeed } from '../core/feed/parse-feed';
 import { largeDocumentPreview, parsePreview } from '../core/feed/preview-feed';
 import { nextPollDelayMs } from '../core/live/poll-policy';
-import { FeedFetchError, fetchFeedDocument, type FetchedDocument } from './fetch-feed-document';
+import {
+  documentText,
+  FeedFetchError,
+  fetchFeedDocument,
+  type FetchedDocument,
+} from './fetch-feed-document';
 
 /** Pages followed at most to close a gap after the reader was away (50 pages ≈ 2,500 updates). */
 const MAX_GAP_PAGES = 50;
@@ -81,7 +86,7 @@ function asFetchError(error: unknown): FeedFetchError {
 }
 
 function parseDocument(url: string, doc: FetchedDocument & { kind: 'document' }) {
-  const parsed = parseFeed(doc.text, doc.url);
+  const parsed = parseFeed(documentText(doc), doc.url);
   if (!parsed.ok) {
     throw new FeedFetchError(
       parsed.error.kind === 'too-large' ? 'too-large' : 'invalid',
@@ -137,7 +142,7 @@ async function showPreview(
   if (session.store !== emptyStore) return;
   // The page's early script may have cut the preview already (ADR 0007).
   const previewText =
-    doc.preview === undefined ? largeDocumentPreview(doc.text) : (doc.preview ?? undefined);
+    doc.preview === undefined ? largeDocumentPreview(doc.body) : (doc.preview ?? undefined);
   const preview = previewText === undefined ? undefined : parsePreview(previewText, doc.url);
   if (!preview) return;
   session.store = mergeHead(emptyStore, preview, now());

@@ -41,12 +41,13 @@ export type FetchedDocument =
   | { readonly kind: 'unchanged'; readonly maxAgeSeconds?: number }
   | {
       readonly kind: 'document';
-      readonly text: string;
+      /** The body as received (UTF-8): decoded by documentText once the preview has painted. */
+      readonly body: Uint8Array;
       readonly url: string;
       readonly validator: string | undefined;
       readonly maxAgeSeconds?: number;
       /**
-       * A preview document already cut from `text` by the page's early script; null when it
+       * A preview document already cut from `body` by the page's early script; null when it
        * found none to cut. Undefined: nobody has looked.
        */
       readonly preview?: string | null;
@@ -70,22 +71,20 @@ function maxAge(header: string | null): number | undefined {
 async function readLimited(
   response: Response,
   limit: number,
-  onText: ((piece: string) => void) | undefined,
-): Promise<string> {
+  onBytes: ((piece: Uint8Array) => void) | undefined,
+): Promise<Uint8Array> {
   const length = Number(response.headers.get('content-length'));
   if (Number.isFinite(length) && length > limit) {
     await response.body?.cancel();
     throw tooLarge(length, limit);
   }
   if (!response.body) {
-    const text = await response.text();
-    onText?.(text);
-    return text;
+    const body = new Uint8Array(await response.arrayBuffer());
+    onBytes?.(body);
+    return body;
   }
   const reader = response.body.getReader();
-  // Decoded as it arrives, so the work is spread over the download rather than added after it.
-  const decoder = new TextDecoder();
-  const parts: string[] = [];
+  const pieces: Uint8Array[] = [];
   let received = 0;
   for (;;) {
     const { done, value } = await reader.read();
@@ -95,14 +94,25 @@ async function readLimited(
       await reader.cancel();
       throw tooLarge(received, limit);
     }
-    const piece = decoder.decode(value, { stream: true });
-    onText?.(piece);
-    parts.push(piece);
+    onBytes?.(value);
+    pieces.push(value);
   }
-  const last = decoder.decode();
-  onText?.(last);
-  parts.push(last);
-  return parts.join('');
+  if (pieces.length === 1) return pieces[0]!;
+  const body = new Uint8Array(received);
+  let at = 0;
+  for (const piece of pieces) {
+    body.set(piece, at);
+    at += piece.byteLength;
+  }
+  return body;
+}
+
+/**
+ * A document's text. Decoding all of it at once costs a fraction of decoding it piece by piece
+ * as it arrives, and it can wait until the preview has painted (ADR 0007).
+ */
+export function documentText(doc: { readonly body: Uint8Array }): string {
+  return new TextDecoder().decode(doc.body);
 }
 
 function tooLarge(bytes: number, limit: number) {
@@ -151,8 +161,8 @@ export async function fetchFeedDocument(
     signal?: AbortSignal;
     knownValidator?: string;
     timeoutMs?: number;
-    /** Receives the body's text piece by piece as it is decoded. */
-    onText?: (piece: string) => void;
+    /** Receives the body's bytes piece by piece as they arrive. */
+    onBytes?: (piece: Uint8Array) => void;
   } = {},
 ): Promise<FetchedDocument> {
   const timeout = AbortSignal.timeout(options.timeoutMs ?? FEED_TIMEOUT_MS);
@@ -207,9 +217,9 @@ export async function fetchFeedDocument(
     await response.body?.cancel().catch(() => {});
     throw new FeedFetchError('invalid', 'The server sent a web page instead of the feed.');
   }
-  let text: string;
+  let body: Uint8Array;
   try {
-    text = await readLimited(response, FEED_LIMITS.maxDocumentBytes, options.onText);
+    body = await readLimited(response, FEED_LIMITS.maxDocumentBytes, options.onBytes);
   } catch (error) {
     if (error instanceof FeedFetchError) throw error;
     if (timeout.aborted) throw new FeedFetchError('timeout', 'The server did not answer in time.');
@@ -218,7 +228,7 @@ export async function fetchFeedDocument(
   }
   return {
     kind: 'document',
-    text,
+    body,
     url: response.url || url,
     validator,
     maxAgeSeconds: cacheMaxAge,

@@ -8,13 +8,13 @@ import { FeedFetchError, fetchFeedDocument } from './fetch-feed-document';
  */
 export async function readFeedEarly(url: string, signal: AbortSignal): Promise<EarlyFeedReply> {
   try {
-    // The text is scanned as it arrives, so the preview is ready as soon as the last byte is.
+    // The body is scanned as it arrives, so the preview is ready as soon as the last byte is.
     const scanner = itemsLayoutScanner();
-    const doc = await fetchFeedDocument(url, { signal, onText: scanner.push });
+    const doc = await fetchFeedDocument(url, { signal, onBytes: scanner.push });
     if (doc.kind !== 'document') return { ok: true, doc };
-    const layout = scanner.finish(doc.text);
+    const layout = scanner.finish(doc.body);
     // null: looked, and there is no preview to show (a small or an odd document).
-    const preview = (layout && largeDocumentPreview(doc.text, layout)) ?? null;
+    const preview = (layout && largeDocumentPreview(doc.body, layout)) ?? null;
     return { ok: true, doc: { ...doc, preview } };
   } catch (error) {
     if (!(error instanceof FeedFetchError)) throw error;

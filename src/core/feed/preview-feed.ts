@@ -13,9 +13,9 @@ import { parseFeed } from './parse-feed';
  * checks; the caller merges the whole document afterwards, which keeps these items' identity.
  */
 
-/** Where each item of the top-level `items` array sits in the text. */
+/** Where each item of the top-level `items` array sits in the document, in bytes. */
 export interface ItemsLayout {
-  /** Index of the `[` that opens the items array, and of the `]` that closes it. */
+  /** Offset of the `[` that opens the items array, and of the `]` that closes it. */
   readonly open: number;
   readonly close: number;
   /** [start, end) of each element. */
@@ -23,14 +23,18 @@ export interface ItemsLayout {
 }
 
 /**
- * Finds the items array in a document that arrives in pieces: `push` each piece of text as it is
- * decoded, then `finish` with the whole text. The work is then done while the network is slow,
+ * Finds the items array in a document that arrives in pieces: `push` each piece of the body as
+ * it arrives, then `finish` with the whole body. The work is then done while the network is slow,
  * not after the last byte.
+ *
+ * It reads UTF-8 bytes, not text: every byte JSON's structure is made of is ASCII, and no byte of
+ * a multi-byte UTF-8 character is, so the bytes give the same structure as the text. Decoding the
+ * whole document can then wait until after the preview has painted.
  */
 export interface ItemsLayoutScanner {
-  push(piece: string): void;
+  push(piece: Uint8Array): void;
   /** Undefined for anything but an object with one well-formed items array. */
-  finish(text: string): ItemsLayout | undefined;
+  finish(body: Uint8Array): ItemsLayout | undefined;
 }
 
 const QUOTE = 34;
@@ -46,6 +50,39 @@ function isSpace(c: number) {
   return c === 32 || c === 10 || c === 13 || c === 9;
 }
 
+/** A byte of the UTF-8 byte order mark, which TextDecoder drops before the text starts. */
+function isByteOrderMark(c: number) {
+  return c === 0xef || c === 0xbb || c === 0xbf;
+}
+
+/** An ASCII string as bytes, with Horspool's skip table for finding it. */
+function bytePattern(ascii: string) {
+  const bytes = Uint8Array.from(ascii, (c) => c.charCodeAt(0));
+  const skip = new Uint8Array(256).fill(bytes.length);
+  for (let k = 0; k < bytes.length - 1; k++) skip[bytes[k]!] = bytes.length - 1 - k;
+  return { bytes, skip };
+}
+type BytePattern = ReturnType<typeof bytePattern>;
+
+const ITEMS_KEY = bytePattern('"items"');
+const PINNED_KEY = bytePattern('"pinned"');
+
+function bytesAt(body: Uint8Array, at: number, { bytes }: BytePattern) {
+  if (at < 0 || at + bytes.length > body.length) return false;
+  for (let k = 0; k < bytes.length; k++) if (body[at + k] !== bytes[k]) return false;
+  return true;
+}
+
+/** The first offset in [from, to) where `pattern` starts, or -1. */
+function indexOfBytes(body: Uint8Array, pattern: BytePattern, from: number, to: number) {
+  const m = pattern.bytes.length;
+  const end = Math.min(to, body.length);
+  for (let at = Math.max(0, from); at + m <= end; at += pattern.skip[body[at + m - 1]!]!) {
+    if (bytesAt(body, at, pattern)) return at;
+  }
+  return -1;
+}
+
 interface TopLevelArray {
   /** [start, end) of the key's string token, quotes included. */
   readonly key: readonly [number, number] | undefined;
@@ -55,9 +92,9 @@ interface TopLevelArray {
 }
 
 /**
- * One structural pass (strings are jumped over with indexOf), resumable at any character. Every
- * top-level key and top-level array is noted by position; which key says "items" is read from
- * the whole text at the end.
+ * One structural pass over the bytes (strings are jumped over with indexOf), resumable at any
+ * byte. Every top-level key and top-level array is noted by position; which key says "items" is
+ * read from the whole body at the end.
  */
 export function itemsLayoutScanner(): ItemsLayoutScanner {
   let offset = 0;
@@ -77,7 +114,7 @@ export function itemsLayoutScanner(): ItemsLayoutScanner {
   let elementStart = -1;
   let lastNonSpaceEnd = 0;
 
-  function push(piece: string) {
+  function push(piece: Uint8Array) {
     const base = offset;
     offset += piece.length;
     if (invalid) return;
@@ -91,10 +128,10 @@ export function itemsLayoutScanner(): ItemsLayoutScanner {
     let i = 0;
     scan: while (i < n) {
       if (quoted) {
-        const quote = piece.indexOf('"', i);
+        const quote = piece.indexOf(QUOTE, i);
         let run = 0;
         const from = quote === -1 ? n : quote;
-        while (from - 1 - run >= i && piece.charCodeAt(from - 1 - run) === BACKSLASH) run++;
+        while (from - 1 - run >= i && piece[from - 1 - run] === BACKSLASH) run++;
         if (from - run === i && i === 0) run += carriedBackslashes;
         carriedBackslashes = 0;
         if (quote === -1) {
@@ -110,7 +147,7 @@ export function itemsLayoutScanner(): ItemsLayoutScanner {
       }
       if (d > 2) {
         // Inside an item only strings and brackets matter: skip the rest in a tight loop.
-        let c = piece.charCodeAt(i);
+        let c = piece[i]!;
         while (
           c !== QUOTE &&
           c !== OPEN_BRACE &&
@@ -119,13 +156,13 @@ export function itemsLayoutScanner(): ItemsLayoutScanner {
           c !== CLOSE_BRACKET
         ) {
           if (++i === n) break scan;
-          c = piece.charCodeAt(i);
+          c = piece[i]!;
         }
       }
-      const c = piece.charCodeAt(i);
+      const c = piece[i]!;
       const at = base + i;
       i++;
-      if (isSpace(c)) continue;
+      if (isSpace(c) || (!started && isByteOrderMark(c))) continue;
       if (ended || (!started && c !== OPEN_BRACE)) {
         invalid = true;
         break;
@@ -177,10 +214,12 @@ export function itemsLayoutScanner(): ItemsLayoutScanner {
     current = array;
   }
 
-  function finish(text: string): ItemsLayout | undefined {
-    if (invalid || !ended || inString || text.length !== offset) return undefined;
+  function finish(body: Uint8Array): ItemsLayout | undefined {
+    if (invalid || !ended || inString || body.length !== offset) return undefined;
     const isItems = (key: readonly [number, number] | undefined) =>
-      key !== undefined && key[1] - key[0] === 7 && text.startsWith('"items"', key[0]);
+      key !== undefined &&
+      key[1] - key[0] === ITEMS_KEY.bytes.length &&
+      bytesAt(body, key[0], ITEMS_KEY);
     // A second "items" member would win in JSON.parse: too odd to preview.
     if (keys.filter(isItems).length !== 1) return undefined;
     const items = arrays.find((a) => isItems(a.key));
@@ -191,23 +230,24 @@ export function itemsLayoutScanner(): ItemsLayoutScanner {
   return { push, finish };
 }
 
-/** The layout of a whole text in one pass (see itemsLayoutScanner). */
-export function itemsLayout(text: string): ItemsLayout | undefined {
+/** The layout of a whole body in one pass (see itemsLayoutScanner). */
+export function itemsLayout(body: Uint8Array): ItemsLayout | undefined {
   const scanner = itemsLayoutScanner();
-  scanner.push(text);
-  return scanner.finish(text);
+  scanner.push(body);
+  return scanner.finish(body);
 }
 
 /**
  * The preview document's text, or undefined when the document has no more items than the
- * preview would hold (then there is nothing to gain) or cannot be laid out.
+ * preview would hold (then there is nothing to gain) or cannot be laid out. Only the preview's
+ * bytes are decoded.
  * @param maxPinned bounds the extra items taken for being pinned.
  */
 export function previewDocument(
-  text: string,
+  body: Uint8Array,
   count: number,
   maxPinned = 20,
-  layout = itemsLayout(text),
+  layout = itemsLayout(body),
 ): string | undefined {
   if (!layout || layout.elements.length <= count) return undefined;
   const chosen: (readonly [number, number])[] = layout.elements.slice(0, count);
@@ -217,13 +257,13 @@ export function previewDocument(
   let from = layout.elements[count]![0];
   let k = count;
   while (pinned < maxPinned) {
-    const at = text.indexOf('"pinned"', from);
-    if (at === -1 || at > layout.close) break;
+    const at = indexOfBytes(body, PINNED_KEY, from, layout.close);
+    if (at === -1) break;
     while (k < layout.elements.length && layout.elements[k]![1] <= at) k++;
     if (k === layout.elements.length) break;
     const element = layout.elements[k]!;
     if (element[0] <= at) {
-      if (text.charCodeAt(at - 1) !== BACKSLASH) {
+      if (body[at - 1] !== BACKSLASH) {
         chosen.push(element);
         pinned++;
       }
@@ -233,22 +273,24 @@ export function previewDocument(
       from = at + 1;
     }
   }
-  const items = chosen.map(([start, end]) => text.slice(start, end)).join(',');
-  return `${text.slice(0, layout.open)}[${items}]${text.slice(layout.close + 1)}`;
+  const decoder = new TextDecoder();
+  const text = (start: number, end: number) => decoder.decode(body.subarray(start, end));
+  const items = chosen.map(([start, end]) => text(start, end)).join(',');
+  return `${text(0, layout.open)}[${items}]${text(layout.close + 1, body.length)}`;
 }
 
 /**
- * A first document at least this long (about 1,500 updates) is shown from a preview of its newest
- * updates while the rest is parsed.
+ * A first document at least this large (about 1,500 updates) is shown from a preview of its
+ * newest updates while the rest is parsed.
  */
-export const PREVIEW_MIN_CHARS = 1_000_000;
+export const PREVIEW_MIN_BYTES = 1_000_000;
 /** Enough for the first screen (the render window starts at 10 updates), with room to spare. */
 export const PREVIEW_ITEMS = 60;
 
 /** The preview document of a first document large enough to need one; otherwise undefined. */
-export function largeDocumentPreview(text: string, layout?: ItemsLayout): string | undefined {
-  if (text.length < PREVIEW_MIN_CHARS) return undefined;
-  return previewDocument(text, PREVIEW_ITEMS, undefined, layout);
+export function largeDocumentPreview(body: Uint8Array, layout?: ItemsLayout): string | undefined {
+  if (body.length < PREVIEW_MIN_BYTES) return undefined;
+  return previewDocument(body, PREVIEW_ITEMS, undefined, layout);
 }
 
 /** A preview document, read and checked like any document; undefined when it shows nothing. */
@@ -257,8 +299,12 @@ export function parsePreview(doc: string, baseUrl?: string): ParsedFeed | undefi
   return result.ok && result.feed.items.length > 0 ? result.feed : undefined;
 }
 
-/** The preview, read and checked like any document; undefined when there is none to show. */
-export function previewFeed(text: string, count: number, baseUrl?: string): ParsedFeed | undefined {
-  const doc = previewDocument(text, count);
+/** The preview of a UTF-8 body, read and checked like any document; undefined when there is none. */
+export function previewFeed(
+  body: Uint8Array,
+  count: number,
+  baseUrl?: string,
+): ParsedFeed | undefined {
+  const doc = previewDocument(body, count);
   return doc === undefined ? undefined : parsePreview(doc, baseUrl);
 }

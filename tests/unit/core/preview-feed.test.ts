@@ -11,6 +11,8 @@ import { check, params, timeout, wireFeedArb } from './arbitraries';
 import { parsed, wireFeed, wireItem } from './feed-builders';
 
 const BASE = 'https://news.example/feeds/head.json';
+/** A document as the network delivers it. */
+const utf8 = (text: string) => new TextEncoder().encode(text);
 // Newest first, as feeds list them.
 const items = (n: number) => Array.from({ length: n }, (_, i) => wireItem(`u${i}`, n - i));
 
@@ -32,7 +34,7 @@ describe('previewFeed', () => {
       items: list,
       ...meta,
     });
-    const preview = previewFeed(text, 10, BASE)!;
+    const preview = previewFeed(utf8(text), 10, BASE)!;
     const whole = parsed(text, BASE);
     expect(preview.meta).toEqual(whole.meta);
     expect(preview.items.map((i) => i.id)).toEqual(list.slice(0, 10).map((i) => i.id));
@@ -44,7 +46,7 @@ describe('previewFeed', () => {
     list[42] = wireItem('pinned-one', 1, { _liveblog: { pinned: true } });
     // Mentioned in text, not pinned: at most an extra item, never a wrong one.
     list[45] = wireItem('mentions', 2, { content_text: 'a post, "pinned' });
-    const preview = previewFeed(JSON.stringify(wireFeed(list), null, 2), 5)!;
+    const preview = previewFeed(utf8(JSON.stringify(wireFeed(list), null, 2)), 5)!;
     const ids = preview.items.map((i) => i.id);
     expect(ids.slice(0, 5)).toEqual(['u0', 'u1', 'u2', 'u3', 'u4']);
     expect(ids).toContain('pinned-one');
@@ -53,13 +55,31 @@ describe('previewFeed', () => {
   });
 
   it('nothing to preview: a short document, or one it cannot lay out', () => {
-    expect(previewFeed(JSON.stringify(wireFeed(items(10))), 10)).toBeUndefined();
-    expect(previewFeed(JSON.stringify([wireFeed(items(30))]), 10)).toBeUndefined();
-    expect(previewFeed(JSON.stringify(wireFeed(items(30))).slice(0, -20), 10)).toBeUndefined();
-    expect(previewFeed(`${JSON.stringify(wireFeed(items(30)))} trailing`, 10)).toBeUndefined();
+    const preview = (text: string) => previewFeed(utf8(text), 10);
+    expect(preview(JSON.stringify(wireFeed(items(10))))).toBeUndefined();
+    expect(preview(JSON.stringify([wireFeed(items(30))]))).toBeUndefined();
+    expect(preview(JSON.stringify(wireFeed(items(30))).slice(0, -20))).toBeUndefined();
+    expect(preview(`${JSON.stringify(wireFeed(items(30)))} trailing`)).toBeUndefined();
     // Two items members: JSON.parse takes the second, so no preview may take the first.
     const twice = JSON.stringify(wireFeed(items(30))).replace(/}$/, ',"items":[]}');
-    expect(previewFeed(twice, 10)).toBeUndefined();
+    expect(preview(twice)).toBeUndefined();
+  });
+
+  it('reads any language: multi-byte characters, a byte order mark, and a pinned one in Cyrillic', () => {
+    const title = (i: number) => `Зеленський — ${i} 🇺🇦 ☕ “quoted”`;
+    const list = Array.from({ length: 20 }, (_, i) =>
+      wireItem(`u${i}`, 20 - i, {
+        title: title(i),
+        ...(i === 15 && { _liveblog: { pinned: true } }),
+      }),
+    );
+    const text = JSON.stringify({ ...wireFeed(list), title: 'Саміт у Вільнюсі' });
+    for (const body of [utf8(text), new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(text)])]) {
+      const preview = previewFeed(body, 3, BASE)!;
+      const whole = parsed(text, BASE);
+      expect(preview.meta).toEqual(whole.meta);
+      expect(preview.items).toEqual([...whole.items.slice(0, 3), whole.items[15]]);
+    }
   });
 
   it(
@@ -75,7 +95,7 @@ describe('previewFeed', () => {
             const doc = itemsFirst ? { items: feed.items, ...feed } : feed;
             const original = JSON.parse(JSON.stringify(doc)) as Record<string, unknown>;
             const text = JSON.stringify(doc, null, indent);
-            const preview = previewDocument(text, count);
+            const preview = previewDocument(utf8(text), count);
             const all = original.items as Record<string, unknown>[];
             if (all.length <= count) {
               check(preview === undefined, 'a preview of a short document');
@@ -108,28 +128,34 @@ describe('previewFeed', () => {
 });
 
 describe('itemsLayoutScanner', () => {
-  /** The text cut at the given places, as a download delivers it. */
-  const pieces = (text: string, cuts: number[]) => {
-    const at = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
-    return [0, ...at].map((from, k) => text.slice(from, at[k] ?? text.length));
+  /** The body cut at the given places (even inside a character), as a download delivers it. */
+  const pieces = (body: Uint8Array, cuts: number[]) => {
+    const at = [...new Set(cuts.map((c) => c % (body.length + 1)))].sort((a, b) => a - b);
+    return [0, ...at].map((from, k) => body.subarray(from, at[k] ?? body.length));
   };
-  const scan = (parts: string[]) => {
+  const scan = (parts: Uint8Array[]) => {
     const scanner = itemsLayoutScanner();
     for (const part of parts) scanner.push(part);
-    return scanner.finish(parts.join(''));
+    const body = new Uint8Array(parts.reduce((n, part) => n + part.length, 0));
+    parts.reduce((at, part) => (body.set(part, at), at + part.length), 0);
+    return scanner.finish(body);
   };
+  const decode = (body: Uint8Array, [a, b]: readonly [number, number]) =>
+    new TextDecoder().decode(body.subarray(a, b));
 
   it('finds the same items however the text is cut, even inside an escape or a key', () => {
-    const text = JSON.stringify({
-      title: 'a "quoted" \\ title',
-      items: [{ id: 'a\\', t: '\\"[{' }, { id: 'b' }],
-      extra: ['items'],
-    });
-    const whole = itemsLayout(text);
-    expect(whole?.elements.map(([a, b]) => JSON.parse(text.slice(a, b)).id)).toEqual(['a\\', 'b']);
-    for (let cut = 0; cut <= text.length; cut++) {
-      for (const second of [cut + 1, cut + 2, text.length]) {
-        expect(scan(pieces(text, [cut, second]))).toEqual(whole);
+    const body = utf8(
+      JSON.stringify({
+        title: 'a "quoted" \\ title — «ü»',
+        items: [{ id: 'a\\', t: '\\"[{ 🇺🇦' }, { id: 'b' }],
+        extra: ['items'],
+      }),
+    );
+    const whole = itemsLayout(body);
+    expect(whole?.elements.map((el) => JSON.parse(decode(body, el)).id)).toEqual(['a\\', 'b']);
+    for (let cut = 0; cut <= body.length; cut++) {
+      for (const second of [cut + 1, cut + 2, body.length]) {
+        expect(scan(pieces(body, [cut, second]))).toEqual(whole);
       }
     }
   });
@@ -143,8 +169,8 @@ describe('itemsLayoutScanner', () => {
           fc.constantFrom(undefined, 1, '\t'),
           fc.array(fc.nat(), { maxLength: 12 }),
           (feed, indent, cuts) => {
-            const text = JSON.stringify(feed, null, indent);
-            expect(scan(pieces(text, cuts))).toEqual(itemsLayout(text));
+            const body = utf8(JSON.stringify(feed, null, indent));
+            expect(scan(pieces(body, cuts))).toEqual(itemsLayout(body));
           },
         ),
         params,
@@ -155,10 +181,11 @@ describe('itemsLayoutScanner', () => {
 
   it('refuses what is not one JSON object with one items array', () => {
     const ok = JSON.stringify(wireFeed(items(3)));
-    expect(scan(pieces(ok, [5, 40]))).toBeDefined();
-    expect(scan(pieces(`${ok} x`, [5, 40]))).toBeUndefined();
-    expect(scan(pieces(ok.slice(0, -1), [5, 40]))).toBeUndefined();
-    expect(scan(pieces(`[${ok}]`, [5, 40]))).toBeUndefined();
-    expect(scan(pieces(ok.replace('"items"', '"itemz"'), [5]))).toBeUndefined();
+    const layout = (text: string, cuts = [5, 40]) => scan(pieces(utf8(text), cuts));
+    expect(layout(ok)).toBeDefined();
+    expect(layout(`${ok} x`)).toBeUndefined();
+    expect(layout(ok.slice(0, -1))).toBeUndefined();
+    expect(layout(`[${ok}]`)).toBeUndefined();
+    expect(layout(ok.replace('"items"', '"itemz"'), [5])).toBeUndefined();
   });
 });

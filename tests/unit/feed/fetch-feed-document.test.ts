@@ -2,7 +2,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FEED_LIMITS } from '../../../src/core/feed/feed-limits';
 import { offerEarlyFeedRequest } from '../../../src/feed/early-feed-request';
 import { readFeedEarly } from '../../../src/feed/read-feed-early';
-import { FeedFetchError, fetchFeedDocument } from '../../../src/feed/fetch-feed-document';
+import {
+  documentText,
+  FeedFetchError,
+  fetchFeedDocument,
+} from '../../../src/feed/fetch-feed-document';
 
 const URL_ = 'https://feeds.example/live/head.json';
 
@@ -42,7 +46,7 @@ describe('fetchFeedDocument', () => {
     const doc = await fetchFeedDocument(URL_);
     expect(doc).toEqual({
       kind: 'document',
-      text: '{"a":1}',
+      body: new TextEncoder().encode('{"a":1}'),
       url: URL_,
       validator: '"v1"',
       maxAgeSeconds: 10,
@@ -196,13 +200,13 @@ describe("the standalone page's early request", () => {
     expect(fetchMock.mock.calls[0]![1]).toMatchObject({ cache: 'no-cache', credentials: 'omit' });
 
     const first = await fetchFeedDocument(URL_);
-    expect(first.kind === 'document' && first.text).toBe('{"early":true}');
+    expect(first.kind === 'document' && documentText(first)).toBe('{"early":true}');
     expect(first.kind === 'document' && first.validator).toBe('"e1"');
     expect(fetchMock).toHaveBeenCalledTimes(1);
 
     fetchMock.mockImplementation(() => Promise.resolve(feedResponse('{"poll":2}')));
     const second = await fetchFeedDocument(URL_);
-    expect(second.kind === 'document' && second.text).toBe('{"poll":2}');
+    expect(second.kind === 'document' && documentText(second)).toBe('{"poll":2}');
     expect(fetchMock).toHaveBeenCalledTimes(2);
   });
 
@@ -210,9 +214,9 @@ describe("the standalone page's early request", () => {
     const fetchMock = stubFetch((url) => feedResponse(JSON.stringify({ url })));
     startEarly();
     const page = await fetchFeedDocument('https://feeds.example/live/page-1.json');
-    expect(page.kind === 'document' && page.text).toContain('page-1');
+    expect(page.kind === 'document' && documentText(page)).toContain('page-1');
     const head = await fetchFeedDocument(URL_);
-    expect(head.kind === 'document' && head.text).toContain('head.json');
+    expect(head.kind === 'document' && documentText(head)).toContain('head.json');
     expect(fetchMock).toHaveBeenCalledTimes(2);
   });
 
@@ -231,7 +235,7 @@ describe("the standalone page's early request", () => {
     stubFetch(() => feedResponse(wire(6000)));
     startEarly();
     const big = await fetchFeedDocument(URL_);
-    expect(big.kind === 'document' && big.text.length).toBeGreaterThan(1_000_000);
+    expect(big.kind === 'document' && documentText(big).length).toBeGreaterThan(1_000_000);
     const preview = big.kind === 'document' ? JSON.parse(big.preview ?? 'null') : null;
     expect(preview?.items.map((x: { id: string }) => x.id)).toEqual(
       Array.from({ length: 60 }, (_, i) => `u${i}`),
@@ -262,7 +266,7 @@ describe("the standalone page's early request", () => {
       abort: () => {},
     });
     const doc = await fetchFeedDocument(URL_);
-    expect(doc.kind === 'document' && doc.text).toBe('{"own":true}');
+    expect(doc.kind === 'document' && documentText(doc)).toBe('{"own":true}');
     expect(fetchMock).toHaveBeenCalledTimes(1);
   });
 
