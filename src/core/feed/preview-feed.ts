@@ -20,6 +20,8 @@ export interface ItemsLayout {
   readonly close: number;
   /** [start, end) of each element. */
   readonly elements: readonly (readonly [number, number])[];
+  /** Offsets, in order, of every string `"pinned"` inside an item (a key, or a stray value). */
+  readonly pinned: readonly number[];
 }
 
 /**
@@ -55,32 +57,15 @@ function isByteOrderMark(c: number) {
   return c === 0xef || c === 0xbb || c === 0xbf;
 }
 
-/** An ASCII string as bytes, with Horspool's skip table for finding it. */
-function bytePattern(ascii: string) {
-  const bytes = Uint8Array.from(ascii, (c) => c.charCodeAt(0));
-  const skip = new Uint8Array(256).fill(bytes.length);
-  for (let k = 0; k < bytes.length - 1; k++) skip[bytes[k]!] = bytes.length - 1 - k;
-  return { bytes, skip };
-}
-type BytePattern = ReturnType<typeof bytePattern>;
+/** An ASCII string as bytes. */
+const asciiBytes = (ascii: string) => Uint8Array.from(ascii, (c) => c.charCodeAt(0));
+const ITEMS_KEY = asciiBytes('"items"');
+const PINNED_KEY = asciiBytes('"pinned"');
 
-const ITEMS_KEY = bytePattern('"items"');
-const PINNED_KEY = bytePattern('"pinned"');
-
-function bytesAt(body: Uint8Array, at: number, { bytes }: BytePattern) {
-  if (at < 0 || at + bytes.length > body.length) return false;
-  for (let k = 0; k < bytes.length; k++) if (body[at + k] !== bytes[k]) return false;
+function bytesAt(body: Uint8Array, at: number, pattern: Uint8Array) {
+  if (at < 0 || at + pattern.length > body.length) return false;
+  for (let k = 0; k < pattern.length; k++) if (body[at + k] !== pattern[k]) return false;
   return true;
-}
-
-/** The first offset in [from, to) where `pattern` starts, or -1. */
-function indexOfBytes(body: Uint8Array, pattern: BytePattern, from: number, to: number) {
-  const m = pattern.bytes.length;
-  const end = Math.min(to, body.length);
-  for (let at = Math.max(0, from); at + m <= end; at += pattern.skip[body[at + m - 1]!]!) {
-    if (bytesAt(body, at, pattern)) return at;
-  }
-  return -1;
 }
 
 interface TopLevelArray {
@@ -110,6 +95,8 @@ export function itemsLayoutScanner(): ItemsLayoutScanner {
   let lastKey: [number, number] | undefined;
   const keys: [number, number][] = [];
   const arrays: TopLevelArray[] = [];
+  // Strings inside items as long as "pinned": checked against the whole body at the end.
+  const pinnedCandidates: number[] = [];
   let current: TopLevelArray | undefined;
   let elementStart = -1;
   let lastNonSpaceEnd = 0;
@@ -143,6 +130,8 @@ export function itemsLayoutScanner(): ItemsLayoutScanner {
         quoted = false;
         lastEnd = base + i;
         if (d === 1) pendingKey = [stringStart, base + i];
+        else if (d > 2 && lastEnd - stringStart === PINNED_KEY.length)
+          pinnedCandidates.push(stringStart);
         continue;
       }
       if (d > 2) {
@@ -217,14 +206,15 @@ export function itemsLayoutScanner(): ItemsLayoutScanner {
   function finish(body: Uint8Array): ItemsLayout | undefined {
     if (invalid || !ended || inString || body.length !== offset) return undefined;
     const isItems = (key: readonly [number, number] | undefined) =>
-      key !== undefined &&
-      key[1] - key[0] === ITEMS_KEY.bytes.length &&
-      bytesAt(body, key[0], ITEMS_KEY);
+      key !== undefined && key[1] - key[0] === ITEMS_KEY.length && bytesAt(body, key[0], ITEMS_KEY);
     // A second "items" member would win in JSON.parse: too odd to preview.
     if (keys.filter(isItems).length !== 1) return undefined;
     const items = arrays.find((a) => isItems(a.key));
     if (!items || items.close === -1) return undefined;
-    return { open: items.open, close: items.close, elements: items.elements };
+    const pinned = pinnedCandidates.filter(
+      (at) => at > items.open && at < items.close && bytesAt(body, at, PINNED_KEY),
+    );
+    return { open: items.open, close: items.close, elements: items.elements, pinned };
   }
 
   return { push, finish };
@@ -251,26 +241,17 @@ export function previewDocument(
 ): string | undefined {
   if (!layout || layout.elements.length <= count) return undefined;
   const chosen: (readonly [number, number])[] = layout.elements.slice(0, count);
-  // `"pinned"` outside a string can only be a key (or a string value): a false positive costs
-  // one extra item in the preview, never a wrong one.
-  let pinned = 0;
-  let from = layout.elements[count]![0];
+  // A "pinned" string is the key, or now and then a value: a false positive costs one extra
+  // item in the preview, never a wrong one.
   let k = count;
-  while (pinned < maxPinned) {
-    const at = indexOfBytes(body, PINNED_KEY, from, layout.close);
-    if (at === -1) break;
+  for (const at of layout.pinned) {
+    if (chosen.length - count >= maxPinned) break;
     while (k < layout.elements.length && layout.elements[k]![1] <= at) k++;
     if (k === layout.elements.length) break;
     const element = layout.elements[k]!;
     if (element[0] <= at) {
-      if (body[at - 1] !== BACKSLASH) {
-        chosen.push(element);
-        pinned++;
-      }
-      from = element[1];
+      chosen.push(element);
       k++;
-    } else {
-      from = at + 1;
     }
   }
   const decoder = new TextDecoder();

@@ -147,12 +147,16 @@ describe('itemsLayoutScanner', () => {
     const body = utf8(
       JSON.stringify({
         title: 'a "quoted" \\ title — «ü»',
-        items: [{ id: 'a\\', t: '\\"[{ 🇺🇦' }, { id: 'b' }],
+        items: [
+          { id: 'a\\', t: '\\"[{ 🇺🇦' },
+          { id: 'b', _liveblog: { pinned: true } },
+        ],
         extra: ['items'],
       }),
     );
     const whole = itemsLayout(body);
     expect(whole?.elements.map((el) => JSON.parse(decode(body, el)).id)).toEqual(['a\\', 'b']);
+    expect(whole?.pinned.map((at) => decode(body, [at, at + 8]))).toEqual(['"pinned"']);
     for (let cut = 0; cut <= body.length; cut++) {
       for (const second of [cut + 1, cut + 2, body.length]) {
         expect(scan(pieces(body, [cut, second]))).toEqual(whole);
