@@ -279,13 +279,3 @@ export function parsePreview(doc: string, baseUrl?: string): ParsedFeed | undefi
   const result = parseFeed(doc, baseUrl);
   return result.ok && result.feed.items.length > 0 ? result.feed : undefined;
 }
-
-/** The preview of a UTF-8 body, read and checked like any document; undefined when there is none. */
-export function previewFeed(
-  body: Uint8Array,
-  count: number,
-  baseUrl?: string,
-): ParsedFeed | undefined {
-  const doc = previewDocument(body, count);
-  return doc === undefined ? undefined : parsePreview(doc, baseUrl);
-}

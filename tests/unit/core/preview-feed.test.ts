@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import {
   itemsLayout,
   itemsLayoutScanner,
+  parsePreview,
   previewDocument,
-  previewFeed,
 } from '../../../src/core/feed/preview-feed';
 import { check, params, timeout, wireFeedArb } from './arbitraries';
 import { parsed, wireFeed, wireItem } from './feed-builders';
@@ -13,6 +13,11 @@ import { parsed, wireFeed, wireItem } from './feed-builders';
 const BASE = 'https://news.example/feeds/head.json';
 /** A document as the network delivers it. */
 const utf8 = (text: string) => new TextEncoder().encode(text);
+/** The preview as the feed session reads it: cut from the body, then parsed like any document. */
+const previewFeed = (body: Uint8Array, count: number, baseUrl?: string) => {
+  const doc = previewDocument(body, count);
+  return doc === undefined ? undefined : parsePreview(doc, baseUrl);
+};
 // Newest first, as feeds list them.
 const items = (n: number) => Array.from({ length: n }, (_, i) => wireItem(`u${i}`, n - i));
 
