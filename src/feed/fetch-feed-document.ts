@@ -68,33 +68,54 @@ function maxAge(header: string | null): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-async function readLimited(
-  response: Response,
-  limit: number,
-  onBytes: ((piece: Uint8Array) => void) | undefined,
-): Promise<Uint8Array> {
+/**
+ * While the pieces of a large body come in faster than they are read, each read resolves at
+ * once and the loop would hold the main thread until the last byte: the app's bundle, which has
+ * arrived meanwhile, could only start after it. So the loop lets other tasks run now and then.
+ */
+const YIELD_EVERY_MS = 8;
+
+/**
+ * A task after the ones already queued (scheduler.yield() would resume first, and setTimeout is
+ * throttled when nested).
+ */
+function yieldToEventLoop(): Promise<void> {
+  if (typeof MessageChannel !== 'function') return new Promise((resolve) => setTimeout(resolve, 0));
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+async function readLimited(response: Response, limit: number): Promise<Uint8Array> {
   const length = Number(response.headers.get('content-length'));
   if (Number.isFinite(length) && length > limit) {
     await response.body?.cancel();
     throw tooLarge(length, limit);
   }
   if (!response.body) {
-    const body = new Uint8Array(await response.arrayBuffer());
-    onBytes?.(body);
-    return body;
+    return new Uint8Array(await response.arrayBuffer());
   }
   const reader = response.body.getReader();
   const pieces: Uint8Array[] = [];
   let received = 0;
+  let sliceStart = performance.now();
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
+    if (performance.now() - sliceStart > YIELD_EVERY_MS) {
+      await yieldToEventLoop();
+      sliceStart = performance.now();
+    }
     received += value.byteLength;
     if (received > limit) {
       await reader.cancel();
       throw tooLarge(received, limit);
     }
-    onBytes?.(value);
     pieces.push(value);
   }
   if (pieces.length === 1) return pieces[0]!;
@@ -161,8 +182,6 @@ export async function fetchFeedDocument(
     signal?: AbortSignal;
     knownValidator?: string;
     timeoutMs?: number;
-    /** Receives the body's bytes piece by piece as they arrive. */
-    onBytes?: (piece: Uint8Array) => void;
   } = {},
 ): Promise<FetchedDocument> {
   const timeout = AbortSignal.timeout(options.timeoutMs ?? FEED_TIMEOUT_MS);
@@ -219,7 +238,7 @@ export async function fetchFeedDocument(
   }
   let body: Uint8Array;
   try {
-    body = await readLimited(response, FEED_LIMITS.maxDocumentBytes, options.onBytes);
+    body = await readLimited(response, FEED_LIMITS.maxDocumentBytes);
   } catch (error) {
     if (error instanceof FeedFetchError) throw error;
     if (timeout.aborted) throw new FeedFetchError('timeout', 'The server did not answer in time.');

@@ -1,4 +1,4 @@
-import { itemsLayoutScanner, largeDocumentPreview } from '../core/feed/preview-feed';
+import { largeDocumentPreview } from '../core/feed/preview-feed';
 import type { EarlyFeedReply } from './early-feed-request';
 import { FeedFetchError, fetchFeedDocument } from './fetch-feed-document';
 
@@ -8,14 +8,10 @@ import { FeedFetchError, fetchFeedDocument } from './fetch-feed-document';
  */
 export async function readFeedEarly(url: string, signal: AbortSignal): Promise<EarlyFeedReply> {
   try {
-    // The body is scanned as it arrives, so the preview is ready as soon as the last byte is.
-    const scanner = itemsLayoutScanner();
-    const doc = await fetchFeedDocument(url, { signal, onBytes: scanner.push });
+    const doc = await fetchFeedDocument(url, { signal });
     if (doc.kind !== 'document') return { ok: true, doc };
-    const layout = scanner.finish(doc.body);
     // null: looked, and there is no preview to show (a small or an odd document).
-    const preview = (layout && largeDocumentPreview(doc.body, layout)) ?? null;
-    return { ok: true, doc: { ...doc, preview } };
+    return { ok: true, doc: { ...doc, preview: largeDocumentPreview(doc.body) ?? null } };
   } catch (error) {
     if (!(error instanceof FeedFetchError)) throw error;
     const { kind, message, status, retryAfterSeconds } = error;

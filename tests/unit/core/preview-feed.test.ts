@@ -1,12 +1,7 @@
 // @vitest-environment node
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  itemsLayout,
-  itemsLayoutScanner,
-  parsePreview,
-  previewDocument,
-} from '../../../src/core/feed/preview-feed';
+import { parsePreview, previewCut, previewDocument } from '../../../src/core/feed/preview-feed';
 import { check, params, timeout, wireFeedArb } from './arbitraries';
 import { parsed, wireFeed, wireItem } from './feed-builders';
 
@@ -19,6 +14,15 @@ const previewFeed = (body: Uint8Array, count: number, baseUrl?: string) => {
   return doc === undefined ? undefined : parsePreview(doc, baseUrl);
 };
 // Newest first, as feeds list them.
+/** Texts that look like JSON structure or like "pinned" to a byte scanner. */
+const TRICKY = [
+  '"pinned"',
+  'a \\"pinned\\" b',
+  '\\',
+  '\\\\"pinned": true}, {"id": "x"}',
+  '}],"items":[{',
+  'p',
+] as const;
 const items = (n: number) => Array.from({ length: n }, (_, i) => wireItem(`u${i}`, n - i));
 
 describe('previewFeed', () => {
@@ -96,11 +100,18 @@ describe('previewFeed', () => {
           fc.integer({ min: 0, max: 6 }),
           fc.constantFrom(undefined, 1, '\t'),
           fc.boolean(),
-          (feed, count, indent, itemsFirst) => {
+          // 0 reads no array back from the end: the items array is then recognised by its end.
+          fc.constantFrom(0, 40, 65_536),
+          fc.array(fc.tuple(fc.nat(), fc.constantFrom(...TRICKY)), { maxLength: 3 }),
+          (feed, count, indent, itemsFirst, backtrackBytes, tricks) => {
+            const list = feed.items as Record<string, unknown>[];
+            for (const [at, trick] of tricks) {
+              if (list.length > 0) list[at % list.length]!.summary = trick;
+            }
             const doc = itemsFirst ? { items: feed.items, ...feed } : feed;
             const original = JSON.parse(JSON.stringify(doc)) as Record<string, unknown>;
             const text = JSON.stringify(doc, null, indent);
-            const preview = previewDocument(utf8(text), count);
+            const preview = previewDocument(utf8(text), count, { backtrackBytes });
             const all = original.items as Record<string, unknown>[];
             if (all.length <= count) {
               check(preview === undefined, 'a preview of a short document');
@@ -132,69 +143,82 @@ describe('previewFeed', () => {
   );
 });
 
-describe('itemsLayoutScanner', () => {
-  /** The body cut at the given places (even inside a character), as a download delivers it. */
-  const pieces = (body: Uint8Array, cuts: number[]) => {
-    const at = [...new Set(cuts.map((c) => c % (body.length + 1)))].sort((a, b) => a - b);
-    return [0, ...at].map((from, k) => body.subarray(from, at[k] ?? body.length));
-  };
-  const scan = (parts: Uint8Array[]) => {
-    const scanner = itemsLayoutScanner();
-    for (const part of parts) scanner.push(part);
-    const body = new Uint8Array(parts.reduce((n, part) => n + part.length, 0));
-    parts.reduce((at, part) => (body.set(part, at), at + part.length), 0);
-    return scanner.finish(body);
-  };
-  const decode = (body: Uint8Array, [a, b]: readonly [number, number]) =>
-    new TextDecoder().decode(body.subarray(a, b));
+describe('previewDocument of a large document', () => {
+  // Read exactly only at its start (the first items) and back from its end (the members after
+  // the items); in between it looks for "pinned" and reads the items around it.
+  const ids = (doc: string | undefined) =>
+    (JSON.parse(doc ?? 'null') as { items: { id: string }[] } | null)?.items.map((i) => i.id);
 
-  it('finds the same items however the text is cut, even inside an escape or a key', () => {
-    const body = utf8(
-      JSON.stringify({
-        title: 'a "quoted" \\ title — «ü»',
-        items: [
-          { id: 'a\\', t: '\\"[{ 🇺🇦' },
-          { id: 'b', _liveblog: { pinned: true } },
-        ],
-        extra: ['items'],
-      }),
-    );
-    const whole = itemsLayout(body);
-    expect(whole?.elements.map((el) => JSON.parse(decode(body, el)).id)).toEqual(['a\\', 'b']);
-    expect(whole?.pinned.map((at) => decode(body, [at, at + 8]))).toEqual(['"pinned"']);
-    for (let cut = 0; cut <= body.length; cut++) {
-      for (const second of [cut + 1, cut + 2, body.length]) {
-        expect(scan(pieces(body, [cut, second]))).toEqual(whole);
+  it('takes pinned updates from the middle and the end, and every member after the items', () => {
+    const list = items(200);
+    list[120] = wireItem('pinned-middle', 1, { _liveblog: { pinned: true } });
+    list[199] = wireItem('pinned-last', 1, { _liveblog: { topics: ['g7'], pinned: true } });
+    const after = {
+      _liveblog: { topics: [{ id: 'g7', label: 'G7 "quoted" [x] {y} \\' }], status: 'live' },
+      expired: false,
+      note: 'a "pinned" \\ string]',
+      count: -1.5e3,
+      nothing: null,
+    };
+    // A list after the items is read back to its start; without one, nothing is read back.
+    const cases = [
+      [{ ...wireFeed([]), items: list, ...after, authors: [{ name: 'Desk' }] }, 65_536],
+      [{ ...wireFeed([]), items: list, ...after }, 0],
+    ] as const;
+    for (const [feed, backtrackBytes] of cases) {
+      const text = JSON.stringify(feed, null, 1);
+      const doc = previewDocument(utf8(text), 5, { backtrackBytes });
+      expect(ids(doc)).toEqual(['u0', 'u1', 'u2', 'u3', 'u4', 'pinned-middle', 'pinned-last']);
+      const { items: _cut, ...rest } = JSON.parse(doc!) as Record<string, unknown>;
+      const { items: _all, ...whole } = JSON.parse(text) as Record<string, unknown>;
+      expect(rest).toEqual(whole);
+    }
+  });
+
+  it('takes the item around "pinned", not an object inside it, and not "pinned" in a text', () => {
+    const list = items(60);
+    list[30] = wireItem('with-attachment', 1, {
+      attachments: [{ url: 'https://x.example/a.mp3', mime_type: 'audio/mpeg', pinned: true }],
+    });
+    list[40] = wireItem('escaped', 1, { content_text: 'say \\"pinned\\" or \\\\"pinned"' });
+    list[41] = wireItem('in-text', 1, { content_text: '{"pinned": true}, {"id": "fake"}' });
+    list[50] = wireItem('pinned-one', 1, { _liveblog: { pinned: true } });
+    const doc = previewDocument(utf8(JSON.stringify(wireFeed(list))), 3);
+    expect(ids(doc)).toEqual(['u0', 'u1', 'u2', 'with-attachment', 'pinned-one']);
+  });
+
+  it('finds "pinned" at any offset, and in a body that starts at an odd byte of its buffer', () => {
+    for (const shift of [0, 1, 2, 3]) {
+      const list = items(30);
+      list[20] = wireItem('pinned-one', 1, { _liveblog: { pinned: true } });
+      const text = `{${' '.repeat(shift)}"items":${JSON.stringify(list)}}`;
+      const bytes = utf8(text);
+      for (const body of [bytes, new Uint8Array([32, ...bytes]).subarray(1)]) {
+        const cut = previewCut(body, 2);
+        const ids = cut?.elements.map(([a, b]) => JSON.parse(decode(body, a, b)).id);
+        expect(ids).toEqual(['u0', 'u1', 'pinned-one']);
       }
     }
   });
 
-  it(
-    'any feed, any cuts: the same layout as one pass over the whole text',
-    () => {
-      fc.assert(
-        fc.property(
-          wireFeedArb,
-          fc.constantFrom(undefined, 1, '\t'),
-          fc.array(fc.nat(), { maxLength: 12 }),
-          (feed, indent, cuts) => {
-            const body = utf8(JSON.stringify(feed, null, indent));
-            expect(scan(pieces(body, cuts))).toEqual(itemsLayout(body));
-          },
-        ),
-        params,
-      );
-    },
-    timeout,
-  );
-
-  it('refuses what is not one JSON object with one items array', () => {
-    const ok = JSON.stringify(wireFeed(items(3)));
-    const layout = (text: string, cuts = [5, 40]) => scan(pieces(utf8(text), cuts));
-    expect(layout(ok)).toBeDefined();
-    expect(layout(`${ok} x`)).toBeUndefined();
-    expect(layout(ok.slice(0, -1))).toBeUndefined();
-    expect(layout(`[${ok}]`)).toBeUndefined();
-    expect(layout(ok.replace('"items"', '"itemz"'), [5])).toBeUndefined();
+  it('no preview of a document it cannot cut, which then waits for the whole parse', () => {
+    const ok = JSON.stringify(wireFeed(items(30)));
+    const preview = (text: string, backtrackBytes?: number) =>
+      previewDocument(utf8(text), 3, { backtrackBytes });
+    expect(preview(ok)).toBeDefined();
+    expect(preview(`${ok} x`)).toBeUndefined();
+    expect(preview(ok.slice(0, -1))).toBeUndefined();
+    expect(preview(`[${ok}]`)).toBeUndefined();
+    expect(preview(ok.replace('"items"', '"itemz"'))).toBeUndefined();
+    // A second items member after the first, or before it: JSON.parse takes the last one.
+    expect(preview(ok.replace(/}$/, ',"items":[]}'))).toBeUndefined();
+    expect(preview(ok.replace(/^{/, '{"items":{},'))).toBeUndefined();
+    // A long list after the items that does not end like items: nothing is guessed.
+    const list = JSON.stringify(Array.from({ length: 50 }, (_, i) => ({ name: `n${i}` })));
+    expect(preview(ok.replace(/}$/, `,"names":${list}}`), 0)).toBeUndefined();
+    expect(ids(preview(ok.replace(/}$/, `,"names":${list}}`)))?.length).toBe(3);
   });
 });
+
+const decode = (body: Uint8Array, start: number, end: number) =>
+  new TextDecoder().decode(body.subarray(start, end));
