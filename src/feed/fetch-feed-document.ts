@@ -68,29 +68,6 @@ function maxAge(header: string | null): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-/**
- * While the pieces of a large body come in faster than they are read, each read resolves at
- * once and the loop would hold the main thread until the last byte: the app's bundle, which has
- * arrived meanwhile, could only start after it. So the loop lets other tasks run now and then.
- */
-const YIELD_EVERY_MS = 8;
-
-/**
- * A task after the ones already queued (scheduler.yield() would resume first, and setTimeout is
- * throttled when nested).
- */
-function yieldToEventLoop(): Promise<void> {
-  if (typeof MessageChannel !== 'function') return new Promise((resolve) => setTimeout(resolve, 0));
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
-
 async function readLimited(response: Response, limit: number): Promise<Uint8Array> {
   const length = Number(response.headers.get('content-length'));
   if (Number.isFinite(length) && length > limit) {
@@ -103,14 +80,9 @@ async function readLimited(response: Response, limit: number): Promise<Uint8Arra
   const reader = response.body.getReader();
   const pieces: Uint8Array[] = [];
   let received = 0;
-  let sliceStart = performance.now();
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    if (performance.now() - sliceStart > YIELD_EVERY_MS) {
-      await yieldToEventLoop();
-      sliceStart = performance.now();
-    }
     received += value.byteLength;
     if (received > limit) {
       await reader.cancel();
