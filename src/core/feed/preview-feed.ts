@@ -332,13 +332,21 @@ function isElementStart(body: Uint8Array, at: number) {
   return before === COMMA || before === OPEN_BRACKET;
 }
 
+/** Bytes the reads around "pinned" may still cost (see itemAround). */
+interface Allowance {
+  bytes: number;
+}
+
 /**
  * The item around the string `"pinned"` at `token`, read backwards from it (exact: the token is
- * outside any string) to the innermost object in a list that has an "id" of its own.
+ * outside any string) to the innermost object in a list that has an "id" of its own. Every byte
+ * read is taken from `allowance`: in a document of odd items (none with an "id"), each "pinned"
+ * would otherwise cost a read back to `floor`. Null when the allowance runs out.
  */
-function itemAround(body: Uint8Array, token: number, floor: number) {
+function itemAround(body: Uint8Array, token: number, floor: number, allowance: Allowance) {
   let depth = 0;
-  for (let i = token - 1; i >= floor; i--) {
+  const stop = Math.max(floor, token - allowance.bytes);
+  for (let i = token - 1; i >= stop; i--) {
     const c = body[i];
     if (c === QUOTE) {
       i = stringStart(body, i);
@@ -351,13 +359,16 @@ function itemAround(body: Uint8Array, token: number, floor: number) {
       } else if (c === OPEN_BRACE && isElementStart(body, i)) {
         // An object around the token, in a list: the item, or an object in a list inside it.
         const object = objectAt(body, i);
+        allowance.bytes -= token - i + (object ? object.end - token : 0);
+        if (allowance.bytes < 0) return null;
         const next = body[spaceAfter(body, object?.end ?? 0)];
         if (object?.hasId && (next === COMMA || next === CLOSE_BRACKET))
           return [i, object.end] as const;
       }
     }
   }
-  return undefined;
+  allowance.bytes -= token - stop;
+  return stop > floor || allowance.bytes < 0 ? null : undefined;
 }
 
 /** Is this machine little-endian (every browser's is): how byte pairs read as 16-bit numbers. */
@@ -437,11 +448,15 @@ export function previewCut(
   }
   if (head.stoppedAt === -1) return { open: head.open, close, elements: chosen };
   let from = head.stoppedAt;
+  // Reading around "pinned" may cost as much as the document once more, no more.
+  const allowance = { bytes: body.length };
   for (const token of pinnedTokens(body, head.stoppedAt, close)) {
     if (chosen.length - count >= maxPinned) break;
     // An unescaped quote followed by `pinned"` can only open a string in JSON.
     if (token < from || !isPinnedToken(body, token)) continue;
-    const item = itemAround(body, token, head.stoppedAt);
+    const item = itemAround(body, token, head.stoppedAt, allowance);
+    // Out of allowance: a pinned item may be missing, so no preview at all.
+    if (item === null) return undefined;
     if (!item) continue;
     chosen.push(item);
     from = item[1];

@@ -201,6 +201,18 @@ describe('previewDocument of a large document', () => {
     }
   });
 
+  it('gives up, rather than read the document again and again, when "pinned" sits in odd items', () => {
+    // Objects without an "id" are not items: each "pinned" in one would be read back to the start.
+    const odd = Array.from({ length: 3000 }, (_, i) => ({ n: i, _liveblog: { pinned: true } }));
+    const text = JSON.stringify(wireFeed([...items(5), ...odd] as Record<string, unknown>[]));
+    expect(previewDocument(utf8(text), 3)).toBeUndefined();
+    // One such object is read back once, and the preview goes on without it.
+    const one = JSON.stringify(
+      wireFeed([...items(5), odd[0]!, ...items(5)] as Record<string, unknown>[]),
+    );
+    expect(previewDocument(utf8(one), 3)).toBeDefined();
+  });
+
   it('no preview of a document it cannot cut, which then waits for the whole parse', () => {
     const ok = JSON.stringify(wireFeed(items(30)));
     const preview = (text: string, backtrackBytes?: number) =>
