@@ -204,7 +204,9 @@ describe('previewDocument of a large document', () => {
   it('gives up, rather than read the document again and again, when "pinned" sits in odd items', () => {
     // Objects without an "id" are not items: each "pinned" in one would be read back to the start.
     const odd = Array.from({ length: 3000 }, (_, i) => ({ n: i, _liveblog: { pinned: true } }));
-    const text = JSON.stringify(wireFeed([...items(5), ...odd] as Record<string, unknown>[]));
+    const text = JSON.stringify(
+      wireFeed([...items(5), ...odd, ...items(2)] as Record<string, unknown>[]),
+    );
     expect(previewDocument(utf8(text), 3)).toBeUndefined();
     // One such object is read back once, and the preview goes on without it.
     const one = JSON.stringify(
