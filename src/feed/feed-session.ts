@@ -7,7 +7,8 @@ import {
   type FeedStore,
 } from '../core/feed/feed-store';
 import { parseFeed } from '../core/feed/parse-feed';
-import { largeDocumentPreview, parsePreview } from '../core/feed/preview-feed';
+import { parsePreview } from '../core/feed/preview-feed';
+import { PREVIEW_MIN_BYTES } from '../core/feed/preview-size';
 import { nextPollDelayMs } from '../core/live/poll-policy';
 import {
   documentText,
@@ -130,6 +131,16 @@ function afterNextPaint(): Promise<void> {
 }
 
 /**
+ * The preview of a large document, with the code that cuts it loaded only then: the standalone
+ * page's early script brings its own, so only the embeds and a page without it need this.
+ */
+async function cutPreview(body: Uint8Array): Promise<string | undefined> {
+  if (body.length < PREVIEW_MIN_BYTES) return undefined;
+  const { largeDocumentPreview } = await import('../core/feed/preview-cut');
+  return largeDocumentPreview(body);
+}
+
+/**
  * Shows a large first document's newest updates before parsing all of it: `show` publishes the
  * preview store, then the browser paints it while the whole document waits its turn.
  */
@@ -142,7 +153,7 @@ async function showPreview(
   if (session.store !== emptyStore) return;
   // The page's early script may have cut the preview already (ADR 0007).
   const previewText =
-    doc.preview === undefined ? largeDocumentPreview(doc.body) : (doc.preview ?? undefined);
+    doc.preview === undefined ? await cutPreview(doc.body) : (doc.preview ?? undefined);
   const preview = previewText === undefined ? undefined : parsePreview(previewText, doc.url);
   if (!preview) return;
   session.store = mergeHead(emptyStore, preview, now());

@@ -1,4 +1,4 @@
-import { largeDocumentPreview } from '../core/feed/preview-feed';
+import { largeDocumentPreview } from '../core/feed/preview-cut';
 import type { EarlyFeedReply } from './early-feed-request';
 import { FeedFetchError, fetchFeedDocument } from './fetch-feed-document';
 

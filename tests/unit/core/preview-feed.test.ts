@@ -1,7 +1,8 @@
 // @vitest-environment node
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parsePreview, previewCut, previewDocument } from '../../../src/core/feed/preview-feed';
+import { previewCut, previewDocument } from '../../../src/core/feed/preview-cut';
+import { parsePreview } from '../../../src/core/feed/preview-feed';
 import { check, params, timeout, wireFeedArb } from './arbitraries';
 import { parsed, wireFeed, wireItem } from './feed-builders';
 
