@@ -1,5 +1,5 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { LocaleContext, type LocaleSettings } from '../i18n/use-messages';
 import { localeSettingsFor } from '../i18n/pick-messages';
 import { LiveBlog, type LiveBlogOptions } from './LiveBlog';
@@ -38,14 +38,29 @@ export function LiveBlogRoot({
   inShadowRoot = false,
   ...options
 }: LiveBlogRootProps) {
-  const settings: LocaleSettings = useMemo(() => localeSettingsFor(pickLocale(locale)), [locale]);
+  const requested = useMemo(() => localeSettingsFor(pickLocale(locale)), [locale]);
+  const [arrived, setArrived] = useState<{ from: unknown; settings: LocaleSettings }>();
+  useEffect(() => {
+    if (!(requested instanceof Promise)) return;
+    let current = true;
+    void requested.then((settings) => current && setArrived({ from: requested, settings }));
+    return () => {
+      current = false;
+    };
+  }, [requested]);
+  const settings =
+    requested instanceof Promise
+      ? arrived?.from === requested
+        ? arrived.settings
+        : undefined
+      : requested;
+  const themeClass = `lb-theme lb-theme--${theme}${inShadowRoot ? ' lb-theme--shadow' : ''}`;
+  // A moment while the reader's catalogue loads, rather than a flash of English.
+  if (!settings) return <div className={themeClass} />;
   return (
     <QueryClientProvider client={sharedQueryClient()}>
       <LocaleContext.Provider value={settings}>
-        <div
-          className={`lb-theme lb-theme--${theme}${inShadowRoot ? ' lb-theme--shadow' : ''}`}
-          lang={settings.locale}
-        >
+        <div className={themeClass} lang={settings.locale}>
           <LiveBlog {...options} locale={settings.locale} />
         </div>
       </LocaleContext.Provider>

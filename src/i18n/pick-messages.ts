@@ -1,20 +1,37 @@
-import { en } from './messages-en';
-import { uk } from './messages-uk';
+import { en, type Messages } from './messages-en';
 import type { LocaleSettings } from './use-messages';
 
 const primary = (tag: string) => tag.trim().split(/[-_]/)[0]!.toLowerCase();
+
+// Catalogues other than English load on demand (a chunk of their own): most readers never need
+// them, and every reader would otherwise download them before the first update shows.
+const loaders: Record<string, () => Promise<Messages>> = {
+  uk: () => import('./messages-uk').then((m) => m.uk),
+};
+const loaded = new Map<string, Messages>();
 
 /**
  * The catalogue and Intl locale for a requested BCP 47 tag (attribute, `?locale=`
  * or the browser's language). Ukrainian (`uk`, `uk-UA`…) gets the Ukrainian catalogue; everything
  * else gets English. The Intl locale always matches the catalogue's language, so that dates never
  * appear in a language the rest of the widget is not in ("mercredi" among English strings); an
- * English tag keeps its region (en-US readers keep their clock).
+ * English tag keeps its region (en-US readers keep their clock). A promise while the catalogue
+ * loads, the first time; English settings if it cannot be loaded.
  */
-export function localeSettingsFor(requested: string): LocaleSettings {
+export function localeSettingsFor(requested: string): LocaleSettings | Promise<LocaleSettings> {
   const language = primary(requested);
-  if (language === 'uk') {
-    return { locale: canonical(requested, 'uk'), messages: uk };
+  const load = loaders[language];
+  if (load) {
+    const locale = canonical(requested, language);
+    const messages = loaded.get(language);
+    if (messages) return { locale, messages };
+    return load().then(
+      (m) => {
+        loaded.set(language, m);
+        return { locale, messages: m };
+      },
+      () => ({ locale: 'en-GB', messages: en }),
+    );
   }
   if (language === 'en') {
     const locale = canonical(requested, 'en');
