@@ -5,9 +5,9 @@ const primary = (tag: string) => tag.trim().split(/[-_]/)[0]!.toLowerCase();
 
 // Catalogues other than English load on demand (a chunk of their own): most readers never need
 // them, and every reader would otherwise download them before the first update shows.
-const loaders: Record<string, () => Promise<Messages>> = {
-  uk: () => import('./messages-uk').then((m) => m.uk),
-};
+const loaders = new Map<string, () => Promise<Messages>>([
+  ['uk', () => import('./messages-uk').then((m) => m.uk)],
+]);
 const loaded = new Map<string, Messages>();
 
 /**
@@ -20,7 +20,7 @@ const loaded = new Map<string, Messages>();
  */
 export function localeSettingsFor(requested: string): LocaleSettings | Promise<LocaleSettings> {
   const language = primary(requested);
-  const load = loaders[language];
+  const load = loaders.get(language);
   if (load) {
     const locale = canonical(requested, language);
     const messages = loaded.get(language);

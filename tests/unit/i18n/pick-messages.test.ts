@@ -31,7 +31,7 @@ describe('localeSettingsFor', () => {
     expect(ago(localeSettingsFor('en-US') as LocaleSettings)).toBe('5 minutes ago');
   });
 
-  it.each(['fr-FR', 'ar', 'he-IL', 'ru', 'not a tag', ''])(
+  it.each(['fr-FR', 'ar', 'he-IL', 'ru', 'not a tag', '', 'constructor', '__proto__', 'toString'])(
     'gives %j English strings with English dates',
     (tag) => {
       const settings = localeSettingsFor(tag) as LocaleSettings;
