@@ -114,12 +114,12 @@ function spaceAfter(body: Uint8Array, at: number) {
 }
 
 /**
- * The `{` or `[` that the `}` or `]` at `end` closes, read backwards (exact from outside any
- * string); -1 when the walk would go below `floor`.
+ * The innermost `{` or `[` still open at `from`, read backwards (exact from outside any string);
+ * -1 when the walk would go below `floor`.
  */
-function openerOf(body: Uint8Array, end: number, floor: number) {
+function enclosingOpener(body: Uint8Array, from: number, floor: number) {
   let depth = 0;
-  for (let i = end; i >= floor; i--) {
+  for (let i = from; i >= floor; i--) {
     const c = body[i];
     if (c === QUOTE) {
       i = stringStart(body, i);
@@ -127,10 +127,15 @@ function openerOf(body: Uint8Array, end: number, floor: number) {
     } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
       depth++;
     } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
-      if (--depth === 0) return i;
+      if (depth-- === 0) return i;
     }
   }
   return -1;
+}
+
+/** The `{` or `[` that the `}` or `]` at `end` closes; -1 when it lies below `floor`. */
+function openerOf(body: Uint8Array, end: number, floor: number) {
+  return enclosingOpener(body, end - 1, floor);
 }
 
 /**
@@ -337,28 +342,20 @@ interface Allowance {
  * would otherwise cost a read back to `floor`. Null when the allowance runs out.
  */
 function itemAround(body: Uint8Array, token: number, floor: number, allowance: Allowance) {
-  let depth = 0;
   const stop = Math.max(floor, token - allowance.bytes);
-  for (let i = token - 1; i >= stop; i--) {
-    const c = body[i];
-    if (c === QUOTE) {
-      i = stringStart(body, i);
-      if (i === -1) return undefined;
-    } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
-      depth++;
-    } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
-      if (depth > 0) {
-        depth--;
-      } else if (c === OPEN_BRACE && isElementStart(body, i)) {
-        // An object around the token, in a list: the item, or an object in a list inside it.
-        const object = objectAt(body, i);
-        allowance.bytes -= token - i + (object ? object.end - token : 0);
-        if (allowance.bytes < 0) return null;
-        const next = body[spaceAfter(body, object?.end ?? 0)];
-        if (object?.hasId && (next === COMMA || next === CLOSE_BRACKET))
-          return [i, object.end] as const;
-      }
-    }
+  for (
+    let i = enclosingOpener(body, token - 1, stop);
+    i !== -1;
+    i = enclosingOpener(body, i - 1, stop)
+  ) {
+    if (body[i] !== OPEN_BRACE || !isElementStart(body, i)) continue;
+    // An object around the token, in a list: the item, or an object in a list inside it.
+    const object = objectAt(body, i);
+    allowance.bytes -= token - i + (object ? object.end - token : 0);
+    if (allowance.bytes < 0) return null;
+    const next = body[spaceAfter(body, object?.end ?? 0)];
+    if (object?.hasId && (next === COMMA || next === CLOSE_BRACKET))
+      return [i, object.end] as const;
   }
   allowance.bytes -= token - stop;
   return stop > floor || allowance.bytes < 0 ? null : undefined;
