@@ -46,16 +46,17 @@ async function heapAfterGc(cdp) {
 }
 
 /**
- * Waits until the page has done nothing (no DOM mutation, no React commit) for `quietMs`.
+ * Waits until the page has done nothing (no DOM mutation, no React commit) for `quietMs`, with
+ * the page's own timers (not for a page under page.clock).
  * @param {Page} page
  * @param {number} quietMs
  * @param {number} timeoutMs
  */
 async function waitQuiet(page, quietMs, timeoutMs) {
-  await page.waitForFunction(
-    (q) => performance.now() - (window.__bench.lastActivity ?? 0) > q,
-    quietMs,
-    { timeout: timeoutMs, polling: 100 },
+  await page.evaluate(
+    ({ q, t }) =>
+      window.__bench.until(() => performance.now() - window.__bench.lastActivity > q, t, 100),
+    { q: quietMs, t: timeoutMs },
   );
 }
 
@@ -81,21 +82,22 @@ export async function measureLoad(
     await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
     await page.addInitScript(pageProbe, { expectedGroups: groups });
     await page.goto(url, { waitUntil: 'commit' });
-    await page.waitForFunction(() => window.__bench.firstArticlePaint !== null, null, {
-      timeout: 60_000,
-      polling: 50,
-    });
+    await page.evaluate(() =>
+      window.__bench.until(() => window.__bench.firstArticlePaint !== null, 60_000, 50),
+    );
     // All groups in the DOM, or (a windowed timeline) nothing more happening by itself.
-    await page.waitForFunction(
-      () => {
-        const b = window.__bench;
-        return (
-          b.groupsDonePaint !== null ||
-          (b.groupsDone === null && performance.now() - b.lastActivity > 1500)
-        );
-      },
-      null,
-      { timeout: 60_000, polling: 100 },
+    await page.evaluate(() =>
+      window.__bench.until(
+        () => {
+          const b = window.__bench;
+          return (
+            b.groupsDonePaint !== null ||
+            (b.groupsDone === null && performance.now() - b.lastActivity > 1500)
+          );
+        },
+        60_000,
+        100,
+      ),
     );
     await waitQuiet(page, 500, 30_000);
     const cpu = await metrics(cdp);
@@ -231,7 +233,12 @@ export async function measurePolls(browser, { url, feedPath, replay, samples, vi
     await page.waitForFunction(() => window.__bench.firstArticlePaint !== null, null, {
       timeout: 60_000,
     });
-    await waitQuiet(page, 500, 30_000);
+    // Playwright's own polling here: the probe's `until` would run on the installed fake clock.
+    await page.waitForFunction(
+      (q) => performance.now() - (window.__bench.lastActivity ?? 0) > q,
+      500,
+      { timeout: 30_000, polling: 100 },
+    );
 
     const pollOnce = async (/** @type {string | null} */ expectId) => {
       const logBefore = (await admin('GET', 'requests')).requests.length;

@@ -31,6 +31,24 @@ export function pageProbe(config) {
       }),
     );
 
+  // Waiting through the probe rather than page.waitForFunction: Playwright's first
+  // waitForFunction evaluates its injected script in the page, about 30 ms of parsing on the
+  // main thread (traced), which would land inside the load being measured. The page's timers as
+  // they are before trackTimers wraps them: under page.clock they are fake, so not for polls.
+  const pageSetTimeout = window.setTimeout.bind(window);
+  /** Resolves once test() holds, checked every pollMs; rejects after timeoutMs. */
+  const until = (test, timeoutMs, pollMs) =>
+    new Promise((resolve, reject) => {
+      const deadline = performance.now() + timeoutMs;
+      const check = () => {
+        if (test()) resolve(undefined);
+        else if (performance.now() > deadline)
+          reject(new Error(`condition not met within ${timeoutMs} ms: ${test}`));
+        else pageSetTimeout(check, pollMs);
+      };
+      check();
+    });
+
   const state = {
     firstArticle: null,
     firstArticlePaint: null,
@@ -45,6 +63,7 @@ export function pageProbe(config) {
     events: [],
     win: null,
     nextPaint,
+    until,
   };
   window.__bench = state;
 

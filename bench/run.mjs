@@ -23,6 +23,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startServer } from '../server/create-server.mjs';
+import { launchBareChromium, measureFirstItemBare } from './bare-chromium.mjs';
 import { bundleSizes } from './bundle.mjs';
 import { writeBenchFeed } from './feeds.mjs';
 import {
@@ -107,17 +108,22 @@ function summarisePolls(samples) {
 }
 
 /**
- * @param {any[]} list
+ * @param {any[]} list loads in Playwright
+ * @param {Awaited<ReturnType<typeof measureFirstItemBare>>[]} bareList loads in the bare browser
  */
-function summariseLoads(list) {
+function summariseLoads(list, bareList) {
   const last = list.at(-1);
-  const pick = (/** @type {string} */ key) =>
-    median(list.map((r) => r[key]).filter((v) => typeof v === 'number'));
+  /** @param {string} key @param {any[]} from */
+  const pick = (key, from = list) =>
+    median(from.map((r) => r[key]).filter((v) => typeof v === 'number'));
   return {
     runs: list.map(({ memory: _m, filter: _f, ...r }) => r),
-    firstItemMs: pick('firstItemMs'),
-    firstItemInDomMs: pick('firstItemInDomMs'),
-    feedReceivedMs: pick('feedReceivedMs'),
+    bareRuns: bareList,
+    // What a reader sees: measured without DevTools attached (bare-chromium.mjs).
+    firstItemMs: pick('firstItemMs', bareList),
+    firstItemInDomMs: pick('firstItemInDomMs', bareList),
+    feedReceivedMs: pick('feedReceivedMs', bareList),
+    firstItemWithPlaywrightMs: pick('firstItemMs'),
     mainThreadMs: median(list.map((r) => r.mainThread.taskMs)),
     allGroupsMs: list.every((r) => r.allGroupsMs !== null) ? pick('allGroupsMs') : null,
     groupsInDom: last.groupsInDom,
@@ -194,12 +200,15 @@ async function main() {
   const servers = [];
   /** @type {import('@playwright/test').Browser | undefined} */
   let browser;
+  /** @type {import('./bare-chromium.mjs').BareChromium | undefined} */
+  let bare;
   try {
     await snapshotBuild(builtDist, dist);
     browser = await chromium.launch({
       ...chromiumLaunchOptions,
       headless: true,
     });
+    bare = await launchBareChromium();
     const machine = {
       cpuModel: os.cpus()[0]?.model.trim() ?? 'unknown CPU',
       cores: os.availableParallelism?.() ?? os.cpus().length,
@@ -237,6 +246,8 @@ async function main() {
       const { size } = feed;
       /** @type {Record<'paged' | 'single', any[]>} */
       const loads = { paged: [], single: [] };
+      /** @type {Record<'paged' | 'single', Awaited<ReturnType<typeof measureFirstItemBare>>[]>} */
+      const bareLoads = { paged: [], single: [] };
       for (const variant of /** @type {const} */ (['paged', 'single'])) {
         const doc = feed[variant];
         const url = `${staticServer.url}?feed=${encodeURIComponent(doc.urlPath)}`;
@@ -252,6 +263,11 @@ async function main() {
               heap: last,
               filterClicks: last && variant === 'single' ? clicks : 0,
             }),
+          );
+          // Interleaved with the Playwright loads, so that a slow spell of the machine weighs on
+          // both figures alike.
+          bareLoads[variant].push(
+            await measureFirstItemBare(bare, url, { feedPath: doc.urlPath, ...CONTEXT_OPTIONS }),
           );
         }
       }
@@ -304,8 +320,8 @@ async function main() {
           singleBytes: feed.single.bytes,
           items: feed.single.items,
         },
-        paged: summariseLoads(loads.paged),
-        single: summariseLoads(loads.single),
+        paged: summariseLoads(loads.paged, bareLoads.paged),
+        single: summariseLoads(loads.single, bareLoads.single),
         polls: pollResults,
         pollSummary: {
           unchanged: summarisePolls([
@@ -371,6 +387,7 @@ async function main() {
   } finally {
     for (const s of servers) await s.close();
     await browser?.close();
+    await bare?.close();
     rmSync(tmp, { recursive: true, force: true });
   }
 }

@@ -1,0 +1,206 @@
+// @ts-check
+/* global window, location */
+/**
+ * A second Chromium for the number a reader feels first: time to the first update on screen.
+ *
+ * Playwright attaches to every page it drives with the DevTools Network domain on, and with that
+ * domain on Chromium decodes a text copy of every response body for DevTools on the page's main
+ * thread (`TextResourceDecoder::Decode` under `ResponseBodyLoader::DidFinishLoadingBody`, 35–55 ms
+ * for the 6.5 MB document in traces), inside the load being measured. No reader's browser does
+ * that. This one is driven over `--remote-debugging-pipe` with Target, Page (a script on new
+ * documents, navigate), Emulation and Runtime.evaluate only: no Network domain. It starts with the
+ * switches Playwright gives Chromium, so the page runs the same way in both; the benchmark prints
+ * both figures (docs/performance.md).
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromiumArgs, chromiumExecutable } from '../scripts/chromium.mjs';
+import { pageProbe } from './page-probe.mjs';
+
+// Playwright's (chromiumSwitches.ts and its headless additions) that change how a page runs.
+const PLAYWRIGHT_SWITCHES = [
+  '--headless',
+  '--hide-scrollbars',
+  '--mute-audio',
+  '--blink-settings=primaryHoverType=2,availableHoverTypes=2,primaryPointerType=4,availablePointerTypes=4',
+  '--disable-field-trial-config',
+  '--disable-background-timer-throttling',
+  '--disable-backgrounding-occluded-windows',
+  '--disable-renderer-backgrounding',
+  '--disable-back-forward-cache',
+  '--disable-breakpad',
+  '--disable-component-extensions-with-background-pages',
+  '--disable-default-apps',
+  '--disable-dev-shm-usage',
+  '--disable-extensions',
+  '--disable-features=AvoidUnnecessaryBeforeUnloadCheckSync,DestroyProfileOnBrowserClose,HttpsUpgrades,HttpsFirstBalancedModeAutoEnable,LensOverlay,MediaRouter,PaintHolding,ThirdPartyStoragePartitioning,OptimizationHints,NetworkTimeServiceQuerying,PreconnectToSearch',
+  '--allow-pre-commit-input',
+  '--disable-hang-monitor',
+  '--disable-ipc-flooding-protection',
+  '--disable-popup-blocking',
+  '--disable-prompt-on-repost',
+  '--force-color-profile=srgb',
+  '--metrics-recording-only',
+  '--password-store=basic',
+  '--use-mock-keychain',
+  '--no-service-autorun',
+  '--no-default-browser-check',
+];
+
+/**
+ * @typedef {{
+ *   send: (method: string, params?: Record<string, unknown>, sessionId?: string) => Promise<any>,
+ *   version: string,
+ *   close: () => Promise<void>,
+ * }} BareChromium
+ */
+
+/** @returns {Promise<BareChromium>} */
+export async function launchBareChromium() {
+  const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'live-blog-bench-chromium-'));
+  const child = spawn(
+    chromiumExecutable,
+    [
+      ...PLAYWRIGHT_SWITCHES,
+      ...chromiumArgs,
+      `--user-data-dir=${userDataDir}`,
+      '--remote-debugging-pipe',
+      'about:blank',
+    ],
+    { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'] },
+  );
+  const toBrowser = /** @type {import('node:stream').Writable} */ (child.stdio[3]);
+  const fromBrowser = /** @type {import('node:stream').Readable} */ (child.stdio[4]);
+  /** @type {Map<number, { resolve: (v: any) => void, reject: (e: Error) => void, method: string }>} */
+  const pending = new Map();
+  let lastId = 0;
+  /** @type {Buffer[]} */
+  let partial = [];
+  // Messages are JSON, each ended by a NUL byte; a message may span chunks.
+  fromBrowser.on('data', (/** @type {Buffer} */ chunk) => {
+    let from = 0;
+    for (let nul = chunk.indexOf(0); nul !== -1; nul = chunk.indexOf(0, from)) {
+      partial.push(chunk.subarray(from, nul));
+      const message = JSON.parse(Buffer.concat(partial).toString('utf8'));
+      partial = [];
+      from = nul + 1;
+      const waiting = message.id === undefined ? undefined : pending.get(message.id);
+      if (!waiting) continue; // an event: none is subscribed to
+      pending.delete(message.id);
+      if (message.error)
+        waiting.reject(new Error(`${waiting.method}: ${JSON.stringify(message.error)}`));
+      else waiting.resolve(message.result);
+    }
+    if (from < chunk.length) partial.push(chunk.subarray(from));
+  });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  void exited.then(() => {
+    for (const { reject, method } of pending.values())
+      reject(new Error(`${method}: Chromium exited`));
+    pending.clear();
+  });
+  /** @type {BareChromium['send']} */
+  const send = (method, params = {}, sessionId) =>
+    new Promise((resolve, reject) => {
+      const id = ++lastId;
+      pending.set(id, { resolve, reject, method });
+      toBrowser.write(JSON.stringify({ id, method, params, ...(sessionId && { sessionId }) }));
+      toBrowser.write('\0');
+    });
+  const { product } = await send('Browser.getVersion');
+  return {
+    send,
+    version: product,
+    async close() {
+      await Promise.race([
+        send('Browser.close').catch(() => {}),
+        new Promise((resolve) => setTimeout(resolve, 5000)),
+      ]);
+      child.kill('SIGKILL');
+      await exited;
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * One cold load (a new browser context, so an empty HTTP cache) in the bare browser: when the
+ * first <article> was added and painted, and when the feed's response ended.
+ * @param {BareChromium} browser
+ * @param {string} url
+ * @param {{ feedPath: string, viewport: { width: number, height: number }, locale: string, timezoneId: string }} options
+ * @returns {Promise<{ firstItemMs: number, firstItemInDomMs: number, feedReceivedMs: number | null }>}
+ */
+export async function measureFirstItemBare(
+  browser,
+  url,
+  { feedPath, viewport, locale, timezoneId },
+) {
+  const { send } = browser;
+  const { browserContextId } = await send('Target.createBrowserContext');
+  try {
+    const { targetId } = await send('Target.createTarget', {
+      url: 'about:blank',
+      browserContextId,
+    });
+    const { sessionId } = await send('Target.attachToTarget', { targetId, flatten: true });
+    /** @param {string} method @param {Record<string, unknown>} [params] */
+    const page = (method, params) => send(method, params, sessionId);
+    await page('Page.enable');
+    await page('Emulation.setDeviceMetricsOverride', {
+      ...viewport,
+      deviceScaleFactor: 1,
+      mobile: false,
+    });
+    await page('Emulation.setLocaleOverride', { locale });
+    await page('Emulation.setTimezoneOverride', { timezoneId });
+    const { userAgent } = await send('Browser.getVersion');
+    await page('Emulation.setUserAgentOverride', { userAgent, acceptLanguage: locale });
+    await page('Page.addScriptToEvaluateOnNewDocument', {
+      source: `(${pageProbe})(${JSON.stringify({})})`,
+    });
+    const navigation = await page('Page.navigate', { url });
+    if (navigation.errorText) throw new Error(`${url}: ${navigation.errorText}`);
+
+    // Null until the new document (with the probe) is there; then the probe's own wait.
+    const expression = `(${firstItemInPage})(${JSON.stringify(feedPath)})`;
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const reply = await page('Runtime.evaluate', {
+        expression,
+        awaitPromise: true,
+        returnByValue: true,
+      }).catch(() => null); // the old document went away under the call: ask the new one
+      if (reply?.exceptionDetails)
+        throw new Error(`first item: ${JSON.stringify(reply.exceptionDetails.exception)}`);
+      if (reply?.result?.value) return reply.result.value;
+      if (Date.now() > deadline) throw new Error(`${url}: no update on screen within 60 s`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  } finally {
+    await send('Target.disposeBrowserContext', { browserContextId });
+  }
+}
+
+/**
+ * Runs in the page (serialised into the expression).
+ * @param {string} feedPath
+ */
+function firstItemInPage(feedPath) {
+  const b = window.__bench;
+  if (!b || location.href === 'about:blank') return null;
+  return b
+    .until(() => b.firstArticlePaint !== null, 60_000, 50)
+    .then(() => {
+      const feed = /** @type {PerformanceResourceTiming[]} */ (
+        performance.getEntriesByType('resource')
+      ).find((e) => new URL(e.name).pathname === feedPath);
+      return {
+        firstItemMs: b.firstArticlePaint,
+        firstItemInDomMs: b.firstArticle,
+        feedReceivedMs: feed ? feed.responseEnd : null,
+      };
+    });
+}
