@@ -114,13 +114,12 @@ export async function launchBareChromium() {
     send,
     version: product,
     async close() {
-      await Promise.race([
-        send('Browser.close').catch(() => {}),
-        new Promise((resolve) => setTimeout(resolve, 5000)),
-      ]);
-      child.kill('SIGKILL');
+      void send('Browser.close').catch(() => {});
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       await exited;
-      rmSync(userDataDir, { recursive: true, force: true });
+      // Its helper processes may still be writing their last files for a moment.
+      rmSync(userDataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     },
   };
 }

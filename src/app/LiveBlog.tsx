@@ -28,6 +28,7 @@ import { zoneAbbreviation } from '../time/format-time';
 import { updateElementId } from '../timeline/UpdateArticle';
 import { usePermalinkTarget } from '../sharing/use-permalink-target';
 import { useDocumentTitle, useLiveBlogJsonLd } from './use-page-metadata';
+import { useRailBeside } from './use-rail-beside';
 import { useUnseenCount } from '../live/use-unseen-count';
 import { textDirection } from '../i18n/text-direction';
 import { useRenderWindow } from '../timeline/use-render-window';
@@ -166,8 +167,12 @@ export function LiveBlog(props: LiveBlogOptions) {
     return newest;
   }, [sorted]);
   const keyEvents = useMemo(() => arrivals.shown.filter((item) => item.keyEvent), [arrivals.shown]);
-  // The chart follows the filters a moment after the timeline does (it is secondary).
-  const chartItems = useDeferredValue(model.matching, noItems);
+  // The chart follows the timeline a moment later (it is secondary), except for the first
+  // updates where it sits above them (a phone, a narrow column): arriving later, it would push
+  // them down.
+  const railBeside = useRailBeside(rootRef, controls !== 'none');
+  const deferredMatching = useDeferredValue(model.matching, noItems);
+  const chartItems = railBeside || deferredMatching.length > 0 ? deferredMatching : model.matching;
   const bins = useMemo(
     () => activityBins(chartItems, { timeZone, topicOrder: meta?.topics.map((x) => x.id) ?? [] }),
     [chartItems, timeZone, meta?.topics],
@@ -300,15 +305,21 @@ export function LiveBlog(props: LiveBlogOptions) {
             {t.filtersButton(active)}
           </button>
           <div id="lb-filter-panel" className="lb-filters__panel">
-            <FilterPanel
-              state={model.effective}
-              options={model.options}
-              keyEventCount={model.keyEventCount}
-              onChange={setView}
-              compact={controls === 'compact'}
-              coverageNote={coverageNote}
-              countsPending={model.countsPending || live.previewing}
-            />
+            {/* The preview's facets would list only its newest updates, and rendering them
+                held the first paint of a big document back by 35-50 ms (interleaved loads). */}
+            {live.previewing ? (
+              <p className="lb-filters__pending">{t.filtersPending}</p>
+            ) : (
+              <FilterPanel
+                state={model.effective}
+                options={model.options}
+                keyEventCount={model.keyEventCount}
+                onChange={setView}
+                compact={controls === 'compact'}
+                coverageNote={coverageNote}
+                countsPending={model.countsPending}
+              />
+            )}
           </div>
         </div>
       )}

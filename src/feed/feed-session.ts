@@ -4,6 +4,7 @@ import {
   gapPageUrl,
   mergeHead,
   mergePage,
+  replacePreview,
   type FeedStore,
 } from '../core/feed/feed-store';
 import { parseFeed } from '../core/feed/parse-feed';
@@ -181,9 +182,12 @@ export async function pollHead(
         signal.throwIfAborted();
       }
       const feed = parseDocument(session.url, doc);
-      let gapUrl = gapPageUrl(session.store, feed);
-      const held = session.store;
-      let store = mergeHead(session.store, feed, now());
+      // A preview only stands in for the document: what the reader held is what came before it.
+      const held = session.previewing ? emptyStore : session.store;
+      let gapUrl = gapPageUrl(held, feed);
+      let store = session.previewing
+        ? replacePreview(session.store, feed, now())
+        : mergeHead(session.store, feed, now());
       // The head no longer reaches what the reader holds: walk back until it does.
       for (let i = 0; gapUrl !== undefined && i < MAX_GAP_PAGES; i++) {
         const page = await fetchAndParse(gapUrl, signal);

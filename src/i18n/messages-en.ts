@@ -2,6 +2,7 @@
 export const en = {
   loading: 'Loading live updates…',
   loadingRest: 'Loading all updates…',
+  filtersPending: 'Filters appear once all updates have loaded.',
   liveBlog: 'Live blog',
   statusLive: 'Live',
   statusUpcoming: 'Coverage has not started yet',

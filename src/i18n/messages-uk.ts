@@ -27,6 +27,7 @@ const ofUpdates = (n: number) =>
 export const uk: Messages = {
   loading: 'Завантаження оновлень…',
   loadingRest: 'Завантаження всіх оновлень…',
+  filtersPending: 'Фільтри з’являться, щойно завантажаться всі оновлення.',
   liveBlog: 'Онлайн-трансляція',
   statusLive: 'Наживо',
   statusUpcoming: 'Трансляція ще не почалася',

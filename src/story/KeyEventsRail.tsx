@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { LiveItem } from '../core/feed/feed-types';
+import { KEY_EVENTS_AT_FIRST } from '../core/feed/preview-size';
 import { useMessages } from '../i18n/use-messages';
 import { formatClock } from '../time/format-time';
 
@@ -11,9 +12,8 @@ interface Props {
   readonly pageUrl: (id: string) => string;
 }
 
-/** A glance, not an index: a long story's rail shows the newest few until asked for all. */
-export const KEY_EVENTS_AT_FIRST = 10;
-
+// A glance, not an index: a long story's rail shows the newest few (KEY_EVENTS_AT_FIRST) until
+// asked for all.
 /** The story at a glance: key events (headline and time) that jump to the update. */
 export function KeyEventsRail({ items, locale, timeZone, onJump, pageUrl }: Props) {
   const t = useMessages();

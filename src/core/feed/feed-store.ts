@@ -96,6 +96,21 @@ export function mergeHead(store: FeedStore, feed: ParsedFeed, now: number): Feed
   };
 }
 
+/**
+ * The whole first document in place of its preview (ADR 0007): merged into the preview's store,
+ * so that unchanged updates keep their identity and are not rendered again, but without what
+ * only the preview held (an update beyond the document's item limit, say).
+ */
+export function replacePreview(preview: FeedStore, feed: ParsedFeed, now: number): FeedStore {
+  const store = mergeHead(preview, feed, now);
+  const inDocument = new Set(feed.items.map((item) => item.id));
+  const stale = [...store.items.keys()].filter((id) => !inDocument.has(id));
+  if (stale.length === 0) return store;
+  const items = new Map(store.items);
+  for (const id of stale) items.delete(id);
+  return { ...store, items, changedAt: now };
+}
+
 /** Merges an older page: its items, and the cursor to the page before it. */
 export function mergePage(store: FeedStore, feed: ParsedFeed, now: number): FeedStore {
   const merged = mergeItems(store, feed);

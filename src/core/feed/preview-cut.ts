@@ -1,4 +1,4 @@
-import { PREVIEW_ITEMS, PREVIEW_MIN_BYTES } from './preview-size';
+import { PREVIEW_ITEMS, PREVIEW_KEY_EVENTS, PREVIEW_MIN_BYTES } from './preview-size';
 
 /**
  * Cutting the preview (preview-feed.ts) out of a large document's bytes, before any of it is
@@ -18,6 +18,10 @@ export interface PreviewCut {
 export interface PreviewOptions {
   /** Bounds the items taken for being pinned, beyond the first ones. */
   readonly maxPinned?: number;
+  /** How many of the first key events (`"key_event": true`) the preview takes. */
+  readonly keyEvents?: number;
+  /** Whether it takes the last item too. */
+  readonly last?: boolean;
   /**
    * How far back from the end the cut reads an array that follows the items exactly. A longer
    * one is taken for the items array if it ends like it (see itemsArrayEnd).
@@ -37,6 +41,7 @@ const CLOSE_BRACE = 125;
 const OPEN_BRACKET = 91;
 const CLOSE_BRACKET = 93;
 const LOWER_P = 112;
+const LOWER_K = 107;
 
 function isSpace(c: number | undefined) {
   return c === 32 || c === 10 || c === 13 || c === 9;
@@ -59,6 +64,8 @@ function isScalarByte(c: number | undefined) {
 const asciiBytes = (ascii: string) => Uint8Array.from(ascii, (c) => c.charCodeAt(0));
 const ITEMS_KEY = asciiBytes('"items"');
 const PINNED_KEY = asciiBytes('"pinned"');
+const KEY_EVENT_KEY = asciiBytes('"key_event"');
+const TRUE = asciiBytes('true');
 const ID_KEY = asciiBytes('"id"');
 
 function bytesAt(body: Uint8Array, at: number, pattern: Uint8Array) {
@@ -412,7 +419,7 @@ function* pinnedTokens(body: Uint8Array, from: number, to: number) {
 export function previewCut(
   body: Uint8Array,
   count: number,
-  { maxPinned = 20, backtrackBytes = 65_536 }: PreviewOptions = {},
+  { maxPinned = 20, keyEvents = 0, last = false, backtrackBytes = 65_536 }: PreviewOptions = {},
 ): PreviewCut | undefined {
   const head = scanHead(body, count);
   if (!head || head.elements.length <= count) return undefined;
@@ -436,22 +443,94 @@ export function previewCut(
       k++;
     }
   }
-  if (head.stoppedAt === -1) return { open: head.open, close, elements: chosen };
-  let from = head.stoppedAt;
-  // Reading around "pinned" may cost as much as the document once more, no more.
+  if (head.stoppedAt !== -1) {
+    // Reading around "pinned" may cost as much as the document once more, no more.
+    const allowance = { bytes: body.length };
+    let from = head.stoppedAt;
+    for (const token of pinnedTokens(body, head.stoppedAt, close)) {
+      if (chosen.length - count >= maxPinned) break;
+      // An unescaped quote followed by `pinned"` can only open a string in JSON.
+      if (token < from || !isPinnedToken(body, token)) continue;
+      const item = itemAround(body, token, head.stoppedAt, allowance);
+      // Out of allowance: a pinned item may be missing, so no preview at all.
+      if (item === null) return undefined;
+      if (!item) continue;
+      chosen.push(item);
+      from = item[1];
+    }
+  }
+  // The first screen's rail takes its final shape from the preview too, or it would grow above
+  // the updates on a phone once the rest arrives: the first key events it lists, and the last
+  // update, the oldest, which sets the activity chart's span.
+  const rail = keyEventItems(body, head, close, keyEvents, chosen);
+  if (rail === null) return undefined;
+  chosen.push(...rail);
+  const oldest = !last
+    ? undefined
+    : head.stoppedAt === -1
+      ? head.elements.at(-1)
+      : lastItem(body, close, head.stoppedAt);
+  if (oldest) chosen.push(oldest);
+  return { open: head.open, close, elements: inDocumentOrder(chosen) };
+}
+
+/**
+ * The items of the first `wanted` key events, in document order (those among `known` are not
+ * read again); null when reading around them would cost more than the document once more.
+ */
+function keyEventItems(
+  body: Uint8Array,
+  head: HeadScan,
+  close: number,
+  wanted: number,
+  known: readonly (readonly [number, number])[],
+) {
+  const items: (readonly [number, number])[] = [];
+  if (wanted <= 0) return items;
   const allowance = { bytes: body.length };
-  for (const token of pinnedTokens(body, head.stoppedAt, close)) {
-    if (chosen.length - count >= maxPinned) break;
-    // An unescaped quote followed by `pinned"` can only open a string in JSON.
-    if (token < from || !isPinnedToken(body, token)) continue;
-    const item = itemAround(body, token, head.stoppedAt, allowance);
-    // Out of allowance: a pinned item may be missing, so no preview at all.
-    if (item === null) return undefined;
+  const within =
+    (token: number) =>
+    ([start, end]: readonly [number, number]) =>
+      start < token && token < end;
+  let from = head.open;
+  for (
+    let k = body.indexOf(LOWER_K, head.open);
+    k !== -1 && k < close && items.length < wanted;
+    k = body.indexOf(LOWER_K, k + 1)
+  ) {
+    const token = k - 1;
+    if (token < from || !isKeyEventToken(body, token)) continue;
+    const item =
+      head.stoppedAt === -1 || token < head.stoppedAt
+        ? head.elements.find(within(token))
+        : (known.find(within(token)) ?? itemAround(body, token, head.stoppedAt, allowance));
+    if (item === null) return null;
     if (!item) continue;
-    chosen.push(item);
+    items.push(item);
     from = item[1];
   }
-  return { open: head.open, close, elements: chosen };
+  return items;
+}
+
+/** `"key_event": true`, unescaped. */
+function isKeyEventToken(body: Uint8Array, token: number) {
+  if (!bytesAt(body, token, KEY_EVENT_KEY) || backslashesBefore(body, token) % 2 !== 0)
+    return false;
+  const colon = spaceAfter(body, token + KEY_EVENT_KEY.length);
+  return body[colon] === COLON && bytesAt(body, spaceAfter(body, colon + 1), TRUE);
+}
+
+/** The last element of the items array that closes at `close`, if it is an object. */
+function lastItem(body: Uint8Array, close: number, floor: number) {
+  const end = spaceBefore(body, close - 1);
+  if (body[end] !== CLOSE_BRACE) return undefined;
+  const start = openerOf(body, end, floor);
+  return start !== -1 && isElementStart(body, start) ? ([start, end + 1] as const) : undefined;
+}
+
+function inDocumentOrder(elements: (readonly [number, number])[]) {
+  const sorted = [...elements].sort((a, b) => a[0] - b[0]);
+  return sorted.filter((element, i) => i === 0 || element[0] !== sorted[i - 1]![0]);
 }
 
 function isPinnedToken(body: Uint8Array, token: number) {
@@ -482,5 +561,5 @@ function previewText(body: Uint8Array, cut: PreviewCut | undefined) {
 /** The preview document of a first document large enough to need one; otherwise undefined. */
 export function largeDocumentPreview(body: Uint8Array): string | undefined {
   if (body.length < PREVIEW_MIN_BYTES) return undefined;
-  return previewDocument(body, PREVIEW_ITEMS);
+  return previewDocument(body, PREVIEW_ITEMS, { keyEvents: PREVIEW_KEY_EVENTS, last: true });
 }

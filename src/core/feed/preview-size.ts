@@ -7,3 +7,7 @@
 export const PREVIEW_MIN_BYTES = 1_000_000;
 /** Enough for the first screen (the render window starts at 10 updates), with room to spare. */
 export const PREVIEW_ITEMS = 60;
+/** Key events the rail lists before "show all" (KeyEventsRail). */
+export const KEY_EVENTS_AT_FIRST = 10;
+/** Key events a preview takes: the rail's first ones, and one more so that "show all" shows too. */
+export const PREVIEW_KEY_EVENTS = KEY_EVENTS_AT_FIRST + 1;

@@ -7,6 +7,7 @@ import {
   mergeHead,
   mergePage,
   oldestPublished,
+  replacePreview,
   sortedItems,
   type FeedStore,
 } from '../../../src/core/feed/feed-store';
@@ -222,5 +223,27 @@ describe('gapPageUrl', () => {
     );
     expect(gapPageUrl(held, feedOf([item('z', 11)]))).toBeUndefined();
     expect(gapPageUrl(held, feedOf([], { nextUrl: 'https://x/p' }))).toBeUndefined();
+  });
+});
+
+describe('replacePreview: the whole first document in place of its preview', () => {
+  it('keeps what is unchanged as it was, takes edits, and drops what only the preview held', () => {
+    const a = item('a', 3);
+    const preview = mergeHead(
+      emptyStore,
+      feedOf([a, item('b', 2, { title: 'v1' }), item('beyond-the-limit', 0)]),
+      1,
+    );
+    const whole = feedOf([
+      item('a', 3),
+      item('b', 2, { title: 'v2', modified: msAt(4) }),
+      item('c', 1),
+    ]);
+    const store = replacePreview(preview, whole, 2);
+    expect(ids(store)).toEqual(['a', 'b', 'c']);
+    expect(store.items.get('a')).toBe(preview.items.get('a'));
+    expect(store.items.get('b')?.title).toBe('v2');
+    // The same document without the preview's extra: the same items.
+    expect(ids(replacePreview(preview, whole, 2))).toEqual(ids(mergeHead(emptyStore, whole, 2)));
   });
 });

@@ -104,7 +104,9 @@ describe('previewFeed', () => {
           // 0 reads no array back from the end: the items array is then recognised by its end.
           fc.constantFrom(0, 40, 65_536),
           fc.array(fc.tuple(fc.nat(), fc.constantFrom(...TRICKY)), { maxLength: 3 }),
-          (feed, count, indent, itemsFirst, backtrackBytes, tricks) => {
+          fc.integer({ min: 0, max: 3 }),
+          fc.boolean(),
+          (feed, count, indent, itemsFirst, backtrackBytes, tricks, keyEvents, last) => {
             const list = feed.items as Record<string, unknown>[];
             for (const [at, trick] of tricks) {
               if (list.length > 0) list[at % list.length]!.summary = trick;
@@ -112,7 +114,7 @@ describe('previewFeed', () => {
             const doc = itemsFirst ? { items: feed.items, ...feed } : feed;
             const original = JSON.parse(JSON.stringify(doc)) as Record<string, unknown>;
             const text = JSON.stringify(doc, null, indent);
-            const preview = previewDocument(utf8(text), count, { backtrackBytes });
+            const preview = previewDocument(utf8(text), count, { backtrackBytes, keyEvents, last });
             const all = original.items as Record<string, unknown>[];
             if (all.length <= count) {
               check(preview === undefined, 'a preview of a short document');
@@ -135,6 +137,13 @@ describe('previewFeed', () => {
               .slice(count)
               .filter((i) => (i._liveblog as { pinned?: boolean } | undefined)?.pinned === true);
             for (const p of pinned) expect(cutItems).toContainEqual(p);
+            const firstKeyEvents = all
+              .filter(
+                (i) => (i._liveblog as { key_event?: boolean } | undefined)?.key_event === true,
+              )
+              .slice(0, keyEvents);
+            for (const k of firstKeyEvents) expect(cutItems).toContainEqual(k);
+            if (last) expect(cutItems.at(-1)).toEqual(all.at(-1));
           },
         ),
         params,
@@ -173,6 +182,38 @@ describe('previewDocument of a large document', () => {
       const { items: _cut, ...rest } = JSON.parse(doc!) as Record<string, unknown>;
       const { items: _all, ...whole } = JSON.parse(text) as Record<string, unknown>;
       expect(rest).toEqual(whole);
+    }
+  });
+
+  it('takes what the rail shows first: the first key events and the last update', () => {
+    const list = items(300);
+    const keyEvent = (id: string, value: unknown) =>
+      wireItem(id, 1, { _liveblog: { key_event: value } });
+    list[1] = keyEvent('key-in-head', true);
+    list[100] = wireItem('key-in-text', 1, { content_text: '"key_event": true' });
+    list[110] = keyEvent('not-key', false);
+    list[150] = keyEvent('key-1', true);
+    list[151] = wireItem('key-and-pinned', 1, { _liveblog: { key_event: true, pinned: true } });
+    list[200] = keyEvent('key-3', true);
+    list[250] = keyEvent('key-4', true);
+    for (const text of [JSON.stringify(wireFeed(list)), JSON.stringify(wireFeed(list), null, 2)]) {
+      const doc = previewDocument(utf8(text), 3, { keyEvents: 4, last: true });
+      // In document order, each once; "key-4" is the fifth key event, one too many.
+      expect(ids(doc)).toEqual([
+        'u0',
+        'key-in-head',
+        'u2',
+        'key-1',
+        'key-and-pinned',
+        'key-3',
+        'u299',
+      ]);
+      expect(ids(previewDocument(utf8(text), 3))).toEqual([
+        'u0',
+        'key-in-head',
+        'u2',
+        'key-and-pinned',
+      ]);
     }
   });
 

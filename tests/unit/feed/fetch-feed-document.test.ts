@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FEED_LIMITS } from '../../../src/core/feed/feed-limits';
+import { PREVIEW_KEY_EVENTS } from '../../../src/core/feed/preview-size';
 import { offerEarlyFeedRequest } from '../../../src/feed/early-feed-request';
 import { readFeedEarly } from '../../../src/feed/read-feed-early';
 import {
@@ -221,10 +222,12 @@ describe("the standalone page's early request", () => {
   });
 
   it('cuts the preview of a large document, and only of a large one', async () => {
+    const isKeyEvent = (i: number) => i % 400 === 100;
     const item = (i: number) => ({
       id: `u${i}`,
       date_published: '2023-07-11T10:00:00Z',
       content_text: 'x'.repeat(200),
+      _liveblog: { key_event: isKeyEvent(i) },
     });
     const wire = (n: number) =>
       JSON.stringify({
@@ -237,9 +240,16 @@ describe("the standalone page's early request", () => {
     const big = await fetchFeedDocument(URL_);
     expect(big.kind === 'document' && documentText(big).length).toBeGreaterThan(1_000_000);
     const preview = big.kind === 'document' ? JSON.parse(big.preview ?? 'null') : null;
-    expect(preview?.items.map((x: { id: string }) => x.id)).toEqual(
-      Array.from({ length: 60 }, (_, i) => `u${i}`),
-    );
+    // The newest 60, the rail's first key events and one more, and the oldest (the chart's span).
+    const keyEvents = Array.from({ length: 6000 }, (_, i) => i).filter(isKeyEvent);
+    const expected = [
+      ...new Set([
+        ...Array.from({ length: 60 }, (_, i) => i),
+        ...keyEvents.slice(0, PREVIEW_KEY_EVENTS),
+        5999,
+      ]),
+    ];
+    expect(preview?.items.map((x: { id: string }) => x.id)).toEqual(expected.map((i) => `u${i}`));
 
     stubFetch(() => feedResponse(wire(50)));
     startEarly();

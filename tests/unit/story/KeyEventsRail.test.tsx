@@ -1,7 +1,8 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { KEY_EVENTS_AT_FIRST, KeyEventsRail } from '../../../src/story/KeyEventsRail';
+import { KEY_EVENTS_AT_FIRST } from '../../../src/core/feed/preview-size';
+import { KeyEventsRail } from '../../../src/story/KeyEventsRail';
 import { item } from '../core/feed-builders';
 
 // Newest first, as the rail receives them.
