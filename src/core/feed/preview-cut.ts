@@ -326,10 +326,8 @@ function itemsArrayEnd(body: Uint8Array, open: number, floor: number, backtrack:
 
 /** The `]` at `end` closes a list whose last element is an object with an "id", as items are. */
 function looksLikeItemsEnd(body: Uint8Array, end: number, floor: number) {
-  const lastEnd = spaceBefore(body, end - 1);
-  if (body[lastEnd] !== CLOSE_BRACE) return false;
-  const start = openerOf(body, lastEnd, floor);
-  return start !== -1 && isElementStart(body, start) && objectAt(body, start)?.hasId === true;
+  const last = lastItem(body, end, floor);
+  return last !== undefined && objectAt(body, last[0])?.hasId === true;
 }
 
 function isElementStart(body: Uint8Array, at: number) {
@@ -514,13 +512,12 @@ function keyEventItems(
 
 /** `"key_event": true`, unescaped. */
 function isKeyEventToken(body: Uint8Array, token: number) {
-  if (!bytesAt(body, token, KEY_EVENT_KEY) || backslashesBefore(body, token) % 2 !== 0)
-    return false;
+  if (!isUnescapedString(body, token, KEY_EVENT_KEY)) return false;
   const colon = spaceAfter(body, token + KEY_EVENT_KEY.length);
   return body[colon] === COLON && bytesAt(body, spaceAfter(body, colon + 1), TRUE);
 }
 
-/** The last element of the items array that closes at `close`, if it is an object. */
+/** The last element of the list that closes at `close`, if it is an object. */
 function lastItem(body: Uint8Array, close: number, floor: number) {
   const end = spaceBefore(body, close - 1);
   if (body[end] !== CLOSE_BRACE) return undefined;
@@ -534,7 +531,12 @@ function inDocumentOrder(elements: (readonly [number, number])[]) {
 }
 
 function isPinnedToken(body: Uint8Array, token: number) {
-  return bytesAt(body, token, PINNED_KEY) && backslashesBefore(body, token) % 2 === 0;
+  return isUnescapedString(body, token, PINNED_KEY);
+}
+
+/** `quoted` (a string with its quotes) at `token`, its opening quote not escaped. */
+function isUnescapedString(body: Uint8Array, token: number, quoted: Uint8Array) {
+  return bytesAt(body, token, quoted) && backslashesBefore(body, token) % 2 === 0;
 }
 
 /**
