@@ -52,7 +52,7 @@ const PLAYWRIGHT_SWITCHES = [
 /**
  * @typedef {{
  *   send: (method: string, params?: Record<string, unknown>, sessionId?: string) => Promise<any>,
- *   version: string,
+ *   userAgent: string,
  *   close: () => Promise<void>,
  * }} BareChromium
  */
@@ -109,10 +109,10 @@ export async function launchBareChromium() {
       toBrowser.write(JSON.stringify({ id, method, params, ...(sessionId && { sessionId }) }));
       toBrowser.write('\0');
     });
-  const { product } = await send('Browser.getVersion');
+  const { userAgent } = await send('Browser.getVersion');
   return {
     send,
-    version: product,
+    userAgent,
     async close() {
       void send('Browser.close').catch(() => {});
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
@@ -155,8 +155,10 @@ export async function measureFirstItemBare(
     });
     await page('Emulation.setLocaleOverride', { locale });
     await page('Emulation.setTimezoneOverride', { timezoneId });
-    const { userAgent } = await send('Browser.getVersion');
-    await page('Emulation.setUserAgentOverride', { userAgent, acceptLanguage: locale });
+    await page('Emulation.setUserAgentOverride', {
+      userAgent: browser.userAgent,
+      acceptLanguage: locale,
+    });
     await page('Page.addScriptToEvaluateOnNewDocument', {
       source: `(${pageProbe})(${JSON.stringify({})})`,
     });
