@@ -415,7 +415,12 @@ export function LiveBlog(props: LiveBlogOptions) {
           </p>
         )}
         {!limited && allRendered && store !== undefined && !live.previewing && (
-          <OlderUpdates hasOlder={store.olderUrl !== undefined} onLoad={live.loadOlder} auto />
+          <OlderUpdates
+            hasOlder={store.olderUrl !== undefined}
+            broken={store.olderBroken}
+            onLoad={live.loadOlder}
+            auto
+          />
         )}
       </Main>
     </div>

@@ -2,15 +2,18 @@ import type { QueryClient } from '@tanstack/react-query';
 import {
   emptyStore,
   gapPageUrl,
+  mergeGapPage,
   mergeHead,
   mergePage,
   replacePreview,
   type FeedStore,
 } from '../core/feed/feed-store';
+import { pageKey } from '../core/feed/page-chain';
 import { parseFeed } from '../core/feed/parse-feed';
 import { parsePreview } from '../core/feed/preview-feed';
 import { PREVIEW_MIN_BYTES } from '../core/feed/preview-size';
 import { nextPollDelayMs } from '../core/live/poll-policy';
+import { fullBudget, takeRequest, type RequestBudget } from '../core/live/request-budget';
 import {
   documentText,
   FeedFetchError,
@@ -41,6 +44,11 @@ export interface FeedSession {
   olderLoading: Promise<void> | undefined;
   /** The store holds a preview of the first document while the rest of it is parsed. */
   previewing: boolean;
+  /** The last first document could not be read after its preview was shown: no preview of the
+   * next attempt, which would only show the same updates for a moment and take them away. */
+  previewFailed: boolean;
+  /** Every request beyond the head's polls (older pages, gap pages) is drawn from this. */
+  pageBudget: RequestBudget;
 }
 
 const sessions = new WeakMap<QueryClient, Map<string, FeedSession>>();
@@ -75,6 +83,8 @@ export function getFeedSession(client: QueryClient, url: string): FeedSession {
       pollingDisabled: false,
       olderLoading: undefined,
       previewing: false,
+      previewFailed: false,
+      pageBudget: fullBudget(-Infinity),
     };
     byUrl.set(url, session);
   }
@@ -104,9 +114,30 @@ function parseDocument(url: string, doc: FetchedDocument & { kind: 'document' })
   return parsed.feed;
 }
 
-async function fetchAndParse(url: string, signal: AbortSignal, validator?: string) {
-  const doc = await fetchFeedDocument(url, { signal, knownValidator: validator });
-  return { doc, feed: doc.kind === 'unchanged' ? undefined : parseDocument(url, doc) };
+/** Fetches an older page once the page-request budget allows (request-budget.ts). */
+async function fetchPage(session: FeedSession, url: string, signal: AbortSignal, now: number) {
+  const { budget, waitMs } = takeRequest(session.pageBudget, now);
+  session.pageBudget = budget;
+  if (waitMs > 0) await delay(waitMs, signal);
+  const doc = await fetchFeedDocument(url, { signal });
+  return doc.kind === 'unchanged'
+    ? undefined
+    : { feed: parseDocument(url, doc), urls: [url, doc.url] as const };
+}
+
+function delay(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    signal.throwIfAborted();
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason as Error);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
 }
 
 /**
@@ -151,13 +182,13 @@ async function showPreview(
   now: () => number,
   show: (store: FeedStore) => void,
 ) {
-  if (session.store !== emptyStore) return;
+  if (session.store !== emptyStore || session.previewFailed) return;
   // The page's early script may have cut the preview already (ADR 0007).
   const previewText =
     doc.preview === undefined ? await cutPreview(doc.body) : (doc.preview ?? undefined);
   const preview = previewText === undefined ? undefined : parsePreview(previewText, doc.url);
   if (!preview) return;
-  session.store = mergeHead(emptyStore, preview, now());
+  session.store = { ...mergeHead(emptyStore, preview, now()), complete: false };
   session.previewing = true;
   show(session.store);
   await afterNextPaint();
@@ -186,31 +217,36 @@ export async function pollHead(
       const held = session.previewing ? emptyStore : session.store;
       let gapUrl = gapPageUrl(held, feed);
       let store = session.previewing
-        ? replacePreview(session.store, feed, now())
-        : mergeHead(session.store, feed, now());
-      // The head no longer reaches what the reader holds: walk back until it does.
+        ? replacePreview(session.store, feed, now(), session.url)
+        : mergeHead(session.store, feed, now(), session.url);
+      // The head no longer reaches what the reader holds: walk back until it does, never to a
+      // page already fetched, and not past a page that brings nothing new.
       for (let i = 0; gapUrl !== undefined && i < MAX_GAP_PAGES; i++) {
-        const page = await fetchAndParse(gapUrl, signal);
-        if (!page.feed) break;
-        const nextGap = gapPageUrl(held, page.feed);
-        const cursor = store.olderUrl;
-        store = {
-          ...mergePage(store, page.feed, now()),
-          olderUrl: cursor,
-          pagesLoaded: store.pagesLoaded,
-        };
-        gapUrl = nextGap;
+        if (store.fetched.has(pageKey(gapUrl))) break;
+        const page = await fetchPage(session, gapUrl, signal, now());
+        if (!page) break;
+        const before = store;
+        store = mergeGapPage(store, page.feed, now(), page.urls);
+        if (store.items === before.items && store.tombstones === before.tombstones) break;
+        gapUrl = gapPageUrl(held, page.feed);
       }
       session.store = store;
       session.validator = doc.validator;
       session.previewing = false;
+      session.previewFailed = false;
     }
     session.failures = 0;
     session.lastError = undefined;
     session.nextAttemptAt = undefined;
     return session.store;
   } catch (error) {
-    session.previewing = false;
+    if (session.previewing) {
+      // A document that cannot be read is not its preview: the preview goes (its store stays
+      // marked incomplete, which the widget reads as nothing loaded).
+      session.previewing = false;
+      session.previewFailed = !signal.aborted;
+      session.store = emptyStore;
+    }
     if (signal.aborted && !(error instanceof FeedFetchError)) throw error;
     const failure = asFetchError(error);
     session.failures += 1;
@@ -244,10 +280,10 @@ export function loadOlderPage(
   const url = session.store.olderUrl;
   if (url === undefined) return Promise.resolve();
   const controller = new AbortController();
-  session.olderLoading = fetchAndParse(url, controller.signal)
-    .then(({ feed }) => {
-      if (!feed) return;
-      session.store = mergePage(session.store, feed, now());
+  session.olderLoading = fetchPage(session, url, controller.signal, now())
+    .then((page) => {
+      if (!page) return;
+      session.store = mergePage(session.store, page.feed, now(), page.urls);
       client.setQueryData(feedQueryKey(session.url), session.store);
     })
     .finally(() => {

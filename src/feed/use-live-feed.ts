@@ -71,12 +71,15 @@ export function useLiveFeed(url: string, options: { poll?: boolean } = {}): Live
     void client.refetchQueries({ queryKey: feedQueryKey(url) }, { cancelRefetch: true });
   }, [client, url]);
   const loadOlder = useCallback(() => loadOlderPage(session, client, Date.now), [session, client]);
+  // A preview stands in for its document only while the document is being read: once the
+  // attempt is over, a preview still in place means the document could not be read.
+  const partial = query.data?.complete === false;
   return {
-    store: query.data,
+    store: partial && !query.isFetching ? undefined : query.data,
     error: query.error ?? undefined,
     nextAttemptAt: query.error ? session.nextAttemptAt : undefined,
     isLoading: query.isPending,
-    previewing: session.previewing && query.isFetching,
+    previewing: partial && query.isFetching,
     retryNow,
     loadOlder,
   };

@@ -4,6 +4,8 @@ import { useEndReached } from './use-end-reached';
 
 interface Props {
   readonly hasOlder: boolean;
+  /** The older pages stopped short of the first update (a next_url loop): said once, calmly. */
+  readonly broken?: boolean;
   readonly onLoad: () => Promise<void>;
   /** Load by itself when the reader scrolls near the end. */
   readonly auto: boolean;
@@ -11,9 +13,11 @@ interface Props {
 
 /** How close (px) the end of the timeline must come for the next page to load by itself. */
 const NEAR_PX = 800;
+/** Pages that load by themselves in a row while the reader does not scroll. */
+const MAX_UNPROMPTED_PAGES = 3;
 
 /** The end of the timeline: a button (and scroll trigger) for the feed's older pages. */
-export function OlderUpdates({ hasOlder, onLoad, auto }: Props) {
+export function OlderUpdates({ hasOlder, broken = false, onLoad, auto }: Props) {
   const t = useMessages();
   const [state, setState] = useState<'idle' | 'loading' | 'failed'>('idle');
   // Bumped by each page that loads: observing afresh reports whether the end is still near, so a
@@ -48,8 +52,15 @@ export function OlderUpdates({ hasOlder, onLoad, auto }: Props) {
     marginPx: NEAR_PX,
     revision: loaded,
     paused: isFailed,
+    maxUnprompted: MAX_UNPROMPTED_PAGES,
   });
-  if (!hasOlder) return null;
+  if (!hasOlder) {
+    return broken ? (
+      <div className="lb-older">
+        <p className="lb-older__error">{t.olderFailed}</p>
+      </div>
+    ) : null;
+  }
   return (
     <div className="lb-older" ref={sentinel}>
       {state === 'failed' && <p className="lb-older__error">{t.olderFailed}</p>}

@@ -1,5 +1,6 @@
 import type { FeedMeta, LiveItem, ParsedFeed, RejectedItem } from './feed-types';
 import { itemVersion } from './feed-types';
+import { followChain, MAX_EMPTY_PAGES, withFetched } from './page-chain';
 
 /**
  * Everything the client holds of one feed. Immutable: a merge that changes nothing returns the
@@ -10,14 +11,24 @@ export interface FeedStore {
   readonly items: ReadonlyMap<string, LiveItem>;
   /** Retracted ids, remembered forever so no later or older document brings them back. */
   readonly tombstones: ReadonlySet<string>;
-  /** The next older page to load (JSON Feed `next_url`); undefined when there is none. */
+  /** The next older page to load (JSON Feed `next_url`); never one already fetched. */
   readonly olderUrl: string | undefined;
-  /** True once at least one older page was merged: from then on the cursor is the page chain's. */
+  /** The older pages stopped short of the first update: next_url looped, or pages kept
+   * adding nothing. The reader is told once; nothing is retried. */
+  readonly olderBroken: boolean;
+  /** Older pages merged so far: from the first one on, the cursor is the page chain's. */
   readonly pagesLoaded: number;
+  /** Older pages in a row that added nothing. */
+  readonly emptyPages: number;
+  /** Documents fetched this session (head and pages, by page key) and where each one's
+   * next_url pointed: no page is requested twice. */
+  readonly fetched: ReadonlyMap<string, string | undefined>;
   /** Invalid items of the latest document, dropped on their own. */
   readonly rejected: readonly RejectedItem[];
   /** When the content last changed (epoch ms); an unchanged poll leaves it alone. */
   readonly changedAt: number | undefined;
+  /** False while the store holds only a preview of the first document (ADR 0007). */
+  readonly complete: boolean;
 }
 
 export const emptyStore: FeedStore = {
@@ -25,9 +36,13 @@ export const emptyStore: FeedStore = {
   items: new Map(),
   tombstones: new Set(),
   olderUrl: undefined,
+  olderBroken: false,
   pagesLoaded: 0,
+  emptyPages: 0,
+  fetched: new Map(),
   rejected: [],
   changedAt: undefined,
+  complete: true,
 };
 
 function sameJson(a: unknown, b: unknown): boolean {
@@ -71,26 +86,45 @@ function mergeItems(store: FeedStore, feed: ParsedFeed): MergeOutcome {
   };
 }
 
-/** Merges the feed's head document (the newest items and the feed's metadata). */
-export function mergeHead(store: FeedStore, feed: ParsedFeed, now: number): FeedStore {
+/**
+ * Merges the feed's head document (the newest items and the feed's metadata). `headUrl`, the
+ * URL it was fetched from, joins the fetched documents: a page pointing back at it is a loop.
+ */
+export function mergeHead(
+  store: FeedStore,
+  feed: ParsedFeed,
+  now: number,
+  headUrl?: string,
+): FeedStore {
   const merged = mergeItems(store, feed);
   const metaChanged = !sameJson(store.meta, feed.meta);
-  const olderUrl = store.pagesLoaded > 0 ? store.olderUrl : feed.meta.nextUrl;
+  const fetched =
+    headUrl === undefined
+      ? store.fetched
+      : withFetched(store.fetched, [headUrl], feed.meta.nextUrl);
+  const cursor =
+    store.pagesLoaded > 0
+      ? { url: store.olderUrl, broken: store.olderBroken }
+      : followChain(fetched, feed.meta.nextUrl);
   const rejected = sameJson(store.rejected, feed.rejected) ? store.rejected : feed.rejected;
   if (
     !merged.changed &&
     !metaChanged &&
-    olderUrl === store.olderUrl &&
+    cursor.url === store.olderUrl &&
+    cursor.broken === store.olderBroken &&
+    fetched === store.fetched &&
     rejected === store.rejected
   ) {
     return store;
   }
   return {
+    ...store,
     meta: metaChanged ? feed.meta : store.meta,
     items: merged.items,
     tombstones: merged.tombstones,
-    olderUrl,
-    pagesLoaded: store.pagesLoaded,
+    olderUrl: cursor.url,
+    olderBroken: cursor.broken,
+    fetched,
     rejected,
     changedAt: merged.changed || metaChanged ? now : store.changedAt,
   };
@@ -101,8 +135,13 @@ export function mergeHead(store: FeedStore, feed: ParsedFeed, now: number): Feed
  * so that unchanged updates keep their identity and are not rendered again, but without what
  * only the preview held (an update beyond the document's item limit, say).
  */
-export function replacePreview(preview: FeedStore, feed: ParsedFeed, now: number): FeedStore {
-  const store = mergeHead(preview, feed, now);
+export function replacePreview(
+  preview: FeedStore,
+  feed: ParsedFeed,
+  now: number,
+  headUrl?: string,
+): FeedStore {
+  const store = { ...mergeHead(preview, feed, now, headUrl), complete: true };
   const inDocument = new Set(feed.items.map((item) => item.id));
   const stale = [...store.items.keys()].filter((id) => !inDocument.has(id));
   if (stale.length === 0) return store;
@@ -111,15 +150,55 @@ export function replacePreview(preview: FeedStore, feed: ParsedFeed, now: number
   return { ...store, items, changedAt: now };
 }
 
-/** Merges an older page: its items, and the cursor to the page before it. */
-export function mergePage(store: FeedStore, feed: ParsedFeed, now: number): FeedStore {
+/**
+ * Merges a page fetched to close a gap (the head no longer reaches what the reader holds): its
+ * items, while the reader's own cursor stays where it was, moved past pages now fetched.
+ */
+export function mergeGapPage(
+  store: FeedStore,
+  feed: ParsedFeed,
+  now: number,
+  urls: readonly string[],
+): FeedStore {
+  const merged = mergePage(store, feed, now, urls);
+  const cursor = store.olderBroken
+    ? { url: undefined, broken: true }
+    : followChain(merged.fetched, store.olderUrl);
+  return {
+    ...merged,
+    olderUrl: cursor.url,
+    olderBroken: cursor.broken,
+    pagesLoaded: store.pagesLoaded,
+    emptyPages: store.emptyPages,
+  };
+}
+
+/**
+ * Merges an older page: its items, and the cursor to the page before it. `urls`: where the
+ * page was fetched from (as requested, and as answered after redirects).
+ */
+export function mergePage(
+  store: FeedStore,
+  feed: ParsedFeed,
+  now: number,
+  urls: readonly string[],
+): FeedStore {
   const merged = mergeItems(store, feed);
+  const fetched = withFetched(store.fetched, urls, feed.meta.nextUrl);
+  const emptyPages = merged.changed ? 0 : store.emptyPages + 1;
+  const cursor =
+    emptyPages >= MAX_EMPTY_PAGES
+      ? { url: undefined, broken: feed.meta.nextUrl !== undefined }
+      : followChain(fetched, feed.meta.nextUrl);
   return {
     ...store,
     items: merged.items,
     tombstones: merged.tombstones,
-    olderUrl: feed.meta.nextUrl,
+    olderUrl: cursor.url,
+    olderBroken: cursor.broken,
     pagesLoaded: store.pagesLoaded + 1,
+    emptyPages,
+    fetched,
     changedAt: merged.changed ? now : store.changedAt,
   };
 }

@@ -68,7 +68,7 @@ describe('property: merging', () => {
           const again = rs[pick % rs.length]!;
           expect(mergeHead(store, again, 999)).toBe(store);
           // As an older page too: a new cursor, but the same items.
-          expect(mergePage(store, again, 999).items).toBe(store.items);
+          expect(mergePage(store, again, 999, ['https://x/page']).items).toBe(store.items);
         }),
         params,
       );
@@ -86,7 +86,9 @@ describe('property: merging', () => {
             let store = emptyStore;
             const dead = new Set<string>();
             steps.forEach(([response, asPage], n) => {
-              store = asPage ? mergePage(store, response, n) : mergeHead(store, response, n);
+              store = asPage
+                ? mergePage(store, response, n, [`https://x/page-${n}`])
+                : mergeHead(store, response, n);
               for (const t of response.tombstones) dead.add(t.id);
               for (const id of dead) {
                 check(store.tombstones.has(id), `tombstone ${id} forgotten after step ${n}`);
@@ -111,7 +113,9 @@ describe('property: merging', () => {
             let store = emptyStore;
             steps.forEach(([response, asPage], n) => {
               const before = store;
-              store = asPage ? mergePage(store, response, n) : mergeHead(store, response, n);
+              store = asPage
+                ? mergePage(store, response, n, [`https://x/page-${n}`])
+                : mergeHead(store, response, n);
               const retracted = new Set(response.tombstones.map((t) => t.id));
               for (const [id, held] of before.items) {
                 if (retracted.has(id)) continue;

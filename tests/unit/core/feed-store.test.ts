@@ -77,7 +77,7 @@ describe('mergeHead: merge rules', () => {
 
   it('a remembered tombstone also blocks the item arriving from an older page', () => {
     let store = mergeHead(emptyStore, feedOf([item('b', 5)], { tombstones: [{ id: 'a' }] }), 1);
-    store = mergePage(store, feedOf([item('a', 0), item('z', -1)]), 2);
+    store = mergePage(store, feedOf([item('a', 0), item('z', -1)]), 2, ['https://x/p1']);
     expect(ids(store)).toEqual(['b', 'z']);
   });
 
@@ -171,13 +171,15 @@ describe('older pages and the cursor', () => {
   it('the head sets the cursor until a page is loaded; then the page chain owns it', () => {
     let store = mergeHead(emptyStore, feedOf([item('c', 2)], { nextUrl: 'https://x/p2' }), 1);
     expect(store.olderUrl).toBe('https://x/p2');
-    store = mergePage(store, feedOf([item('b', 1)], { nextUrl: 'https://x/p1' }), 2);
+    store = mergePage(store, feedOf([item('b', 1)], { nextUrl: 'https://x/p1' }), 2, [
+      'https://x/p2',
+    ]);
     expect(store.olderUrl).toBe('https://x/p1');
     expect(store.pagesLoaded).toBe(1);
     // The head moves its own next_url along as it slides; that must not reset the reader's cursor.
     store = mergeHead(store, feedOf([item('d', 3)], { nextUrl: 'https://x/p3' }), 3);
     expect(store.olderUrl).toBe('https://x/p1');
-    store = mergePage(store, feedOf([item('a', 0)]), 4);
+    store = mergePage(store, feedOf([item('a', 0)]), 4, ['https://x/p1']);
     expect(store.olderUrl).toBeUndefined();
     expect(ids(store)).toEqual(['d', 'c', 'b', 'a']);
     expect(oldestPublished(store.items.values())).toBe(msAt(0));
@@ -189,7 +191,7 @@ describe('older pages and the cursor', () => {
       feedOf([item('a', 0, { title: 'edited', modified: msAt(9) })]),
       1,
     );
-    store = mergePage(store, feedOf([item('a', 0, { title: 'original' })]), 2);
+    store = mergePage(store, feedOf([item('a', 0, { title: 'original' })]), 2, ['https://x/p']);
     expect(store.items.get('a')?.title).toBe('edited');
   });
 });

@@ -13,26 +13,10 @@ import {
 } from '../../../src/feed/feed-session';
 import { FeedFetchError } from '../../../src/feed/fetch-feed-document';
 import { tombstoneWire, wireFeed, wireItem } from '../core/feed-builders';
+import { serve } from './fake-feed-server';
 
 const HEAD = 'https://feeds.example/live/head.json';
 const NOW = 1_000_000;
-
-/** A fake server: URL → [body, headers]. Unknown URLs answer 404. */
-function serve(routes: Record<string, { body: unknown; etag?: string; status?: number }>) {
-  const fetchMock = vi.fn(async (url: string) => {
-    const route = routes[url];
-    if (!route) return new Response('not found', { status: 404 });
-    return new Response(typeof route.body === 'string' ? route.body : JSON.stringify(route.body), {
-      status: route.status ?? 200,
-      headers: {
-        'content-type': 'application/feed+json',
-        ...(route.etag ? { etag: route.etag } : {}),
-      },
-    });
-  });
-  vi.stubGlobal('fetch', fetchMock);
-  return fetchMock;
-}
 
 let client: QueryClient;
 let session: FeedSession;
@@ -112,8 +96,10 @@ describe('pollHead', () => {
     expect(ids()).toEqual(['f', 'e', 'd', 'c', 'b', 'a']);
     // Head, then page 2, then page 1 which overlaps: no further.
     expect(fetchMock.mock.calls.map(([url]) => url)).toEqual([HEAD, p2, p1]);
-    // The reader's "older" cursor is the head's, not the gap walk's.
-    expect(session.store.olderUrl).toBe(p2);
+    // The reader's "older" cursor starts from the head's next_url, moved past the pages the walk
+    // fetched (none is requested twice): page 2 and page 1, the first page, are in already.
+    expect(session.store.olderUrl).toBeUndefined();
+    expect(session.store.olderBroken).toBe(false);
     expect(session.store.pagesLoaded).toBe(0);
   });
 
