@@ -13,15 +13,10 @@ import type {
   Tombstone,
   Topic,
 } from './feed-types';
+import { parseRfc3339 } from './rfc3339';
 import { safeHttpUrl } from './safe-url';
 
-const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
-
-export function parseRfc3339(value: string): number | undefined {
-  if (!RFC3339.test(value)) return undefined;
-  const ms = Date.parse(value);
-  return Number.isNaN(ms) ? undefined : ms;
-}
+export { parseRfc3339 };
 
 // Optional fields are lenient: a malformed optional value is dropped, the item still renders.
 const optionalText = v.fallback(
