@@ -25,7 +25,7 @@ import { activityBins, type ActivityBin } from '../core/timeline/activity-bins';
 import { permalinkFor } from '../sharing/permalink';
 import { useTimeZoneChoice } from '../time/use-time-zone-choice';
 import { zoneAbbreviation } from '../time/format-time';
-import { updateElementId } from '../timeline/UpdateArticle';
+import { updateElementId } from '../core/timeline/element-ids';
 import { usePermalinkTarget } from '../sharing/use-permalink-target';
 import { useDocumentTitle, useLiveBlogJsonLd } from './use-page-metadata';
 import { useRailBeside } from './use-rail-beside';

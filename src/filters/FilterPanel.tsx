@@ -3,6 +3,7 @@ import type { FacetName, ViewState } from '../core/filters/filter-state';
 import { FACETS, activeFilterCount, toggleValue } from '../core/filters/filter-state';
 import { useMessages } from '../i18n/use-messages';
 import { facetLegends, type FacetOption } from './facet-options';
+import { idPart } from '../core/timeline/element-ids';
 
 interface Props {
   readonly state: ViewState;
@@ -30,6 +31,7 @@ interface FacetCheckboxProps {
 // Memoised row: a poll that changes one count re-renders that row only, not every checkbox.
 const FacetCheckbox = memo(
   function FacetCheckbox({ id, facet, option, checked, onToggle }: FacetCheckboxProps) {
+    const hintId = `hint-${id}`;
     return (
       <li
         className={
@@ -41,13 +43,13 @@ const FacetCheckbox = memo(
           id={id}
           checked={checked}
           onChange={() => onToggle(facet, option.value)}
-          aria-describedby={option.hint ? `${id}-hint` : undefined}
+          aria-describedby={option.hint ? hintId : undefined}
         />
         <label htmlFor={id}>
           {option.label} <span className="lb-facet__count">({option.count})</span>
         </label>
         {option.hint && (
-          <span id={`${id}-hint`} className="lb-facet__hint">
+          <span id={hintId} className="lb-facet__hint">
             {option.hint}
           </span>
         )}
@@ -93,7 +95,7 @@ function FacetFieldset({
         {visible.map((option) => (
           <FacetCheckbox
             key={option.value}
-            id={`${baseId}-${option.value}`}
+            id={`${baseId}-${idPart(option.value)}`}
             facet={facet}
             option={option}
             checked={chosen.includes(option.value)}

@@ -1,3 +1,4 @@
+import { groupTitleId } from '../core/timeline/element-ids';
 import type { TopicGroup } from '../core/timeline/group-by-topic';
 import { useMessages } from '../i18n/use-messages';
 import { UpdateArticle, type UpdateContext } from './UpdateArticle';
@@ -10,17 +11,13 @@ interface Props {
   readonly budget: number;
 }
 
-export function groupElementId(id: string | null): string {
-  return id === null ? 'group--other' : `group-${id.replace(/\s+/g, '_')}`;
-}
-
 /** The default view: one section per topic, in the feed's order. */
 export function TopicGroups({ groups, context, freshAfter, budget }: Props) {
   const t = useMessages();
   return (
     <>
       {withinBudget(groups, budget).map(({ group, items }) => {
-        const headingId = `${groupElementId(group.id)}-title`;
+        const headingId = groupTitleId(group.id);
         return (
           <section
             key={group.id ?? ''}

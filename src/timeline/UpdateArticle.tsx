@@ -6,6 +6,7 @@ import { formatClock } from '../time/format-time';
 import { sanitizeHtml } from './sanitize-html';
 import { UpdateTime } from './UpdateTime';
 import { CopyLinkButton } from '../sharing/CopyLinkButton';
+import { updateElementId, updateTitleId } from '../core/timeline/element-ids';
 
 export interface UpdateContext {
   readonly labels: Labels;
@@ -37,16 +38,12 @@ function sanitizedBody(item: LiveItem, baseUrl: string | undefined): string | un
   return html;
 }
 
-export function updateElementId(id: string): string {
-  return `update-${id.replace(/\s+/g, '_')}`;
-}
-
 /** One update as the reader sees it. Memoised: a poll re-renders only the items it changed. */
 export const UpdateArticle = memo(function UpdateArticle({ item, context, fresh = false }: Props) {
   const t = useMessages();
   const { labels, locale, timeZone, baseUrl } = context;
   const domId = updateElementId(item.id);
-  const headingId = `${domId}-title`;
+  const headingId = updateTitleId(item.id);
   const html = useMemo(() => sanitizedBody(item, baseUrl), [item, baseUrl]);
   const headline = item.title ?? t.untitled(formatClock(item.published, locale, timeZone));
   const classes = ['lb-update'];

@@ -142,7 +142,7 @@ async function textMismatches(page: Page, items: readonly ItemExpectation[]) {
     const out: string[] = [];
     const byId = (id: string) => Document.prototype.getElementById.call(document, id);
     for (const item of expected) {
-      const article = byId(`update-${item.id.replace(/\s+/g, '_')}`);
+      const article = byId(`update-${encodeURIComponent(item.id)}`);
       if (!article) {
         out.push(`${item.payload}: article ${item.id.slice(0, 20)} missing`);
         continue;

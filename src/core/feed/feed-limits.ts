@@ -11,6 +11,8 @@ export const FEED_LIMITS = {
   maxDepth: 64,
   /** Nesting beyond which the whole document is refused unparsed: parsing it could stall the tab. */
   maxDocumentDepth: 1_000,
+  /** Characters of a topic, person or speaker id (they go into URLs and DOM ids). */
+  maxIdChars: 200,
   /** Characters of any short string (title, names, labels). */
   maxShortTextChars: 2_000,
   /** Topics, countries, people or speakers in one list. */

@@ -47,13 +47,21 @@ function shortText(x: unknown): string | undefined {
   return typeof x === 'string' && x.length <= FEED_LIMITS.maxShortTextChars ? x : undefined;
 }
 
-function textList(x: unknown): string[] {
+/** Lone surrogates cannot go into a URL (encodeURIComponent throws) or be shown. */
+function isWellFormed(text: string): boolean {
+  return !/\p{Cs}/u.test(text);
+}
+
+/** A list of strings, trimmed, without blanks or repeats; `ids` also holds them to id rules. */
+function textList(x: unknown, ids = false): string[] {
   if (!Array.isArray(x)) return [];
+  const max = ids ? FEED_LIMITS.maxIdChars : FEED_LIMITS.maxShortTextChars;
   const out: string[] = [];
   for (const entry of x.slice(0, FEED_LIMITS.maxListLength)) {
     if (typeof entry !== 'string') continue;
     const t = entry.trim();
-    if (t !== '' && t.length <= FEED_LIMITS.maxShortTextChars && !out.includes(t)) out.push(t);
+    if (t === '' || t.length > max || out.includes(t)) continue;
+    if (!ids || isWellFormed(t)) out.push(t);
   }
   return out;
 }
@@ -76,11 +84,22 @@ function contentField(raw: RawObject, name: string): string | undefined | Error 
   return value;
 }
 
-function readItem(raw: unknown, base: string | undefined): ItemRead {
+/**
+ * How to read items: `plain` for a JSON Feed with no `_liveblog` anywhere, whose tags are then
+ * its topics (decided once per document, not per item, as docs/feed-format.md says).
+ */
+interface ReadMode {
+  readonly base: string | undefined;
+  readonly plain: boolean;
+}
+
+function readItem(raw: unknown, mode: ReadMode): ItemRead {
+  const base = mode.base;
   if (!isObject(raw)) return { ok: false, reason: 'item is not an object' };
   const id = raw.id;
   if (typeof id !== 'string') return { ok: false, reason: 'id must be a string' };
   if (id === '' || id.length > 1000) return { ok: false, reason: 'id is empty or too long' };
+  if (!isWellFormed(id)) return { ok: false, reason: 'id is not valid Unicode' };
   if (typeof raw.date_published !== 'string')
     return { ok: false, reason: 'date_published is missing' };
   const published = parseRfc3339(raw.date_published);
@@ -109,8 +128,7 @@ function readItem(raw: unknown, base: string | undefined): ItemRead {
     }
   }
   const tags = textList(raw.tags);
-  // In a plain JSON Feed (no item extension) the tags are the item's topics.
-  const topics = ext ? textList(ext.topics) : tags;
+  const topics = textList(mode.plain ? raw.tags : ext?.topics, true);
   const countries: string[] = [];
   for (const c of ext ? textList(ext.countries) : []) {
     const code = c.toUpperCase();
@@ -132,7 +150,7 @@ function readItem(raw: unknown, base: string | undefined): ItemRead {
       tags,
       topics,
       countries,
-      speakers: ext ? textList(ext.speakers) : [],
+      speakers: textList(ext?.speakers, true),
       dateline: clean(shortText(ext?.dateline)),
       keyEvent: flag(ext?.key_event),
       pinned: flag(ext?.pinned),
@@ -145,7 +163,8 @@ const MetaSchema = v.object({
     v.string('version is missing'),
     v.startsWith('https://jsonfeed.org/version/', 'version is not a JSON Feed version'),
   ),
-  title: v.pipe(v.string('title is missing'), v.maxLength(FEED_LIMITS.maxShortTextChars)),
+  // Required by JSON Feed, but no single field blanks the blog: an over-long title is ignored.
+  title: v.string('title is missing'),
   items: v.array(v.unknown(), 'items is not a list'),
   home_page_url: optionalText,
   feed_url: optionalText,
@@ -173,8 +192,17 @@ const MetaSchema = v.object({
   ),
 });
 
+/** A reference id: trimmed, non-empty, well-formed Unicode (it goes into URLs and DOM ids). */
+const RefId = v.pipe(
+  v.string(),
+  v.trim(),
+  v.nonEmpty(),
+  v.maxLength(FEED_LIMITS.maxIdChars),
+  v.check(isWellFormed),
+);
+
 const TopicSchema = v.object({
-  id: v.pipe(v.string(), v.nonEmpty(), v.maxLength(200)),
+  id: RefId,
   label: v.fallback(v.optional(v.pipe(v.string(), v.maxLength(200))), undefined),
 });
 const CountrySchema = v.object({
@@ -182,7 +210,7 @@ const CountrySchema = v.object({
   name: v.fallback(v.optional(v.pipe(v.string(), v.maxLength(200))), undefined),
 });
 const PersonSchema = v.object({
-  id: v.pipe(v.string(), v.nonEmpty(), v.maxLength(200)),
+  id: RefId,
   name: v.pipe(v.string(), v.nonEmpty(), v.maxLength(200)),
   role: v.fallback(v.optional(v.pipe(v.string(), v.maxLength(300))), undefined),
   country: v.fallback(v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z]{2}$/))), undefined),
@@ -289,6 +317,8 @@ export function parseFeedObject(
   }
   const raw = top.output;
   const ext = raw._liveblog;
+  // Ids are trimmed here as they are where items refer to them (textList), so that a declared
+  // "ukraine " and an item's "ukraine" are one topic.
   const topics: Topic[] = uniqueBy(
     validEntries(TopicSchema, ext?.topics ?? []).map((t) => ({
       id: t.id,
@@ -317,7 +347,7 @@ export function parseFeedObject(
   const status: FeedStatus = raw.expired === true ? 'ended' : (ext?.status ?? 'live');
   const pollSeconds = ext?.poll_seconds;
   const meta: FeedMeta = {
-    title: clean(raw.title) ?? 'Live updates',
+    title: clean(shortText(raw.title)) ?? 'Live updates',
     homePageUrl: safeHttpUrl(raw.home_page_url, baseUrl),
     feedUrl: safeHttpUrl(raw.feed_url, baseUrl),
     description: clean(raw.description),
@@ -333,6 +363,12 @@ export function parseFeedObject(
     people,
   };
 
+  const mode: ReadMode = {
+    base: baseUrl,
+    plain:
+      (json as RawObject)._liveblog === undefined &&
+      !raw.items.some((entry) => isObject(entry) && entry._liveblog !== undefined),
+  };
   const items: LiveItem[] = [];
   const tombstones: Tombstone[] = [];
   const rejected: RejectedItem[] = [];
@@ -363,7 +399,7 @@ export function parseFeedObject(
       tombstones.push(modified === undefined ? { id: entry.id } : { id: entry.id, modified });
       return;
     }
-    const result = readItem(entry, baseUrl);
+    const result = readItem(entry, mode);
     if (!result.ok) {
       const id = isObject(entry) ? entry.id : undefined;
       rejected.push({ index, id: typeof id === 'string' ? id : undefined, reason: result.reason });

@@ -196,7 +196,9 @@ describe('property: valid input is kept', () => {
               contentHtml: w.content_html,
               contentText: w.content_text,
               title: w.title?.trim() || undefined,
-              topics: w._liveblog ? (w._liveblog.topics ?? []) : (w.tags ?? []),
+              // The feed has a top-level _liveblog, so tags are never topics: the contract
+              // decides that per document, not per item.
+              topics: w._liveblog?.topics ?? [],
               countries: w._liveblog?.countries ?? [],
               speakers: w._liveblog?.speakers ?? [],
               keyEvent: w._liveblog?.key_event === true,

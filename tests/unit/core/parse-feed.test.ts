@@ -302,7 +302,55 @@ describe('parseFeedObject: items', () => {
       ]),
     );
     expect(feed.items[0]).toMatchObject({ tags: ['tag'], topics: ['topic'] });
-    expect(feed.items[1]).toMatchObject({ tags: ['tag'], topics: ['tag'] });
+    // Decided per document: this one uses the extension, so b's tags are only tags.
+    expect(feed.items[1]).toMatchObject({ tags: ['tag'], topics: [] });
+  });
+
+  it('tags are topics only in a document with no _liveblog anywhere', () => {
+    const plain = parsed(wireFeed([wireItem('b', 0, { tags: ['tag', ' tag ', ''] })]));
+    expect(plain.items[0]).toMatchObject({ tags: ['tag'], topics: ['tag'] });
+    for (const ext of [{ _liveblog: { status: 'live' } }, { _liveblog: 'not an object' }]) {
+      const withExt = parsed(wireFeed([wireItem('b', 0, { tags: ['tag'] })], ext));
+      expect(withExt.items[0]?.topics, JSON.stringify(ext)).toEqual([]);
+    }
+    // A tombstone is extension too.
+    const withTombstone = parsed(
+      wireFeed([wireItem('b', 0, { tags: ['tag'] }), { id: 'x', _liveblog: { deleted: true } }]),
+    );
+    expect(withTombstone.items[0]?.topics).toEqual([]);
+  });
+
+  it('declared topic and person ids are trimmed as item references are', () => {
+    const feed = parsed(
+      wireFeed(
+        [wireItem('a', 0, { _liveblog: { topics: [' ukraine'], speakers: ['nauseda '] } })],
+        {
+          _liveblog: {
+            topics: [{ id: 'ukraine ', label: 'Ukraine' }, { id: '  ' }],
+            people: [{ id: ' nauseda', name: 'Gitanas Nausėda' }],
+          },
+        },
+      ),
+    );
+    expect(feed.meta.topics).toEqual([{ id: 'ukraine', label: 'Ukraine' }]);
+    expect(feed.meta.people.map((p) => p.id)).toEqual(['nauseda']);
+    expect(feed.items[0]).toMatchObject({ topics: ['ukraine'], speakers: ['nauseda'] });
+  });
+
+  it('ids that cannot go into a URL (lone surrogates) are dropped, never passed on', () => {
+    const feed = parsed(
+      wireFeed(
+        [
+          wireItem('bad\ud800', 0),
+          wireItem('ok', 1, { _liveblog: { topics: ['t\udc00', 'fine'] } }),
+        ],
+        { _liveblog: { topics: [{ id: 'x\ud83d' }, { id: '😀' }] } },
+      ),
+    );
+    expect(feed.items.map((i) => i.id)).toEqual(['ok']);
+    expect(feed.rejected[0]?.reason).toMatch(/valid Unicode/);
+    expect(feed.items[0]?.topics).toEqual(['fine']);
+    expect(feed.meta.topics.map((t) => t.id)).toEqual(['😀']);
   });
 
   it('normalises country codes and drops ones that are not two letters', () => {
@@ -468,6 +516,14 @@ describe('parseFeed: limits', () => {
     );
     expect(feed.items).toHaveLength(1);
     expect(feed.items[0]?.title).toBeUndefined();
+  });
+
+  it('an over-long feed title or description is ignored: the blog still shows', () => {
+    const long = 't'.repeat(FEED_LIMITS.maxShortTextChars + 1);
+    const feed = parsed(wireFeed([wireItem('a', 0)], { title: long, description: long }));
+    expect(feed.meta.title).toBe('Live updates');
+    expect(feed.meta.description).toBeUndefined();
+    expect(feed.items).toHaveLength(1);
   });
 
   it('caps declared lists', () => {
