@@ -1,6 +1,12 @@
 import type { Controls } from '../app/LiveBlog';
 import type { LiveBlogRootProps, Theme } from '../app/LiveBlogRoot';
-import { parseViewState, serializeViewState } from '../core/filters/url-state';
+import {
+  FACET_PARAM,
+  parseViewState,
+  queryListText,
+  readFacetLists,
+  serializeViewState,
+} from '../core/filters/url-state';
 
 /**
  * The embed's settings: the attributes of <live-blog> and, under the same names, the query
@@ -77,8 +83,10 @@ function timeZone(value: string | null): string | undefined {
 }
 
 /**
- * Reads the settings through `get` (an attribute or a query parameter). Undefined when `feed` is
- * missing: there is nothing to show without it.
+ * Reads the settings through `get` (an attribute or a query parameter). For `topic`, `country` and
+ * `speaker`, `get` gives the list text as written: ids separated by literal commas, `%2C` being a
+ * comma inside an id (an attribute's value as it is; for embed.html, see `queryGetter`). Undefined
+ * when `feed` is missing: there is nothing to show without it.
  */
 export function readEmbedSettings(
   get: (name: SettingName) => string | null,
@@ -86,14 +94,14 @@ export function readEmbedSettings(
 ): EmbedSettings | undefined {
   const feed = get('feed')?.trim();
   if (!feed) return undefined;
-  // The preset filters use the same ids and parsing as the standalone page's URL.
+  // The preset filters use the same ids and parsing as the standalone page's URL. The list texts
+  // go to the list reader as they are: re-encoding them into a query would turn every separator
+  // into a comma inside an id.
   const query = new URLSearchParams();
-  for (const name of ['topic', 'country', 'speaker', 'view'] as const) {
-    const value = get(name);
-    if (value !== null) query.set(name, value);
-  }
+  const view = get('view');
+  if (view !== null) query.set('view', view);
   if (flag(get('key-events'))) query.set('key', '1');
-  const initialView = parseViewState(query.toString());
+  const initialView = { ...parseViewState(query.toString()), ...readFacetLists(get) };
   const props = {
     feed,
     initialView,
@@ -107,4 +115,16 @@ export function readEmbedSettings(
     syncUrl: flag(get('sync-url')),
   };
   return { props, resetKey: `${feed} ${serializeViewState(initialView)}` };
+}
+
+const LIST_SETTINGS: ReadonlySet<string> = new Set(Object.values(FACET_PARAM));
+
+/**
+ * The getter for embed.html: its query parameters under the attribute names. The lists are read
+ * from the raw query (`?topic=economy%2Cfinance,nato` is two ids, as on the standalone page),
+ * because URLSearchParams decodes `%2C` and `,` alike; the other settings are decoded as usual.
+ */
+export function queryGetter(search: string): (name: SettingName) => string | null {
+  const params = new URLSearchParams(search);
+  return (name) => (LIST_SETTINGS.has(name) ? queryListText(search, name) : params.get(name));
 }

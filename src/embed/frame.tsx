@@ -2,14 +2,14 @@ import { createRoot } from 'react-dom/client';
 import { StrictMode } from 'react';
 import { LiveBlogRoot } from '../app/LiveBlogRoot';
 import '../app/live-blog.css';
-import { readEmbedSettings } from './embed-settings';
+import { queryGetter, readEmbedSettings } from './embed-settings';
 import './frame.css';
 import { HEIGHT_MESSAGE, isHelloMessage, parentOrigin, type HeightMessage } from './frame-protocol';
 
 // embed.html: the widget alone, for hosts that embed it in an iframe. Settings come from the
 // query string under the attribute names (?feed=…&topic=…).
 const params = new URLSearchParams(window.location.search);
-const settings = readEmbedSettings((name) => params.get(name), document.baseURI);
+const settings = readEmbedSettings(queryGetter(window.location.search), document.baseURI);
 const container = document.getElementById('root')!;
 
 createRoot(container).render(

@@ -8,6 +8,7 @@ import { createElement, type CSSProperties, type ReactElement } from 'react';
 import type { Controls } from '../app/LiveBlog';
 import type { Theme } from '../app/LiveBlogRoot';
 import type { TimelineView } from '../core/filters/filter-state';
+import { writeListText } from '../core/filters/url-state';
 import { defineLiveBlogElement } from '../embed/live-blog-element';
 
 export type { Controls, Theme, TimelineView };
@@ -19,7 +20,11 @@ defineLiveBlogElement();
 export interface LiveBlogProps {
   /** URL of the JSON Feed, absolute or relative to the page. */
   readonly feed: string;
-  /** Preset filters: topic ids, country codes, speaker ids (one, or several). */
+  /**
+   * Preset filters: topic ids, country codes, speaker ids. An array holds ids as they are (an id
+   * may contain a comma); a string is the attribute's text, where a comma separates ids and `%2C`
+   * is a comma inside one.
+   */
   readonly topic?: string | readonly string[];
   readonly country?: string | readonly string[];
   readonly speaker?: string | readonly string[];
@@ -46,7 +51,7 @@ export interface LiveBlogProps {
 
 function list(value: string | readonly string[] | undefined): string | undefined {
   if (value === undefined) return undefined;
-  const text = typeof value === 'string' ? value : value.join(',');
+  const text = typeof value === 'string' ? value : writeListText(value);
   return text === '' ? undefined : text;
 }
 

@@ -1,57 +1,197 @@
 import type { FacetName, ViewState } from './filter-state';
-import { defaultViewState } from './filter-state';
+import { defaultViewState, FACETS } from './filter-state';
+
+/** The query parameters (and <live-blog> attributes) that carry the facets. */
+export type FacetParam = 'topic' | 'country' | 'speaker';
 
 // Query parameter names: short and stable, because readers share these links.
-const PARAM: Record<FacetName, string> = {
+export const FACET_PARAM: Record<FacetName, FacetParam> = {
   topics: 'topic',
   countries: 'country',
   speakers: 'speaker',
 };
+const OWN_PARAMS: ReadonlySet<string> = new Set([
+  ...Object.values(FACET_PARAM),
+  'q',
+  'key',
+  'view',
+]);
 const MAX_VALUES = 50;
+const MAX_VALUE = 200;
 const MAX_QUERY = 200;
+// In a `u` regex a surrogate class matches only a lone surrogate, never half of a pair.
+const LONE_SURROGATE = /\p{Cs}/u;
+const PERCENT_RUN = /(?:%[0-9A-Fa-f]{2})+/g;
 
-function list(params: URLSearchParams, name: string, normalise = (v: string) => v): string[] {
+// ---- List text ----
+//
+// A facet's ids travel as list text: ids separated by literal commas, each id percent-encoded
+// where it needs it, so that `%2C` is a comma inside an id (`economy%2Cfinance,nato` is two ids).
+// It is the syntax of the `topic`, `country` and `speaker` attributes of <live-blog>, and of the
+// raw value of `?topic=` once `+` is read as a space. URLSearchParams cannot be used to read it:
+// it decodes `%2C` and `,` alike before the two can be told apart.
+
+/**
+ * Percent-decodes text without ever throwing: a sequence that is not UTF-8 (`%E0%A4%A`, `%FF`,
+ * a lone `%`) is kept as it is written, and the rest of the text is still decoded.
+ */
+function percentDecode(text: string): string {
+  return text.includes('%') ? text.replace(PERCENT_RUN, decodeRun) : text;
+}
+
+/** Decodes a run of `%XX` bytes, one UTF-8 sequence at a time when the run as a whole is not. */
+function decodeRun(run: string): string {
+  try {
+    return decodeURIComponent(run);
+  } catch {
+    // Some sequence in the run is malformed: decode the others around it.
+  }
+  let out = '';
+  for (let i = 0; i < run.length;) {
+    const lead = parseInt(run.slice(i + 1, i + 3), 16);
+    // Bytes in the UTF-8 sequence that this lead byte starts (0: it cannot start one).
+    const size =
+      lead < 0x80 ? 1 : lead < 0xc2 ? 0 : lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : lead < 0xf5 ? 4 : 0;
+    if (size > 0 && i + 3 * size <= run.length) {
+      try {
+        out += decodeURIComponent(run.slice(i, i + 3 * size));
+        i += 3 * size;
+        continue;
+      } catch {
+        // Not a sequence after all (a bad continuation byte, an overlong form, a surrogate).
+      }
+    }
+    out += run.slice(i, i + 3);
+    i += 3;
+  }
+  return out;
+}
+
+/**
+ * The ids of one facet, from the list texts that name it (a repeated parameter adds up): trimmed,
+ * without blanks, duplicates or values over the limits. Countries are upper-cased before
+ * de-duplication, so that `ua,UA` is one filter, not two.
+ */
+function facetValues(facet: FacetName, texts: readonly string[]): string[] {
   const seen = new Set<string>();
-  for (const raw of params.getAll(name)) {
-    for (const part of raw.split(',')) {
-      const value = normalise(part.trim());
-      if (value && value.length <= 200) seen.add(value);
+  for (const text of texts) {
+    for (const part of text.split(',')) {
+      let value = percentDecode(part).trim();
+      if (facet === 'countries') value = value.toUpperCase();
+      // A lone surrogate can only come from literal text (an attribute), never from decoding;
+      // such a value could not be written back into a URL (see serializeViewState).
+      if (value && value.length <= MAX_VALUE && !LONE_SURROGATE.test(value)) seen.add(value);
+      if (seen.size === MAX_VALUES) return [...seen];
     }
   }
-  return [...seen].slice(0, MAX_VALUES);
+  return [...seen];
+}
+
+/**
+ * Reads the three facets from their list texts, looked up by parameter name (`topic`, …; null when
+ * absent). parseViewState and the embed's attributes both read their ids through here.
+ */
+export function readFacetLists(
+  listText: (name: FacetParam) => string | null,
+): Pick<ViewState, FacetName> {
+  const read = (facet: FacetName) => {
+    const text = listText(FACET_PARAM[facet]);
+    return text === null ? [] : facetValues(facet, [text]);
+  };
+  return { topics: read('topics'), countries: read('countries'), speakers: read('speakers') };
+}
+
+/**
+ * Writes ids as list text for an attribute: only `%` and `,` need encoding there, so that
+ * `['economy,finance', 'nato']` becomes `economy%2Cfinance,nato`.
+ */
+export function writeListText(values: readonly string[]): string {
+  return values.map((v) => v.replace(/%/g, '%25').replace(/,/g, '%2C')).join(',');
+}
+
+// ---- Query strings ----
+
+interface QuerySegment {
+  /** The parameter's name, decoded. */
+  readonly name: string;
+  /** The value as written, not decoded. */
+  readonly rawValue: string;
+  /** `name=value` as written. */
+  readonly text: string;
+}
+
+/** Splits a query string on `&` and each part on its first `=`, decoding only the names. */
+function querySegments(search: string): QuerySegment[] {
+  const query = search.startsWith('?') ? search.slice(1) : search;
+  const out: QuerySegment[] = [];
+  for (const text of query.split('&')) {
+    if (text === '') continue;
+    const eq = text.indexOf('=');
+    const rawName = eq === -1 ? text : text.slice(0, eq);
+    out.push({
+      name: percentDecode(rawName.replace(/\+/g, ' ')),
+      rawValue: eq === -1 ? '' : text.slice(eq + 1),
+      text,
+    });
+  }
+  return out;
+}
+
+/**
+ * The list text of a query parameter: its raw values (every occurrence, so that `?topic=a&topic=b`
+ * adds up), `+` read as a space as in form encoding, joined by commas. Null when it is absent.
+ */
+export function queryListText(search: string, name: string): string | null {
+  const values = querySegments(search)
+    .filter((s) => s.name === name)
+    .map((s) => s.rawValue.replace(/\+/g, ' '));
+  return values.length === 0 ? null : values.join(',');
 }
 
 /** Reads the view from a query string. Never throws: what it cannot read it leaves at default. */
 export function parseViewState(search: string): ViewState {
   const params = new URLSearchParams(search);
   const view = params.get('view');
+  const q = params.get('q') ?? '';
   return {
-    topics: list(params, PARAM.topics),
-    // Upper-cased before de-duplication, so that ?country=ua,UA is one filter, not two.
-    countries: list(params, PARAM.countries, (c) => c.toUpperCase()),
-    speakers: list(params, PARAM.speakers),
+    ...readFacetLists((name) => queryListText(search, name)),
     // A blank query is no query (and is not written back), so it reads as ''.
-    q: (params.get('q') ?? '').trim() === '' ? '' : (params.get('q') ?? '').slice(0, MAX_QUERY),
+    q: q.trim() === '' ? '' : q.slice(0, MAX_QUERY),
     keyOnly: params.get('key') === '1',
     view: view === 'latest' ? 'latest' : defaultViewState.view,
   };
 }
 
 /**
+ * One id in a query: percent-encoded, `,` included, so that the commas between ids stay the only
+ * literal ones. A space is `+` (as in form encoding and in `q=`) and `'` is encoded as a browser
+ * would encode it in a query, so that location.search reads back what was written.
+ */
+function encodeQueryValue(value: string): string {
+  return encodeURIComponent(value).replace(/%20/g, '+').replace(/'/g, '%27');
+}
+
+/**
  * Writes the view into a query string, keeping parameters that are not ours (`feed=`, `locale=`)
- * in place. Defaults are left out so that a plain link stays plain.
+ * as they were written. Defaults are left out so that a plain link stays plain. Never throws.
  */
 export function serializeViewState(state: ViewState, currentSearch = ''): string {
-  const params = new URLSearchParams(currentSearch);
-  for (const name of [...Object.values(PARAM), 'q', 'key', 'view']) params.delete(name);
-  for (const facet of Object.keys(PARAM) as FacetName[]) {
-    if (state[facet].length > 0) params.set(PARAM[facet], state[facet].join(','));
+  const parts = querySegments(currentSearch)
+    .filter((s) => !OWN_PARAMS.has(s.name))
+    .map((s) => s.text);
+  for (const facet of FACETS) {
+    // A value with a lone surrogate is no id the contract allows, and encodeURIComponent throws
+    // on it: it is dropped (rather than replaced by U+FFFD, which would name another id).
+    const values = state[facet].filter((v) => !LONE_SURROGATE.test(v));
+    if (values.length > 0)
+      parts.push(`${FACET_PARAM[facet]}=${values.map(encodeQueryValue).join(',')}`);
   }
-  if (state.q.trim()) params.set('q', state.q);
-  if (state.keyOnly) params.set('key', '1');
-  if (state.view !== defaultViewState.view) params.set('view', state.view);
-  const text = params.toString().replace(/%2C/g, ',');
-  return text ? `?${text}` : '';
+  // The free-text query is one value: written as form encoding does, with its commas left plain.
+  if (state.q.trim())
+    parts.push(new URLSearchParams({ q: state.q }).toString().replace(/%2C/g, ','));
+  if (state.keyOnly) parts.push('key=1');
+  if (state.view !== defaultViewState.view) parts.push(`view=${state.view}`);
+  return parts.length > 0 ? `?${parts.join('&')}` : '';
 }
 
 /** Drops ids the feed does not know, so a stale or mistyped link filters nothing away. */

@@ -73,6 +73,57 @@ describe('URL state', () => {
     expect(parseViewState(`?q=${'q'.repeat(500)}`).q).toHaveLength(200);
   });
 
+  it('round-trips ids with commas, and writes their commas encoded between literal separators', () => {
+    const s = state({ topics: ['economy,finance', 'nato'], speakers: ['smith, j'] });
+    const search = serializeViewState(s);
+    expect(search).toBe('?topic=economy%2Cfinance,nato&speaker=smith%2C+j');
+    expect(parseViewState(search)).toEqual(s);
+  });
+
+  it('reads a literal comma as a separator and %2C as a comma inside an id', () => {
+    expect(parseViewState('?topic=economy%2Cfinance,nato').topics).toEqual([
+      'economy,finance',
+      'nato',
+    ]);
+    expect(parseViewState('?topic=a,b').topics).toEqual(['a', 'b']);
+    expect(parseViewState('?topic=a%2c,b&topic=c%2C%2Cd').topics).toEqual(['a,', 'b', 'c,,d']);
+    expect(parseViewState('?speaker=%2C').speakers).toEqual([',']);
+  });
+
+  it('reads + as a space and %2B as a plus, and writes them back that way', () => {
+    expect(parseViewState('?topic=elite+race,c%2B%2B').topics).toEqual(['elite race', 'c++']);
+    const s = state({ topics: ['a+b', 'a b', 'a=b&c#d%e'] });
+    expect(serializeViewState(s)).toBe('?topic=a%2Bb,a+b,a%3Db%26c%23d%25e');
+    expect(parseViewState(serializeViewState(s))).toEqual(s);
+  });
+
+  it('keeps a value whose percent-encoding is malformed, as it is written', () => {
+    expect(parseViewState('?topic=%E0%A4%A').topics).toEqual(['%E0%A4%A']);
+    expect(parseViewState('?topic=%,50%,%FF,%C3%A9%FF%41,%ZZ').topics).toEqual([
+      '%',
+      '50%',
+      '%FF',
+      'é%FFA',
+      '%ZZ',
+    ]);
+    const s = state({ topics: ['%E0%A4%A', '%2C', '100%'] });
+    expect(parseViewState(serializeViewState(s))).toEqual(s);
+  });
+
+  it('keeps other parameters exactly as they are written', () => {
+    const search = '?feed=https://x.example/f.json?a=1,2&topic=old&locale=uk&utm=a%2Cb+c';
+    expect(serializeViewState(state({ topics: ['a,b'] }), search)).toBe(
+      '?feed=https://x.example/f.json?a=1,2&locale=uk&utm=a%2Cb+c&topic=a%2Cb',
+    );
+  });
+
+  it('drops a value with a lone surrogate rather than throwing', () => {
+    const s = state({ topics: ['ok', 'bad\uD800', '\uDC00x'], speakers: ['\uD83D'] });
+    expect(() => serializeViewState(s)).not.toThrow();
+    expect(serializeViewState(s)).toBe('?topic=ok');
+    expect(serializeViewState(state({ topics: ['😀'] }))).toBe('?topic=%F0%9F%98%80');
+  });
+
   it('withKnownValues drops ids the feed does not know, and keeps the object when all are known', () => {
     const known = {
       topics: new Set(['ukraine']),

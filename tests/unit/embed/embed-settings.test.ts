@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { readEmbedSettings, type SettingName } from '../../../src/embed/embed-settings';
+import {
+  queryGetter,
+  readEmbedSettings,
+  type SettingName,
+} from '../../../src/embed/embed-settings';
 
 const BASE = 'https://news.example/world/article.html';
 
@@ -55,6 +59,40 @@ describe('readEmbedSettings', () => {
     });
   });
 
+  it('reads a comma as a separator and %2C as a comma inside an id, in attributes', () => {
+    const view = (a: Partial<Record<SettingName, string>>) =>
+      read({ feed: 'f', ...a })!.props.initialView!;
+    expect(view({ topic: 'ukraine,nato' }).topics).toEqual(['ukraine', 'nato']);
+    expect(view({ topic: 'economy%2Cfinance' }).topics).toEqual(['economy,finance']);
+    expect(view({ topic: 'economy%2Cfinance,nato', speaker: 'smith%2C j' })).toMatchObject({
+      topics: ['economy,finance', 'nato'],
+      speakers: ['smith, j'],
+    });
+    // An attribute is not form-encoded: a plus is a plus; a stray % stays as it is.
+    expect(view({ topic: 'c++, 100%' }).topics).toEqual(['c++', '100%']);
+  });
+
+  it('reads the same lists from the iframe page’s query', () => {
+    const view = (search: string) =>
+      readEmbedSettings(queryGetter(search), BASE)!.props.initialView!;
+    expect(view('?feed=f.json&topic=ukraine,nato').topics).toEqual(['ukraine', 'nato']);
+    expect(view('?feed=f.json&topic=economy%2Cfinance').topics).toEqual(['economy,finance']);
+    expect(view('?feed=f.json&topic=economy%2Cfinance,nato&topic=g7')).toMatchObject({
+      topics: ['economy,finance', 'nato', 'g7'],
+    });
+    expect(view('?feed=f.json&speaker=smith%2C+j&country=ua,lt')).toMatchObject({
+      speakers: ['smith, j'],
+      countries: ['UA', 'LT'],
+    });
+    const settings = readEmbedSettings(
+      queryGetter('?feed=https%3A%2F%2Fx.example%2Ff.json&locale=uk&key-events&view=latest'),
+      BASE,
+    )!;
+    expect(settings.props).toMatchObject({ feed: 'https://x.example/f.json', locale: 'uk' });
+    expect(settings.props.initialView).toMatchObject({ keyOnly: true, view: 'latest' });
+    expect(queryGetter('?feed=f')('topic')).toBeNull();
+  });
+
   it('treats boolean attributes as on when present, unless they say no', () => {
     expect(read({ feed: 'f', 'key-events': 'false' })!.props.initialView!.keyOnly).toBe(false);
     expect(read({ feed: 'f', 'sync-url': '' })!.props.syncUrl).toBe(true);
@@ -95,5 +133,6 @@ describe('readEmbedSettings', () => {
     expect(key({ 'key-events': '' })).not.toBe(key({}));
     expect(read({ feed: 'g' })!.resetKey).not.toBe(key({}));
     expect(key({ limit: '3', theme: 'dark', controls: 'none' })).toBe(key({}));
+    expect(key({ topic: 'a%2Cb' })).not.toBe(key({ topic: 'a,b' }));
   });
 });

@@ -1,5 +1,6 @@
 import { render } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { readEmbedSettings } from '../../../src/embed/embed-settings';
 import { LiveBlog } from '../../../src/lib/live-blog';
 
 describe('the React library entry', () => {
@@ -33,6 +34,19 @@ describe('the React library entry', () => {
       theme: 'dark',
       poll: 'off',
       class: 'article-live',
+    });
+  });
+
+  it('writes ids that hold a comma or a percent sign so that the element reads them back', () => {
+    const { container } = render(
+      <LiveBlog feed="f.json" topic={['economy,finance', '50%', 'nato']} speaker="a%2Cb,c" />,
+    );
+    const element = container.querySelector('live-blog')!;
+    expect(element.getAttribute('topic')).toBe('economy%2Cfinance,50%25,nato');
+    const settings = readEmbedSettings((name) => element.getAttribute(name), 'https://x.example/');
+    expect(settings!.props.initialView).toMatchObject({
+      topics: ['economy,finance', '50%', 'nato'],
+      speakers: ['a,b', 'c'],
     });
   });
 
