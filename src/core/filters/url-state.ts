@@ -21,7 +21,6 @@ const MAX_VALUE = 200;
 const MAX_QUERY = 200;
 // In a `u` regex a surrogate class matches only a lone surrogate, never half of a pair.
 const LONE_SURROGATE = /\p{Cs}/u;
-const PERCENT_RUN = /(?:%[0-9A-Fa-f]{2})+/g;
 
 // ---- List text ----
 //
@@ -32,39 +31,16 @@ const PERCENT_RUN = /(?:%[0-9A-Fa-f]{2})+/g;
 // it decodes `%2C` and `,` alike before the two can be told apart.
 
 /**
- * Percent-decodes text without ever throwing: a sequence that is not UTF-8 (`%E0%A4%A`, `%FF`,
- * a lone `%`) is kept as it is written, and the rest of the text is still decoded.
+ * Percent-decodes text without ever throwing: text that is not valid percent-encoded UTF-8
+ * (`50%off`, `%E0%A4%A`) is kept as it is written.
  */
 function percentDecode(text: string): string {
-  return text.includes('%') ? text.replace(PERCENT_RUN, decodeRun) : text;
-}
-
-/** Decodes a run of `%XX` bytes, one UTF-8 sequence at a time when the run as a whole is not. */
-function decodeRun(run: string): string {
+  if (!text.includes('%')) return text;
   try {
-    return decodeURIComponent(run);
+    return decodeURIComponent(text);
   } catch {
-    // Some sequence in the run is malformed: decode the others around it.
+    return text;
   }
-  let out = '';
-  for (let i = 0; i < run.length;) {
-    const lead = parseInt(run.slice(i + 1, i + 3), 16);
-    // Bytes in the UTF-8 sequence that this lead byte starts (0: it cannot start one).
-    const size =
-      lead < 0x80 ? 1 : lead < 0xc2 ? 0 : lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : lead < 0xf5 ? 4 : 0;
-    if (size > 0 && i + 3 * size <= run.length) {
-      try {
-        out += decodeURIComponent(run.slice(i, i + 3 * size));
-        i += 3 * size;
-        continue;
-      } catch {
-        // Not a sequence after all (a bad continuation byte, an overlong form, a surrogate).
-      }
-    }
-    out += run.slice(i, i + 3);
-    i += 3;
-  }
-  return out;
 }
 
 /**
@@ -194,20 +170,36 @@ export function serializeViewState(state: ViewState, currentSearch = ''): string
   return parts.length > 0 ? `?${parts.join('&')}` : '';
 }
 
-/** Drops ids the feed does not know, so a stale or mistyped link filters nothing away. */
+/**
+ * Drops ids the feed does not know, so a stale or mistyped link filters nothing away. An unknown
+ * value made of known ids joined by commas is read as those ids: links built before `%2C` meant a
+ * comma inside an id (an embed URL written with encodeURIComponent) keep their filters.
+ */
 export function withKnownValues<S extends ViewState>(
   state: S,
   known: Record<FacetName, ReadonlySet<string>>,
 ): S {
-  const keep = (facet: FacetName) => state[facet].filter((v) => known[facet].has(v));
+  const keep = (facet: FacetName) => {
+    const ids = known[facet];
+    const out = new Set<string>();
+    for (const value of state[facet]) {
+      if (ids.has(value)) {
+        out.add(value);
+        continue;
+      }
+      const parts = value.split(',').map((part) => part.trim());
+      if (parts.length > 1 && parts.every((part) => ids.has(part))) {
+        for (const part of parts) out.add(part);
+      }
+    }
+    return [...out];
+  };
   const topics = keep('topics');
   const countries = keep('countries');
   const speakers = keep('speakers');
-  if (
-    topics.length === state.topics.length &&
-    countries.length === state.countries.length &&
-    speakers.length === state.speakers.length
-  ) {
+  const same = (facet: FacetName, now: readonly string[]) =>
+    now.length === state[facet].length && now.every((v, i) => v === state[facet][i]);
+  if (same('topics', topics) && same('countries', countries) && same('speakers', speakers)) {
     return state;
   }
   return { ...state, topics, countries, speakers };

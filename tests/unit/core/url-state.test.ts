@@ -103,11 +103,28 @@ describe('URL state', () => {
       '%',
       '50%',
       '%FF',
-      'é%FFA',
+      '%C3%A9%FF%41',
       '%ZZ',
     ]);
     const s = state({ topics: ['%E0%A4%A', '%2C', '100%'] });
     expect(parseViewState(serializeViewState(s))).toEqual(s);
+  });
+
+  it('an old link whose separators were encoded (%2C) keeps its filters once ids are known', () => {
+    const read = parseViewState('?topic=ukraine%2Cnato&speaker=smith%2C%20j');
+    expect(read.topics).toEqual(['ukraine,nato']);
+    const known = {
+      topics: new Set(['ukraine', 'nato']),
+      countries: new Set<string>(),
+      speakers: new Set(['smith, j']),
+    };
+    expect(withKnownValues(read, known)).toMatchObject({
+      topics: ['ukraine', 'nato'],
+      speakers: ['smith, j'],
+    });
+    // A real id with a comma wins over its parts.
+    const withComma = { ...known, topics: new Set(['ukraine,nato', 'ukraine', 'nato']) };
+    expect(withKnownValues(read, withComma).topics).toEqual(['ukraine,nato']);
   });
 
   it('keeps other parameters exactly as they are written', () => {
