@@ -22,6 +22,7 @@ import { ViewSwitch } from '../timeline/ViewSwitch';
 import { KeyEventsRail } from '../story/KeyEventsRail';
 import { ActivityChart, type ActivityChartProps } from '../story/ActivityChart';
 import { activityBins, type ActivityBin } from '../core/timeline/activity-bins';
+import { validTimeZone } from '../core/feed/time-zone';
 import { permalinkFor } from '../sharing/permalink';
 import { useTimeZoneChoice } from '../time/use-time-zone-choice';
 import { zoneAbbreviation } from '../time/format-time';
@@ -73,12 +74,12 @@ export function LiveBlog(props: LiveBlogOptions) {
   const live = useLiveFeed(feedUrl, { poll });
   const store = live.store;
   const meta = store?.meta;
-  const [view, setView] = useViewState(props.initialView ?? defaultViewState, syncUrl);
+  const [view, setView, navigation] = useViewState(props.initialView ?? defaultViewState, syncUrl);
   const sentinel = useRef<HTMLDivElement>(null);
   const timelineTop = useRef<HTMLDivElement>(null);
   const atTop = useAtTop(sentinel);
   const sorted = useSortedItems(store);
-  const arrivals = useArrivals(sorted, atTop, live.previewing);
+  const arrivals = useArrivals(sorted, atTop, store?.changedAt, live.previewing);
   const model = useTimelineModel({
     store,
     sorted,
@@ -89,7 +90,9 @@ export function LiveBlog(props: LiveBlogOptions) {
     otherLabel: t.otherUpdates,
     limit,
   });
-  const eventZone = props.timezone ?? meta?.timezone;
+  // A zone set by the page (?timezone=, an attribute) that Intl does not know gives way to the
+  // feed's: labelled as event time, the reader's own zone would be wrong.
+  const eventZone = validTimeZone(props.timezone) ?? meta?.timezone;
   const [zoneChoice, setZoneChoice] = useTimeZoneChoice();
   const timeZone = zoneChoice === 'reader' ? undefined : eventZone;
   const pageUrl = link ?? (typeof window !== 'undefined' ? window.location.href : '');
@@ -207,7 +210,7 @@ export function LiveBlog(props: LiveBlogOptions) {
     countLabel: t.updateCount,
     barLabel: t.activityBar,
   };
-  const unseen = useUnseenCount(sorted, atTop);
+  const unseen = useUnseenCount(sorted, atTop, store?.changedAt);
   useDocumentTitle(meta?.title, unseen, standalone);
   useLiveBlogJsonLd(meta, arrivals.shown, standalone);
 
@@ -224,6 +227,7 @@ export function LiveBlog(props: LiveBlogOptions) {
       ? t.countsCoverage(formatDayAndClock(model.oldestLoaded, locale, timeZone))
       : undefined;
   const showControls = controls !== 'none' && store !== undefined && sorted.length > 0;
+  const failed = !live.isLoading && store === undefined && live.error !== undefined;
   const limited = limit !== undefined && model.matching.length > limit;
 
   return (
@@ -237,7 +241,7 @@ export function LiveBlog(props: LiveBlogOptions) {
       <header className="lb-header" part="header">
         <p className="lb-kicker">{t.liveBlog}</p>
         {standalone ? (
-          <h1 className="lb-title">{meta?.title ?? t.loading}</h1>
+          <h1 className="lb-title">{meta?.title ?? (failed ? t.unavailable : t.loading)}</h1>
         ) : (
           meta && <p className="lb-title">{meta.title}</p>
         )}
@@ -318,6 +322,7 @@ export function LiveBlog(props: LiveBlogOptions) {
                 compact={controls === 'compact'}
                 coverageNote={coverageNote}
                 countsPending={model.countsPending}
+                navigation={navigation}
               />
             )}
           </div>
@@ -367,7 +372,7 @@ export function LiveBlog(props: LiveBlogOptions) {
         </div>
         <NewUpdatesButton count={model.waitingMatching} onShow={showNew} />
         {live.isLoading && <TimelineSkeleton />}
-        {!live.isLoading && store === undefined && live.error && (
+        {failed && live.error && (
           <div className="lb-error" role="alert">
             <p>{t.firstLoadFailed}</p>
             <p>{live.error.message || problemText(live.error, t)}</p>
@@ -386,7 +391,7 @@ export function LiveBlog(props: LiveBlogOptions) {
                 key={item.id}
                 item={item}
                 context={context}
-                fresh={item.published > arrivals.freshAfter}
+                fresh={arrivals.fresh.has(item.id)}
               />
             ))}
           </section>
@@ -395,14 +400,14 @@ export function LiveBlog(props: LiveBlogOptions) {
           <TopicGroups
             groups={model.grouped.groups}
             context={context}
-            freshAfter={arrivals.freshAfter}
+            fresh={arrivals.fresh}
             budget={listBudget}
           />
         ) : (
           <LatestStream
             items={model.stream}
             context={context}
-            freshAfter={arrivals.freshAfter}
+            fresh={arrivals.fresh}
             budget={listBudget}
           />
         )}

@@ -1,5 +1,6 @@
 import type { Controls } from '../app/LiveBlog';
 import type { LiveBlogRootProps, Theme } from '../app/LiveBlogRoot';
+import { validTimeZone } from '../core/feed/time-zone';
 import {
   FACET_PARAM,
   parseViewState,
@@ -70,18 +71,6 @@ function httpUrl(value: string | null, base: string): string | undefined {
   }
 }
 
-/** An unknown zone would make every date format throw: drop it and use the feed's. */
-function timeZone(value: string | null): string | undefined {
-  const zone = value?.trim();
-  if (!zone) return undefined;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return zone;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Reads the settings through `get` (an attribute or a query parameter). For `topic`, `country` and
  * `speaker`, `get` gives the list text as written: ids separated by literal commas, `%2C` being a
@@ -110,7 +99,7 @@ export function readEmbedSettings(
     controls: oneOf(get('controls'), CONTROLS, 'full'),
     theme: oneOf(get('theme'), THEMES, 'auto'),
     locale: get('locale')?.trim() || undefined,
-    timezone: timeZone(get('timezone')),
+    timezone: validTimeZone(get('timezone')),
     poll: !/^(off|false|no|0)$/i.test(get('poll')?.trim() ?? ''),
     syncUrl: flag(get('sync-url')),
   };

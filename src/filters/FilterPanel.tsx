@@ -15,6 +15,8 @@ interface Props {
   readonly coverageNote?: string;
   /** The counts are being brought up to date. */
   readonly countsPending?: boolean;
+  /** Changes on Back/Forward: a search still being typed is dropped, not applied afterwards. */
+  readonly navigation?: number;
 }
 
 const COLLAPSED_OPTIONS = 8;
@@ -46,12 +48,12 @@ const FacetCheckbox = memo(
           aria-describedby={option.hint ? hintId : undefined}
         />
         <label htmlFor={id}>
-          {option.label} <span className="lb-facet__count">({option.count})</span>
+          <bdi>{option.label}</bdi> <span className="lb-facet__count">({option.count})</span>
         </label>
         {option.hint && (
-          <span id={hintId} className="lb-facet__hint">
+          <bdi id={hintId} className="lb-facet__hint">
             {option.hint}
-          </span>
+          </bdi>
         )}
       </li>
     );
@@ -126,16 +128,20 @@ export function FilterPanel({
   compact = false,
   coverageNote,
   countsPending = false,
+  navigation = 0,
 }: Props) {
   const t = useMessages();
   const keyId = useId();
   const legends = facetLegends(t);
   const [query, setQuery] = useState(state.q);
   const [typedFor, setTypedFor] = useState(state.q);
-  // Back/Forward or "Clear filters" replace the query from outside: follow them.
-  if (state.q !== typedFor) {
+  const [navigatedTo, setNavigatedTo] = useState(navigation);
+  // Back/Forward or "Clear filters" replace the query from outside: follow them. Back/Forward
+  // also drops typing not yet applied, which would otherwise come back as a new history entry.
+  if (state.q !== typedFor || navigation !== navigatedTo) {
     setTypedFor(state.q);
     setQuery(state.q);
+    setNavigatedTo(navigation);
   }
   useEffect(() => {
     if (query === state.q) return;

@@ -1,5 +1,7 @@
 import type { FacetName, ViewState } from '../core/filters/filter-state';
 import { FACETS } from '../core/filters/filter-state';
+import type { ReactNode } from 'react';
+import { fillMessage } from '../i18n/fill-message';
 import { useMessages } from '../i18n/use-messages';
 import { facetLegends, facetValueLabel, type Labels } from './facet-options';
 
@@ -14,12 +16,18 @@ export function NoMatches({ state, labels, onChange }: Props) {
   const t = useMessages();
   const legend = facetLegends(t);
   const label = (facet: FacetName, value: string) => facetValueLabel(labels, facet, value);
-  const chips: { key: string; text: string; remove: () => void }[] = [];
+  // `shown` isolates the feed's text from the words around it; `text` names the button.
+  const chips: { key: string; text: string; shown: ReactNode; remove: () => void }[] = [];
   for (const facet of FACETS) {
     for (const value of state[facet]) {
       chips.push({
         key: `${facet}:${value}`,
         text: `${legend[facet]}: ${label(facet, value)}`,
+        shown: (
+          <>
+            {legend[facet]}: <bdi>{label(facet, value)}</bdi>
+          </>
+        ),
         remove: () => onChange({ ...state, [facet]: state[facet].filter((v) => v !== value) }),
       });
     }
@@ -28,12 +36,14 @@ export function NoMatches({ state, labels, onChange }: Props) {
     chips.push({
       key: 'q',
       text: t.searchFor(state.q.trim()),
+      shown: fillMessage(t.searchFor, <bdi>{state.q.trim()}</bdi>),
       remove: () => onChange({ ...state, q: '' }),
     });
   if (state.keyOnly)
     chips.push({
       key: 'key',
       text: t.keyEventsOnly,
+      shown: t.keyEventsOnly,
       remove: () => onChange({ ...state, keyOnly: false }),
     });
   return (
@@ -50,7 +60,7 @@ export function NoMatches({ state, labels, onChange }: Props) {
               onClick={chip.remove}
               aria-label={t.removeFilter(chip.text)}
             >
-              {chip.text} <span aria-hidden="true">×</span>
+              {chip.shown} <span aria-hidden="true">×</span>
             </button>
           </li>
         ))}

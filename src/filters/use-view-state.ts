@@ -9,13 +9,21 @@ export type SetViewState = (next: ViewState, options?: { replace?: boolean }) =>
  * reproduces the view; Back and Forward step through filter changes); otherwise they stay inside
  * the widget and the host page's history is left alone.
  */
-export function useViewState(initial: ViewState, syncUrl: boolean): [ViewState, SetViewState] {
+export function useViewState(
+  initial: ViewState,
+  syncUrl: boolean,
+): [ViewState, SetViewState, number] {
   const [state, setState] = useState<ViewState>(() =>
     syncUrl ? parseViewState(window.location.search) : initial,
   );
+  // Counts Back/Forward steps: what the reader was typing belongs to the entry they left.
+  const [navigations, setNavigations] = useState(0);
   useEffect(() => {
     if (!syncUrl) return;
-    const onPop = () => setState(parseViewState(window.location.search));
+    const onPop = () => {
+      setState(parseViewState(window.location.search));
+      setNavigations((n) => n + 1);
+    };
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
   }, [syncUrl]);
@@ -31,5 +39,5 @@ export function useViewState(initial: ViewState, syncUrl: boolean): [ViewState, 
     },
     [syncUrl],
   );
-  return [state, update];
+  return [state, update, navigations];
 }

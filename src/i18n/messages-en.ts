@@ -22,6 +22,7 @@ export const en = {
   errorInvalid: 'The latest update could not be read',
   errorTooLarge: 'The feed is too large to load',
   firstLoadFailed: 'This live blog could not be loaded.',
+  unavailable: 'Live blog unavailable',
   rejectedItems: (n: number) =>
     n === 1 ? '1 update could not be shown' : `${n} updates could not be shown`,
   emptyFeed: 'No updates yet. New updates will appear here as they are published.',

@@ -47,6 +47,7 @@ export const uk: Messages = {
   errorInvalid: 'Не вдалося прочитати останнє оновлення',
   errorTooLarge: 'Стрічка завелика, щоб її завантажити',
   firstLoadFailed: 'Не вдалося завантажити цю трансляцію.',
+  unavailable: 'Трансляція недоступна',
   rejectedItems: (n: number) => `Не вдалося показати ${updates(n)}`,
   emptyFeed: 'Оновлень поки немає. Нові оновлення з’являтимуться тут одразу після публікації.',
   newUpdates: (n: number) =>

@@ -1,5 +1,6 @@
-import { useState, useSyncExternalStore } from 'react';
+import { useMemo, useState, useSyncExternalStore } from 'react';
 import type { LiveItem } from '../core/feed/feed-types';
+import { arrivalMarks, splitArrivals, type ArrivalMarks } from '../core/live/arrivals';
 
 function subscribe(listener: () => void) {
   document.addEventListener('visibilitychange', listener);
@@ -15,21 +16,24 @@ function usePageVisible(): boolean {
 }
 
 /**
- * Updates the reader has not seen: published after the newest one shown while they were looking
- * (page visible and the top of the timeline in view).
+ * Updates the reader has not seen: arrived after what was shown while they were looking (page
+ * visible and the top of the timeline in view). A future-dated update does not count as seen
+ * ground: the arrivals after it still count (arrivals.ts).
  */
-export function useUnseenCount(sorted: readonly LiveItem[], atTop: boolean): number {
+export function useUnseenCount(
+  sorted: readonly LiveItem[],
+  atTop: boolean,
+  receivedAt: number | undefined,
+): number {
   const visible = usePageVisible();
-  const newest = sorted[0]?.published;
-  const [seenUpTo, setSeenUpTo] = useState<number | undefined>(undefined);
-  if (newest !== undefined && (seenUpTo === undefined || (visible && atTop && newest > seenUpTo))) {
-    setSeenUpTo(newest);
+  const [seen, setSeen] = useState<ArrivalMarks | undefined>(undefined);
+  const unseen = useMemo(
+    () => (seen === undefined ? [] : splitArrivals(sorted, seen.watermark, seen.early).waiting),
+    [sorted, seen],
+  );
+  const looking = visible && atTop;
+  if (sorted.length > 0 && (seen === undefined || (looking && unseen.length > 0))) {
+    setSeen(arrivalMarks(sorted, receivedAt ?? Infinity));
   }
-  if (seenUpTo === undefined || (visible && atTop)) return 0;
-  let count = 0;
-  for (const item of sorted) {
-    if (item.published <= seenUpTo) break;
-    count++;
-  }
-  return count;
+  return seen === undefined || looking ? 0 : unseen.length;
 }

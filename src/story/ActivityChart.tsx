@@ -1,5 +1,14 @@
-import { useCallback, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  Fragment,
+  useCallback,
+  useId,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+} from 'react';
 import type { ActivityBin } from '../core/timeline/activity-bins';
+import { fillMessage } from '../i18n/fill-message';
 import { dayKey, formatClock, formatDay } from '../time/format-time';
 
 export interface ActivityChartProps {
@@ -46,15 +55,28 @@ export function ActivityChart(props: ActivityChartProps) {
   const multiDay =
     bins.length > 0 &&
     dayKey(bins[0]!.start, timeZone) !== dayKey(bins[bins.length - 1]!.end - 1, timeZone);
-  const names = bins.map((bin) =>
+  const label = (bin: ActivityBin, parts: string) =>
     bin.total === 0
       ? ''
       : props.barLabel(
           rangeLabel(bin, locale, timeZone, multiDay),
           props.countLabel(bin.total),
-          bin.byTopic.map((t) => `${topicLabel(t.topic)} ${t.count}`).join(', '),
-        ),
+          parts,
+        );
+  const names = bins.map((bin) =>
+    label(bin, bin.byTopic.map((t) => `${topicLabel(t.topic)} ${t.count}`).join(', ')),
   );
+  // The readout is drawn text: each topic label in it is isolated.
+  const readout = (bin: ActivityBin) =>
+    fillMessage(
+      (parts) => label(bin, parts),
+      bin.byTopic.map((t, i) => (
+        <Fragment key={t.topic ?? ''}>
+          {i > 0 && ', '}
+          <bdi>{topicLabel(t.topic)}</bdi> {t.count}
+        </Fragment>
+      )),
+    );
   const ticks = tickLabels(bins, locale, timeZone, multiDay);
   const legend = [...new Set(bins.flatMap((b) => b.byTopic.map((t) => t.topic)))].sort(
     (a, b) =>
@@ -138,7 +160,7 @@ export function ActivityChart(props: ActivityChartProps) {
       </div>
       {/* What the pointer or focus is on, for sighted readers; screen readers hear the name. */}
       <p className="lb-chart__readout" aria-hidden="true">
-        {active === null ? '' : names[active]}
+        {active === null || !bins[active] ? '' : readout(bins[active])}
       </p>
       {legend.length > 1 && (
         <ul className="lb-chart__legend">
@@ -148,7 +170,7 @@ export function ActivityChart(props: ActivityChartProps) {
                 className={`lb-chart__swatch lb-chart__fill--${chartColour(colourIndex(topic))}`}
                 aria-hidden="true"
               />
-              {topicLabel(topic)}
+              <bdi>{topicLabel(topic)}</bdi>
             </li>
           ))}
         </ul>

@@ -39,7 +39,7 @@ export function KeyEventsRail({ items, locale, timeZone, onJump, pageUrl }: Prop
                 <time dateTime={new Date(item.published).toISOString()}>
                   {formatClock(item.published, locale, timeZone)}
                 </time>{' '}
-                <span>{item.title ?? item.summary ?? item.id}</span>
+                <bdi>{item.title ?? item.summary ?? item.id}</bdi>
               </a>
             </li>
           ))}

@@ -6,13 +6,14 @@ import { UpdateArticle, type UpdateContext } from './UpdateArticle';
 interface Props {
   readonly items: readonly LiveItem[];
   readonly context: UpdateContext;
-  readonly freshAfter: number;
+  /** Ids of updates just released from the new-updates button: briefly highlighted. */
+  readonly fresh: ReadonlySet<string>;
   /** Render at most this many updates. */
   readonly budget: number;
 }
 
 /** The chronological view: newest first, with a divider where the day changes. */
-export function LatestStream({ items, context, freshAfter, budget }: Props) {
+export function LatestStream({ items, context, fresh, budget }: Props) {
   const t = useMessages();
   const days: { key: string; items: LiveItem[] }[] = [];
   for (const item of items.length > budget ? items.slice(0, budget) : items) {
@@ -31,12 +32,7 @@ export function LatestStream({ items, context, freshAfter, budget }: Props) {
             </time>
           </h2>
           {day.items.map((item) => (
-            <UpdateArticle
-              key={item.id}
-              item={item}
-              context={context}
-              fresh={item.published > freshAfter}
-            />
+            <UpdateArticle key={item.id} item={item} context={context} fresh={fresh.has(item.id)} />
           ))}
         </div>
       ))}

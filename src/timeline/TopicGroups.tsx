@@ -6,13 +6,14 @@ import { UpdateArticle, type UpdateContext } from './UpdateArticle';
 interface Props {
   readonly groups: readonly TopicGroup[];
   readonly context: UpdateContext;
-  readonly freshAfter: number;
+  /** Ids of updates just released from the new-updates button: briefly highlighted. */
+  readonly fresh: ReadonlySet<string>;
   /** Render at most this many updates, in reading order across groups. */
   readonly budget: number;
 }
 
 /** The default view: one section per topic, in the feed's order. */
-export function TopicGroups({ groups, context, freshAfter, budget }: Props) {
+export function TopicGroups({ groups, context, fresh, budget }: Props) {
   const t = useMessages();
   return (
     <>
@@ -26,7 +27,7 @@ export function TopicGroups({ groups, context, freshAfter, budget }: Props) {
             part="group"
           >
             <h2 id={headingId} className="lb-group__title">
-              {group.label}{' '}
+              <bdi>{group.label}</bdi>{' '}
               <span className="lb-group__count">({t.updateCount(group.items.length)})</span>
             </h2>
             {items.map((item) => (
@@ -34,7 +35,7 @@ export function TopicGroups({ groups, context, freshAfter, budget }: Props) {
                 key={item.id}
                 item={item}
                 context={context}
-                fresh={item.published > freshAfter}
+                fresh={fresh.has(item.id)}
               />
             ))}
           </section>

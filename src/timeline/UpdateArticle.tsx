@@ -101,10 +101,10 @@ export const UpdateArticle = memo(function UpdateArticle({ item, context, fresh 
                 {i > 0 && ', '}
                 {a.url ? (
                   <a href={a.url} target="_blank" rel="noopener noreferrer">
-                    {a.name ?? a.url}
+                    <bdi>{a.name ?? a.url}</bdi>
                   </a>
                 ) : (
-                  a.name
+                  <bdi>{a.name}</bdi>
                 )}
               </span>
             ))}
@@ -113,7 +113,9 @@ export const UpdateArticle = memo(function UpdateArticle({ item, context, fresh 
         {item.topics.length > 0 && (
           <ul className="lb-update__topics" aria-label="Topics">
             {item.topics.map((id) => (
-              <li key={id}>{labels.topic(id)}</li>
+              <li key={id}>
+                <bdi>{labels.topic(id)}</bdi>
+              </li>
             ))}
           </ul>
         )}

@@ -15,6 +15,7 @@ import type {
 } from './feed-types';
 import { parseRfc3339 } from './rfc3339';
 import { safeHttpUrl } from './safe-url';
+import { validTimeZone } from './time-zone';
 
 export { parseRfc3339 };
 
@@ -414,21 +415,4 @@ export function parseFeedObject(
   });
   const feed: ParsedFeed = { meta, items, tombstones, rejected };
   return { ok: true, feed };
-}
-
-const knownZones = new Map<string, boolean>();
-
-function validTimeZone(zone: string | undefined): string | undefined {
-  if (zone === undefined) return undefined;
-  let valid = knownZones.get(zone);
-  if (valid === undefined) {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: zone });
-      valid = true;
-    } catch {
-      valid = false;
-    }
-    knownZones.set(zone, valid);
-  }
-  return valid ? zone : undefined;
 }

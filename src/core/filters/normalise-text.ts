@@ -33,10 +33,21 @@ const ENTITIES: Record<string, string> = {
   nbsp: ' ',
 };
 
+// Phrasing elements that do not break a word: "H<sub>2</sub>O" reads "H2O", "<b>Nato</b>'s" reads
+// "Nato's". Every other tag (a paragraph, a line break, an image) separates words.
+const INLINE = new Set(
+  'a abbr b bdi bdo cite code data del dfn em i ins kbd mark q s samp small span strong sub sup time u var wbr'.split(
+    ' ',
+  ),
+);
+
 /** Text of an HTML fragment for searching only (never for display, which goes through DOMPurify). */
 export function htmlToSearchText(html: string): string {
   return html
     .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<\/?([a-z][a-z0-9-]*)\b[^>]*>/gi, (_tag, name: string) =>
+      INLINE.has(name.toLowerCase()) ? '' : ' ',
+    )
     .replace(/<[^>]*>/g, ' ')
     .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, code: string) => {
       if (code[0] === '#') {

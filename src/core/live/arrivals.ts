@@ -10,12 +10,51 @@ export interface ArrivalSplit {
   readonly waiting: readonly LiveItem[];
 }
 
-export function splitArrivals(sorted: readonly LiveItem[], watermark: number): ArrivalSplit {
-  // `sorted` is newest first, so the waiting items form its head.
+/** What the reader has been shown: everything up to `watermark`, and the `early` ones. */
+export interface ArrivalMarks {
+  readonly watermark: number;
+  /**
+   * Shown although published after the watermark: they were dated in the future when they
+   * arrived (a wrong clock, a scheduled post). Kept apart so that they do not raise the
+   * watermark, which would let every real arrival after them in unannounced.
+   */
+  readonly early: ReadonlySet<string>;
+}
+
+const none: ReadonlySet<string> = new Set();
+
+/**
+ * The marks that show all of `sorted` (newest first) as it was received at `receivedAt`: the
+ * watermark is the newest publication not in the future.
+ */
+export function arrivalMarks(sorted: readonly LiveItem[], receivedAt: number): ArrivalMarks {
   let i = 0;
-  while (i < sorted.length && sorted[i]!.published > watermark) i++;
-  if (i === 0) return { shown: sorted, waiting: [] };
-  return { shown: sorted.slice(i), waiting: sorted.slice(0, i) };
+  while (i < sorted.length && sorted[i]!.published > receivedAt) i++;
+  const watermark = i < sorted.length ? sorted[i]!.published : receivedAt;
+  return {
+    watermark,
+    early: i === 0 ? none : new Set(sorted.slice(0, i).map((item) => item.id)),
+  };
+}
+
+export function splitArrivals(
+  sorted: readonly LiveItem[],
+  watermark: number,
+  early: ReadonlySet<string> = none,
+): ArrivalSplit {
+  // `sorted` is newest first, so the waiting items are among its head.
+  let i = 0;
+  let held = 0;
+  while (i < sorted.length && sorted[i]!.published > watermark) {
+    if (!early.has(sorted[i]!.id)) held++;
+    i++;
+  }
+  if (held === 0) return { shown: sorted, waiting: [] };
+  const head = sorted.slice(0, i);
+  return {
+    shown: [...head.filter((item) => early.has(item.id)), ...sorted.slice(i)],
+    waiting: head.filter((item) => !early.has(item.id)),
+  };
 }
 
 export function newestPublished(sorted: readonly LiveItem[]): number {

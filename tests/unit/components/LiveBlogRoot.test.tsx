@@ -1,10 +1,21 @@
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ReactNode } from 'react';
 import { LiveBlogRoot } from '../../../src/app/LiveBlogRoot';
-import { sharedQueryClient } from '../../../src/app/query-client';
 import type * as UpdateArticleModule from '../../../src/timeline/UpdateArticle';
 import { demoFeedText, fixtureText } from '../core/feed-builders';
+import {
+  advance,
+  articles,
+  FakeIntersectionObserver,
+  feedUrl,
+  fetchMock,
+  installHarness,
+  PAST_ONE_POLL,
+  renderLoaded,
+  routes,
+  settle,
+} from './live-blog-harness';
 
 // Counts renders of each update. The wrapper is memoised exactly like the real component (default
 // shallow props comparison), so a render here means the real article would re-render too.
@@ -23,29 +34,6 @@ vi.mock('../../../src/timeline/UpdateArticle', async (importOriginal) => {
   };
 });
 
-// ---- A fake feed server behind a stubbed fetch ----
-
-interface Route {
-  body: string;
-  etag?: string;
-  status?: number;
-  contentType?: string;
-}
-
-const routes = new Map<string, Route>();
-const fetchMock = vi.fn(async (input: RequestInfo | URL) => {
-  const url = String(input);
-  const route = routes.get(url);
-  if (!route) return new Response('not found', { status: 404 });
-  return new Response(route.body, {
-    status: route.status ?? 200,
-    headers: {
-      'content-type': route.contentType ?? 'application/feed+json',
-      ...(route.etag ? { etag: route.etag } : {}),
-    },
-  });
-});
-
 const demo = JSON.parse(demoFeedText()) as { items: Record<string, unknown>[] };
 const NEW_ITEM = {
   id: 'vilnius-2023-07-12-1255-stoltenberg-presser',
@@ -56,103 +44,8 @@ const NEW_ITEM = {
 };
 const withItems = (items: unknown[]) => JSON.stringify({ ...demo, items });
 
-let feedCounter = 0;
-/** A fresh feed URL per test, so no test sees another's cached feed. */
-function feedUrl(route: Route): string {
-  const url = `https://feeds.test/live-${++feedCounter}.json`;
-  routes.set(url, route);
-  return url;
-}
-
-// ---- IntersectionObserver: absent in jsdom; this one reports only when told to ----
-
-class FakeIntersectionObserver {
-  static live = new Set<FakeIntersectionObserver>();
-  readonly elements = new Set<Element>();
-  readonly root = null;
-  readonly rootMargin = '';
-  readonly thresholds = [];
-  constructor(private readonly callback: IntersectionObserverCallback) {
-    FakeIntersectionObserver.live.add(this);
-  }
-  observe(el: Element) {
-    this.elements.add(el);
-  }
-  unobserve(el: Element) {
-    this.elements.delete(el);
-  }
-  disconnect() {
-    this.elements.clear();
-    FakeIntersectionObserver.live.delete(this);
-  }
-  takeRecords() {
-    return [];
-  }
-  /** Tells every observer of a matching element that it moved. */
-  static report(selector: string, isIntersecting: boolean, top: number) {
-    for (const observer of FakeIntersectionObserver.live) {
-      for (const target of observer.elements) {
-        if (!target.matches(selector)) continue;
-        const entry = {
-          target,
-          isIntersecting,
-          boundingClientRect: { top } as DOMRectReadOnly,
-          intersectionRatio: isIntersecting ? 1 : 0,
-        } as IntersectionObserverEntry;
-        observer.callback([entry], observer as unknown as IntersectionObserver);
-      }
-    }
-  }
-}
-
-// ---- Time: fake timers only, advanced explicitly ----
-
-/** Lets fetches, body reads, React Query's notifications (setTimeout 0) and React settle. */
-async function settle() {
-  for (let i = 0; i < 10; i++) {
-    await act(async () => {
-      await vi.advanceTimersByTimeAsync(0);
-    });
-  }
-}
-
-async function advance(ms: number) {
-  await act(async () => {
-    await vi.advanceTimersByTimeAsync(ms);
-  });
-  await settle();
-}
-
-/** Comfortably past one poll: 15 s (the demo's poll_seconds) + 10 % jitter. */
-const PAST_ONE_POLL = 16_600;
-
-async function renderLoaded(url: string) {
-  const view = render(<LiveBlogRoot feed={url} locale="en" />);
-  await settle();
-  return view;
-}
-
-const articles = () => screen.queryAllByRole('article');
-
-beforeEach(() => {
-  vi.useFakeTimers({ shouldAdvanceTime: false, now: new Date('2023-07-12T10:00:00Z') });
-  vi.stubGlobal('fetch', fetchMock);
-  vi.stubGlobal('IntersectionObserver', FakeIntersectionObserver);
-  // jsdom has no scrolling; "N new updates" scrolls the timeline's top into view.
-  Element.prototype.scrollIntoView ??= function scrollIntoView() {};
-  vi.spyOn(console, 'warn').mockImplementation(() => {});
-  renders.byId.clear();
-  fetchMock.mockClear();
-});
-
-afterEach(() => {
-  cleanup();
-  sharedQueryClient().clear();
-  FakeIntersectionObserver.live.clear();
-  routes.clear();
-  vi.useRealTimers();
-  vi.unstubAllGlobals();
-});
+installHarness();
+beforeEach(() => renders.byId.clear());
 
 describe('<LiveBlogRoot>', () => {
   it('shows a skeleton while loading, then the updates as articles', async () => {

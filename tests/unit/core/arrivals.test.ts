@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { newestPublished, splitArrivals } from '../../../src/core/live/arrivals';
+import { arrivalMarks, newestPublished, splitArrivals } from '../../../src/core/live/arrivals';
 import { item, msAt } from './feed-builders';
 
 const sorted = [item('d', 4), item('c', 3), item('b', 2), item('a', 1)];
@@ -37,5 +37,25 @@ describe('arrivals', () => {
   it('newestPublished', () => {
     expect(newestPublished(sorted)).toBe(msAt(4));
     expect(newestPublished([])).toBe(-Infinity);
+  });
+
+  it('a future-dated item is shown without raising the watermark over later arrivals', () => {
+    const received = msAt(4) + 30_000;
+    const withFuture = [item('future', 34), ...sorted];
+    const marks = arrivalMarks(withFuture, received);
+    expect(marks.watermark).toBe(msAt(4));
+    expect([...marks.early]).toEqual(['future']);
+    expect(ids(splitArrivals(withFuture, marks.watermark, marks.early).waiting)).toEqual([]);
+    // A real arrival after it waits, and keeps its place below the future one.
+    const next = [item('future', 34), item('e', 5), ...sorted];
+    const split = splitArrivals(next, marks.watermark, marks.early);
+    expect(ids(split.waiting)).toEqual(['e']);
+    expect(ids(split.shown)).toEqual(['future', 'd', 'c', 'b', 'a']);
+  });
+
+  it('arrivalMarks of nothing, or of items all in the future, hold back nothing received', () => {
+    expect(arrivalMarks([], msAt(0))).toEqual({ watermark: msAt(0), early: new Set() });
+    const allFuture = arrivalMarks(sorted, msAt(0));
+    expect(splitArrivals(sorted, allFuture.watermark, allFuture.early).waiting).toEqual([]);
   });
 });

@@ -164,6 +164,29 @@ describe('text helpers', () => {
     expect(htmlToSearchText('&#0;&#x110000;')).toBe('  ');
   });
 
+  it('inline elements do not split a word; blocks, line breaks and images do', () => {
+    const words = (html: string) => htmlToSearchText(html).split(/\s+/).filter(Boolean);
+    expect(words('<p>H<sub>2</sub>O and CO<SUB>2</SUB></p>')).toEqual(['H2O', 'and', 'CO2']);
+    expect(words('<b>Nato</b>’s <a href="x">sum</a><em>mit</em> E=mc<sup>2</sup>')).toEqual([
+      'Nato’s',
+      'summit',
+      'E=mc2',
+    ]);
+    expect(words('<p>one</p><p>two</p>three<br>four<img src="x" alt="">five<li>six')).toEqual([
+      'one',
+      'two',
+      'three',
+      'four',
+      'five',
+      'six',
+    ]);
+    const index = createSearchIndex([]);
+    const water = { ...items[0]!, contentHtml: '<p>H<sub>2</sub>O and CO<sub>2</sub></p>' };
+    for (const q of ['h2o', 'co2', 'H2O co2']) {
+      expect(createMatcher({ ...noFilters, q }, index)(water), q).toBe(true);
+    }
+  });
+
   it('searchTerms splits on whitespace and normalises', () => {
     expect(searchTerms('  Sánchez\tORSTED  ')).toEqual(['sanchez', 'orsted']);
     expect(searchTerms('   ')).toEqual([]);
