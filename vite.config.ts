@@ -63,8 +63,9 @@ const EARLY_ENTRY = 'src/app/request-feed-early.ts';
 /**
  * The standalone page's feed request starts from a tiny script of its own, ahead of the app's
  * bundle (src/feed/early-feed-request.ts). It is built on its own, as one classic script with
- * nothing to import, and written into index.html first in <head>, so the request leaves as soon
- * as the HTML has arrived rather than one round trip later. The server allows it by its hash
+ * nothing to import, and written into index.html early in <head> (right after the list of feed
+ * origins it checks ?feed= against), so the request leaves as soon as the HTML has arrived rather
+ * than one round trip later. The server allows it by its hash
  * (server/headers.mjs). In development it is served as a module from the sources.
  */
 function earlyFeedRequest(): Plugin {
@@ -103,9 +104,12 @@ function earlyFeedRequest(): Plugin {
         const tag = ctx.bundle
           ? `<script>${code}</script>`
           : `<script type="module" async src="/${EARLY_ENTRY}"></script>`;
-        const charset = /<meta charset="[^"]*"\s*\/?>/i;
-        if (!charset.test(html)) throw new Error('index.html needs <meta charset> first in <head>');
-        return html.replace(charset, (meta) => `${meta}\n    ${tag}`);
+        // After the list of feed origins, which the script reads while the page is parsed.
+        const origins = /<meta name="live-blog-feed-origins" content="[^"]*"\s*\/?>/i;
+        if (!origins.test(html)) {
+          throw new Error('index.html needs <meta name="live-blog-feed-origins"> early in <head>');
+        }
+        return html.replace(origins, (meta) => `${meta}\n    ${tag}`);
       },
     },
   };

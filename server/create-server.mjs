@@ -19,6 +19,7 @@ import {
 } from './http-caching.mjs';
 import { pageDirPath } from './pagination.mjs';
 import { createReplay } from './replay.mjs';
+import { feedOriginsRewriter } from './feed-origins.mjs';
 import { contentTypeFor, createFileCache, resolveFile } from './static-files.mjs';
 
 export { CONTENT_SECURITY_POLICY } from './headers.mjs';
@@ -40,6 +41,7 @@ export { CONTENT_SECURITY_POLICY } from './headers.mjs';
  *   shiftDates?: boolean,
  *   staticDir?: string,
  *   csp?: boolean,
+ *   feedOrigins?: string | string[],
  * }} ServerOptions
  * @typedef {{
  *   url: string,
@@ -82,6 +84,7 @@ export async function startServer(options = {}) {
   const pageSize = options.pageSize ?? 50;
   const csp = options.csp ?? true;
   const headCache = headCacheControl(options.headMaxAge ?? 0);
+  const withFeedOrigins = feedOriginsRewriter(options.feedOrigins);
 
   /** @type {import('./replay.mjs').Replay | null} */
   let replay = null;
@@ -285,7 +288,9 @@ export async function startServer(options = {}) {
 
     const contentType = contentTypeFor(found.file);
     const cacheControl = pathname.startsWith('/assets/') ? IMMUTABLE : NO_CACHE;
-    const rep = await files.get(found.file, found.stat, contentType);
+    const file = await files.get(found.file, found.stat, contentType);
+    // The pages' list of other feed origins, as the deployer would edit it (feedOrigins).
+    const rep = file && contentType.startsWith('text/html') ? withFeedOrigins(file) : file;
     // Module scripts load in CORS mode: a news page on another origin can run dist/embed.js
     // only if the response allows it. The app's files are public, so any origin may read them.
     /** @type {Record<string, string>} */

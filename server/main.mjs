@@ -4,7 +4,7 @@
  * CLI: node server/main.mjs [--mode live|static] [--port 8080] [--host 127.0.0.1]
  *   [--interval 10] [--feed file] [--dist dir] [--admin] [--head-size 50]
  *   [--page-size 50] [--static-dir dir] [--initial-items 3] [--head-max-age 0]
- *   [--no-shift-dates] [--no-csp]
+ *   [--no-shift-dates] [--no-csp] [--feed-origins "https://a.example https://b.example"]
  */
 import { parseArgs } from 'node:util';
 import { startServer } from './create-server.mjs';
@@ -25,6 +25,8 @@ const USAGE = `Usage: node server/main.mjs [options]
   --head-max-age SECONDS Cache-Control max-age of feed heads (default: 0 = no-cache)
   --no-shift-dates       keep the source's dates instead of replaying them as happening now
   --no-csp               omit the Content-Security-Policy header
+  --feed-origins LIST    other origins whose feeds ?feed= may name, space-separated: written into
+                         the pages' <meta name="live-blog-feed-origins"> (default: as in dist/)
   --help`;
 
 /**
@@ -66,6 +68,7 @@ export async function main(argv) {
         'head-max-age': { type: 'string' },
         'no-shift-dates': { type: 'boolean' },
         'no-csp': { type: 'boolean' },
+        'feed-origins': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -101,6 +104,7 @@ export async function main(argv) {
     headMaxAge: number(values['head-max-age'], '--head-max-age', 0),
     shiftDates: !values['no-shift-dates'],
     csp: !values['no-csp'],
+    feedOrigins: values['feed-origins'],
   });
 
   const feedUrl = new URL(

@@ -3,18 +3,21 @@
 // as soon as the HTML is parsed (see early-feed-request.ts, ADR 0007).
 import { offerEarlyFeedRequest } from '../feed/early-feed-request';
 import { readFeedEarly } from '../feed/read-feed-early';
-import { pageFeedUrl } from './page-feed-url';
+import { standaloneFeed } from './page-feed-url';
 
 let bodyRead: Promise<unknown> = Promise.resolve();
 try {
-  const url = pageFeedUrl(window.location.search, document.baseURI);
-  const controller = new AbortController();
-  const reply = readFeedEarly(url, controller.signal);
-  // Untaken, a failure is nobody's error.
-  bodyRead = reply.catch(() => {});
-  offerEarlyFeedRequest({ url, reply, abort: () => controller.abort() });
+  // A feed the page may not show (page-feed-url.ts) is never requested: the app says why.
+  const url = standaloneFeed(window.location.search, document);
+  if (url) {
+    const controller = new AbortController();
+    const reply = readFeedEarly(url, controller.signal);
+    // Untaken, a failure is nobody's error.
+    bodyRead = reply.catch(() => {});
+    offerEarlyFeedRequest({ url, reply, abort: () => controller.abort() });
+  }
 } catch {
-  // A malformed ?feed= is the app's to report; the app simply asks itself.
+  // Anything odd is the app's to report; the app simply asks itself.
 }
 
 // The first date format loads the browser's locale and time zone data (30–70 ms here): do it

@@ -2,32 +2,47 @@ import { createRoot } from 'react-dom/client';
 import { StrictMode } from 'react';
 import { LiveBlogRoot } from '../app/LiveBlogRoot';
 import '../app/live-blog.css';
+import { pageFeed } from '../app/page-feed-url';
 import { queryGetter, readEmbedSettings } from './embed-settings';
 import './frame.css';
 import { HEIGHT_MESSAGE, isHelloMessage, parentOrigin, type HeightMessage } from './frame-protocol';
 
 // embed.html: the widget alone, for hosts that embed it in an iframe. Settings come from the
-// query string under the attribute names (?feed=…&topic=…).
+// query string under the attribute names (?feed=…&topic=…). Anyone can send a link to this page,
+// so the feed must be one it may show: its own origin, or one listed in embed.html's <meta
+// name="live-blog-feed-origins"> (unlike <live-blog feed>, which the host page sets).
 const params = new URLSearchParams(window.location.search);
 const settings = readEmbedSettings(queryGetter(window.location.search), document.baseURI);
+const feed = settings && pageFeed(settings.props.feed, document);
 const container = document.getElementById('root')!;
+const root = createRoot(container);
 
-createRoot(container).render(
-  <StrictMode>
-    {settings ? (
-      // The frame is a document of its own: the blog's title is its h1 and the blog its main
-      // landmark (standalone). In a frame, pushState would add entries to the host's Back
-      // button: no sync-url here.
-      <LiveBlogRoot key={settings.resetKey} {...settings.props} standalone syncUrl={false} />
-    ) : (
-      <main>
-        <p className="lb-frame-missing">
-          This live blog cannot be shown: the <code>feed</code> parameter is missing.
-        </p>
-      </main>
-    )}
-  </StrictMode>,
-);
+if (settings && !feed) {
+  void import('../app/FeedRefused').then((m) => m.showFeedRefused(root));
+} else {
+  root.render(
+    <StrictMode>
+      {settings && feed ? (
+        // The frame is a document of its own: the blog's title is its h1 and the blog its main
+        // landmark (standalone). In a frame, pushState would add entries to the host's Back
+        // button: no sync-url here.
+        <LiveBlogRoot
+          key={settings.resetKey}
+          {...settings.props}
+          feed={feed}
+          standalone
+          syncUrl={false}
+        />
+      ) : (
+        <main>
+          <p className="lb-frame-missing">
+            This live blog cannot be shown: the <code>feed</code> parameter is missing.
+          </p>
+        </main>
+      )}
+    </StrictMode>,
+  );
+}
 
 reportHeight();
 

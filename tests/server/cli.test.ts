@@ -1,6 +1,8 @@
 // @vitest-environment node
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -78,5 +80,43 @@ describe('node server/main.mjs', () => {
     const [code] = await once(child, 'exit');
     expect(code).toBe(2);
     expect(stderr).toContain('Usage: node server/main.mjs');
+  });
+
+  it('writes --feed-origins into the pages, and refuses an entry that is not an origin', async () => {
+    ws = makeWorkspace();
+    writeFileSync(
+      path.join(ws.dist, 'embed.html'),
+      '<!DOCTYPE html><meta name="live-blog-feed-origins" content=""><title>embed</title>',
+    );
+    const ok = launch([
+      '--port',
+      '0',
+      '--dist',
+      ws.dist,
+      '--feed',
+      ws.feedFile,
+      '--feed-origins',
+      'https://feeds.example.com http://127.0.0.1:9999',
+    ]);
+    const url = /^Live blog at (\S+)/.exec(await ok.firstLine)![1]!;
+    expect(await (await fetch(new URL('/embed.html', url))).text()).toContain(
+      'content="https://feeds.example.com http://127.0.0.1:9999"',
+    );
+    ok.child.kill('SIGTERM');
+    await once(ok.child, 'exit');
+
+    const bad = launch([
+      '--port',
+      '0',
+      '--dist',
+      ws.dist,
+      '--feed-origins',
+      'https://x.example/feeds/',
+    ]);
+    let stderr = '';
+    bad.child.stderr.on('data', (c: Buffer) => (stderr += c));
+    const [code] = await once(bad.child, 'exit');
+    expect(code).toBe(1);
+    expect(stderr).toContain('feed origins must be http(s) origins');
   });
 });
