@@ -1,0 +1,202 @@
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test } from './fixtures';
+
+// Odd but real feeds, written to a folder the server serves at /fixtures/.
+const dir = mkdtempSync(path.join(os.tmpdir(), 'live-blog-odd-'));
+test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
+test.use({ serverOptions: { mode: 'static', staticDir: dir } });
+
+const at = (minute: number) =>
+  new Date(Date.UTC(2023, 6, 12, 9, 0) + minute * 60_000).toISOString();
+const item = (id: string, minute: number, extra: Record<string, unknown> = {}) => ({
+  id,
+  title: `Update ${id}`,
+  content_text: `Body of update ${id}.`,
+  date_published: at(minute),
+  ...extra,
+});
+function write(name: string, doc: Record<string, unknown>) {
+  const file = path.join(dir, name);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(
+    file,
+    JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'Odd feed', ...doc }),
+  );
+}
+
+test.describe('a next_url that loops', () => {
+  // Heads that fit on one screen, so nothing but the client's own rules stops the walk.
+  const shapes: Record<string, () => void> = {
+    'a page pointing at itself': () => {
+      write('self.json', { next_url: 'self/a.json', items: [item('h', 10)] });
+      write('self/a.json', { next_url: 'a.json', items: [item('a', 5)] });
+    },
+    'a page pointing back at the head': () => {
+      write('back.json', { next_url: 'back/a.json', items: [item('h', 10)] });
+      write('back/a.json', { next_url: '../back.json', items: [item('a', 5)] });
+    },
+    'a cycle A → B → A': () => {
+      write('cycle.json', { next_url: 'cycle/a.json', items: [item('h', 10)] });
+      write('cycle/a.json', { next_url: 'b.json', items: [item('a', 5)] });
+      write('cycle/b.json', { next_url: 'a.json#again', items: [item('b', 4)] });
+    },
+    'a page that repeats the head': () => {
+      write('repeat.json', { next_url: 'repeat.json?page=1', items: [item('h', 10)] });
+    },
+  };
+
+  for (const [shape, setUp] of Object.entries(shapes)) {
+    test(`${shape}: a handful of requests, then a calm note and nothing to click`, async ({
+      page,
+      server,
+    }) => {
+      setUp();
+      const name = Object.keys(shapes).indexOf(shape);
+      const head = ['self', 'back', 'cycle', 'repeat'][name]!;
+      const requests: string[] = [];
+      page.on('request', (r) => {
+        if (r.url().includes('/fixtures/')) requests.push(r.url());
+      });
+      await page.goto(`${server.url}?feed=fixtures/${head}.json&poll=off`);
+      await expect(page.getByText('Older updates could not be loaded.')).toBeVisible();
+      await expect(page.getByRole('button', { name: /older updates/i })).toHaveCount(0);
+      // The reader scrolls and waits: nothing more is requested.
+      const settled = requests.length;
+      for (let i = 0; i < 5; i++) {
+        await page.mouse.wheel(0, 2_000);
+        await page.evaluate(
+          () =>
+            new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+        );
+      }
+      await expect(page.getByText('Older updates could not be loaded.')).toBeVisible();
+      expect(requests.length).toBe(settled);
+      expect(requests.length, requests.join('\n')).toBeLessThanOrEqual(4);
+      expect(new Set(requests.map((u) => u.split('#')[0])).size).toBe(requests.length);
+    });
+  }
+});
+
+test.describe('text that misbehaves', () => {
+  test('a label ending in U+202E does not turn the words after it around', async ({
+    page,
+    server,
+  }) => {
+    write('bidi.json', {
+      _liveblog: { topics: [{ id: 'politics', label: 'Politics\u202e' }] },
+      items: [
+        item('a', 1, { _liveblog: { topics: ['politics'] } }),
+        item('b', 2, { _liveblog: { topics: ['politics'] } }),
+      ],
+    });
+    await page.goto(`${server.url}?feed=fixtures/bidi.json&poll=off`);
+    const heading = page.getByRole('heading', { level: 2, name: /Politics/ });
+    await expect(heading).toBeVisible();
+    // Where two characters of the text after the label are drawn: left to right, the first
+    // comes first. Under the label's override they would be drawn the other way round.
+    const drawnInOrder = (selector: string, text: string, first: string, second: string) =>
+      page.evaluate(
+        ({ selector, text, first, second }) => {
+          const el = [...document.querySelectorAll(selector)].find((e) =>
+            e.textContent?.includes(text),
+          )!;
+          const left = (char: string) => {
+            const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+              const at = node.textContent!.indexOf(char);
+              if (at < 0) continue;
+              const range = document.createRange();
+              range.setStart(node, at);
+              range.setEnd(node, at + 1);
+              return range.getBoundingClientRect().left;
+            }
+            throw new Error(`${char} not found in ${el.textContent}`);
+          };
+          return left(first) < left(second);
+        },
+        { selector, text, first, second },
+      );
+    expect(await drawnInOrder('h2', '2 updates', '2', 'u'), 'group heading').toBe(true);
+    expect(await drawnInOrder('.lb-facet__item label', '(2)', '(', ')'), 'filter label').toBe(true);
+  });
+
+  test('long words wrap on a phone: no update is cut off, the page does not scroll sideways', async ({
+    page,
+    server,
+  }) => {
+    const url = `https://example.com/${'very-long-path-segment-'.repeat(5)}index.html`;
+    write('long.json', {
+      _liveblog: { topics: [{ id: 'long', label: 'L'.repeat(1_500) }] },
+      items: [
+        item('a', 1, {
+          content_text: `Read it here: ${url} and more.`,
+          _liveblog: { topics: ['long'] },
+        }),
+        item('b', 2, { title: 'W'.repeat(300), _liveblog: { topics: ['long'] } }),
+      ],
+    });
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.goto(`${server.url}?feed=fixtures/long.json&poll=off`);
+    await expect(page.getByRole('article')).toHaveCount(2);
+    await page.getByRole('button', { name: /^Filters/ }).click();
+    // Every line of text the reader can see lies within the screen (the activity chart scrolls
+    // sideways on purpose, so it is left out).
+    const overflow = await page.evaluate(() => {
+      const cut: string[] = [];
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (node.parentElement?.closest('.lb-chart')) continue;
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        const rects = [...range.getClientRects()];
+        if (
+          rects.some((r) => r.width > 0 && (r.right > window.innerWidth + 0.5 || r.left < -0.5))
+        ) {
+          cut.push(node.textContent!.slice(0, 30));
+        }
+      }
+      return { page: document.documentElement.scrollWidth - window.innerWidth, cut };
+    });
+    expect(overflow).toEqual({ page: 0, cut: [] });
+  });
+});
+
+test.describe('filter values with the URL’s separator', () => {
+  test('a topic "economy,finance" survives reload and Back/Forward', async ({ page, server }) => {
+    write('comma.json', {
+      _liveblog: {
+        topics: [
+          { id: 'economy,finance', label: 'Economy and finance' },
+          { id: 'economy', label: 'Economy' },
+          { id: 'finance', label: 'Finance' },
+        ],
+        people: [{ id: 'smith, j', name: 'J. Smith' }],
+      },
+      items: [
+        item('a', 1, { _liveblog: { topics: ['economy,finance'], speakers: ['smith, j'] } }),
+        item('b', 2, { _liveblog: { topics: ['economy'] } }),
+        item('c', 3, { _liveblog: { topics: ['finance'] } }),
+      ],
+    });
+    await page.goto(`${server.url}?feed=fixtures/comma.json&poll=off`);
+    const articles = page.getByRole('main').getByRole('article');
+    await expect(articles).toHaveCount(3);
+    await page.getByRole('checkbox', { name: /^Economy and finance/ }).check();
+    await expect(articles).toHaveCount(1);
+    await page.getByRole('checkbox', { name: /^J\. Smith/ }).check();
+    await expect(articles).toHaveCount(1);
+    const filtered = page.url();
+    await page.reload();
+    await expect(articles).toHaveCount(1);
+    await expect(page.getByRole('checkbox', { name: /^Economy and finance/ })).toBeChecked();
+    await expect(page.getByRole('checkbox', { name: /^J\. Smith/ })).toBeChecked();
+    await page.getByRole('button', { name: 'Clear filters' }).first().click();
+    await expect(articles).toHaveCount(3);
+    await page.goBack();
+    await expect(articles).toHaveCount(1);
+    expect(page.url()).toBe(filtered);
+    await expect(page.getByRole('checkbox', { name: /^Economy and finance/ })).toBeChecked();
+  });
+});
