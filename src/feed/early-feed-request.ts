@@ -1,6 +1,6 @@
 import type { FetchFailureKind, FetchedDocument } from './fetch-feed-document';
 
-/** How an early request ended: the document (with its preview cut), or why there is none. */
+/** How an early request ended: the document, or why there is none. */
 export type EarlyFeedReply =
   | { readonly ok: true; readonly doc: FetchedDocument }
   | {

@@ -8,10 +8,10 @@ import {
   replacePreview,
   type FeedStore,
 } from '../core/feed/feed-store';
+import { firstScreenOf } from '../core/feed/first-screen';
 import { pageKey } from '../core/feed/page-chain';
-import { parseFeed } from '../core/feed/parse-feed';
-import { parsePreview } from '../core/feed/preview-feed';
-import { PREVIEW_MIN_BYTES } from '../core/feed/preview-size';
+import { parseFeedObject, readFeedJson, type JsonRead } from '../core/feed/parse-feed';
+import type { FeedError } from '../core/feed/feed-types';
 import { nextPollDelayMs } from '../core/live/poll-policy';
 import { fullBudget, takeRequest, type RequestBudget } from '../core/live/request-budget';
 import {
@@ -42,7 +42,8 @@ export interface FeedSession {
   readonly jitter: number;
   pollingDisabled: boolean;
   olderLoading: Promise<void> | undefined;
-  /** The store holds a preview of the first document while the rest of it is parsed. */
+  /** The store holds a preview of the first document (its first screen, first-screen.ts)
+   * while the rest of it is checked. */
   previewing: boolean;
   /** The last first document could not be read after its preview was shown: no preview of the
    * next attempt, which would only show the same updates for a moment and take them away. */
@@ -97,14 +98,21 @@ function asFetchError(error: unknown): FeedFetchError {
     : new FeedFetchError('network', 'The feed could not be reached.');
 }
 
-function parseDocument(url: string, doc: FetchedDocument & { kind: 'document' }) {
-  const parsed = parseFeed(documentText(doc), doc.url);
-  if (!parsed.ok) {
-    throw new FeedFetchError(
-      parsed.error.kind === 'too-large' ? 'too-large' : 'invalid',
-      parsed.error.message,
-    );
-  }
+function fetchError(error: FeedError): FeedFetchError {
+  return new FeedFetchError(error.kind === 'too-large' ? 'too-large' : 'invalid', error.message);
+}
+
+/** A document's text read as JSON; a document that is not JSON is an "invalid" failure. */
+function readDocument(doc: FetchedDocument & { kind: 'document' }) {
+  const read = readFeedJson(documentText(doc));
+  if (!read.ok) throw fetchError(read.error);
+  return read;
+}
+
+/** Checks a document read as JSON as a feed; invalid items are reported in the console. */
+function checkDocument(url: string, read: JsonRead & { ok: true }, baseUrl: string) {
+  const parsed = parseFeedObject(read.json, baseUrl, read);
+  if (!parsed.ok) throw fetchError(parsed.error);
   if (parsed.feed.rejected.length > 0) {
     console.warn(
       `[live-blog] ${parsed.feed.rejected.length} invalid item(s) dropped from ${url}`,
@@ -122,7 +130,7 @@ async function fetchPage(session: FeedSession, url: string, signal: AbortSignal,
   const doc = await fetchFeedDocument(url, { signal });
   return doc.kind === 'unchanged'
     ? undefined
-    : { feed: parseDocument(url, doc), urls: [url, doc.url] as const };
+    : { feed: checkDocument(url, readDocument(doc), doc.url), urls: [url, doc.url] as const };
 }
 
 function delay(ms: number, signal: AbortSignal): Promise<void> {
@@ -142,8 +150,8 @@ function delay(ms: number, signal: AbortSignal): Promise<void> {
 
 /**
  * Resolves once the browser has painted what React commits next, and then has nothing more
- * urgent to do (or soon, in a tab that does not paint). React renders the preview in a task after
- * this is called, so the first frame may come before it: the second one cannot.
+ * urgent to do (or soon, in a tab that does not paint). React renders the first screen in a task
+ * after this is called, so the first frame may come before it: the second one cannot.
  */
 function afterNextPaint(): Promise<void> {
   return new Promise((resolve) => {
@@ -163,32 +171,21 @@ function afterNextPaint(): Promise<void> {
 }
 
 /**
- * The preview of a large document, with the code that cuts it loaded only then: the standalone
- * page's early script brings its own, so only the embeds and a page without it need this.
+ * Shows a large first document's first screen (first-screen.ts) before checking all of it: `show`
+ * publishes that store, marked incomplete, then the browser paints it while the rest waits.
  */
-async function cutPreview(body: Uint8Array): Promise<string | undefined> {
-  if (body.length < PREVIEW_MIN_BYTES) return undefined;
-  const { largeDocumentPreview } = await import('../core/feed/preview-cut');
-  return largeDocumentPreview(body);
-}
-
-/**
- * Shows a large first document's newest updates before parsing all of it: `show` publishes the
- * preview store, then the browser paints it while the whole document waits its turn.
- */
-async function showPreview(
+async function showFirstScreen(
   session: FeedSession,
-  doc: FetchedDocument & { kind: 'document' },
+  read: JsonRead & { ok: true },
+  baseUrl: string,
   now: () => number,
   show: (store: FeedStore) => void,
 ) {
   if (session.store !== emptyStore || session.previewFailed) return;
-  // The page's early script may have cut the preview already (ADR 0007).
-  const previewText =
-    doc.preview === undefined ? await cutPreview(doc.body) : (doc.preview ?? undefined);
-  const preview = previewText === undefined ? undefined : parsePreview(previewText, doc.url);
-  if (!preview) return;
-  session.store = { ...mergeHead(emptyStore, preview, now()), complete: false };
+  const first = firstScreenOf(read.json);
+  const parsed = first === undefined ? undefined : parseFeedObject(first, baseUrl, read);
+  if (!parsed?.ok || parsed.feed.items.length === 0) return;
+  session.store = { ...mergeHead(emptyStore, parsed.feed, now()), complete: false };
   session.previewing = true;
   show(session.store);
   await afterNextPaint();
@@ -196,7 +193,7 @@ async function showPreview(
 
 /**
  * One poll: fetch the head, merge it, and close any gap by following `next_url`. `show`
- * publishes a preview of a large first document before the whole of it is merged.
+ * publishes the first screen of a large first document before the whole of it is merged.
  */
 export async function pollHead(
   session: FeedSession,
@@ -208,11 +205,12 @@ export async function pollHead(
     const doc = await fetchFeedDocument(session.url, { signal, knownValidator: session.validator });
     session.maxAgeSeconds = doc.maxAgeSeconds;
     if (doc.kind === 'document') {
+      const read = readDocument(doc);
       if (show) {
-        await showPreview(session, doc, now, show);
+        await showFirstScreen(session, read, doc.url, now, show);
         signal.throwIfAborted();
       }
-      const feed = parseDocument(session.url, doc);
+      const feed = checkDocument(session.url, read, doc.url);
       // A preview only stands in for the document: what the reader held is what came before it.
       const held = session.previewing ? emptyStore : session.store;
       let gapUrl = gapPageUrl(held, feed);

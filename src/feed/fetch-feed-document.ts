@@ -41,16 +41,11 @@ export type FetchedDocument =
   | { readonly kind: 'unchanged'; readonly maxAgeSeconds?: number }
   | {
       readonly kind: 'document';
-      /** The body as received (UTF-8): decoded by documentText once the preview has painted. */
+      /** The body as received (UTF-8), decoded by documentText. */
       readonly body: Uint8Array;
       readonly url: string;
       readonly validator: string | undefined;
       readonly maxAgeSeconds?: number;
-      /**
-       * A preview document already cut from `body` by the page's early script; null when it
-       * found none to cut. Undefined: nobody has looked.
-       */
-      readonly preview?: string | null;
     };
 
 export const FEED_TIMEOUT_MS = 10_000;
@@ -100,10 +95,7 @@ async function readLimited(response: Response, limit: number): Promise<Uint8Arra
   return body;
 }
 
-/**
- * A document's text. Decoding all of it at once costs a fraction of decoding it piece by piece
- * as it arrives, and it can wait until the preview has painted (ADR 0007).
- */
+/** A document's text. Decoding all of it at once costs a fraction of decoding it piece by piece. */
 export function documentText(doc: { readonly body: Uint8Array }): string {
   return new TextDecoder().decode(doc.body);
 }

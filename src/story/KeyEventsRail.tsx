@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { LiveItem } from '../core/feed/feed-types';
-import { KEY_EVENTS_AT_FIRST } from '../core/feed/preview-size';
+import { KEY_EVENTS_AT_FIRST } from '../core/feed/first-screen';
 import { useMessages } from '../i18n/use-messages';
 import { formatClock } from '../time/format-time';
 

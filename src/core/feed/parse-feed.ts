@@ -3,6 +3,7 @@ import { FEED_LIMITS, jsonNestingDepth, valueDepth } from './feed-limits';
 import type {
   Author,
   Country,
+  FeedError,
   FeedMeta,
   FeedStatus,
   LiveItem,
@@ -254,12 +255,13 @@ function isTombstone(raw: unknown): raw is { id: string; date_modified?: unknown
   return typeof r.id === 'string' && r.id !== '' && r._liveblog?.deleted === true;
 }
 
-/**
- * Parses one feed document (head or page). Never throws: a document that is not a feed is an
- * error result, and each invalid item is dropped on its own with a reason.
- * @param baseUrl the URL the document was fetched from; relative URLs resolve against it.
- */
-export function parseFeed(text: string, baseUrl?: string): ParseResult {
+/** A document read as JSON, not yet checked as a feed (parseFeedObject does that). */
+export type JsonRead =
+  | { readonly ok: true; readonly json: unknown; readonly checkDepth: boolean }
+  | { readonly ok: false; readonly error: FeedError };
+
+/** Reads a document's text as JSON, within the size and nesting limits. Never throws. */
+export function readFeedJson(text: string): JsonRead {
   if (text.length > FEED_LIMITS.maxDocumentBytes) {
     return {
       ok: false,
@@ -279,9 +281,9 @@ export function parseFeed(text: string, baseUrl?: string): ParseResult {
       },
     };
   }
-  let json: unknown;
   try {
-    json = JSON.parse(text);
+    // Only a document deeper than the limit pays for walking its items.
+    return { ok: true, json: JSON.parse(text), checkDepth: depth > FEED_LIMITS.maxDepth };
   } catch {
     const looksLikeHtml = /^\s*</.test(text);
     return {
@@ -294,8 +296,16 @@ export function parseFeed(text: string, baseUrl?: string): ParseResult {
       },
     };
   }
-  // Only a document deeper than the limit pays for walking its items.
-  return parseFeedObject(json, baseUrl, { checkDepth: depth > FEED_LIMITS.maxDepth });
+}
+
+/**
+ * Parses one feed document (head or page). Never throws: a document that is not a feed is an
+ * error result, and each invalid item is dropped on its own with a reason.
+ * @param baseUrl the URL the document was fetched from; relative URLs resolve against it.
+ */
+export function parseFeed(text: string, baseUrl?: string): ParseResult {
+  const read = readFeedJson(text);
+  return read.ok ? parseFeedObject(read.json, baseUrl, read) : read;
 }
 
 /** Depth an item may reach inside its own value: the document and its items array take two. */

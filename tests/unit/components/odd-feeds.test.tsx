@@ -58,7 +58,7 @@ describe('a future-dated update', () => {
 
 describe('a first document that cannot be read', () => {
   it('is "could not be loaded", even when a preview of it was already on screen', async () => {
-    // Past the size from which the first screen comes from a preview; broken far beyond it.
+    // Large enough for its first screen to be shown first; broken far beyond that.
     const items = Array.from({ length: 2_000 }, (_, i) =>
       update(`u${i}`, new Date(Date.UTC(2023, 6, 12, 9, 0) - i * 60_000).toISOString(), {
         content_text: 'Reporting from the summit. '.repeat(20),
@@ -69,7 +69,7 @@ describe('a first document that cannot be read', () => {
     const broken = `${text.slice(0, cut)},,${text.slice(cut)}`;
     const url = feedUrl({ body: broken, etag: '"1"' });
     render(<LiveBlogRoot feed={url} locale="en" standalone />);
-    // The preview's module loads (real I/O) and its frame passes; then the document fails.
+    // The first screen could not be shown (the text is not JSON): no update ever shows.
     await vi.waitFor(async () => {
       await advance(100);
       expect(screen.queryByRole('alert')).toBeInTheDocument();
@@ -78,7 +78,7 @@ describe('a first document that cannot be read', () => {
     expect(articles()).toHaveLength(0);
     expect(screen.queryByText(/updates$/)).not.toBeInTheDocument();
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Live blog unavailable');
-    // The next attempt, still broken, shows no preview in between.
+    // The next attempt, still broken, shows nothing in between either.
     await advance(30_000);
     expect(articles()).toHaveLength(0);
     // Repaired: it loads.

@@ -161,7 +161,7 @@ describe('loadOlderPage', () => {
 });
 
 describe('a large first document', () => {
-  // About 1.2 MB: past the size from which the first screen comes from a preview.
+  // Past the number of updates from which the first screen is shown first (first-screen.ts).
   const body = 'Reporting from the summit. '.repeat(20);
   const big = (n: number) =>
     wireFeed(
@@ -210,7 +210,7 @@ describe('a large first document', () => {
     expect(session.store.items.size).toBe(2_000);
   });
 
-  it("from the page's early script: the preview it cut while downloading is what shows first", async () => {
+  it("from the page's early script: its document too shows its first screen first", async () => {
     const fetchMock = serve({ [HEAD]: { body: big(2_000), etag: '"v1"' } });
     const controller = new AbortController();
     offerEarlyFeedRequest({

@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FEED_LIMITS } from '../../../src/core/feed/feed-limits';
-import { PREVIEW_KEY_EVENTS } from '../../../src/core/feed/preview-size';
 import { offerEarlyFeedRequest } from '../../../src/feed/early-feed-request';
 import { readFeedEarly } from '../../../src/feed/read-feed-early';
 import {
@@ -219,42 +218,6 @@ describe("the standalone page's early request", () => {
     const head = await fetchFeedDocument(URL_);
     expect(head.kind === 'document' && documentText(head)).toContain('head.json');
     expect(fetchMock).toHaveBeenCalledTimes(2);
-  });
-
-  it('cuts the preview of a large document, and only of a large one', async () => {
-    const isKeyEvent = (i: number) => i % 400 === 100;
-    const item = (i: number) => ({
-      id: `u${i}`,
-      date_published: '2023-07-11T10:00:00Z',
-      content_text: 'x'.repeat(200),
-      _liveblog: { key_event: isKeyEvent(i) },
-    });
-    const wire = (n: number) =>
-      JSON.stringify({
-        version: 'https://jsonfeed.org/version/1.1',
-        title: 'Big',
-        items: Array.from({ length: n }, (_, i) => item(i)),
-      });
-    stubFetch(() => feedResponse(wire(6000)));
-    startEarly();
-    const big = await fetchFeedDocument(URL_);
-    expect(big.kind === 'document' && documentText(big).length).toBeGreaterThan(1_000_000);
-    const preview = big.kind === 'document' ? JSON.parse(big.preview ?? 'null') : null;
-    // The newest 60, the rail's first key events and one more, and the oldest (the chart's span).
-    const keyEvents = Array.from({ length: 6000 }, (_, i) => i).filter(isKeyEvent);
-    const expected = [
-      ...new Set([
-        ...Array.from({ length: 60 }, (_, i) => i),
-        ...keyEvents.slice(0, PREVIEW_KEY_EVENTS),
-        5999,
-      ]),
-    ];
-    expect(preview?.items.map((x: { id: string }) => x.id)).toEqual(expected.map((i) => `u${i}`));
-
-    stubFetch(() => feedResponse(wire(50)));
-    startEarly();
-    const small = await fetchFeedDocument(URL_);
-    expect(small.kind === 'document' && small.preview).toBeNull();
   });
 
   it('fails like any request: the poll that takes it reports what went wrong', async () => {

@@ -1,7 +1,7 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { KEY_EVENTS_AT_FIRST } from '../../../src/core/feed/preview-size';
+import { KEY_EVENTS_AT_FIRST } from '../../../src/core/feed/first-screen';
 import { KeyEventsRail } from '../../../src/story/KeyEventsRail';
 import { item } from '../core/feed-builders';
 
