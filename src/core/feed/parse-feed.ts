@@ -165,7 +165,8 @@ const MetaSchema = v.object({
     v.string('version is missing'),
     v.startsWith('https://jsonfeed.org/version/', 'version is not a JSON Feed version'),
   ),
-  // Required by JSON Feed, but no single field blanks the blog: an over-long title is ignored.
+  // A string title is part of what makes a document a JSON Feed; past that, no single field
+  // blanks the blog: an over-long or blank title is ignored ("Live updates" is shown).
   title: v.string('title is missing'),
   items: v.array(v.unknown(), 'items is not a list'),
   home_page_url: optionalText,
@@ -207,15 +208,16 @@ const TopicSchema = v.object({
   id: RefId,
   label: v.fallback(v.optional(v.pipe(v.string(), v.maxLength(200))), undefined),
 });
+const CountryCode = v.pipe(v.string(), v.trim(), v.regex(/^[A-Za-z]{2}$/));
 const CountrySchema = v.object({
-  code: v.pipe(v.string(), v.regex(/^[A-Za-z]{2}$/)),
+  code: CountryCode,
   name: v.fallback(v.optional(v.pipe(v.string(), v.maxLength(200))), undefined),
 });
 const PersonSchema = v.object({
   id: RefId,
   name: v.pipe(v.string(), v.nonEmpty(), v.maxLength(200)),
   role: v.fallback(v.optional(v.pipe(v.string(), v.maxLength(300))), undefined),
-  country: v.fallback(v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z]{2}$/))), undefined),
+  country: v.fallback(v.optional(CountryCode), undefined),
 });
 
 function validEntries<T>(schema: v.GenericSchema<unknown, T>, list: readonly unknown[]): T[] {

@@ -320,6 +320,20 @@ describe('parseFeedObject: items', () => {
     expect(withTombstone.items[0]?.topics).toEqual([]);
   });
 
+  it('declared country codes are trimmed as item references are', () => {
+    const feed = parsed(
+      wireFeed([wireItem('a', 0, { _liveblog: { countries: [' ua'] } })], {
+        _liveblog: {
+          countries: [{ code: ' ua ', name: 'Ukraine' }],
+          people: [{ id: 'z', name: 'Z', country: 'ua ' }],
+        },
+      }),
+    );
+    expect(feed.meta.countries).toEqual([{ code: 'UA', name: 'Ukraine' }]);
+    expect(feed.meta.people[0]?.country).toBe('UA');
+    expect(feed.items[0]?.countries).toEqual(['UA']);
+  });
+
   it('declared topic and person ids are trimmed as item references are', () => {
     const feed = parsed(
       wireFeed(
