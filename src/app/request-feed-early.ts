@@ -1,6 +1,6 @@
 // The standalone page's first script: it fetches and reads the feed while the app's bundle
 // downloads. vite.config.ts builds it on its own and writes it inline into index.html, so it runs
-// as soon as the HTML is parsed (see early-feed-request.ts, ADR 0007).
+// as soon as the HTML is parsed (see early-feed-request.ts, docs/decisions/0007 and 0008).
 import { offerEarlyFeedRequest } from '../feed/early-feed-request';
 import { readFeedEarly } from '../feed/read-feed-early';
 import { standaloneFeed } from './page-feed-url';

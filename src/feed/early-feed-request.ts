@@ -28,7 +28,7 @@ type Slot = { [SLOT]?: EarlyFeedRequest };
 
 /**
  * The standalone page fetches and reads its feed from a tiny first script, long before the app's
- * bundle has arrived (src/app/request-feed-early.ts, ADR 0007).
+ * bundle has arrived (src/app/request-feed-early.ts, docs/decisions/0007).
  */
 export function offerEarlyFeedRequest(request: EarlyFeedRequest): void {
   const slot = globalThis as Slot;

@@ -27,7 +27,7 @@ export interface FeedStore {
   readonly rejected: readonly RejectedItem[];
   /** When the content last changed (epoch ms); an unchanged poll leaves it alone. */
   readonly changedAt: number | undefined;
-  /** False while the store holds only a preview of the first document (ADR 0007). */
+  /** False while the store holds only the first screen of the first document (first-screen.ts). */
   readonly complete: boolean;
 }
 
@@ -131,7 +131,7 @@ export function mergeHead(
 }
 
 /**
- * The whole first document in place of its preview (ADR 0007): merged into the preview's store,
+ * The whole first document in place of its first screen (first-screen.ts): merged into the preview's store,
  * so that unchanged updates keep their identity and are not rendered again, but without what
  * only the preview held (an update beyond the document's item limit, say).
  */
