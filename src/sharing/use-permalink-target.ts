@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useReducer, useRef } from 'react';
 import type { FeedStore } from '../core/feed/feed-store';
 import type { LiveItem } from '../core/feed/feed-types';
 import type { ViewState } from '../core/filters/filter-state';
 import type { SetViewState } from '../filters/use-view-state';
 import { useMessages } from '../i18n/use-messages';
 import type { TimelineModel } from '../timeline/use-timeline-model';
+import { keepInPlace, layOutAbove, scrollToTop } from './keep-in-place';
 import { updateIdFromHash } from './permalink';
 
 interface Input {
@@ -32,33 +33,78 @@ function renderIndex(model: TimelineModel, id: string): number {
   return -1;
 }
 
+/** How long a target keeps its highlight (live-blog.css fades it over the same time). */
+export const HIGHLIGHT_MS = 4_000;
+export const TARGET_CLASS = 'lb-update--target';
+
+/**
+ * A jump's life: `seeking` while the update is being made visible (older pages, filters, render
+ * window), `landed` once it is in the DOM (the landing effect scrolls to it and highlights it),
+ * `idle` before the first jump or when it cannot be found. `seq` tells two jumps to the same
+ * update apart.
+ */
+export interface JumpState {
+  readonly phase: 'idle' | 'seeking' | 'landed';
+  readonly id: string | undefined;
+  readonly seq: number;
+  readonly note: 'not-found' | 'filters-cleared' | undefined;
+}
+
+export type JumpAction =
+  | { readonly type: 'jump'; readonly id: string }
+  | { readonly type: 'found'; readonly seq: number }
+  | { readonly type: 'not-found'; readonly seq: number }
+  | { readonly type: 'filters-cleared'; readonly seq: number };
+
+export function jumpReducer(state: JumpState, action: JumpAction): JumpState {
+  if (action.type === 'jump') {
+    return { phase: 'seeking', id: action.id, seq: state.seq + 1, note: undefined };
+  }
+  // Late news about an earlier jump changes nothing.
+  if (action.seq !== state.seq || state.phase !== 'seeking') return state;
+  switch (action.type) {
+    case 'found':
+      return { ...state, phase: 'landed' };
+    case 'not-found':
+      return { ...state, phase: 'idle', id: undefined, note: 'not-found' };
+    case 'filters-cleared':
+      return state.note === 'filters-cleared' ? state : { ...state, note: 'filters-cleared' };
+  }
+}
+
+function initialJump(): JumpState {
+  const id = typeof window === 'undefined' ? undefined : updateIdFromHash(window.location.hash);
+  return id === undefined
+    ? { phase: 'idle', id: undefined, seq: 0, note: undefined }
+    : { phase: 'seeking', id, seq: 1, note: undefined };
+}
+
 /**
  * Opening a permalink (`#update-<id>`) or a key event: make the update visible whatever it takes
  * (load older pages, clear filters that hide it, release held arrivals, render far enough), then
- * scroll to it and highlight it.
+ * scroll to it, keep it there while the layout settles, focus it and highlight it for a while.
  */
 export function usePermalinkTarget(input: Input) {
   const t = useMessages();
   const { store, model, view, setView, waiting, release, renderWindow, loadOlder, find } = input;
-  const [targetId, setTargetId] = useState<string | undefined>(() =>
-    typeof window === 'undefined' ? undefined : updateIdFromHash(window.location.hash),
-  );
-  const [note, setNote] = useState<string | undefined>(undefined);
+  const [jump, dispatch] = useReducer(jumpReducer, undefined, initialJump);
   const loading = useRef(false);
 
   useEffect(() => {
     const onHash = () => {
       const id = updateIdFromHash(window.location.hash);
-      if (id !== undefined) setTargetId(id);
+      if (id !== undefined) dispatch({ type: 'jump', id });
     };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
 
+  const targetId = jump.phase === 'seeking' ? jump.id : undefined;
   const item = targetId !== undefined ? store?.items.get(targetId) : undefined;
   const seeking = targetId !== undefined && store !== undefined;
   const searchingOlder = seeking && item === undefined && store.olderUrl !== undefined;
   const missing = seeking && item === undefined && store.olderUrl === undefined;
+  const seq = jump.seq;
 
   useEffect(() => {
     if (!searchingOlder || loading.current) return;
@@ -69,12 +115,12 @@ export function usePermalinkTarget(input: Input) {
       },
       () => {
         loading.current = false;
-        setTargetId(undefined);
-        setNote(t.updateNotFound);
+        dispatch({ type: 'not-found', seq });
       },
     );
-  }, [searchingOlder, store, loadOlder, t]);
+  }, [searchingOlder, store, loadOlder, seq]);
 
+  // Seeking: one step per render until the update is in the DOM.
   useEffect(() => {
     if (targetId === undefined || item === undefined) return;
     if (waiting.some((w) => w.id === targetId)) {
@@ -86,7 +132,7 @@ export function usePermalinkTarget(input: Input) {
         { ...view, topics: [], countries: [], speakers: [], q: '', keyOnly: false },
         { replace: true },
       );
-      Promise.resolve().then(() => setNote(t.filtersClearedForLink));
+      dispatch({ type: 'filters-cleared', seq });
       return;
     }
     const index = renderIndex(model, targetId);
@@ -94,21 +140,40 @@ export function usePermalinkTarget(input: Input) {
       renderWindow.grow(index + 10);
       return;
     }
-    const el = find(targetId);
-    if (!el) return;
-    el.scrollIntoView({ block: 'start' });
-    el.classList.add('lb-update--target');
-    (el as HTMLElement).focus?.({ preventScroll: true });
-    const timer = setTimeout(() => el.classList.remove('lb-update--target'), 4000);
-    Promise.resolve().then(() => setTargetId(undefined));
-    return () => clearTimeout(timer);
-  }, [targetId, item, waiting, release, model, view, setView, renderWindow, find, t]);
+    if (find(targetId)) dispatch({ type: 'found', seq });
+  }, [targetId, seq, item, waiting, release, model, view, setView, renderWindow, find]);
 
-  const jumpTo = useCallback((id: string) => {
-    setNote(undefined);
-    setTargetId(id);
-  }, []);
+  // Landed: runs once per jump. Its cleanup (the next jump, or unmounting) takes the highlight
+  // and the hold away, so one update at most is highlighted.
+  const landedId = jump.phase === 'landed' ? jump.id : undefined;
+  useEffect(() => {
+    if (landedId === undefined) return;
+    const el = find(landedId);
+    if (!(el instanceof HTMLElement)) return;
+    const restore = layOutAbove(el, '.lb-update', 2 * window.innerHeight);
+    scrollToTop(el);
+    // Focus: where keyboard and screen-reader users go on from. An article is not focusable by
+    // itself (UpdateArticle gives it no tabindex).
+    if (!el.hasAttribute('tabindex')) el.setAttribute('tabindex', '-1');
+    el.focus({ preventScroll: true });
+    const letGo = keepInPlace(el, restore);
+    el.classList.add(TARGET_CLASS);
+    const timer = setTimeout(() => el.classList.remove(TARGET_CLASS), HIGHLIGHT_MS);
+    return () => {
+      letGo();
+      clearTimeout(timer);
+      el.classList.remove(TARGET_CLASS);
+    };
+  }, [landedId, seq, find]);
 
-  const message = searchingOlder ? t.findingUpdate : missing ? t.updateNotFound : note;
+  const jumpTo = useCallback((id: string) => dispatch({ type: 'jump', id }), []);
+
+  const message = searchingOlder
+    ? t.findingUpdate
+    : missing || jump.note === 'not-found'
+      ? t.updateNotFound
+      : jump.note === 'filters-cleared'
+        ? t.filtersClearedForLink
+        : undefined;
   return { jumpTo, message };
 }

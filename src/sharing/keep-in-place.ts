@@ -1,0 +1,182 @@
+/**
+ * Lands a jump (permalink, key event, chart bar) on an update and keeps it there while the
+ * layout around it settles, until the reader scrolls.
+ *
+ * Why: updates are `content-visibility: auto` with a 14em placeholder height (live-blog.css). A
+ * jump far down grows the render window and scrolls to the update while the updates just
+ * rendered for it still have that guessed height; a frame or two later the browser lays out the
+ * ones near the viewport, and their real heights (two lines to a screenful) push the target down
+ * or pull it up, by up to thousands of pixels. CSS scroll anchoring does not make up for that
+ * first layout: measured in Chromium, the target ends 2,000-4,000 px off with the article
+ * focused, with the sticky titles, the highlight's animation or `position: relative` switched
+ * off, and with `overflow-anchor: auto` everywhere (it does make up for later changes, and for
+ * the first layout once the reader has scrolled, but not during a smooth keyboard scroll), and
+ * not every browser anchors.
+ *
+ * So, two parts:
+ * - `layOutAbove`: before the scroll, the updates that will be on or near the screen above the
+ *   target are laid out at their real heights (`content-visibility: visible` until the hold lets
+ *   go), so the scroll lands on the final layout and nothing is left to settle;
+ * - `keepInPlace`: for a few seconds after, whenever something around the target changes size
+ *   (fonts, images, the chart above the timeline, an update further up coming into view; a
+ *   ResizeObserver on its ancestors, which runs before paint, in a shadow root, and with a fake
+ *   clock) and it moved by more than a pixel, it goes back to where it landed. It stops as soon
+ *   as the reader scrolls (wheel, touch, a scrolling key, a pointer press, or the page scrolling
+ *   with nothing moving under it, as a scrollbar drag does), once nothing has moved for
+ *   QUIET_MS, after LIMIT_MS in any case, or when the target leaves the document.
+ */
+
+const QUIET_MS = 1_000;
+const LIMIT_MS = 5_000;
+const SCROLL_KEYS = new Set([
+  'ArrowUp',
+  'ArrowDown',
+  'PageUp',
+  'PageDown',
+  'Home',
+  'End',
+  ' ',
+  'Tab',
+]);
+
+/** Scrolls `el` to the top of its scrollers (its scroll-margin respected) without animation. */
+export function scrollToTop(el: Element) {
+  el.scrollIntoView({ block: 'start', behavior: 'instant' });
+}
+
+/**
+ * Renders `el` and the elements matching `selector` before it (in its document or shadow root)
+ * at their real size, until they add up to `px` of height above it. Returns the function that
+ * gives them back to the stylesheet's `content-visibility`: call it after the browser has
+ * rendered them once (their size is remembered from then on, `contain-intrinsic-size: auto`).
+ */
+export function layOutAbove(el: Element, selector: string, px: number): () => void {
+  const root = el.getRootNode() as Document | ShadowRoot;
+  const all = Array.from(root.querySelectorAll<HTMLElement>(selector));
+  const touched: HTMLElement[] = [];
+  let height = 0;
+  for (let i = all.indexOf(el as HTMLElement); i >= 0 && height < px; i--) {
+    const item = all[i]!;
+    item.style.setProperty('content-visibility', 'visible');
+    touched.push(item);
+    if (item !== el) height += item.getBoundingClientRect().height;
+  }
+  return () => {
+    for (const item of touched) item.style.removeProperty('content-visibility');
+  };
+}
+
+/**
+ * Holds `el`'s top where it is now; returns a function that lets go (idempotent). `onEnd` runs
+ * once when it lets go, whatever the reason.
+ */
+export function keepInPlace(el: Element, onEnd: () => void = () => {}): () => void {
+  const maybeView = el.ownerDocument.defaultView;
+  if (!maybeView || typeof maybeView.ResizeObserver === 'undefined') {
+    onEnd();
+    return () => {};
+  }
+  const view = maybeView;
+  const ancestors = composedAncestors(el);
+  const page = el.ownerDocument.scrollingElement;
+  const scrollers = [
+    ...ancestors.filter(
+      (a) => a !== page && /(auto|scroll|overlay)/.test(view.getComputedStyle(a).overflowY),
+    ),
+    ...(page ? [page] : []),
+  ];
+  const scrolled = () => scrollers.reduce((sum, s) => sum + s.scrollTop, 0);
+  const top = () => el.getBoundingClientRect().top;
+
+  let wanted = top();
+  let lastTop = wanted;
+  let lastScroll = scrolled();
+  let stopped = false;
+  let rendered = false;
+
+  const check = () => {
+    if (stopped) return;
+    if (!el.isConnected) {
+      stop();
+      return;
+    }
+    const dScroll = scrolled() - lastScroll;
+    // The page scrolled and the target moved with it, by as much: nothing changed size, so
+    // someone scrolled. (Layout shifts move the target without scrolling; scroll anchoring
+    // scrolls without moving it.)
+    if (Math.abs(dScroll) > 1 && Math.abs(top() - lastTop + dScroll) < 1) {
+      stop();
+      return;
+    }
+    if (Math.abs(top() - wanted) > 1) {
+      scrollToTop(el);
+      quiet();
+      // Where it can be: near the end of the page it may not reach the top.
+      wanted = top();
+    }
+    lastTop = top();
+    lastScroll = scrolled();
+  };
+
+  const onKey = (e: KeyboardEvent) => {
+    if (SCROLL_KEYS.has(e.key)) stop();
+  };
+  const observer = new view.ResizeObserver(() => {
+    rendered = true;
+    check();
+  });
+  for (const a of ancestors) observer.observe(a);
+  const options = { capture: true, passive: true } as const;
+  view.addEventListener('wheel', stop, options);
+  view.addEventListener('touchstart', stop, options);
+  view.addEventListener('pointerdown', stop, options);
+  view.addEventListener('keydown', onKey, options);
+  view.addEventListener('scroll', check, options);
+
+  let quietTimer: ReturnType<typeof setTimeout> | undefined;
+  function quiet() {
+    clearTimeout(quietTimer);
+    quietTimer = setTimeout(stop, QUIET_MS);
+  }
+  quiet();
+  const limitTimer = setTimeout(stop, LIMIT_MS);
+
+  function stop() {
+    if (stopped) return;
+    stopped = true;
+    observer.disconnect();
+    view.removeEventListener('wheel', stop, options);
+    view.removeEventListener('touchstart', stop, options);
+    view.removeEventListener('pointerdown', stop, options);
+    view.removeEventListener('keydown', onKey, options);
+    view.removeEventListener('scroll', check, options);
+    clearTimeout(quietTimer);
+    clearTimeout(limitTimer);
+    if (rendered) onEnd();
+    else afterRendering(el, onEnd);
+  }
+  return stop;
+}
+
+/** Runs `callback` after the browser's next rendering of `el` (its ResizeObserver step). */
+function afterRendering(el: Element, callback: () => void) {
+  const observer = new ResizeObserver(() => {
+    observer.disconnect();
+    callback();
+  });
+  observer.observe(el);
+}
+
+/** The element's ancestors up to the root element, through shadow roots (an embed's host). */
+function composedAncestors(el: Element): Element[] {
+  const out: Element[] = [];
+  let node: Node | null = el.parentNode;
+  while (node) {
+    if (node instanceof ShadowRoot) node = node.host;
+    else if (node.nodeType === Node.ELEMENT_NODE) {
+      out.push(node as Element);
+      node = node.parentNode;
+    } else node = null;
+  }
+  return out;
+}
