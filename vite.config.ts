@@ -130,6 +130,9 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: true,
+    // A browser without <link rel="modulepreload"> (Safari before 17) simply fetches a chunk when
+    // it is imported; the polyfill would add its bytes to every reader's first screen.
+    modulePreload: { polyfill: false },
     rolldownOptions: {
       // The standalone page, and embed.html: the widget alone, for hosts that use an iframe.
       // dist/embed.js and dist/embed-frame.js follow (scriptEmbeds); dist-lib/ comes from

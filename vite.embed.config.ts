@@ -1,10 +1,12 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
-// Script embeds, each ONE self-contained ES module added to dist/ after the main build:
+// Script embeds, each ONE ES module added to dist/ after the main build:
 //   vite build -c vite.embed.config.ts               → dist/embed.js (defines <live-blog>)
 //   vite build -c vite.embed.config.ts --mode frame  → dist/embed-frame.js (sizes iframes)
-// No chunks and no CSS files: a host adds one <script> and nothing else.
+// No CSS files and nothing a host must load: a host adds one <script>. Code only some readers
+// need (a catalogue, the landing of a jump) is a chunk beside it in embed-chunks/, which embed.js
+// loads itself when needed (docs/decisions/0012).
 export default defineConfig(({ mode }) => {
   const frame = mode === 'frame';
   const name = frame ? 'embed-frame' : 'embed';
@@ -25,10 +27,11 @@ export default defineConfig(({ mode }) => {
         output: {
           format: 'es',
           entryFileNames: '[name].js',
-          codeSplitting: false,
+          chunkFileNames: 'embed-chunks/[name]-[hash].js',
           // V8's explicit compile hint, as for the page's chunks (vite.config.ts): the element's
-          // code runs on load, so it is compiled while the script streams in.
-          postBanner: frame ? '' : '//# allFunctionsCalledOnLoad',
+          // code runs on load, so it is compiled while the script streams in. Chunks loaded on
+          // demand keep lazy compilation.
+          postBanner: (chunk) => (frame || !chunk.isEntry ? '' : '//# allFunctionsCalledOnLoad'),
         },
       },
     },

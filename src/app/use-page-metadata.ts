@@ -1,7 +1,5 @@
 import { useEffect } from 'react';
 import type { FeedMeta, LiveItem } from '../core/feed/feed-types';
-import { htmlToSearchText } from '../core/filters/normalise-text';
-import { permalinkFor } from '../sharing/permalink';
 
 /** Standalone page only: "(3) Title" for unseen updates. An embed never touches the host's title. */
 export function useDocumentTitle(title: string | undefined, unseen: number, enabled: boolean) {
@@ -11,9 +9,10 @@ export function useDocumentTitle(title: string | undefined, unseen: number, enab
   }, [title, unseen, enabled]);
 }
 
-const MAX_UPDATES_IN_JSON_LD = 50;
-
-/** schema.org LiveBlogPosting built from the feed, kept current as updates arrive. */
+/**
+ * schema.org LiveBlogPosting built from the feed, kept current as updates arrive. For crawlers,
+ * not for the first screen: its code is a chunk of its own (live-blog-json-ld.ts).
+ */
 export function useLiveBlogJsonLd(
   meta: FeedMeta | undefined,
   items: readonly LiveItem[],
@@ -21,35 +20,13 @@ export function useLiveBlogJsonLd(
 ) {
   useEffect(() => {
     if (!enabled || !meta) return;
-    const page = window.location.href.split('#')[0]!;
-    const data = {
-      '@context': 'https://schema.org',
-      '@type': 'LiveBlogPosting',
-      headline: meta.title,
-      description: meta.description,
-      url: page,
-      coverageStartTime: meta.coverageStart,
-      coverageEndTime: meta.coverageEnd,
-      liveBlogUpdate: items.slice(0, MAX_UPDATES_IN_JSON_LD).map((item) => ({
-        '@type': 'BlogPosting',
-        headline: item.title,
-        datePublished: new Date(item.published).toISOString(),
-        dateModified:
-          item.modified !== undefined ? new Date(item.modified).toISOString() : undefined,
-        articleBody: (item.contentText ?? htmlToSearchText(item.contentHtml ?? ''))
-          .replace(/\s+/g, ' ')
-          .trim(),
-        url: permalinkFor(item.id, page),
-      })),
+    let current = true;
+    void import('./live-blog-json-ld').then(
+      (m) => current && m.writeLiveBlogJsonLd(meta, items),
+      () => {},
+    );
+    return () => {
+      current = false;
     };
-    let script = document.getElementById('live-blog-json-ld');
-    if (!script) {
-      script = document.createElement('script');
-      script.id = 'live-blog-json-ld';
-      script.setAttribute('type', 'application/ld+json');
-      document.head.appendChild(script);
-    }
-    // Data, not code: it never runs, and "<" is escaped so feed text cannot close the element.
-    script.textContent = JSON.stringify(data).replace(/</g, '\\u003c');
   }, [meta, items, enabled]);
 }

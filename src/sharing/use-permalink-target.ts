@@ -5,8 +5,21 @@ import type { ViewState } from '../core/filters/filter-state';
 import type { SetViewState } from '../filters/use-view-state';
 import { useMessages } from '../i18n/use-messages';
 import type { TimelineModel } from '../timeline/use-timeline-model';
-import { keepInPlace, layOutAbove, scrollToTop } from './keep-in-place';
+import type * as KeepInPlace from './keep-in-place';
 import { updateIdFromHash } from './permalink';
+
+type Landing = typeof KeepInPlace;
+let landing: Promise<Landing> | undefined;
+let landingLoaded: Landing | undefined;
+/**
+ * The code that keeps a jump's target in place is a chunk of its own: most readers never jump, and
+ * it would count against the first screen's bundle. It is fetched at once when the page opens on
+ * a permalink, else once the page is idle after the first render (before a reader can click a
+ * key event), or at the first jump.
+ */
+function loadLanding(): Promise<Landing> {
+  return (landing ??= import('./keep-in-place').then((m) => (landingLoaded = m)));
+}
 
 interface Input {
   readonly store: FeedStore | undefined;
@@ -140,7 +153,13 @@ export function usePermalinkTarget(input: Input) {
       renderWindow.grow(index + 10);
       return;
     }
-    if (find(targetId)) dispatch({ type: 'found', seq });
+    if (!find(targetId)) return;
+    // Landing needs its code (loadLanding): a jump waits for it the first time, if it is not in.
+    if (landingLoaded) dispatch({ type: 'found', seq });
+    else {
+      const found = () => dispatch({ type: 'found', seq });
+      loadLanding().then(found, found);
+    }
   }, [targetId, seq, item, waiting, release, model, view, setView, renderWindow, find]);
 
   // Landed: runs once per jump. Its cleanup (the next jump, or unmounting) takes the highlight
@@ -150,13 +169,20 @@ export function usePermalinkTarget(input: Input) {
     if (landedId === undefined) return;
     const el = find(landedId);
     if (!(el instanceof HTMLElement)) return;
-    const restore = layOutAbove(el, '.lb-update', 2 * window.innerHeight);
-    scrollToTop(el);
+    let letGo = () => {};
+    const land = ({ keepInPlace, layOutAbove, scrollToTop }: Landing) => {
+      const restore = layOutAbove(el, '.lb-update', 2 * window.innerHeight);
+      scrollToTop(el);
+      letGo = keepInPlace(el, restore);
+    };
+    // The code is in (the seeking step waited for it), unless it could not be loaded: then the
+    // update is at least scrolled to.
+    if (landingLoaded) land(landingLoaded);
+    else el.scrollIntoView({ block: 'start', behavior: 'instant' });
     // Focus: where keyboard and screen-reader users go on from. An article is not focusable by
     // itself (UpdateArticle gives it no tabindex).
     if (!el.hasAttribute('tabindex')) el.setAttribute('tabindex', '-1');
     el.focus({ preventScroll: true });
-    const letGo = keepInPlace(el, restore);
     el.classList.add(TARGET_CLASS);
     const timer = setTimeout(() => el.classList.remove(TARGET_CLASS), HIGHLIGHT_MS);
     return () => {
@@ -165,6 +191,13 @@ export function usePermalinkTarget(input: Input) {
       el.classList.remove(TARGET_CLASS);
     };
   }, [landedId, seq, find]);
+
+  const openedOnPermalink = useRef(jump.phase === 'seeking');
+  useEffect(() => {
+    const load = () => void loadLanding().catch(() => {});
+    if (openedOnPermalink.current) load();
+    else (window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 1_000)))(load);
+  }, []);
 
   const jumpTo = useCallback((id: string) => dispatch({ type: 'jump', id }), []);
 

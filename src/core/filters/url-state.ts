@@ -24,18 +24,14 @@ const LONE_SURROGATE = /\p{Cs}/u;
 
 // ---- List text ----
 //
-// A facet's ids travel as list text: ids separated by literal commas, each id percent-encoded
-// where it needs it, so that `%2C` is a comma inside an id (`economy%2Cfinance,nato` is two ids).
-// It is the syntax of the `topic`, `country` and `speaker` attributes of <live-blog>, and of the
-// raw value of `?topic=` once `+` is read as a space. URLSearchParams cannot be used to read it:
-// it decodes `%2C` and `,` alike before the two can be told apart.
+// A facet's ids travel as list text: ids separated by literal commas, each percent-encoded where
+// it needs it, so that `%2C` is a comma inside an id (`economy%2Cfinance,nato` is two ids;
+// docs/decisions/0009). It is the syntax of the `topic`, `country` and `speaker` attributes of
+// <live-blog>, and of the raw value of `?topic=` once `+` is read as a space. URLSearchParams
+// cannot read it: it decodes `%2C` and `,` alike before the two can be told apart.
 
-/**
- * Percent-decodes text without ever throwing: text that is not valid percent-encoded UTF-8
- * (`50%off`, `%E0%A4%A`) is kept as it is written.
- */
+/** Percent-decodes, keeping text that is not valid percent-encoded UTF-8 (`50%off`) as written. */
 function percentDecode(text: string): string {
-  if (!text.includes('%')) return text;
   try {
     return decodeURIComponent(text);
   } catch {
@@ -44,23 +40,19 @@ function percentDecode(text: string): string {
 }
 
 /**
- * The ids of one facet, from the list texts that name it (a repeated parameter adds up): trimmed,
- * without blanks, duplicates or values over the limits. Countries are upper-cased before
- * de-duplication, so that `ua,UA` is one filter, not two.
+ * The ids in one list text: trimmed, without blanks, duplicates or values over the limits.
+ * Countries are upper-cased before de-duplication, so that `ua,UA` is one filter, not two.
  */
-function facetValues(facet: FacetName, texts: readonly string[]): string[] {
+function facetValues(facet: FacetName, text: string): string[] {
   const seen = new Set<string>();
-  for (const text of texts) {
-    for (const part of text.split(',')) {
-      let value = percentDecode(part).trim();
-      if (facet === 'countries') value = value.toUpperCase();
-      // A lone surrogate can only come from literal text (an attribute), never from decoding;
-      // such a value could not be written back into a URL (see serializeViewState).
-      if (value && value.length <= MAX_VALUE && !LONE_SURROGATE.test(value)) seen.add(value);
-      if (seen.size === MAX_VALUES) return [...seen];
-    }
+  for (const part of text.split(',')) {
+    let value = percentDecode(part).trim();
+    if (facet === 'countries') value = value.toUpperCase();
+    // A lone surrogate can only come from literal text (an attribute), never from decoding;
+    // such a value could not be written back into a URL (see serializeViewState).
+    if (value && value.length <= MAX_VALUE && !LONE_SURROGATE.test(value)) seen.add(value);
   }
-  return [...seen];
+  return [...seen].slice(0, MAX_VALUES);
 }
 
 /**
@@ -70,10 +62,7 @@ function facetValues(facet: FacetName, texts: readonly string[]): string[] {
 export function readFacetLists(
   listText: (name: FacetParam) => string | null,
 ): Pick<ViewState, FacetName> {
-  const read = (facet: FacetName) => {
-    const text = listText(FACET_PARAM[facet]);
-    return text === null ? [] : facetValues(facet, [text]);
-  };
+  const read = (facet: FacetName) => facetValues(facet, listText(FACET_PARAM[facet]) ?? '');
   return { topics: read('topics'), countries: read('countries'), speakers: read('speakers') };
 }
 
@@ -87,40 +76,19 @@ export function writeListText(values: readonly string[]): string {
 
 // ---- Query strings ----
 
-interface QuerySegment {
-  /** The parameter's name, decoded. */
-  readonly name: string;
-  /** The value as written, not decoded. */
-  readonly rawValue: string;
-  /** `name=value` as written. */
-  readonly text: string;
-}
-
-/** Splits a query string on `&` and each part on its first `=`, decoding only the names. */
-function querySegments(search: string): QuerySegment[] {
-  const query = search.startsWith('?') ? search.slice(1) : search;
-  const out: QuerySegment[] = [];
-  for (const text of query.split('&')) {
-    if (text === '') continue;
-    const eq = text.indexOf('=');
-    const rawName = eq === -1 ? text : text.slice(0, eq);
-    out.push({
-      name: percentDecode(rawName.replace(/\+/g, ' ')),
-      rawValue: eq === -1 ? '' : text.slice(eq + 1),
-      text,
-    });
-  }
-  return out;
-}
+/** The `name=value` parts of a query string, as written. */
+const segments = (search: string) => search.replace(/^\?/, '').split('&').filter(Boolean);
+/** A segment's parameter name (the names we read are plain ASCII: no decoding needed). */
+const nameOf = (segment: string) => segment.split('=', 1)[0]!;
 
 /**
  * The list text of a query parameter: its raw values (every occurrence, so that `?topic=a&topic=b`
  * adds up), `+` read as a space as in form encoding, joined by commas. Null when it is absent.
  */
 export function queryListText(search: string, name: string): string | null {
-  const values = querySegments(search)
-    .filter((s) => s.name === name)
-    .map((s) => s.rawValue.replace(/\+/g, ' '));
+  const values = segments(search)
+    .filter((s) => nameOf(s) === name)
+    .map((s) => s.slice(name.length + 1).replace(/\+/g, ' '));
   return values.length === 0 ? null : values.join(',');
 }
 
@@ -152,9 +120,7 @@ function encodeQueryValue(value: string): string {
  * as they were written. Defaults are left out so that a plain link stays plain. Never throws.
  */
 export function serializeViewState(state: ViewState, currentSearch = ''): string {
-  const parts = querySegments(currentSearch)
-    .filter((s) => !OWN_PARAMS.has(s.name))
-    .map((s) => s.text);
+  const parts = segments(currentSearch).filter((s) => !OWN_PARAMS.has(nameOf(s)));
   for (const facet of FACETS) {
     // A value with a lone surrogate is no id the contract allows, and encodeURIComponent throws
     // on it: it is dropped (rather than replaced by U+FFFD, which would name another id).
