@@ -3,7 +3,6 @@
 // client checks and shows the first screen's items first, and the rest after that has painted
 // (docs/decisions/0008-first-screen.md). Chosen from the parsed document, by date: the feed
 // contract lets a producer list items in any order.
-import { parseRfc3339 } from './rfc3339';
 
 /** Below this many items a document is checked whole at once: the split would not pay. */
 export const FIRST_SCREEN_MIN_ITEMS = 1_000;
@@ -36,8 +35,10 @@ export function firstScreenOf(doc: unknown): Raw | undefined {
     if (!isObject(entry)) continue;
     const ext = extension(entry);
     if (ext?.deleted === true || ext?.pinned === true) chosen.add(entry);
-    const at = typeof entry.date_published === 'string' && parseRfc3339(entry.date_published);
-    if (typeof at === 'number') dated.push({ entry, at });
+    // Only to order candidates: Date.parse is native and fast, and each chosen item is then
+    // checked strictly (RFC 3339) like any other.
+    const at = typeof entry.date_published === 'string' ? Date.parse(entry.date_published) : NaN;
+    if (!Number.isNaN(at)) dated.push({ entry, at });
   }
   dated.sort((a, b) => b.at - a.at);
   for (const { entry } of dated.slice(0, FIRST_SCREEN_ITEMS)) chosen.add(entry);
