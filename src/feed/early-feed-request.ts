@@ -1,28 +1,22 @@
-import type { FetchFailureKind, FetchedDocument } from './fetch-feed-document';
+import type { BodyRead } from './read-body';
 
-/** How an early request ended: the document, or why there is none. */
-export type EarlyFeedReply =
-  | { readonly ok: true; readonly doc: FetchedDocument }
-  | {
-      readonly ok: false;
-      readonly error: {
-        readonly kind: FetchFailureKind;
-        readonly message: string;
-        readonly status?: number;
-        readonly retryAfterSeconds?: number;
-      };
-    };
+/** The early request's answer: the response, and its body being read already. */
+export interface EarlyFeedReply {
+  readonly response: Response;
+  /** Undefined for an answer that is not a document (an error status, a 304). */
+  readonly body: Promise<BodyRead> | undefined;
+}
 
 export interface EarlyFeedRequest {
   readonly url: string;
-  /** Rejects only if the early script itself broke: the poll then simply asks again. */
+  /** Rejects if the request failed or the early script broke: the poll then asks again. */
   readonly reply: Promise<EarlyFeedReply>;
   readonly abort: () => void;
 }
 
 // The early script is built on its own and inlined into index.html (vite.config.ts), so it
-// shares no module with the app and hands its request over on the window. Plain data crosses,
-// not class instances: each bundle has its own FeedFetchError.
+// shares no module with the app and hands its request over on the window. A Response and plain
+// data cross, never an instance of our own classes: each bundle has its own copy of them.
 const SLOT = Symbol.for('live-blog.early-feed-request');
 type Slot = { [SLOT]?: EarlyFeedRequest };
 

@@ -8,18 +8,12 @@ import {
   replacePreview,
   type FeedStore,
 } from '../core/feed/feed-store';
-import { firstScreenOf } from '../core/feed/first-screen';
 import { pageKey } from '../core/feed/page-chain';
-import { parseFeedObject, readFeedJson, type JsonRead } from '../core/feed/parse-feed';
 import type { FeedError } from '../core/feed/feed-types';
 import { nextPollDelayMs } from '../core/live/poll-policy';
 import { fullBudget, takeRequest, type RequestBudget } from '../core/live/request-budget';
-import {
-  documentText,
-  FeedFetchError,
-  fetchFeedDocument,
-  type FetchedDocument,
-} from './fetch-feed-document';
+import { FeedFetchError, fetchFeedDocument } from './fetch-feed-document';
+import { readDocument, type DocumentReading } from './read-document';
 
 /** Pages followed at most to close a gap after the reader was away (50 pages ≈ 2,500 updates). */
 const MAX_GAP_PAGES = 50;
@@ -102,16 +96,9 @@ function fetchError(error: FeedError): FeedFetchError {
   return new FeedFetchError(error.kind === 'too-large' ? 'too-large' : 'invalid', error.message);
 }
 
-/** A document's text read as JSON; a document that is not JSON is an "invalid" failure. */
-function readDocument(doc: FetchedDocument & { kind: 'document' }) {
-  const read = readFeedJson(documentText(doc));
-  if (!read.ok) throw fetchError(read.error);
-  return read;
-}
-
-/** Checks a document read as JSON as a feed; invalid items are reported in the console. */
-function checkDocument(url: string, read: JsonRead & { ok: true }, baseUrl: string) {
-  const parsed = parseFeedObject(read.json, baseUrl, read);
+/** A document's whole reading as a feed; invalid items are reported in the console. */
+function checkedFeed(url: string, reading: DocumentReading) {
+  const parsed = reading.whole();
   if (!parsed.ok) throw fetchError(parsed.error);
   if (parsed.feed.rejected.length > 0) {
     console.warn(
@@ -128,9 +115,9 @@ async function fetchPage(session: FeedSession, url: string, signal: AbortSignal,
   session.pageBudget = budget;
   if (waitMs > 0) await delay(waitMs, signal);
   const doc = await fetchFeedDocument(url, { signal });
-  return doc.kind === 'unchanged'
-    ? undefined
-    : { feed: checkDocument(url, readDocument(doc), doc.url), urls: [url, doc.url] as const };
+  if (doc.kind === 'unchanged') return undefined;
+  const feed = checkedFeed(url, readDocument(doc, false));
+  return { feed, urls: [url, doc.url] as const };
 }
 
 function delay(ms: number, signal: AbortSignal): Promise<void> {
@@ -171,21 +158,18 @@ function afterNextPaint(): Promise<void> {
 }
 
 /**
- * Shows a large first document's first screen (first-screen.ts) before checking all of it: `show`
- * publishes that store, marked incomplete, then the browser paints it while the rest waits.
+ * Shows a large first document's first screen (first-screen.ts) before the whole of it is in:
+ * `show` publishes that store, marked incomplete, then the browser paints it while the rest waits.
  */
 async function showFirstScreen(
   session: FeedSession,
-  read: JsonRead & { ok: true },
-  baseUrl: string,
+  reading: DocumentReading,
   now: () => number,
   show: (store: FeedStore) => void,
 ) {
-  if (session.store !== emptyStore || session.previewFailed) return;
-  const first = firstScreenOf(read.json);
-  const parsed = first === undefined ? undefined : parseFeedObject(first, baseUrl, read);
-  if (!parsed?.ok || parsed.feed.items.length === 0) return;
-  session.store = { ...mergeHead(emptyStore, parsed.feed, now()), complete: false };
+  const first = reading.first;
+  if (!first || first.items.length === 0) return;
+  session.store = { ...mergeHead(emptyStore, first, now()), complete: false };
   session.previewing = true;
   show(session.store);
   await afterNextPaint();
@@ -205,12 +189,14 @@ export async function pollHead(
     const doc = await fetchFeedDocument(session.url, { signal, knownValidator: session.validator });
     session.maxAgeSeconds = doc.maxAgeSeconds;
     if (doc.kind === 'document') {
-      const read = readDocument(doc);
-      if (show) {
-        await showFirstScreen(session, read, doc.url, now, show);
+      const firstScreen =
+        show !== undefined && session.store === emptyStore && !session.previewFailed;
+      const reading = readDocument(doc, firstScreen);
+      if (show && firstScreen) {
+        await showFirstScreen(session, reading, now, show);
         signal.throwIfAborted();
       }
-      const feed = checkDocument(session.url, read, doc.url);
+      const feed = checkedFeed(session.url, reading);
       // A preview only stands in for the document: what the reader held is what came before it.
       const held = session.previewing ? emptyStore : session.store;
       let gapUrl = gapPageUrl(held, feed);

@@ -4,17 +4,7 @@ import {
   type EarlyFeedReply,
   type EarlyFeedRequest,
 } from './early-feed-request';
-
-/**
- * How every feed request is made: `cache: "no-cache"` makes the browser revalidate with
- * If-None-Match / If-Modified-Since, so an unchanged feed costs a 304 and no cache-busting query
- * string defeats CDNs.
- */
-export const FEED_REQUEST_INIT = {
-  cache: 'no-cache',
-  credentials: 'omit',
-  headers: { Accept: 'application/feed+json, application/json;q=0.9, */*;q=0.1' },
-} as const satisfies RequestInit;
+import { FEED_REQUEST_INIT, readBody, type BodyRead } from './read-body';
 
 export type FetchFailureKind =
   'network' | 'timeout' | 'http' | 'not-found' | 'busy' | 'invalid' | 'too-large';
@@ -63,38 +53,6 @@ function maxAge(header: string | null): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-async function readLimited(response: Response, limit: number): Promise<Uint8Array> {
-  const length = Number(response.headers.get('content-length'));
-  if (Number.isFinite(length) && length > limit) {
-    await response.body?.cancel();
-    throw tooLarge(length, limit);
-  }
-  if (!response.body) {
-    return new Uint8Array(await response.arrayBuffer());
-  }
-  const reader = response.body.getReader();
-  const pieces: Uint8Array[] = [];
-  let received = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    received += value.byteLength;
-    if (received > limit) {
-      await reader.cancel();
-      throw tooLarge(received, limit);
-    }
-    pieces.push(value);
-  }
-  if (pieces.length === 1) return pieces[0]!;
-  const body = new Uint8Array(received);
-  let at = 0;
-  for (const piece of pieces) {
-    body.set(piece, at);
-    at += piece.byteLength;
-  }
-  return body;
-}
-
 /** A document's text. Decoding all of it at once costs a fraction of decoding it piece by piece. */
 export function documentText(doc: { readonly body: Uint8Array }): string {
   return new TextDecoder().decode(doc.body);
@@ -108,8 +66,8 @@ function tooLarge(bytes: number, limit: number) {
 }
 
 /**
- * The early request's answer, bound by this poll's signal. Undefined if the early script itself
- * broke: the caller then asks for the feed itself.
+ * The early request's answer, bound by this poll's signal. Undefined if the early request failed
+ * or the early script broke: the caller then asks for the feed itself.
  */
 function earlyReply(
   early: EarlyFeedRequest,
@@ -151,26 +109,16 @@ export async function fetchFeedDocument(
   const timeout = AbortSignal.timeout(options.timeoutMs ?? FEED_TIMEOUT_MS);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
   const early = takeEarlyFeedRequest(url);
-  if (early) {
-    let reply: EarlyFeedReply | undefined;
-    try {
-      reply = await earlyReply(early, signal);
-    } catch (error) {
-      if (timeout.aborted)
-        throw new FeedFetchError('timeout', 'The server did not answer in time.');
-      throw error;
-    }
-    if (reply?.ok) return reply.doc;
-    if (reply) throw new FeedFetchError(reply.error.kind, reply.error.message, reply.error);
-  }
-  let response: Response;
+  let reply: EarlyFeedReply | undefined;
   try {
-    response = await fetch(url, { ...FEED_REQUEST_INIT, signal });
+    reply = early && (await earlyReply(early, signal));
+    reply ??= { response: await fetch(url, { ...FEED_REQUEST_INIT, signal }), body: undefined };
   } catch (error) {
     if (timeout.aborted) throw new FeedFetchError('timeout', 'The server did not answer in time.');
     if (options.signal?.aborted) throw error;
     throw new FeedFetchError('network', 'The feed could not be reached.');
   }
+  const response = reply.response;
   const now = Date.now();
   const cacheMaxAge = maxAge(response.headers.get('cache-control'));
   if (response.status === 304) return { kind: 'unchanged', maxAgeSeconds: cacheMaxAge };
@@ -200,15 +148,21 @@ export async function fetchFeedDocument(
     await response.body?.cancel().catch(() => {});
     throw new FeedFetchError('invalid', 'The server sent a web page instead of the feed.');
   }
-  let body: Uint8Array;
+  let read: BodyRead;
+  // The early request reads its body by itself: this poll's timeout or abort must stop it too.
+  const stopEarly = () => early?.abort();
+  signal.addEventListener('abort', stopEarly, { once: true });
   try {
-    body = await readLimited(response, FEED_LIMITS.maxDocumentBytes);
+    read = await (reply.body ?? readBody(response, FEED_LIMITS.maxDocumentBytes));
   } catch (error) {
-    if (error instanceof FeedFetchError) throw error;
     if (timeout.aborted) throw new FeedFetchError('timeout', 'The server did not answer in time.');
     if (options.signal?.aborted) throw error;
     throw new FeedFetchError('network', 'The connection broke off while loading the feed.');
+  } finally {
+    signal.removeEventListener('abort', stopEarly);
   }
+  if ('tooLarge' in read) throw tooLarge(read.tooLarge, FEED_LIMITS.maxDocumentBytes);
+  const body = read.bytes;
   return {
     kind: 'document',
     body,

@@ -1,16 +1,16 @@
+import { FEED_LIMITS } from '../core/feed/feed-limits';
 import type { EarlyFeedReply } from './early-feed-request';
-import { FeedFetchError, fetchFeedDocument } from './fetch-feed-document';
+import { FEED_REQUEST_INIT, readBody } from './read-body';
 
 /**
- * Fetches and reads the first document as any poll would, so that it is in by the time the app
- * asks (docs/decisions/0008-first-screen.md).
+ * Requests the first document and reads its body at once, so that the download never waits for
+ * the app; what the answer means is left to the poll that takes it (fetch-feed-document.ts).
  */
-export async function readFeedEarly(url: string, signal: AbortSignal): Promise<EarlyFeedReply> {
-  try {
-    return { ok: true, doc: await fetchFeedDocument(url, { signal }) };
-  } catch (error) {
-    if (!(error instanceof FeedFetchError)) throw error;
-    const { kind, message, status, retryAfterSeconds } = error;
-    return { ok: false, error: { kind, message, status, retryAfterSeconds } };
-  }
+export function readFeedEarly(url: string, signal: AbortSignal): Promise<EarlyFeedReply> {
+  return fetch(url, { ...FEED_REQUEST_INIT, signal }).then((response) => {
+    const body = response.ok ? readBody(response, FEED_LIMITS.maxDocumentBytes) : undefined;
+    // Untaken, a failure is nobody's error.
+    body?.catch(() => {});
+    return { response, body };
+  });
 }

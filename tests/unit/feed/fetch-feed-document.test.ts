@@ -243,6 +243,22 @@ describe("the standalone page's early request", () => {
     expect(fetchMock).toHaveBeenCalledTimes(1);
   });
 
+  it("is bound by the poll's timeout while its body arrives, too", async () => {
+    stubFetch((_url, init) => {
+      // Headers come at once; the body never ends, until the request is aborted.
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('{"items":['));
+          init.signal!.addEventListener('abort', () => controller.error(init.signal!.reason));
+        },
+      });
+      return new Response(body, { headers: { 'content-type': 'application/feed+json' } });
+    });
+    const { abort } = startEarly();
+    expect((await failure(fetchFeedDocument(URL_, { timeoutMs: 5 }))).kind).toBe('timeout');
+    expect(abort).toHaveBeenCalled();
+  });
+
   it("is still bound by the poll's timeout: a hanging early request is aborted", async () => {
     stubFetch(
       (_url, init) =>
