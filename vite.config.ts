@@ -39,9 +39,9 @@ function devScriptEmbeds(): Plugin {
       'window.$RefreshReg$ = () => {};',
       'window.$RefreshSig$ = () => (type) => type;',
       'window.__vite_plugin_react_preamble_installed__ = true;',
-      "await import('/src/embed/embed.ts');",
+      "await import('/src/entries/embed/embed.ts');",
     ].join('\n'),
-    '/embed-frame.js': "import '/src/embed/embed-frame.ts';",
+    '/embed-frame.js': "import '/src/entries/embed-frame/embed-frame.ts';",
   };
   return {
     name: 'live-blog:dev-script-embeds',
@@ -58,11 +58,11 @@ function devScriptEmbeds(): Plugin {
   };
 }
 
-const EARLY_ENTRY = 'src/app/request-feed-early.ts';
+const EARLY_ENTRY = 'src/entries/page/request-feed-early.ts';
 
 /**
  * The standalone page's feed request starts from a tiny script of its own, ahead of the app's
- * bundle (src/feed/early-feed-request.ts). It is built on its own, as one classic script with
+ * bundle (src/capabilities/feed/early-feed-request.ts). It is built on its own, as one classic script with
  * nothing to import, and written into index.html early in <head> (right after the list of feed
  * origins it checks ?feed= against), so the request leaves as soon as the HTML has arrived rather
  * than one round trip later. The server allows it by its hash
@@ -144,7 +144,7 @@ export default defineConfig({
   test: {
     environment: 'jsdom',
     include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/server/**/*.test.ts'],
-    setupFiles: ['tests/unit/setup.ts'],
+    setupFiles: ['tests/support/setup.ts'],
     restoreMocks: true,
   },
 });

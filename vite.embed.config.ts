@@ -22,7 +22,7 @@ export default defineConfig(({ mode }) => {
       copyPublicDir: false,
       cssCodeSplit: false,
       rolldownOptions: {
-        input: { [name]: `src/embed/${name}.ts` },
+        input: { [name]: `src/entries/${name}/${name}.ts` },
         preserveEntrySignatures: false,
         output: {
           format: 'es',

@@ -17,7 +17,7 @@ export default defineConfig({
     sourcemap: true,
     copyPublicDir: false,
     lib: {
-      entry: 'src/lib/live-blog.ts',
+      entry: 'src/entries/lib/live-blog.ts',
       formats: ['es'],
       fileName: 'live-blog',
     },

@@ -1,0 +1,173 @@
+import { FEED_LIMITS } from '../../core/feed/feed-limits';
+import {
+  takeEarlyFeedRequest,
+  type EarlyFeedReply,
+  type EarlyFeedRequest,
+} from './early-feed-request';
+import { FEED_REQUEST_INIT, readBody, type BodyRead } from './read-body';
+
+export type FetchFailureKind =
+  'network' | 'timeout' | 'http' | 'not-found' | 'busy' | 'invalid' | 'too-large';
+
+/** A failed poll, in terms the status line can put into plain words. */
+export class FeedFetchError extends Error {
+  readonly kind: FetchFailureKind;
+  readonly status: number | undefined;
+  readonly retryAfterSeconds: number | undefined;
+  constructor(
+    kind: FetchFailureKind,
+    message: string,
+    options: { status?: number; retryAfterSeconds?: number } = {},
+  ) {
+    super(message);
+    this.name = 'FeedFetchError';
+    this.kind = kind;
+    this.status = options.status;
+    this.retryAfterSeconds = options.retryAfterSeconds;
+  }
+}
+
+export type FetchedDocument =
+  | { readonly kind: 'unchanged'; readonly maxAgeSeconds?: number }
+  | {
+      readonly kind: 'document';
+      /** The body as received (UTF-8), decoded by documentText. */
+      readonly body: Uint8Array;
+      readonly url: string;
+      readonly validator: string | undefined;
+      readonly maxAgeSeconds?: number;
+    };
+
+export const FEED_TIMEOUT_MS = 10_000;
+
+function retryAfter(header: string | null, now: number): number | undefined {
+  if (header === null) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds;
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.round((date - now) / 1000));
+}
+
+function maxAge(header: string | null): number | undefined {
+  const match = header?.match(/(?:^|,)\s*max-age=(\d+)/i);
+  return match ? Number(match[1]) : undefined;
+}
+
+/** A document's text. Decoding all of it at once costs a fraction of decoding it piece by piece. */
+export function documentText(doc: { readonly body: Uint8Array }): string {
+  return new TextDecoder().decode(doc.body);
+}
+
+function tooLarge(bytes: number, limit: number) {
+  return new FeedFetchError(
+    'too-large',
+    `The feed is larger than ${Math.round(limit / 1048576)} MB (at least ${Math.round(bytes / 1048576)} MB) and was not loaded.`,
+  );
+}
+
+/**
+ * The early request's answer, bound by this poll's signal. Undefined if the early request failed
+ * or the early script broke: the caller then asks for the feed itself.
+ */
+function earlyReply(
+  early: EarlyFeedRequest,
+  signal: AbortSignal,
+): Promise<EarlyFeedReply | undefined> {
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      early.abort();
+      reject(signal.reason);
+    };
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    early.reply.then(
+      (reply) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(reply);
+      },
+      () => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(undefined);
+      },
+    );
+  });
+}
+
+/**
+ * Fetches one feed document through the browser's HTTP cache (FEED_REQUEST_INIT says how), or
+ * takes the page's early request for it. `knownValidator` is the ETag (or Last-Modified) of
+ * the document already merged: a match means nothing new, and the body is not even read.
+ */
+export async function fetchFeedDocument(
+  url: string,
+  options: {
+    signal?: AbortSignal;
+    knownValidator?: string;
+    timeoutMs?: number;
+  } = {},
+): Promise<FetchedDocument> {
+  const timeout = AbortSignal.timeout(options.timeoutMs ?? FEED_TIMEOUT_MS);
+  const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+  const early = takeEarlyFeedRequest(url);
+  let reply: EarlyFeedReply | undefined;
+  try {
+    reply = early && (await earlyReply(early, signal));
+    reply ??= { response: await fetch(url, { ...FEED_REQUEST_INIT, signal }), body: undefined };
+  } catch (error) {
+    if (timeout.aborted) throw new FeedFetchError('timeout', 'The server did not answer in time.');
+    if (options.signal?.aborted) throw error;
+    throw new FeedFetchError('network', 'The feed could not be reached.');
+  }
+  const response = reply.response;
+  const now = Date.now();
+  const cacheMaxAge = maxAge(response.headers.get('cache-control'));
+  if (response.status === 304) return { kind: 'unchanged', maxAgeSeconds: cacheMaxAge };
+  if (!response.ok) {
+    await response.body?.cancel().catch(() => {});
+    const status = response.status;
+    const wait = retryAfter(response.headers.get('retry-after'), now);
+    const kind =
+      status === 404 || status === 410
+        ? 'not-found'
+        : status === 429 || status === 503
+          ? 'busy'
+          : 'http';
+    throw new FeedFetchError(kind, `The server answered ${status}.`, {
+      status,
+      retryAfterSeconds: wait,
+    });
+  }
+  const validator =
+    response.headers.get('etag') ?? response.headers.get('last-modified') ?? undefined;
+  if (validator !== undefined && validator === options.knownValidator) {
+    await response.body?.cancel().catch(() => {});
+    return { kind: 'unchanged', maxAgeSeconds: cacheMaxAge };
+  }
+  const type = response.headers.get('content-type') ?? '';
+  if (/^\s*text\/html/i.test(type)) {
+    await response.body?.cancel().catch(() => {});
+    throw new FeedFetchError('invalid', 'The server sent a web page instead of the feed.');
+  }
+  let read: BodyRead;
+  // The early request reads its body by itself: this poll's timeout or abort must stop it too.
+  const stopEarly = () => early?.abort();
+  signal.addEventListener('abort', stopEarly, { once: true });
+  try {
+    read = await (reply.body ?? readBody(response, FEED_LIMITS.maxDocumentBytes));
+  } catch (error) {
+    if (timeout.aborted) throw new FeedFetchError('timeout', 'The server did not answer in time.');
+    if (options.signal?.aborted) throw error;
+    throw new FeedFetchError('network', 'The connection broke off while loading the feed.');
+  } finally {
+    signal.removeEventListener('abort', stopEarly);
+  }
+  if ('tooLarge' in read) throw tooLarge(read.tooLarge, FEED_LIMITS.maxDocumentBytes);
+  const body = read.bytes;
+  return {
+    kind: 'document',
+    body,
+    url: response.url || url,
+    validator,
+    maxAgeSeconds: cacheMaxAge,
+  };
+}

@@ -1,0 +1,29 @@
+import { firstScreenOf } from '../../core/feed/first-screen';
+import type { ParsedFeed, ParseResult } from '../../core/feed/feed-types';
+import { parseFeedObject, readFeedJson } from '../../core/feed/parse-feed';
+import { documentText, type FetchedDocument } from './fetch-feed-document';
+
+/**
+ * A document being read: its first screen (first-screen.ts) at once, the whole of it when asked
+ * for, which the session does after the first screen has painted (docs/decisions/0008).
+ */
+export interface DocumentReading {
+  /** Undefined for a small document, or when no first screen could be read from it. */
+  readonly first: ParsedFeed | undefined;
+  readonly whole: () => ParseResult;
+}
+
+/** Decodes and parses the document once (JSON.parse); checks its items as asked. */
+export function readDocument(
+  doc: FetchedDocument & { kind: 'document' },
+  firstScreen: boolean,
+): DocumentReading {
+  const read = readFeedJson(documentText(doc));
+  if (!read.ok) return { first: undefined, whole: () => read };
+  const screen = firstScreen ? firstScreenOf(read.json) : undefined;
+  const first = screen && parseFeedObject(screen, doc.url, read);
+  return {
+    first: first?.ok ? first.feed : undefined,
+    whole: () => parseFeedObject(read.json, doc.url, read),
+  };
+}

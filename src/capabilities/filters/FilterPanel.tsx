@@ -1,0 +1,219 @@
+import { memo, useCallback, useEffect, useId, useState } from 'react';
+import type { FacetName, ViewState } from '../../core/filters/filter-state';
+import { FACETS, activeFilterCount, toggleValue } from '../../core/filters/filter-state';
+import { useMessages } from '../../shared/i18n/use-messages';
+import { facetLegends, type FacetOption } from './facet-options';
+import { idPart } from '../../core/timeline/element-ids';
+
+interface Props {
+  readonly state: ViewState;
+  readonly options: Record<FacetName, readonly FacetOption[]>;
+  readonly keyEventCount: number;
+  readonly onChange: (next: ViewState, options?: { replace?: boolean }) => void;
+  /** "compact" shows search and key events only. */
+  readonly compact?: boolean;
+  readonly coverageNote?: string;
+  /** The counts are being brought up to date. */
+  readonly countsPending?: boolean;
+  /** Changes on Back/Forward: a search still being typed is dropped, not applied afterwards. */
+  readonly navigation?: number;
+}
+
+const COLLAPSED_OPTIONS = 8;
+const SEARCH_DEBOUNCE_MS = 250;
+
+interface FacetCheckboxProps {
+  readonly id: string;
+  readonly facet: FacetName;
+  readonly option: FacetOption;
+  readonly checked: boolean;
+  readonly onToggle: (facet: FacetName, value: string) => void;
+}
+
+// Memoised row: a poll that changes one count re-renders that row only, not every checkbox.
+const FacetCheckbox = memo(
+  function FacetCheckbox({ id, facet, option, checked, onToggle }: FacetCheckboxProps) {
+    const hintId = `hint-${id}`;
+    return (
+      <li
+        className={
+          option.count === 0 && !checked ? 'lb-facet__item lb-facet__item--empty' : 'lb-facet__item'
+        }
+      >
+        <input
+          type="checkbox"
+          id={id}
+          checked={checked}
+          onChange={() => onToggle(facet, option.value)}
+          aria-describedby={option.hint ? hintId : undefined}
+        />
+        <label htmlFor={id}>
+          <bdi>{option.label}</bdi> <span className="lb-facet__count">({option.count})</span>
+        </label>
+        {option.hint && (
+          <bdi id={hintId} className="lb-facet__hint">
+            {option.hint}
+          </bdi>
+        )}
+      </li>
+    );
+  },
+  (a, b) =>
+    a.id === b.id &&
+    a.facet === b.facet &&
+    a.checked === b.checked &&
+    a.onToggle === b.onToggle &&
+    a.option.value === b.option.value &&
+    a.option.label === b.option.label &&
+    a.option.hint === b.option.hint &&
+    a.option.count === b.option.count,
+);
+
+function FacetFieldset({
+  facet,
+  legend,
+  options,
+  chosen,
+  onToggle,
+}: {
+  facet: FacetName;
+  legend: string;
+  options: readonly FacetOption[];
+  chosen: readonly string[];
+  onToggle: (facet: FacetName, value: string) => void;
+}) {
+  const t = useMessages();
+  const baseId = useId();
+  const [expanded, setExpanded] = useState(false);
+  if (options.length === 0) return null;
+  // Chosen values stay visible even when the list is folded.
+  const visible = expanded
+    ? options
+    : options.filter((o, i) => i < COLLAPSED_OPTIONS || chosen.includes(o.value));
+  return (
+    <fieldset className="lb-facet" part="facet">
+      <legend className="lb-facet__legend">{legend}</legend>
+      <ul className="lb-facet__list">
+        {visible.map((option) => (
+          <FacetCheckbox
+            key={option.value}
+            id={`${baseId}-${idPart(option.value)}`}
+            facet={facet}
+            option={option}
+            checked={chosen.includes(option.value)}
+            onToggle={onToggle}
+          />
+        ))}
+      </ul>
+      {options.length > COLLAPSED_OPTIONS && (
+        <button
+          type="button"
+          className="lb-link-button"
+          aria-expanded={expanded}
+          onClick={() => setExpanded(!expanded)}
+        >
+          {expanded ? t.showFewer : t.showMore(options.length)}
+        </button>
+      )}
+    </fieldset>
+  );
+}
+
+/** Search, key events and one fieldset per facet. Renders state; owns only the typing buffer. */
+export function FilterPanel({
+  state,
+  options,
+  keyEventCount,
+  onChange,
+  compact = false,
+  coverageNote,
+  countsPending = false,
+  navigation = 0,
+}: Props) {
+  const t = useMessages();
+  const keyId = useId();
+  const legends = facetLegends(t);
+  const [query, setQuery] = useState(state.q);
+  const [typedFor, setTypedFor] = useState(state.q);
+  const [navigatedTo, setNavigatedTo] = useState(navigation);
+  // Back/Forward or "Clear filters" replace the query from outside: follow them. Back/Forward
+  // also drops typing not yet applied, which would otherwise come back as a new history entry.
+  if (state.q !== typedFor || navigation !== navigatedTo) {
+    setTypedFor(state.q);
+    setQuery(state.q);
+    setNavigatedTo(navigation);
+  }
+  useEffect(() => {
+    if (query === state.q) return;
+    const timer = setTimeout(() => {
+      setTypedFor(query);
+      onChange({ ...state, q: query });
+    }, SEARCH_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [query, state, onChange]);
+  const toggle = useCallback(
+    (facet: FacetName, value: string) =>
+      onChange({ ...state, [facet]: toggleValue(state[facet], value) }),
+    [onChange, state],
+  );
+  return (
+    <form
+      role="search"
+      aria-label={t.filters}
+      className="lb-filters__form"
+      aria-busy={countsPending}
+      onSubmit={(e) => e.preventDefault()}
+    >
+      <div className="lb-filters__search">
+        <input
+          type="search"
+          aria-label={t.searchLabel}
+          placeholder={t.searchPlaceholder}
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          autoComplete="off"
+          enterKeyHint="search"
+        />
+      </div>
+      <div className="lb-filters__key">
+        <input
+          type="checkbox"
+          id={keyId}
+          checked={state.keyOnly}
+          onChange={(e) => onChange({ ...state, keyOnly: e.target.checked })}
+        />
+        <label htmlFor={keyId}>{t.keyEventsOnly}</label>
+        <span className="lb-facet__count" aria-hidden="true">
+          {' '}
+          ({keyEventCount})
+        </span>
+      </div>
+      {!compact && (
+        <>
+          {FACETS.map((facet) => (
+            <FacetFieldset
+              key={facet}
+              facet={facet}
+              legend={legends[facet]}
+              options={options[facet]}
+              chosen={state[facet]}
+              onToggle={toggle}
+            />
+          ))}
+        </>
+      )}
+      {coverageNote && <p className="lb-filters__note">{coverageNote}</p>}
+      {activeFilterCount(state) > 0 && (
+        <button
+          type="button"
+          className="lb-button lb-button--secondary"
+          onClick={() =>
+            onChange({ ...state, topics: [], countries: [], speakers: [], q: '', keyOnly: false })
+          }
+        >
+          {t.clearFilters}
+        </button>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,70 @@
+import type { FacetName, ViewState } from '../../core/filters/filter-state';
+import { FACETS } from '../../core/filters/filter-state';
+import type { ReactNode } from 'react';
+import { fillMessage } from '../../shared/i18n/fill-message';
+import { useMessages } from '../../shared/i18n/use-messages';
+import { facetLegends, facetValueLabel, type Labels } from './facet-options';
+
+interface Props {
+  readonly state: ViewState;
+  readonly labels: Labels;
+  readonly onChange: (next: ViewState) => void;
+}
+
+/** Zero results: say which filters to loosen, each one removable here. */
+export function NoMatches({ state, labels, onChange }: Props) {
+  const t = useMessages();
+  const legend = facetLegends(t);
+  const label = (facet: FacetName, value: string) => facetValueLabel(labels, facet, value);
+  // `shown` isolates the feed's text from the words around it; `text` names the button.
+  const chips: { key: string; text: string; shown: ReactNode; remove: () => void }[] = [];
+  for (const facet of FACETS) {
+    for (const value of state[facet]) {
+      chips.push({
+        key: `${facet}:${value}`,
+        text: `${legend[facet]}: ${label(facet, value)}`,
+        shown: (
+          <>
+            {legend[facet]}: <bdi>{label(facet, value)}</bdi>
+          </>
+        ),
+        remove: () => onChange({ ...state, [facet]: state[facet].filter((v) => v !== value) }),
+      });
+    }
+  }
+  if (state.q.trim())
+    chips.push({
+      key: 'q',
+      text: t.searchFor(state.q.trim()),
+      shown: fillMessage(t.searchFor, <bdi>{state.q.trim()}</bdi>),
+      remove: () => onChange({ ...state, q: '' }),
+    });
+  if (state.keyOnly)
+    chips.push({
+      key: 'key',
+      text: t.keyEventsOnly,
+      shown: t.keyEventsOnly,
+      remove: () => onChange({ ...state, keyOnly: false }),
+    });
+  return (
+    <div className="lb-empty lb-no-matches">
+      <p>
+        <strong>{t.noMatches}</strong> {t.loosen}
+      </p>
+      <ul className="lb-chips">
+        {chips.map((chip) => (
+          <li key={chip.key}>
+            <button
+              type="button"
+              className="lb-chip"
+              onClick={chip.remove}
+              aria-label={t.removeFilter(chip.text)}
+            >
+              {chip.shown} <span aria-hidden="true">×</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+import type { FeedMeta } from '../../core/feed/feed-types';
+import type { FacetCounts } from '../../core/filters/match-items';
+import type { FacetName } from '../../core/filters/filter-state';
+import type { Messages } from '../../shared/i18n/messages-en';
+
+export interface FacetOption {
+  readonly value: string;
+  readonly label: string;
+  readonly hint?: string;
+  readonly count: number;
+}
+
+const regionNames = new Map<string, Intl.DisplayNames | null>();
+
+/** A country's name: the feed's, else the reader's language's via Intl.DisplayNames. */
+export function countryName(code: string, meta: FeedMeta | undefined, locale: string): string {
+  const declared = meta?.countries.find((c) => c.code === code)?.name;
+  if (declared) return declared;
+  let names = regionNames.get(locale);
+  if (names === undefined) {
+    try {
+      names = new Intl.DisplayNames([locale, 'en'], { type: 'region' });
+    } catch {
+      names = null;
+    }
+    regionNames.set(locale, names);
+  }
+  try {
+    return names?.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+export interface Labels {
+  topic(id: string): string;
+  country(code: string): string;
+  person(id: string): string;
+  personRole(id: string): string | undefined;
+}
+
+export function createLabels(meta: FeedMeta | undefined, locale: string): Labels {
+  const topics = new Map(meta?.topics.map((t) => [t.id, t.label]));
+  const people = new Map(meta?.people.map((p) => [p.id, p]));
+  return {
+    topic: (id) => topics.get(id) ?? id,
+    country: (code) => countryName(code, meta, locale),
+    person: (id) => people.get(id)?.name ?? id,
+    personRole: (id) => people.get(id)?.role,
+  };
+}
+
+/** The toggles of one facet: only values some item uses, in an order readers can scan. */
+export function facetOptions(
+  facet: FacetName,
+  counts: FacetCounts,
+  chosen: readonly string[],
+  meta: FeedMeta | undefined,
+  labels: Labels,
+  locale: string,
+): FacetOption[] {
+  const values = new Set([...counts[facet].keys(), ...chosen.filter((c) => counts[facet].has(c))]);
+  const options = [...values].map((value) => {
+    const label = facetValueLabel(labels, facet, value);
+    const hint = facet === 'speakers' ? labels.personRole(value) : undefined;
+    return { value, label, hint, count: counts[facet].get(value) ?? 0 };
+  });
+  if (facet === 'topics') {
+    const declared = new Map(meta?.topics.map((t, i) => [t.id, i]));
+    return options.sort(
+      (a, b) =>
+        (declared.get(a.value) ?? Infinity) - (declared.get(b.value) ?? Infinity) ||
+        (a.value < b.value ? -1 : a.value > b.value ? 1 : 0),
+    );
+  }
+  // Creating the first collator costs tens of milliseconds: not for a list with nothing to sort.
+  if (options.length < 2) return options;
+  const collator = collatorFor(locale);
+  return options.sort((a, b) => collator.compare(a.label, b.label));
+}
+
+const collators = new Map<string, Intl.Collator>();
+
+function collatorFor(locale: string): Intl.Collator {
+  let collator = collators.get(locale);
+  if (!collator) collators.set(locale, (collator = new Intl.Collator(locale)));
+  return collator;
+}
+
+/** The name of each facet, as its fieldset legend and in "Speaker: …" chips. */
+export function facetLegends(t: Messages): Record<FacetName, string> {
+  return { topics: t.facetTopic, countries: t.facetCountry, speakers: t.facetSpeaker };
+}
+
+/** What readers call one facet value: a topic's label, a country's name, a person's name. */
+export function facetValueLabel(labels: Labels, facet: FacetName, value: string): string {
+  return facet === 'topics'
+    ? labels.topic(value)
+    : facet === 'countries'
+      ? labels.country(value)
+      : labels.person(value);
+}

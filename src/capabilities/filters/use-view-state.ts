@@ -1,0 +1,43 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { ViewState } from '../../core/filters/filter-state';
+import { parseViewState, serializeViewState } from '../../core/filters/url-state';
+
+export type SetViewState = (next: ViewState, options?: { replace?: boolean }) => void;
+
+/**
+ * The reader's filters and view. With `syncUrl` they live in the address bar (a link
+ * reproduces the view; Back and Forward step through filter changes); otherwise they stay inside
+ * the widget and the host page's history is left alone.
+ */
+export function useViewState(
+  initial: ViewState,
+  syncUrl: boolean,
+): [ViewState, SetViewState, number] {
+  const [state, setState] = useState<ViewState>(() =>
+    syncUrl ? parseViewState(window.location.search) : initial,
+  );
+  // Counts Back/Forward steps: what the reader was typing belongs to the entry they left.
+  const [navigations, setNavigations] = useState(0);
+  useEffect(() => {
+    if (!syncUrl) return;
+    const onPop = () => {
+      setState(parseViewState(window.location.search));
+      setNavigations((n) => n + 1);
+    };
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, [syncUrl]);
+  const update = useCallback<SetViewState>(
+    (next, options) => {
+      setState(next);
+      if (!syncUrl) return;
+      const search = serializeViewState(next, window.location.search);
+      if (search === window.location.search) return;
+      const url = `${window.location.pathname}${search}${window.location.hash}`;
+      if (options?.replace) window.history.replaceState(window.history.state, '', url);
+      else window.history.pushState(window.history.state, '', url);
+    },
+    [syncUrl],
+  );
+  return [state, update, navigations];
+}

@@ -1,0 +1,89 @@
+import type { FeedStatus } from '../../core/feed/feed-types';
+import type { FeedFetchError } from '../feed/fetch-feed-document';
+import { useMessages } from '../../shared/i18n/use-messages';
+import type { Messages } from '../../shared/i18n/messages-en';
+import { formatClock, formatDayAndClock } from '../../shared/time/format-time';
+import { relativeTime } from '../../shared/time/relative-time';
+import { useNow } from '../../shared/time/use-now';
+import { useOnline } from './use-online';
+
+interface Props {
+  readonly status: FeedStatus | undefined;
+  readonly changedAt: number | undefined;
+  readonly error: FeedFetchError | undefined;
+  readonly nextAttemptAt: number | undefined;
+  readonly rejectedCount: number;
+  readonly locale: string;
+  readonly timeZone: string | undefined;
+  readonly onRetry: () => void;
+}
+
+export function problemText(error: FeedFetchError, t: Messages): string {
+  switch (error.kind) {
+    case 'network':
+      return t.errorNetwork;
+    case 'timeout':
+      return t.errorTimeout;
+    case 'busy':
+      return t.errorBusy;
+    case 'not-found':
+      return t.errorNotFound;
+    case 'http':
+      return t.errorServer(error.status ?? 0);
+    case 'too-large':
+      return t.errorTooLarge;
+    case 'invalid':
+      return t.errorInvalid;
+  }
+}
+
+/** The connection, in plain words: live, a problem and when the next try is, or ended. */
+export function StatusLine(props: Props) {
+  const { status, changedAt, error, nextAttemptAt, rejectedCount, locale, timeZone, onRetry } =
+    props;
+  const t = useMessages();
+  const online = useOnline();
+  // Seconds only matter while counting down to a retry; otherwise a shared minute tick will do.
+  const now = useNow(error ? 1000 : 60_000);
+  let text: string;
+  let tone: 'live' | 'problem' | 'ended' | 'upcoming';
+  if (!online) {
+    text = t.offline;
+    tone = 'problem';
+  } else if (error) {
+    const seconds =
+      nextAttemptAt === undefined ? 0 : Math.max(0, Math.ceil((nextAttemptAt - now) / 1000));
+    text = `${problemText(error, t)}: ${t.retryIn(seconds)}.`;
+    tone = 'problem';
+  } else if (status === 'ended') {
+    text =
+      changedAt === undefined
+        ? t.statusEnded
+        : `${t.statusEnded} · ${t.lastUpdateAt(now - changedAt < 86_400_000 ? formatClock(changedAt, locale, timeZone) : formatDayAndClock(changedAt, locale, timeZone))}`;
+    tone = 'ended';
+  } else if (status === 'upcoming') {
+    text = t.statusUpcoming;
+    tone = 'upcoming';
+  } else {
+    const ago =
+      changedAt === undefined ? undefined : relativeTime(changedAt, now, t.justNow, locale);
+    text = ago ? `${t.statusLive} · ${t.updatedAgo(ago)}` : t.statusLive;
+    tone = 'live';
+  }
+  return (
+    <div className={`lb-status lb-status--${tone}`} part="status">
+      <p role="status" className="lb-status__text">
+        {tone === 'live' && <span className="lb-status__dot" aria-hidden="true" />}
+        {text}
+        {rejectedCount > 0 && (
+          <span className="lb-status__note"> {t.rejectedItems(rejectedCount)}.</span>
+        )}
+      </p>
+      {(error || !online) && status !== undefined && (
+        <button type="button" className="lb-button lb-button--small" onClick={onRetry}>
+          {t.retryNow}
+        </button>
+      )}
+    </div>
+  );
+}

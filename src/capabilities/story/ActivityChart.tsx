@@ -1,0 +1,269 @@
+import {
+  Fragment,
+  useCallback,
+  useId,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+} from 'react';
+import type { ActivityBin } from '../../core/timeline/activity-bins';
+import { fillMessage } from '../../shared/i18n/fill-message';
+import { dayKey, formatClock, formatDay } from '../../shared/time/format-time';
+
+export interface ActivityChartProps {
+  /** From activityBins(), in time order. */
+  readonly bins: readonly ActivityBin[];
+  readonly topicLabel: (topic: string | null) => string;
+  /** Colour slot of a topic (0-based, wraps round the 8 chart colours); also orders the legend. */
+  readonly colourIndex: (topic: string | null) => number;
+  readonly locale: string;
+  readonly timeZone: string | undefined;
+  readonly onSelectBin: (bin: ActivityBin) => void;
+  /** The figure's caption ("Updates per hour"). */
+  readonly caption: string;
+  /** "3 updates". */
+  readonly countLabel: (n: number) => string;
+  /** A bar's accessible name: "10:00–11:00", "3 updates", "Ukraine 2, China 1". */
+  readonly barLabel: (range: string, total: string, parts: string) => string;
+}
+
+const COLOURS = 8;
+
+export function chartColour(index: number): number {
+  return (((Math.trunc(index) % COLOURS) + COLOURS) % COLOURS) + 1;
+}
+
+/**
+ * Updates over time as a small stacked bar chart. Each non-empty bar is a button (named with its
+ * time range, count and topics, which is also the chart's text alternative); the bars form one
+ * tab stop, moved along with the arrow keys, so a keyboard user passes the chart in one step.
+ */
+export function ActivityChart(props: ActivityChartProps) {
+  const { bins, topicLabel, colourIndex, locale, timeZone, onSelectBin, caption } = props;
+  const captionId = useId();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const buttons = useRef(new Map<number, HTMLButtonElement>());
+  const [active, setActive] = useState<number | null>(null);
+  // The bar in the tab order: the newest until the reader moves.
+  const [current, setCurrent] = useState<number | null>(null);
+  const atEnd = useRef(true);
+
+  const max = bins.reduce((m, b) => Math.max(m, b.total), 0);
+  const filled = bins.flatMap((b, i) => (b.total > 0 ? [i] : []));
+  const tabStop = current !== null && bins[current]?.total ? current : filled[filled.length - 1];
+  const multiDay =
+    bins.length > 0 &&
+    dayKey(bins[0]!.start, timeZone) !== dayKey(bins[bins.length - 1]!.end - 1, timeZone);
+  const label = (bin: ActivityBin, parts: string) =>
+    bin.total === 0
+      ? ''
+      : props.barLabel(
+          rangeLabel(bin, locale, timeZone, multiDay),
+          props.countLabel(bin.total),
+          parts,
+        );
+  const names = bins.map((bin) =>
+    label(bin, bin.byTopic.map((t) => `${topicLabel(t.topic)} ${t.count}`).join(', ')),
+  );
+  // The readout is drawn text: each topic label in it is isolated.
+  const readout = (bin: ActivityBin) =>
+    fillMessage(
+      (parts) => label(bin, parts),
+      bin.byTopic.map((t, i) => (
+        <Fragment key={t.topic ?? ''}>
+          {i > 0 && ', '}
+          <bdi>{topicLabel(t.topic)}</bdi> {t.count}
+        </Fragment>
+      )),
+    );
+  const ticks = tickLabels(bins, locale, timeZone, multiDay);
+  const legend = [...new Set(bins.flatMap((b) => b.byTopic.map((t) => t.topic)))].sort(
+    (a, b) =>
+      (a === null ? 1 : 0) - (b === null ? 1 : 0) ||
+      chartColour(colourIndex(a)) - chartColour(colourIndex(b)),
+  );
+
+  // Newest on screen: start scrolled to the end, and stay there as bins are added, unless the
+  // reader has scrolled back.
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    if (!el || !atEnd.current) return;
+    el.scrollLeft = getComputedStyle(el).direction === 'rtl' ? -el.scrollWidth : el.scrollWidth;
+  }, [bins.length]);
+
+  const onScroll = useCallback(() => {
+    const el = scrollRef.current;
+    if (el) atEnd.current = Math.abs(el.scrollLeft) + el.clientWidth >= el.scrollWidth - 2;
+  }, []);
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    if (tabStop === undefined) return;
+    const rtl = getComputedStyle(event.currentTarget).direction === 'rtl';
+    const at = filled.indexOf(tabStop);
+    const step: Record<string, number> = {
+      ArrowRight: rtl ? at - 1 : at + 1,
+      ArrowLeft: rtl ? at + 1 : at - 1,
+      Home: 0,
+      End: filled.length - 1,
+    };
+    const next = filled[Math.min(filled.length - 1, Math.max(0, step[event.key] ?? at))];
+    if (!(event.key in step) || next === undefined) return;
+    event.preventDefault();
+    setCurrent(next);
+    buttons.current.get(next)?.focus();
+  }
+
+  return (
+    // The figure is named by its caption outright: not every accessibility API derives it.
+    <figure className="lb-chart" aria-labelledby={captionId}>
+      <figcaption id={captionId} className="lb-chart__caption">
+        {caption}
+      </figcaption>
+      <div className="lb-chart__scroll" ref={scrollRef} onScroll={onScroll}>
+        <div className="lb-chart__plot" role="toolbar" onKeyDown={onKeyDown}>
+          {bins.map((bin, i) => (
+            <div className="lb-chart__slot" key={bin.start}>
+              {bin.total > 0 && (
+                <button
+                  type="button"
+                  className="lb-chart__bar"
+                  aria-label={names[i]}
+                  tabIndex={i === tabStop ? 0 : -1}
+                  ref={(el) => {
+                    if (el) buttons.current.set(i, el);
+                    else buttons.current.delete(i);
+                  }}
+                  onClick={() => {
+                    setCurrent(i);
+                    onSelectBin(bin);
+                  }}
+                  onFocus={() => {
+                    setCurrent(i);
+                    setActive(i);
+                  }}
+                  onBlur={() => setActive(null)}
+                  onMouseEnter={() => setActive(i)}
+                  onMouseLeave={() => setActive(null)}
+                >
+                  <Bar bin={bin} max={max} colourIndex={colourIndex} />
+                </button>
+              )}
+              {ticks[i] !== undefined && (
+                <span className="lb-chart__tick" aria-hidden="true">
+                  {ticks[i]}
+                </span>
+              )}
+            </div>
+          ))}
+        </div>
+      </div>
+      {/* What the pointer or focus is on, for sighted readers; screen readers hear the name. */}
+      <p className="lb-chart__readout" aria-hidden="true">
+        {active === null || !bins[active] ? '' : readout(bins[active])}
+      </p>
+      {legend.length > 1 && (
+        <ul className="lb-chart__legend">
+          {legend.map((topic) => (
+            <li key={topic ?? ''} className="lb-chart__key">
+              <span
+                className={`lb-chart__swatch lb-chart__fill--${chartColour(colourIndex(topic))}`}
+                aria-hidden="true"
+              />
+              <bdi>{topicLabel(topic)}</bdi>
+            </li>
+          ))}
+        </ul>
+      )}
+    </figure>
+  );
+}
+
+/** One stacked bar, drawn in a 10×100 box that CSS stretches to the slot. */
+function Bar({
+  bin,
+  max,
+  colourIndex,
+}: {
+  bin: ActivityBin;
+  max: number;
+  colourIndex: (topic: string | null) => number;
+}) {
+  // A single update still shows as a visible stub.
+  const height = Math.max(4, (bin.total / max) * 100);
+  const segments = bin.byTopic.map((t) => ({ topic: t.topic, h: (t.count / bin.total) * height }));
+  const tops = segments.map((_, i) => 100 - segments.slice(0, i + 1).reduce((s, x) => s + x.h, 0));
+  return (
+    <svg viewBox="0 0 10 100" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+      {segments.map(({ topic, h }, i) => (
+        <rect
+          key={topic ?? ''}
+          className={`lb-chart__seg lb-chart__fill--${chartColour(colourIndex(topic))}`}
+          x={1.5}
+          width={7}
+          y={tops[i]}
+          height={h}
+          vectorEffect="non-scaling-stroke"
+        />
+      ))}
+    </svg>
+  );
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function format(ms: number, locale: string, options: Intl.DateTimeFormatOptions): string {
+  const key = locale + JSON.stringify(options);
+  let f = formatters.get(key);
+  if (!f) {
+    try {
+      f = new Intl.DateTimeFormat(locale, options);
+    } catch {
+      f = new Intl.DateTimeFormat('en', { ...options, timeZone: undefined });
+    }
+    formatters.set(key, f);
+  }
+  return f.format(ms);
+}
+
+/** "10:00–11:00"; with the day when the chart spans days; days alone for day-wide bins. */
+function rangeLabel(
+  bin: ActivityBin,
+  locale: string,
+  timeZone: string | undefined,
+  multiDay: boolean,
+): string {
+  if (bin.hours >= 24) {
+    const from = formatDay(bin.start, locale, timeZone);
+    const to = formatDay(bin.end - 1, locale, timeZone);
+    return from === to ? from : `${from} – ${to}`;
+  }
+  const range = `${formatClock(bin.start, locale, timeZone)}–${formatClock(bin.end, locale, timeZone)}`;
+  return multiDay ? `${formatDay(bin.start, locale, timeZone)}, ${range}` : range;
+}
+
+/**
+ * A few axis labels (at most about six) on round local hours: "12:00", or the date at midnight
+ * on a chart that spans days; dates for day-wide bins.
+ */
+function tickLabels(
+  bins: readonly ActivityBin[],
+  locale: string,
+  timeZone: string | undefined,
+  multiDay: boolean,
+): (string | undefined)[] {
+  const hours = bins[0]?.hours ?? 1;
+  const shortDate = (ms: number) =>
+    format(ms, locale, { timeZone, day: 'numeric', month: 'short' });
+  if (hours >= 24) {
+    const every = Math.ceil(bins.length / 6);
+    return bins.map((b, i) => (i % every === 0 ? shortDate(b.start) : undefined));
+  }
+  const spanHours = bins.length * hours;
+  const step = [1, 2, 3, 6, 12, 24].find((s) => s >= hours && spanHours / s <= 6) ?? 24;
+  return bins.map((b) => {
+    const hour = Number(format(b.start, 'en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }));
+    if (hour % step !== 0) return undefined;
+    return multiDay && hour === 0 ? shortDate(b.start) : formatClock(b.start, locale, timeZone);
+  });
+}

@@ -1,0 +1,60 @@
+import { useState } from 'react';
+import type { LiveItem } from '../../core/feed/feed-types';
+import { KEY_EVENTS_AT_FIRST } from '../../core/feed/first-screen';
+import { useMessages } from '../../shared/i18n/use-messages';
+import { formatClock } from '../../shared/time/format-time';
+
+interface Props {
+  readonly items: readonly LiveItem[];
+  readonly locale: string;
+  readonly timeZone: string | undefined;
+  readonly onJump: (id: string) => void;
+  readonly pageUrl: (id: string) => string;
+}
+
+// A glance, not an index: a long story's rail shows the newest few (KEY_EVENTS_AT_FIRST) until
+// asked for all.
+/** The story at a glance: key events (headline and time) that jump to the update. */
+export function KeyEventsRail({ items, locale, timeZone, onJump, pageUrl }: Props) {
+  const t = useMessages();
+  // Open where there is room beside the timeline; folded above it on phones.
+  const [open, setOpen] = useState(() => typeof window === 'undefined' || window.innerWidth >= 880);
+  const [all, setAll] = useState(false);
+  if (items.length === 0) return null;
+  const shown = all ? items : items.slice(0, KEY_EVENTS_AT_FIRST);
+  return (
+    <nav className="lb-key-events" aria-label={t.keyEvents} part="key-events">
+      <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+        <summary className="lb-key-events__summary">{t.keyEventsCount(items.length)}</summary>
+        <ol className="lb-key-events__list">
+          {shown.map((item) => (
+            <li key={item.id}>
+              <a
+                href={pageUrl(item.id)}
+                onClick={(e) => {
+                  e.preventDefault();
+                  onJump(item.id);
+                }}
+              >
+                <time dateTime={new Date(item.published).toISOString()}>
+                  {formatClock(item.published, locale, timeZone)}
+                </time>{' '}
+                <bdi>{item.title ?? item.summary ?? item.id}</bdi>
+              </a>
+            </li>
+          ))}
+        </ol>
+        {items.length > KEY_EVENTS_AT_FIRST && (
+          <button
+            type="button"
+            className="lb-link-button lb-key-events__more"
+            aria-expanded={all}
+            onClick={() => setAll(!all)}
+          >
+            {all ? t.keyEventsFewer : t.keyEventsAll(items.length)}
+          </button>
+        )}
+      </details>
+    </nav>
+  );
+}

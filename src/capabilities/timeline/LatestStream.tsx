@@ -1,0 +1,41 @@
+import type { LiveItem } from '../../core/feed/feed-types';
+import { useMessages } from '../../shared/i18n/use-messages';
+import { dayKey, formatDay } from '../../shared/time/format-time';
+import { UpdateArticle, type UpdateContext } from './UpdateArticle';
+
+interface Props {
+  readonly items: readonly LiveItem[];
+  readonly context: UpdateContext;
+  /** Ids of updates just released from the new-updates button: briefly highlighted. */
+  readonly fresh: ReadonlySet<string>;
+  /** Render at most this many updates. */
+  readonly budget: number;
+}
+
+/** The chronological view: newest first, with a divider where the day changes. */
+export function LatestStream({ items, context, fresh, budget }: Props) {
+  const t = useMessages();
+  const days: { key: string; items: LiveItem[] }[] = [];
+  for (const item of items.length > budget ? items.slice(0, budget) : items) {
+    const key = dayKey(item.published, context.timeZone);
+    const last = days[days.length - 1];
+    if (last && last.key === key) last.items.push(item);
+    else days.push({ key, items: [item] });
+  }
+  return (
+    <section className="lb-group lb-group--latest" aria-label={t.viewLatest} part="group">
+      {days.map((day) => (
+        <div key={day.key} className="lb-day">
+          <h2 className="lb-day__title">
+            <time dateTime={day.key}>
+              {formatDay(day.items[0]!.published, context.locale, context.timeZone)}
+            </time>
+          </h2>
+          {day.items.map((item) => (
+            <UpdateArticle key={item.id} item={item} context={context} fresh={fresh.has(item.id)} />
+          ))}
+        </div>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,78 @@
+import { useCallback, useRef, useState } from 'react';
+import { useMessages } from '../../shared/i18n/use-messages';
+import { useEndReached } from './use-end-reached';
+
+interface Props {
+  readonly hasOlder: boolean;
+  /** The older pages stopped short of the first update (a next_url loop): said once, calmly. */
+  readonly broken?: boolean;
+  readonly onLoad: () => Promise<void>;
+  /** Load by itself when the reader scrolls near the end. */
+  readonly auto: boolean;
+}
+
+/** How close (px) the end of the timeline must come for the next page to load by itself. */
+const NEAR_PX = 800;
+/** Pages that load by themselves in a row while the reader does not scroll. */
+const MAX_UNPROMPTED_PAGES = 3;
+
+/** The end of the timeline: a button (and scroll trigger) for the feed's older pages. */
+export function OlderUpdates({ hasOlder, broken = false, onLoad, auto }: Props) {
+  const t = useMessages();
+  const [state, setState] = useState<'idle' | 'loading' | 'failed'>('idle');
+  // Bumped by each page that loads: observing afresh reports whether the end is still near, so a
+  // page that did not fill the screen is followed by the next without waiting for a scroll.
+  const [loaded, setLoaded] = useState(0);
+  const busy = useRef(false);
+  // Read by the scroll listener; state would re-observe, and so retry, on failing.
+  const failed = useRef(false);
+  const load = useCallback(() => {
+    if (busy.current) return;
+    busy.current = true;
+    failed.current = false;
+    setState('loading');
+    onLoad()
+      .then(
+        () => {
+          setState('idle');
+          setLoaded((n) => n + 1);
+        },
+        () => {
+          failed.current = true;
+          setState('failed');
+        },
+      )
+      .finally(() => {
+        busy.current = false;
+      });
+  }, [onLoad]);
+  const isFailed = useCallback(() => failed.current, []);
+  const sentinel = useEndReached(load, {
+    active: auto && hasOlder,
+    marginPx: NEAR_PX,
+    revision: loaded,
+    paused: isFailed,
+    maxUnprompted: MAX_UNPROMPTED_PAGES,
+  });
+  if (!hasOlder) {
+    return broken ? (
+      <div className="lb-older">
+        <p className="lb-older__error">{t.olderFailed}</p>
+      </div>
+    ) : null;
+  }
+  return (
+    <div className="lb-older" ref={sentinel}>
+      {state === 'failed' && <p className="lb-older__error">{t.olderFailed}</p>}
+      <button
+        type="button"
+        className="lb-button lb-button--secondary"
+        onClick={load}
+        disabled={state === 'loading'}
+        aria-busy={state === 'loading'}
+      >
+        {state === 'loading' ? t.loadingOlder : t.showOlder}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+import { useMessages } from '../../shared/i18n/use-messages';
+
+/** Placeholder shapes while the first document loads, so the page does not jump when it lands. */
+export function TimelineSkeleton() {
+  const t = useMessages();
+  return (
+    <div className="lb-skeleton" aria-busy="true">
+      <p className="lb-visually-hidden">{t.loading}</p>
+      {[0, 1, 2].map((i) => (
+        <div key={i} className="lb-skeleton__item" aria-hidden="true">
+          <div className="lb-skeleton__line lb-skeleton__line--short" />
+          <div className="lb-skeleton__line lb-skeleton__line--title" />
+          <div className="lb-skeleton__line" />
+          <div className="lb-skeleton__line" />
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import { groupTitleId } from '../../core/timeline/element-ids';
+import type { TopicGroup } from '../../core/timeline/group-by-topic';
+import { useMessages } from '../../shared/i18n/use-messages';
+import { UpdateArticle, type UpdateContext } from './UpdateArticle';
+
+interface Props {
+  readonly groups: readonly TopicGroup[];
+  readonly context: UpdateContext;
+  /** Ids of updates just released from the new-updates button: briefly highlighted. */
+  readonly fresh: ReadonlySet<string>;
+  /** Render at most this many updates, in reading order across groups. */
+  readonly budget: number;
+}
+
+/** The default view: one section per topic, in the feed's order. */
+export function TopicGroups({ groups, context, fresh, budget }: Props) {
+  const t = useMessages();
+  return (
+    <>
+      {withinBudget(groups, budget).map(({ group, items }) => {
+        const headingId = groupTitleId(group.id);
+        return (
+          <section
+            key={group.id ?? ''}
+            className="lb-group"
+            aria-labelledby={headingId}
+            part="group"
+          >
+            <h2 id={headingId} className="lb-group__title">
+              <bdi>{group.label}</bdi>{' '}
+              <span className="lb-group__count">({t.updateCount(group.items.length)})</span>
+            </h2>
+            {items.map((item) => (
+              <UpdateArticle
+                key={item.id}
+                item={item}
+                context={context}
+                fresh={fresh.has(item.id)}
+              />
+            ))}
+          </section>
+        );
+      })}
+    </>
+  );
+}
+
+/** The groups to render and how many of each group's items fit the render budget. */
+function withinBudget(groups: readonly TopicGroup[], budget: number) {
+  const out: { group: TopicGroup; items: TopicGroup['items'] }[] = [];
+  let left = budget;
+  for (const group of groups) {
+    if (left <= 0) break;
+    const items = group.items.length <= left ? group.items : group.items.slice(0, left);
+    out.push({ group, items });
+    left -= items.length;
+  }
+  return out;
+}

@@ -1,0 +1,131 @@
+import { memo, useMemo } from 'react';
+import type { LiveItem } from '../../core/feed/feed-types';
+import type { Labels } from '../filters/facet-options';
+import { useMessages } from '../../shared/i18n/use-messages';
+import { formatClock } from '../../shared/time/format-time';
+import { sanitizeHtml } from './sanitize-html';
+import { UpdateTime } from './UpdateTime';
+import { CopyLinkButton } from '../sharing/CopyLinkButton';
+import { updateElementId, updateTitleId } from '../../core/timeline/element-ids';
+
+export interface UpdateContext {
+  readonly labels: Labels;
+  readonly locale: string;
+  readonly timeZone: string | undefined;
+  readonly baseUrl: string | undefined;
+  readonly permalink: (id: string) => string;
+}
+
+interface Props {
+  readonly item: LiveItem;
+  readonly context: UpdateContext;
+  readonly fresh?: boolean;
+}
+
+// Sanitised bodies by item identity: a filter change remounts updates, and DOMPurify is the
+// costly part of mounting one. Unchanged items keep their identity across polls (feed-store.ts).
+const sanitized = new WeakMap<
+  LiveItem,
+  { readonly base: string | undefined; readonly html: string }
+>();
+
+function sanitizedBody(item: LiveItem, baseUrl: string | undefined): string | undefined {
+  if (item.contentHtml === undefined) return undefined;
+  const cached = sanitized.get(item);
+  if (cached && cached.base === baseUrl) return cached.html;
+  const html = sanitizeHtml(item.contentHtml, baseUrl);
+  sanitized.set(item, { base: baseUrl, html });
+  return html;
+}
+
+/** One update as the reader sees it. Memoised: a poll re-renders only the items it changed. */
+export const UpdateArticle = memo(function UpdateArticle({ item, context, fresh = false }: Props) {
+  const t = useMessages();
+  const { labels, locale, timeZone, baseUrl } = context;
+  const domId = updateElementId(item.id);
+  const headingId = updateTitleId(item.id);
+  const html = useMemo(() => sanitizedBody(item, baseUrl), [item, baseUrl]);
+  const headline = item.title ?? t.untitled(formatClock(item.published, locale, timeZone));
+  const classes = ['lb-update'];
+  if (item.keyEvent) classes.push('lb-update--key');
+  if (item.pinned) classes.push('lb-update--pinned');
+  if (fresh) classes.push('lb-update--fresh');
+  const edited = item.modified !== undefined && item.modified > item.published + 60_000;
+  return (
+    <article className={classes.join(' ')} id={domId} aria-labelledby={headingId} part="update">
+      <div className="lb-update__meta">
+        {item.pinned && <span className="lb-badge lb-badge--pinned">{t.pinned}</span>}
+        {item.keyEvent && <span className="lb-badge lb-badge--key">{t.keyEvent}</span>}
+        <UpdateTime ms={item.published} locale={locale} timeZone={timeZone} />
+      </div>
+      <h3 id={headingId} className="lb-update__title">
+        {item.title === undefined ? (
+          headline
+        ) : item.url ? (
+          <a href={item.url} target="_blank" rel="noopener noreferrer">
+            {headline}
+          </a>
+        ) : (
+          headline
+        )}
+      </h3>
+      {item.image && (
+        <img
+          className="lb-update__image"
+          src={item.image}
+          alt=""
+          loading="lazy"
+          decoding="async"
+          width={1200}
+          height={675}
+        />
+      )}
+      <div className="lb-update__body">
+        {item.dateline && <p className="lb-dateline">{item.dateline}</p>}
+        {html !== undefined ? (
+          <div className="lb-prose" dangerouslySetInnerHTML={{ __html: html }} />
+        ) : (
+          <div className="lb-prose">
+            {(item.contentText ?? '').split(/\n{2,}/).map((para, i) => (
+              <p key={i}>{para}</p>
+            ))}
+          </div>
+        )}
+      </div>
+      <footer className="lb-update__footer">
+        {item.authors.length > 0 && (
+          <span className="lb-update__authors">
+            {t.by}{' '}
+            {item.authors.map((a, i) => (
+              <span key={i}>
+                {i > 0 && ', '}
+                {a.url ? (
+                  <a href={a.url} target="_blank" rel="noopener noreferrer">
+                    <bdi>{a.name ?? a.url}</bdi>
+                  </a>
+                ) : (
+                  <bdi>{a.name}</bdi>
+                )}
+              </span>
+            ))}
+          </span>
+        )}
+        {item.topics.length > 0 && (
+          <ul className="lb-update__topics" aria-label="Topics">
+            {item.topics.map((id) => (
+              <li key={id}>
+                <bdi>{labels.topic(id)}</bdi>
+              </li>
+            ))}
+          </ul>
+        )}
+        <CopyLinkButton href={context.permalink(item.id)} />
+        {edited && (
+          <span className="lb-update__edited">
+            {t.updatedAt(formatClock(item.modified!, locale, timeZone))}
+          </span>
+        )}
+      </footer>
+    </article>
+  );
+});

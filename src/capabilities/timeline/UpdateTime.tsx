@@ -1,0 +1,28 @@
+import { useMessages } from '../../shared/i18n/use-messages';
+import { formatClockWithZone, formatDayAndClock } from '../../shared/time/format-time';
+import { relativeTime } from '../../shared/time/relative-time';
+import { useNow } from '../../shared/time/use-now';
+
+interface Props {
+  readonly ms: number;
+  readonly locale: string;
+  readonly timeZone: string | undefined;
+}
+
+/** "10:42 EEST · 5 minutes ago": absolute in the event's zone, relative from a shared ticker. */
+export function UpdateTime({ ms, locale, timeZone }: Props) {
+  const now = useNow();
+  const t = useMessages();
+  const relative = relativeTime(ms, now, t.justNow, locale);
+  const iso = new Date(ms).toISOString();
+  return (
+    <span className="lb-time">
+      <time dateTime={iso} className="lb-time__clock">
+        {relative === null
+          ? formatDayAndClock(ms, locale, timeZone)
+          : formatClockWithZone(ms, locale, timeZone)}
+      </time>
+      {relative !== null && <span className="lb-time__ago"> · {relative}</span>}
+    </span>
+  );
+}

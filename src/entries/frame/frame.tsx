@@ -1,0 +1,80 @@
+import { createRoot } from 'react-dom/client';
+import { StrictMode } from 'react';
+import { LiveBlogRoot } from '../../widget/LiveBlogRoot';
+import '../../widget/live-blog.css';
+import { pageFeed } from '../common/page-feed-url';
+import { queryGetter, readEmbedSettings } from '../../widget/embed-settings';
+import './frame.css';
+import {
+  HEIGHT_MESSAGE,
+  isHelloMessage,
+  parentOrigin,
+  type HeightMessage,
+} from '../common/frame-protocol';
+
+// embed.html: the widget alone, for hosts that embed it in an iframe. Settings come from the
+// query string under the attribute names (?feed=…&topic=…). Anyone can send a link to this page,
+// so the feed must be one it may show: its own origin, or one listed in embed.html's <meta
+// name="live-blog-feed-origins"> (unlike <live-blog feed>, which the host page sets).
+const params = new URLSearchParams(window.location.search);
+const settings = readEmbedSettings(queryGetter(window.location.search), document.baseURI);
+const feed = settings && pageFeed(settings.props.feed, document);
+const container = document.getElementById('root')!;
+const root = createRoot(container);
+
+if (settings && !feed) {
+  void import('../common/FeedRefused').then((m) => m.showFeedRefused(root));
+} else {
+  root.render(
+    <StrictMode>
+      {settings && feed ? (
+        // The frame is a document of its own: the blog's title is its h1 and the blog its main
+        // landmark (standalone). In a frame, pushState would add entries to the host's Back
+        // button: no sync-url here.
+        <LiveBlogRoot
+          key={settings.resetKey}
+          {...settings.props}
+          feed={feed}
+          standalone
+          syncUrl={false}
+        />
+      ) : (
+        <main>
+          <p className="lb-frame-missing">
+            This live blog cannot be shown: the <code>feed</code> parameter is missing.
+          </p>
+        </main>
+      )}
+    </StrictMode>,
+  );
+}
+
+reportHeight();
+
+/** Keeps the host informed of the content's height, so that the iframe never needs a scroll bar. */
+function reportHeight() {
+  if (window.parent === window) return;
+  const target = parentOrigin(
+    params,
+    Array.from(window.location.ancestorOrigins ?? []),
+    document.referrer,
+  );
+  if (target === undefined) return;
+  const id = params.get('id');
+  let sent = -1;
+  const post = (force = false) => {
+    const height = Math.ceil(container.getBoundingClientRect().height);
+    if (height === sent && !force) return;
+    sent = height;
+    const message: HeightMessage = { type: HEIGHT_MESSAGE, height, id };
+    window.parent.postMessage(message, target);
+  };
+  new ResizeObserver(() => post()).observe(container);
+  window.addEventListener('message', (event) => {
+    if (event.source !== window.parent || event.origin !== target) return;
+    if (!isHelloMessage(event.data)) return;
+    // The host sizes the frame from now on: an inner scroll bar would only ever flash.
+    document.documentElement.classList.add('lb-frame--sized');
+    post(true);
+  });
+}

@@ -1,0 +1,35 @@
+// The standalone page's first script: it fetches and reads the feed while the app's bundle
+// downloads. vite.config.ts builds it on its own and writes it inline into index.html, so it runs
+// as soon as the HTML is parsed (see early-feed-request.ts, docs/decisions/0007 and 0008).
+import { offerEarlyFeedRequest } from '../../capabilities/feed/early-feed-request';
+import { readFeedEarly } from '../../capabilities/feed/read-feed-early';
+import { standaloneFeed } from '../common/page-feed-url';
+
+let bodyRead: Promise<unknown> = Promise.resolve();
+try {
+  // A feed the page may not show (page-feed-url.ts) is never requested: the app says why.
+  const url = standaloneFeed(window.location.search, document);
+  if (url) {
+    const controller = new AbortController();
+    const reply = readFeedEarly(url, controller.signal);
+    // Untaken, a failure is nobody's error.
+    bodyRead = reply.catch(() => {});
+    offerEarlyFeedRequest({ url, reply, abort: () => controller.abort() });
+  }
+} catch {
+  // Anything odd is the app's to report; the app simply asks itself.
+}
+
+// The first date format loads the browser's locale and time zone data (30–70 ms here): do it
+// before the first time stamp needs it, while the main thread waits for the bundle, but after the
+// feed's body is in. During the download it held the main thread while the body piled up unread,
+// and the download then took longer (interleaved loads of a 6.5 MB document: about 35 ms later).
+void bodyRead.then(() =>
+  setTimeout(() => {
+    try {
+      new Intl.DateTimeFormat(undefined, { timeZone: 'UTC', hour: 'numeric' }).format(0);
+    } catch {
+      // Nothing to warm up.
+    }
+  }, 0),
+);

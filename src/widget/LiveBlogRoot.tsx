@@ -1,0 +1,69 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { useEffect, useMemo, useState } from 'react';
+import { LocaleContext, type LocaleSettings } from '../shared/i18n/use-messages';
+import { localeSettingsFor } from '../shared/i18n/pick-messages';
+import { LiveBlog, type LiveBlogOptions } from './LiveBlog';
+import { sharedQueryClient } from './query-client';
+
+export type Theme = 'light' | 'dark' | 'auto';
+
+export interface LiveBlogRootProps extends Omit<LiveBlogOptions, 'locale'> {
+  readonly locale?: string;
+  readonly theme?: Theme;
+  /** Rendered in <live-blog>'s shadow root: the theme then comes from the host element (:host). */
+  readonly inShadowRoot?: boolean;
+}
+
+function pickLocale(requested: string | undefined): string {
+  const candidates = [
+    requested,
+    typeof navigator !== 'undefined' ? navigator.language : undefined,
+    'en',
+  ];
+  for (const c of candidates) {
+    if (!c) continue;
+    try {
+      return Intl.getCanonicalLocales(c)[0] ?? 'en';
+    } catch {
+      // not a valid tag: try the next
+    }
+  }
+  return 'en';
+}
+
+/** Providers around the live blog: the shared query client, the locale and the theme. */
+export function LiveBlogRoot({
+  locale,
+  theme = 'auto',
+  inShadowRoot = false,
+  ...options
+}: LiveBlogRootProps) {
+  const requested = useMemo(() => localeSettingsFor(pickLocale(locale)), [locale]);
+  const [arrived, setArrived] = useState<{ from: unknown; settings: LocaleSettings }>();
+  useEffect(() => {
+    if (!(requested instanceof Promise)) return;
+    let current = true;
+    void requested.then((settings) => current && setArrived({ from: requested, settings }));
+    return () => {
+      current = false;
+    };
+  }, [requested]);
+  const settings =
+    requested instanceof Promise
+      ? arrived?.from === requested
+        ? arrived.settings
+        : undefined
+      : requested;
+  const themeClass = `lb-theme lb-theme--${theme}${inShadowRoot ? ' lb-theme--shadow' : ''}`;
+  // A moment while the reader's catalogue loads, rather than a flash of English.
+  if (!settings) return <div className={themeClass} />;
+  return (
+    <QueryClientProvider client={sharedQueryClient()}>
+      <LocaleContext.Provider value={settings}>
+        <div className={themeClass} lang={settings.locale}>
+          <LiveBlog {...options} locale={settings.locale} />
+        </div>
+      </LocaleContext.Provider>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,142 @@
+import { createRoot, type Root } from 'react-dom/client';
+import { LiveBlogRoot } from './LiveBlogRoot';
+import { updateIdFromHash } from '../capabilities/sharing/permalink';
+import widgetCss from './live-blog.css?inline';
+import { readEmbedSettings, SETTING_NAMES } from './embed-settings';
+import embedCss from './embed.css?inline';
+
+/** How far below (and above) the viewport the widget starts loading. */
+export const LAZY_ROOT_MARGIN = '600px 0px';
+
+let sharedSheet: CSSStyleSheet | undefined;
+
+/**
+ * The styles go into the shadow root as one constructable stylesheet, shared by every widget on
+ * the page: no <style> element, so a host's `style-src 'self'` (no 'unsafe-inline') is enough.
+ */
+function adoptStyles(shadow: ShadowRoot) {
+  const css = `${widgetCss}\n${embedCss}`;
+  if ('adoptedStyleSheets' in shadow && 'replaceSync' in CSSStyleSheet.prototype) {
+    if (!sharedSheet) {
+      sharedSheet = new CSSStyleSheet();
+      sharedSheet.replaceSync(css);
+    }
+    if (!shadow.adoptedStyleSheets.includes(sharedSheet)) {
+      shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sharedSheet];
+    }
+    return;
+  }
+  // Browsers without constructable stylesheets (Safari before 16.4) get a <style> element.
+  if (!shadow.querySelector('style[data-live-blog]')) {
+    const style = document.createElement('style');
+    style.dataset.liveBlog = '';
+    style.textContent = css;
+    shadow.prepend(style);
+  }
+}
+
+function permalinkOpened(): boolean {
+  return updateIdFromHash(window.location.hash) !== undefined;
+}
+
+function createElementClass() {
+  return class LiveBlogElement extends HTMLElement {
+    static get observedAttributes(): readonly string[] {
+      return SETTING_NAMES;
+    }
+
+    #root: Root | undefined;
+    #mount: HTMLDivElement | undefined;
+    #observer: IntersectionObserver | undefined;
+    #near = false;
+    #renderQueued = false;
+
+    connectedCallback() {
+      const shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+      adoptStyles(shadow);
+      // Without IntersectionObserver there is no telling: render at once. A permalink to an
+      // update must not wait for a scroll that only the widget can do.
+      if (this.#near || typeof IntersectionObserver === 'undefined' || permalinkOpened()) {
+        this.#loadNow();
+        return;
+      }
+      // Nothing costly (React, the feed) until the reader is about to see the widget.
+      this.#observer ??= new IntersectionObserver(
+        (entries) => {
+          if (entries.some((entry) => entry.isIntersecting)) this.#loadNow();
+        },
+        { rootMargin: LAZY_ROOT_MARGIN },
+      );
+      this.#observer.observe(this);
+      window.addEventListener('hashchange', this.#onHashChange);
+    }
+
+    #onHashChange = () => {
+      if (permalinkOpened()) this.#loadNow();
+    };
+
+    #stopWaiting() {
+      this.#observer?.disconnect();
+      this.#observer = undefined;
+      window.removeEventListener('hashchange', this.#onHashChange);
+    }
+
+    #loadNow() {
+      this.#stopWaiting();
+      this.#near = true;
+      this.#render();
+    }
+
+    disconnectedCallback() {
+      this.#stopWaiting();
+      // After the current task: a host React app may be removing the element in its own commit
+      // (React cannot unmount a root synchronously then), and an element that is only being
+      // moved is connected again by then and keeps its state.
+      queueMicrotask(() => {
+        if (this.isConnected) return;
+        // Unmounting stops the widget's polling; the shared cache drops the feed once no widget
+        // shows it any more (React Query's gcTime).
+        this.#root?.unmount();
+        this.#root = undefined;
+        this.#mount?.remove();
+        this.#mount = undefined;
+      });
+    }
+
+    attributeChangedCallback() {
+      if (!this.#root || this.#renderQueued) return;
+      // Several attributes set in one go render once.
+      this.#renderQueued = true;
+      queueMicrotask(() => {
+        this.#renderQueued = false;
+        if (this.#root) this.#render();
+      });
+    }
+
+    #render() {
+      const shadow = this.shadowRoot;
+      if (!this.isConnected || !shadow) return;
+      if (!this.#mount) {
+        this.#mount = document.createElement('div');
+        shadow.append(this.#mount);
+      }
+      this.#root ??= createRoot(this.#mount);
+      const settings = readEmbedSettings((name) => this.getAttribute(name), document.baseURI);
+      if (!settings) {
+        console.error('<live-blog>: the feed attribute is required (the URL of a JSON Feed).');
+        this.#root.render(null);
+        return;
+      }
+      this.#root.render(<LiveBlogRoot key={settings.resetKey} {...settings.props} inShadowRoot />);
+    }
+  };
+}
+
+/**
+ * Defines <live-blog> once; a second copy of the script (or the React entry on the same page)
+ * leaves the first definition alone. Does nothing outside a browser (server rendering).
+ */
+export function defineLiveBlogElement(name = 'live-blog'): void {
+  if (typeof customElements === 'undefined' || customElements.get(name)) return;
+  customElements.define(name, createElementClass());
+}

@@ -1,0 +1,141 @@
+import { useDeferredValue, useMemo } from 'react';
+import type { FeedStore } from '../core/feed/feed-store';
+import { oldestPublished, sortedItems } from '../core/feed/feed-store';
+import type { LiveItem } from '../core/feed/feed-types';
+import type { FacetName, ViewState } from '../core/filters/filter-state';
+import { FACETS } from '../core/filters/filter-state';
+import {
+  countFacets,
+  createMatcher,
+  createSearchIndex,
+  type FacetCounts,
+} from '../core/filters/match-items';
+import { withKnownValues } from '../core/filters/url-state';
+import { groupByTopic, splitPinned, type GroupedTimeline } from '../core/timeline/group-by-topic';
+import {
+  createLabels,
+  facetOptions,
+  type FacetOption,
+  type Labels,
+} from '../capabilities/filters/facet-options';
+
+const noItems: readonly LiveItem[] = [];
+
+export interface TimelineModel {
+  readonly sorted: readonly LiveItem[];
+  readonly labels: Labels;
+  /** The view state with ids the feed does not know dropped. */
+  readonly effective: ViewState;
+  readonly options: Record<FacetName, readonly FacetOption[]>;
+  readonly keyEventCount: number;
+  /** True while the counts still describe the previous filters (they follow a moment later). */
+  readonly countsPending: boolean;
+  /** Items shown after filters, newest first. */
+  readonly matching: readonly LiveItem[];
+  readonly waitingMatching: number;
+  readonly grouped: GroupedTimeline;
+  /** The chronological stream without pinned items (the Latest view). */
+  readonly stream: readonly LiveItem[];
+  readonly oldestLoaded: number | undefined;
+}
+
+/** Derives everything the timeline shows from the store and the reader's view. */
+export function useSortedItems(store: FeedStore | undefined): readonly LiveItem[] {
+  return useMemo(() => (store ? sortedItems(store) : noItems), [store]);
+}
+
+export interface TimelineInput {
+  readonly store: FeedStore | undefined;
+  readonly sorted: readonly LiveItem[];
+  /** Items released to the view, and arrivals still waiting behind the new-updates button. */
+  readonly shown: readonly LiveItem[];
+  readonly waiting: readonly LiveItem[];
+  readonly view: ViewState;
+  readonly locale: string;
+  readonly otherLabel: string;
+  readonly limit: number | undefined;
+}
+
+export function useTimelineModel(input: TimelineInput): TimelineModel {
+  const { store, sorted, shown, waiting, view, locale, otherLabel, limit } = input;
+  const meta = store?.meta;
+  const labels = useMemo(() => createLabels(meta, locale), [meta, locale]);
+  const searchText = useMemo(() => createSearchIndex(meta?.people ?? []), [meta?.people]);
+  const known = useMemo(() => {
+    const sets: Record<FacetName, Set<string>> = {
+      topics: new Set(),
+      countries: new Set(),
+      speakers: new Set(),
+    };
+    for (const item of sorted) {
+      for (const t of item.topics) sets.topics.add(t);
+      for (const c of item.countries) sets.countries.add(c);
+      for (const s of item.speakers) sets.speakers.add(s);
+    }
+    return sets;
+  }, [sorted]);
+  // Until the first document arrives nothing is known, and a shared link must not be emptied.
+  const effective = store ? withKnownValues(view, known) : view;
+  const matcher = useMemo(
+    () => createMatcher(effective, searchText),
+    // The matcher depends on the filter values only, not on the state object's identity.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [
+      effective.topics,
+      effective.countries,
+      effective.speakers,
+      effective.q,
+      effective.keyOnly,
+      searchText,
+    ],
+  );
+  // Counts are secondary to the updates themselves: a filter click paints the timeline first and
+  // the counts a moment later (useDeferredValue), keeping the click responsive at 10,000 items.
+  const countedItems = useDeferredValue(shown, noItems);
+  const countingMatcher = useDeferredValue(matcher);
+  const counts: FacetCounts = useMemo(
+    () => countFacets(countedItems, countingMatcher),
+    [countedItems, countingMatcher],
+  );
+  const options = useMemo(() => {
+    const result = {} as Record<FacetName, FacetOption[]>;
+    for (const facet of FACETS)
+      result[facet] = facetOptions(facet, counts, effective[facet], meta, labels, locale);
+    return result;
+  }, [counts, effective, meta, labels, locale]);
+  const matching = useMemo(() => shown.filter((item) => matcher(item)), [shown, matcher]);
+  const keyEventCount = useMemo(
+    () => countedItems.filter((item) => item.keyEvent && countingMatcher(item)).length,
+    [countedItems, countingMatcher],
+  );
+  const waitingMatching = useMemo(
+    () => waiting.filter((item) => matcher(item)).length,
+    [waiting, matcher],
+  );
+  const limited = useMemo(
+    () => (limit !== undefined && limit >= 0 ? matching.slice(0, limit) : matching),
+    [matching, limit],
+  );
+  const grouped = useMemo(
+    () =>
+      effective.view === 'topics'
+        ? groupByTopic(limited, meta, otherLabel)
+        : { ...splitPinned(limited), groups: [] },
+    [limited, effective.view, meta, otherLabel],
+  );
+  const stream = useMemo(() => limited.filter((item) => !item.pinned), [limited]);
+  const oldestLoaded = useMemo(() => oldestPublished(sorted), [sorted]);
+  return {
+    sorted,
+    labels,
+    effective,
+    options,
+    keyEventCount,
+    countsPending: countedItems !== shown || countingMatcher !== matcher,
+    matching,
+    waitingMatching,
+    grouped,
+    stream,
+    oldestLoaded,
+  };
+}

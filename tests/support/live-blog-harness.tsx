@@ -1,0 +1,129 @@
+// The widget under test in jsdom: a fake feed server behind a stubbed fetch, an
+// IntersectionObserver that reports only when told to, and fake timers advanced explicitly.
+import { act, cleanup, render, screen } from '@testing-library/react';
+import { afterEach, beforeEach, vi } from 'vitest';
+import { LiveBlogRoot } from '../../src/widget/LiveBlogRoot';
+import { sharedQueryClient } from '../../src/widget/query-client';
+
+// ---- A fake feed server behind a stubbed fetch ----
+
+export interface Route {
+  body: string;
+  etag?: string;
+  status?: number;
+  contentType?: string;
+}
+
+export const routes = new Map<string, Route>();
+export const fetchMock = vi.fn(async (input: RequestInfo | URL) => {
+  const url = String(input);
+  const route = routes.get(url);
+  if (!route) return new Response('not found', { status: 404 });
+  return new Response(route.body, {
+    status: route.status ?? 200,
+    headers: {
+      'content-type': route.contentType ?? 'application/feed+json',
+      ...(route.etag ? { etag: route.etag } : {}),
+    },
+  });
+});
+
+let feedCounter = 0;
+/** A fresh feed URL per test, so no test sees another's cached feed. */
+export function feedUrl(route: Route): string {
+  const url = `https://feeds.test/live-${++feedCounter}.json`;
+  routes.set(url, route);
+  return url;
+}
+
+// ---- IntersectionObserver: absent in jsdom; this one reports only when told to ----
+
+export class FakeIntersectionObserver {
+  static live = new Set<FakeIntersectionObserver>();
+  readonly elements = new Set<Element>();
+  readonly root = null;
+  readonly rootMargin = '';
+  readonly thresholds = [];
+  constructor(private readonly callback: IntersectionObserverCallback) {
+    FakeIntersectionObserver.live.add(this);
+  }
+  observe(el: Element) {
+    this.elements.add(el);
+  }
+  unobserve(el: Element) {
+    this.elements.delete(el);
+  }
+  disconnect() {
+    this.elements.clear();
+    FakeIntersectionObserver.live.delete(this);
+  }
+  takeRecords() {
+    return [];
+  }
+  /** Tells every observer of a matching element that it moved. */
+  static report(selector: string, isIntersecting: boolean, top: number) {
+    for (const observer of FakeIntersectionObserver.live) {
+      for (const target of observer.elements) {
+        if (!target.matches(selector)) continue;
+        const entry = {
+          target,
+          isIntersecting,
+          boundingClientRect: { top } as DOMRectReadOnly,
+          intersectionRatio: isIntersecting ? 1 : 0,
+        } as IntersectionObserverEntry;
+        observer.callback([entry], observer as unknown as IntersectionObserver);
+      }
+    }
+  }
+}
+
+// ---- Time: fake timers only, advanced explicitly ----
+
+/** Lets fetches, body reads, React Query's notifications (setTimeout 0) and React settle. */
+export async function settle() {
+  for (let i = 0; i < 10; i++) {
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(0);
+    });
+  }
+}
+
+export async function advance(ms: number) {
+  await act(async () => {
+    await vi.advanceTimersByTimeAsync(ms);
+  });
+  await settle();
+}
+
+/** Comfortably past one poll: 15 s (the demo's poll_seconds) + 10 % jitter. */
+export const PAST_ONE_POLL = 16_600;
+
+export async function renderLoaded(url: string) {
+  const view = render(<LiveBlogRoot feed={url} locale="en" />);
+  await settle();
+  return view;
+}
+
+export const articles = () => screen.queryAllByRole('article');
+
+/** Fake timers, fetch and IntersectionObserver around each test of the file that calls it. */
+export function installHarness() {
+  beforeEach(() => {
+    vi.useFakeTimers({ shouldAdvanceTime: false, now: new Date('2023-07-12T10:00:00Z') });
+    vi.stubGlobal('fetch', fetchMock);
+    vi.stubGlobal('IntersectionObserver', FakeIntersectionObserver);
+    // jsdom has no scrolling; "N new updates" scrolls the timeline's top into view.
+    Element.prototype.scrollIntoView ??= function scrollIntoView() {};
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    fetchMock.mockClear();
+  });
+
+  afterEach(() => {
+    cleanup();
+    sharedQueryClient().clear();
+    FakeIntersectionObserver.live.clear();
+    routes.clear();
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+}

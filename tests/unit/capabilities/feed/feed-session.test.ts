@@ -1,0 +1,236 @@
+import { offerEarlyFeedRequest } from '../../../../src/capabilities/feed/early-feed-request';
+import { readFeedEarly } from '../../../../src/capabilities/feed/read-feed-early';
+import { QueryClient } from '@tanstack/react-query';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { sortedItems } from '../../../../src/core/feed/feed-store';
+import {
+  feedQueryKey,
+  getFeedSession,
+  loadOlderPage,
+  nextDelay,
+  pollHead,
+  type FeedSession,
+} from '../../../../src/capabilities/feed/feed-session';
+import { FeedFetchError } from '../../../../src/capabilities/feed/fetch-feed-document';
+import { tombstoneWire, wireFeed, wireItem } from '../../../support/feed-builders';
+import { serve } from '../../../support/fake-feed-server';
+
+const HEAD = 'https://feeds.example/live/head.json';
+const NOW = 1_000_000;
+
+let client: QueryClient;
+let session: FeedSession;
+const signal = () => new AbortController().signal;
+const ids = () => sortedItems(session.store).map((i) => i.id);
+
+beforeEach(() => {
+  client = new QueryClient();
+  session = getFeedSession(client, HEAD);
+  vi.spyOn(console, 'warn').mockImplementation(() => {});
+});
+
+afterEach(() => {
+  client.clear();
+  vi.unstubAllGlobals();
+});
+
+describe('pollHead', () => {
+  it('merges the head, remembers its ETag, and an unchanged head keeps the same store', async () => {
+    const fetchMock = serve({ [HEAD]: { body: wireFeed([wireItem('a', 0)]), etag: '"1"' } });
+    const first = await pollHead(session, signal(), () => NOW);
+    expect(ids()).toEqual(['a']);
+    expect(session.validator).toBe('"1"');
+    expect(first.changedAt).toBe(NOW);
+    const second = await pollHead(session, signal(), () => NOW + 1);
+    expect(second).toBe(first);
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+  });
+
+  it('counts failures, says when it will retry, and keeps the last good store', async () => {
+    serve({ [HEAD]: { body: wireFeed([wireItem('a', 0)]), etag: '"1"' } });
+    const good = await pollHead(session, signal(), () => NOW);
+    serve({ [HEAD]: { body: 'busy', status: 503 } });
+    await expect(pollHead(session, signal(), () => NOW)).rejects.toBeInstanceOf(FeedFetchError);
+    expect(session.failures).toBe(1);
+    expect(session.lastError?.kind).toBe('busy');
+    expect(session.nextAttemptAt).toBe(NOW + nextDelay(session, false)!);
+    expect(session.store).toBe(good);
+    await expect(pollHead(session, signal(), () => NOW)).rejects.toBeInstanceOf(FeedFetchError);
+    expect(session.failures).toBe(2);
+    // Recovery clears the streak.
+    serve({ [HEAD]: { body: wireFeed([wireItem('a', 0), wireItem('b', 1)]), etag: '"2"' } });
+    await pollHead(session, signal(), () => NOW);
+    expect(session.failures).toBe(0);
+    expect(session.lastError).toBeUndefined();
+    expect(ids()).toEqual(['b', 'a']);
+  });
+
+  it('a document that is not a feed is an "invalid" failure and loses nothing', async () => {
+    serve({ [HEAD]: { body: wireFeed([wireItem('a', 0)]), etag: '"1"' } });
+    await pollHead(session, signal(), () => NOW);
+    serve({ [HEAD]: { body: { hello: 'world' }, etag: '"2"' } });
+    const error = await pollHead(session, signal(), () => NOW).catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: 'invalid' });
+    expect((error as Error).message).toMatch(/not a JSON Feed/);
+    expect(ids()).toEqual(['a']);
+    // The bad document's ETag is not remembered: the next good one with any ETag is read.
+    expect(session.validator).toBe('"1"');
+  });
+
+  it('after a gap (reader offline), follows next_url until it reaches held items', async () => {
+    const p2 = 'https://feeds.example/live/page-2.json';
+    const p1 = 'https://feeds.example/live/page-1.json';
+    serve({
+      [HEAD]: { body: wireFeed([wireItem('b', 1), wireItem('a', 0)], { next_url: p1 }), etag: '1' },
+    });
+    await pollHead(session, signal(), () => NOW);
+    const fetchMock = serve({
+      [HEAD]: {
+        body: wireFeed([wireItem('f', 5), wireItem('e', 4)], { next_url: 'page-2.json' }),
+        etag: '2',
+      },
+      [p2]: { body: wireFeed([wireItem('d', 3), wireItem('c', 2)], { next_url: 'page-1.json' }) },
+      [p1]: { body: wireFeed([wireItem('b', 1), wireItem('a', 0)]) },
+    });
+    await pollHead(session, signal(), () => NOW);
+    expect(ids()).toEqual(['f', 'e', 'd', 'c', 'b', 'a']);
+    // Head, then page 2, then page 1 which overlaps: no further.
+    expect(fetchMock.mock.calls.map(([url]) => url)).toEqual([HEAD, p2, p1]);
+    // The reader's "older" cursor starts from the head's next_url, moved past the pages the walk
+    // fetched (none is requested twice): page 2 and page 1, the first page, are in already.
+    expect(session.store.olderUrl).toBeUndefined();
+    expect(session.store.olderBroken).toBe(false);
+    expect(session.store.pagesLoaded).toBe(0);
+  });
+
+  it('tombstones in a later head remove held items', async () => {
+    serve({ [HEAD]: { body: wireFeed([wireItem('a', 0), wireItem('b', 1)]), etag: '1' } });
+    await pollHead(session, signal(), () => NOW);
+    serve({ [HEAD]: { body: wireFeed([wireItem('b', 1), tombstoneWire('a', 2)]), etag: '2' } });
+    await pollHead(session, signal(), () => NOW);
+    expect(ids()).toEqual(['b']);
+  });
+});
+
+describe('nextDelay', () => {
+  it('stops polling when polling is off or the feed has ended', async () => {
+    serve({ [HEAD]: { body: wireFeed([wireItem('a', 0)], { expired: true }), etag: '1' } });
+    expect(nextDelay(session, false)).not.toBeNull();
+    session.pollingDisabled = true;
+    expect(nextDelay(session, false)).toBeNull();
+    session.pollingDisabled = false;
+    await pollHead(session, signal(), () => NOW);
+    expect(nextDelay(session, false)).toBeNull();
+  });
+
+  it('follows the feed’s poll_seconds', async () => {
+    serve({
+      [HEAD]: { body: wireFeed([wireItem('a', 0)], { _liveblog: { poll_seconds: 60 } }) },
+    });
+    await pollHead(session, signal(), () => NOW);
+    const delay = nextDelay(session, false)!;
+    expect(delay).toBeGreaterThanOrEqual(54_000);
+    expect(delay).toBeLessThanOrEqual(66_000);
+  });
+});
+
+describe('loadOlderPage', () => {
+  it('merges the older page, moves the cursor, and shares one request between callers', async () => {
+    const p1 = 'https://feeds.example/live/page-1.json';
+    serve({ [HEAD]: { body: wireFeed([wireItem('b', 1)], { next_url: p1 }), etag: '1' } });
+    await pollHead(session, signal(), () => NOW);
+    const fetchMock = serve({ [p1]: { body: wireFeed([wireItem('a', 0)]) } });
+    await Promise.all([
+      loadOlderPage(session, client, () => NOW),
+      loadOlderPage(session, client, () => NOW),
+    ]);
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    expect(ids()).toEqual(['b', 'a']);
+    expect(session.store.olderUrl).toBeUndefined();
+    expect(client.getQueryData(feedQueryKey(HEAD))).toBe(session.store);
+    // Nothing older: no request.
+    await loadOlderPage(session, client, () => NOW);
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+  });
+
+  it('one session per feed URL and client', () => {
+    expect(getFeedSession(client, HEAD)).toBe(session);
+    expect(getFeedSession(client, `${HEAD}?other`)).not.toBe(session);
+    expect(getFeedSession(new QueryClient(), HEAD)).not.toBe(session);
+  });
+});
+
+describe('a large first document', () => {
+  // Past the number of updates from which the first screen is shown first (first-screen.ts).
+  const body = 'Reporting from the summit. '.repeat(20);
+  const big = (n: number) =>
+    wireFeed(
+      Array.from({ length: n }, (_, i) =>
+        // Newest first; the oldest is pinned, so it sits at the very end of the document.
+        wireItem(`u${i}`, n - i, {
+          content_text: body,
+          ...(i === n - 1 ? { _liveblog: { pinned: true } } : {}),
+        }),
+      ),
+    );
+
+  it('is shown from a preview first, then whole, keeping the preview items as they were', async () => {
+    serve({ [HEAD]: { body: big(2_000), etag: '"v1"' } });
+    const previews: { size: number; previewing: boolean; pinned: boolean }[] = [];
+    let shown: ReturnType<typeof sortedItems> = [];
+    const store = await pollHead(
+      session,
+      signal(),
+      () => NOW,
+      (preview) => {
+        shown = sortedItems(preview);
+        previews.push({
+          size: preview.items.size,
+          previewing: session.previewing,
+          pinned: preview.items.get('u1999')?.pinned === true,
+        });
+      },
+    );
+    expect(previews).toEqual([{ size: 61, previewing: true, pinned: true }]);
+    expect(session.previewing).toBe(false);
+    expect(store.items.size).toBe(2_000);
+    expect(session.validator).toBe('"v1"');
+    // The same objects: React does not re-render what the reader already sees.
+    for (const item of shown) expect(store.items.get(item.id)).toBe(item);
+  });
+
+  it('a small document, or a later poll, goes straight to the whole document', async () => {
+    serve({ [HEAD]: { body: big(100) } });
+    const show = vi.fn();
+    await pollHead(session, signal(), () => NOW, show);
+    expect(show).not.toHaveBeenCalled();
+    serve({ [HEAD]: { body: big(2_000) } });
+    await pollHead(session, signal(), () => NOW, show);
+    expect(show).not.toHaveBeenCalled();
+    expect(session.store.items.size).toBe(2_000);
+  });
+
+  it("from the page's early script: its document too shows its first screen first", async () => {
+    const fetchMock = serve({ [HEAD]: { body: big(2_000), etag: '"v1"' } });
+    const controller = new AbortController();
+    offerEarlyFeedRequest({
+      url: HEAD,
+      reply: readFeedEarly(HEAD, controller.signal),
+      abort: () => controller.abort(),
+    });
+    const sizes: number[] = [];
+    const store = await pollHead(
+      session,
+      signal(),
+      () => NOW,
+      (preview) => {
+        sizes.push(preview.items.size);
+        expect(preview.items.get('u1999')?.pinned).toBe(true);
+      },
+    );
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    expect(sizes).toEqual([61]);
+    expect(store.items.size).toBe(2_000);
+    expect(session.validator).toBe('"v1"');
+  });
+});

@@ -1,0 +1,273 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { FEED_LIMITS } from '../../../../src/core/feed/feed-limits';
+import { offerEarlyFeedRequest } from '../../../../src/capabilities/feed/early-feed-request';
+import { readFeedEarly } from '../../../../src/capabilities/feed/read-feed-early';
+import {
+  documentText,
+  FeedFetchError,
+  fetchFeedDocument,
+} from '../../../../src/capabilities/feed/fetch-feed-document';
+
+const URL_ = 'https://feeds.example/live/head.json';
+
+function stubFetch(impl: (url: string, init: RequestInit) => Response | Promise<Response>) {
+  // Like the real fetch, always a promise.
+  const fn = vi.fn((url: string, init: RequestInit) => Promise.resolve(impl(url, init)));
+  vi.stubGlobal('fetch', fn);
+  return fn;
+}
+
+async function failure(promise: Promise<unknown>): Promise<FeedFetchError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof FeedFetchError) return error;
+    throw error;
+  }
+  throw new Error('expected a FeedFetchError');
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('fetchFeedDocument', () => {
+  it('revalidates through the HTTP cache, without credentials, asking for a JSON Feed', async () => {
+    const fetchMock = stubFetch(
+      () =>
+        new Response('{"a":1}', {
+          headers: {
+            'content-type': 'application/feed+json',
+            etag: '"v1"',
+            'cache-control': 'public, max-age=10',
+          },
+        }),
+    );
+    const doc = await fetchFeedDocument(URL_);
+    expect(doc).toEqual({
+      kind: 'document',
+      body: new TextEncoder().encode('{"a":1}'),
+      url: URL_,
+      validator: '"v1"',
+      maxAgeSeconds: 10,
+    });
+    const [url, init] = fetchMock.mock.calls[0]!;
+    expect(url).toBe(URL_);
+    expect(init).toMatchObject({ cache: 'no-cache', credentials: 'omit' });
+    expect((init.headers as Record<string, string>).Accept).toMatch(/^application\/feed\+json/);
+  });
+
+  it('reports the final URL after a redirect, for resolving relative links', async () => {
+    stubFetch(() => {
+      const response = new Response('{}', { headers: { 'content-type': 'application/json' } });
+      Object.defineProperty(response, 'url', { value: 'https://cdn.example/feeds/head.json' });
+      return response;
+    });
+    const doc = await fetchFeedDocument(URL_);
+    expect(doc.kind === 'document' && doc.url).toBe('https://cdn.example/feeds/head.json');
+  });
+
+  it('a 304 is "unchanged"', async () => {
+    stubFetch(
+      () => new Response(null, { status: 304, headers: { 'cache-control': 'max-age=30' } }),
+    );
+    expect(await fetchFeedDocument(URL_, { knownValidator: '"v1"' })).toEqual({
+      kind: 'unchanged',
+      maxAgeSeconds: 30,
+    });
+  });
+
+  it('a 200 whose ETag (or Last-Modified) matches the merged document is "unchanged"', async () => {
+    stubFetch(() => new Response('{}', { headers: { etag: '"v1"' } }));
+    expect((await fetchFeedDocument(URL_, { knownValidator: '"v1"' })).kind).toBe('unchanged');
+    expect((await fetchFeedDocument(URL_, { knownValidator: '"v0"' })).kind).toBe('document');
+    const lastModified = 'Wed, 12 Jul 2023 09:00:00 GMT';
+    stubFetch(() => new Response('{}', { headers: { 'last-modified': lastModified } }));
+    const doc = await fetchFeedDocument(URL_);
+    expect(doc.kind === 'document' && doc.validator).toBe(lastModified);
+    expect((await fetchFeedDocument(URL_, { knownValidator: lastModified })).kind).toBe(
+      'unchanged',
+    );
+  });
+
+  it('an HTML page (a proxy’s error page with status 200) is an error, not a feed', async () => {
+    stubFetch(
+      () =>
+        new Response('<!doctype html>', {
+          headers: { 'content-type': 'text/html; charset=utf-8' },
+        }),
+    );
+    const error = await failure(fetchFeedDocument(URL_));
+    expect(error.kind).toBe('invalid');
+    expect(error.message).toMatch(/web page/);
+  });
+
+  it.each([
+    [404, 'not-found'],
+    [410, 'not-found'],
+    [429, 'busy'],
+    [503, 'busy'],
+    [500, 'http'],
+    [502, 'http'],
+  ])('HTTP %i is a "%s" failure with its status', async (status, kind) => {
+    stubFetch(() => new Response('nope', { status }));
+    const error = await failure(fetchFeedDocument(URL_));
+    expect(error).toMatchObject({ kind, status });
+  });
+
+  it('reads Retry-After in seconds or as an HTTP date', async () => {
+    stubFetch(() => new Response('', { status: 503, headers: { 'retry-after': '120' } }));
+    expect((await failure(fetchFeedDocument(URL_))).retryAfterSeconds).toBe(120);
+    const inTwoMinutes = new Date(Date.now() + 120_000).toUTCString();
+    stubFetch(() => new Response('', { status: 429, headers: { 'retry-after': inTwoMinutes } }));
+    const seconds = (await failure(fetchFeedDocument(URL_))).retryAfterSeconds!;
+    expect(seconds).toBeGreaterThanOrEqual(118);
+    expect(seconds).toBeLessThanOrEqual(120);
+    stubFetch(() => new Response('', { status: 503, headers: { 'retry-after': 'soon' } }));
+    expect((await failure(fetchFeedDocument(URL_))).retryAfterSeconds).toBeUndefined();
+  });
+
+  it('refuses a body that declares itself too large, without reading it', async () => {
+    const size = FEED_LIMITS.maxDocumentBytes + 1;
+    stubFetch(() => new Response('{}', { headers: { 'content-length': String(size) } }));
+    const error = await failure(fetchFeedDocument(URL_));
+    expect(error.kind).toBe('too-large');
+    expect(error.message).toMatch(/larger than 25 MB/);
+  });
+
+  it('stops reading a streamed body once it passes the limit', async () => {
+    const chunk = new Uint8Array(1024 * 1024);
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        sent++;
+        controller.enqueue(chunk);
+      },
+    });
+    stubFetch(() => new Response(body));
+    const error = await failure(fetchFeedDocument(URL_));
+    expect(error.kind).toBe('too-large');
+    // It gave up just past the limit instead of reading forever.
+    expect(sent).toBeLessThan(FEED_LIMITS.maxDocumentBytes / chunk.byteLength + 5);
+  });
+
+  it('a network failure is a "network" failure', async () => {
+    stubFetch(() => Promise.reject(new TypeError('Failed to fetch')));
+    expect((await failure(fetchFeedDocument(URL_))).kind).toBe('network');
+  });
+
+  it('a server that does not answer in time is a "timeout"', async () => {
+    stubFetch(
+      (_url, init) =>
+        new Promise((_resolve, reject) => {
+          init.signal!.addEventListener('abort', () => reject(init.signal!.reason));
+        }),
+    );
+    expect((await failure(fetchFeedDocument(URL_, { timeoutMs: 5 }))).kind).toBe('timeout');
+  });
+
+  it('a caller’s abort is passed through as is (React Query cancelling), not as a failure', async () => {
+    stubFetch(
+      (_url, init) =>
+        new Promise((_resolve, reject) => {
+          init.signal!.addEventListener('abort', () => reject(new DOMException('x', 'AbortError')));
+        }),
+    );
+    const controller = new AbortController();
+    const pending = fetchFeedDocument(URL_, { signal: controller.signal });
+    controller.abort();
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(pending).rejects.not.toBeInstanceOf(FeedFetchError);
+  });
+});
+
+describe("the standalone page's early request", () => {
+  const feedResponse = (body: string) =>
+    new Response(body, { headers: { 'content-type': 'application/feed+json', etag: '"e1"' } });
+
+  /** What the page's first script does: read the feed at once and offer the answer. */
+  function startEarly(url = URL_) {
+    const controller = new AbortController();
+    const abort = vi.fn(() => controller.abort());
+    offerEarlyFeedRequest({ url, reply: readFeedEarly(url, controller.signal), abort });
+    return { abort };
+  }
+
+  it('is taken by the first fetch of its URL, and only by that one', async () => {
+    const fetchMock = stubFetch(() => feedResponse('{"early":true}'));
+    startEarly();
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    expect(fetchMock.mock.calls[0]![1]).toMatchObject({ cache: 'no-cache', credentials: 'omit' });
+
+    const first = await fetchFeedDocument(URL_);
+    expect(first.kind === 'document' && documentText(first)).toBe('{"early":true}');
+    expect(first.kind === 'document' && first.validator).toBe('"e1"');
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+
+    fetchMock.mockImplementation(() => Promise.resolve(feedResponse('{"poll":2}')));
+    const second = await fetchFeedDocument(URL_);
+    expect(second.kind === 'document' && documentText(second)).toBe('{"poll":2}');
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+  });
+
+  it('is left alone by requests for other URLs (older pages)', async () => {
+    const fetchMock = stubFetch((url) => feedResponse(JSON.stringify({ url })));
+    startEarly();
+    const page = await fetchFeedDocument('https://feeds.example/live/page-1.json');
+    expect(page.kind === 'document' && documentText(page)).toContain('page-1');
+    const head = await fetchFeedDocument(URL_);
+    expect(head.kind === 'document' && documentText(head)).toContain('head.json');
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+  });
+
+  it('fails like any request: the poll that takes it reports what went wrong', async () => {
+    stubFetch(() => Promise.reject(new TypeError('Failed to fetch')));
+    startEarly();
+    expect((await failure(fetchFeedDocument(URL_))).kind).toBe('network');
+
+    stubFetch(() => new Response('', { status: 503, headers: { 'retry-after': '30' } }));
+    startEarly();
+    const busy = await failure(fetchFeedDocument(URL_));
+    expect(busy).toMatchObject({ kind: 'busy', status: 503, retryAfterSeconds: 30 });
+  });
+
+  it('is replaced by an ordinary request if the early script broke', async () => {
+    const fetchMock = stubFetch(() => feedResponse('{"own":true}'));
+    offerEarlyFeedRequest({
+      url: URL_,
+      reply: Promise.reject(new Error('early script failed')),
+      abort: () => {},
+    });
+    const doc = await fetchFeedDocument(URL_);
+    expect(doc.kind === 'document' && documentText(doc)).toBe('{"own":true}');
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+  });
+
+  it("is bound by the poll's timeout while its body arrives, too", async () => {
+    stubFetch((_url, init) => {
+      // Headers come at once; the body never ends, until the request is aborted.
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('{"items":['));
+          init.signal!.addEventListener('abort', () => controller.error(init.signal!.reason));
+        },
+      });
+      return new Response(body, { headers: { 'content-type': 'application/feed+json' } });
+    });
+    const { abort } = startEarly();
+    expect((await failure(fetchFeedDocument(URL_, { timeoutMs: 5 }))).kind).toBe('timeout');
+    expect(abort).toHaveBeenCalled();
+  });
+
+  it("is still bound by the poll's timeout: a hanging early request is aborted", async () => {
+    stubFetch(
+      (_url, init) =>
+        new Promise((_resolve, reject) => {
+          init.signal!.addEventListener('abort', () => reject(init.signal!.reason));
+        }),
+    );
+    const { abort } = startEarly();
+    expect((await failure(fetchFeedDocument(URL_, { timeoutMs: 5 }))).kind).toBe('timeout');
+    expect(abort).toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,62 @@
+import { render } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { readEmbedSettings } from '../../../../src/widget/embed-settings';
+import { LiveBlog } from '../../../../src/entries/lib/live-blog';
+
+describe('the React library entry', () => {
+  it('renders <live-blog> with the props as attributes', () => {
+    const { container } = render(
+      <LiveBlog
+        feed="https://news.example/feed.json"
+        topic={['ukraine', 'g7']}
+        country="UA"
+        keyEvents
+        view="latest"
+        limit={5}
+        link="https://news.example/live"
+        controls="compact"
+        theme="dark"
+        poll={false}
+        className="article-live"
+      />,
+    );
+    const element = container.querySelector('live-blog')!;
+    expect(element).not.toBeNull();
+    expect(Object.fromEntries([...element.attributes].map((a) => [a.name, a.value]))).toEqual({
+      feed: 'https://news.example/feed.json',
+      topic: 'ukraine,g7',
+      country: 'UA',
+      'key-events': '',
+      view: 'latest',
+      limit: '5',
+      link: 'https://news.example/live',
+      controls: 'compact',
+      theme: 'dark',
+      poll: 'off',
+      class: 'article-live',
+    });
+  });
+
+  it('writes ids that hold a comma or a percent sign so that the element reads them back', () => {
+    const { container } = render(
+      <LiveBlog feed="f.json" topic={['economy,finance', '50%', 'nato']} speaker="a%2Cb,c" />,
+    );
+    const element = container.querySelector('live-blog')!;
+    expect(element.getAttribute('topic')).toBe('economy%2Cfinance,50%25,nato');
+    const settings = readEmbedSettings((name) => element.getAttribute(name), 'https://x.example/');
+    expect(settings!.props.initialView).toMatchObject({
+      topics: ['economy,finance', '50%', 'nato'],
+      speakers: ['a,b', 'c'],
+    });
+  });
+
+  it('leaves defaults out, so the element applies its own', () => {
+    const { container } = render(<LiveBlog feed="feed.json" poll syncUrl={false} />);
+    const element = container.querySelector('live-blog')!;
+    expect(element.getAttributeNames()).toEqual(['feed']);
+  });
+
+  it('defines the custom element on import', () => {
+    expect(customElements.get('live-blog')).toBeDefined();
+  });
+});

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { en, type Messages } from '../../../../src/shared/i18n/messages-en';
+import { uk } from '../../../../src/shared/i18n/messages-uk';
+
+// Sample arguments per parameter name: enough to call every function message.
+function render(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value !== 'function') throw new Error(`unexpected message type ${typeof value}`);
+  const fn = value as (...args: unknown[]) => unknown;
+  const args = Array.from({ length: fn.length }, (_, i) => (i === 0 ? 3 : 7));
+  // String parameters get a recognisable string; numbers work for both kinds in templates.
+  const text = fn(...args);
+  if (typeof text !== 'string') throw new Error('message did not return a string');
+  return text;
+}
+
+// Messages that only arrange their arguments with punctuation: the same in both languages.
+const FORMAT_ONLY = new Set<keyof Messages>(['activityBar']);
+
+describe('Ukrainian catalogue', () => {
+  it('has exactly the English keys, each of the same kind', () => {
+    expect(Object.keys(uk).sort()).toEqual(Object.keys(en).sort());
+    for (const key of Object.keys(en) as (keyof Messages)[]) {
+      expect(typeof uk[key], key).toBe(typeof en[key]);
+      if (typeof en[key] === 'function') {
+        expect((uk[key] as (...a: unknown[]) => unknown).length, key).toBe(
+          (en[key] as (...a: unknown[]) => unknown).length,
+        );
+      }
+    }
+  });
+
+  it('gives every message a non-empty Ukrainian text', () => {
+    for (const key of Object.keys(en) as (keyof Messages)[]) {
+      const text = render(uk[key]);
+      expect(text.trim(), key).not.toBe('');
+      if (FORMAT_ONLY.has(key)) continue;
+      // Cyrillic, not an untranslated English copy (every message has at least one word).
+      expect(text, key).toMatch(/[а-яіїєґ]/i);
+      expect(text, key).not.toBe(render(en[key]));
+    }
+  });
+
+  it.each([
+    [1, '1 оновлення'],
+    [2, '2 оновлення'],
+    [4, '4 оновлення'],
+    [5, '5 оновлень'],
+    [11, '11 оновлень'],
+    [12, '12 оновлень'],
+    [14, '14 оновлень'],
+    [21, '21 оновлення'],
+    [22, '22 оновлення'],
+    [25, '25 оновлень'],
+    [0, '0 оновлень'],
+    [111, '111 оновлень'],
+  ])('counts %i as "%s"', (n, text) => {
+    expect(uk.updateCount(n)).toBe(text);
+    expect(uk.resultCount(n, n)).toBe(text);
+    expect(uk.rejectedItems(n)).toBe(`Не вдалося показати ${text}`);
+  });
+
+  it.each([
+    [1, '1 нове оновлення'],
+    [2, '2 нові оновлення'],
+    [5, '5 нових оновлень'],
+    [21, '21 нове оновлення'],
+    [22, '22 нові оновлення'],
+    [25, '25 нових оновлень'],
+  ])('announces %i new updates as "%s"', (n, text) => {
+    expect(uk.newUpdates(n)).toBe(text);
+  });
+
+  it.each([
+    [1, 'з 1 оновлення'],
+    [2, 'з 2 оновлень'],
+    [5, 'з 5 оновлень'],
+    [21, 'з 21 оновлення'],
+    [22, 'з 22 оновлень'],
+    [25, 'з 25 оновлень'],
+  ])('puts "out of %i" in the genitive: "%s"', (total, ofText) => {
+    expect(uk.resultCount(0, total)).toBe(`0 ${ofText}`);
+    expect(uk.showingResults(0, total)).toBe(`Показано 0 ${ofText}`);
+  });
+
+  it('counts retry delays in abbreviated units', () => {
+    expect(uk.retryIn(0)).toBe('повторна спроба зараз');
+    expect(uk.retryIn(5)).toBe('повторна спроба через 5 с');
+    expect(uk.retryIn(120)).toBe('повторна спроба через 2 хв');
+    expect(uk.retryIn(125)).toBe('повторна спроба через 2 хв 5 с');
+  });
+
+  it('fills in the given values', () => {
+    expect(uk.updatedAt('10:42')).toBe('Оновлено о 10:42');
+    expect(uk.errorServer(503)).toContain('503');
+    expect(uk.removeFilter(uk.searchFor('НАТО'))).toBe('Прибрати фільтр «пошук „НАТО“»');
+    expect(uk.filtersButton(0)).toBe('Фільтри');
+    expect(uk.filtersButton(2)).toBe('Фільтри (активних: 2)');
+  });
+});

@@ -1,0 +1,151 @@
+// Feeds and pages that misbehave in ways readers notice: a future-dated update, a broken large
+// document, ids that look alike, an unknown time zone, Back pressed while typing a search.
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { LiveBlogRoot } from '../../../src/widget/LiveBlogRoot';
+import {
+  advance,
+  articles,
+  FakeIntersectionObserver,
+  feedUrl,
+  installHarness,
+  PAST_ONE_POLL,
+  renderLoaded,
+  routes,
+  settle,
+} from '../../support/live-blog-harness';
+
+installHarness();
+
+// The harness's clock starts at 2023-07-12T10:00:00Z.
+const feed = (items: unknown[], extra: Record<string, unknown> = {}) =>
+  JSON.stringify({
+    version: 'https://jsonfeed.org/version/1.1',
+    title: 'Odd feed',
+    _liveblog: { poll_seconds: 15, timezone: 'Europe/Vilnius' },
+    items,
+    ...extra,
+  });
+const update = (id: string, at: string, extra: Record<string, unknown> = {}) => ({
+  id,
+  title: `Update ${id}`,
+  content_text: `Body of ${id}`,
+  date_published: at,
+  ...extra,
+});
+
+describe('a future-dated update', () => {
+  it('is shown, and does not switch off the notice and the unseen count of real arrivals', async () => {
+    const early = update('scheduled', '2023-07-12T10:30:00Z');
+    const old = update('old', '2023-07-12T09:00:00Z');
+    const url = feedUrl({ body: feed([early, old]), etag: '"1"' });
+    render(<LiveBlogRoot feed={url} locale="en" standalone />);
+    await settle();
+    expect(articles()).toHaveLength(2);
+    // The reader scrolls into the timeline.
+    act(() => FakeIntersectionObserver.report('.lb-sentinel', false, -800));
+    const arrival = update('arrival', '2023-07-12T10:00:10Z');
+    routes.set(url, { body: feed([early, arrival, old]), etag: '"2"' });
+    await advance(PAST_ONE_POLL);
+    expect(screen.getByRole('button', { name: /1 new update/ })).toBeInTheDocument();
+    expect(screen.queryByRole('article', { name: 'Update arrival' })).not.toBeInTheDocument();
+    expect(document.title).toBe('(1) Odd feed');
+    fireEvent.click(screen.getByRole('button', { name: /1 new update/ }));
+    await settle();
+    expect(screen.getByRole('article', { name: 'Update arrival' })).toBeInTheDocument();
+  });
+});
+
+describe('a first document that cannot be read', () => {
+  it('is "could not be loaded", even when a preview of it was already on screen', async () => {
+    // Large enough for its first screen to be shown first; broken far beyond that.
+    const items = Array.from({ length: 2_000 }, (_, i) =>
+      update(`u${i}`, new Date(Date.UTC(2023, 6, 12, 9, 0) - i * 60_000).toISOString(), {
+        content_text: 'Reporting from the summit. '.repeat(20),
+      }),
+    );
+    const text = feed(items);
+    const cut = text.indexOf('"id":"u1000"');
+    const broken = `${text.slice(0, cut)},,${text.slice(cut)}`;
+    const url = feedUrl({ body: broken, etag: '"1"' });
+    render(<LiveBlogRoot feed={url} locale="en" standalone />);
+    // The first screen could not be shown (the text is not JSON): no update ever shows.
+    await vi.waitFor(async () => {
+      await advance(100);
+      expect(screen.queryByRole('alert')).toBeInTheDocument();
+    });
+    expect(screen.getByRole('alert')).toHaveTextContent('This live blog could not be loaded.');
+    expect(articles()).toHaveLength(0);
+    expect(screen.queryByText(/updates$/)).not.toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Live blog unavailable');
+    // The next attempt, still broken, shows nothing in between either.
+    await advance(30_000);
+    expect(articles()).toHaveLength(0);
+    // Repaired: it loads.
+    routes.set(url, { body: text, etag: '"2"' });
+    await vi.waitFor(async () => {
+      await advance(5_000);
+      expect(articles().length).toBeGreaterThan(0);
+    }, 10_000);
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Odd feed');
+    expect(articles().length).toBeGreaterThan(0);
+  });
+});
+
+describe('ids that look alike', () => {
+  it('each update keeps its own element, name and permalink', async () => {
+    const ids = ['a b', 'a_b', 'a\u00a0b', 'a-b-title'];
+    const items = ids.map((id, i) =>
+      update(id, `2023-07-12T09:0${i}:00Z`, { title: `Headline ${i}` }),
+    );
+    await renderLoaded(feedUrl({ body: feed(items), etag: '"1"' }));
+    for (const [i, id] of ids.entries()) {
+      const article = screen.getByRole('article', { name: `Headline ${i}` });
+      const link = article.querySelector<HTMLAnchorElement>('.lb-copy-link__anchor')!;
+      expect(new URL(link.href).hash).toBe(`#update-${encodeURIComponent(id)}`);
+      expect(document.getElementById(article.id)).toBe(article);
+    }
+    expect(new Set(articles().map((a) => a.id)).size).toBe(ids.length);
+  });
+});
+
+describe('a time zone the browser does not know', () => {
+  it('falls back to the feed’s zone, in the page’s language', async () => {
+    const url = feedUrl({ body: feed([update('a', '2023-07-12T09:30:00Z')]), etag: '"1"' });
+    render(<LiveBlogRoot feed={url} locale="en-GB" timezone="Mars/Olympus" />);
+    await settle();
+    const time = screen.getByRole('article').querySelector('time')!;
+    // 09:30 UTC is 12:30 in Vilnius, on a 24-hour clock in British English.
+    expect(time.textContent).toMatch(/^12:30 /);
+    expect(time.textContent).not.toMatch(/AM|PM/);
+    expect(document.body).toHaveTextContent('Times: event (EEST)');
+  });
+});
+
+describe('Back pressed while a search is being typed', () => {
+  it('goes back, and the half-typed search is not applied afterwards as a new entry', async () => {
+    window.history.replaceState(null, '', '/');
+    const items = [update('a', '2023-07-12T09:30:00Z', { _liveblog: { topics: ['nato'] } })];
+    const url = feedUrl({ body: feed(items), etag: '"1"' });
+    render(<LiveBlogRoot feed={url} locale="en" syncUrl standalone />);
+    await settle();
+    // A filter change makes an entry to go back from; the search box stays empty meanwhile.
+    fireEvent.click(screen.getByRole('checkbox', { name: /^nato/ }));
+    await settle();
+    expect(window.location.search).toBe('?topic=nato');
+    const entries = window.history.length;
+
+    const search = screen.getByRole('searchbox', { name: 'Search updates' });
+    fireEvent.change(search, { target: { value: 'summit' } });
+    await advance(100);
+    window.history.back();
+    await vi.waitFor(async () => {
+      await advance(10);
+      expect(window.location.search).toBe('');
+    });
+    await advance(1_000);
+    expect(window.location.search).toBe('');
+    expect(window.history.length).toBe(entries);
+    expect(search).toHaveValue('');
+  });
+});
