@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -23,6 +24,81 @@ const browserOnlyGlobals = [
   'setInterval',
 ];
 
+// The layers of src/ (docs/architecture.md), each importing only from the ones before it:
+// core ← shared ← capabilities ← widget ← entries. A capability does not import another one
+// (the widget composes them), and an entry point not another one (what two share is in
+// entries/common). Outside src/, the replay server stands alone, and bench/ and scripts/ share
+// what they both need through tooling/.
+const CAPABILITIES = ['feed', 'live', 'timeline', 'filters', 'story', 'sharing'];
+const ENTRIES = ['page', 'frame', 'embed', 'embed-frame', 'lib'];
+const layer = (message) => message + ' (docs/architecture.md)';
+const LAYER_ZONES = [
+  {
+    target: './src/core',
+    from: './src',
+    except: ['./core'],
+    message: layer('src/core is pure: it imports only from src/core'),
+  },
+  {
+    target: './src/shared',
+    from: './src',
+    except: ['./core', './shared'],
+    message: layer('src/shared imports only from src/core and src/shared'),
+  },
+  ...CAPABILITIES.map((name) => ({
+    target: `./src/capabilities/${name}`,
+    from: './src',
+    except: ['./core', './shared', `./capabilities/${name}`],
+    message: layer(
+      `a capability imports only from src/core, src/shared and itself; the widget composes capabilities`,
+    ),
+  })),
+  {
+    target: './src/widget',
+    from: './src/entries',
+    message: layer('the widget does not import an entry point'),
+  },
+  ...ENTRIES.map((name) => ({
+    target: `./src/entries/${name}`,
+    from: './src/entries',
+    except: [`./${name}`, './common'],
+    message: layer(
+      'an entry point imports no other entry point; shared code goes in entries/common',
+    ),
+  })),
+  {
+    target: './src/entries/common',
+    from: './src/entries',
+    except: ['./common'],
+    message: layer('entries/common imports no entry point'),
+  },
+  {
+    target: './src',
+    from: ['./tests', './bench', './scripts', './server', './tooling'],
+    message: layer('the app imports nothing from the tooling around it'),
+  },
+  {
+    target: './server',
+    from: ['./src', './tests', './bench', './scripts', './tooling'],
+    message: layer('the replay server stands alone'),
+  },
+  {
+    target: './tooling',
+    from: ['./src', './tests', './bench', './scripts'],
+    message: layer('tooling/ serves bench/ and scripts/, and imports neither'),
+  },
+  {
+    target: './scripts',
+    from: ['./src', './tests', './bench'],
+    message: layer('scripts/ shares code with bench/ through tooling/'),
+  },
+  {
+    target: './bench',
+    from: ['./src', './tests', './scripts'],
+    message: layer('bench/ shares code with scripts/ through tooling/'),
+  },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -38,6 +114,22 @@ export default tseslint.config(
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx,mjs,js}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      // no-cycle reads the files an import leads to: it must know how to parse TypeScript.
+      'import-x/extensions': ['.ts', '.tsx', '.mjs', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [
+        createNodeResolver({ extensions: ['.ts', '.tsx', '.mjs', '.js', '.json'] }),
+      ],
+    },
+    rules: {
+      'import-x/no-cycle': 'error',
+      'import-x/no-restricted-paths': ['error', { zones: LAYER_ZONES }],
+    },
+  },
   {
     rules: {
       '@typescript-eslint/no-unused-vars': [
@@ -73,10 +165,6 @@ export default tseslint.config(
               group: ['react', 'react-dom', 'react-dom/*', '@tanstack/*', 'dompurify'],
               message: 'src/core is pure: no React, DOM or network libraries.',
             },
-            {
-              group: ['../../*', '!../../core/*'],
-              message: 'src/core may import only from src/core.',
-            },
           ],
         },
       ],
@@ -111,6 +199,7 @@ export default tseslint.config(
     files: [
       'server/**/*.mjs',
       'scripts/**/*.mjs',
+      'tooling/**/*.mjs',
       '*.config.*',
       'tests/server/**',
       'tests/e2e/**',

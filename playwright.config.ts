@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test';
 
-import { chromiumLaunchOptions } from './scripts/chromium.mjs';
+import { chromiumLaunchOptions } from './tooling/chromium.mjs';
 
 export default defineConfig({
   testDir: 'tests/e2e',

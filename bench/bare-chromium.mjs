@@ -16,7 +16,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromiumArgs, chromiumExecutable } from '../scripts/chromium.mjs';
+import { chromiumArgs, chromiumExecutable } from '../tooling/chromium.mjs';
 import { pageProbe } from './page-probe.mjs';
 
 // Playwright's (chromiumSwitches.ts and its headless additions) that change how a page runs.

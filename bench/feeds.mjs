@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { writeFeed } from '../scripts/generate-feed.mjs';
+import { writeFeed } from '../tooling/synthetic-feed.mjs';
 
 /**
  * Heading ids of the groups a client shows for these items: one per first topic, items without a

@@ -24,7 +24,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startServer } from '../server/create-server.mjs';
 import { launchBareChromium, measureFirstItemBare } from './bare-chromium.mjs';
-import { bundleSizes } from './bundle.mjs';
+import { bundleSizes } from '../tooling/bundle-sizes.mjs';
 import { writeBenchFeed } from './feeds.mjs';
 import {
   CONTEXT_OPTIONS,
@@ -34,7 +34,7 @@ import {
   responseHeaderBytes,
 } from './measure.mjs';
 import { evaluateBudgets, formatReport } from './report.mjs';
-import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
+import { chromiumLaunchOptions } from '../tooling/chromium.mjs';
 
 const { values: args } = parseArgs({
   options: {

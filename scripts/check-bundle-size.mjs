@@ -1,7 +1,7 @@
 // Bundle budget, enforced in CI: what a reader downloads before the first update shows must not
 // creep. Reads the built files (run after `npm run build`) and gzips them as a CDN would; the
 // counting is bench/bundle.mjs's, so that the benchmark's table and CI agree.
-import { BUNDLE_BUDGET_BYTES, bundleSizes } from '../bench/bundle.mjs';
+import { BUNDLE_BUDGET_BYTES, bundleSizes } from '../tooling/bundle-sizes.mjs';
 
 const dist = process.argv[2] ?? 'dist';
 

@@ -3,7 +3,7 @@
 import { chromium } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { startServer } from '../server/create-server.mjs';
-import { chromiumLaunchOptions } from './chromium.mjs';
+import { chromiumLaunchOptions } from '../tooling/chromium.mjs';
 
 const out = 'docs/screenshots';
 mkdirSync(out, { recursive: true });

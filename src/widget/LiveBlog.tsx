@@ -23,6 +23,7 @@ import { KeyEventsRail } from '../capabilities/story/KeyEventsRail';
 import { ActivityChart, type ActivityChartProps } from '../capabilities/story/ActivityChart';
 import { activityBins, type ActivityBin } from '../core/timeline/activity-bins';
 import { validTimeZone } from '../core/feed/time-zone';
+import { CopyLinkButton } from '../capabilities/sharing/CopyLinkButton';
 import { permalinkFor } from '../capabilities/sharing/permalink';
 import { useTimeZoneChoice } from '../shared/time/use-time-zone-choice';
 import { zoneAbbreviation } from '../shared/time/format-time';
@@ -103,6 +104,7 @@ export function LiveBlog(props: LiveBlogOptions) {
       timeZone,
       baseUrl: feedUrl,
       permalink: (id: string) => permalinkFor(id, pageUrl),
+      ShareLink: CopyLinkButton,
     }),
     [model.labels, locale, timeZone, feedUrl, pageUrl],
   );

@@ -17,7 +17,7 @@ import {
   facetOptions,
   type FacetOption,
   type Labels,
-} from '../capabilities/filters/facet-options';
+} from '../core/filters/facet-options';
 
 const noItems: readonly LiveItem[] = [];
 

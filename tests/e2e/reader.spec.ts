@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Locator, Page, Route } from '@playwright/test';
-import { writeFeed } from '../../scripts/generate-feed.mjs';
+import { writeFeed } from '../../tooling/synthetic-feed.mjs';
 import { expect, expectNoAxeViolations, test, scrollIntoTimeline, publishUntil } from './fixtures';
 
 // The reader's experience (issue 7): the story at a glance, time, links, and everyone included.

@@ -1,7 +1,7 @@
 // @ts-check
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { createRandom, generateFeed } from '../../scripts/generate-feed.mjs';
+import { createRandom, generateFeed } from '../../tooling/synthetic-feed.mjs';
 
 const WORDS = (
   'the delegations met again after lunch and spent most of the afternoon on the wording of ' +

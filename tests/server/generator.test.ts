@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateFeed, paginate, writeFeed } from '../../scripts/generate-feed.mjs';
+import { generateFeed, paginate, writeFeed } from '../../tooling/synthetic-feed.mjs';
 import { completePageCount, paginate as serverPaginate } from '../../server/pagination.mjs';
 import { isTombstone, makeWorkspace, start, walkChain, type Feed, type FeedItem } from './helpers';
 

@@ -1,4 +1,5 @@
 import { FEED_LIMITS } from '../../core/feed/feed-limits';
+import type { FeedProblem, FetchFailureKind } from '../../core/feed/feed-problem';
 import {
   takeEarlyFeedRequest,
   type EarlyFeedReply,
@@ -6,11 +7,8 @@ import {
 } from './early-feed-request';
 import { FEED_REQUEST_INIT, readBody, type BodyRead } from './read-body';
 
-export type FetchFailureKind =
-  'network' | 'timeout' | 'http' | 'not-found' | 'busy' | 'invalid' | 'too-large';
-
-/** A failed poll, in terms the status line can put into plain words. */
-export class FeedFetchError extends Error {
+/** A failed poll (core/feed/feed-problem.ts says what the widget reads of it). */
+export class FeedFetchError extends Error implements FeedProblem {
   readonly kind: FetchFailureKind;
   readonly status: number | undefined;
   readonly retryAfterSeconds: number | undefined;

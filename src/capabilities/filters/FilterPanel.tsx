@@ -2,7 +2,8 @@ import { memo, useCallback, useEffect, useId, useState } from 'react';
 import type { FacetName, ViewState } from '../../core/filters/filter-state';
 import { FACETS, activeFilterCount, toggleValue } from '../../core/filters/filter-state';
 import { useMessages } from '../../shared/i18n/use-messages';
-import { facetLegends, type FacetOption } from './facet-options';
+import type { FacetOption } from '../../core/filters/facet-options';
+import { facetLegends } from './facet-legends';
 import { idPart } from '../../core/timeline/element-ids';
 
 interface Props {

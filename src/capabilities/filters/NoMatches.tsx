@@ -3,7 +3,8 @@ import { FACETS } from '../../core/filters/filter-state';
 import type { ReactNode } from 'react';
 import { fillMessage } from '../../shared/i18n/fill-message';
 import { useMessages } from '../../shared/i18n/use-messages';
-import { facetLegends, facetValueLabel, type Labels } from './facet-options';
+import { facetValueLabel, type Labels } from '../../core/filters/facet-options';
+import { facetLegends } from './facet-legends';
 
 interface Props {
   readonly state: ViewState;

@@ -1,8 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ViewState } from '../../core/filters/filter-state';
+import type { SetViewState, ViewState } from '../../core/filters/filter-state';
 import { parseViewState, serializeViewState } from '../../core/filters/url-state';
-
-export type SetViewState = (next: ViewState, options?: { replace?: boolean }) => void;
 
 /**
  * The reader's filters and view. With `syncUrl` they live in the address bar (a link

@@ -1,5 +1,5 @@
 import type { FeedStatus } from '../../core/feed/feed-types';
-import type { FeedFetchError } from '../feed/fetch-feed-document';
+import type { FeedProblem } from '../../core/feed/feed-problem';
 import { useMessages } from '../../shared/i18n/use-messages';
 import type { Messages } from '../../shared/i18n/messages-en';
 import { formatClock, formatDayAndClock } from '../../shared/time/format-time';
@@ -10,7 +10,7 @@ import { useOnline } from './use-online';
 interface Props {
   readonly status: FeedStatus | undefined;
   readonly changedAt: number | undefined;
-  readonly error: FeedFetchError | undefined;
+  readonly error: FeedProblem | undefined;
   readonly nextAttemptAt: number | undefined;
   readonly rejectedCount: number;
   readonly locale: string;
@@ -18,7 +18,7 @@ interface Props {
   readonly onRetry: () => void;
 }
 
-export function problemText(error: FeedFetchError, t: Messages): string {
+export function problemText(error: FeedProblem, t: Messages): string {
   switch (error.kind) {
     case 'network':
       return t.errorNetwork;

@@ -1,10 +1,9 @@
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import type { FeedStore } from '../../core/feed/feed-store';
 import type { LiveItem } from '../../core/feed/feed-types';
-import type { ViewState } from '../../core/filters/filter-state';
-import type { SetViewState } from '../filters/use-view-state';
+import type { SetViewState, ViewState } from '../../core/filters/filter-state';
+import { renderIndex, type RenderedTimeline } from '../../core/timeline/render-order';
 import { useMessages } from '../../shared/i18n/use-messages';
-import type { TimelineModel } from '../../widget/use-timeline-model';
 import type * as KeepInPlace from './keep-in-place';
 import { updateIdFromHash } from './permalink';
 
@@ -21,9 +20,14 @@ function loadLanding(): Promise<Landing> {
   return (landing ??= import('./keep-in-place').then((m) => (landingLoaded = m)));
 }
 
+/** What the timeline shows: the updates that match, and the order they are rendered in. */
+export interface JumpTimeline extends RenderedTimeline {
+  readonly matching: readonly LiveItem[];
+}
+
 interface Input {
   readonly store: FeedStore | undefined;
-  readonly model: TimelineModel;
+  readonly model: JumpTimeline;
   readonly view: ViewState;
   readonly setView: SetViewState;
   readonly waiting: readonly LiveItem[];
@@ -31,19 +35,6 @@ interface Input {
   readonly renderWindow: { readonly size: number; readonly grow: (atLeast?: number) => void };
   readonly loadOlder: () => Promise<void>;
   readonly find: (id: string) => Element | null;
-}
-
-/** Where an item sits in render order (pinned items are always rendered: -1). */
-function renderIndex(model: TimelineModel, id: string): number {
-  if (model.grouped.pinned.some((item) => item.id === id)) return -1;
-  if (model.effective.view === 'latest') return model.stream.findIndex((item) => item.id === id);
-  let offset = 0;
-  for (const group of model.grouped.groups) {
-    const i = group.items.findIndex((item) => item.id === id);
-    if (i >= 0) return offset + i;
-    offset += group.items.length;
-  }
-  return -1;
 }
 
 /** How long a target keeps its highlight (live-blog.css fades it over the same time). */

@@ -1,11 +1,10 @@
-import { memo, useMemo } from 'react';
+import { memo, useMemo, type ComponentType } from 'react';
 import type { LiveItem } from '../../core/feed/feed-types';
-import type { Labels } from '../filters/facet-options';
+import type { Labels } from '../../core/filters/facet-options';
 import { useMessages } from '../../shared/i18n/use-messages';
 import { formatClock } from '../../shared/time/format-time';
 import { sanitizeHtml } from './sanitize-html';
 import { UpdateTime } from './UpdateTime';
-import { CopyLinkButton } from '../sharing/CopyLinkButton';
 import { updateElementId, updateTitleId } from '../../core/timeline/element-ids';
 
 export interface UpdateContext {
@@ -14,6 +13,8 @@ export interface UpdateContext {
   readonly timeZone: string | undefined;
   readonly baseUrl: string | undefined;
   readonly permalink: (id: string) => string;
+  /** What lets a reader share an update's permalink (the widget gives "Copy link"). */
+  readonly ShareLink: ComponentType<{ readonly href: string }>;
 }
 
 interface Props {
@@ -119,7 +120,7 @@ export const UpdateArticle = memo(function UpdateArticle({ item, context, fresh 
             ))}
           </ul>
         )}
-        <CopyLinkButton href={context.permalink(item.id)} />
+        <context.ShareLink href={context.permalink(item.id)} />
         {edited && (
           <span className="lb-update__edited">
             {t.updatedAt(formatClock(item.modified!, locale, timeZone))}

@@ -12,6 +12,9 @@ export interface ViewState extends FilterState {
   readonly view: TimelineView;
 }
 
+/** Changes the view; `replace` changes it in place in the history (no new Back step). */
+export type SetViewState = (next: ViewState, options?: { replace?: boolean }) => void;
+
 export type FacetName = 'topics' | 'countries' | 'speakers';
 export const FACETS: readonly FacetName[] = ['topics', 'countries', 'speakers'];
 

@@ -1,7 +1,8 @@
-import type { FeedMeta } from '../../core/feed/feed-types';
-import type { FacetCounts } from '../../core/filters/match-items';
-import type { FacetName } from '../../core/filters/filter-state';
-import type { Messages } from '../../shared/i18n/messages-en';
+// What each facet value is called and which values a facet offers, with their counts: pure, so
+// that the widget's model and the filter panel agree (Intl gives country names and the order).
+import type { FeedMeta } from '../feed/feed-types';
+import type { FacetCounts } from './match-items';
+import type { FacetName } from './filter-state';
 
 export interface FacetOption {
   readonly value: string;
@@ -85,11 +86,6 @@ function collatorFor(locale: string): Intl.Collator {
   let collator = collators.get(locale);
   if (!collator) collators.set(locale, (collator = new Intl.Collator(locale)));
   return collator;
-}
-
-/** The name of each facet, as its fieldset legend and in "Speaker: …" chips. */
-export function facetLegends(t: Messages): Record<FacetName, string> {
-  return { topics: t.facetTopic, countries: t.facetCountry, speakers: t.facetSpeaker };
 }
 
 /** What readers call one facet value: a topic's label, a country's name, a person's name. */
