@@ -2,7 +2,8 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { LocaleContext, type LocaleSettings } from '../shared/i18n/use-messages';
 import { localeSettingsFor } from '../shared/i18n/pick-messages';
-import { LiveBlog, type LiveBlogOptions } from './LiveBlog';
+import { LiveBlog } from './LiveBlog';
+import type { LiveBlogOptions } from './live-blog-options';
 import { sharedQueryClient } from './query-client';
 
 export type Theme = 'light' | 'dark' | 'auto';

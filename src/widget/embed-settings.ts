@@ -1,4 +1,4 @@
-import type { Controls } from './LiveBlog';
+import type { Controls } from './live-blog-options';
 import type { LiveBlogRootProps, Theme } from './LiveBlogRoot';
 import { validTimeZone } from '../core/feed/time-zone';
 import {

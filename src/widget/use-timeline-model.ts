@@ -1,9 +1,9 @@
-import { useDeferredValue, useMemo } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import type { FeedStore } from '../core/feed/feed-store';
 import { oldestPublished, sortedItems } from '../core/feed/feed-store';
 import type { LiveItem } from '../core/feed/feed-types';
-import type { FacetName, ViewState } from '../core/filters/filter-state';
-import { FACETS } from '../core/filters/filter-state';
+import type { FacetName, FilterState, ViewState } from '../core/filters/filter-state';
+import { FACETS, filterKey } from '../core/filters/filter-state';
 import {
   countFacets,
   createMatcher,
@@ -76,18 +76,14 @@ export function useTimelineModel(input: TimelineInput): TimelineModel {
   }, [sorted]);
   // Until the first document arrives nothing is known, and a shared link must not be emptied.
   const effective = store ? withKnownValues(view, known) : view;
+  // The matcher follows the filter values, not the state object's identity (a poll makes a new
+  // one with the same filters): the filters are kept as long as their key stays the same.
+  const key = filterKey(effective);
+  const [filters, setFilters] = useState({ key, state: effective as FilterState });
+  if (filters.key !== key) setFilters({ key, state: effective });
   const matcher = useMemo(
-    () => createMatcher(effective, searchText),
-    // The matcher depends on the filter values only, not on the state object's identity.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [
-      effective.topics,
-      effective.countries,
-      effective.speakers,
-      effective.q,
-      effective.keyOnly,
-      searchText,
-    ],
+    () => createMatcher(filters.state, searchText),
+    [filters.state, searchText],
   );
   // Counts are secondary to the updates themselves: a filter click paints the timeline first and
   // the counts a moment later (useDeferredValue), keeping the click responsive at 10,000 items.

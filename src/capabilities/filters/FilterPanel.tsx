@@ -1,6 +1,11 @@
 import { memo, useCallback, useEffect, useId, useState } from 'react';
 import type { FacetName, ViewState } from '../../core/filters/filter-state';
-import { FACETS, activeFilterCount, toggleValue } from '../../core/filters/filter-state';
+import {
+  FACETS,
+  activeFilterCount,
+  clearFilters,
+  toggleValue,
+} from '../../core/filters/filter-state';
 import { useMessages } from '../../shared/i18n/use-messages';
 import type { FacetOption } from '../../core/filters/facet-options';
 import { facetLegends } from './facet-legends';
@@ -208,9 +213,7 @@ export function FilterPanel({
         <button
           type="button"
           className="lb-button lb-button--secondary"
-          onClick={() =>
-            onChange({ ...state, topics: [], countries: [], speakers: [], q: '', keyOnly: false })
-          }
+          onClick={() => onChange(clearFilters(state))}
         >
           {t.clearFilters}
         </button>

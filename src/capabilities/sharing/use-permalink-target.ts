@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import type { FeedStore } from '../../core/feed/feed-store';
 import type { LiveItem } from '../../core/feed/feed-types';
-import type { SetViewState, ViewState } from '../../core/filters/filter-state';
+import { clearFilters, type SetViewState, type ViewState } from '../../core/filters/filter-state';
 import { renderIndex, type RenderedTimeline } from '../../core/timeline/render-order';
 import { useMessages } from '../../shared/i18n/use-messages';
 import type * as KeepInPlace from './keep-in-place';
@@ -132,10 +132,7 @@ export function usePermalinkTarget(input: Input) {
       return;
     }
     if (!model.matching.some((m) => m.id === targetId)) {
-      setView(
-        { ...view, topics: [], countries: [], speakers: [], q: '', keyOnly: false },
-        { replace: true },
-      );
+      setView(clearFilters(view), { replace: true });
       dispatch({ type: 'filters-cleared', seq });
       return;
     }

@@ -231,6 +231,16 @@ export function sortedItems(store: FeedStore): LiveItem[] {
   return [...store.items.values()].sort(compareNewestFirst);
 }
 
+/** The newest publication or edit: what "updated 5 min ago" is about. */
+export function lastUpdateAt(items: Iterable<LiveItem>): number | undefined {
+  let newest: number | undefined;
+  for (const item of items) {
+    const at = item.modified ?? item.published;
+    if (newest === undefined || at > newest) newest = at;
+  }
+  return newest;
+}
+
 export function oldestPublished(items: Iterable<LiveItem>): number | undefined {
   let oldest: number | undefined;
   for (const item of items)

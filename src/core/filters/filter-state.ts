@@ -37,6 +37,19 @@ export function activeFilterCount(state: FilterState): number {
   );
 }
 
+/** The same view with every filter off (the view switch stays). */
+export function clearFilters<S extends ViewState>(state: S): S {
+  return { ...state, ...noFilters };
+}
+
+/**
+ * A key that changes exactly when the filters change (not the view, nor the state object's
+ * identity): what the result announcement, the render window and the matcher follow.
+ */
+export function filterKey(state: FilterState): string {
+  return JSON.stringify([...FACETS.map((facet) => state[facet]), state.q, state.keyOnly]);
+}
+
 export function toggleValue(list: readonly string[], value: string): string[] {
   return list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
 }

@@ -5,7 +5,7 @@
 // theming through --lb-* properties and ::part()), so the two embeds cannot drift apart, and a
 // server-rendered page already carries the element with its attributes.
 import { createElement, type CSSProperties, type ReactElement } from 'react';
-import type { Controls } from '../../widget/LiveBlog';
+import type { Controls } from '../../widget/live-blog-options';
 import type { Theme } from '../../widget/LiveBlogRoot';
 import type { TimelineView } from '../../core/filters/filter-state';
 import { writeListText } from '../../core/filters/url-state';

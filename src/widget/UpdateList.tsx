@@ -1,0 +1,64 @@
+import type { RefObject } from 'react';
+import type { TimelineView } from '../core/filters/filter-state';
+import type { GroupedTimeline } from '../core/timeline/group-by-topic';
+import type { LiveItem } from '../core/feed/feed-types';
+import { LatestStream } from '../capabilities/timeline/LatestStream';
+import { OlderUpdates } from '../capabilities/timeline/OlderUpdates';
+import { TopicGroups } from '../capabilities/timeline/TopicGroups';
+import { UpdateArticle, type UpdateContext } from '../capabilities/timeline/UpdateArticle';
+import { useMessages } from '../shared/i18n/use-messages';
+
+interface Props {
+  readonly grouped: GroupedTimeline;
+  readonly stream: readonly LiveItem[];
+  readonly view: TimelineView;
+  readonly context: UpdateContext;
+  readonly fresh: ReadonlySet<string>;
+  /** Updates to render after the pinned ones (use-render-budget.ts). */
+  readonly budget: number;
+  readonly allRendered: boolean;
+  /** Where rendering more begins, when the reader comes near. */
+  readonly endRef: RefObject<HTMLDivElement | null>;
+  /** "See all updates": the embed shows a limited number, and links to the whole blog. */
+  readonly seeAll: string | undefined;
+  /** The feed's older pages, once every update held is rendered; undefined: none to offer. */
+  readonly older:
+    | { readonly hasOlder: boolean; readonly broken: boolean; readonly load: () => Promise<void> }
+    | undefined;
+}
+
+/** The updates: pinned ones first, then by topic or newest first, then the way to older ones. */
+export function UpdateList(props: Props) {
+  const { grouped, stream, view, context, fresh, budget, allRendered, endRef, seeAll, older } =
+    props;
+  const t = useMessages();
+  return (
+    <>
+      {grouped.pinned.length > 0 && (
+        <section className="lb-pinned" aria-label={t.pinned} part="pinned">
+          {/* Keeps the heading outline h1 > h2 > h3 for the pinned updates' h3 headlines. */}
+          <h2 className="lb-visually-hidden">{t.pinned}</h2>
+          {grouped.pinned.map((item) => (
+            <UpdateArticle key={item.id} item={item} context={context} fresh={fresh.has(item.id)} />
+          ))}
+        </section>
+      )}
+      {view === 'topics' ? (
+        <TopicGroups groups={grouped.groups} context={context} fresh={fresh} budget={budget} />
+      ) : (
+        <LatestStream items={stream} context={context} fresh={fresh} budget={budget} />
+      )}
+      {!allRendered && <div ref={endRef} className="lb-render-more" aria-hidden="true" />}
+      {seeAll && (
+        <p className="lb-see-all">
+          <a href={seeAll} target="_top" className="lb-button">
+            {t.seeAll}
+          </a>
+        </p>
+      )}
+      {older && (
+        <OlderUpdates hasOlder={older.hasOlder} broken={older.broken} onLoad={older.load} auto />
+      )}
+    </>
+  );
+}

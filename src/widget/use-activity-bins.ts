@@ -1,0 +1,32 @@
+import { useDeferredValue, useMemo, type RefObject } from 'react';
+import type { FeedMeta, LiveItem } from '../core/feed/feed-types';
+import { activityBins } from '../core/timeline/activity-bins';
+import { useRailBeside } from './use-rail-beside';
+
+const noItems: readonly LiveItem[] = [];
+
+/**
+ * The activity chart's bins for the updates that match. The chart follows the timeline a moment
+ * later (it is secondary), except for the first updates where it sits above them (a phone, a
+ * narrow column): arriving later, it would push them down.
+ */
+export function useActivityBins(
+  matching: readonly LiveItem[],
+  options: {
+    readonly root: RefObject<HTMLElement | null>;
+    /** The filters sit beside the timeline (controls shown). */
+    readonly withFilters: boolean;
+    readonly meta: FeedMeta | undefined;
+    readonly timeZone: string | undefined;
+  },
+) {
+  const { root, withFilters, meta, timeZone } = options;
+  const railBeside = useRailBeside(root, withFilters);
+  const deferred = useDeferredValue(matching, noItems);
+  const items = railBeside || deferred.length > 0 ? deferred : matching;
+  const topics = meta?.topics;
+  return useMemo(
+    () => activityBins(items, { timeZone, topicOrder: topics?.map((x) => x.id) ?? [] }),
+    [items, timeZone, topics],
+  );
+}

@@ -1,0 +1,186 @@
+import { useCallback, useMemo, useRef } from 'react';
+import { lastUpdateAt } from '../core/feed/feed-store';
+import { validTimeZone } from '../core/feed/time-zone';
+import { activeFilterCount, defaultViewState, filterKey } from '../core/filters/filter-state';
+import type { ActivityBin } from '../core/timeline/activity-bins';
+import { updateElementId } from '../core/timeline/element-ids';
+import { useLiveFeed } from '../capabilities/feed/use-live-feed';
+import { useViewState } from '../capabilities/filters/use-view-state';
+import { useArrivals } from '../capabilities/live/use-arrivals';
+import { useAtTop } from '../capabilities/live/use-at-top';
+import { useUnseenCount } from '../capabilities/live/use-unseen-count';
+import { CopyLinkButton } from '../capabilities/sharing/CopyLinkButton';
+import { permalinkFor } from '../capabilities/sharing/permalink';
+import { usePermalinkTarget } from '../capabilities/sharing/use-permalink-target';
+import type { UpdateContext } from '../capabilities/timeline/UpdateArticle';
+import { useMessages } from '../shared/i18n/use-messages';
+import { useTimeZoneChoice } from '../shared/time/use-time-zone-choice';
+import type { LiveBlogOptions } from './live-blog-options';
+import { useActivityBins } from './use-activity-bins';
+import { useAnnouncements } from './use-announcements';
+import { useDocumentTitle, useLiveBlogJsonLd } from './use-page-metadata';
+import { useRenderBudget } from './use-render-budget';
+import { useSortedItems, useTimelineModel } from './use-timeline-model';
+
+/**
+ * Wires the capabilities into one live blog: the feed, the reader's view, arrivals, the
+ * timeline model, the render window, jumps to an update, the rail and the page's metadata. What
+ * LiveBlog renders comes from here.
+ */
+export function useLiveBlog(props: LiveBlogOptions) {
+  const { limit, link, controls = 'full', locale, standalone = false } = props;
+  const t = useMessages();
+  const feedUrl = useMemo(() => absoluteUrl(props.feed), [props.feed]);
+  const live = useLiveFeed(feedUrl, { poll: props.poll ?? true });
+  const { store, previewing } = live;
+  const meta = store?.meta;
+  const initialView = props.initialView ?? defaultViewState;
+  const [view, setView, navigation] = useViewState(initialView, props.syncUrl ?? false);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const sentinel = useRef<HTMLDivElement>(null);
+  const timelineTop = useRef<HTMLDivElement>(null);
+  const atTop = useAtTop(sentinel);
+  const sorted = useSortedItems(store);
+  const arrivals = useArrivals(sorted, atTop, store?.changedAt, previewing);
+  const model = useTimelineModel({
+    store,
+    sorted,
+    shown: arrivals.shown,
+    waiting: arrivals.waiting,
+    view,
+    locale,
+    otherLabel: t.otherUpdates,
+    limit,
+  });
+  const filters = filterKey(model.effective);
+  // A zone set by the page (?timezone=, an attribute) that Intl does not know gives way to the
+  // feed's: labelled as event time, the reader's own zone would be wrong.
+  const eventZone = validTimeZone(props.timezone) ?? meta?.timezone;
+  const [zoneChoice, setZoneChoice] = useTimeZoneChoice();
+  const timeZone = zoneChoice === 'reader' ? undefined : eventZone;
+  const pageUrl = link ?? (typeof window !== 'undefined' ? window.location.href : '');
+  const context: UpdateContext = useMemo(
+    () => ({
+      labels: model.labels,
+      locale,
+      timeZone,
+      baseUrl: feedUrl,
+      permalink: (id: string) => permalinkFor(id, pageUrl),
+      ShareLink: CopyLinkButton,
+    }),
+    [model.labels, locale, timeZone, feedUrl, pageUrl],
+  );
+  const total = arrivals.shown.length;
+  const shown = model.matching.length;
+  const announced = useAnnouncements({
+    loaded: store !== undefined,
+    filters,
+    shown,
+    total,
+    waiting: model.waitingMatching,
+  });
+  const list = useRenderBudget(
+    model,
+    model.effective.view,
+    `${filters}|${model.effective.view}|${limit}`,
+  );
+  const findUpdate = useCallback(
+    (id: string) =>
+      rootRef.current?.querySelector(`[id="${CSS.escape(updateElementId(id))}"]`) ?? null,
+    [],
+  );
+  const target = usePermalinkTarget({
+    // A preview may not hold the update yet: look once the whole document is in.
+    store: previewing ? undefined : store,
+    model,
+    view,
+    setView,
+    waiting: arrivals.waiting,
+    release: arrivals.release,
+    renderWindow: list.renderWindow,
+    loadOlder: live.loadOlder,
+    find: findUpdate,
+  });
+  const keyEvents = useMemo(() => arrivals.shown.filter((item) => item.keyEvent), [arrivals.shown]);
+  const bins = useActivityBins(model.matching, {
+    root: rootRef,
+    withFilters: controls !== 'none',
+    meta,
+    timeZone,
+  });
+  // A bar leads to its hour: the newest matching update in it, in the chronological view.
+  const jumpToBin = (bin: ActivityBin) => {
+    const first = model.matching.find((i) => i.published >= bin.start && i.published < bin.end);
+    if (!first) return;
+    if (view.view !== 'latest') setView({ ...view, view: 'latest' });
+    target.jumpTo(first.id);
+  };
+  const changedAt = useMemo(() => lastUpdateAt(sorted) ?? store?.changedAt, [sorted, store]);
+  const unseen = useUnseenCount(sorted, atTop, store?.changedAt);
+  useDocumentTitle(meta?.title, unseen, standalone);
+  useLiveBlogJsonLd(meta, arrivals.shown, standalone);
+
+  const showNew = () => {
+    arrivals.release();
+    // To the sentinel just above the timeline's top: the reader is then at the top (following
+    // live, nothing unseen), not 1 px below it.
+    (sentinel.current ?? timelineTop.current)?.scrollIntoView({ block: 'start' });
+    timelineTop.current?.focus({ preventScroll: true });
+  };
+
+  const loaded = store !== undefined && sorted.length > 0;
+  const showControls = controls !== 'none' && loaded;
+  const failed = !live.isLoading && store === undefined && live.error !== undefined;
+  const active = activeFilterCount(model.effective);
+  const hasRail = keyEvents.length > 0 || bins.length > 1;
+  const limited = limit !== undefined && model.matching.length > limit;
+  return {
+    t,
+    live,
+    store,
+    previewing,
+    meta,
+    view,
+    setView,
+    navigation,
+    rootRef,
+    sentinel,
+    timelineTop,
+    sorted,
+    arrivals,
+    model,
+    eventZone,
+    zoneChoice,
+    setZoneChoice,
+    timeZone,
+    context,
+    total,
+    shown,
+    announced,
+    list,
+    target,
+    keyEvents,
+    bins,
+    jumpToBin,
+    changedAt,
+    showNew,
+    loaded,
+    showControls,
+    failed,
+    active,
+    hasRail,
+    limited,
+    controls,
+    locale,
+    standalone,
+    link,
+  };
+}
+
+function absoluteUrl(url: string): string {
+  try {
+    return new URL(url, document.baseURI).href;
+  } catch {
+    return url;
+  }
+}

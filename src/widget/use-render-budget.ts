@@ -1,0 +1,35 @@
+import { useCallback } from 'react';
+import type { GroupedTimeline } from '../core/timeline/group-by-topic';
+import type { LiveItem } from '../core/feed/feed-types';
+import type { TimelineView } from '../core/filters/filter-state';
+import { useEndReached } from '../capabilities/timeline/use-end-reached';
+import { useRenderWindow } from '../capabilities/timeline/use-render-window';
+
+/** How far ahead of the reader (px) more updates are rendered: about two screens. */
+const AHEAD_PX = 1500;
+
+/**
+ * How many updates of the list to render now (after the pinned ones, always rendered), growing
+ * as the reader nears the end. `reset` starts the window afresh (new filters, another view).
+ */
+export function useRenderBudget(
+  timeline: { readonly grouped: GroupedTimeline; readonly stream: readonly LiveItem[] },
+  view: TimelineView,
+  reset: string,
+) {
+  const renderWindow = useRenderWindow(reset);
+  const listed =
+    view === 'topics'
+      ? timeline.grouped.groups.reduce((n, group) => n + group.items.length, 0)
+      : timeline.stream.length;
+  const budget = Math.max(0, renderWindow.size - timeline.grouped.pinned.length);
+  const allRendered = budget >= listed;
+  const grow = renderWindow.grow;
+  const onNearEnd = useCallback(() => grow(), [grow]);
+  const endRef = useEndReached(onNearEnd, {
+    active: !allRendered,
+    marginPx: AHEAD_PX,
+    revision: renderWindow.size,
+  });
+  return { renderWindow, budget, allRendered, endRef };
+}
