@@ -9,7 +9,7 @@ export const FEED_LIMITS = {
   maxItemContentChars: 200_000,
   /** Nesting depth of the JSON document; an item reaching deeper is dropped and reported. */
   maxDepth: 64,
-  /** Nesting beyond which the whole document is refused unparsed: parsing it could stall the tab. */
+  /** Nesting beyond which the whole document is refused (measured once it is parsed). */
   maxDocumentDepth: 1_000,
   /** Characters of a topic, person or speaker id (they go into URLs and DOM ids). */
   maxIdChars: 200,
@@ -18,46 +18,6 @@ export const FEED_LIMITS = {
   /** Topics, countries, people or speakers in one list. */
   maxListLength: 2_000,
 } as const;
-
-/**
- * Index of the quote that closes the JSON string opened at `start`, or -1 if it never closes.
- * Most of a feed is string content: indexOf jumps over it instead of walking it. A quote preceded
- * by an odd run of backslashes is escaped.
- */
-export function jsonStringEnd(text: string, start: number): number {
-  let end = start;
-  for (;;) {
-    end = text.indexOf('"', end + 1);
-    if (end === -1) return -1;
-    let slashes = 0;
-    while (text.charCodeAt(end - 1 - slashes) === 92 /* \ */) slashes++;
-    if (slashes % 2 === 0) return end;
-  }
-}
-
-/**
- * Depth of the deepest array/object nesting in a JSON text, scanned before parsing so that a
- * pathological document is refused cheaply. Strings are skipped so brackets inside them don't count.
- */
-export function jsonNestingDepth(text: string, stopAbove = Infinity): number {
-  let depth = 0;
-  let max = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 34 /* " */) {
-      const end = jsonStringEnd(text, i);
-      if (end === -1) return max; // unterminated: JSON.parse reports it
-      i = end;
-    } else if (c === 123 || c === 91) {
-      depth++;
-      if (depth > max) {
-        max = depth;
-        if (max > stopAbove) return max;
-      }
-    } else if (c === 125 || c === 93) depth--;
-  }
-  return max;
-}
 
 /**
  * Nesting depth of a parsed JSON value (a scalar is 0, `[]` is 1), walked without recursion and

@@ -1,7 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { FEED_LIMITS, jsonNestingDepth } from '../../../../src/core/feed/feed-limits';
-import { parseFeed, parseFeedObject, parseRfc3339 } from '../../../../src/core/feed/parse-feed';
+import { FEED_LIMITS, valueDepth } from '../../../../src/core/feed/feed-limits';
+import { parseFeed, parseFeedObject } from '../../../../src/core/feed/parse-feed';
+import { parseRfc3339 } from '../../../../src/core/feed/rfc3339';
 import {
   demoFeedText,
   fixtureText,
@@ -474,7 +475,7 @@ describe('parseFeed: limits', () => {
   });
 
   it('accepts nesting up to the limit, and ignores brackets inside strings', () => {
-    expect(jsonNestingDepth('{"a":"[[[[{{{{","b":[{"c":"\\"]]"}]}')).toBe(3);
+    expect(valueDepth(JSON.parse('{"a":"[[[[{{{{","b":[{"c":"\\"]]"}]}'))).toBe(3);
     const atLimit = '['.repeat(FEED_LIMITS.maxDepth - 3) + ']'.repeat(FEED_LIMITS.maxDepth - 3);
     const text = JSON.stringify(wireFeed([wireItem('a', 0)])).replace(
       '"id":"a"',

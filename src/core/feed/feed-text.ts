@@ -1,0 +1,42 @@
+import { FEED_LIMITS } from './feed-limits';
+
+// The rules every string of a feed is read by: how long it may be, what is trimmed, what counts
+// as empty, and which ids can go into a URL or a DOM id.
+export type RawObject = Record<string, unknown>;
+
+export function isObject(x: unknown): x is RawObject {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+export function shortText(x: unknown): string | undefined {
+  return typeof x === 'string' && x.length <= FEED_LIMITS.maxShortTextChars ? x : undefined;
+}
+
+/** Lone surrogates cannot go into a URL (encodeURIComponent throws) or be shown. */
+export function isWellFormed(text: string): boolean {
+  return !/\p{Cs}/u.test(text);
+}
+
+/** A list of strings, trimmed, without blanks or repeats; `ids` also holds them to id rules. */
+export function textList(x: unknown, ids = false): string[] {
+  if (!Array.isArray(x)) return [];
+  const max = ids ? FEED_LIMITS.maxIdChars : FEED_LIMITS.maxShortTextChars;
+  const out: string[] = [];
+  for (const entry of x.slice(0, FEED_LIMITS.maxListLength)) {
+    if (typeof entry !== 'string') continue;
+    const t = entry.trim();
+    if (t === '' || t.length > max || out.includes(t)) continue;
+    if (!ids || isWellFormed(t)) out.push(t);
+  }
+  return out;
+}
+
+export function flag(x: unknown): boolean {
+  return x === true;
+}
+
+/** Trimmed text, or undefined for nothing but white space. */
+export function clean(text: string | undefined): string | undefined {
+  const t = text?.trim();
+  return t === undefined || t === '' ? undefined : t;
+}
