@@ -22,7 +22,7 @@ export function LiveBlog(props: LiveBlogOptions) {
     t,
     live,
     store,
-    previewing,
+    partial,
     meta,
     view,
     setView,
@@ -118,7 +118,7 @@ export function LiveBlog(props: LiveBlogOptions) {
         <FiltersDisclosure active={active}>
           {/* The first screen's facets would list only its newest updates, and rendering them
               would hold back the first paint of a large document. */}
-          {previewing ? (
+          {partial ? (
             <p className="lb-filters__pending">{t.filtersPending}</p>
           ) : (
             <FilterPanel
@@ -138,7 +138,7 @@ export function LiveBlog(props: LiveBlogOptions) {
           )}
         </FiltersDisclosure>
       )}
-      <Main className="lb-timeline" part="timeline" aria-busy={live.isLoading || previewing}>
+      <Main className="lb-timeline" part="timeline" aria-busy={live.isLoading || partial}>
         <div ref={sentinel} className="lb-sentinel" aria-hidden="true" />
         {/* A focus target for "new updates"; aria-label needs a role (a plain div may not have one). */}
         <div
@@ -154,7 +154,7 @@ export function LiveBlog(props: LiveBlogOptions) {
               onView={controls === 'none' ? undefined : (v) => setView({ ...view, view: v })}
               shown={shown}
               total={total}
-              partial={previewing}
+              partial={partial}
               onClear={
                 active > 0 && controls !== 'none' ? () => setView(clearFilters(view)) : undefined
               }
@@ -165,7 +165,7 @@ export function LiveBlog(props: LiveBlogOptions) {
         {live.isLoading && <TimelineSkeleton />}
         {failed && live.error && <LoadFailure problem={live.error} />}
         {store !== undefined && sorted.length === 0 && <p className="lb-empty">{t.emptyFeed}</p>}
-        {store !== undefined && total > 0 && shown === 0 && !previewing && (
+        {store !== undefined && total > 0 && shown === 0 && !partial && (
           <NoMatches state={model.effective} labels={model.labels} onChange={setView} />
         )}
         <UpdateList
@@ -179,7 +179,7 @@ export function LiveBlog(props: LiveBlogOptions) {
           endRef={list.endRef}
           seeAll={limited ? link : undefined}
           older={
-            !limited && list.allRendered && store !== undefined && !previewing
+            !limited && list.allRendered && store !== undefined && !partial
               ? {
                   hasOlder: store.olderUrl !== undefined,
                   broken: store.olderBroken,

@@ -32,7 +32,8 @@ export function useLiveBlog(props: LiveBlogOptions) {
   const t = useMessages();
   const feedUrl = useMemo(() => absoluteUrl(props.feed), [props.feed]);
   const live = useLiveFeed(feedUrl, { poll: props.poll ?? true });
-  const { store, previewing } = live;
+  const { store } = live;
+  const partial = store?.complete === false;
   const meta = store?.meta;
   const initialView = props.initialView ?? defaultViewState;
   const [view, setView, navigation] = useViewState(initialView, props.syncUrl ?? false);
@@ -41,7 +42,7 @@ export function useLiveBlog(props: LiveBlogOptions) {
   const timelineTop = useRef<HTMLDivElement>(null);
   const atTop = useAtTop(sentinel);
   const sorted = useSortedItems(store);
-  const arrivals = useArrivals(sorted, atTop, store?.changedAt, previewing);
+  const arrivals = useArrivals(sorted, atTop, store);
   const model = useTimelineModel({
     store,
     sorted,
@@ -90,8 +91,8 @@ export function useLiveBlog(props: LiveBlogOptions) {
     [],
   );
   const target = usePermalinkTarget({
-    // A preview may not hold the update yet: look once the whole document is in.
-    store: previewing ? undefined : store,
+    // A first screen may not hold the update yet: look once the whole document is in.
+    store: partial ? undefined : store,
     model,
     view,
     setView,
@@ -138,7 +139,7 @@ export function useLiveBlog(props: LiveBlogOptions) {
     t,
     live,
     store,
-    previewing,
+    partial,
     meta,
     view,
     setView,

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { LiveItem } from '../../core/feed/feed-types';
+import type { FeedStore } from '../../core/feed/feed-store';
 import {
   arrivalMarks,
   splitArrivals,
@@ -21,15 +22,13 @@ const none: ReadonlySet<string> = new Set();
 
 /**
  * Holds back arrivals while the reader is scrolled into the timeline; at the top they show at
- * once. `followLive` is true while the top of the timeline is in view; `receivedAt` is when the
- * items last changed (what "in the future" is measured against).
+ * once. `followLive` is true while the top of the timeline is in view; the store's `changedAt`
+ * is when the items last changed (what "in the future" is measured against).
  */
 export function useArrivals(
   sorted: readonly LiveItem[],
   followLive: boolean,
-  receivedAt: number | undefined,
-  /** Only a preview of the first document is in: the rest of it is not news. */
-  previewing = false,
+  store: Pick<FeedStore, 'changedAt' | 'complete'> | undefined,
 ): Arrivals {
   const [marks, setMarks] = useState<Marks | undefined>(undefined);
   const split = useMemo(
@@ -40,9 +39,10 @@ export function useArrivals(
     [sorted, marks],
   );
   // Nothing received yet leaves nothing to hold back: every publication counts as past.
-  const now = receivedAt ?? Infinity;
+  const now = store?.changedAt ?? Infinity;
   // Adjusting state while rendering (not in an effect) avoids painting the held-back items once.
-  if (marks === undefined && sorted.length > 0 && !previewing) {
+  // While only a first screen is in, the rest of the document is not news.
+  if (marks === undefined && sorted.length > 0 && store?.complete !== false) {
     // The first data to arrive is shown whole and not highlighted.
     setMarks({ ...arrivalMarks(sorted, now), fresh: none });
   } else if (marks !== undefined && followLive && split.waiting.length > 0) {

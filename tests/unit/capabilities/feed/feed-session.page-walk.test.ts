@@ -4,12 +4,8 @@ import { QueryClient } from '@tanstack/react-query';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MAX_EMPTY_PAGES } from '../../../../src/core/feed/page-chain';
 import { PAGE_REQUEST_POLICY } from '../../../../src/core/live/request-budget';
-import {
-  getFeedSession,
-  loadOlderPage,
-  pollHead,
-  type FeedSession,
-} from '../../../../src/capabilities/feed/feed-session';
+import { type FeedSession } from '../../../../src/capabilities/feed/feed-session';
+import { getFeedSession } from '../../../../src/capabilities/feed/feed-sessions';
 import { wireFeed, wireItem } from '../../../support/feed-builders';
 import { serve, type Route } from '../../../support/fake-feed-server';
 
@@ -35,7 +31,7 @@ afterEach(() => {
 /** A reader's widget gone wild: asks for the next older page a hundred times over. */
 async function loadOlderRepeatedly(times = 100) {
   for (let i = 0; i < times && session.store.olderUrl !== undefined; i++) {
-    await loadOlderPage(session, client, Date.now);
+    await session.loadOlder(Date.now);
   }
 }
 
@@ -80,7 +76,7 @@ describe('a looping next_url costs each reader a handful of requests', () => {
   for (const [shape, routes] of Object.entries(shapes)) {
     it(shape, async () => {
       const fetchMock = serve(routes);
-      await pollHead(session, signal(), Date.now);
+      await session.poll(signal(), Date.now);
       await loadOlderRepeatedly();
       const pages = requested(fetchMock).filter((url) => url !== HEAD);
       expect(pages.length).toBeLessThanOrEqual(2);
@@ -96,7 +92,7 @@ describe('a looping next_url costs each reader a handful of requests', () => {
       const n = Number(new URL(url).searchParams.get('n'));
       return { body: wireFeed([wireItem('h', 9)], { next_url: `p?n=${n + 1}` }) };
     });
-    await pollHead(session, signal(), Date.now);
+    await session.poll(signal(), Date.now);
     await loadOlderRepeatedly();
     expect(requested(fetchMock).length - 1).toBe(MAX_EMPTY_PAGES);
     expect(session.store.olderBroken).toBe(true);
@@ -104,17 +100,17 @@ describe('a looping next_url costs each reader a handful of requests', () => {
 
   it('a gap walk (the reader was away) does not go round a loop either', async () => {
     serve({ [HEAD]: { body: wireFeed([wireItem('a', 0)]), etag: '1' } });
-    await pollHead(session, signal(), Date.now);
+    await session.poll(signal(), Date.now);
     // A new head that no longer reaches 'a', whose pages loop back on themselves.
     const fetchMock = serve({
       [HEAD]: { body: wireFeed([wireItem('f', 9)], { next_url: 'x.json' }), etag: '2' },
       [page('x.json')]: { body: wireFeed([wireItem('e', 8)], { next_url: 'y.json' }) },
       [page('y.json')]: { body: wireFeed([wireItem('d', 7)], { next_url: 'x.json' }) },
     });
-    await pollHead(session, signal(), Date.now);
+    await session.poll(signal(), Date.now);
     expect(requested(fetchMock)).toEqual([HEAD, page('x.json'), page('y.json')]);
     // The next poll finds nothing new to walk; the reader's cursor is past the loop.
-    await pollHead(session, signal(), Date.now);
+    await session.poll(signal(), Date.now);
     expect(requested(fetchMock)).toEqual([HEAD, page('x.json'), page('y.json'), HEAD]);
     await loadOlderRepeatedly();
     expect(requested(fetchMock)).toHaveLength(4);
@@ -122,13 +118,13 @@ describe('a looping next_url costs each reader a handful of requests', () => {
 
   it('a gap walk stops at a page that brings nothing new', async () => {
     serve({ [HEAD]: { body: wireFeed([wireItem('a', 0)]), etag: '1' } });
-    await pollHead(session, signal(), Date.now);
+    await session.poll(signal(), Date.now);
     const fetchMock = serve((url) =>
       url === HEAD
         ? { body: wireFeed([wireItem('f', 9)], { next_url: 'p?n=1' }), etag: '2' }
         : { body: wireFeed([wireItem('f', 9)], { next_url: `${url}0` }) },
     );
-    await pollHead(session, signal(), Date.now);
+    await session.poll(signal(), Date.now);
     expect(requested(fetchMock)).toHaveLength(2);
   });
 });
@@ -144,7 +140,7 @@ describe('page requests follow the page budget', () => {
       const n = Number(new URL(url).searchParams.get('n'));
       return { body: wireFeed([wireItem(`p${n}`, -n)], { next_url: `p?n=${n + 1}` }) };
     });
-    await pollHead(session, signal(), Date.now);
+    await session.poll(signal(), Date.now);
     const walk = loadOlderRepeatedly(30);
     await vi.advanceTimersByTimeAsync(60_000);
     await walk;

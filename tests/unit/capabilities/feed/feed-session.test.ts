@@ -2,15 +2,9 @@ import { offerEarlyFeedRequest } from '../../../../src/capabilities/feed/early-f
 import { readFeedEarly } from '../../../../src/capabilities/feed/read-feed-early';
 import { QueryClient } from '@tanstack/react-query';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { sortedItems } from '../../../../src/core/feed/feed-store';
-import {
-  feedQueryKey,
-  getFeedSession,
-  loadOlderPage,
-  nextDelay,
-  pollHead,
-  type FeedSession,
-} from '../../../../src/capabilities/feed/feed-session';
+import { sortedItems, type FeedStore } from '../../../../src/core/feed/feed-store';
+import { type FeedSession } from '../../../../src/capabilities/feed/feed-session';
+import { feedQueryKey, getFeedSession } from '../../../../src/capabilities/feed/feed-sessions';
 import { FeedFetchError } from '../../../../src/capabilities/feed/fetch-feed-document';
 import { tombstoneWire, wireFeed, wireItem } from '../../../support/feed-builders';
 import { serve } from '../../../support/fake-feed-server';
@@ -34,32 +28,32 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-describe('pollHead', () => {
+describe('poll', () => {
   it('merges the head, remembers its ETag, and an unchanged head keeps the same store', async () => {
     const fetchMock = serve({ [HEAD]: { body: wireFeed([wireItem('a', 0)]), etag: '"1"' } });
-    const first = await pollHead(session, signal(), () => NOW);
+    const first = await session.poll(signal(), () => NOW);
     expect(ids()).toEqual(['a']);
     expect(session.validator).toBe('"1"');
     expect(first.changedAt).toBe(NOW);
-    const second = await pollHead(session, signal(), () => NOW + 1);
+    const second = await session.poll(signal(), () => NOW + 1);
     expect(second).toBe(first);
     expect(fetchMock).toHaveBeenCalledTimes(2);
   });
 
   it('counts failures, says when it will retry, and keeps the last good store', async () => {
     serve({ [HEAD]: { body: wireFeed([wireItem('a', 0)]), etag: '"1"' } });
-    const good = await pollHead(session, signal(), () => NOW);
+    const good = await session.poll(signal(), () => NOW);
     serve({ [HEAD]: { body: 'busy', status: 503 } });
-    await expect(pollHead(session, signal(), () => NOW)).rejects.toBeInstanceOf(FeedFetchError);
+    await expect(session.poll(signal(), () => NOW)).rejects.toBeInstanceOf(FeedFetchError);
     expect(session.failures).toBe(1);
     expect(session.lastError?.kind).toBe('busy');
-    expect(session.nextAttemptAt).toBe(NOW + nextDelay(session, false)!);
+    expect(session.nextAttemptAt).toBe(NOW + session.nextDelay(false)!);
     expect(session.store).toBe(good);
-    await expect(pollHead(session, signal(), () => NOW)).rejects.toBeInstanceOf(FeedFetchError);
+    await expect(session.poll(signal(), () => NOW)).rejects.toBeInstanceOf(FeedFetchError);
     expect(session.failures).toBe(2);
     // Recovery clears the streak.
     serve({ [HEAD]: { body: wireFeed([wireItem('a', 0), wireItem('b', 1)]), etag: '"2"' } });
-    await pollHead(session, signal(), () => NOW);
+    await session.poll(signal(), () => NOW);
     expect(session.failures).toBe(0);
     expect(session.lastError).toBeUndefined();
     expect(ids()).toEqual(['b', 'a']);
@@ -67,9 +61,9 @@ describe('pollHead', () => {
 
   it('a document that is not a feed is an "invalid" failure and loses nothing', async () => {
     serve({ [HEAD]: { body: wireFeed([wireItem('a', 0)]), etag: '"1"' } });
-    await pollHead(session, signal(), () => NOW);
+    await session.poll(signal(), () => NOW);
     serve({ [HEAD]: { body: { hello: 'world' }, etag: '"2"' } });
-    const error = await pollHead(session, signal(), () => NOW).catch((e: unknown) => e);
+    const error = await session.poll(signal(), () => NOW).catch((e: unknown) => e);
     expect(error).toMatchObject({ kind: 'invalid' });
     expect((error as Error).message).toMatch(/not a JSON Feed/);
     expect(ids()).toEqual(['a']);
@@ -83,7 +77,7 @@ describe('pollHead', () => {
     serve({
       [HEAD]: { body: wireFeed([wireItem('b', 1), wireItem('a', 0)], { next_url: p1 }), etag: '1' },
     });
-    await pollHead(session, signal(), () => NOW);
+    await session.poll(signal(), () => NOW);
     const fetchMock = serve({
       [HEAD]: {
         body: wireFeed([wireItem('f', 5), wireItem('e', 4)], { next_url: 'page-2.json' }),
@@ -92,7 +86,7 @@ describe('pollHead', () => {
       [p2]: { body: wireFeed([wireItem('d', 3), wireItem('c', 2)], { next_url: 'page-1.json' }) },
       [p1]: { body: wireFeed([wireItem('b', 1), wireItem('a', 0)]) },
     });
-    await pollHead(session, signal(), () => NOW);
+    await session.poll(signal(), () => NOW);
     expect(ids()).toEqual(['f', 'e', 'd', 'c', 'b', 'a']);
     // Head, then page 2, then page 1 which overlaps: no further.
     expect(fetchMock.mock.calls.map(([url]) => url)).toEqual([HEAD, p2, p1]);
@@ -105,9 +99,9 @@ describe('pollHead', () => {
 
   it('tombstones in a later head remove held items', async () => {
     serve({ [HEAD]: { body: wireFeed([wireItem('a', 0), wireItem('b', 1)]), etag: '1' } });
-    await pollHead(session, signal(), () => NOW);
+    await session.poll(signal(), () => NOW);
     serve({ [HEAD]: { body: wireFeed([wireItem('b', 1), tombstoneWire('a', 2)]), etag: '2' } });
-    await pollHead(session, signal(), () => NOW);
+    await session.poll(signal(), () => NOW);
     expect(ids()).toEqual(['b']);
   });
 });
@@ -115,41 +109,51 @@ describe('pollHead', () => {
 describe('nextDelay', () => {
   it('stops polling when polling is off or the feed has ended', async () => {
     serve({ [HEAD]: { body: wireFeed([wireItem('a', 0)], { expired: true }), etag: '1' } });
-    expect(nextDelay(session, false)).not.toBeNull();
-    session.pollingDisabled = true;
-    expect(nextDelay(session, false)).toBeNull();
-    session.pollingDisabled = false;
-    await pollHead(session, signal(), () => NOW);
-    expect(nextDelay(session, false)).toBeNull();
+    expect(session.nextDelay(false)).not.toBeNull();
+    const stopWatching = session.watch(false);
+    expect(session.nextDelay(false)).toBeNull();
+    stopWatching();
+    await session.poll(signal(), () => NOW);
+    expect(session.nextDelay(false)).toBeNull();
+  });
+
+  it('polls while any widget showing the feed wants live updates, whatever order they mount in', () => {
+    const still = session.watch(false);
+    const live = session.watch(true);
+    const stillToo = session.watch(false);
+    expect(session.nextDelay(false)).not.toBeNull();
+    live();
+    expect(session.nextDelay(false)).toBeNull();
+    still();
+    stillToo();
+    // Nobody has said: a request started before any widget rendered keeps its rhythm.
+    expect(session.nextDelay(false)).not.toBeNull();
   });
 
   it('follows the feed’s poll_seconds', async () => {
     serve({
       [HEAD]: { body: wireFeed([wireItem('a', 0)], { _liveblog: { poll_seconds: 60 } }) },
     });
-    await pollHead(session, signal(), () => NOW);
-    const delay = nextDelay(session, false)!;
+    await session.poll(signal(), () => NOW);
+    const delay = session.nextDelay(false)!;
     expect(delay).toBeGreaterThanOrEqual(54_000);
     expect(delay).toBeLessThanOrEqual(66_000);
   });
 });
 
-describe('loadOlderPage', () => {
+describe('loadOlder', () => {
   it('merges the older page, moves the cursor, and shares one request between callers', async () => {
     const p1 = 'https://feeds.example/live/page-1.json';
     serve({ [HEAD]: { body: wireFeed([wireItem('b', 1)], { next_url: p1 }), etag: '1' } });
-    await pollHead(session, signal(), () => NOW);
+    await session.poll(signal(), () => NOW);
     const fetchMock = serve({ [p1]: { body: wireFeed([wireItem('a', 0)]) } });
-    await Promise.all([
-      loadOlderPage(session, client, () => NOW),
-      loadOlderPage(session, client, () => NOW),
-    ]);
+    await Promise.all([session.loadOlder(() => NOW), session.loadOlder(() => NOW)]);
     expect(fetchMock).toHaveBeenCalledTimes(1);
     expect(ids()).toEqual(['b', 'a']);
     expect(session.store.olderUrl).toBeUndefined();
     expect(client.getQueryData(feedQueryKey(HEAD))).toBe(session.store);
     // Nothing older: no request.
-    await loadOlderPage(session, client, () => NOW);
+    await session.loadOlder(() => NOW);
     expect(fetchMock).toHaveBeenCalledTimes(1);
   });
 
@@ -173,26 +177,27 @@ describe('a large first document', () => {
         }),
       ),
     );
+  /** Calls `show` with each store published before the whole document is in. */
+  const onFirstScreen = (show: (store: FeedStore) => void) =>
+    session.subscribe(() => {
+      if (session.store.complete === false) show(session.store);
+    });
 
   it('is shown from a preview first, then whole, keeping the preview items as they were', async () => {
     serve({ [HEAD]: { body: big(2_000), etag: '"v1"' } });
     const previews: { size: number; previewing: boolean; pinned: boolean }[] = [];
     let shown: ReturnType<typeof sortedItems> = [];
-    const store = await pollHead(
-      session,
-      signal(),
-      () => NOW,
-      (preview) => {
-        shown = sortedItems(preview);
-        previews.push({
-          size: preview.items.size,
-          previewing: session.previewing,
-          pinned: preview.items.get('u1999')?.pinned === true,
-        });
-      },
-    );
+    onFirstScreen((preview) => {
+      shown = sortedItems(preview);
+      previews.push({
+        size: preview.items.size,
+        previewing: session.store.complete === false,
+        pinned: preview.items.get('u1999')?.pinned === true,
+      });
+    });
+    const store = await session.poll(signal(), () => NOW);
     expect(previews).toEqual([{ size: 61, previewing: true, pinned: true }]);
-    expect(session.previewing).toBe(false);
+    expect(session.store.complete).toBe(true);
     expect(store.items.size).toBe(2_000);
     expect(session.validator).toBe('"v1"');
     // The same objects: React does not re-render what the reader already sees.
@@ -202,10 +207,11 @@ describe('a large first document', () => {
   it('a small document, or a later poll, goes straight to the whole document', async () => {
     serve({ [HEAD]: { body: big(100) } });
     const show = vi.fn();
-    await pollHead(session, signal(), () => NOW, show);
+    onFirstScreen(show);
+    await session.poll(signal(), () => NOW);
     expect(show).not.toHaveBeenCalled();
     serve({ [HEAD]: { body: big(2_000) } });
-    await pollHead(session, signal(), () => NOW, show);
+    await session.poll(signal(), () => NOW);
     expect(show).not.toHaveBeenCalled();
     expect(session.store.items.size).toBe(2_000);
   });
@@ -219,15 +225,11 @@ describe('a large first document', () => {
       abort: () => controller.abort(),
     });
     const sizes: number[] = [];
-    const store = await pollHead(
-      session,
-      signal(),
-      () => NOW,
-      (preview) => {
-        sizes.push(preview.items.size);
-        expect(preview.items.get('u1999')?.pinned).toBe(true);
-      },
-    );
+    onFirstScreen((preview) => {
+      sizes.push(preview.items.size);
+      expect(preview.items.get('u1999')?.pinned).toBe(true);
+    });
+    const store = await session.poll(signal(), () => NOW);
     expect(fetchMock).toHaveBeenCalledTimes(1);
     expect(sizes).toEqual([61]);
     expect(store.items.size).toBe(2_000);

@@ -1,0 +1,40 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { afterNextPaint } from './after-next-paint';
+import { FeedSession } from './feed-session';
+
+const sessions = new WeakMap<QueryClient, Map<string, FeedSession>>();
+
+export function feedQueryKey(url: string) {
+  return ['live-blog-feed', url] as const;
+}
+
+/**
+ * The one session of a feed URL in a QueryClient, made on first use. Its store is mirrored into
+ * the feed's query, so the query cache holds what the reader sees.
+ */
+export function getFeedSession(client: QueryClient, url: string): FeedSession {
+  let byUrl = sessions.get(client);
+  if (!byUrl) {
+    sessions.set(client, (byUrl = new Map()));
+    // The session's store is the single authority: the query holds that very object.
+    client.setQueryDefaults(['live-blog-feed'], { structuralSharing: false });
+    // Release a feed's memory once no widget shows it (React Query removes it after gcTime).
+    const map = byUrl;
+    client.getQueryCache().subscribe((event) => {
+      if (event.type === 'removed' && event.query.queryKey[0] === 'live-blog-feed') {
+        map.delete(String(event.query.queryKey[1]));
+      }
+    });
+  }
+  let session = byUrl.get(url);
+  if (!session) {
+    const made = new FeedSession(url, { paint: afterNextPaint });
+    const queryKey = feedQueryKey(url);
+    made.subscribe(() => {
+      const store = made.getSnapshot();
+      if (store) client.setQueryData(queryKey, store);
+    });
+    byUrl.set(url, (session = made));
+  }
+  return session;
+}
