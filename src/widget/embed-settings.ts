@@ -1,6 +1,7 @@
 import type { Controls } from './live-blog-options';
 import type { LiveBlogRootProps, Theme } from './LiveBlogRoot';
-import { validTimeZone } from '../core/feed/time-zone';
+import { validTimeZone } from '../core/time/time-zone';
+import { safeHttpUrl } from '../core/feed/safe-url';
 import {
   FACET_PARAM,
   parseViewState,
@@ -60,17 +61,6 @@ function positiveInteger(value: string | null): number | undefined {
   return n > 0 ? n : undefined;
 }
 
-/** Only http(s) links, resolved against the page: a `javascript:` link must not become a button. */
-function httpUrl(value: string | null, base: string): string | undefined {
-  if (!value?.trim()) return undefined;
-  try {
-    const url = new URL(value.trim(), base);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * Reads the settings through `get` (an attribute or a query parameter). For `topic`, `country` and
  * `speaker`, `get` gives the list text as written: ids separated by literal commas, `%2C` being a
@@ -95,7 +85,8 @@ export function readEmbedSettings(
     feed,
     initialView,
     limit: positiveInteger(get('limit')),
-    link: httpUrl(get('link'), baseUrl),
+    // Only http(s), resolved against the page: a `javascript:` link must not become a button.
+    link: safeHttpUrl(get('link'), baseUrl),
     controls: oneOf(get('controls'), CONTROLS, 'full'),
     theme: oneOf(get('theme'), THEMES, 'auto'),
     locale: get('locale')?.trim() || undefined,

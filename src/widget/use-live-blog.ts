@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useRef } from 'react';
 import { lastUpdateAt } from '../core/feed/feed-store';
-import { validTimeZone } from '../core/feed/time-zone';
+import { validTimeZone } from '../core/time/time-zone';
 import { activeFilterCount, defaultViewState, filterKey } from '../core/filters/filter-state';
 import type { ActivityBin } from '../core/timeline/activity-bins';
 import { updateElementId } from '../core/timeline/element-ids';

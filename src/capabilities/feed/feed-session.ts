@@ -147,13 +147,20 @@ export class FeedSession {
     if (this.#olderLoading) return this.#olderLoading;
     const url = this.#store.olderUrl;
     if (url === undefined) return Promise.resolve();
-    this.#olderLoading = this.#fetchPage(url, new AbortController().signal, now())
-      .then((page) => {
+    // Done before publishing: a subscriber may ask for the next page as soon as it sees this one.
+    const done = () => {
+      this.#olderLoading = undefined;
+    };
+    this.#olderLoading = this.#fetchPage(url, new AbortController().signal, now()).then(
+      (page) => {
+        done();
         if (page) this.#publish(mergePage(this.#store, page.feed, now(), page.urls));
-      })
-      .finally(() => {
-        this.#olderLoading = undefined;
-      });
+      },
+      (error: unknown) => {
+        done();
+        throw error;
+      },
+    );
     return this.#olderLoading;
   }
 

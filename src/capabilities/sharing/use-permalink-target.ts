@@ -92,7 +92,6 @@ export function usePermalinkTarget(input: Input) {
   const t = useMessages();
   const { store, model, view, setView, waiting, release, renderWindow, loadOlder, find } = input;
   const [jump, dispatch] = useReducer(jumpReducer, undefined, initialJump);
-  const loading = useRef(false);
 
   useEffect(() => {
     const onHash = () => {
@@ -110,18 +109,11 @@ export function usePermalinkTarget(input: Input) {
   const missing = seeking && item === undefined && store.olderUrl === undefined;
   const seq = jump.seq;
 
+  // Each older page changes the store, which asks for the next; a call while one is in flight
+  // shares its request (feed-session.ts).
   useEffect(() => {
-    if (!searchingOlder || loading.current) return;
-    loading.current = true;
-    loadOlder().then(
-      () => {
-        loading.current = false;
-      },
-      () => {
-        loading.current = false;
-        dispatch({ type: 'not-found', seq });
-      },
-    );
+    if (!searchingOlder) return;
+    loadOlder().catch(() => dispatch({ type: 'not-found', seq }));
   }, [searchingOlder, store, loadOlder, seq]);
 
   // Seeking: one step per render until the update is in the DOM.

@@ -10,6 +10,7 @@ import {
 import type { ActivityBin } from '../../core/timeline/activity-bins';
 import { fillMessage } from '../../shared/i18n/fill-message';
 import { dayKey, formatClock, formatDay } from '../../shared/time/format-time';
+import { dateTimeFormat } from '../../core/time/date-time-format';
 
 export interface ActivityChartProps {
   /** From activityBins(), in time order. */
@@ -210,20 +211,8 @@ function Bar({
   );
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
 function format(ms: number, locale: string, options: Intl.DateTimeFormatOptions): string {
-  const key = locale + JSON.stringify(options);
-  let f = formatters.get(key);
-  if (!f) {
-    try {
-      f = new Intl.DateTimeFormat(locale, options);
-    } catch {
-      f = new Intl.DateTimeFormat('en', { ...options, timeZone: undefined });
-    }
-    formatters.set(key, f);
-  }
-  return f.format(ms);
+  return dateTimeFormat(locale, options).format(ms);
 }
 
 /** "10:00–11:00"; with the day when the chart spans days; days alone for day-wide bins. */

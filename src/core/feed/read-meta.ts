@@ -4,7 +4,7 @@ import { clean, isWellFormed, shortText } from './feed-text';
 import type { Country, FeedError, FeedMeta, FeedStatus, Person, Topic } from './feed-types';
 import { parseRfc3339 } from './rfc3339';
 import { safeHttpUrl } from './safe-url';
-import { validTimeZone } from './time-zone';
+import { validTimeZone } from '../time/time-zone';
 
 // The top level of a feed document: what makes it a JSON Feed, and the live blog's metadata.
 // Read through a schema (valibot): there is one per document, so its cost does not matter.

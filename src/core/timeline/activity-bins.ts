@@ -1,4 +1,5 @@
 import type { LiveItem } from '../feed/feed-types';
+import { dateTimeFormat } from '../time/date-time-format';
 
 export interface TopicCount {
   /** The item's first topic (its group); null for items without a topic. */
@@ -156,31 +157,20 @@ function memo(f: (ms: number) => number): (ms: number) => number {
 }
 
 const MAX_DATE = 8.64e15;
-const zoneFormatters = new Map<string, Intl.DateTimeFormat>();
 
 /** Offset of the zone's wall clock from UTC at an instant, in ms, read through Intl. */
 function zoneOffset(timeZone: string | undefined): (ms: number) => number {
-  const key = timeZone ?? '';
-  let format = zoneFormatters.get(key);
-  if (!format) {
-    const options: Intl.DateTimeFormatOptions = {
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    };
-    try {
-      format = new Intl.DateTimeFormat('en-US', { ...options, timeZone });
-    } catch {
-      // An unknown zone: the runtime's own, like the time formatting does.
-      format = new Intl.DateTimeFormat('en-US', options);
-    }
-    zoneFormatters.set(key, format);
-  }
-  const f = format;
+  // An unknown zone reads as the runtime's own, like the time formatting does.
+  const f = dateTimeFormat('en-US', {
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+    timeZone,
+  });
   return (ms) => {
     // Intl throws outside the Date range, which very wide bins can reach.
     ms = Math.min(MAX_DATE, Math.max(-MAX_DATE, ms));

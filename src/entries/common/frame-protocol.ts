@@ -1,3 +1,4 @@
+import { safeHttpUrl } from '../../core/feed/safe-url';
 /**
  * The postMessage protocol between embed.html (in the iframe) and embed-frame.js (on the host
  * page). docs/embedding.md describes it for hosts that write their own listener.
@@ -38,13 +39,8 @@ export function isHelloMessage(data: unknown): boolean {
 }
 
 function originOf(url: string | null | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    const { protocol, origin } = new URL(url);
-    return protocol === 'http:' || protocol === 'https:' ? origin : undefined;
-  } catch {
-    return undefined;
-  }
+  const href = safeHttpUrl(url, undefined);
+  return href === undefined ? undefined : new URL(href).origin;
 }
 
 /**

@@ -1,20 +1,6 @@
 // Absolute times are shown in the event's zone ("10:42 EEST"), so readers anywhere agree with
-// the reporting on the page. Formatters are cached: creating Intl objects is the slow part.
-const cache = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = locale + JSON.stringify(options);
-  let f = cache.get(key);
-  if (!f) {
-    try {
-      f = new Intl.DateTimeFormat(locale, options);
-    } catch {
-      f = new Intl.DateTimeFormat('en', { ...options, timeZone: undefined });
-    }
-    cache.set(key, f);
-  }
-  return f;
-}
+// the reporting on the page.
+import { dateTimeFormat as formatter } from '../../core/time/date-time-format';
 
 /** A short zone name; English readers get "EEST" where Intl knows one rather than "GMT+3". */
 export function zoneAbbreviation(ms: number, locale: string, timeZone: string | undefined): string {

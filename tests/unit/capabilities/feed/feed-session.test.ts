@@ -157,6 +157,25 @@ describe('loadOlder', () => {
     expect(fetchMock).toHaveBeenCalledTimes(1);
   });
 
+  it('a subscriber that asks for the next page on each change walks the whole chain', async () => {
+    const p2 = 'https://feeds.example/live/page-2.json';
+    const p1 = 'https://feeds.example/live/page-1.json';
+    const fetchMock = serve({
+      [HEAD]: { body: wireFeed([wireItem('c', 2)], { next_url: p2 }) },
+      [p2]: { body: wireFeed([wireItem('b', 1)], { next_url: p1 }) },
+      [p1]: { body: wireFeed([wireItem('a', 0)]) },
+    });
+    await session.poll(signal(), () => NOW);
+    const walking: Promise<void>[] = [];
+    session.subscribe(() => {
+      if (session.store.olderUrl !== undefined) walking.push(session.loadOlder(() => NOW));
+    });
+    await session.loadOlder(() => NOW);
+    while (walking.length > 0) await walking.shift();
+    expect(ids()).toEqual(['c', 'b', 'a']);
+    expect(fetchMock).toHaveBeenCalledTimes(3);
+  });
+
   it('one session per feed URL and client', () => {
     expect(getFeedSession(client, HEAD)).toBe(session);
     expect(getFeedSession(client, `${HEAD}?other`)).not.toBe(session);
