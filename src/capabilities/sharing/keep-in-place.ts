@@ -7,7 +7,7 @@
  * rendered for it still have that guessed height; a frame or two later the browser lays out the
  * ones near the viewport, and their real heights (two lines to a screenful) push the target down
  * or pull it up, by up to thousands of pixels. CSS scroll anchoring does not make up for that
- * first layout: measured in Chromium, the target ends 2,000-4,000 px off with the article
+ * first layout: in Chromium the target ended thousands of pixels off with the article
  * focused, with the sticky titles, the highlight's animation or `position: relative` switched
  * off, and with `overflow-anchor: auto` everywhere (it does make up for later changes, and for
  * the first layout once the reader has scrolled, but not during a smooth keyboard scroll), and

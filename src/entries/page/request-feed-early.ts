@@ -20,10 +20,10 @@ try {
   // Anything odd is the app's to report; the app simply asks itself.
 }
 
-// The first date format loads the browser's locale and time zone data (30–70 ms here): do it
+// The first date format loads the browser's locale and time zone data, a noticeable pause: do it
 // before the first time stamp needs it, while the main thread waits for the bundle, but after the
 // feed's body is in. During the download it held the main thread while the body piled up unread,
-// and the download then took longer (interleaved loads of a 6.5 MB document: about 35 ms later).
+// and a large document then arrived later.
 void bodyRead.then(() =>
   setTimeout(() => {
     try {
