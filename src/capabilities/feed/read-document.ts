@@ -21,9 +21,9 @@ export function readDocument(
   const read = readFeedJson(documentText(doc));
   if (!read.ok) return { first: undefined, whole: () => read };
   const screen = firstScreen ? firstScreenOf(read.json) : undefined;
-  const first = screen && parseFeedObject(screen, doc.url, read);
+  const first = screen && parseFeedObject(screen, doc.url);
   return {
     first: first?.ok ? first.feed : undefined,
-    whole: () => parseFeedObject(read.json, doc.url, read),
+    whole: () => parseFeedObject(read.json, doc.url),
   };
 }

@@ -1,7 +1,7 @@
 // The first screen of a large document. Checking 10,000 items and building the timeline from
 // them takes far longer than JSON.parse, while the reader first sees a handful of them; so the
 // client checks and shows the first screen's items first, and the rest after that has painted
-// (docs/decisions/0008-first-screen.md). Chosen from the parsed document, by date: the feed
+// (docs/decisions/0008-first-screen-from-json-parse.md). Chosen from the parsed document, by date: the feed
 // contract lets a producer list items in any order.
 
 /** Below this many items a document is checked whole at once: the split would not pay. */

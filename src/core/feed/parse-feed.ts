@@ -20,10 +20,9 @@ function isTombstone(raw: unknown): raw is { id: string; date_modified?: unknown
 
 /** A document read as JSON, not yet checked as a feed (parseFeedObject does that). */
 export type JsonRead =
-  | { readonly ok: true; readonly json: unknown; readonly checkDepth: boolean }
-  | { readonly ok: false; readonly error: FeedError };
+  { readonly ok: true; readonly json: unknown } | { readonly ok: false; readonly error: FeedError };
 
-/** Reads a document's text as JSON, within the size and nesting limits. Never throws. */
+/** Reads a document's text as JSON, within the size limit. Never throws. */
 export function readFeedJson(text: string): JsonRead {
   if (text.length > FEED_LIMITS.maxDocumentBytes) {
     return {
@@ -49,8 +48,27 @@ export function readFeedJson(text: string): JsonRead {
       },
     };
   }
+  return { ok: true, json };
+}
+
+/**
+ * Parses one feed document (head or page). Never throws: a document that is not a feed is an
+ * error result, and each invalid item is dropped on its own with a reason.
+ * @param baseUrl the URL the document was fetched from; relative URLs resolve against it.
+ */
+export function parseFeed(text: string, baseUrl?: string): ParseResult {
+  const read = readFeedJson(text);
+  return read.ok ? parseFeedObject(read.json, baseUrl) : read;
+}
+
+/** Depth an item may reach inside its own value: the document and its items array take two. */
+const ITEM_DEPTH = FEED_LIMITS.maxDepth - 2;
+
+export function parseFeedObject(json: unknown, baseUrl?: string): ParseResult {
   // Nesting is measured on the parsed value (JSON.parse itself copes with any depth; how long it
   // may take is bounded by the size limit): nothing after this walks a value deeper than it.
+  // Measured here, not when the text is parsed, so that a large document's first screen pays
+  // only for its own few updates (first-screen.ts).
   const depth = valueDepth(json, FEED_LIMITS.maxDocumentDepth);
   if (depth > FEED_LIMITS.maxDocumentDepth) {
     return {
@@ -62,27 +80,7 @@ export function readFeedJson(text: string): JsonRead {
     };
   }
   // Only a document deeper than an item may be pays for walking each item.
-  return { ok: true, json, checkDepth: depth > FEED_LIMITS.maxDepth };
-}
-
-/**
- * Parses one feed document (head or page). Never throws: a document that is not a feed is an
- * error result, and each invalid item is dropped on its own with a reason.
- * @param baseUrl the URL the document was fetched from; relative URLs resolve against it.
- */
-export function parseFeed(text: string, baseUrl?: string): ParseResult {
-  const read = readFeedJson(text);
-  return read.ok ? parseFeedObject(read.json, baseUrl, read) : read;
-}
-
-/** Depth an item may reach inside its own value: the document and its items array take two. */
-const ITEM_DEPTH = FEED_LIMITS.maxDepth - 2;
-
-export function parseFeedObject(
-  json: unknown,
-  baseUrl?: string,
-  options: { readonly checkDepth?: boolean } = {},
-): ParseResult {
+  const checkDepth = depth > FEED_LIMITS.maxDepth;
   const top = readMeta(json, baseUrl);
   if (!top.ok) return top;
   const { meta, items: entries } = top;
@@ -107,7 +105,7 @@ export function parseFeedObject(
       }
       return;
     }
-    if (options.checkDepth && valueDepth(entry, ITEM_DEPTH) > ITEM_DEPTH) {
+    if (checkDepth && valueDepth(entry, ITEM_DEPTH) > ITEM_DEPTH) {
       const id = isObject(entry) ? entry.id : undefined;
       rejected.push({
         index,
