@@ -29,8 +29,8 @@ export type FetchedDocument =
   | { readonly kind: 'unchanged'; readonly maxAgeSeconds?: number }
   | {
       readonly kind: 'document';
-      /** The body as received (UTF-8), decoded by documentText. */
-      readonly body: Uint8Array;
+      /** The body, decoded from UTF-8. */
+      readonly text: string;
       readonly url: string;
       readonly validator: string | undefined;
       readonly maxAgeSeconds?: number;
@@ -52,10 +52,6 @@ function maxAge(header: string | null): number | undefined {
 }
 
 /** A document's text. Decoding all of it at once costs a fraction of decoding it piece by piece. */
-export function documentText(doc: { readonly body: Uint8Array }): string {
-  return new TextDecoder().decode(doc.body);
-}
-
 function tooLarge(bytes: number, limit: number) {
   return new FeedFetchError(
     'too-large',
@@ -160,10 +156,9 @@ export async function fetchFeedDocument(
     signal.removeEventListener('abort', stopEarly);
   }
   if ('tooLarge' in read) throw tooLarge(read.tooLarge, FEED_LIMITS.maxDocumentBytes);
-  const body = read.bytes;
   return {
     kind: 'document',
-    body,
+    text: read.text,
     url: response.url || url,
     validator,
     maxAgeSeconds: cacheMaxAge,

@@ -12,18 +12,24 @@ export const FEED_REQUEST_INIT = {
   headers: { Accept: 'application/feed+json, application/json;q=0.9, */*;q=0.1' },
 } as const satisfies RequestInit;
 
-/** A body's bytes, or how much of it arrived before it passed the limit (the rest is left). */
-export type BodyRead = { readonly bytes: Uint8Array } | { readonly tooLarge: number };
+/** A body as text, or how much of it arrived before it passed the limit (the rest is left). */
+export type BodyRead = { readonly text: string } | { readonly tooLarge: number };
 
+/**
+ * Reads and decodes (UTF-8) a body piece by piece as it arrives, counting its bytes against
+ * `limit`: decoding while waiting for the network, in pieces the decoder keeps one-byte where it
+ * can, is cheaper than decoding the whole body at the end.
+ */
 export async function readBody(response: Response, limit: number): Promise<BodyRead> {
   const length = Number(response.headers.get('content-length'));
   if (Number.isFinite(length) && length > limit) {
     await response.body?.cancel();
     return { tooLarge: length };
   }
-  if (!response.body) return { bytes: new Uint8Array(await response.arrayBuffer()) };
+  const decoder = new TextDecoder();
+  if (!response.body) return { text: decoder.decode(await response.arrayBuffer()) };
   const reader = response.body.getReader();
-  const pieces: Uint8Array[] = [];
+  const pieces: string[] = [];
   let received = 0;
   for (;;) {
     const { done, value } = await reader.read();
@@ -33,14 +39,8 @@ export async function readBody(response: Response, limit: number): Promise<BodyR
       await reader.cancel();
       return { tooLarge: received };
     }
-    pieces.push(value);
+    pieces.push(decoder.decode(value, { stream: true }));
   }
-  if (pieces.length === 1) return { bytes: pieces[0]! };
-  const bytes = new Uint8Array(received);
-  let at = 0;
-  for (const piece of pieces) {
-    bytes.set(piece, at);
-    at += piece.byteLength;
-  }
-  return { bytes };
+  pieces.push(decoder.decode());
+  return { text: pieces.join('') };
 }

@@ -1,7 +1,7 @@
 import { firstScreenOf } from '../../core/feed/first-screen';
 import type { ParsedFeed, ParseResult } from '../../core/feed/feed-types';
 import { parseFeedObject, readFeedJson } from '../../core/feed/parse-feed';
-import { documentText, type FetchedDocument } from './fetch-feed-document';
+import type { FetchedDocument } from './fetch-feed-document';
 
 /**
  * A document being read: its first screen (first-screen.ts) at once, the whole of it when asked
@@ -13,12 +13,12 @@ export interface DocumentReading {
   readonly whole: () => ParseResult;
 }
 
-/** Decodes and parses the document once (JSON.parse); checks its items as asked. */
+/** Parses the document once (JSON.parse); checks its items as asked. */
 export function readDocument(
   doc: FetchedDocument & { kind: 'document' },
   firstScreen: boolean,
 ): DocumentReading {
-  const read = readFeedJson(documentText(doc));
+  const read = readFeedJson(doc.text);
   if (!read.ok) return { first: undefined, whole: () => read };
   const screen = firstScreen ? firstScreenOf(read.json) : undefined;
   const first = screen && parseFeedObject(screen, doc.url);

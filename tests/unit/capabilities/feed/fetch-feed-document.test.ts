@@ -3,7 +3,6 @@ import { FEED_LIMITS } from '../../../../src/core/feed/feed-limits';
 import { offerEarlyFeedRequest } from '../../../../src/capabilities/feed/early-feed-request';
 import { readFeedEarly } from '../../../../src/capabilities/feed/read-feed-early';
 import {
-  documentText,
   FeedFetchError,
   fetchFeedDocument,
 } from '../../../../src/capabilities/feed/fetch-feed-document';
@@ -46,7 +45,7 @@ describe('fetchFeedDocument', () => {
     const doc = await fetchFeedDocument(URL_);
     expect(doc).toEqual({
       kind: 'document',
-      body: new TextEncoder().encode('{"a":1}'),
+      text: '{"a":1}',
       url: URL_,
       validator: '"v1"',
       maxAgeSeconds: 10,
@@ -200,13 +199,13 @@ describe("the standalone page's early request", () => {
     expect(fetchMock.mock.calls[0]![1]).toMatchObject({ cache: 'no-cache', credentials: 'omit' });
 
     const first = await fetchFeedDocument(URL_);
-    expect(first.kind === 'document' && documentText(first)).toBe('{"early":true}');
+    expect(first.kind === 'document' && first.text).toBe('{"early":true}');
     expect(first.kind === 'document' && first.validator).toBe('"e1"');
     expect(fetchMock).toHaveBeenCalledTimes(1);
 
     fetchMock.mockImplementation(() => Promise.resolve(feedResponse('{"poll":2}')));
     const second = await fetchFeedDocument(URL_);
-    expect(second.kind === 'document' && documentText(second)).toBe('{"poll":2}');
+    expect(second.kind === 'document' && second.text).toBe('{"poll":2}');
     expect(fetchMock).toHaveBeenCalledTimes(2);
   });
 
@@ -214,9 +213,9 @@ describe("the standalone page's early request", () => {
     const fetchMock = stubFetch((url) => feedResponse(JSON.stringify({ url })));
     startEarly();
     const page = await fetchFeedDocument('https://feeds.example/live/page-1.json');
-    expect(page.kind === 'document' && documentText(page)).toContain('page-1');
+    expect(page.kind === 'document' && page.text).toContain('page-1');
     const head = await fetchFeedDocument(URL_);
-    expect(head.kind === 'document' && documentText(head)).toContain('head.json');
+    expect(head.kind === 'document' && head.text).toContain('head.json');
     expect(fetchMock).toHaveBeenCalledTimes(2);
   });
 
@@ -239,7 +238,7 @@ describe("the standalone page's early request", () => {
       abort: () => {},
     });
     const doc = await fetchFeedDocument(URL_);
-    expect(doc.kind === 'document' && documentText(doc)).toBe('{"own":true}');
+    expect(doc.kind === 'document' && doc.text).toBe('{"own":true}');
     expect(fetchMock).toHaveBeenCalledTimes(1);
   });
 
