@@ -5,6 +5,8 @@
 
 export const BUDGETS = {
   firstItemMs: 600,
+  /** One document against head + pages, the same updates, measured in the same run. */
+  singleVsPagedFirstItem: 1.5,
   filterMs: 100,
   heapBytes: 60 * 1024 * 1024,
   unchangedPollMutations: 0,
@@ -39,6 +41,16 @@ export function evaluateBudgets(results) {
     value: first === undefined || first === null ? 'not measured' : `${num(first)} ms`,
     limit: `≤ ${BUDGETS.firstItemMs} ms`,
     pass: first === undefined || first === null ? null : first <= BUDGETS.firstItemMs,
+  });
+
+  const paged = big?.paged.firstItemMs;
+  const ratio = typeof first === 'number' && typeof paged === 'number' ? first / paged : null;
+  out.push({
+    name: 'first item, 10,000 items: one document vs head + pages (same run, no DevTools)',
+    value:
+      ratio === null ? 'not measured' : `${num(ratio, 2)}× (${num(first)} vs ${num(paged)} ms)`,
+    limit: `≤ ${BUDGETS.singleVsPagedFirstItem}×`,
+    pass: ratio === null ? null : ratio <= BUDGETS.singleVsPagedFirstItem,
   });
 
   const filters = results.sizes
