@@ -18,6 +18,11 @@ export type SetViewState = (next: ViewState, options?: { replace?: boolean }) =>
 export type FacetName = 'topics' | 'countries' | 'speakers';
 export const FACETS: readonly FacetName[] = ['topics', 'countries', 'speakers'];
 
+/** One value per facet: a facet added to FacetName fails to compile here until it has one. */
+export function byFacet<T>(value: (facet: FacetName) => T): Record<FacetName, T> {
+  return { topics: value('topics'), countries: value('countries'), speakers: value('speakers') };
+}
+
 export const noFilters: FilterState = {
   topics: [],
   countries: [],

@@ -1,5 +1,5 @@
 import type { FacetName, ViewState } from './filter-state';
-import { defaultViewState, FACETS } from './filter-state';
+import { byFacet, defaultViewState, FACETS } from './filter-state';
 
 /** The query parameters (and <live-blog> attributes) that carry the facets. */
 export type FacetParam = 'topic' | 'country' | 'speaker';
@@ -62,8 +62,7 @@ function facetValues(facet: FacetName, text: string): string[] {
 export function readFacetLists(
   listText: (name: FacetParam) => string | null,
 ): Pick<ViewState, FacetName> {
-  const read = (facet: FacetName) => facetValues(facet, listText(FACET_PARAM[facet]) ?? '');
-  return { topics: read('topics'), countries: read('countries'), speakers: read('speakers') };
+  return byFacet((facet) => facetValues(facet, listText(FACET_PARAM[facet]) ?? ''));
 }
 
 /**
@@ -160,13 +159,9 @@ export function withKnownValues<S extends ViewState>(
     }
     return [...out];
   };
-  const topics = keep('topics');
-  const countries = keep('countries');
-  const speakers = keep('speakers');
-  const same = (facet: FacetName, now: readonly string[]) =>
-    now.length === state[facet].length && now.every((v, i) => v === state[facet][i]);
-  if (same('topics', topics) && same('countries', countries) && same('speakers', speakers)) {
-    return state;
-  }
-  return { ...state, topics, countries, speakers };
+  const kept = byFacet(keep);
+  const same = (facet: FacetName) =>
+    kept[facet].length === state[facet].length &&
+    kept[facet].every((v, i) => v === state[facet][i]);
+  return FACETS.every(same) ? state : { ...state, ...kept };
 }
