@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { clearFilters } from '../core/filters/filter-state';
 import { FilterPanel } from '../capabilities/filters/FilterPanel';
 import { NoMatches } from '../capabilities/filters/NoMatches';
@@ -18,127 +19,92 @@ import { useLiveBlog } from './use-live-blog';
 
 /** The live blog: status, filters, and the timeline, for the standalone page and every embed. */
 export function LiveBlog(props: LiveBlogOptions) {
-  const {
-    t,
-    live,
-    store,
-    partial,
-    meta,
-    view,
-    setView,
-    navigation,
-    rootRef,
-    sentinel,
-    timelineTop,
-    sorted,
-    arrivals,
-    model,
-    eventZone,
-    zoneChoice,
-    setZoneChoice,
-    timeZone,
-    context,
-    total,
-    shown,
-    announced,
-    list,
-    target,
-    keyEvents,
-    bins,
-    jumpToBin,
-    changedAt,
-    showNew,
-    loaded,
-    showControls,
-    failed,
-    active,
-    hasRail,
-    limited,
-    controls,
-    locale,
-    standalone,
-    link,
-  } = useLiveBlog(props);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const sentinel = useRef<HTMLDivElement>(null);
+  const timelineTop = useRef<HTMLDivElement>(null);
+  const blog = useLiveBlog(props, { rootRef, sentinel, timelineTop });
   // A widget inside a host's article must not add a second main landmark.
-  const Main = standalone ? 'main' : 'div';
+  const Main = blog.standalone ? 'main' : 'div';
   return (
     <div
       ref={rootRef}
-      className={`lb-root${showControls ? ' lb-root--with-filters' : ''}${hasRail ? ' lb-root--with-rail' : ''}`}
-      lang={meta?.language}
-      dir={meta?.language ? textDirection(meta.language) : undefined}
+      className={`lb-root${blog.showControls ? ' lb-root--with-filters' : ''}${blog.hasRail ? ' lb-root--with-rail' : ''}`}
+      lang={blog.meta?.language}
+      dir={blog.meta?.language ? textDirection(blog.meta.language) : undefined}
       part="root"
     >
-      <BlogHeader meta={meta} standalone={standalone} failed={failed}>
+      <BlogHeader meta={blog.meta} standalone={blog.standalone} failed={blog.failed}>
         <StatusLine
-          status={meta?.status}
-          changedAt={changedAt}
-          error={live.error}
-          nextAttemptAt={live.nextAttemptAt}
-          rejectedCount={store?.rejected.reduce((n, r) => n + (r.count ?? 1), 0) ?? 0}
-          locale={locale}
-          timeZone={timeZone}
-          onRetry={live.retryNow}
+          status={blog.meta?.status}
+          changedAt={blog.changedAt}
+          error={blog.live.error}
+          nextAttemptAt={blog.live.nextAttemptAt}
+          rejectedCount={blog.store?.rejected.reduce((n, r) => n + (r.count ?? 1), 0) ?? 0}
+          locale={blog.locale}
+          timeZone={blog.timeZone}
+          onRetry={blog.live.retryNow}
         />
-        {eventZone && (
+        {blog.eventZone && (
           <TimeZoneToggle
-            eventZone={eventZone}
-            choice={zoneChoice}
-            onChange={setZoneChoice}
-            at={sorted[0]?.published ?? 0}
-            locale={locale}
+            eventZone={blog.eventZone}
+            choice={blog.zoneChoice}
+            onChange={blog.setZoneChoice}
+            at={blog.sorted[0]?.published ?? 0}
+            locale={blog.locale}
           />
         )}
-        {target.message && (
+        {blog.target.message && (
           <p className="lb-target-note" role="status">
-            {target.message}
+            {blog.target.message}
           </p>
         )}
       </BlogHeader>
-      {hasRail && (
+      {blog.hasRail && (
         <StoryRail
-          bins={bins}
-          keyEvents={keyEvents}
-          meta={meta}
-          labels={model.labels}
-          locale={locale}
-          timeZone={timeZone}
-          onSelectBin={jumpToBin}
-          onJump={target.jumpTo}
-          permalink={context.permalink}
+          bins={blog.bins}
+          keyEvents={blog.keyEvents}
+          meta={blog.meta}
+          labels={blog.model.labels}
+          locale={blog.locale}
+          timeZone={blog.timeZone}
+          onSelectBin={blog.jumpToBin}
+          onJump={blog.target.jumpTo}
+          permalink={blog.context.permalink}
         />
       )}
       <p className="lb-visually-hidden" aria-live="polite" aria-atomic="true">
-        {announced.results}
+        {blog.announced.results}
       </p>
       <p className="lb-visually-hidden" aria-live="polite" aria-atomic="true">
-        {announced.arrivals}
+        {blog.announced.arrivals}
       </p>
-      {showControls && (
-        <FiltersDisclosure active={active}>
+      {blog.showControls && (
+        <FiltersDisclosure active={blog.active}>
           {/* The first screen's facets would list only its newest updates, and rendering them
               would hold back the first paint of a large document. */}
-          {partial ? (
-            <p className="lb-filters__pending">{t.filtersPending}</p>
+          {blog.partial ? (
+            <p className="lb-filters__pending">{blog.t.filtersPending}</p>
           ) : (
             <FilterPanel
-              state={model.effective}
-              options={model.options}
-              keyEventCount={model.keyEventCount}
-              onChange={setView}
-              compact={controls === 'compact'}
+              state={blog.model.effective}
+              options={blog.model.options}
+              keyEventCount={blog.model.keyEventCount}
+              onChange={blog.setView}
+              compact={blog.controls === 'compact'}
               coverageNote={
-                store?.olderUrl !== undefined && model.oldestLoaded !== undefined
-                  ? t.countsCoverage(formatDayAndClock(model.oldestLoaded, locale, timeZone))
+                blog.store?.olderUrl !== undefined && blog.model.oldestLoaded !== undefined
+                  ? blog.t.countsCoverage(
+                      formatDayAndClock(blog.model.oldestLoaded, blog.locale, blog.timeZone),
+                    )
                   : undefined
               }
-              countsPending={model.countsPending}
-              navigation={navigation}
+              countsPending={blog.model.countsPending}
+              navigation={blog.navigation}
             />
           )}
         </FiltersDisclosure>
       )}
-      <Main className="lb-timeline" part="timeline" aria-busy={live.isLoading || partial}>
+      <Main className="lb-timeline" part="timeline" aria-busy={blog.live.isLoading || blog.partial}>
         <div ref={sentinel} className="lb-sentinel" aria-hidden="true" />
         {/* A focus target for "new updates"; aria-label needs a role (a plain div may not have one). */}
         <div
@@ -146,44 +112,56 @@ export function LiveBlog(props: LiveBlogOptions) {
           tabIndex={-1}
           className="lb-timeline__top"
           role="group"
-          aria-label={t.liveBlog}
+          aria-label={blog.t.liveBlog}
         >
-          {loaded && (
+          {blog.loaded && (
             <TimelineToolbar
-              view={model.effective.view}
-              onView={controls === 'none' ? undefined : (v) => setView({ ...view, view: v })}
-              shown={shown}
-              total={total}
-              partial={partial}
+              view={blog.model.effective.view}
+              onView={
+                blog.controls === 'none'
+                  ? undefined
+                  : (v) => blog.setView({ ...blog.view, view: v })
+              }
+              shown={blog.shown}
+              total={blog.total}
+              partial={blog.partial}
               onClear={
-                active > 0 && controls !== 'none' ? () => setView(clearFilters(view)) : undefined
+                blog.active > 0 && blog.controls !== 'none'
+                  ? () => blog.setView(clearFilters(blog.view))
+                  : undefined
               }
             />
           )}
         </div>
-        <NewUpdatesButton count={model.waitingMatching} onShow={showNew} />
-        {live.isLoading && <TimelineSkeleton />}
-        {failed && live.error && <LoadFailure problem={live.error} />}
-        {store !== undefined && sorted.length === 0 && <p className="lb-empty">{t.emptyFeed}</p>}
-        {store !== undefined && total > 0 && shown === 0 && !partial && (
-          <NoMatches state={model.effective} labels={model.labels} onChange={setView} />
+        <NewUpdatesButton count={blog.model.waitingMatching} onShow={blog.showNew} />
+        {blog.live.isLoading && <TimelineSkeleton />}
+        {blog.failed && blog.live.error && <LoadFailure problem={blog.live.error} />}
+        {blog.store !== undefined && blog.sorted.length === 0 && (
+          <p className="lb-empty">{blog.t.emptyFeed}</p>
+        )}
+        {blog.store !== undefined && blog.total > 0 && blog.shown === 0 && !blog.partial && (
+          <NoMatches
+            state={blog.model.effective}
+            labels={blog.model.labels}
+            onChange={blog.setView}
+          />
         )}
         <UpdateList
-          grouped={model.grouped}
-          stream={model.stream}
-          view={model.effective.view}
-          context={context}
-          fresh={arrivals.fresh}
-          budget={list.budget}
-          allRendered={list.allRendered}
-          endRef={list.endRef}
-          seeAll={limited ? link : undefined}
+          grouped={blog.model.grouped}
+          stream={blog.model.stream}
+          view={blog.model.effective.view}
+          context={blog.context}
+          fresh={blog.arrivals.fresh}
+          budget={blog.list.budget}
+          allRendered={blog.list.allRendered}
+          endRef={blog.list.endRef}
+          seeAll={blog.limited ? blog.link : undefined}
           older={
-            !limited && list.allRendered && store !== undefined && !partial
+            !blog.limited && blog.list.allRendered && blog.store !== undefined && !blog.partial
               ? {
-                  hasOlder: store.olderUrl !== undefined,
-                  broken: store.olderBroken,
-                  load: live.loadOlder,
+                  hasOlder: blog.store.olderUrl !== undefined,
+                  broken: blog.store.olderBroken,
+                  load: blog.live.loadOlder,
                 }
               : undefined
           }

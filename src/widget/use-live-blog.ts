@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef } from 'react';
+import { useCallback, useMemo, type RefObject } from 'react';
 import { lastUpdateAt } from '../core/feed/feed-store';
 import { validTimeZone } from '../core/time/time-zone';
 import { activeFilterCount, defaultViewState, filterKey } from '../core/filters/filter-state';
@@ -27,7 +27,16 @@ import { useSortedItems, useTimelineModel } from './use-timeline-model';
  * timeline model, the render window, jumps to an update, the rail and the page's metadata. What
  * LiveBlog renders comes from here.
  */
-export function useLiveBlog(props: LiveBlogOptions) {
+/** The elements of LiveBlog that the wiring reads: created there, where they are rendered. */
+export interface LiveBlogElements {
+  readonly rootRef: RefObject<HTMLDivElement | null>;
+  /** Just above the timeline: in view means the reader is at the top. */
+  readonly sentinel: RefObject<HTMLDivElement | null>;
+  readonly timelineTop: RefObject<HTMLDivElement | null>;
+}
+
+export function useLiveBlog(props: LiveBlogOptions, elements: LiveBlogElements) {
+  const { rootRef, sentinel, timelineTop } = elements;
   const { limit, link, controls = 'full', locale, standalone = false } = props;
   const t = useMessages();
   const feedUrl = useMemo(() => absoluteUrl(props.feed), [props.feed]);
@@ -37,9 +46,6 @@ export function useLiveBlog(props: LiveBlogOptions) {
   const meta = store?.meta;
   const initialView = props.initialView ?? defaultViewState;
   const [view, setView, navigation] = useViewState(initialView, props.syncUrl ?? false);
-  const rootRef = useRef<HTMLDivElement>(null);
-  const sentinel = useRef<HTMLDivElement>(null);
-  const timelineTop = useRef<HTMLDivElement>(null);
   const atTop = useAtTop(sentinel);
   const sorted = useSortedItems(store);
   const arrivals = useArrivals(sorted, atTop, store);
@@ -88,7 +94,7 @@ export function useLiveBlog(props: LiveBlogOptions) {
   const findUpdate = useCallback(
     (id: string) =>
       rootRef.current?.querySelector(`[id="${CSS.escape(updateElementId(id))}"]`) ?? null,
-    [],
+    [rootRef],
   );
   const target = usePermalinkTarget({
     // A first screen may not hold the update yet: look once the whole document is in.
@@ -144,9 +150,6 @@ export function useLiveBlog(props: LiveBlogOptions) {
     view,
     setView,
     navigation,
-    rootRef,
-    sentinel,
-    timelineTop,
     sorted,
     arrivals,
     model,

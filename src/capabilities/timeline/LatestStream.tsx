@@ -1,15 +1,10 @@
 import type { LiveItem } from '../../core/feed/feed-types';
 import { useMessages } from '../../shared/i18n/use-messages';
 import { dayKey, formatDay } from '../../shared/time/format-time';
-import { UpdateArticle, type UpdateContext } from './UpdateArticle';
+import { UpdateArticle, type TimelineViewProps } from './UpdateArticle';
 
-interface Props {
+interface Props extends TimelineViewProps {
   readonly items: readonly LiveItem[];
-  readonly context: UpdateContext;
-  /** Ids of updates just released from the new-updates button: briefly highlighted. */
-  readonly fresh: ReadonlySet<string>;
-  /** Render at most this many updates. */
-  readonly budget: number;
 }
 
 /** The chronological view: newest first, with a divider where the day changes. */

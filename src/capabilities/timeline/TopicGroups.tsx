@@ -1,15 +1,10 @@
 import { groupTitleId } from '../../core/timeline/element-ids';
 import type { TopicGroup } from '../../core/timeline/group-by-topic';
 import { useMessages } from '../../shared/i18n/use-messages';
-import { UpdateArticle, type UpdateContext } from './UpdateArticle';
+import { UpdateArticle, type TimelineViewProps } from './UpdateArticle';
 
-interface Props {
+interface Props extends TimelineViewProps {
   readonly groups: readonly TopicGroup[];
-  readonly context: UpdateContext;
-  /** Ids of updates just released from the new-updates button: briefly highlighted. */
-  readonly fresh: ReadonlySet<string>;
-  /** Render at most this many updates, in reading order across groups. */
-  readonly budget: number;
 }
 
 /** The default view: one section per topic, in the feed's order. */

@@ -7,6 +7,15 @@ import { sanitizeHtml } from './sanitize-html';
 import { UpdateTime } from './UpdateTime';
 import { updateElementId, updateTitleId } from '../../core/timeline/element-ids';
 
+/** What each view of the timeline (topic groups, Latest) takes besides its updates. */
+export interface TimelineViewProps {
+  readonly context: UpdateContext;
+  /** Ids of updates just released from the new-updates button: briefly highlighted. */
+  readonly fresh: ReadonlySet<string>;
+  /** Render at most this many updates, in reading order (across groups). */
+  readonly budget: number;
+}
+
 export interface UpdateContext {
   readonly labels: Labels;
   readonly locale: string;
