@@ -31,7 +31,7 @@ const browserOnlyGlobals = [
 // what they both need through tooling/.
 const CAPABILITIES = ['feed', 'live', 'timeline', 'filters', 'story', 'sharing'];
 const ENTRIES = ['page', 'frame', 'embed', 'embed-frame', 'lib'];
-const layer = (message) => message + ' (docs/architecture.md)';
+const layer = (/** @type {string} */ message) => message + ' (docs/architecture.md)';
 const LAYER_ZONES = [
   {
     target: './src/core',

@@ -258,17 +258,20 @@ export async function measurePolls(browser, { url, feedPath, replay, samples, vi
       await page.waitForFunction(() => window.__bench.win !== null, null, { timeout: 15_000 });
       const settled = await page.evaluate(async () => {
         const b = window.__bench;
+        const { sleep, win } = b;
+        if (!sleep || !win) throw new Error('no poll window, or a probe without trackTimers');
         let stable = 0;
         let last = '';
         for (let i = 0; i < 200 && stable < 4; i++) {
-          await b.sleep(50);
-          const now = `${b.win.mutations}/${b.win.commits}`;
+          await sleep(50);
+          const now = `${win.mutations}/${win.commits}`;
           stable = b.pendingShortTimers === 0 && now === last ? stable + 1 : 0;
           last = now;
         }
         return stable >= 4;
       });
       const win = await page.evaluate(() => window.__bench.win);
+      if (!win) throw new Error('the poll window was closed');
       // In the topic view the new update lands in its group, which may be outside a windowed
       // render: note whether it is in the DOM rather than wait for it.
       const newItemInDom =

@@ -42,7 +42,10 @@ describe('node server/main.mjs', () => {
     expect(m, line).not.toBeNull();
     const [, url, , feedUrl] = m!;
     expect(feedUrl).toBe(`${url}feeds/vilnius-2023.json`);
-    const feed = await (await fetch(feedUrl!)).json();
+    const feed = (await (await fetch(feedUrl!)).json()) as {
+      items: unknown[];
+      _liveblog: { poll_seconds: number };
+    };
     expect(feed.items).toHaveLength(3);
     expect(feed._liveblog.poll_seconds).toBe(7);
     expect((await fetch(new URL('/__admin/state', url))).status).toBe(200);

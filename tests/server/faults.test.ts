@@ -256,7 +256,7 @@ describe('admin API and faults', () => {
     await admin(server, 'POST', 'fault', { kind: 'wrong-content-type' });
     const res = await fetch(feedUrl);
     expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
-    expect((await res.json()).items).toHaveLength(3);
+    expect(((await res.json()) as { items: unknown[] }).items).toHaveLength(3);
   });
 
   it('304-no-validator answers 304 without validators to an unconditional request', async () => {
