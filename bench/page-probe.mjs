@@ -108,7 +108,7 @@ export function pageProbe(config) {
       const check = () => {
         if (test()) resolve();
         else if (performance.now() > deadline)
-          reject(new Error(`condition not met within ${timeoutMs} ms: ${test}`));
+          reject(new Error(`condition not met within ${timeoutMs} ms: ${test.toString()}`));
         else pageSetTimeout(check, pollMs);
       };
       check();
@@ -312,7 +312,7 @@ export function pageProbe(config) {
   }
 
   // --- Network: a poll window opens when the armed feed fetch resolves ----------------------
-  const realFetch = window.fetch;
+  const realFetch = fetch;
   window.fetch = function (input, init) {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     const isFeed = config.feedPathPart ? url.includes(config.feedPathPart) : false;
@@ -334,6 +334,9 @@ export function pageProbe(config) {
     const { setTimeout: st, clearTimeout: ct, setInterval: si } = timers;
     /** @type {Set<number | undefined>} */
     const pending = new Set();
+    /** A timer's function handler (TimerHandler types it as any Function). */
+    const callback = (/** @type {Function} */ f) =>
+      /** @type {(...args: unknown[]) => unknown} */ (f);
     state.sleep = (ms) => new Promise((resolve) => st.call(window, resolve, ms));
     timers.setTimeout = function (cb, ms, ...args) {
       const delay = Number(ms) || 0;
@@ -344,7 +347,7 @@ export function pageProbe(config) {
           ? (/** @type {unknown[]} */ ...a) => {
               if (pending.delete(id)) state.pendingShortTimers = pending.size;
               if (delay >= 1000 && state.win) state.win.foreignTimers++;
-              return cb(...a);
+              return callback(cb)(...a);
             }
           : cb;
       id = st.call(window, wrapped, ms, ...args);
@@ -363,7 +366,7 @@ export function pageProbe(config) {
         typeof cb === 'function'
           ? (/** @type {unknown[]} */ ...a) => {
               if (state.win) state.win.foreignTimers++;
-              return cb(...a);
+              return callback(cb)(...a);
             }
           : cb;
       return si.call(window, wrapped, ms, ...args);
