@@ -50,8 +50,26 @@ const PLAYWRIGHT_SWITCHES = [
 ];
 
 /**
+ * The replies to the DevTools protocol commands sent here, as far as they are read.
  * @typedef {{
- *   send: (method: string, params?: Record<string, unknown>, sessionId?: string) => Promise<any>,
+ *   'Browser.getVersion': { userAgent: string },
+ *   'Target.createBrowserContext': { browserContextId: string },
+ *   'Target.createTarget': { targetId: string },
+ *   'Target.attachToTarget': { sessionId: string },
+ *   'Page.navigate': { errorText?: string },
+ *   'Runtime.evaluate': { result?: { value?: unknown }, exceptionDetails?: { exception?: unknown } },
+ * }} Replies
+ * @typedef {{ id?: number, error?: unknown, result?: unknown }} Message
+ * @typedef {{ firstItemMs: number, firstItemInDomMs: number, feedReceivedMs: number | null }} FirstItem
+ */
+
+/**
+ * @typedef {{
+ *   send: <M extends string>(
+ *     method: M,
+ *     params?: Record<string, unknown>,
+ *     sessionId?: string,
+ *   ) => Promise<M extends keyof Replies ? Replies[M] : unknown>,
  *   userAgent: string,
  *   close: () => Promise<void>,
  * }} BareChromium
@@ -73,7 +91,7 @@ export async function launchBareChromium() {
   );
   const toBrowser = /** @type {import('node:stream').Writable} */ (child.stdio[3]);
   const fromBrowser = /** @type {import('node:stream').Readable} */ (child.stdio[4]);
-  /** @type {Map<number, { resolve: (v: any) => void, reject: (e: Error) => void, method: string }>} */
+  /** @type {Map<number, { resolve: (v: unknown) => void, reject: (e: Error) => void, method: string }>} */
   const pending = new Map();
   let lastId = 0;
   /** @type {Buffer[]} */
@@ -83,11 +101,14 @@ export async function launchBareChromium() {
     let from = 0;
     for (let nul = chunk.indexOf(0); nul !== -1; nul = chunk.indexOf(0, from)) {
       partial.push(chunk.subarray(from, nul));
-      const message = JSON.parse(Buffer.concat(partial).toString('utf8'));
+      /** @type {unknown} */
+      const parsed = JSON.parse(Buffer.concat(partial).toString('utf8'));
+      const message = /** @type {Message} */ (parsed);
       partial = [];
       from = nul + 1;
-      const waiting = message.id === undefined ? undefined : pending.get(message.id);
-      if (!waiting) continue; // an event: none is subscribed to
+      if (message.id === undefined) continue; // an event: none is subscribed to
+      const waiting = pending.get(message.id);
+      if (!waiting) continue;
       pending.delete(message.id);
       if (message.error)
         waiting.reject(new Error(`${waiting.method}: ${JSON.stringify(message.error)}`));
@@ -104,8 +125,9 @@ export async function launchBareChromium() {
   /** @type {BareChromium['send']} */
   const send = (method, params = {}, sessionId) =>
     new Promise((resolve, reject) => {
+      // The reply is typed by the command (Replies); the browser sends what the command returns.
       const id = ++lastId;
-      pending.set(id, { resolve, reject, method });
+      pending.set(id, { resolve: /** @type {(v: unknown) => void} */ (resolve), reject, method });
       toBrowser.write(JSON.stringify({ id, method, params, ...(sessionId && { sessionId }) }));
       toBrowser.write('\0');
     });
@@ -130,7 +152,7 @@ export async function launchBareChromium() {
  * @param {BareChromium} browser
  * @param {string} url
  * @param {{ feedPath: string, viewport: { width: number, height: number }, locale: string, timezoneId: string }} options
- * @returns {Promise<{ firstItemMs: number, firstItemInDomMs: number, feedReceivedMs: number | null }>}
+ * @returns {Promise<FirstItem>}
  */
 export async function measureFirstItemBare(
   browser,
@@ -145,7 +167,11 @@ export async function measureFirstItemBare(
       browserContextId,
     });
     const { sessionId } = await send('Target.attachToTarget', { targetId, flatten: true });
-    /** @param {string} method @param {Record<string, unknown>} [params] */
+    /**
+     * @template {string} M
+     * @param {M} method
+     * @param {Record<string, unknown>} [params]
+     */
     const page = (method, params) => send(method, params, sessionId);
     await page('Page.enable');
     await page('Emulation.setDeviceMetricsOverride', {
@@ -160,13 +186,13 @@ export async function measureFirstItemBare(
       acceptLanguage: locale,
     });
     await page('Page.addScriptToEvaluateOnNewDocument', {
-      source: `(${pageProbe})(${JSON.stringify({})})`,
+      source: `(${pageProbe.toString()})(${JSON.stringify({})})`,
     });
     const navigation = await page('Page.navigate', { url });
     if (navigation.errorText) throw new Error(`${url}: ${navigation.errorText}`);
 
     // Null until the new document (with the probe) is there; then the probe's own wait.
-    const expression = `(${firstItemInPage})(${JSON.stringify(feedPath)})`;
+    const expression = `(${firstItemInPage.toString()})(${JSON.stringify(feedPath)})`;
     const deadline = Date.now() + 60_000;
     for (;;) {
       const reply = await page('Runtime.evaluate', {
@@ -176,7 +202,7 @@ export async function measureFirstItemBare(
       }).catch(() => null); // the old document went away under the call: ask the new one
       if (reply?.exceptionDetails)
         throw new Error(`first item: ${JSON.stringify(reply.exceptionDetails.exception)}`);
-      if (reply?.result?.value) return reply.result.value;
+      if (reply?.result?.value) return /** @type {FirstItem} */ (reply.result.value);
       if (Date.now() > deadline) throw new Error(`${url}: no update on screen within 60 s`);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }

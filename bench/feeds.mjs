@@ -8,10 +8,15 @@ import path from 'node:path';
 import { writeFeed } from '../tooling/synthetic-feed.mjs';
 
 /**
+ * @typedef {import('../server/pagination.mjs').FeedItem} FeedItem
+ * @typedef {import('../server/pagination.mjs').FeedDocument} FeedDocument
+ */
+
+/**
  * Heading ids of the groups a client shows for these items: one per first topic, items without a
  * topic in "other", the pinned item above the groups (so a group holding only it is not shown).
  * Mirrors groupElementId() in src/timeline/TopicGroups.tsx.
- * @param {{ items: Array<Record<string, any>> }} doc
+ * @param {{ items: FeedItem[] }} doc
  * @returns {string[]}
  */
 export function expectedGroupHeadingIds(doc) {
@@ -29,6 +34,16 @@ export function expectedGroupHeadingIds(doc) {
     );
   }
   return [...ids];
+}
+
+/**
+ * A generated feed document, parsed.
+ * @param {string} text
+ */
+function feedDocument(text) {
+  /** @type {unknown} */
+  const doc = JSON.parse(text);
+  return /** @type {FeedDocument} */ (doc);
 }
 
 /**
@@ -53,8 +68,8 @@ export function writeBenchFeed({ dir, size, days }) {
   const singleFile = /** @type {string} */ (single);
   const headText = readFileSync(headFile, 'utf8');
   const singleText = readFileSync(singleFile, 'utf8');
-  const head = JSON.parse(headText);
-  const all = JSON.parse(singleText);
+  const head = feedDocument(headText);
+  const all = feedDocument(singleText);
   const urlOf = (/** @type {string} */ file) =>
     '/fixtures/' + path.relative(dir, file).split(path.sep).join('/');
   return {
@@ -75,6 +90,6 @@ export function writeBenchFeed({ dir, size, days }) {
       groups: expectedGroupHeadingIds(all),
       items: all.items.length,
     },
-    liveItems: all.items.filter((/** @type {any} */ i) => !i._liveblog?.deleted).length,
+    liveItems: all.items.filter((i) => !i._liveblog?.deleted).length,
   };
 }

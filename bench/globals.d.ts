@@ -1,8 +1,9 @@
-// The probe's record in the page (see page-probe.mjs); read through page.evaluate.
+// What the benchmark adds to the page (page-probe.mjs); read through page.evaluate.
+import type { ProbeState } from './page-probe.mjs';
+
 declare global {
   interface Window {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- page-side record, untyped JS
-    __bench: any;
+    __bench: ProbeState;
+    __REACT_DEVTOOLS_GLOBAL_HOOK__?: object;
   }
 }
-export {};

@@ -220,8 +220,15 @@ export async function measurePolls(browser, { url, feedPath, replay, samples, vi
       body: body ? JSON.stringify(body) : undefined,
     });
     if (!res.ok) throw new Error(`admin ${method} ${route}: ${res.status}`);
-    return res.json();
+    /** @type {unknown} */
+    const json = await res.json();
+    return json;
   };
+  /** The server's log of requests (GET /__admin/requests). */
+  const requestLog = async () =>
+    /** @type {{ requests: import('../server/create-server.mjs').RequestLogEntry[] }} */ (
+      await admin('GET', 'requests')
+    ).requests;
   try {
     await page.clock.install({ time: Date.now() });
     // Added after the clock so that the probe's timer wrappers wrap the fake timers.
@@ -241,7 +248,7 @@ export async function measurePolls(browser, { url, feedPath, replay, samples, vi
     );
 
     const pollOnce = async (/** @type {string | null} */ expectId) => {
-      const logBefore = (await admin('GET', 'requests')).requests.length;
+      const logBefore = (await requestLog()).length;
       const started = await page.evaluate(() => {
         window.__bench.armNextFetch();
         return window.__bench.fetches.started;
@@ -258,26 +265,29 @@ export async function measurePolls(browser, { url, feedPath, replay, samples, vi
       await page.waitForFunction(() => window.__bench.win !== null, null, { timeout: 15_000 });
       const settled = await page.evaluate(async () => {
         const b = window.__bench;
+        const { sleep, win } = b;
+        if (!sleep || !win) throw new Error('no poll window, or a probe without trackTimers');
         let stable = 0;
         let last = '';
         for (let i = 0; i < 200 && stable < 4; i++) {
-          await b.sleep(50);
-          const now = `${b.win.mutations}/${b.win.commits}`;
+          await sleep(50);
+          const now = `${win.mutations}/${win.commits}`;
           stable = b.pendingShortTimers === 0 && now === last ? stable + 1 : 0;
           last = now;
         }
         return stable >= 4;
       });
       const win = await page.evaluate(() => window.__bench.win);
+      if (!win) throw new Error('the poll window was closed');
       // In the topic view the new update lands in its group, which may be outside a windowed
       // render: note whether it is in the DOM rather than wait for it.
       const newItemInDom =
         expectId === null
           ? null
           : await page.evaluate((id) => document.getElementById(`update-${id}`) !== null, expectId);
-      const log = (await admin('GET', 'requests')).requests
+      const log = (await requestLog())
         .slice(logBefore)
-        .filter((/** @type {{ path: string }} */ r) => r.path.split('?')[0] === feedPath);
+        .filter((r) => r.path.split('?')[0] === feedPath);
       return {
         advancedMs: advanced,
         settled,
@@ -290,12 +300,12 @@ export async function measurePolls(browser, { url, feedPath, replay, samples, vi
         articlesRendered: win.articlesRendered,
         articleIds: win.articleIds.slice(0, 10),
         componentsRendered: win.componentsRendered,
-        requests: log.map((/** @type {any} */ r) => ({
+        requests: log.map((r) => ({
           status: r.status,
           bytes: r.bytes,
           encoding: r.encoding,
         })),
-        bodyBytes: log.reduce((/** @type {number} */ s, /** @type {any} */ r) => s + r.bytes, 0),
+        bodyBytes: log.reduce((s, r) => s + r.bytes, 0),
       };
     };
 
@@ -329,6 +339,7 @@ export async function measurePolls(browser, { url, feedPath, replay, samples, vi
  * does not report a revalidated 304 the page never sees). The body is counted from the server log.
  * @param {string} url
  * @param {Record<string, string>} headers
+ * @returns {Promise<{ status: number, headerBytes: number, etag: string | undefined }>}
  */
 export async function responseHeaderBytes(url, headers) {
   const { request } = await import('node:http');

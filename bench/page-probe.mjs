@@ -1,5 +1,61 @@
-/* global window, document, MutationObserver, requestAnimationFrame */
-// Runs in the page (Playwright serialises the function), not in Node: not type-checked.
+/* global window, document, Element, MutationObserver, requestAnimationFrame */
+// Runs in the page (Playwright serialises the function), not in Node.
+
+/**
+ * @typedef {object} PollWindow What the page did between a feed response and settling again.
+ * @property {number} mutations
+ * @property {string[]} mutationTargets the first few, described
+ * @property {Record<string, number>} mutationKinds
+ * @property {number} commits
+ * @property {number} articlesRendered
+ * @property {string[]} articleIds
+ * @property {number} componentsRendered
+ * @property {number} foreignTimers long timers that fired inside the window
+ * @property {boolean} [walkFailed]
+ */
+
+/**
+ * @typedef {object} BenchEvent An Event Timing entry.
+ * @property {string} name
+ * @property {number} duration
+ * @property {number} interactionId
+ * @property {number} startTime
+ */
+
+/**
+ * @typedef {object} ProbeState The probe's record, window.__bench.
+ * @property {number | null} firstArticle
+ * @property {number | null} firstArticlePaint
+ * @property {number | null} groupsExpected
+ * @property {number} groupsSeen
+ * @property {number | null} groupsDone
+ * @property {number | null} groupsDonePaint
+ * @property {number} commits
+ * @property {number} lastActivity
+ * @property {{ started: number, resolved: number }} fetches
+ * @property {number} pendingShortTimers
+ * @property {BenchEvent[]} events
+ * @property {PollWindow | null} win
+ * @property {boolean} armed the next feed response opens a poll window
+ * @property {boolean} [eventTimingUnsupported]
+ * @property {() => Promise<number>} nextPaint
+ * @property {(test: () => boolean, timeoutMs: number, pollMs: number) => Promise<void>} until
+ * @property {() => void} armNextFetch
+ * @property {(ms: number) => Promise<void>} [sleep] with trackTimers: the page's own timeout
+ */
+
+/**
+ * @typedef {object} Fiber The fields of a React fiber that the commit walk reads.
+ * @property {number} tag
+ * @property {unknown} type
+ * @property {number} flags
+ * @property {{ id?: string } | null} memoizedProps
+ * @property {Fiber | null} child
+ * @property {Fiber | null} sibling
+ * @property {Fiber | null} alternate
+ */
+
+/** @typedef {(handler: TimerHandler, timeout?: number, ...args: unknown[]) => number} SetTimer */
 
 /**
  * Installed with page.addInitScript before any of the app's code runs. It records, into
@@ -20,9 +76,13 @@
  */
 export function pageProbe(config) {
   const mc = new MessageChannel();
+  /** @type {(() => void)[]} */
   const afterPaintQueue = [];
   mc.port1.onmessage = () => afterPaintQueue.shift()?.();
-  /** Resolves after the next frame has been produced: rAF, then a task after it. */
+  /**
+   * Resolves after the next frame has been produced: rAF, then a task after it.
+   * @returns {Promise<number>}
+   */
   const nextPaint = () =>
     new Promise((resolve) =>
       requestAnimationFrame(() => {
@@ -35,20 +95,26 @@ export function pageProbe(config) {
   // waitForFunction evaluates its injected script in the page, about 30 ms of parsing on the
   // main thread (traced), which would land inside the load being measured. The page's timers as
   // they are before trackTimers wraps them: under page.clock they are fake, so not for polls.
-  const pageSetTimeout = window.setTimeout.bind(window);
-  /** Resolves once test() holds, checked every pollMs; rejects after timeoutMs. */
+  // (Typed as the DOM has them: the project also sees Node's, whose setTimeout returns an object.)
+  const timers =
+    /** @type {{ setTimeout: SetTimer, clearTimeout: (id?: number) => void, setInterval: SetTimer }} */ (
+      window
+    );
+  const pageSetTimeout = timers.setTimeout.bind(window);
+  /** @type {ProbeState['until']} Resolves once test() holds, checked every pollMs; rejects after timeoutMs. */
   const until = (test, timeoutMs, pollMs) =>
     new Promise((resolve, reject) => {
       const deadline = performance.now() + timeoutMs;
       const check = () => {
-        if (test()) resolve(undefined);
+        if (test()) resolve();
         else if (performance.now() > deadline)
-          reject(new Error(`condition not met within ${timeoutMs} ms: ${test}`));
+          reject(new Error(`condition not met within ${timeoutMs} ms: ${test.toString()}`));
         else pageSetTimeout(check, pollMs);
       };
       check();
     });
 
+  /** @type {ProbeState} */
   const state = {
     firstArticle: null,
     firstArticlePaint: null,
@@ -62,8 +128,13 @@ export function pageProbe(config) {
     pendingShortTimers: 0,
     events: [],
     win: null,
+    armed: false,
     nextPaint,
     until,
+    armNextFetch: () => {
+      state.win = null;
+      state.armed = true;
+    },
   };
   window.__bench = state;
 
@@ -80,14 +151,14 @@ export function pageProbe(config) {
       foreignTimers: 0,
     };
   };
-  state.armNextFetch = () => {
-    state.win = null;
-    state.armed = true;
-  };
 
   // --- React commits ------------------------------------------------------------------------
   const PERFORMED_WORK = 1;
   const COMPONENT_TAGS = new Set([0, 1, 11, 14, 15]); // function, class, forwardRef, memo, simple memo
+  /**
+   * @param {Fiber | null} fiber
+   * @param {PollWindow} win
+   */
   const countMounted = (fiber, win) => {
     for (let f = fiber; f; f = f.sibling) {
       if (f.tag === 5 && f.type === 'article') {
@@ -99,6 +170,11 @@ export function pageProbe(config) {
     }
   };
   // DevTools' updateFiberRecursively: a subtree whose child pointer did not change was skipped.
+  /**
+   * @param {Fiber} next
+   * @param {Fiber | null} prev
+   * @param {PollWindow} win
+   */
   const walk = (next, prev, win) => {
     if (!prev) {
       if (next.tag === 5 && next.type === 'article') {
@@ -121,14 +197,20 @@ export function pageProbe(config) {
   };
   if (!window.__REACT_DEVTOOLS_GLOBAL_HOOK__) {
     let rendererId = 0;
+    const renderers = new Map();
     window.__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
       supportsFiber: true,
-      renderers: new Map(),
+      renderers,
+      /** @param {unknown} renderer */
       inject(renderer) {
         rendererId += 1;
-        this.renderers.set(rendererId, renderer);
+        renderers.set(rendererId, renderer);
         return rendererId;
       },
+      /**
+       * @param {number} _id
+       * @param {{ current: Fiber }} root
+       */
       onCommitFiberRoot(_id, root) {
         state.commits++;
         state.lastActivity = performance.now();
@@ -149,8 +231,9 @@ export function pageProbe(config) {
 
   // --- DOM ----------------------------------------------------------------------------------
   const remaining = new Set(config.expectedGroups ?? []);
+  /** @param {Node} node */
   const describe = (node) => {
-    const el = node.nodeType === 1 ? node : node.parentElement;
+    const el = node instanceof Element ? node : node.parentElement;
     if (!el) return '?';
     const id = el.closest('[id]')?.id;
     return `${el.nodeName.toLowerCase()}${el.className && typeof el.className === 'string' ? '.' + el.className.split(' ')[0] : ''}${id ? ' in #' + id : ''}`;
@@ -161,7 +244,7 @@ export function pageProbe(config) {
     if (win) {
       win.mutations += records.length;
       for (const r of records) {
-        const el = r.target.nodeType === 1 ? r.target : r.target.parentElement;
+        const el = r.target instanceof Element ? r.target : r.target.parentElement;
         const kind = `${r.type}${r.attributeName ? ' ' + r.attributeName : ''} <${el ? el.nodeName.toLowerCase() : '?'}>`;
         win.mutationKinds[kind] = (win.mutationKinds[kind] ?? 0) + 1;
         if (win.mutationTargets.length < 12)
@@ -173,10 +256,10 @@ export function pageProbe(config) {
     if (state.firstArticle === null) {
       for (const r of records) {
         for (const n of r.addedNodes) {
-          if (n.nodeType === 1 && (n.nodeName === 'ARTICLE' || n.querySelector('article'))) {
+          if (n instanceof Element && (n.nodeName === 'ARTICLE' || n.querySelector('article'))) {
             state.firstArticle = performance.now();
             performance.mark('bench:first-article');
-            nextPaint().then((t) => (state.firstArticlePaint = t));
+            void nextPaint().then((t) => (state.firstArticlePaint = t));
             break;
           }
         }
@@ -189,7 +272,7 @@ export function pageProbe(config) {
       if (remaining.size === 0) {
         state.groupsDone = performance.now();
         performance.mark('bench:all-groups');
-        nextPaint().then((t) => (state.groupsDonePaint = t));
+        void nextPaint().then((t) => (state.groupsDonePaint = t));
       }
     }
   });
@@ -203,7 +286,12 @@ export function pageProbe(config) {
   // --- Event Timing -------------------------------------------------------------------------
   try {
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) {
+      // Entries of type 'event' are PerformanceEventTiming; TypeScript's DOM library does not
+      // have its interactionId yet.
+      const entries = /** @type {(PerformanceEventTiming & { interactionId: number })[]} */ (
+        list.getEntries()
+      );
+      for (const e of entries) {
         state.events.push({
           name: e.name,
           duration: e.duration,
@@ -211,13 +299,20 @@ export function pageProbe(config) {
           startTime: e.startTime,
         });
       }
-    }).observe({ type: 'event', durationThreshold: 16, buffered: true });
+    }).observe(
+      // durationThreshold (Event Timing) is not in TypeScript's DOM library.
+      /** @type {PerformanceObserverInit & { durationThreshold: number }} */ ({
+        type: 'event',
+        durationThreshold: 16,
+        buffered: true,
+      }),
+    );
   } catch {
     state.eventTimingUnsupported = true;
   }
 
   // --- Network: a poll window opens when the armed feed fetch resolves ----------------------
-  const realFetch = window.fetch;
+  const realFetch = fetch;
   window.fetch = function (input, init) {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     const isFeed = config.feedPathPart ? url.includes(config.feedPathPart) : false;
@@ -236,18 +331,23 @@ export function pageProbe(config) {
 
   // --- Timers (poll pages, after page.clock.install so these wrap the fake clock) -----------
   if (config.trackTimers) {
-    const { setTimeout: st, clearTimeout: ct, setInterval: si } = window;
+    const { setTimeout: st, clearTimeout: ct, setInterval: si } = timers;
+    /** @type {Set<number | undefined>} */
     const pending = new Set();
+    /** A timer's function handler (TimerHandler types it as any Function). */
+    const callback = (/** @type {Function} */ f) =>
+      /** @type {(...args: unknown[]) => unknown} */ (f);
     state.sleep = (ms) => new Promise((resolve) => st.call(window, resolve, ms));
-    window.setTimeout = function (cb, ms, ...args) {
+    timers.setTimeout = function (cb, ms, ...args) {
       const delay = Number(ms) || 0;
+      /** @type {number | undefined} */
       let id;
       const wrapped =
         typeof cb === 'function'
-          ? (...a) => {
+          ? (/** @type {unknown[]} */ ...a) => {
               if (pending.delete(id)) state.pendingShortTimers = pending.size;
               if (delay >= 1000 && state.win) state.win.foreignTimers++;
-              return cb(...a);
+              return callback(cb)(...a);
             }
           : cb;
       id = st.call(window, wrapped, ms, ...args);
@@ -257,16 +357,16 @@ export function pageProbe(config) {
       }
       return id;
     };
-    window.clearTimeout = function (id) {
+    timers.clearTimeout = function (id) {
       if (pending.delete(id)) state.pendingShortTimers = pending.size;
       return ct.call(window, id);
     };
-    window.setInterval = function (cb, ms, ...args) {
+    timers.setInterval = function (cb, ms, ...args) {
       const wrapped =
         typeof cb === 'function'
-          ? (...a) => {
+          ? (/** @type {unknown[]} */ ...a) => {
               if (state.win) state.win.foreignTimers++;
-              return cb(...a);
+              return callback(cb)(...a);
             }
           : cb;
       return si.call(window, wrapped, ms, ...args);

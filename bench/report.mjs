@@ -25,13 +25,20 @@ const kb = (b) => (b === null || b === undefined ? '—' : `${num(b / 1024, 1)} 
 const mb = (b) => (b === null || b === undefined ? '—' : `${num(b / 1048576, 1)} MB`);
 
 /**
- * @param {any} results
- * @returns {{ name: string, value: string, limit: string, pass: boolean | null }[]}
+ * @typedef {import('./run.mjs').BenchResults} BenchResults
+ * @typedef {import('./run.mjs').SizeResult} SizeResult
+ * @typedef {import('./run.mjs').PollSummary} PollSummary
+ * @typedef {{ name: string, value: string, limit: string, pass: boolean | null }} Budget
+ */
+
+/**
+ * @param {BenchResults} results
+ * @returns {Budget[]}
  */
 export function evaluateBudgets(results) {
-  /** @type {{ name: string, value: string, limit: string, pass: boolean | null }[]} */
+  /** @type {Budget[]} */
   const out = [];
-  const bySize = new Map(results.sizes.map((/** @type {any} */ s) => [s.size, s]));
+  const bySize = new Map(results.sizes.map((s) => [s.size, s]));
   const big = bySize.get(10000);
   const small = bySize.get(100);
 
@@ -54,8 +61,8 @@ export function evaluateBudgets(results) {
   });
 
   const filters = results.sizes
-    .map((/** @type {any} */ s) => s.single.filter?.medianMs)
-    .filter((/** @type {any} */ v) => typeof v === 'number');
+    .map((s) => s.single.filter?.medianMs)
+    .filter((v) => typeof v === 'number');
   const worstFilter = filters.length ? Math.max(...filters) : null;
   out.push({
     name: 'filter change to next paint, median of clicks (worst size)',
@@ -73,14 +80,12 @@ export function evaluateBudgets(results) {
   });
 
   const unchanged = results.sizes
-    .map((/** @type {any} */ s) => s.pollSummary?.unchanged)
-    .filter((/** @type {any} */ u) => u && u.samples > 0);
+    .map((s) => s.pollSummary?.unchanged)
+    .filter((u) => u && u.samples > 0);
   const worstMutations = unchanged.length
-    ? Math.max(...unchanged.map((/** @type {any} */ u) => u.mutations))
+    ? Math.max(...unchanged.map((u) => u.mutations ?? 0))
     : null;
-  const worstCommits = unchanged.length
-    ? Math.max(...unchanged.map((/** @type {any} */ u) => u.commits))
-    : null;
+  const worstCommits = unchanged.length ? Math.max(...unchanged.map((u) => u.commits ?? 0)) : null;
   out.push({
     name: 'DOM mutations and React commits caused by an unchanged poll (every size)',
     value:
@@ -97,7 +102,7 @@ export function evaluateBudgets(results) {
   out.push({
     name: 'bytes of a one-item poll, 10,000 vs 100 items',
     value:
-      spread === null
+      !b100 || !b10k
         ? 'not measured'
         : `${num(b10k)} vs ${num(b100)} B (${b10k >= b100 ? '+' : ''}${num(((b10k - b100) / b100) * 100, 1)} %)`,
     limit: `within ${BUDGETS.changedPollBytesSpread * 100} %`,
@@ -112,7 +117,7 @@ export function evaluateBudgets(results) {
     pass: u100 === undefined || u10k === undefined ? null : u100 === u10k && u10k === 0,
   });
 
-  for (const b of results.bundles.filter((/** @type {any} */ x) => x.budgeted)) {
+  for (const b of results.bundles.filter((x) => x.budgeted)) {
     out.push({
       name: `bundle: ${b.name}`,
       value: `${kb(b.gzipBytes)} gzip`,
@@ -151,14 +156,14 @@ function table(rows, style) {
 const mark = (pass) => (pass === null ? '' : pass ? ' ✓' : ' ✗');
 
 /**
- * @param {any} s one size's results
+ * @param {SizeResult} s one size's results
  * @param {'text' | 'md'} style
  */
 function sizeTable(s, style) {
   const is10k = s.size === 10000;
   const p = s.paged;
   const o = s.single;
-  const groups = (/** @type {any} */ v) =>
+  const groups = (/** @type {SizeResult['paged']} */ v) =>
     v.allGroupsMs !== null && v.allGroupsMs !== undefined
       ? num(v.allGroupsMs)
       : `${v.groupsInDom}/${v.groupsExpected} in DOM`;
@@ -168,7 +173,7 @@ function sizeTable(s, style) {
     [
       `time to first item (ms, median of ${p.runs.length}; no DevTools attached)`,
       num(p.firstItemMs),
-      num(o.firstItemMs) + (is10k ? mark(o.firstItemMs <= BUDGETS.firstItemMs) : ''),
+      num(o.firstItemMs) + (is10k ? mark((o.firstItemMs ?? 0) <= BUDGETS.firstItemMs) : ''),
     ],
     [
       'time to first item with Playwright attached (ms, median)',
@@ -183,7 +188,7 @@ function sizeTable(s, style) {
       `filter change → next paint (ms, median of ${filter?.clicks ?? 0} clicks; max)`,
       '—',
       filter
-        ? `${num(filter.medianMs)}${mark(filter.medianMs <= BUDGETS.filterMs)}; ${num(filter.maxMs)}`
+        ? `${num(filter.medianMs)}${mark((filter.medianMs ?? 0) <= BUDGETS.filterMs)}; ${num(filter.maxMs)}`
         : '—',
     ],
     ['filter change: main-thread task time (ms, median)', '—', num(filter?.mainThreadMedianMs)],
@@ -200,12 +205,13 @@ function sizeTable(s, style) {
 
 /**
  * Polls against the live replay, one column per size.
- * @param {any[]} sizes
+ * @param {SizeResult[]} sizes
  * @param {'text' | 'md'} style
  */
 function pollTable(sizes, style) {
-  const cells = (/** @type {(p: any) => string} */ f) => sizes.map((s) => f(s.pollSummary));
-  const renders = (/** @type {any} */ o) =>
+  const cells = (/** @type {(p: SizeResult['pollSummary']) => string} */ f) =>
+    sizes.map((s) => f(s.pollSummary));
+  const renders = (/** @type {PollSummary} */ o) =>
     `${num(o.medianCommits)} / ${num(o.medianMutations)} / ${num(o.articlesRendered)} / ${num(o.componentsRendered)}`;
   return table(
     [
@@ -248,7 +254,7 @@ function pollTable(sizes, style) {
 }
 
 /**
- * @param {any} results
+ * @param {BenchResults} results
  * @param {'text' | 'md'} style
  */
 export function formatReport(results, style) {
@@ -260,7 +266,7 @@ export function formatReport(results, style) {
   );
   // Only the load at the start tells of other work: by the end the benchmark's own two browsers
   // and server keep the 1-minute average at 2–4 on this 2-core machine.
-  const before = m.loadAverage[0];
+  const before = m.loadAverage[0] ?? 0;
   if (before > m.cores) {
     parts.push(
       `${style === 'md' ? '**Note:** ' : 'WARNING: '}the machine was busy before the run (1-minute load average ${num(before, 1)} on ${m.cores} cores): wall-clock times are inflated; main-thread task time (CPU time) much less so.`,
@@ -284,7 +290,7 @@ export function formatReport(results, style) {
     table(
       [
         ['bundle', 'gzip', 'files'],
-        ...results.bundles.map((/** @type {any} */ b) => [
+        ...results.bundles.map((b) => [
           b.name,
           kb(b.gzipBytes) + (b.budgeted ? mark(b.ok) : ''),
           String(b.files.length <= 3 ? b.files.join(', ') : `${b.files.length} files`),
@@ -298,7 +304,7 @@ export function formatReport(results, style) {
     table(
       [
         ['budget', 'measured', 'limit', 'result'],
-        ...results.budgets.map((/** @type {any} */ b) => [
+        ...results.budgets.map((b) => [
           b.name,
           b.value,
           b.limit,

@@ -72,6 +72,51 @@ if (!sizes.every((n) => Number.isInteger(n) && n > 0))
 /** @param {string} line */
 const progress = (line) => process.stderr.write(`[bench] ${line}\n`);
 
+/**
+ * What a run measures, written to bench-results/latest.json and read by report.mjs.
+ * @typedef {Awaited<ReturnType<typeof measureLoad>>} LoadResult
+ * @typedef {Awaited<ReturnType<typeof measureFirstItemBare>>} BareLoadResult
+ * @typedef {Awaited<ReturnType<typeof measurePolls>>} PollResults
+ * @typedef {PollResults['unchanged'][number]} PollSample
+ * @typedef {ReturnType<typeof summariseLoads>} LoadSummary
+ * @typedef {ReturnType<typeof summarisePolls>} PollSummary
+ * @typedef {{
+ *   size: number,
+ *   days: number,
+ *   feed: { headBytes: number, pages: number, singleBytes: number, items: number },
+ *   paged: LoadSummary,
+ *   single: LoadSummary,
+ *   polls: Record<'topics' | 'latest', PollResults>,
+ *   pollSummary: {
+ *     unchanged: PollSummary,
+ *     oneItem: PollSummary,
+ *     oneItemTopics: PollSummary,
+ *     oneItemLatest: PollSummary,
+ *     headerBytes: { changed: number, changedStatus: number, unchanged: number, unchangedStatus: number },
+ *   },
+ * }} SizeResult
+ * @typedef {{
+ *   cpuModel: string,
+ *   cores: number,
+ *   ramBytes: number,
+ *   os: string,
+ *   chromium: string,
+ *   node: string,
+ *   loadAverage: number[],
+ *   loadAverageAtEnd: number[],
+ * }} Machine
+ * @typedef {{
+ *   date: string,
+ *   git: ReturnType<typeof git>,
+ *   machine: Machine,
+ *   viewport: string,
+ *   options: { sizes: number[], runs: number, clicks: number, polls: number, days: number },
+ *   sizes: SizeResult[],
+ *   bundles: ReturnType<typeof bundleSizes>,
+ *   budgets: import('./report.mjs').Budget[],
+ * }} BenchResults
+ */
+
 function git() {
   try {
     const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
@@ -87,12 +132,10 @@ function git() {
 }
 
 /**
- * @param {any[]} samples
+ * @param {PollSample[]} samples
  */
 function summarisePolls(samples) {
-  const statuses = [
-    ...new Set(samples.flatMap((p) => p.requests.map((/** @type {any} */ r) => r.status))),
-  ];
+  const statuses = [...new Set(samples.flatMap((p) => p.requests.map((r) => r.status)))];
   return {
     samples: samples.length,
     commits: samples.length ? Math.max(...samples.map((p) => p.commits)) : null,
@@ -108,14 +151,17 @@ function summarisePolls(samples) {
 }
 
 /**
- * @param {any[]} list loads in Playwright
- * @param {Awaited<ReturnType<typeof measureFirstItemBare>>[]} bareList loads in the bare browser
+ * @param {LoadResult[]} list loads in Playwright (at least one)
+ * @param {BareLoadResult[]} bareList loads in the bare browser
  */
 function summariseLoads(list, bareList) {
-  const last = list.at(-1);
-  /** @param {string} key @param {any[]} from */
-  const pick = (key, from = list) =>
-    median(from.map((r) => r[key]).filter((v) => typeof v === 'number'));
+  const last = /** @type {LoadResult} */ (list.at(-1));
+  /**
+   * @template {string} K
+   * @param {K} key
+   * @param {readonly Partial<Record<K, number | null>>[]} from
+   */
+  const pick = (key, from) => median(from.map((r) => r[key]).filter((v) => typeof v === 'number'));
   return {
     runs: list.map(({ memory: _m, filter: _f, ...r }) => r),
     bareRuns: bareList,
@@ -123,9 +169,9 @@ function summariseLoads(list, bareList) {
     firstItemMs: pick('firstItemMs', bareList),
     firstItemInDomMs: pick('firstItemInDomMs', bareList),
     feedReceivedMs: pick('feedReceivedMs', bareList),
-    firstItemWithPlaywrightMs: pick('firstItemMs'),
+    firstItemWithPlaywrightMs: pick('firstItemMs', list),
     mainThreadMs: median(list.map((r) => r.mainThread.taskMs)),
-    allGroupsMs: list.every((r) => r.allGroupsMs !== null) ? pick('allGroupsMs') : null,
+    allGroupsMs: list.every((r) => r.allGroupsMs !== null) ? pick('allGroupsMs', list) : null,
     groupsInDom: last.groupsInDom,
     groupsExpected: last.groupsExpected,
     articlesInDom: last.articlesInDom,
@@ -241,12 +287,13 @@ async function main() {
       ...feeds.flatMap((f) => [f.paged.urlPath, f.single.urlPath]),
     ]);
 
+    /** @type {SizeResult[]} */
     const sizeResults = [];
     for (const feed of feeds) {
       const { size } = feed;
-      /** @type {Record<'paged' | 'single', any[]>} */
+      /** @type {Record<'paged' | 'single', LoadResult[]>} */
       const loads = { paged: [], single: [] };
-      /** @type {Record<'paged' | 'single', Awaited<ReturnType<typeof measureFirstItemBare>>[]>} */
+      /** @type {Record<'paged' | 'single', BareLoadResult[]>} */
       const bareLoads = { paged: [], single: [] };
       for (const variant of /** @type {const} */ (['paged', 'single'])) {
         const doc = feed[variant];
@@ -291,17 +338,16 @@ async function main() {
         headMaxAge: 10,
       });
       servers.push(live);
-      /** @type {Record<'topics' | 'latest', Awaited<ReturnType<typeof measurePolls>>>} */
-      const pollResults = /** @type {any} */ ({});
-      for (const view of /** @type {const} */ (['topics', 'latest'])) {
-        pollResults[view] = await measurePolls(browser, {
-          url: live.url,
-          feedPath,
-          replay: /** @type {NonNullable<typeof live.replay>} */ (live.replay),
-          samples: polls,
-          view,
-        });
-      }
+      const pollOptions = {
+        url: live.url,
+        feedPath,
+        replay: /** @type {NonNullable<typeof live.replay>} */ (live.replay),
+        samples: polls,
+      };
+      const pollResults = {
+        topics: await measurePolls(browser, { ...pollOptions, view: 'topics' }),
+        latest: await measurePolls(browser, { ...pollOptions, view: 'latest' }),
+      };
       const headUrl = new URL(feedPath, live.url).href;
       const requestHeaders = { accept: 'application/feed+json', 'accept-encoding': 'br, gzip' };
       const changedHeaders = await responseHeaderBytes(headUrl, requestHeaders);
@@ -342,6 +388,7 @@ async function main() {
     }
 
     machine.loadAverageAtEnd = os.loadavg();
+    /** @type {BenchResults} */
     const results = {
       date: new Date().toISOString(),
       git: git(),
@@ -350,7 +397,7 @@ async function main() {
       options: { sizes, runs, clicks, polls, days },
       sizes: sizeResults,
       bundles: bundleSizes(dist),
-      budgets: /** @type {any[]} */ ([]),
+      budgets: [],
     };
     results.budgets = evaluateBudgets(results);
 

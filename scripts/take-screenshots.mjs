@@ -14,14 +14,16 @@ const server = await startServer({
   admin: true,
   shiftDates: false,
 });
+if (!server.replay) throw new Error('a live server has a replay');
 server.replay.publishAll();
 const browser = await chromium.launch(chromiumLaunchOptions);
+/** @type {[name: string, width: number, height: number][]} */
 const shots = [
   ['phone', 375, 1400],
   ['desktop', 1280, 1500],
 ];
 for (const [name, width, height] of shots) {
-  for (const scheme of ['light', 'dark']) {
+  for (const scheme of /** @type {const} */ (['light', 'dark'])) {
     const page = await browser.newPage({
       viewport: { width, height },
       colorScheme: scheme,

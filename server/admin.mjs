@@ -59,7 +59,7 @@ export function adminRefusal({ remoteAddress, headers }) {
 async function readJson(req) {
   const chunks = [];
   let size = 0;
-  for await (const chunk of req) {
+  for await (const chunk of /** @type {AsyncIterable<Buffer>} */ (req)) {
     size += chunk.length;
     if (size > MAX_BODY) throw new Error('request body too large');
     chunks.push(chunk);
@@ -67,7 +67,9 @@ async function readJson(req) {
   const text = Buffer.concat(chunks).toString('utf8').trim();
   if (!text) return {};
   try {
-    return JSON.parse(text);
+    /** @type {unknown} */
+    const body = JSON.parse(text);
+    return body;
   } catch {
     throw new Error('request body is not JSON');
   }

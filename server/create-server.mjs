@@ -64,6 +64,16 @@ export { CONTENT_SECURITY_POLICY } from './headers.mjs';
  */
 
 const MAX_LOG = 2000;
+
+/**
+ * The document a representation holds, for a fault that rewrites it.
+ * @param {import('./http-caching.mjs').Representation} rep
+ */
+function documentOf(rep) {
+  /** @type {unknown} */
+  const doc = JSON.parse(rep.body.toString('utf8'));
+  return /** @type {import('./faults.mjs').FaultDocument} */ (doc);
+}
 const PAGE_FILE = /\/page-\d+\.json$/;
 
 /**
@@ -74,7 +84,7 @@ export async function startServer(options = {}) {
   const host = options.host ?? '127.0.0.1';
   const mode = options.mode ?? 'live';
   if (mode !== 'live' && mode !== 'static')
-    throw new TypeError(`mode must be "live" or "static", not ${mode}`);
+    throw new TypeError(`mode must be "live" or "static", not ${String(mode)}`);
   const distDir = path.resolve(options.distDir ?? 'dist');
   const staticDir = options.staticDir ? path.resolve(options.staticDir) : null;
   const feedPath = options.feedPath ?? '/feeds/vilnius-2023.json';
@@ -90,6 +100,7 @@ export async function startServer(options = {}) {
   let replay = null;
   if (mode === 'live') {
     const feedFile = path.resolve(options.feedFile ?? 'public/feeds/vilnius-2023.json');
+    /** @type {unknown} */
     let feed;
     try {
       feed = JSON.parse(readFileSync(feedFile, 'utf8'));
@@ -100,7 +111,8 @@ export async function startServer(options = {}) {
       );
     }
     replay = createReplay({
-      feed,
+      // createReplay checks that it is a feed.
+      feed: /** @type {import('./pagination.mjs').FeedDocument} */ (feed),
       feedPath,
       initialItems: options.initialItems ?? 3,
       headSize,
@@ -215,7 +227,7 @@ export async function startServer(options = {}) {
         return sendFault(req, res, fault, {
           current: rep,
           stale: rep,
-          document: () => JSON.parse(rep.body.toString('utf8')),
+          document: () => documentOf(rep),
           cacheControl,
           hanging,
         });
@@ -232,7 +244,7 @@ export async function startServer(options = {}) {
         return sendFault(req, res, fault, {
           current: rep,
           stale: rep,
-          document: () => JSON.parse(rep.body.toString('utf8')),
+          document: () => documentOf(rep),
           cacheControl: IMMUTABLE,
           hanging,
         });
@@ -376,6 +388,7 @@ export async function startServer(options = {}) {
     }, intervalMs);
   }
 
+  /** @type {Promise<void> | null} */
   let closing = null;
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${address.port}/`,

@@ -42,7 +42,7 @@ export function parseFault(body) {
   if (!body || typeof body !== 'object')
     throw new Error('expected a JSON object like {"kind": "503"}');
   const b = /** @type {Record<string, unknown>} */ (body);
-  const kind = String(b.kind ?? '');
+  const kind = typeof b.kind === 'string' || typeof b.kind === 'number' ? String(b.kind) : '';
   if (!(/** @type {readonly string[]} */ (FAULT_KINDS).includes(kind))) {
     throw new Error(
       `unknown fault kind ${JSON.stringify(b.kind)}; known: ${FAULT_KINDS.join(', ')}`,
@@ -115,10 +115,15 @@ const STATUS_TEXT = {
 };
 
 /**
+ * The document a fault answers for, parsed: a feed document, as far as the faults read it.
+ * @typedef {{ items?: unknown[], [field: string]: unknown }} FaultDocument
+ */
+
+/**
  * @typedef {{
  *   current: import('./http-caching.mjs').Representation,
  *   stale: import('./http-caching.mjs').Representation,
- *   document: () => Record<string, any>,
+ *   document: () => FaultDocument,
  *   cacheControl: string,
  *   hanging: Set<import('node:http').ServerResponse>,
  * }} FaultContext

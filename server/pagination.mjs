@@ -10,8 +10,48 @@
  */
 
 /**
- * @typedef {Record<string, any> & { id: string }} FeedItem
- * @typedef {Record<string, any> & { version: string, title: string, items: FeedItem[] }} FeedDocument
+ * The fields of a JSON Feed item that the server and its tools read or write; a source feed's
+ * other fields pass through as they are.
+ * @typedef {{
+ *   id: string,
+ *   date_published?: string,
+ *   date_modified?: string,
+ *   title?: string,
+ *   content_html?: string | null,
+ *   content_text?: string,
+ *   tags?: string[],
+ *   _liveblog?: ItemExtension,
+ *   [field: string]: unknown,
+ * }} FeedItem
+ * @typedef {{
+ *   deleted?: boolean,
+ *   pinned?: boolean,
+ *   key_event?: boolean,
+ *   topics?: string[],
+ *   countries?: string[],
+ *   speakers?: string[],
+ *   dateline?: string,
+ *   [field: string]: unknown,
+ * }} ItemExtension
+ * @typedef {{
+ *   status?: string,
+ *   poll_seconds?: number,
+ *   coverage_start?: string,
+ *   coverage_end?: string,
+ *   [field: string]: unknown,
+ * }} FeedExtension
+ * @typedef {{
+ *   version?: string,
+ *   title?: string,
+ *   home_page_url?: string,
+ *   feed_url?: string,
+ *   next_url?: string,
+ *   language?: string,
+ *   expired?: boolean,
+ *   _liveblog?: FeedExtension,
+ *   [field: string]: unknown,
+ * }} FeedTop The top-level fields of a feed document, without its items.
+ * @typedef {FeedTop & { version: string, title: string, items: FeedItem[] }} FeedDocument
  */
 
 /**
@@ -120,7 +160,7 @@ export function paginate({ items, tombstones = [], headSize, pageSize, frozenPag
 /**
  * Builds the head and page documents of a paginated feed.
  *
- * @param {Record<string, any>} top top-level fields of the head (no items)
+ * @param {FeedTop} top top-level fields of the head (no items)
  * @param {{ completePages: number, pages: FeedItem[][], head: FeedItem[] }} paged
  * @param {string} feedPath URL path (or file path) of the head, ending in .json
  * @returns {{ head: FeedDocument, pages: { k: number, path: string, doc: FeedDocument }[] }}
@@ -142,13 +182,13 @@ export function buildPagedDocuments(top, paged, feedPath) {
 /**
  * A page repeats only what cannot go stale: status and polling belong to the
  * head alone, since a page is cached for a year.
- * @param {Record<string, any>} top
+ * @param {FeedTop} top
  * @param {number} k
  * @param {FeedItem[]} items newest first
  * @returns {FeedDocument}
  */
 export function pageDocument(top, k, items) {
-  /** @type {Record<string, any>} */
+  /** @type {FeedTop} */
   const doc = { version: top.version ?? 'https://jsonfeed.org/version/1.1', title: top.title };
   if (top.home_page_url) doc.home_page_url = top.home_page_url;
   if (top.language) doc.language = top.language;

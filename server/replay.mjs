@@ -112,7 +112,7 @@ export function createReplay(options) {
     throw new TypeError('replay: the source is not a JSON Feed (no items array)');
 
   const sorted = feed.items
-    .map((item, i) => ({ item, i, t: Date.parse(item.date_published) }))
+    .map((item, i) => ({ item, i, t: Date.parse(item.date_published ?? '') }))
     .sort((a, b) => {
       const ta = Number.isFinite(a.t) ? a.t : Infinity;
       const tb = Number.isFinite(b.t) ? b.t : Infinity;
@@ -161,8 +161,8 @@ export function createReplay(options) {
   function fresh() {
     const startMs = now();
     const newestInitial =
-      initialCount > 0 ? Date.parse(source(initialCount - 1).date_published) : NaN;
-    const firstSource = total > 0 ? Date.parse(source(0).date_published) : NaN;
+      initialCount > 0 ? Date.parse(source(initialCount - 1).date_published ?? '') : NaN;
+    const firstSource = total > 0 ? Date.parse(source(0).date_published ?? '') : NaN;
     const anchor = Number.isFinite(newestInitial) ? newestInitial : firstSource;
     // Initial items keep their spacing but end one minute before now.
     const offset = shiftDates && Number.isFinite(anchor) ? startMs - MINUTE - anchor : 0;
@@ -296,14 +296,14 @@ export function createReplay(options) {
 
   function topLevel() {
     const { items: _i, next_url: _n, feed_url: _f, expired: _e, _liveblog: lb = {}, ...top } = feed;
-    /** @type {Record<string, any>} */
+    /** @type {import('./pagination.mjs').FeedExtension} */
     const liveblog = { ...lb, status: s.ended ? 'ended' : 'live', poll_seconds: pollSeconds };
     if (lb.coverage_start !== undefined)
       liveblog.coverage_start = shiftDates ? shifted(lb.coverage_start) : lb.coverage_start;
     if (s.ended)
       liveblog.coverage_end = shiftDates || !lb.coverage_end ? iso(s.endedAt) : lb.coverage_end;
     else delete liveblog.coverage_end;
-    /** @type {Record<string, any>} */
+    /** @type {import('./pagination.mjs').FeedTop} */
     const out = { ...top, _liveblog: liveblog };
     if (s.ended) out.expired = true;
     return out;

@@ -342,10 +342,14 @@ export function pageFeed(feed, { name, headSize = 50, pageSize = 50 }) {
   const tombstones = feed.items.filter(isTombstone);
   // Publication order: oldest first. Whole-second times never tie.
   live.sort(
-    (a, b) => Date.parse(a.date_published) - Date.parse(b.date_published) || (a.id < b.id ? -1 : 1),
+    (a, b) =>
+      Date.parse(a.date_published ?? '') - Date.parse(b.date_published ?? '') ||
+      (a.id < b.id ? -1 : 1),
   );
   tombstones.sort(
-    (a, b) => Date.parse(b.date_modified) - Date.parse(a.date_modified) || (a.id < b.id ? -1 : 1),
+    (a, b) =>
+      Date.parse(b.date_modified ?? '') - Date.parse(a.date_modified ?? '') ||
+      (a.id < b.id ? -1 : 1),
   );
   const { items: _all, ...top } = feed;
   return buildPagedDocuments(top, paginate({ items: live, tombstones, headSize, pageSize }), name);

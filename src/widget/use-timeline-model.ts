@@ -79,7 +79,10 @@ export function useTimelineModel(input: TimelineInput): TimelineModel {
   // The matcher follows the filter values, not the state object's identity (a poll makes a new
   // one with the same filters): the filters are kept as long as their key stays the same.
   const key = filterKey(effective);
-  const [filters, setFilters] = useState({ key, state: effective as FilterState });
+  const [filters, setFilters] = useState<{ key: string; state: FilterState }>({
+    key,
+    state: effective,
+  });
   if (filters.key !== key) setFilters({ key, state: effective });
   const matcher = useMemo(
     () => createMatcher(filters.state, searchText),

@@ -22,6 +22,8 @@ export interface Admin {
   state(): Promise<Record<string, unknown>>;
 }
 
+type RequestLog = Awaited<ReturnType<Admin['requests']>>;
+
 export const test = base.extend<Fixtures>({
   serverOptions: [{}, { option: true }],
   server: async ({ serverOptions }, use) => {
@@ -46,18 +48,18 @@ export const test = base.extend<Fixtures>({
       });
       if (!res.ok) throw new Error(`admin ${method} ${path}: ${res.status}`);
       const text = await res.text();
-      return text ? JSON.parse(text) : undefined;
+      return text ? (JSON.parse(text) as unknown) : undefined;
     };
     await use({
       publish: async (count = 1) => void (await call('POST', 'publish', { count })),
       fault: async (kind, extra = {}) => void (await call('POST', 'fault', { kind, ...extra })),
       clearFault: async () => void (await call('DELETE', 'fault')),
       requests: async () => {
-        const r = await call('GET', 'requests');
+        const r = (await call('GET', 'requests')) as RequestLog | { requests: RequestLog };
         return Array.isArray(r) ? r : r.requests;
       },
       clearRequests: async () => void (await call('DELETE', 'requests')),
-      state: async () => call('GET', 'state'),
+      state: async () => (await call('GET', 'state')) as Record<string, unknown>,
     });
   },
 });

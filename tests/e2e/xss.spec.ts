@@ -78,7 +78,7 @@ async function canaryHits(serverUrl: string): Promise<string[]> {
   return body.hits.map((h) => h.path);
 }
 
-async function serveHostileFeed(serverUrl: string) {
+function serveHostileFeed(serverUrl: string) {
   const built = buildXssFeed(serverUrl);
   writeFileSync(path.join(feedDir, 'xss.json'), JSON.stringify(built.feed));
   return built;
@@ -177,7 +177,7 @@ test.describe('a feed full of XSS payloads, without the CSP', () => {
     server,
   }) => {
     test.setTimeout(90_000);
-    const built = await serveHostileFeed(server.url);
+    const built = serveHostileFeed(server.url);
     expect(built.payloadCount).toBeGreaterThanOrEqual(100);
     const seen = watch(page, context);
     const start = `${server.url}?feed=${encodeURIComponent('/fixtures/xss.json')}`;
@@ -299,7 +299,7 @@ test.describe('Content-Security-Policy', () => {
   test.describe('with the hostile feed', () => {
     test.use({ serverOptions: { mode: 'static', staticDir: feedDir } });
     test('the policy is a second wall: nothing loads or runs', async ({ page, server }) => {
-      const built = await serveHostileFeed(server.url);
+      const built = serveHostileFeed(server.url);
       await recordViolations(page);
       await page.goto(`${server.url}?feed=${encodeURIComponent('/fixtures/xss.json')}`);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(built.feedTitle);

@@ -8,6 +8,9 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeWorkspace, type Workspace } from './helpers';
 
+/** The arguments of a child process's 'exit' event. */
+type ExitArgs = [code: number | null, signal: NodeJS.Signals | null];
+
 const MAIN = fileURLToPath(new URL('../../server/main.mjs', import.meta.url));
 
 function launch(args: string[], env: Record<string, string> = {}) {
@@ -42,12 +45,15 @@ describe('node server/main.mjs', () => {
     expect(m, line).not.toBeNull();
     const [, url, , feedUrl] = m!;
     expect(feedUrl).toBe(`${url}feeds/vilnius-2023.json`);
-    const feed = await (await fetch(feedUrl!)).json();
+    const feed = (await (await fetch(feedUrl!)).json()) as {
+      items: unknown[];
+      _liveblog: { poll_seconds: number };
+    };
     expect(feed.items).toHaveLength(3);
     expect(feed._liveblog.poll_seconds).toBe(7);
     expect((await fetch(new URL('/__admin/state', url))).status).toBe(200);
     child.kill('SIGTERM');
-    const [code] = await once(child, 'exit');
+    const [code] = (await once(child, 'exit')) as ExitArgs;
     expect(code).toBe(0);
   });
 
@@ -68,7 +74,7 @@ describe('node server/main.mjs', () => {
     const url = /at (\S+)/.exec(line)![1]!;
     expect((await fetch(new URL('/fixtures/nested/page-2.json', url))).status).toBe(200);
     child.kill('SIGINT');
-    const [code] = await once(child, 'exit');
+    const [code] = (await once(child, 'exit')) as ExitArgs;
     expect(code).toBe(0);
   });
 
@@ -76,8 +82,8 @@ describe('node server/main.mjs', () => {
     ws = makeWorkspace();
     const { child } = launch(['--bogus']);
     let stderr = '';
-    child.stderr.on('data', (c: Buffer) => (stderr += c));
-    const [code] = await once(child, 'exit');
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    const [code] = (await once(child, 'exit')) as ExitArgs;
     expect(code).toBe(2);
     expect(stderr).toContain('Usage: node server/main.mjs');
   });
@@ -114,8 +120,8 @@ describe('node server/main.mjs', () => {
       'https://x.example/feeds/',
     ]);
     let stderr = '';
-    bad.child.stderr.on('data', (c: Buffer) => (stderr += c));
-    const [code] = await once(bad.child, 'exit');
+    bad.child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    const [code] = (await once(bad.child, 'exit')) as ExitArgs;
     expect(code).toBe(1);
     expect(stderr).toContain('feed origins must be http(s) origins');
   });

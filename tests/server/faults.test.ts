@@ -12,6 +12,8 @@ import {
   raw,
   start,
   walkChain,
+  type AdminAnswers,
+  type Feed,
   type RunningServer,
   type Workspace,
 } from './helpers';
@@ -116,7 +118,7 @@ describe('admin API and faults', () => {
   });
 
   it('publishes, resets and reports state', async () => {
-    expect((await admin(server, 'GET', 'state')).json.replay).toMatchObject({
+    expect((await admin<AdminAnswers['state']>(server, 'GET', 'state')).json.replay).toMatchObject({
       published: 3,
       phase: 'live',
     });
@@ -135,7 +137,7 @@ describe('admin API and faults', () => {
     const first = await fetch(feedUrl, { headers: { 'Accept-Encoding': 'gzip' } });
     await first.arrayBuffer();
     await fetch(feedUrl, { headers: { 'If-None-Match': first.headers.get('etag')! } });
-    const { requests } = (await admin(server, 'GET', 'requests')).json;
+    const { requests } = (await admin<AdminAnswers['requests']>(server, 'GET', 'requests')).json;
     expect(requests).toHaveLength(2);
     expect(requests[0]).toMatchObject({
       path: FEED,
@@ -143,11 +145,13 @@ describe('admin API and faults', () => {
       ifNoneMatch: false,
       encoding: 'gzip',
     });
-    expect(requests[0].bytes).toBeGreaterThan(0);
+    expect(requests[0]!.bytes).toBeGreaterThan(0);
     expect(requests[1]).toMatchObject({ path: FEED, status: 304, bytes: 0, ifNoneMatch: true });
-    expect(Date.parse(requests[1].time)).not.toBeNaN();
+    expect(Date.parse(requests[1]!.time)).not.toBeNaN();
     await admin(server, 'DELETE', 'requests');
-    expect((await admin(server, 'GET', 'requests')).json.requests).toHaveLength(0);
+    expect(
+      (await admin<AdminAnswers['requests']>(server, 'GET', 'requests')).json.requests,
+    ).toHaveLength(0);
   });
 
   it.each([
@@ -199,7 +203,7 @@ describe('admin API and faults', () => {
     expect((err as Error).name).toBe('TimeoutError');
     await admin(server, 'DELETE', 'fault');
     expect((await raw(server.url, FEED)).status).toBe(200);
-    const log = (await admin(server, 'GET', 'requests')).json.requests;
+    const log = (await admin<AdminAnswers['requests']>(server, 'GET', 'requests')).json.requests;
     expect(log[0]).toMatchObject({ fault: 'hang', status: null, completed: false });
   });
 
@@ -249,14 +253,14 @@ describe('admin API and faults', () => {
     expect(res.headers.get('content-type')).toMatch(/^text\/html/);
     const text = await res.text();
     expect(text).toMatch(/^<!DOCTYPE html>/);
-    expect(() => JSON.parse(text)).toThrow();
+    expect((): unknown => JSON.parse(text)).toThrow();
   });
 
   it('wrong-content-type sends a valid feed as text/plain', async () => {
     await admin(server, 'POST', 'fault', { kind: 'wrong-content-type' });
     const res = await fetch(feedUrl);
     expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
-    expect((await res.json()).items).toHaveLength(3);
+    expect(((await res.json()) as { items: unknown[] }).items).toHaveLength(3);
   });
 
   it('304-no-validator answers 304 without validators to an unconditional request', async () => {
@@ -274,13 +278,13 @@ describe('admin API and faults', () => {
     await admin(server, 'POST', 'publish');
     await admin(server, 'POST', 'publish');
     const current = await raw(server.url, FEED);
-    expect(JSON.parse(current.body.toString()).items).toHaveLength(6);
+    expect((JSON.parse(current.body.toString()) as Feed).items).toHaveLength(6);
     await admin(server, 'POST', 'fault', { kind: 'stale' });
     const stale = await raw(server.url, FEED, {
       headers: { 'If-None-Match': current.headers.etag as string },
     });
     expect(stale.status).toBe(200);
-    expect(JSON.parse(stale.body.toString()).items).toHaveLength(4);
+    expect((JSON.parse(stale.body.toString()) as Feed).items).toHaveLength(4);
     expect(stale.headers.etag).not.toBe(current.headers.etag);
     expect(stale.headers.etag).not.toBe(v1.headers.etag);
   });
@@ -291,17 +295,17 @@ describe('admin API and faults', () => {
     expect(res.headers.get('content-length')).toBe(String(HUGE_BYTES));
     const body = Buffer.from(await res.arrayBuffer());
     expect(body.length).toBe(HUGE_BYTES);
-    const doc = JSON.parse(body.toString('utf8'));
+    const doc = JSON.parse(body.toString('utf8')) as Feed;
     expect(doc.items.length).toBe(4);
-    expect(doc.items[0].content_text.length).toBeGreaterThan(HUGE_BYTES - 100_000);
+    expect(doc.items[0]!.content_text!.length).toBeGreaterThan(HUGE_BYTES - 100_000);
   }, 30_000);
 
   it('skip publishes 120 updates at once; next_url leads back to what the client held', async () => {
     const held = await getJson(feedUrl);
     const heldIds = held.items.map((i) => i.id);
-    const { json } = await admin(server, 'POST', 'fault', { kind: 'skip' });
-    expect(json.replay.items).toBe(3 + 120); // 9 source items, one duplicate, 110 fillers
-    expect(json.replay.fillers).toBe(110);
+    const { json } = await admin<AdminAnswers['fault']>(server, 'POST', 'fault', { kind: 'skip' });
+    expect(json.replay!.items).toBe(3 + 120); // 9 source items, one duplicate, 110 fillers
+    expect(json.replay!.fillers).toBe(110);
     const head = await getJson(feedUrl);
     expect(head.items.some((i) => heldIds.includes(i.id))).toBe(false);
     expect(head.items[0]!.title).toMatch(/^Replay filler update \d+$/);
@@ -313,7 +317,7 @@ describe('admin API and faults', () => {
     // The replay still finishes afterwards.
     server.replay!.publishAll();
     const end = await getJson(feedUrl);
-    expect(end._liveblog.status).toBe('ended');
+    expect(end._liveblog!.status).toBe('ended');
     expect(end.items.some(isTombstone)).toBe(true);
   });
 
@@ -321,7 +325,7 @@ describe('admin API and faults', () => {
     await admin(server, 'DELETE', 'canary');
     const res = await fetch(new URL('/__canary/img-onerror?x=1', server.url));
     expect(res.status).toBe(204);
-    const { hits } = (await admin(server, 'GET', 'canary')).json;
+    const { hits } = (await admin<AdminAnswers['canary']>(server, 'GET', 'canary')).json;
     expect(hits).toHaveLength(1);
     expect(hits[0]).toMatchObject({ method: 'GET', path: '/__canary/img-onerror?x=1' });
   });
@@ -346,7 +350,10 @@ describe('closing', () => {
       req.on('error', () => resolve('dropped'));
     });
     await expect
-      .poll(async () => (await admin(server, 'GET', 'requests')).json.requests.length)
+      .poll(
+        async () =>
+          (await admin<AdminAnswers['requests']>(server, 'GET', 'requests')).json.requests.length,
+      )
       .toBe(1);
     await server.close();
     expect(await hung).toBe('dropped');

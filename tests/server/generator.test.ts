@@ -11,10 +11,17 @@ import { completePageCount, paginate as serverPaginate } from '../../server/pagi
 import { isTombstone, makeWorkspace, start, walkChain, type Feed, type FeedItem } from './helpers';
 
 const run = promisify(execFile);
+
+/** What a generated feed declares in its _liveblog, as far as these tests read it. */
+interface Declarations {
+  topics: { id: string }[];
+  countries: { name?: string }[];
+  people: { name: string; role?: string }[];
+}
 const GENERATOR = fileURLToPath(new URL('../../scripts/generate-feed.mjs', import.meta.url));
 
 describe('generateFeed', () => {
-  const feed = generateFeed({ items: 2000, days: 3, seed: 1 }) as Feed;
+  const feed = generateFeed({ items: 2000, days: 3, seed: 1 });
   const live = feed.items.filter((i) => !isTombstone(i));
 
   it('is deterministic for a seed and differs between seeds', () => {
@@ -33,9 +40,9 @@ describe('generateFeed', () => {
 
   it('has the requested number of items, newest first, spread over the days', () => {
     expect(feed.items).toHaveLength(2000);
-    const times = live.map((i) => Date.parse(i.date_published));
+    const times = live.map((i) => Date.parse(i.date_published!));
     expect([...times].sort((a, b) => b - a)).toEqual(times);
-    const start = Date.parse(feed._liveblog.coverage_start);
+    const start = Date.parse(feed._liveblog!.coverage_start!);
     expect(Math.min(...times)).toBeGreaterThanOrEqual(start);
     expect(Math.max(...times)).toBeLessThanOrEqual(start + 3 * 86_400_000 + 2000 * 1000);
     expect(Math.max(...times) - Math.min(...times)).toBeGreaterThan(2 * 86_400_000);
@@ -43,7 +50,7 @@ describe('generateFeed', () => {
   });
 
   it('declares 8-12 topics, ~10 countries (some unnamed) and ~25 people with roles', () => {
-    const { topics, countries, people } = feed._liveblog;
+    const { topics, countries, people } = feed._liveblog as unknown as Declarations;
     expect(topics.length).toBeGreaterThanOrEqual(8);
     expect(topics.length).toBeLessThanOrEqual(12);
     expect(countries).toHaveLength(10);
@@ -54,18 +61,20 @@ describe('generateFeed', () => {
   });
 
   it('mixes in an undeclared topic, untopical items, key events, one pinned item, edits and tombstones', () => {
-    const declared = new Set(feed._liveblog.topics.map((t: { id: string }) => t.id));
-    const firstTopics = live.map((i) => i._liveblog.topics[0]);
+    const declared = new Set(
+      (feed._liveblog as unknown as Declarations).topics.map((t: { id: string }) => t.id),
+    );
+    const firstTopics = live.map((i) => i._liveblog!.topics![0]);
     expect(firstTopics.some((t) => t && !declared.has(t))).toBe(true);
     expect(firstTopics.some((t) => t === undefined)).toBe(true);
-    const keyEvents = live.filter((i) => i._liveblog.key_event).length;
+    const keyEvents = live.filter((i) => i._liveblog!.key_event).length;
     expect(keyEvents / live.length).toBeGreaterThan(0.015);
     expect(keyEvents / live.length).toBeLessThan(0.05);
-    expect(live.filter((i) => i._liveblog.pinned)).toHaveLength(1);
+    expect(live.filter((i) => i._liveblog!.pinned)).toHaveLength(1);
     const edited = live.filter((i) => i.date_modified);
     expect(edited.length).toBeGreaterThan(20);
     for (const i of edited)
-      expect(Date.parse(i.date_modified)).toBeGreaterThan(Date.parse(i.date_published));
+      expect(Date.parse(i.date_modified!)).toBeGreaterThan(Date.parse(i.date_published!));
     const tombstones = feed.items.filter(isTombstone);
     expect(tombstones.length).toBeGreaterThan(0);
     for (const t of tombstones)
@@ -78,7 +87,7 @@ describe('generateFeed', () => {
     expect(html.some((h) => /<a href="https:\/\//.test(h))).toBe(true);
     expect(html.some((h) => h.includes('<ul>'))).toBe(true);
     expect(html.some((h) => (h.match(/<p>/g) ?? []).length >= 3)).toBe(true);
-    expect(live.some((i) => i._liveblog.dateline)).toBe(true);
+    expect(live.some((i) => i._liveblog!.dateline)).toBe(true);
   });
 
   it('shares its paging function with the server', () => {
@@ -96,7 +105,7 @@ describe('generated files', () => {
   it('writes the paged layout: a head and complete pages, every item exactly once', async () => {
     writeFeed({ items: 1000, days: 2, seed: 3, out: dir, headSize: 50, pageSize: 50 });
     const head = JSON.parse(readFileSync(path.join(dir, 'synthetic-1000.json'), 'utf8')) as Feed;
-    const full = generateFeed({ items: 1000, days: 2, seed: 3 }) as Feed;
+    const full = generateFeed({ items: 1000, days: 2, seed: 3 });
     const liveCount = full.items.filter((i) => !isTombstone(i)).length;
     const pages = readdirSync(path.join(dir, 'synthetic-1000'));
     expect(pages).toHaveLength(completePageCount(liveCount, 50, 50));
@@ -134,7 +143,9 @@ describe('generated files', () => {
       dir,
       '--single',
     ]);
-    const single = JSON.parse(readFileSync(path.join(dir, 'synthetic-400-single.json'), 'utf8'));
+    const single: unknown = JSON.parse(
+      readFileSync(path.join(dir, 'synthetic-400-single.json'), 'utf8'),
+    );
     expect(single).toEqual(generateFeed({ items: 400, days: 1, seed: 5 }));
   });
 

@@ -3,11 +3,13 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { startServer } from '../../server/create-server.mjs';
+import type { RequestLogEntry } from '../../server/create-server.mjs';
+import type { FeedDocument as Feed, FeedItem } from '../../server/pagination.mjs';
+import type { ReplayState } from '../../server/replay.mjs';
 
 export type StartOptions = NonNullable<Parameters<typeof startServer>[0]>;
 export type RunningServer = Awaited<ReturnType<typeof startServer>>;
-export type FeedItem = Record<string, any> & { id: string };
-export type Feed = Record<string, any> & { version: string; title: string; items: FeedItem[] };
+export type { FeedItem, FeedDocument as Feed } from '../../server/pagination.mjs';
 
 /** A small source feed: n items an hour apart, most with several paragraphs. */
 export function makeSourceFeed(n = 8): Feed {
@@ -161,18 +163,27 @@ export async function getJson(url: string, init?: RequestInit): Promise<Feed> {
   return (await res.json()) as Feed;
 }
 
-export async function admin(
+/** What the admin endpoints answer (server/admin.mjs), as far as the tests read it. */
+export interface AdminAnswers {
+  state: { replay: ReplayState | null };
+  fault: { replay?: ReplayState };
+  requests: { requests: RequestLogEntry[] };
+  canary: { hits: { method: string; path: string }[] };
+}
+
+/** Calls the admin API; `json` is typed as `T` says the endpoint answers (AdminAnswers). */
+export async function admin<T = unknown>(
   server: RunningServer,
   method: string,
   endpoint: string,
   body?: unknown,
-): Promise<{ status: number; json: any }> {
+): Promise<{ status: number; json: T }> {
   const res = await fetch(new URL(`/__admin/${endpoint}`, server.url), {
     method,
     headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  return { status: res.status, json: await res.json() };
+  return { status: res.status, json: (await res.json()) as T };
 }
 
 /** Every item reachable from a head by following next_url, as [document URL, item] pairs. */

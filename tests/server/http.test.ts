@@ -6,7 +6,14 @@ import { gunzipSync, brotliDecompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../server/create-server.mjs';
 import { isNotModified, negotiateEncoding } from '../../server/http-caching.mjs';
-import { makeWorkspace, raw, start, type RunningServer, type Workspace } from './helpers';
+import {
+  makeWorkspace,
+  raw,
+  start,
+  type Feed,
+  type RunningServer,
+  type Workspace,
+} from './helpers';
 
 const FEED = '/feeds/vilnius-2023.json';
 
@@ -172,7 +179,7 @@ describe('feed HTTP caching, compression and CORS', () => {
     expect(res.headers.etag).toMatch(/^(W\/)?"[^"]+"$/);
     expect(Date.parse(res.headers['last-modified'] ?? '')).not.toBeNaN();
     expect(res.headers['cache-control']).toBe('no-cache');
-    expect(JSON.parse(res.body.toString()).items.length).toBe(3);
+    expect((JSON.parse(res.body.toString()) as Feed).items.length).toBe(3);
   });
 
   it('answers If-None-Match with 304 and no body', async () => {
@@ -330,7 +337,7 @@ describe('static mode', () => {
     expect(res.headers['access-control-allow-origin']).toBe('*');
     expect(res.headers['cache-control']).toBe('no-cache');
     expect(res.headers['content-encoding']).toBe('gzip');
-    const doc = JSON.parse(gunzipSync(res.body).toString());
+    const doc = JSON.parse(gunzipSync(res.body).toString()) as Feed;
     expect(doc.items.length).toBe(8);
     expect(server.replay).toBeNull();
     const cond = await raw(server.url, FEED, {

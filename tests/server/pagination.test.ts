@@ -84,7 +84,7 @@ describe('paginate', () => {
 function merge(docs: Feed[]): Map<string, FeedItem> {
   const held = new Map<string, FeedItem>();
   const deleted = new Set<string>();
-  const stamp = (i: FeedItem) => Date.parse(i.date_modified ?? i.date_published);
+  const stamp = (i: FeedItem) => Date.parse(i.date_modified ?? i.date_published!);
   for (const doc of docs) {
     for (const item of doc.items) {
       if (isTombstone(item)) {

@@ -24,8 +24,7 @@ function manualClock(startIso = '2030-01-01T12:00:00Z') {
   return { now: () => t, advance: (ms: number) => (t += ms) };
 }
 
-const headItems = (replay: ReturnType<typeof createReplay>) =>
-  replay.current().headDoc.items as FeedItem[];
+const headItems = (replay: ReturnType<typeof createReplay>) => replay.current().headDoc.items;
 
 describe('live replay engine', () => {
   it('publishes the oldest initialItems first, then one item per publishNext', () => {
@@ -43,13 +42,13 @@ describe('live replay engine', () => {
     const replay = createReplay({ feed: makeSourceFeed(8), initialItems: 3, now: clock.now });
     const start = clock.now();
     const initial = headItems(replay);
-    expect(initial.map((i) => Date.parse(i.date_published))).toEqual([
+    expect(initial.map((i) => Date.parse(i.date_published!))).toEqual([
       start - MINUTE,
       start - MINUTE - 3_600_000,
       start - MINUTE - 7_200_000,
     ]);
     // coverage_start keeps its distance to the items (one hour before the first).
-    expect(Date.parse(replay.current().headDoc._liveblog.coverage_start)).toBe(
+    expect(Date.parse(replay.current().headDoc._liveblog!.coverage_start!)).toBe(
       start - MINUTE - 3 * 3_600_000,
     );
     clock.advance(10_000);
@@ -107,18 +106,18 @@ describe('live replay engine', () => {
     expect(seen.filter((k) => k === 'item')).toHaveLength(5);
 
     const end = replay.current().headDoc;
-    expect(end._liveblog.status).toBe('ended');
+    expect(end._liveblog!.status).toBe('ended');
     expect(end.expired).toBe(true);
     expect(replay.state()).toMatchObject({ phase: 'ended', published: 8, total: 8, next: null });
 
     const edited = end.items.find((i: FeedItem) => i.id === editId)!;
-    expect(Date.parse(edited.date_modified)).toBeGreaterThan(Date.parse(edited.date_published));
+    expect(Date.parse(edited.date_modified!)).toBeGreaterThan(Date.parse(edited.date_published!));
     expect(edited.content_html).toBe(source.items.find((i) => i.id === editId)!.content_html);
 
     const tomb = end.items.find((i: FeedItem) => i.id === duplicateId);
     expect(tomb).toEqual({
       id: duplicateId,
-      date_modified: expect.any(String),
+      date_modified: expect.any(String) as string,
       _liveblog: { deleted: true },
     });
 
@@ -131,18 +130,18 @@ describe('live replay engine', () => {
       expect(item.title).toBe(orig.title);
     }
     // Top-level metadata is the source's; the source's own status is replaced.
-    expect(end._liveblog.topics).toEqual(source._liveblog.topics);
-    expect(end._liveblog.people).toEqual(source._liveblog.people);
+    expect(end._liveblog!.topics).toEqual(source._liveblog!.topics);
+    expect(end._liveblog!.people).toEqual(source._liveblog!.people);
     expect(end.feed_url).toBeUndefined();
   });
 
   it('stays live until the end step, with no coverage_end', () => {
     const replay = createReplay({ feed: makeSourceFeed(8), initialItems: 3 });
-    expect(replay.current().headDoc._liveblog.status).toBe('live');
-    expect(replay.current().headDoc._liveblog.coverage_end).toBeUndefined();
+    expect(replay.current().headDoc._liveblog!.status).toBe('live');
+    expect(replay.current().headDoc._liveblog!.coverage_end).toBeUndefined();
     expect(replay.current().headDoc.expired).toBeUndefined();
     replay.publishAll();
-    expect(replay.current().headDoc._liveblog.coverage_end).toBeTruthy();
+    expect(replay.current().headDoc._liveblog!.coverage_end).toBeTruthy();
   });
 
   it('publishNext does nothing once ended and reset starts over', () => {
@@ -203,10 +202,10 @@ describe('live replay over HTTP', () => {
     server.replay!.publishNext();
     const doc = await getJson(url);
     expect(doc.items).toHaveLength(3);
-    expect(doc._liveblog.status).toBe('live');
+    expect(doc._liveblog!.status).toBe('live');
     server.replay!.publishAll();
     const end = await getJson(url);
-    expect(end._liveblog.status).toBe('ended');
+    expect(end._liveblog!.status).toBe('ended');
     expect(end.expired).toBe(true);
     expect(end.items.some(isTombstone)).toBe(true);
   });

@@ -78,7 +78,7 @@ export const wireFeedArb: fc.Arbitrary<Record<string, unknown>> = fc
   .uniqueArray(fc.string({ minLength: 1, maxLength: 12 }), { maxLength: 12 })
   .chain((ids) =>
     fc.record({
-      items: fc.tuple(...ids.map(wireItemArb)) as fc.Arbitrary<Record<string, unknown>[]>,
+      items: fc.tuple<Record<string, unknown>[]>(...ids.map(wireItemArb)),
       tombstones: fc.uniqueArray(fc.string({ minLength: 1, maxLength: 12 }), { maxLength: 3 }),
       status: fc.constantFrom('live', 'ended', 'upcoming', undefined),
       expired: fc.option(fc.boolean(), { nil: undefined }),
@@ -112,7 +112,7 @@ export const mutationArb = fc.record({
 export type Mutation = typeof mutationArb extends fc.Arbitrary<infer T> ? T : never;
 
 export function applyMutations(doc: unknown, mutations: readonly Mutation[]): unknown {
-  const root = { doc: structuredClone(doc) as unknown };
+  const root = { doc: structuredClone<unknown>(doc) };
   for (const m of mutations) {
     const slots: [Record<string, unknown> | unknown[], string | number][] = [];
     const walk = (parent: Record<string, unknown> | unknown[], key: string | number) => {

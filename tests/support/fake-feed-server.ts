@@ -13,7 +13,7 @@ export interface Route {
  * 404. Returns the mock, whose calls list every request.
  */
 export function serve(routes: Record<string, Route> | ((url: string) => Route | undefined)) {
-  const fetchMock = vi.fn(async (url: string) => {
+  const respond = (url: string): Response => {
     const route = typeof routes === 'function' ? routes(url) : routes[url];
     if (!route) return new Response('not found', { status: 404 });
     const response = new Response(
@@ -30,7 +30,11 @@ export function serve(routes: Record<string, Route> | ((url: string) => Route | 
       Object.defineProperty(response, 'url', { value: route.redirectedTo });
     }
     return response;
-  });
+  };
+  // As fetch: a promise, rejected if the response cannot be made.
+  const fetchMock = vi.fn(
+    (url: string) => new Promise<Response>((resolve) => resolve(respond(url))),
+  );
   vi.stubGlobal('fetch', fetchMock);
   return fetchMock;
 }

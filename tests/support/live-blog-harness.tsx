@@ -15,8 +15,7 @@ export interface Route {
 }
 
 export const routes = new Map<string, Route>();
-export const fetchMock = vi.fn(async (input: RequestInfo | URL) => {
-  const url = String(input);
+function respond(url: string): Response {
   const route = routes.get(url);
   if (!route) return new Response('not found', { status: 404 });
   return new Response(route.body, {
@@ -26,7 +25,11 @@ export const fetchMock = vi.fn(async (input: RequestInfo | URL) => {
       ...(route.etag ? { etag: route.etag } : {}),
     },
   });
-});
+}
+// As fetch: a promise, rejected if the response cannot be made. The app asks with a string or URL.
+export const fetchMock = vi.fn(
+  (input: string | URL) => new Promise<Response>((resolve) => resolve(respond(String(input)))),
+);
 
 let feedCounter = 0;
 /** A fresh feed URL per test, so no test sees another's cached feed. */
@@ -71,7 +74,7 @@ export class FakeIntersectionObserver {
           boundingClientRect: { top } as DOMRectReadOnly,
           intersectionRatio: isIntersecting ? 1 : 0,
         } as IntersectionObserverEntry;
-        observer.callback([entry], observer as unknown as IntersectionObserver);
+        observer.callback([entry], observer);
       }
     }
   }
@@ -113,7 +116,8 @@ export function installHarness() {
     vi.stubGlobal('fetch', fetchMock);
     vi.stubGlobal('IntersectionObserver', FakeIntersectionObserver);
     // jsdom has no scrolling; "N new updates" scrolls the timeline's top into view.
-    Element.prototype.scrollIntoView ??= function scrollIntoView() {};
+    if (!Element.prototype.scrollIntoView)
+      Element.prototype.scrollIntoView = function scrollIntoView() {};
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     fetchMock.mockClear();
   });

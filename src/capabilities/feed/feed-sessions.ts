@@ -1,4 +1,4 @@
-import type { QueryClient } from '@tanstack/react-query';
+import type { QueryClient, QueryKey } from '@tanstack/react-query';
 import { afterNextPaint } from './after-next-paint';
 import { FeedSession } from './feed-session';
 
@@ -15,15 +15,14 @@ export function feedQueryKey(url: string) {
 export function getFeedSession(client: QueryClient, url: string): FeedSession {
   let byUrl = sessions.get(client);
   if (!byUrl) {
-    sessions.set(client, (byUrl = new Map()));
+    sessions.set(client, (byUrl = new Map<string, FeedSession>()));
     // The session's store is the single authority: the query holds that very object.
     client.setQueryDefaults(['live-blog-feed'], { structuralSharing: false });
     // Release a feed's memory once no widget shows it (React Query removes it after gcTime).
     const map = byUrl;
     client.getQueryCache().subscribe((event) => {
-      if (event.type === 'removed' && event.query.queryKey[0] === 'live-blog-feed') {
-        map.delete(String(event.query.queryKey[1]));
-      }
+      const key = event.query.queryKey as QueryKey;
+      if (event.type === 'removed' && key[0] === 'live-blog-feed') map.delete(String(key[1]));
     });
   }
   let session = byUrl.get(url);

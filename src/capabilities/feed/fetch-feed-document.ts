@@ -70,7 +70,7 @@ function earlyReply(
   return new Promise((resolve, reject) => {
     const onAbort = () => {
       early.abort();
-      reject(signal.reason);
+      reject(signal.reason as Error);
     };
     if (signal.aborted) return onAbort();
     signal.addEventListener('abort', onAbort, { once: true });

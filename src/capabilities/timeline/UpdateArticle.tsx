@@ -132,7 +132,7 @@ export const UpdateArticle = memo(function UpdateArticle({ item, context, fresh 
         <context.ShareLink href={context.permalink(item.id)} />
         {edited && (
           <span className="lb-update__edited">
-            {t.updatedAt(formatClock(item.modified!, locale, timeZone))}
+            {t.updatedAt(formatClock(item.modified, locale, timeZone))}
           </span>
         )}
       </footer>

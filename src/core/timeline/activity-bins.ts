@@ -177,8 +177,8 @@ function zoneOffset(timeZone: string | undefined): (ms: number) => number {
     const p: Record<string, number> = {};
     for (const part of f.formatToParts(ms)) p[part.type] = Number(part.value);
     const wall = new Date(0);
-    wall.setUTCFullYear(p.year!, p.month! - 1, p.day!);
-    wall.setUTCHours(p.hour! % 24, p.minute!, p.second!);
+    wall.setUTCFullYear(p.year!, p.month! - 1, p.day);
+    wall.setUTCHours(p.hour! % 24, p.minute, p.second);
     return wall.getTime() - (ms - (((ms % 1000) + 1000) % 1000));
   };
 }

@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { prefetchFeed } from '../../capabilities/feed/use-live-feed';
-import { LiveBlogRoot, type Theme } from '../../widget/LiveBlogRoot';
+import { LiveBlogRoot } from '../../widget/LiveBlogRoot';
 import { standaloneFeed } from '../common/page-feed-url';
 import { sharedQueryClient } from '../../widget/query-client';
 import '../../widget/live-blog.css';
@@ -25,7 +25,7 @@ if (feed) {
         syncUrl
         locale={params.get('locale') ?? undefined}
         timezone={params.get('timezone') ?? undefined}
-        theme={theme === 'light' || theme === 'dark' ? (theme as Theme) : 'auto'}
+        theme={theme === 'light' || theme === 'dark' ? theme : 'auto'}
         poll={params.get('poll') !== 'off'}
       />
     </StrictMode>,

@@ -159,7 +159,7 @@ describe('fetchFeedDocument', () => {
     stubFetch(
       (_url, init) =>
         new Promise((_resolve, reject) => {
-          init.signal!.addEventListener('abort', () => reject(init.signal!.reason));
+          init.signal!.addEventListener('abort', () => reject(init.signal!.reason as Error));
         }),
     );
     expect((await failure(fetchFeedDocument(URL_, { timeoutMs: 5 }))).kind).toBe('timeout');
@@ -262,7 +262,7 @@ describe("the standalone page's early request", () => {
     stubFetch(
       (_url, init) =>
         new Promise((_resolve, reject) => {
-          init.signal!.addEventListener('abort', () => reject(init.signal!.reason));
+          init.signal!.addEventListener('abort', () => reject(init.signal!.reason as Error));
         }),
     );
     const { abort } = startEarly();

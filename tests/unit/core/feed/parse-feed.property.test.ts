@@ -15,6 +15,24 @@ import {
 
 const BASE = 'https://news.example/feeds/head.json';
 
+/** An item of a wireFeedArb feed: a wire item (wireItemArb), or a tombstone. */
+interface WireItem {
+  id: string;
+  date_published: string;
+  date_modified?: string;
+  content_html?: string;
+  content_text?: string;
+  title?: string;
+  _liveblog?: {
+    deleted?: boolean;
+    topics?: string[];
+    countries?: string[];
+    speakers?: string[];
+    key_event?: boolean;
+    pinned?: boolean;
+  };
+}
+
 /** What must hold of any result: a well-formed error, or items that are all usable. */
 function checkWellFormed(result: ParseResult, rawItems?: unknown) {
   if (!result.ok) {
@@ -170,9 +188,10 @@ describe('property: valid input is kept', () => {
         fc.property(wireFeedArb, (feed) => {
           const result = parseFeedObject(feed, BASE);
           check(result.ok, 'a valid feed was refused');
-          const raw = (feed.items as Record<string, any>[]).filter((i) => !i._liveblog?.deleted);
-          const tombs = (feed.items as Record<string, any>[]).filter((i) => i._liveblog?.deleted);
-          const ended = feed.expired === true || (feed._liveblog as any).status === 'ended';
+          const raw = (feed.items as WireItem[]).filter((i) => !i._liveblog?.deleted);
+          const tombs = (feed.items as WireItem[]).filter((i) => i._liveblog?.deleted);
+          const ended =
+            feed.expired === true || (feed._liveblog as { status?: string }).status === 'ended';
           const got = {
             ended: result.feed.meta.status === 'ended',
             rejected: result.feed.rejected,
