@@ -5,8 +5,8 @@
  *
  * Playwright attaches to every page it drives with the DevTools Network domain on, and with that
  * domain on Chromium decodes a text copy of every response body for DevTools on the page's main
- * thread (`TextResourceDecoder::Decode` under `ResponseBodyLoader::DidFinishLoadingBody`, 35–55 ms
- * for the 6.5 MB document in traces), inside the load being measured. No reader's browser does
+ * thread (`TextResourceDecoder::Decode` under `ResponseBodyLoader::DidFinishLoadingBody`, a
+ * noticeable slice for a multi-megabyte document in traces), inside the load being measured. No reader's browser does
  * that. This one is driven over `--remote-debugging-pipe` with Target, Page (a script on new
  * documents, navigate), Emulation and Runtime.evaluate only: no Network domain. It starts with the
  * switches Playwright gives Chromium, so the page runs the same way in both; the benchmark prints

@@ -92,8 +92,8 @@ export function pageProbe(config) {
     );
 
   // Waiting through the probe rather than page.waitForFunction: Playwright's first
-  // waitForFunction evaluates its injected script in the page, about 30 ms of parsing on the
-  // main thread (traced), which would land inside the load being measured. The page's timers as
+  // waitForFunction evaluates its injected script in the page, a parse on the main thread
+  // (seen in traces), which would land inside the load being measured. The page's timers as
   // they are before trackTimers wraps them: under page.clock they are fake, so not for polls.
   // (Typed as the DOM has them: the project also sees Node's, whose setTimeout returns an object.)
   const timers =

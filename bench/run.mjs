@@ -279,7 +279,7 @@ async function main() {
     });
     servers.push(staticServer);
     // The server compresses a file on its first request and keeps the result, as a CDN would
-    // (a 6.5 MB feed takes it about 200 ms): ask for each file once before measuring, so that
+    // (a multi-megabyte feed takes it a while): ask for each file once before measuring, so that
     // no load pays for the server's first compression.
     await warmUp(staticServer.url, [
       '/',
