@@ -79,17 +79,7 @@ export const UpdateArticle = memo(function UpdateArticle({ item, context, fresh 
           headline
         )}
       </h3>
-      {item.image && (
-        <img
-          className="lb-update__image"
-          src={item.image}
-          alt=""
-          loading="lazy"
-          decoding="async"
-          width={1200}
-          height={675}
-        />
-      )}
+      {item.image && <LeadImage item={item} />}
       <div className="lb-update__body">
         {item.dateline && <p className="lb-dateline">{item.dateline}</p>}
         {html !== undefined ? (
@@ -109,6 +99,18 @@ export const UpdateArticle = memo(function UpdateArticle({ item, context, fresh 
             {item.authors.map((a, i) => (
               <span key={i}>
                 {i > 0 && ', '}
+                {a.avatar && (
+                  // The name beside it says who it is: the picture adds nothing to read out.
+                  <img
+                    className="lb-update__avatar"
+                    src={a.avatar}
+                    alt=""
+                    loading="lazy"
+                    decoding="async"
+                    width={24}
+                    height={24}
+                  />
+                )}
                 {a.url ? (
                   <a href={a.url} target="_blank" rel="noopener noreferrer">
                     <bdi>{a.name ?? a.url}</bdi>
@@ -139,3 +141,35 @@ export const UpdateArticle = memo(function UpdateArticle({ item, context, fresh 
     </article>
   );
 });
+
+/** The update's lead image, with its caption and credit when the feed gives them. */
+function LeadImage({ item }: { readonly item: LiveItem }) {
+  const image = (
+    <img
+      className="lb-update__image"
+      src={item.image}
+      // Without a text alternative from the feed the image is decorative: repeating the headline
+      // would only say it twice.
+      alt={item.imageAlt ?? ''}
+      loading="lazy"
+      decoding="async"
+      width={1200}
+      height={675}
+    />
+  );
+  if (item.imageCaption === undefined && item.imageCredit === undefined) return image;
+  return (
+    <figure className="lb-update__figure">
+      {image}
+      <figcaption>
+        {item.imageCaption && <bdi>{item.imageCaption}</bdi>}
+        {item.imageCaption && item.imageCredit && ' '}
+        {item.imageCredit && (
+          <small className="lb-update__credit">
+            <bdi>{item.imageCredit}</bdi>
+          </small>
+        )}
+      </figcaption>
+    </figure>
+  );
+}

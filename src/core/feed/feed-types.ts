@@ -51,7 +51,12 @@ export interface LiveItem {
   readonly contentText?: string;
   readonly summary?: string;
   readonly url?: string;
+  /** The lead image (JSON Feed `image`). */
   readonly image?: string;
+  /** Its text alternative; without one the image is decorative. */
+  readonly imageAlt?: string;
+  readonly imageCaption?: string;
+  readonly imageCredit?: string;
   readonly published: number;
   readonly modified?: number;
   readonly authors: readonly Author[];

@@ -74,6 +74,7 @@ export function readItem(raw: unknown, mode: ReadMode): ItemRead {
   }
   const tags = textList(raw.tags);
   const topics = textList(mode.plain ? raw.tags : ext?.topics, true);
+  const image = safeHttpUrl(raw.image, base);
   const countries: string[] = [];
   for (const c of ext ? textList(ext.countries) : []) {
     const code = c.toUpperCase();
@@ -88,7 +89,11 @@ export function readItem(raw: unknown, mode: ReadMode): ItemRead {
       contentText: text,
       summary: clean(shortText(raw.summary)),
       url: safeHttpUrl(raw.url, base),
-      image: safeHttpUrl(raw.image, base),
+      image,
+      // What describes an image is kept only with the image.
+      imageAlt: image && clean(shortText(ext?.image_alt)),
+      imageCaption: image && clean(shortText(ext?.image_caption)),
+      imageCredit: image && clean(shortText(ext?.image_credit)),
       published,
       modified,
       authors,

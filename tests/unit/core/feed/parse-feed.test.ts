@@ -378,6 +378,60 @@ describe('parseFeedObject: items', () => {
   });
 });
 
+describe('parseFeed: the lead image', () => {
+  const long = 'x'.repeat(FEED_LIMITS.maxShortTextChars + 1);
+  const feed = parsed(
+    JSON.stringify(
+      wireFeed([
+        wireItem('described', 3, {
+          image: 'https://img.example/a.jpg',
+          _liveblog: {
+            image_alt: '  Leaders on the summit stage  ',
+            image_caption: 'The family photo, Wednesday.',
+            image_credit: 'Photo: Example Agency',
+          },
+        }),
+        wireItem('decorative', 2, { image: 'https://img.example/b.jpg' }),
+        // Words for an image that is not there (or not allowed) describe nothing.
+        wireItem('no-image', 1, { _liveblog: { image_alt: 'A map', image_caption: 'Caption' } }),
+        wireItem('bad-image', 0, {
+          image: 'javascript:alert(1)',
+          _liveblog: { image_alt: 'A map' },
+        }),
+        wireItem('odd', -1, {
+          image: 'https://img.example/c.jpg',
+          _liveblog: { image_alt: 42, image_caption: long, image_credit: '   ' },
+        }),
+      ]),
+    ),
+    BASE,
+  );
+  const item = (id: string) => feed.items.find((i) => i.id === id);
+
+  it('reads its text alternative, caption and credit, trimmed', () => {
+    expect(item('described')).toMatchObject({
+      image: 'https://img.example/a.jpg',
+      imageAlt: 'Leaders on the summit stage',
+      imageCaption: 'The family photo, Wednesday.',
+      imageCredit: 'Photo: Example Agency',
+    });
+  });
+
+  it('has none of them without an image, and ignores what is not short text', () => {
+    expect(item('decorative')?.imageAlt).toBeUndefined();
+    for (const id of ['no-image', 'bad-image']) {
+      expect(item(id)).toMatchObject({ image: undefined, imageAlt: undefined });
+      expect(item(id)?.imageCaption).toBeUndefined();
+    }
+    expect(item('odd')).toMatchObject({ image: 'https://img.example/c.jpg' });
+    expect([item('odd')?.imageAlt, item('odd')?.imageCaption, item('odd')?.imageCredit]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
+  });
+});
+
 describe('parseFeed: URLs', () => {
   const doc = wireFeed(
     [
