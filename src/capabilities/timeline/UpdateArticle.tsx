@@ -23,7 +23,7 @@ export interface UpdateContext {
   readonly baseUrl: string | undefined;
   readonly permalink: (id: string) => string;
   /** What lets a reader share an update's permalink (the widget gives "Copy link"). */
-  readonly ShareLink: ComponentType<{ readonly href: string }>;
+  readonly ShareLink: ComponentType<{ readonly href: string; readonly title?: string }>;
 }
 
 interface Props {
@@ -131,7 +131,7 @@ export const UpdateArticle = memo(function UpdateArticle({ item, context, fresh 
             ))}
           </ul>
         )}
-        <context.ShareLink href={context.permalink(item.id)} />
+        <context.ShareLink href={context.permalink(item.id)} title={item.title} />
         {edited && (
           <span className="lb-update__edited">
             {t.updatedAt(formatClock(item.modified, locale, timeZone))}

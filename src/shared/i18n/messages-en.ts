@@ -70,6 +70,7 @@ export const en = {
   closeFilters: 'Close filters',
   seeAll: 'See all updates',
   copyLink: 'Copy link',
+  share: 'Share',
   linkCopied: 'Link copied',
   copyFailed: 'Could not copy the link',
   keyEvents: 'Key events',

@@ -94,6 +94,7 @@ export const uk: Messages = {
   closeFilters: 'Закрити фільтри',
   seeAll: 'Показати всі оновлення',
   copyLink: 'Копіювати посилання',
+  share: 'Поділитися',
   linkCopied: 'Посилання скопійовано',
   copyFailed: 'Не вдалося скопіювати посилання',
   keyEvents: 'Ключові події',
