@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import type { LiveItem, ParsedFeed } from '../../src/core/feed/feed-types';
 import type { ViewState } from '../../src/core/filters/filter-state';
-import { feedOf, isoAt, JSON_FEED_VERSION } from './feed-builders';
+import { feedOf, isoAt, JSON_FEED_VERSION, noItemDetails } from './feed-builders';
 
 /** Cases per property: 200 in the ordinary run, 100,000 under `npm run fuzz`. */
 export const runs = Number(process.env.FUZZ_RUNS ?? 200);
@@ -151,13 +151,7 @@ export function versionedItem(id: string, version: number): LiveItem {
     contentHtml: `<p>${id} version ${version}</p>`,
     published,
     ...(version === 0 ? {} : { modified: published + version * 1000 }),
-    authors: [],
-    tags: [],
-    topics: [],
-    countries: [],
-    speakers: [],
-    keyEvent: false,
-    pinned: false,
+    ...noItemDetails,
   };
 }
 

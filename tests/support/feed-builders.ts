@@ -69,6 +69,17 @@ export function parsed(doc: unknown, baseUrl?: string): ParsedFeed {
   return result.feed;
 }
 
+/** A parsed item's lists and flags, all empty or off. */
+export const noItemDetails = {
+  authors: [],
+  tags: [],
+  topics: [],
+  countries: [],
+  speakers: [],
+  keyEvent: false,
+  pinned: false,
+} as const satisfies Partial<LiveItem>;
+
 /** A parsed item with defaults, for tests of the store, grouping and filters. */
 export function item(id: string, minute: number, extra: Partial<LiveItem> = {}): LiveItem {
   return {
@@ -76,13 +87,7 @@ export function item(id: string, minute: number, extra: Partial<LiveItem> = {}):
     title: `Update ${id}`,
     contentHtml: `<p>Body of ${id}</p>`,
     published: msAt(minute),
-    authors: [],
-    tags: [],
-    topics: [],
-    countries: [],
-    speakers: [],
-    keyEvent: false,
-    pinned: false,
+    ...noItemDetails,
     ...extra,
   };
 }
