@@ -160,6 +160,10 @@ async function textMismatches(page: Page, items: readonly ItemExpectation[]) {
         const authors = article.querySelector('.lb-update__authors')?.textContent ?? '';
         if (!authors.includes(item.authorName)) out.push(`${item.payload} author: ${authors}`);
       }
+      if (item.imageCaption !== undefined) {
+        const caption = article.querySelector('figcaption')?.textContent ?? '';
+        if (!caption.startsWith(item.imageCaption)) out.push(`${item.payload} caption: ${caption}`);
+      }
       if (item.bodyText !== undefined) {
         check('content_text', article.querySelector('.lb-prose')?.textContent, item.bodyText);
       }
