@@ -1,114 +1,84 @@
-import * as v from 'valibot';
 import { FEED_LIMITS } from './feed-limits';
-import { clean, isWellFormed, shortText } from './feed-text';
+import { clean, isObject, isWellFormed, shortText, type RawObject } from './feed-text';
 import type { Country, FeedError, FeedMeta, FeedStatus, Person, Topic } from './feed-types';
 import { parseRfc3339 } from './rfc3339';
 import { safeHttpUrl } from './safe-url';
 import { validTimeZone } from '../time/time-zone';
 
 // The top level of a feed document: what makes it a JSON Feed, and the live blog's metadata.
-// Read through a schema (valibot): there is one per document, so its cost does not matter.
+// Read by hand with the same rules as items (feed-text.ts; docs/decisions/0017).
 
-// Optional fields are lenient: a malformed optional value is dropped, the item still renders.
-const optionalText = v.fallback(
-  v.optional(v.pipe(v.string(), v.maxLength(FEED_LIMITS.maxShortTextChars))),
-  undefined,
-);
-const optionalFlag = v.fallback(v.optional(v.boolean()), undefined);
-const optionalDate = v.fallback(
-  v.optional(
-    v.pipe(
-      v.string(),
-      v.check((s) => parseRfc3339(s) !== undefined),
-    ),
-  ),
-  undefined,
-);
+const STATUSES: readonly FeedStatus[] = ['upcoming', 'live', 'ended'];
 
-const MetaSchema = v.object({
-  version: v.pipe(
-    v.string('version is missing'),
-    v.startsWith('https://jsonfeed.org/version/', 'version is not a JSON Feed version'),
-  ),
-  // A string title is part of what makes a document a JSON Feed; past that, no single field
-  // blanks the blog: an over-long or blank title is ignored ("Live updates" is shown).
-  title: v.string('title is missing'),
-  items: v.array(v.unknown(), 'items is not a list'),
-  home_page_url: optionalText,
-  feed_url: optionalText,
-  description: optionalText,
-  language: optionalText,
-  next_url: optionalText,
-  expired: optionalFlag,
-  _liveblog: v.fallback(
-    v.optional(
-      v.object({
-        status: v.fallback(v.optional(v.picklist(['upcoming', 'live', 'ended'])), undefined),
-        poll_seconds: v.fallback(
-          v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
-          undefined,
-        ),
-        timezone: optionalText,
-        coverage_start: optionalDate,
-        coverage_end: optionalDate,
-        topics: v.fallback(v.array(v.unknown()), []),
-        countries: v.fallback(v.array(v.unknown()), []),
-        people: v.fallback(v.array(v.unknown()), []),
-      }),
-    ),
-    undefined,
-  ),
-});
+/** Text up to `max` characters, else nothing: a malformed optional value is dropped. */
+function text(x: unknown, max: number): string | undefined {
+  return typeof x === 'string' && x.length <= max ? x : undefined;
+}
 
 /** A reference id: trimmed, non-empty, well-formed Unicode (it goes into URLs and DOM ids). */
-const RefId = v.pipe(
-  v.string(),
-  v.trim(),
-  v.nonEmpty(),
-  v.maxLength(FEED_LIMITS.maxIdChars),
-  v.check(isWellFormed),
-);
+function refId(x: unknown): string | undefined {
+  if (typeof x !== 'string') return undefined;
+  const id = x.trim();
+  return id !== '' && id.length <= FEED_LIMITS.maxIdChars && isWellFormed(id) ? id : undefined;
+}
 
-const TopicSchema = v.object({
-  id: RefId,
-  label: v.fallback(v.optional(v.pipe(v.string(), v.maxLength(200))), undefined),
-});
-const CountryCode = v.pipe(v.string(), v.trim(), v.regex(/^[A-Za-z]{2}$/));
-const CountrySchema = v.object({
-  code: CountryCode,
-  name: v.fallback(v.optional(v.pipe(v.string(), v.maxLength(200))), undefined),
-});
-const PersonSchema = v.object({
-  id: RefId,
-  name: v.pipe(v.string(), v.nonEmpty(), v.maxLength(200)),
-  role: v.fallback(v.optional(v.pipe(v.string(), v.maxLength(300))), undefined),
-  country: v.fallback(v.optional(CountryCode), undefined),
-});
+function countryCode(x: unknown): string | undefined {
+  const code = typeof x === 'string' ? x.trim() : '';
+  return /^[A-Za-z]{2}$/.test(code) ? code.toUpperCase() : undefined;
+}
 
-function validEntries<T>(schema: v.GenericSchema<unknown, T>, list: readonly unknown[]): T[] {
+function rfc3339Text(x: unknown): string | undefined {
+  return typeof x === 'string' && parseRfc3339(x) !== undefined ? x : undefined;
+}
+
+/** The valid entries of a declared list, the first of each key kept. */
+function declared<T>(
+  list: unknown,
+  read: (entry: RawObject) => T | undefined,
+  key: (x: T) => string,
+) {
   const out: T[] = [];
+  const seen = new Set<string>();
+  if (!Array.isArray(list)) return out;
   for (const entry of list.slice(0, FEED_LIMITS.maxListLength)) {
-    const result = v.safeParse(schema, entry);
-    if (result.success) out.push(result.output);
+    const value = isObject(entry) ? read(entry) : undefined;
+    if (value === undefined || seen.has(key(value))) continue;
+    seen.add(key(value));
+    out.push(value);
   }
   return out;
 }
 
-function uniqueBy<T>(list: readonly T[], key: (x: T) => string): T[] {
-  const seen = new Set<string>();
-  return list.filter((x) => {
-    const k = key(x);
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
+function readTopic(raw: RawObject): Topic | undefined {
+  const id = refId(raw.id);
+  return id === undefined ? undefined : { id, label: clean(text(raw.label, 200)) ?? id };
 }
 
-function issueReason(issues: readonly v.BaseIssue<unknown>[]): string {
-  const first = issues[0];
-  if (!first) return 'invalid item';
-  const path = first.path?.map((p) => String(p.key)).join('.');
-  return path && !first.message.startsWith(path) ? `${path}: ${first.message}` : first.message;
+function readCountry(raw: RawObject): Country | undefined {
+  const code = countryCode(raw.code);
+  if (code === undefined) return undefined;
+  const name = clean(text(raw.name, 200));
+  return name === undefined ? { code } : { code, name };
+}
+
+function readPerson(raw: RawObject): Person | undefined {
+  const id = refId(raw.id);
+  const name = clean(text(raw.name, 200));
+  if (id === undefined || name === undefined) return undefined;
+  return { id, name, role: clean(text(raw.role, 300)), country: countryCode(raw.country) };
+}
+
+/** Why a document is not a JSON Feed, or undefined when it is one. */
+function notAFeed(json: unknown): string | undefined {
+  if (!isObject(json)) return 'the document is not an object';
+  if (typeof json.version !== 'string') return 'version is missing';
+  if (!json.version.startsWith('https://jsonfeed.org/version/'))
+    return 'version is not a JSON Feed version';
+  // A string title is part of what makes a document a JSON Feed; past that, no single field
+  // blanks the blog: an over-long or blank title is ignored ("Live updates" is shown).
+  if (typeof json.title !== 'string') return 'title is missing';
+  if (!Array.isArray(json.items)) return 'items is not a list';
+  return undefined;
 }
 
 /**
@@ -121,63 +91,33 @@ export function readMeta(
 ):
   | { readonly ok: true; readonly meta: FeedMeta; readonly items: readonly unknown[] }
   | { readonly ok: false; readonly error: FeedError } {
-  const top = v.safeParse(MetaSchema, json);
-  if (!top.success) {
+  const reason = notAFeed(json);
+  if (reason !== undefined || !isObject(json)) {
     return {
       ok: false,
-      error: {
-        kind: 'not-a-feed',
-        message: `The document is not a JSON Feed (${issueReason(top.issues)}).`,
-      },
+      error: { kind: 'not-a-feed', message: `The document is not a JSON Feed (${reason}).` },
     };
   }
-  const raw = top.output;
-  const ext = raw._liveblog;
-  // Ids are trimmed here as they are where items refer to them (textList), so that a declared
-  // "ukraine " and an item's "ukraine" are one topic.
-  const topics: Topic[] = uniqueBy(
-    validEntries(TopicSchema, ext?.topics ?? []).map((t) => ({
-      id: t.id,
-      label: clean(t.label) ?? t.id,
-    })),
-    (t) => t.id,
-  );
-  const countries: Country[] = uniqueBy(
-    validEntries(CountrySchema, ext?.countries ?? []).map((c) => {
-      const name = clean(c.name);
-      return name === undefined
-        ? { code: c.code.toUpperCase() }
-        : { code: c.code.toUpperCase(), name };
-    }),
-    (c) => c.code,
-  );
-  const people: Person[] = uniqueBy(
-    validEntries(PersonSchema, ext?.people ?? []).map((p) => ({
-      id: p.id,
-      name: p.name.trim(),
-      role: clean(p.role),
-      country: p.country?.toUpperCase(),
-    })),
-    (p) => p.id,
-  );
-  const status: FeedStatus = raw.expired === true ? 'ended' : (ext?.status ?? 'live');
-  const pollSeconds = ext?.poll_seconds;
+  const ext = isObject(json._liveblog) ? json._liveblog : {};
+  const status = STATUSES.find((s) => s === ext.status);
+  const poll = ext.poll_seconds;
   const meta: FeedMeta = {
-    title: clean(shortText(raw.title)) ?? 'Live updates',
-    homePageUrl: safeHttpUrl(raw.home_page_url, baseUrl),
-    feedUrl: safeHttpUrl(raw.feed_url, baseUrl),
-    description: clean(raw.description),
-    language: clean(raw.language),
-    nextUrl: safeHttpUrl(raw.next_url, baseUrl),
-    status,
-    pollSeconds,
-    timezone: validTimeZone(ext?.timezone),
-    coverageStart: ext?.coverage_start,
-    coverageEnd: ext?.coverage_end,
-    topics,
-    countries,
-    people,
+    title: clean(shortText(json.title)) ?? 'Live updates',
+    homePageUrl: safeHttpUrl(shortText(json.home_page_url), baseUrl),
+    feedUrl: safeHttpUrl(shortText(json.feed_url), baseUrl),
+    description: clean(shortText(json.description)),
+    language: clean(shortText(json.language)),
+    nextUrl: safeHttpUrl(shortText(json.next_url), baseUrl),
+    status: json.expired === true ? 'ended' : (status ?? 'live'),
+    pollSeconds: typeof poll === 'number' && Number.isInteger(poll) && poll >= 1 ? poll : undefined,
+    timezone: validTimeZone(shortText(ext.timezone)),
+    coverageStart: rfc3339Text(ext.coverage_start),
+    coverageEnd: rfc3339Text(ext.coverage_end),
+    // Ids are trimmed here as they are where items refer to them (textList), so that a declared
+    // "ukraine " and an item's "ukraine" are one topic.
+    topics: declared(ext.topics, readTopic, (t) => t.id),
+    countries: declared(ext.countries, readCountry, (c) => c.code),
+    people: declared(ext.people, readPerson, (p) => p.id),
   };
-
-  return { ok: true, meta, items: raw.items };
+  return { ok: true, meta, items: json.items as readonly unknown[] };
 }

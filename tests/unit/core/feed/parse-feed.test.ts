@@ -246,6 +246,44 @@ describe('parseFeedObject: feed-level rules', () => {
     expect(feed.meta.people).toEqual([{ id: 'p', name: 'P' }]);
   });
 
+  it('says which part of a JSON Feed is missing', () => {
+    const message = (doc: unknown) => {
+      const r = parseFeedObject(doc);
+      return r.ok ? 'ok' : r.error.message;
+    };
+    expect(message({ title: 'x', items: [] })).toMatch(/version is missing/);
+    expect(message({ version: 'https://jsonfeed.org/version/1.1', items: [] })).toMatch(
+      /title is missing/,
+    );
+    expect(message({ version: 'https://jsonfeed.org/version/1.1', title: 'x' })).toMatch(
+      /items is not a list/,
+    );
+  });
+
+  it('takes a poll interval only as a whole number of seconds, and people only with a name', () => {
+    const poll = (value: unknown) =>
+      parsed(wireFeed([], { _liveblog: { poll_seconds: value } })).meta.pollSeconds;
+    expect([poll(30), poll(1.5), poll(0), poll(-5), poll('30')]).toEqual([
+      30,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    const people = parsed(
+      wireFeed([], {
+        _liveblog: {
+          people: [
+            { id: 'a', name: '  ' },
+            { id: 'b', name: ' B ' },
+          ],
+        },
+      }),
+    ).meta.people;
+    expect(people).toEqual([{ id: 'b', name: 'B' }]);
+    expect(parsed(wireFeed([], { _liveblog: 'live' })).meta.status).toBe('live');
+  });
+
   it('labels a declared topic without a label by its id', () => {
     const feed = parsed(wireFeed([], { _liveblog: { topics: [{ id: 'vote' }] } }));
     expect(feed.meta.topics).toEqual([{ id: 'vote', label: 'vote' }]);
