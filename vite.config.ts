@@ -138,7 +138,13 @@ export default defineConfig({
       // dist/embed.js and dist/embed-frame.js follow (scriptEmbeds); dist-lib/ comes from
       // vite.lib.config.ts (npm run build).
       input: { index: 'index.html', embed: 'embed.html' },
-      output: { postBanner: compileHint },
+      output: {
+        postBanner: compileHint,
+        // What both pages load is one chunk. Without this group, a lazy chunk that renders
+        // (and so needs React's JSX runtime) splits React out into a chunk of its own, and every
+        // reader pays for the seam (docs/decisions/0012).
+        codeSplitting: { groups: [{ name: 'live-blog', minShareCount: 2 }] },
+      },
     },
   },
   test: {

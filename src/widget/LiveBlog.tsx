@@ -1,7 +1,6 @@
-import { useRef } from 'react';
+import { lazy, Suspense, useRef } from 'react';
 import { clearFilters } from '../core/filters/filter-state';
 import { FilterPanel } from '../capabilities/filters/FilterPanel';
-import { NoMatches } from '../capabilities/filters/NoMatches';
 import { NewUpdatesButton } from '../capabilities/live/NewUpdatesButton';
 import { StatusLine } from '../capabilities/live/StatusLine';
 import { TimelineSkeleton } from '../capabilities/timeline/TimelineSkeleton';
@@ -16,6 +15,11 @@ import { TimelineToolbar } from './TimelineToolbar';
 import { TimeZoneToggle } from './TimeZoneToggle';
 import { UpdateList } from './UpdateList';
 import { useLiveBlog } from './use-live-blog';
+
+// Few readers ever filter down to nothing: what helps them then loads when it is needed.
+const NoMatches = lazy(() =>
+  import('../capabilities/filters/NoMatches').then((m) => ({ default: m.NoMatches })),
+);
 
 /** The live blog: status, filters, and the timeline, for the standalone page and every embed. */
 export function LiveBlog(props: LiveBlogOptions) {
@@ -140,11 +144,13 @@ export function LiveBlog(props: LiveBlogOptions) {
           <p className="lb-empty">{blog.t.emptyFeed}</p>
         )}
         {blog.store !== undefined && blog.total > 0 && blog.shown === 0 && !blog.partial && (
-          <NoMatches
-            state={blog.model.effective}
-            labels={blog.model.labels}
-            onChange={blog.setView}
-          />
+          <Suspense fallback={null}>
+            <NoMatches
+              state={blog.model.effective}
+              labels={blog.model.labels}
+              onChange={blog.setView}
+            />
+          </Suspense>
         )}
         <UpdateList
           grouped={blog.model.grouped}
