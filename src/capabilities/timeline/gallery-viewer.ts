@@ -56,7 +56,11 @@ export function openGalleryViewer(o: ViewerOptions): void {
   const dialog = element(
     'dialog',
     'lb-viewer',
-    element('div', 'lb-viewer__top', button(t.closePhotos, () => dialog.close())),
+    element(
+      'div',
+      'lb-viewer__top',
+      button(t.closePhotos, () => dialog.close()),
+    ),
     figure,
     element(
       'div',
@@ -82,10 +86,15 @@ export function openGalleryViewer(o: ViewerOptions): void {
     next.draggable = false;
     image.replaceWith(next);
     image = next;
-    const words: (Node | string)[] = [element('span', 'lb-viewer__position', t.photoOf(index + 1, total))];
+    const words: (Node | string)[] = [
+      element('span', 'lb-viewer__position', t.photoOf(index + 1, total)),
+    ];
     if (photo.title) words.push(' ', element('bdi', undefined, photo.title));
     if (photo.credit) {
-      words.push(' ', element('small', 'lb-media__credit', element('bdi', undefined, photo.credit)));
+      words.push(
+        ' ',
+        element('small', 'lb-media__credit', element('bdi', undefined, photo.credit)),
+      );
     }
     caption.replaceChildren(...words);
   }
@@ -120,24 +129,33 @@ export function openGalleryViewer(o: ViewerOptions): void {
 
   show(index);
   o.host.append(dialog);
-  placeInTallFrame(dialog, o.opener);
-  dialog.showModal();
+  void placeInFrame(dialog).then(() => {
+    if (dialog.isConnected) dialog.showModal();
+  });
 }
 
 /**
- * In the iframe embed sized to its content (embed-frame.js) the frame's viewport is the whole
- * blog, taller than any screen, and a centred dialog could open far from where the reader is:
- * there it opens around the thumbnail, one screen high.
+ * In an iframe the reader may see only part of the frame's viewport: the iframe embed, sized to
+ * its content (embed-frame.js), is as tall as the whole blog, and a centred dialog could open far
+ * from where the reader is. There the dialog opens within the part they see, which only an
+ * IntersectionObserver can tell across origins.
  */
-function placeInTallFrame(dialog: HTMLDialogElement, opener: HTMLElement) {
-  const screenHeight = window.screen.availHeight;
-  if (!(screenHeight > 0) || window.innerHeight <= screenHeight) return;
-  const box = opener.getBoundingClientRect();
-  const top = Math.max(
-    0,
-    Math.min(box.top + box.height / 2 - screenHeight / 2, window.innerHeight - screenHeight),
+async function placeInFrame(dialog: HTMLDialogElement) {
+  if (window.parent === window || typeof IntersectionObserver === 'undefined') return;
+  const seen = await new Promise<DOMRectReadOnly | undefined>((resolve) => {
+    const observer = new IntersectionObserver(([entry]) => {
+      observer.disconnect();
+      resolve(entry?.intersectionRect);
+    });
+    observer.observe(document.body);
+  });
+  if (!seen || seen.height < 1 || seen.height >= window.innerHeight - 1) return;
+  const gap = 8;
+  dialog.style.setProperty('--lb-viewer-top', `${Math.round(seen.top + gap)}px`);
+  dialog.style.setProperty('--lb-viewer-room', `${Math.round(seen.height - 2 * gap)}px`);
+  // What is left for the photo besides the buttons and the caption.
+  dialog.style.setProperty(
+    '--lb-viewer-image',
+    `${Math.max(120, Math.round(seen.height - 240))}px`,
   );
-  dialog.style.setProperty('--lb-viewer-top', `${Math.round(top + 16)}px`);
-  // What is left of one screen for the photo, besides the buttons and the caption.
-  dialog.style.setProperty('--lb-viewer-image', `${Math.max(160, screenHeight - 240)}px`);
 }

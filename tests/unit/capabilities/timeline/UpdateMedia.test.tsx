@@ -41,7 +41,9 @@ describe('one photo', () => {
       feedUrl({
         body: feed([
           update('one', 30, {
-            attachments: [photo(1, { _liveblog: { width: 800, height: 600, credit: 'Photo: Desk' } })],
+            attachments: [
+              photo(1, { _liveblog: { width: 800, height: 600, credit: 'Photo: Desk' } }),
+            ],
           }),
         ]),
       }),
@@ -60,7 +62,9 @@ describe('one photo', () => {
 
   it('without a size or words is a bare, decorative image', async () => {
     await renderLoaded(
-      feedUrl({ body: feed([update('bare', 30, { attachments: [photo(1, { title: undefined })] })]) }),
+      feedUrl({
+        body: feed([update('bare', 30, { attachments: [photo(1, { title: undefined })] })]),
+      }),
     );
     const own = article('bare');
     expect(within(own).queryByRole('figure')).toBeNull();

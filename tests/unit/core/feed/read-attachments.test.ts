@@ -29,7 +29,9 @@ describe('parseFeed: attachments', () => {
         ],
       }),
       wireItem('none', 1, { attachments: [] }),
-      wireItem('all-bad', 0, { attachments: [{ url: 'javascript:alert(1)', mime_type: 'image/png' }] }),
+      wireItem('all-bad', 0, {
+        attachments: [{ url: 'javascript:alert(1)', mime_type: 'image/png' }],
+      }),
     ]),
     BASE,
   );
@@ -109,7 +111,11 @@ describe('readAttachments', () => {
       [photo(1, { title: 7, _liveblog: { credit: ['x'], width: '800', height: 600 } })],
       BASE,
     )!;
-    expect(read).toEqual({ kind: 'image', url: 'https://img.example/1.jpg', mimeType: 'image/jpeg' });
+    expect(read).toEqual({
+      kind: 'image',
+      url: 'https://img.example/1.jpg',
+      mimeType: 'image/jpeg',
+    });
     expect(readAttachments([null, 'x', 3, photo(2)], BASE)).toHaveLength(1);
     expect(readAttachments({ 0: photo(1) }, BASE)).toBeUndefined();
   });
