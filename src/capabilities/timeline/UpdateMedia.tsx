@@ -26,22 +26,26 @@ interface Props {
 /** An update's attachments: its photos (one figure, or a gallery), then its videos and audio. */
 export function UpdateMedia({ attachments, poster, label }: Props) {
   const photos = attachments.filter((a) => a.kind === 'image');
+  const [only] = photos;
   return (
     <div className="lb-media">
-      {photos.length === 1 && (
-        <Captioned attachment={photos[0]!}>
-          <img
-            className="lb-media__image"
-            src={photos[0]!.url}
-            alt={photos[0]!.title ?? ''}
-            width={photos[0]!.width}
-            height={photos[0]!.height}
-            loading="lazy"
-            decoding="async"
-          />
-        </Captioned>
+      {photos.length > 1 ? (
+        <Gallery photos={photos} label={label} />
+      ) : (
+        only && (
+          <Captioned attachment={only}>
+            <img
+              className="lb-media__image"
+              src={only.url}
+              alt={only.title ?? ''}
+              width={only.width}
+              height={only.height}
+              loading="lazy"
+              decoding="async"
+            />
+          </Captioned>
+        )
       )}
-      {photos.length > 1 && <Gallery photos={photos} label={label} />}
       {attachments.map((a, i) =>
         a.kind === 'image' ? null : (
           <Captioned key={i} attachment={a}>
@@ -87,13 +91,20 @@ function Player({ attachment: a, poster }: { attachment: Attachment; poster?: st
   );
 }
 
+/** A figure with the attachment's caption and credit, when it has words. */
 function Captioned({ attachment: a, children }: { attachment: Attachment; children: ReactNode }) {
   if (a.title === undefined && a.credit === undefined) return children;
   return (
     <figure className="lb-media__figure">
       {children}
       <figcaption>
-        <MediaCaption title={a.title} credit={a.credit} />
+        {a.title && <bdi>{a.title}</bdi>}
+        {a.title && a.credit && ' '}
+        {a.credit && (
+          <small className="lb-media__credit">
+            <bdi>{a.credit}</bdi>
+          </small>
+        )}
       </figcaption>
     </figure>
   );
@@ -127,20 +138,5 @@ function Gallery({ photos, label }: { photos: readonly Attachment[]; label: stri
         </li>
       ))}
     </ul>
-  );
-}
-
-/** A caption and its credit, as text. */
-function MediaCaption({ title, credit }: { title?: string; credit?: string }) {
-  return (
-    <>
-      {title && <bdi>{title}</bdi>}
-      {title && credit && ' '}
-      {credit && (
-        <small className="lb-media__credit">
-          <bdi>{credit}</bdi>
-        </small>
-      )}
-    </>
   );
 }
