@@ -4,7 +4,7 @@ import { useMessages } from '../../shared/i18n/use-messages';
 import type * as ViewerModule from './gallery-viewer';
 
 // The viewer is a chunk of its own: most readers never open a gallery, and it would count
-// against the first screen's bundle (docs/decisions/0012-lazy-chunks-for-optional-code.md).
+// against the first screen's bundle (docs/decisions/0012-…, 0014-…).
 let viewerChunk: Promise<typeof ViewerModule> | undefined;
 function loadViewer() {
   viewerChunk ??= import('./gallery-viewer').catch((error: unknown) => {

@@ -4,8 +4,8 @@ import type { Messages } from '../../shared/i18n/messages-en';
 // A gallery's photos one at a time, in a native modal <dialog>: the browser traps focus, closes
 // it on Escape and keeps it in the top layer (inside <live-blog>'s shadow root too). A chunk of
 // its own, loaded on the first click on a thumbnail (UpdateMedia.tsx), and plain DOM: a chunk
-// that imports React splits React out of the main bundle (docs/decisions/0014-lazy-gallery-viewer.md).
-// The address does not change: the update's permalink stays what a reader shares.
+// that imports React splits React out of the main bundle (docs/decisions/0014-…). The address
+// does not change: the update's permalink stays what a reader shares.
 
 export interface ViewerOptions {
   readonly photos: readonly Attachment[];
