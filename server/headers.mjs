@@ -15,6 +15,8 @@ export const CONTENT_SECURITY_POLICY = [
   "script-src 'self'",
   "style-src 'self'",
   "img-src 'self' https: data:",
+  // Video and audio attachments, like images, come from the feed's https media hosts.
+  "media-src 'self' https:",
   "connect-src 'self' https: http://127.0.0.1:* http://localhost:*",
   "font-src 'self'",
   "object-src 'none'",

@@ -24,12 +24,12 @@ test.afterAll(() => rmSync(feedDir, { recursive: true, force: true }));
 // What the sanitised HTML may contain (src/timeline/sanitize-html.ts): stated again here so that
 // loosening the allow-list is a visible change to a test, not a silent one.
 const ALLOWED_TAGS = new Set(
-  'p br strong b em i u s small sub sup mark abbr span blockquote q cite a ul ol li h4 h5 h6 figure figcaption img code pre hr time table thead tbody tr th td caption'.split(
+  'p br strong b em i u s small sub sup mark abbr span blockquote q cite a ul ol li h4 h5 h6 figure figcaption img video audio source code pre hr time table thead tbody tr th td caption'.split(
     ' ',
   ),
 );
 const ALLOWED_ATTRS = new Set(
-  'href title alt src width height cite datetime lang dir colspan rowspan scope target rel loading decoding'.split(
+  'href title alt src width height cite datetime lang dir colspan rowspan scope target rel loading decoding poster type controls preload playsinline'.split(
     ' ',
   ),
 );
@@ -163,6 +163,19 @@ async function textMismatches(page: Page, items: readonly ItemExpectation[]) {
       if (item.imageCaption !== undefined) {
         const caption = article.querySelector('figcaption')?.textContent ?? '';
         if (!caption.startsWith(item.imageCaption)) out.push(`${item.payload} caption: ${caption}`);
+      }
+      if (item.attachmentCaption !== undefined) {
+        const media = article.querySelector('.lb-media');
+        check(
+          'attachment alt',
+          media?.querySelector('img')?.getAttribute('alt'),
+          item.attachmentAlt!,
+        );
+        check(
+          'attachment caption',
+          media?.querySelector('figcaption')?.textContent ?? '',
+          item.attachmentCaption,
+        );
       }
       if (item.bodyText !== undefined) {
         check('content_text', article.querySelector('.lb-prose')?.textContent, item.bodyText);

@@ -4,6 +4,7 @@ import type { Labels } from '../../core/filters/facet-options';
 import { useMessages } from '../../shared/i18n/use-messages';
 import { formatClock } from '../../shared/time/format-time';
 import { sanitizeHtml } from './sanitize-html';
+import { UpdateMedia } from './UpdateMedia';
 import { UpdateTime } from './UpdateTime';
 import { updateElementId, updateTitleId } from '../../core/timeline/element-ids';
 
@@ -92,6 +93,9 @@ export const UpdateArticle = memo(function UpdateArticle({ item, context, fresh 
           </div>
         )}
       </div>
+      {item.attachments && (
+        <UpdateMedia attachments={item.attachments} poster={item.image} label={headline} />
+      )}
       <footer className="lb-update__footer">
         {item.authors.length > 0 && (
           <span className="lb-update__authors">

@@ -30,6 +30,9 @@ const ALLOWED_TAGS = [
   'figure',
   'figcaption',
   'img',
+  'video',
+  'audio',
+  'source',
   'code',
   'pre',
   'hr',
@@ -56,6 +59,8 @@ const ALLOWED_ATTR = [
   'colspan',
   'rowspan',
   'scope',
+  'poster',
+  'type',
 ];
 
 let purifier: ReturnType<typeof DOMPurify> | undefined;
@@ -88,12 +93,22 @@ function getPurifier() {
   purifier.addHook('afterSanitizeAttributes', (node) => {
     if (!(node instanceof Element)) return;
     // Relative links in an embedded feed belong to the feed's site, not to the host page.
-    for (const attr of ['href', 'src', 'cite'] as const) {
+    // A player or its source loads its file itself: http(s) only, never mailto:.
+    const media = /^(VIDEO|AUDIO|SOURCE)$/.test(node.tagName);
+    for (const attr of ['href', 'src', 'cite', 'poster'] as const) {
       const value = node.getAttribute(attr);
       if (value === null) continue;
       const resolved = safeUrl(value, currentBase);
-      if (resolved === null) node.removeAttribute(attr);
-      else node.setAttribute(attr, resolved);
+      if (resolved === null || (media && resolved.startsWith('mailto:'))) {
+        node.removeAttribute(attr);
+      } else node.setAttribute(attr, resolved);
+    }
+    // The reader starts a player (autoplay and loop are not on the allow-list); until then it
+    // loads no more than the file's length and size.
+    if (node.tagName === 'VIDEO' || node.tagName === 'AUDIO') {
+      node.setAttribute('controls', '');
+      node.setAttribute('preload', 'metadata');
+      if (node.tagName === 'VIDEO') node.setAttribute('playsinline', '');
     }
     if (node.tagName === 'A' && node.hasAttribute('href')) {
       node.setAttribute('target', '_blank');

@@ -17,6 +17,8 @@ export const FEED_LIMITS = {
   maxShortTextChars: 2_000,
   /** Topics, countries, people or speakers in one list. */
   maxListLength: 2_000,
+  /** Attachments read from one item; the rest are ignored. */
+  maxAttachments: 50,
 } as const;
 
 /**

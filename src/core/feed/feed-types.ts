@@ -27,6 +27,22 @@ export interface Author {
   readonly avatar?: string;
 }
 
+export type AttachmentKind = 'image' | 'video' | 'audio';
+
+/** A JSON Feed attachment the client can show natively (core/feed/read-attachments.ts). */
+export interface Attachment {
+  readonly kind: AttachmentKind;
+  readonly url: string;
+  /** The type's essence, lower case: `image/jpeg`, `video/mp4`. */
+  readonly mimeType: string;
+  /** An image's text alternative and caption; a video's or a recording's caption. */
+  readonly title?: string;
+  readonly credit?: string;
+  /** Pixels, both or neither (`_liveblog.width` and `height`). */
+  readonly width?: number;
+  readonly height?: number;
+}
+
 export interface FeedMeta {
   readonly title: string;
   readonly homePageUrl?: string;
@@ -57,6 +73,8 @@ export interface LiveItem {
   readonly imageAlt?: string;
   readonly imageCaption?: string;
   readonly imageCredit?: string;
+  /** Photos, video and audio (JSON Feed `attachments`); absent when there are none. */
+  readonly attachments?: readonly Attachment[];
   readonly published: number;
   readonly modified?: number;
   readonly authors: readonly Author[];

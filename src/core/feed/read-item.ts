@@ -9,6 +9,7 @@ import {
   type RawObject,
 } from './feed-text';
 import type { Author, LiveItem } from './feed-types';
+import { readAttachments } from './read-attachments';
 import { parseRfc3339 } from './rfc3339';
 import { safeHttpUrl } from './safe-url';
 
@@ -94,6 +95,7 @@ export function readItem(raw: unknown, mode: ReadMode): ItemRead {
       imageAlt: image && clean(shortText(ext?.image_alt)),
       imageCaption: image && clean(shortText(ext?.image_caption)),
       imageCredit: image && clean(shortText(ext?.image_credit)),
+      attachments: readAttachments(raw.attachments, base),
       published,
       modified,
       authors,

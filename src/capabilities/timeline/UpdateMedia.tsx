@@ -1,0 +1,142 @@
+import { useRef, type ReactNode } from 'react';
+import type { Attachment } from '../../core/feed/feed-types';
+import { useMessages } from '../../shared/i18n/use-messages';
+import type * as ViewerModule from './gallery-viewer';
+
+// The viewer is a chunk of its own: most readers never open a gallery, and it would count
+// against the first screen's bundle (docs/decisions/0012-…, 0014-…).
+let viewerChunk: Promise<typeof ViewerModule> | undefined;
+function loadViewer() {
+  viewerChunk ??= import('./gallery-viewer').catch((error: unknown) => {
+    // A failed load (a deploy in between, a lost connection) may succeed on the next click.
+    viewerChunk = undefined;
+    throw error;
+  });
+  return viewerChunk;
+}
+
+interface Props {
+  readonly attachments: readonly Attachment[];
+  /** The update's lead image: the poster of its videos. */
+  readonly poster: string | undefined;
+  /** The update's headline: the viewer's name. */
+  readonly label: string;
+}
+
+/** An update's attachments: its photos (one figure, or a gallery), then its videos and audio. */
+export function UpdateMedia({ attachments, poster, label }: Props) {
+  const photos = attachments.filter((a) => a.kind === 'image');
+  const [only] = photos;
+  return (
+    <div className="lb-media">
+      {photos.length > 1 ? (
+        <Gallery photos={photos} label={label} />
+      ) : (
+        only && (
+          <Captioned attachment={only}>
+            <img
+              className="lb-media__image"
+              src={only.url}
+              alt={only.title ?? ''}
+              width={only.width}
+              height={only.height}
+              loading="lazy"
+              decoding="async"
+            />
+          </Captioned>
+        )
+      )}
+      {attachments.map((a, i) =>
+        a.kind === 'image' ? null : (
+          <Captioned key={i} attachment={a}>
+            <Player attachment={a} poster={poster} />
+          </Captioned>
+        ),
+      )}
+    </div>
+  );
+}
+
+/** A native player that never starts on its own and loads no more than its length and size. */
+function Player({ attachment: a, poster }: { attachment: Attachment; poster?: string }) {
+  const t = useMessages();
+  const source = <source src={a.url} type={a.mimeType} />;
+  // Shown only by a browser that cannot play the element at all.
+  const fallback = (
+    <a href={a.url} target="_blank" rel="noopener noreferrer">
+      {t.mediaFile}
+    </a>
+  );
+  if (a.kind === 'audio') {
+    return (
+      <audio className="lb-media__audio" controls preload="metadata">
+        {source}
+        {fallback}
+      </audio>
+    );
+  }
+  return (
+    <video
+      className="lb-media__video"
+      controls
+      preload="metadata"
+      playsInline
+      poster={poster}
+      width={a.width}
+      height={a.height}
+    >
+      {source}
+      {fallback}
+    </video>
+  );
+}
+
+/** A figure with the attachment's caption and credit, when it has words. */
+function Captioned({ attachment: a, children }: { attachment: Attachment; children: ReactNode }) {
+  if (a.title === undefined && a.credit === undefined) return children;
+  return (
+    <figure className="lb-media__figure">
+      {children}
+      <figcaption>
+        {a.title && <bdi>{a.title}</bdi>}
+        {a.title && a.credit && ' '}
+        {a.credit && (
+          <small className="lb-media__credit">
+            <bdi>{a.credit}</bdi>
+          </small>
+        )}
+      </figcaption>
+    </figure>
+  );
+}
+
+/** Thumbnails in a grid; each opens the viewer at its photo. */
+function Gallery({ photos, label }: { photos: readonly Attachment[]; label: string }) {
+  const t = useMessages();
+  const list = useRef<HTMLUListElement>(null);
+  const open = (start: number, opener: HTMLElement) => {
+    loadViewer().then(
+      (m) => {
+        const host = list.current?.parentElement;
+        if (host) m.openGalleryViewer({ photos, start, label, opener, host, messages: t });
+      },
+      () => undefined,
+    );
+  };
+  return (
+    <ul className="lb-gallery" aria-label={t.gallery(photos.length)} ref={list}>
+      {photos.map((photo, i) => (
+        <li key={i}>
+          <button
+            type="button"
+            className="lb-gallery__open"
+            onClick={(e) => open(i, e.currentTarget)}
+          >
+            <span className="lb-visually-hidden">{t.openPhoto(i + 1, photos.length)}</span>{' '}
+            <img src={photo.url} alt={photo.title ?? ''} loading="lazy" decoding="async" />
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,87 @@
+// Figures and players in an update's own HTML: what survives the sanitiser, and how.
+import { describe, expect, it } from 'vitest';
+import { sanitizeHtml } from '../../../../src/capabilities/timeline/sanitize-html';
+
+const BASE = 'https://news.example/live/feed.json';
+
+function sanitized(html: string): HTMLElement {
+  const box = document.createElement('div');
+  box.innerHTML = sanitizeHtml(html, BASE);
+  return box;
+}
+
+describe('sanitizeHtml: figures', () => {
+  it('keeps a figure with its image, text alternative and caption', () => {
+    const box = sanitized(
+      '<figure><img src="maps/route.png" alt="The route of the march"><figcaption>The route. <small>Map: Desk</small></figcaption></figure>',
+    );
+    const img = box.querySelector('figure > img')!;
+    expect(img).toHaveAttribute('src', 'https://news.example/live/maps/route.png');
+    expect(img).toHaveAttribute('alt', 'The route of the march');
+    expect(img).toHaveAttribute('loading', 'lazy');
+    expect(box.querySelector('figure > figcaption')).toHaveTextContent('The route. Map: Desk');
+  });
+});
+
+describe('sanitizeHtml: video and audio', () => {
+  it('keeps a video with http(s) sources and poster, with controls, never playing on its own', () => {
+    const box = sanitized(
+      '<video src="clip.mp4" poster="https://img.example/p.jpg" autoplay loop muted width="640" height="360">' +
+        '<source src="https://cdn.example/clip.webm" type="video/webm"></video>',
+    );
+    const video = box.querySelector('video')!;
+    expect(video).toHaveAttribute('src', 'https://news.example/live/clip.mp4');
+    expect(video).toHaveAttribute('poster', 'https://img.example/p.jpg');
+    expect(video).toHaveAttribute('controls');
+    expect(video).toHaveAttribute('preload', 'metadata');
+    expect(video).toHaveAttribute('width', '640');
+    for (const attr of ['autoplay', 'loop', 'muted']) expect(video).not.toHaveAttribute(attr);
+    const source = video.querySelector('source')!;
+    expect(source).toHaveAttribute('src', 'https://cdn.example/clip.webm');
+    expect(source).toHaveAttribute('type', 'video/webm');
+  });
+
+  it('keeps audio with its source, with controls', () => {
+    const box = sanitized(
+      '<audio autoplay><source src="https://cdn.example/a.mp3" type="audio/mpeg"></audio>',
+    );
+    const audio = box.querySelector('audio')!;
+    expect(audio).toHaveAttribute('controls');
+    expect(audio).toHaveAttribute('preload', 'metadata');
+    expect(audio).not.toHaveAttribute('autoplay');
+    expect(audio.querySelector('source')).toHaveAttribute('src', 'https://cdn.example/a.mp3');
+  });
+
+  it.each([
+    ['javascript:', 'javascript:alert(1)'],
+    ['data:', 'data:video/mp4;base64,AAAA'],
+    ['vbscript:', 'vbscript:msgbox(1)'],
+    ['mailto:', 'mailto:desk@news.example'],
+    ['entity-encoded javascript:', 'jav&#x09;ascript:alert(1)'],
+  ])('drops a %s source or poster', (_, url) => {
+    const box = sanitized(
+      `<video src="${url}" poster="${url}"><source src="${url}" type="video/mp4"></video>` +
+        `<audio src="${url}"><source src="${url}"></audio>`,
+    );
+    for (const el of box.querySelectorAll('video, audio, source')) {
+      expect(el).not.toHaveAttribute('src');
+      expect(el).not.toHaveAttribute('poster');
+    }
+  });
+
+  it('removes event handlers and everything else a player could be told to do', () => {
+    const box = sanitized(
+      '<video onloadstart="alert(1)" onerror="alert(1)" onplay="alert(1)" autoplay controlslist="nodownload" crossorigin="use-credentials" srcset="x">' +
+        '<source src="https://cdn.example/v.mp4" onerror="alert(1)" srcset="x" media="all"><track src="https://cdn.example/t.vtt"></video>',
+    );
+    const names = [...box.querySelectorAll('*')].flatMap((el) =>
+      [...el.attributes].map((a) => `${el.tagName.toLowerCase()} ${a.name}`),
+    );
+    expect(names.sort()).toEqual([
+      'source src',
+      'video controls',
+      'video playsinline',
+      'video preload',
+    ]);
+  });
+});
