@@ -358,7 +358,9 @@ export async function startServer(options = {}) {
       return sendText(res, 405, 'Method not allowed\n', { Allow: 'GET, HEAD, OPTIONS' });
     }
     if (feed) return serveFeed(req, res, feed, pathname);
-    if (pathname.startsWith('/fixtures/') || pathname.startsWith('/feeds/')) {
+    // Beside the feeds live the files their updates show (images, video, audio): only a missing
+    // feed document is "no such feed".
+    if (pathname.startsWith('/fixtures/') || /^\/feeds\/.*\.json$/i.test(pathname)) {
       return sendText(res, 404, 'No such feed\n', FEED_CORS_HEADERS);
     }
     return serveApp(req, res, pathname);

@@ -80,6 +80,7 @@ export function makeWorkspace(feed: Feed = makeSourceFeed(), { withIndex = true 
   );
   write(path.join(dist, 'assets', 'style-9c2e.css'), 'body { margin: 0; }\n'.repeat(50));
   write(path.join(dist, 'embed.js'), 'window.liveBlogEmbed = true;\n');
+  write(path.join(dist, 'feeds', 'media', 'clip.webm'), 'not really a video');
   write(path.join(dist, 'embed.html'), '<!DOCTYPE html><title>embed</title>');
   write(path.join(dist, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"></svg>');
   write(path.join(dist, 'logo.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
@@ -133,7 +134,11 @@ export interface RawResponse {
 export function raw(
   baseUrl: string,
   pathAndQuery: string,
-  { method = 'GET', headers = {} }: { method?: string; headers?: Record<string, string> } = {},
+  {
+    method = 'GET',
+    headers = {},
+    body,
+  }: { method?: string; headers?: Record<string, string>; body?: string } = {},
 ): Promise<RawResponse> {
   const url = new URL(baseUrl);
   return new Promise((resolve, reject) => {
@@ -153,7 +158,7 @@ export function raw(
       },
     );
     req.on('error', reject);
-    req.end();
+    req.end(body);
   });
 }
 
@@ -178,12 +183,14 @@ export async function admin<T = unknown>(
   endpoint: string,
   body?: unknown,
 ): Promise<{ status: number; json: T }> {
-  const res = await fetch(new URL(`/__admin/${endpoint}`, server.url), {
+  // A connection of its own (raw): a fault test may have the server drop the sockets that a
+  // pooled fetch would reuse for the next call.
+  const res = await raw(server.url, `/__admin/${endpoint}`, {
     method,
     headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  return { status: res.status, json: (await res.json()) as T };
+  return { status: res.status, json: JSON.parse(res.body.toString('utf8') || 'null') as T };
 }
 
 /** Every item reachable from a head by following next_url, as [document URL, item] pairs. */

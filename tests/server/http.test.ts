@@ -52,6 +52,14 @@ describe('serving the built app', () => {
     expect(missing.status).toBe(404);
   });
 
+  it('serves the files beside the feeds (media), while a missing feed is still "no such feed"', async () => {
+    const clip = await fetch(new URL('/feeds/media/clip.webm', server.url));
+    expect(clip.status).toBe(200);
+    expect(clip.headers.get('content-type')).toBe('video/webm');
+    const missing = await fetch(new URL('/feeds/nope.json', server.url));
+    expect([missing.status, await missing.text()]).toEqual([404, 'No such feed\n']);
+  });
+
   it('gives hashed assets a year of immutable caching and other files no-cache', async () => {
     const asset = await fetch(new URL('/assets/app-3f9a1c.js', server.url));
     expect(asset.status).toBe(200);
