@@ -2,6 +2,8 @@ import { useRef } from 'react';
 import { clearFilters } from '../core/filters/filter-state';
 import { FilterPanel } from '../capabilities/filters/FilterPanel';
 import { NoMatches } from '../capabilities/filters/NoMatches';
+import { JumpToLatest } from '../capabilities/live/JumpToLatest';
+import { LastVisitBanner } from '../capabilities/live/LastVisitBanner';
 import { NewUpdatesButton } from '../capabilities/live/NewUpdatesButton';
 import { StatusLine } from '../capabilities/live/StatusLine';
 import { TimelineSkeleton } from '../capabilities/timeline/TimelineSkeleton';
@@ -117,10 +119,16 @@ export function LiveBlog(props: LiveBlogOptions) {
           {blog.loaded && (
             <TimelineToolbar
               view={blog.model.effective.view}
+              order={blog.model.effective.order}
               onView={
                 blog.controls === 'none'
                   ? undefined
                   : (v) => blog.setView({ ...blog.view, view: v })
+              }
+              onOrder={
+                blog.controls === 'none'
+                  ? undefined
+                  : (order) => blog.setView({ ...blog.view, order })
               }
               shown={blog.shown}
               total={blog.total}
@@ -133,8 +141,17 @@ export function LiveBlog(props: LiveBlogOptions) {
             />
           )}
         </div>
+        {blog.loaded && blog.lastVisit.at !== undefined && blog.lastVisit.items.length > 0 && (
+          <LastVisitBanner
+            count={blog.lastVisit.items.length}
+            at={blog.lastVisit.at}
+            locale={blog.locale}
+            timeZone={blog.timeZone}
+            onGo={blog.goToFirstNew}
+          />
+        )}
         <NewUpdatesButton count={blog.model.waitingMatching} onShow={blog.showNew} />
-        {blog.live.isLoading && <TimelineSkeleton />}
+        {(blog.live.isLoading || (blog.model.oldestFirst && blog.partial)) && <TimelineSkeleton />}
         {blog.failed && blog.live.error && <LoadFailure problem={blog.live.error} />}
         {blog.store !== undefined && blog.sorted.length === 0 && (
           <p className="lb-empty">{blog.t.emptyFeed}</p>
@@ -152,12 +169,13 @@ export function LiveBlog(props: LiveBlogOptions) {
           view={blog.model.effective.view}
           context={blog.context}
           fresh={blog.arrivals.fresh}
+          since={blog.lastVisit.unread}
           budget={blog.list.budget}
           allRendered={blog.list.allRendered}
           endRef={blog.list.endRef}
           seeAll={blog.limited ? blog.link : undefined}
           older={
-            !blog.limited && blog.list.allRendered && blog.store !== undefined && !blog.partial
+            !blog.limited && blog.store !== undefined && !blog.partial
               ? {
                   hasOlder: blog.store.olderUrl !== undefined,
                   broken: blog.store.olderBroken,
@@ -165,7 +183,11 @@ export function LiveBlog(props: LiveBlogOptions) {
                 }
               : undefined
           }
+          oldestFirst={blog.model.oldestFirst}
         />
+        {blog.model.oldestFirst && blog.model.stream.length > 0 && (
+          <JumpToLatest onJump={blog.jumpToLatest} />
+        )}
       </Main>
     </div>
   );

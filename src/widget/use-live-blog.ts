@@ -8,6 +8,7 @@ import { useLiveFeed } from '../capabilities/feed/use-live-feed';
 import { useViewState } from '../capabilities/filters/use-view-state';
 import { useArrivals } from '../capabilities/live/use-arrivals';
 import { useAtTop } from '../capabilities/live/use-at-top';
+import { useLastVisit } from '../capabilities/live/use-last-visit';
 import { useUnseenCount } from '../capabilities/live/use-unseen-count';
 import { CopyLinkButton } from '../capabilities/sharing/CopyLinkButton';
 import { permalinkFor } from '../capabilities/sharing/permalink';
@@ -48,7 +49,12 @@ export function useLiveBlog(props: LiveBlogOptions, elements: LiveBlogElements) 
   const [view, setView, navigation] = useViewState(initialView, props.syncUrl ?? false);
   const atTop = useAtTop(sentinel);
   const sorted = useSortedItems(store);
-  const arrivals = useArrivals(sorted, atTop, store);
+  const arrivals = useArrivals(
+    sorted,
+    atTop,
+    store,
+    view.view === 'latest' && view.order === 'oldest',
+  );
   const model = useTimelineModel({
     store,
     sorted,
@@ -89,12 +95,19 @@ export function useLiveBlog(props: LiveBlogOptions, elements: LiveBlogElements) 
   const list = useRenderBudget(
     model,
     model.effective.view,
-    `${filters}|${model.effective.view}|${limit}`,
+    `${filters}|${model.effective.view}|${model.effective.order}|${limit}`,
   );
   const findUpdate = useCallback(
     (id: string) =>
       rootRef.current?.querySelector(`[id="${CSS.escape(updateElementId(id))}"]`) ?? null,
     [rootRef],
+  );
+  const lastVisit = useLastVisit(
+    feedUrl,
+    sorted,
+    store,
+    findUpdate,
+    `${list.budget}|${model.effective.view}|${filters}`,
   );
   const target = usePermalinkTarget({
     // A first screen may not hold the update yet: look once the whole document is in.
@@ -121,6 +134,15 @@ export function useLiveBlog(props: LiveBlogOptions, elements: LiveBlogElements) 
     if (!first) return;
     if (view.view !== 'latest') setView({ ...view, view: 'latest' });
     target.jumpTo(first.id);
+  };
+  // The first of them in time: where the reader takes up the story again.
+  const goToFirstNew = () => {
+    const first = lastVisit.items[lastVisit.items.length - 1];
+    if (first) target.jumpTo(first.id);
+  };
+  const jumpToLatest = () => {
+    const newest = model.stream[model.stream.length - 1];
+    if (newest) target.jumpTo(newest.id);
   };
   const changedAt = useMemo(() => lastUpdateAt(sorted) ?? store?.changedAt, [sorted, store]);
   const unseen = useUnseenCount(sorted, atTop, store?.changedAt);
@@ -166,6 +188,9 @@ export function useLiveBlog(props: LiveBlogOptions, elements: LiveBlogElements) 
     keyEvents,
     bins,
     jumpToBin,
+    jumpToLatest,
+    lastVisit,
+    goToFirstNew,
     changedAt,
     showNew,
     loaded,
