@@ -66,8 +66,7 @@ export const uk: Messages = {
   orderOldest: 'Спочатку давні',
   jumpToLatest: 'До найновішого',
   showEarlier: 'Показати давніші оновлення',
-  sinceLastVisit: (n: number, time: string) =>
-    `${updates(n)} відтоді, як ви були тут о ${time}`,
+  sinceLastVisit: (n: number, time: string) => `${updates(n)} відтоді, як ви були тут о ${time}`,
   goToFirstNew: (n: number) => (n === 1 ? 'Перейти до нього' : 'Перейти до першого з них'),
   newSinceVisit: 'Нове від вашого останнього візиту',
   updateCount: updates,

@@ -40,7 +40,16 @@ const rawQueryArb: fc.Arbitrary<string> = fc.oneof(
         fc.constantFrom(
           ...HOSTILE,
           ...['?', '&', '=', ',', '%', '%2', '%C3', '%A9', '%ED%A0%80', '%F4%90%80%80', '%C0%AF'],
-          ...['topic=', 'country=', 'speaker=', 'q=', 'key=1', 'view=latest', 'order=oldest', '%74opic='],
+          ...[
+            'topic=',
+            'country=',
+            'speaker=',
+            'q=',
+            'key=1',
+            'view=latest',
+            'order=oldest',
+            '%74opic=',
+          ],
           ...['\uD800', '\uDC00', 'ß', 'ua', 'UA'],
         ),
         fc.string({ unit: 'grapheme', maxLength: 4 }),
