@@ -82,7 +82,9 @@ describe('oldest first', () => {
     expect(titles()).toEqual(['Update a', 'Update b']);
 
     window.history.replaceState(null, '', '/?view=latest');
-    act(() => window.dispatchEvent(new PopStateEvent('popstate')));
+    act(() => {
+      window.dispatchEvent(new PopStateEvent('popstate'));
+    });
     await settle();
     expect(titles()).toEqual(['Update b', 'Update a']);
     expect(screen.getByRole('button', { name: 'Newest first' })).toHaveAttribute(

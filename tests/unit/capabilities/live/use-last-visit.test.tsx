@@ -38,8 +38,10 @@ async function visit(url: string) {
 }
 
 /** The reader leaves (the page is hidden, then gone), and comes back `minutes` later. */
-async function leave(view: { unmount: () => void }, minutes = 0) {
-  act(() => window.dispatchEvent(new Event('pagehide')));
+function leave(view: { unmount: () => void }, minutes = 0) {
+  act(() => {
+    window.dispatchEvent(new Event('pagehide'));
+  });
   view.unmount();
   sharedQueryClient().clear();
   vi.setSystemTime(Date.now() + minutes * 60_000);
@@ -52,7 +54,7 @@ describe('since your last visit', () => {
     expect(articles()).toHaveLength(2);
     expect(screen.queryByText(BANNER)).not.toBeInTheDocument();
     expect(marked()).toEqual([]);
-    await leave(first, 30); // left at 11:00, back at 11:30
+    leave(first, 30); // left at 11:00, back at 11:30
 
     routes.set(url, {
       body: feed([wireItem('d', 85), wireItem('c', 70), wireItem('b', 20), wireItem('a', 10)]),
@@ -72,7 +74,7 @@ describe('since your last visit', () => {
 
   it('claims nothing new on a reload with nothing published since', async () => {
     const url = feedUrl({ body: feed([wireItem('a', 10)]), etag: '"1"' });
-    await leave(await visit(url), 1);
+    leave(await visit(url), 1);
     await visit(url);
     expect(screen.queryByText(BANNER)).not.toBeInTheDocument();
     expect(marked()).toEqual([]);
@@ -80,7 +82,7 @@ describe('since your last visit', () => {
 
   it('does not count, then or next time, what arrived while the page was open', async () => {
     const url = feedUrl({ body: feed([wireItem('a', 10)]), etag: '"1"' });
-    await leave(await visit(url), 10);
+    leave(await visit(url), 10);
 
     // Second visit: one update since; another arrives while the reader is here.
     routes.set(url, { body: feed([wireItem('b', 65), wireItem('a', 10)]), etag: '"2"' });
@@ -95,7 +97,7 @@ describe('since your last visit', () => {
     expect(articles()).toHaveLength(3);
     expect(screen.getByText(BANNER)).toHaveTextContent(/^1 update since/);
     expect(marked()).toEqual(['update-b']);
-    await leave(second, 5);
+    leave(second, 5);
 
     await visit(url);
     expect(screen.queryByText(BANNER)).not.toBeInTheDocument();
@@ -113,7 +115,7 @@ describe('since your last visit', () => {
 
   it('marks an update until it has been on screen and left it', async () => {
     const url = feedUrl({ body: feed([wireItem('a', 10)]), etag: '"1"' });
-    await leave(await visit(url), 10);
+    leave(await visit(url), 10);
     routes.set(url, { body: feed([wireItem('b', 65), wireItem('a', 10)]), etag: '"2"' });
     await visit(url);
     expect(marked()).toEqual(['update-b']);
@@ -134,7 +136,7 @@ describe('since your last visit', () => {
     const view = await visit(url);
     expect(articles()).toHaveLength(1);
     expect(screen.queryByText(BANNER)).not.toBeInTheDocument();
-    await leave(view);
+    leave(view);
     expect(JSON.parse(localStorage.getItem(lastVisitKey(url))!)).toMatchObject({
       seen: Date.parse(isoAt(10)),
     });
@@ -151,7 +153,7 @@ describe('since your last visit', () => {
     const view = await visit(url);
     expect(articles()).toHaveLength(1);
     await advance(30_000);
-    await leave(view);
+    leave(view);
     getItem.mockRestore();
     setItem.mockRestore();
 
@@ -161,7 +163,7 @@ describe('since your last visit', () => {
     const again = await visit(url);
     expect(articles()).toHaveLength(1);
     expect(screen.queryByText(BANNER)).not.toBeInTheDocument();
-    await leave(again);
+    leave(again);
     vi.restoreAllMocks();
   });
 });
