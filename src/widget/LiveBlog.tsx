@@ -2,7 +2,6 @@ import { useRef } from 'react';
 import { clearFilters } from '../core/filters/filter-state';
 import { FilterPanel } from '../capabilities/filters/FilterPanel';
 import { NoMatches } from '../capabilities/filters/NoMatches';
-import { JumpToLatest } from '../capabilities/live/JumpToLatest';
 import { LastVisitBanner } from '../capabilities/live/LastVisitBanner';
 import { NewUpdatesButton } from '../capabilities/live/NewUpdatesButton';
 import { StatusLine } from '../capabilities/live/StatusLine';
@@ -130,6 +129,11 @@ export function LiveBlog(props: LiveBlogOptions) {
                   ? undefined
                   : (order) => blog.setView({ ...blog.view, order })
               }
+              onJumpToLatest={
+                blog.model.oldestFirst && blog.model.stream.length > 0
+                  ? blog.jumpToLatest
+                  : undefined
+              }
               shown={blog.shown}
               total={blog.total}
               partial={blog.partial}
@@ -185,9 +189,6 @@ export function LiveBlog(props: LiveBlogOptions) {
           }
           oldestFirst={blog.model.oldestFirst}
         />
-        {blog.model.oldestFirst && blog.model.stream.length > 0 && (
-          <JumpToLatest onJump={blog.jumpToLatest} />
-        )}
       </Main>
     </div>
   );

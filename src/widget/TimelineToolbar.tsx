@@ -8,6 +8,8 @@ interface Props {
   /** Undefined where the embed shows no controls. */
   readonly onView: ((view: TimelineView) => void) | undefined;
   readonly onOrder: ((order: ReadingOrder) => void) | undefined;
+  /** Oldest first, the newest update is at the far end: a way there. */
+  readonly onJumpToLatest: (() => void) | undefined;
   readonly shown: number;
   readonly total: number;
   /** Only the first screen of a large document is in: no count yet. */
@@ -17,11 +19,11 @@ interface Props {
 }
 
 /**
- * Above the updates: By topic / Latest, the Latest view's order, how many updates are shown, and
- * "Clear filters".
+ * Above the updates: By topic / Latest, the Latest view's order, how many updates are shown,
+ * "Clear filters" and, oldest first, "Jump to latest". Nothing here floats over the updates.
  */
 export function TimelineToolbar(props: Props) {
-  const { view, order, onView, onOrder, shown, total, partial, onClear } = props;
+  const { view, order, onView, onOrder, onJumpToLatest, shown, total, partial, onClear } = props;
   const t = useMessages();
   return (
     <div className="lb-toolbar">
@@ -35,6 +37,16 @@ export function TimelineToolbar(props: Props) {
           </button>
         )}
       </p>
+      {onJumpToLatest && (
+        <button
+          type="button"
+          className="lb-button lb-button--secondary lb-button--small"
+          onClick={onJumpToLatest}
+        >
+          {t.jumpToLatest}
+          <span aria-hidden="true"> ↓</span>
+        </button>
+      )}
     </div>
   );
 }
