@@ -3,7 +3,7 @@ import type { LiveItem } from '../feed/feed-types';
 /**
  * What a reader had of a feed when they were last here: `seen`, the publication time of the
  * newest update they had received (not one dated in the future), and `at`, when that was
- * recorded. docs/decisions/0016-since-your-last-visit.md says why it is these two.
+ * recorded. docs/decisions/0016-oldest-first-and-last-visit.md says why it is these two.
  */
 export interface LastVisit {
   readonly seen: number;
