@@ -23,7 +23,8 @@ export function LiveBlog(props: LiveBlogOptions) {
   const rootRef = useRef<HTMLDivElement>(null);
   const sentinel = useRef<HTMLDivElement>(null);
   const timelineTop = useRef<HTMLDivElement>(null);
-  const blog = useLiveBlog(props, { rootRef, sentinel, timelineTop });
+  const timelineEnd = useRef<HTMLDivElement>(null);
+  const blog = useLiveBlog(props, { rootRef, sentinel, timelineTop, timelineEnd });
   // A widget inside a host's article must not add a second main landmark.
   const Main = blog.standalone ? 'main' : 'div';
   return (
@@ -189,6 +190,7 @@ export function LiveBlog(props: LiveBlogOptions) {
           }
           oldestFirst={blog.model.oldestFirst}
         />
+        <div ref={timelineEnd} className="lb-timeline__end" aria-hidden="true" />
       </Main>
     </div>
   );

@@ -34,10 +34,12 @@ export interface LiveBlogElements {
   /** Just above the timeline: in view means the reader is at the top. */
   readonly sentinel: RefObject<HTMLDivElement | null>;
   readonly timelineTop: RefObject<HTMLDivElement | null>;
+  /** Just below the timeline: where arrivals go when it reads oldest first. */
+  readonly timelineEnd: RefObject<HTMLDivElement | null>;
 }
 
 export function useLiveBlog(props: LiveBlogOptions, elements: LiveBlogElements) {
-  const { rootRef, sentinel, timelineTop } = elements;
+  const { rootRef, sentinel, timelineTop, timelineEnd } = elements;
   const { limit, link, controls = 'full', locale, standalone = false } = props;
   const t = useMessages();
   const feedUrl = useMemo(() => absoluteUrl(props.feed), [props.feed]);
@@ -48,6 +50,7 @@ export function useLiveBlog(props: LiveBlogOptions, elements: LiveBlogElements) 
   const initialView = props.initialView ?? defaultViewState;
   const [view, setView, navigation] = useViewState(initialView, props.syncUrl ?? false);
   const atTop = useAtTop(sentinel);
+  const atEnd = useAtTop(timelineEnd, true);
   const sorted = useSortedItems(store);
   const arrivals = useArrivals(
     sorted,
@@ -129,8 +132,10 @@ export function useLiveBlog(props: LiveBlogOptions, elements: LiveBlogElements) 
     timeZone,
   });
   // A bar leads to its hour: the newest matching update in it, in the chronological view.
+  // Oldest first, the hour's oldest: the reader reads on down from there.
   const jumpToBin = (bin: ActivityBin) => {
-    const first = model.matching.find((i) => i.published >= bin.start && i.published < bin.end);
+    const inBin = model.matching.filter((i) => i.published >= bin.start && i.published < bin.end);
+    const first = inBin[model.oldestFirst ? inBin.length - 1 : 0];
     if (!first) return;
     if (view.view !== 'latest') setView({ ...view, view: 'latest' });
     target.jumpTo(first.id);
@@ -145,7 +150,8 @@ export function useLiveBlog(props: LiveBlogOptions, elements: LiveBlogElements) 
     if (newest) target.jumpTo(newest.id);
   };
   const changedAt = useMemo(() => lastUpdateAt(sorted) ?? store?.changedAt, [sorted, store]);
-  const unseen = useUnseenCount(sorted, atTop, store?.changedAt);
+  // The reader sees arrivals where they go: at the top, or at the end when reading oldest first.
+  const unseen = useUnseenCount(sorted, model.oldestFirst ? atEnd : atTop, store?.changedAt);
   useDocumentTitle(meta?.title, unseen, standalone);
   useLiveBlogJsonLd(meta, arrivals.shown, standalone);
 

@@ -127,6 +127,25 @@ describe('oldest first', () => {
     expect(screen.queryByRole('article', { name: 'Update p' })).not.toBeInTheDocument();
   });
 
+  it('counts an arrival as unseen in the title until the reader reaches the end', async () => {
+    const url = feedUrl({ body: feed([wireItem('b', 2), wireItem('a', 1)]), etag: '"1"' });
+    render(<LiveBlogRoot feed={url} locale="en" initialView={latest('oldest')} standalone />);
+    await settle();
+    // Reading in the middle: the end of the list is below the screen.
+    act(() => FakeIntersectionObserver.report('.lb-sentinel', false, -800));
+    act(() => FakeIntersectionObserver.report('.lb-timeline__end', false, 900));
+    vi.setSystemTime(new Date(isoAt(305)));
+    routes.set(url, {
+      body: feed([wireItem('c', 301), wireItem('b', 2), wireItem('a', 1)]),
+      etag: '"2"',
+    });
+    await advance(PAST_ONE_POLL);
+    expect(document.title).toBe('(1) Test feed');
+    act(() => FakeIntersectionObserver.report('.lb-timeline__end', true, 400));
+    await settle();
+    expect(document.title).toBe('Test feed');
+  });
+
   it('"Jump to latest" takes the reader, and the focus, to the newest update', async () => {
     const items = Array.from({ length: 40 }, (_, i) => wireItem(`u${i}`, i));
     const url = feedUrl({ body: feed(items), etag: '"1"' });
