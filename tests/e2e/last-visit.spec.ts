@@ -40,8 +40,21 @@ const marked = (scope: Page | Locator) =>
     .filter({ hasText: MARK })
     .evaluateAll((articles) => articles.map((a) => a.querySelector('h3')!.textContent));
 
-/** Leaves the page for another site: the page is hidden and unloaded, as when a tab moves on. */
+/**
+ * Leaves the page for another site: the page is hidden and unloaded, as when a tab moves on. The
+ * visit is recorded by a chunk that the page loads after its first render (last-visit-tracking):
+ * a reader who leaves before it is in is not recorded, so the test first waits until a pagehide
+ * would be recorded.
+ */
 async function leave(page: Page) {
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        window.dispatchEvent(new Event('pagehide'));
+        return Object.keys(localStorage).some((k) => k.startsWith('live-blog:last-visit:'));
+      }),
+    )
+    .toBe(true);
   const before = Date.now();
   await page.goto('about:blank');
   return clocks(before, Date.now());

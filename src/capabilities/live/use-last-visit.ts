@@ -8,41 +8,23 @@ import {
   sinceLastVisit,
   type LastVisit,
 } from '../../core/live/last-visit';
-
-/** How often the visit is recorded while the page is open, should it never get to say goodbye. */
-const RECORD_EVERY_MS = 30_000;
+import type * as Tracking from './last-visit-tracking';
 
 const none: ReadonlySet<string> = new Set();
 
-/** localStorage, or nothing: blocked (a sandboxed frame, privacy settings), full, or absent. */
-function storage(): Storage | undefined {
-  try {
-    return window.localStorage;
-  } catch {
-    return undefined;
-  }
-}
-
+/** The stored record; none where storage is blocked (a sandboxed frame, privacy settings). */
 function load(key: string): LastVisit | undefined {
   try {
-    return parseLastVisit(storage()?.getItem(key) ?? null);
+    return parseLastVisit(localStorage.getItem(key));
   } catch {
     return undefined;
-  }
-}
-
-function save(key: string, visit: LastVisit) {
-  try {
-    storage()?.setItem(key, JSON.stringify(visit));
-  } catch {
-    // full or refused: the next visit simply shows nothing
   }
 }
 
 export interface SinceLastVisit {
   /** When the reader was last here; undefined on a first visit. */
   readonly at: number | undefined;
-  /** The updates since then, newest first (fixed when the feed first arrives). */
+  /** The updates since then, newest first (up to the newest this visit opened on). */
   readonly items: readonly LiveItem[];
   /** Ids of those not read yet: marked in the timeline. */
   readonly unread: ReadonlySet<string>;
@@ -50,9 +32,11 @@ export interface SinceLastVisit {
 
 /**
  * Since your last visit: what came since the reader was last here (same browser, same feed URL),
- * and which of those they have not read. An update is read once it has been on screen and left it
- * again, so its mark never goes while the reader looks at it. Nothing leaves the browser: one
- * localStorage record per feed, rewritten when the page is hidden or left and every 30 s.
+ * and which of those they have not read. The record is read here, before anything else, so the
+ * count is known with the first updates; writing it and noticing what is read come with a chunk
+ * (last-visit-tracking.ts) that no first screen waits for. Nothing leaves the browser.
+ * `rendered` changes whenever the rendered updates may have changed: the marked ones are looked
+ * up again.
  */
 export function useLastVisit(
   feedUrl: string,
@@ -64,10 +48,14 @@ export function useLastVisit(
   const key = lastVisitKey(feedUrl);
   // Read once, before this visit writes anything.
   const [last] = useState(() => load(key));
-  // The newest update this visit opened on: later ones are this visit's own arrivals.
+  // The newest update received (not one dated in the future).
+  const newest = useMemo(
+    () =>
+      sorted.length > 0 ? arrivalMarks(sorted, store?.changedAt ?? Infinity).watermark : undefined,
+    [sorted, store],
+  );
+  // The newest this visit opened on: later ones are this visit's own arrivals.
   const [upTo, setUpTo] = useState<number>();
-  const newest =
-    sorted.length > 0 ? arrivalMarks(sorted, store?.changedAt ?? Infinity).watermark : undefined;
   if (upTo === undefined && newest !== undefined) setUpTo(newest);
   const items = useMemo(
     () => (upTo === undefined ? [] : sinceLastVisit(sorted, last, upTo)),
@@ -79,50 +67,32 @@ export function useLastVisit(
     [items, read],
   );
 
-  // Recording: the newest update received, never earlier than the record it started from.
+  const [tracking, setTracking] = useState<typeof Tracking>();
+  useEffect(() => {
+    let mounted = true;
+    import('./last-visit-tracking').then(
+      (m) => mounted && setTracking(m),
+      () => {},
+    );
+    return () => {
+      mounted = false;
+    };
+  }, []);
+  // What is recorded never goes back before the record this visit started from.
   const seen = useRef<number>(undefined);
   useEffect(() => {
     if (newest !== undefined) seen.current = Math.max(newest, last?.seen ?? -Infinity);
   }, [newest, last]);
+  useEffect(() => tracking?.recordVisits(key, () => seen.current), [tracking, key]);
   useEffect(() => {
-    const record = () => {
-      if (seen.current !== undefined) save(key, { seen: seen.current, at: Date.now() });
-    };
-    const onHidden = () => {
-      if (document.visibilityState === 'hidden') record();
-    };
-    const timer = setInterval(record, RECORD_EVERY_MS);
-    document.addEventListener('visibilitychange', onHidden);
-    window.addEventListener('pagehide', record);
-    return () => {
-      record();
-      clearInterval(timer);
-      document.removeEventListener('visibilitychange', onHidden);
-      window.removeEventListener('pagehide', record);
-    };
-  }, [key]);
-
-  // Reading: observed again whenever what is rendered changes (`rendered`), as updates come and go.
-  useEffect(() => {
-    if (unread.size === 0 || typeof IntersectionObserver === 'undefined') return;
-    const ids = new Map<Element, string>();
-    const onScreen = new Set<Element>();
-    const observer = new IntersectionObserver((entries) => {
-      const gone: string[] = [];
-      for (const entry of entries) {
-        if (entry.isIntersecting) onScreen.add(entry.target);
-        else if (onScreen.delete(entry.target)) gone.push(ids.get(entry.target)!);
-      }
-      if (gone.length > 0) setRead((r) => new Set([...r, ...gone]));
-    });
+    if (!tracking || unread.size === 0) return;
+    const targets = new Map<Element, string>();
     for (const id of unread) {
       const el = find(id);
-      if (!el) continue;
-      ids.set(el, id);
-      observer.observe(el);
+      if (el) targets.set(el, id);
     }
-    return () => observer.disconnect();
-  }, [unread, find, rendered]);
+    return tracking.watchReading(targets, (ids) => setRead((r) => new Set([...r, ...ids])));
+  }, [tracking, unread, find, rendered]);
 
   return { at: last?.at, items, unread };
 }

@@ -2,7 +2,7 @@
 // came since, and where they start; those are marked until read. Two visits are two mounts with
 // the query cache cleared between them, as a new page load would have it.
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { lastVisitKey } from '../../../../src/core/live/last-visit';
 import { LiveBlogRoot } from '../../../../src/widget/LiveBlogRoot';
 import { sharedQueryClient } from '../../../../src/widget/query-client';
@@ -19,6 +19,8 @@ import {
 } from '../../../support/live-blog-harness';
 
 installHarness();
+// Recording and reading come with a chunk (last-visit-tracking.ts): in before the first visit.
+beforeAll(() => import('../../../../src/capabilities/live/last-visit-tracking'));
 beforeEach(() => vi.setSystemTime(new Date(isoAt(60))));
 afterEach(() => localStorage.clear());
 
