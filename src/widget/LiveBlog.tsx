@@ -1,6 +1,7 @@
 import { lazy, Suspense, useRef } from 'react';
 import { clearFilters } from '../core/filters/filter-state';
 import { FilterPanel } from '../capabilities/filters/FilterPanel';
+import { LastVisitBanner } from '../capabilities/live/LastVisitBanner';
 import { NewUpdatesButton } from '../capabilities/live/NewUpdatesButton';
 import { StatusLine } from '../capabilities/live/StatusLine';
 import { TimelineSkeleton } from '../capabilities/timeline/TimelineSkeleton';
@@ -26,7 +27,8 @@ export function LiveBlog(props: LiveBlogOptions) {
   const rootRef = useRef<HTMLDivElement>(null);
   const sentinel = useRef<HTMLDivElement>(null);
   const timelineTop = useRef<HTMLDivElement>(null);
-  const blog = useLiveBlog(props, { rootRef, sentinel, timelineTop });
+  const timelineEnd = useRef<HTMLDivElement>(null);
+  const blog = useLiveBlog(props, { rootRef, sentinel, timelineTop, timelineEnd });
   // A widget inside a host's article must not add a second main landmark.
   const Main = blog.standalone ? 'main' : 'div';
   return (
@@ -121,10 +123,21 @@ export function LiveBlog(props: LiveBlogOptions) {
           {blog.loaded && (
             <TimelineToolbar
               view={blog.model.effective.view}
+              order={blog.model.effective.order}
               onView={
                 blog.controls === 'none'
                   ? undefined
                   : (v) => blog.setView({ ...blog.view, view: v })
+              }
+              onOrder={
+                blog.controls === 'none'
+                  ? undefined
+                  : (order) => blog.setView({ ...blog.view, order })
+              }
+              onJumpToLatest={
+                blog.model.oldestFirst && blog.model.stream.length > 0
+                  ? blog.jumpToLatest
+                  : undefined
               }
               shown={blog.shown}
               total={blog.total}
@@ -137,8 +150,17 @@ export function LiveBlog(props: LiveBlogOptions) {
             />
           )}
         </div>
+        {blog.loaded && blog.lastVisit.at !== undefined && blog.lastVisit.items.length > 0 && (
+          <LastVisitBanner
+            count={blog.lastVisit.items.length}
+            at={blog.lastVisit.at}
+            locale={blog.locale}
+            timeZone={blog.timeZone}
+            onGo={blog.goToFirstNew}
+          />
+        )}
         <NewUpdatesButton count={blog.model.waitingMatching} onShow={blog.showNew} />
-        {blog.live.isLoading && <TimelineSkeleton />}
+        {(blog.live.isLoading || (blog.model.oldestFirst && blog.partial)) && <TimelineSkeleton />}
         {blog.failed && blog.live.error && <LoadFailure problem={blog.live.error} />}
         {blog.store !== undefined && blog.sorted.length === 0 && (
           <p className="lb-empty">{blog.t.emptyFeed}</p>
@@ -158,12 +180,13 @@ export function LiveBlog(props: LiveBlogOptions) {
           view={blog.model.effective.view}
           context={blog.context}
           fresh={blog.arrivals.fresh}
+          since={blog.lastVisit.unread}
           budget={blog.list.budget}
           allRendered={blog.list.allRendered}
           endRef={blog.list.endRef}
           seeAll={blog.limited ? blog.link : undefined}
           older={
-            !blog.limited && blog.list.allRendered && blog.store !== undefined && !blog.partial
+            !blog.limited && blog.store !== undefined && !blog.partial
               ? {
                   hasOlder: blog.store.olderUrl !== undefined,
                   broken: blog.store.olderBroken,
@@ -171,7 +194,9 @@ export function LiveBlog(props: LiveBlogOptions) {
                 }
               : undefined
           }
+          oldestFirst={blog.model.oldestFirst}
         />
+        <div ref={timelineEnd} className="lb-timeline__end" aria-hidden="true" />
       </Main>
     </div>
   );

@@ -14,6 +14,7 @@ interface Props {
   readonly view: TimelineView;
   readonly context: UpdateContext;
   readonly fresh: ReadonlySet<string>;
+  readonly since: ReadonlySet<string>;
   /** Updates to render after the pinned ones (use-render-budget.ts). */
   readonly budget: number;
   readonly allRendered: boolean;
@@ -21,17 +22,31 @@ interface Props {
   readonly endRef: RefObject<HTMLDivElement | null>;
   /** "See all updates": the embed shows a limited number, and links to the whole blog. */
   readonly seeAll: string | undefined;
-  /** The feed's older pages, once every update held is rendered; undefined: none to offer. */
+  /** The feed's older pages; undefined: none to offer. */
   readonly older:
     | { readonly hasOlder: boolean; readonly broken: boolean; readonly load: () => Promise<void> }
     | undefined;
+  /** The Latest view reads oldest first: the way to older pages is at the top. */
+  readonly oldestFirst: boolean;
 }
 
-/** The updates: pinned ones first, then by topic or newest first, then the way to older ones. */
+/**
+ * The updates: pinned ones first, then by topic or in time order, and the way to older ones: at
+ * the end once every update held is rendered, or above the stream when it reads oldest first.
+ */
 export function UpdateList(props: Props) {
-  const { grouped, stream, view, context, fresh, budget, allRendered, endRef, seeAll, older } =
+  const { grouped, stream, view, context, fresh, since, budget, allRendered, endRef, seeAll } =
     props;
+  const { older } = props;
   const t = useMessages();
+  const olderUpdates = older && (
+    <OlderUpdates
+      hasOlder={older.hasOlder}
+      broken={older.broken}
+      onLoad={older.load}
+      auto={!props.oldestFirst}
+    />
+  );
   return (
     <>
       {grouped.pinned.length > 0 && (
@@ -39,14 +54,21 @@ export function UpdateList(props: Props) {
           {/* Keeps the heading outline h1 > h2 > h3 for the pinned updates' h3 headlines. */}
           <h2 className="lb-visually-hidden">{t.pinned}</h2>
           {grouped.pinned.map((item) => (
-            <UpdateArticle key={item.id} item={item} context={context} fresh={fresh.has(item.id)} />
+            <UpdateArticle
+              key={item.id}
+              item={item}
+              context={context}
+              fresh={fresh.has(item.id)}
+              since={since.has(item.id)}
+            />
           ))}
         </section>
       )}
+      {props.oldestFirst && olderUpdates}
       {view === 'topics' ? (
-        <TopicGroups groups={grouped.groups} context={context} fresh={fresh} budget={budget} />
+        <TopicGroups groups={grouped.groups} {...{ context, fresh, since, budget }} />
       ) : (
-        <LatestStream items={stream} context={context} fresh={fresh} budget={budget} />
+        <LatestStream items={stream} {...{ context, fresh, since, budget }} />
       )}
       {!allRendered && <div ref={endRef} className="lb-render-more" aria-hidden="true" />}
       {seeAll && (
@@ -56,9 +78,7 @@ export function UpdateList(props: Props) {
           </a>
         </p>
       )}
-      {older && (
-        <OlderUpdates hasOlder={older.hasOlder} broken={older.broken} onLoad={older.load} auto />
-      )}
+      {!props.oldestFirst && allRendered && olderUpdates}
     </>
   );
 }

@@ -21,6 +21,7 @@ export const SETTING_NAMES = [
   'speaker',
   'key-events',
   'view',
+  'order',
   'limit',
   'link',
   'controls',
@@ -77,8 +78,10 @@ export function readEmbedSettings(
   // go to the list reader as they are: re-encoding them into a query would turn every separator
   // into a comma inside an id.
   const query = new URLSearchParams();
-  const view = get('view');
-  if (view !== null) query.set('view', view);
+  for (const name of ['view', 'order'] as const) {
+    const value = get(name);
+    if (value !== null) query.set(name, value);
+  }
   if (flag(get('key-events'))) query.set('key', '1');
   const initialView = { ...parseViewState(query.toString()), ...readFacetLists(get) };
   const props = {

@@ -8,6 +8,7 @@ import { useLiveFeed } from '../capabilities/feed/use-live-feed';
 import { useViewState } from '../capabilities/filters/use-view-state';
 import { useArrivals } from '../capabilities/live/use-arrivals';
 import { useAtTop } from '../capabilities/live/use-at-top';
+import { useLastVisit } from '../capabilities/live/use-last-visit';
 import { useUnseenCount } from '../capabilities/live/use-unseen-count';
 import { CopyLinkButton } from '../capabilities/sharing/CopyLinkButton';
 import { permalinkFor } from '../capabilities/sharing/permalink';
@@ -33,10 +34,12 @@ export interface LiveBlogElements {
   /** Just above the timeline: in view means the reader is at the top. */
   readonly sentinel: RefObject<HTMLDivElement | null>;
   readonly timelineTop: RefObject<HTMLDivElement | null>;
+  /** Just below the timeline: where arrivals go when it reads oldest first. */
+  readonly timelineEnd: RefObject<HTMLDivElement | null>;
 }
 
 export function useLiveBlog(props: LiveBlogOptions, elements: LiveBlogElements) {
-  const { rootRef, sentinel, timelineTop } = elements;
+  const { rootRef, sentinel, timelineTop, timelineEnd } = elements;
   const { limit, link, controls = 'full', locale, standalone = false } = props;
   const t = useMessages();
   const feedUrl = useMemo(() => absoluteUrl(props.feed), [props.feed]);
@@ -47,8 +50,14 @@ export function useLiveBlog(props: LiveBlogOptions, elements: LiveBlogElements) 
   const initialView = props.initialView ?? defaultViewState;
   const [view, setView, navigation] = useViewState(initialView, props.syncUrl ?? false);
   const atTop = useAtTop(sentinel);
+  const atEnd = useAtTop(timelineEnd, true);
   const sorted = useSortedItems(store);
-  const arrivals = useArrivals(sorted, atTop, store);
+  const arrivals = useArrivals(
+    sorted,
+    atTop,
+    store,
+    view.view === 'latest' && view.order === 'oldest',
+  );
   const model = useTimelineModel({
     store,
     sorted,
@@ -89,12 +98,19 @@ export function useLiveBlog(props: LiveBlogOptions, elements: LiveBlogElements) 
   const list = useRenderBudget(
     model,
     model.effective.view,
-    `${filters}|${model.effective.view}|${limit}`,
+    `${filters}|${model.effective.view}|${model.effective.order}|${limit}`,
   );
   const findUpdate = useCallback(
     (id: string) =>
       rootRef.current?.querySelector(`[id="${CSS.escape(updateElementId(id))}"]`) ?? null,
     [rootRef],
+  );
+  const lastVisit = useLastVisit(
+    feedUrl,
+    sorted,
+    store,
+    findUpdate,
+    `${list.budget}|${model.effective.view}|${filters}`,
   );
   const target = usePermalinkTarget({
     // A first screen may not hold the update yet: look once the whole document is in.
@@ -116,14 +132,26 @@ export function useLiveBlog(props: LiveBlogOptions, elements: LiveBlogElements) 
     timeZone,
   });
   // A bar leads to its hour: the newest matching update in it, in the chronological view.
+  // Oldest first, the hour's oldest: the reader reads on down from there.
   const jumpToBin = (bin: ActivityBin) => {
-    const first = model.matching.find((i) => i.published >= bin.start && i.published < bin.end);
+    const inBin = model.matching.filter((i) => i.published >= bin.start && i.published < bin.end);
+    const first = inBin[model.oldestFirst ? inBin.length - 1 : 0];
     if (!first) return;
     if (view.view !== 'latest') setView({ ...view, view: 'latest' });
     target.jumpTo(first.id);
   };
+  // The first of them in time: where the reader takes up the story again.
+  const goToFirstNew = () => {
+    const first = lastVisit.items[lastVisit.items.length - 1];
+    if (first) target.jumpTo(first.id);
+  };
+  const jumpToLatest = () => {
+    const newest = model.stream[model.stream.length - 1];
+    if (newest) target.jumpTo(newest.id);
+  };
   const changedAt = useMemo(() => lastUpdateAt(sorted) ?? store?.changedAt, [sorted, store]);
-  const unseen = useUnseenCount(sorted, atTop, store?.changedAt);
+  // The reader sees arrivals where they go: at the top, or at the end when reading oldest first.
+  const unseen = useUnseenCount(sorted, model.oldestFirst ? atEnd : atTop, store?.changedAt);
   useDocumentTitle(meta?.title, unseen, standalone);
   useLiveBlogJsonLd(meta, arrivals.shown, standalone);
 
@@ -166,6 +194,9 @@ export function useLiveBlog(props: LiveBlogOptions, elements: LiveBlogElements) 
     keyEvents,
     bins,
     jumpToBin,
+    jumpToLatest,
+    lastVisit,
+    goToFirstNew,
     changedAt,
     showNew,
     loaded,

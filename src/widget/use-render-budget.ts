@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import type { GroupedTimeline } from '../core/timeline/group-by-topic';
 import type { LiveItem } from '../core/feed/feed-types';
 import type { TimelineView } from '../core/filters/filter-state';
@@ -18,10 +18,21 @@ export function useRenderBudget(
   reset: string,
 ) {
   const renderWindow = useRenderWindow(reset);
+  const { stream } = timeline;
+  // Updates that come in ahead of the Latest stream's first (older pages read oldest first,
+  // arrivals released newest first) widen the window by as many: the updates rendered below
+  // them, the reader's among them, stay rendered.
+  const head = view === 'latest' ? stream[0]?.id : undefined;
+  const [seen, setSeen] = useState({ reset, head });
+  if (seen.reset !== reset || seen.head !== head) {
+    setSeen({ reset, head });
+    const before = seen.reset === reset ? stream.findIndex((item) => item.id === seen.head) : -1;
+    if (before > 0) renderWindow.grow(0, before);
+  }
   const listed =
     view === 'topics'
       ? timeline.grouped.groups.reduce((n, group) => n + group.items.length, 0)
-      : timeline.stream.length;
+      : stream.length;
   const budget = Math.max(0, renderWindow.size - timeline.grouped.pinned.length);
   const allRendered = budget >= listed;
   const grow = renderWindow.grow;

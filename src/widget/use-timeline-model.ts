@@ -34,8 +34,13 @@ export interface TimelineModel {
   readonly matching: readonly LiveItem[];
   readonly waitingMatching: number;
   readonly grouped: GroupedTimeline;
-  /** The chronological stream without pinned items (the Latest view). */
+  /**
+   * The chronological stream without pinned items (the Latest view), in the reader's order. Empty
+   * in oldest-first order while only a first screen is in: that holds the end of the story.
+   */
   readonly stream: readonly LiveItem[];
+  /** The Latest view, read oldest first: arrivals go to the end. */
+  readonly oldestFirst: boolean;
   readonly oldestLoaded: number | undefined;
 }
 
@@ -122,7 +127,12 @@ export function useTimelineModel(input: TimelineInput): TimelineModel {
         : { ...splitPinned(limited), groups: [] },
     [limited, effective.view, meta, otherLabel],
   );
-  const stream = useMemo(() => limited.filter((item) => !item.pinned), [limited]);
+  const oldestFirst = effective.view === 'latest' && effective.order === 'oldest';
+  const waitForStart = oldestFirst && store?.complete === false;
+  const stream = useMemo(() => {
+    const items = waitForStart ? [] : limited.filter((item) => !item.pinned);
+    return oldestFirst ? items.reverse() : items;
+  }, [limited, oldestFirst, waitForStart]);
   const oldestLoaded = useMemo(() => oldestPublished(sorted), [sorted]);
   return {
     sorted,
@@ -135,6 +145,7 @@ export function useTimelineModel(input: TimelineInput): TimelineModel {
     waitingMatching,
     grouped,
     stream,
+    oldestFirst,
     oldestLoaded,
   };
 }

@@ -272,4 +272,5 @@ export const viewStateArb: fc.Arbitrary<ViewState> = fc.record({
   ),
   keyOnly: fc.boolean(),
   view: fc.constantFrom('topics' as const, 'latest' as const),
+  order: fc.constantFrom('newest' as const, 'oldest' as const),
 });

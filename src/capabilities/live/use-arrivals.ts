@@ -23,12 +23,15 @@ const none: ReadonlySet<string> = new Set();
 /**
  * Holds back arrivals while the reader is scrolled into the timeline; at the top they show at
  * once. `followLive` is true while the top of the timeline is in view; the store's `changedAt`
- * is when the items last changed (what "in the future" is measured against).
+ * is when the items last changed (what "in the future" is measured against). `atEnd`: the list
+ * reads oldest first, so arrivals go below the reader and show at once, unless one is pinned
+ * (pinned updates go above everything).
  */
 export function useArrivals(
   sorted: readonly LiveItem[],
   followLive: boolean,
   store: Pick<FeedStore, 'changedAt' | 'complete'> | undefined,
+  atEnd = false,
 ): Arrivals {
   const [marks, setMarks] = useState<Marks | undefined>(undefined);
   const split = useMemo(
@@ -45,7 +48,11 @@ export function useArrivals(
   if (marks === undefined && sorted.length > 0 && store?.complete !== false) {
     // The first data to arrive is shown whole and not highlighted.
     setMarks({ ...arrivalMarks(sorted, now), fresh: none });
-  } else if (marks !== undefined && followLive && split.waiting.length > 0) {
+  } else if (
+    marks !== undefined &&
+    split.waiting.length > 0 &&
+    (followLive || (atEnd && !split.waiting.some((item) => item.pinned)))
+  ) {
     setMarks({ ...arrivalMarks(sorted, now), fresh: idsOf(split.waiting) });
   }
   const release = () => {

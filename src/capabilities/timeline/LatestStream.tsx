@@ -7,8 +7,8 @@ interface Props extends TimelineViewProps {
   readonly items: readonly LiveItem[];
 }
 
-/** The chronological view: newest first, with a divider where the day changes. */
-export function LatestStream({ items, context, fresh, budget }: Props) {
+/** The chronological view, in the reader's order, with a divider where the day changes. */
+export function LatestStream({ items, context, fresh, since, budget }: Props) {
   const t = useMessages();
   const days: { key: string; items: LiveItem[] }[] = [];
   for (const item of items.length > budget ? items.slice(0, budget) : items) {
@@ -27,7 +27,13 @@ export function LatestStream({ items, context, fresh, budget }: Props) {
             </time>
           </h2>
           {day.items.map((item) => (
-            <UpdateArticle key={item.id} item={item} context={context} fresh={fresh.has(item.id)} />
+            <UpdateArticle
+              key={item.id}
+              item={item}
+              context={context}
+              fresh={fresh.has(item.id)}
+              since={since.has(item.id)}
+            />
           ))}
         </div>
       ))}

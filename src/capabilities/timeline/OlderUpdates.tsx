@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useMessages } from '../../shared/i18n/use-messages';
 import { useEndReached } from './use-end-reached';
 
@@ -7,7 +7,10 @@ interface Props {
   /** The older pages stopped short of the first update (a next_url loop): said once, calmly. */
   readonly broken?: boolean;
   readonly onLoad: () => Promise<void>;
-  /** Load by itself when the reader scrolls near the end. */
+  /**
+   * At the end of a newest-first list: loads by itself when the reader scrolls near. Otherwise at
+   * the top of an oldest-first list, where it waits for a click: a page goes in below it.
+   */
   readonly auto: boolean;
 }
 
@@ -16,7 +19,7 @@ const NEAR_PX = 800;
 /** Pages that load by themselves in a row while the reader does not scroll. */
 const MAX_UNPROMPTED_PAGES = 3;
 
-/** The end of the timeline: a button (and scroll trigger) for the feed's older pages. */
+/** The feed's older pages: a button (and, at the end of the list, a scroll trigger). */
 export function OlderUpdates({ hasOlder, broken = false, onLoad, auto }: Props) {
   const t = useMessages();
   const [state, setState] = useState<'idle' | 'loading' | 'failed'>('idle');
@@ -54,10 +57,19 @@ export function OlderUpdates({ hasOlder, broken = false, onLoad, auto }: Props) 
     paused: isFailed,
     maxUnprompted: MAX_UNPROMPTED_PAGES,
   });
+  // The last page asked for at the top: the button gives way to a note, which takes the focus
+  // the button had (nothing else to go on from).
+  const reached = useRef<HTMLParagraphElement>(null);
+  const clicked = !auto && loaded > 0 && !hasOlder;
+  useEffect(() => {
+    if (clicked) reached.current?.focus();
+  }, [clicked]);
   if (!hasOlder) {
-    return broken ? (
+    return broken || clicked ? (
       <div className="lb-older">
-        <p className="lb-older__error">{t.olderFailed}</p>
+        <p className="lb-older__error" tabIndex={-1} ref={reached}>
+          {broken ? t.olderFailed : t.allLoaded}
+        </p>
       </div>
     ) : null;
   }
@@ -71,7 +83,7 @@ export function OlderUpdates({ hasOlder, broken = false, onLoad, auto }: Props) 
         disabled={state === 'loading'}
         aria-busy={state === 'loading'}
       >
-        {state === 'loading' ? t.loadingOlder : t.showOlder}
+        {state === 'loading' ? t.loadingOlder : auto ? t.showOlder : t.showEarlier}
       </button>
     </div>
   );

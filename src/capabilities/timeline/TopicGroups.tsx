@@ -8,7 +8,7 @@ interface Props extends TimelineViewProps {
 }
 
 /** The default view: one section per topic, in the feed's order. */
-export function TopicGroups({ groups, context, fresh, budget }: Props) {
+export function TopicGroups({ groups, context, fresh, since, budget }: Props) {
   const t = useMessages();
   return (
     <>
@@ -31,6 +31,7 @@ export function TopicGroups({ groups, context, fresh, budget }: Props) {
                 item={item}
                 context={context}
                 fresh={fresh.has(item.id)}
+                since={since.has(item.id)}
               />
             ))}
           </section>

@@ -13,6 +13,8 @@ export interface TimelineViewProps {
   readonly context: UpdateContext;
   /** Ids of updates just released from the new-updates button: briefly highlighted. */
   readonly fresh: ReadonlySet<string>;
+  /** Ids of updates that came since the reader's last visit and are not read yet: marked. */
+  readonly since: ReadonlySet<string>;
   /** Render at most this many updates, in reading order (across groups). */
   readonly budget: number;
 }
@@ -31,6 +33,7 @@ interface Props {
   readonly item: LiveItem;
   readonly context: UpdateContext;
   readonly fresh?: boolean;
+  readonly since?: boolean;
 }
 
 // Sanitised bodies by item identity: a filter change remounts updates, and DOMPurify is the
@@ -50,7 +53,12 @@ function sanitizedBody(item: LiveItem, baseUrl: string | undefined): string | un
 }
 
 /** One update as the reader sees it. Memoised: a poll re-renders only the items it changed. */
-export const UpdateArticle = memo(function UpdateArticle({ item, context, fresh = false }: Props) {
+export const UpdateArticle = memo(function UpdateArticle({
+  item,
+  context,
+  fresh = false,
+  since = false,
+}: Props) {
   const t = useMessages();
   const { labels, locale, timeZone, baseUrl } = context;
   const domId = updateElementId(item.id);
@@ -67,6 +75,7 @@ export const UpdateArticle = memo(function UpdateArticle({ item, context, fresh 
       <div className="lb-update__meta">
         {item.pinned && <span className="lb-badge lb-badge--pinned">{t.pinned}</span>}
         {item.keyEvent && <span className="lb-badge lb-badge--key">{t.keyEvent}</span>}
+        {since && <span className="lb-badge lb-badge--since">{t.newSinceVisit}</span>}
         <UpdateTime ms={item.published} locale={locale} timeZone={timeZone} />
       </div>
       <h3 id={headingId} className="lb-update__title">

@@ -17,7 +17,8 @@ export function useRenderWindow(resetKey: string) {
     setState({ key: resetKey, size });
   }
   const grow = useCallback(
-    (atLeast = 0) => setState((s) => ({ key: s.key, size: Math.max(s.size + STEP, atLeast) })),
+    (atLeast = 0, step = STEP) =>
+      setState((s) => ({ key: s.key, size: Math.max(s.size + step, atLeast) })),
     [],
   );
   return { size, grow };

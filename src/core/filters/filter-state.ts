@@ -1,4 +1,6 @@
 export type TimelineView = 'topics' | 'latest';
+/** The Latest view's reading order (the topic groups always read newest first). */
+export type ReadingOrder = 'newest' | 'oldest';
 
 export interface FilterState {
   readonly topics: readonly string[];
@@ -10,6 +12,7 @@ export interface FilterState {
 
 export interface ViewState extends FilterState {
   readonly view: TimelineView;
+  readonly order: ReadingOrder;
 }
 
 /** Changes the view; `replace` changes it in place in the history (no new Back step). */
@@ -30,7 +33,7 @@ export const noFilters: FilterState = {
   q: '',
   keyOnly: false,
 };
-export const defaultViewState: ViewState = { ...noFilters, view: 'topics' };
+export const defaultViewState: ViewState = { ...noFilters, view: 'topics', order: 'newest' };
 
 export function activeFilterCount(state: FilterState): number {
   return (
@@ -42,7 +45,7 @@ export function activeFilterCount(state: FilterState): number {
   );
 }
 
-/** The same view with every filter off (the view switch stays). */
+/** The same view with every filter off (the view switch and the order stay). */
 export function clearFilters<S extends ViewState>(state: S): S {
   return { ...state, ...noFilters };
 }

@@ -15,6 +15,7 @@ const OWN_PARAMS: ReadonlySet<string> = new Set([
   'q',
   'key',
   'view',
+  'order',
 ]);
 const MAX_VALUES = 50;
 const MAX_VALUE = 200;
@@ -102,6 +103,7 @@ export function parseViewState(search: string): ViewState {
     q: q.trim() === '' ? '' : q.slice(0, MAX_QUERY),
     keyOnly: params.get('key') === '1',
     view: view === 'latest' ? 'latest' : defaultViewState.view,
+    order: params.get('order') === 'oldest' ? 'oldest' : defaultViewState.order,
   };
 }
 
@@ -132,6 +134,7 @@ export function serializeViewState(state: ViewState, currentSearch = ''): string
     parts.push(new URLSearchParams({ q: state.q }).toString().replace(/%2C/g, ','));
   if (state.keyOnly) parts.push('key=1');
   if (state.view !== defaultViewState.view) parts.push(`view=${state.view}`);
+  if (state.order !== defaultViewState.order) parts.push(`order=${state.order}`);
   return parts.length > 0 ? `?${parts.join('&')}` : '';
 }
 

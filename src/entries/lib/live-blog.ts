@@ -7,11 +7,11 @@
 import { createElement, type CSSProperties, type ReactElement } from 'react';
 import type { Controls } from '../../widget/live-blog-options';
 import type { Theme } from '../../widget/LiveBlogRoot';
-import type { TimelineView } from '../../core/filters/filter-state';
+import type { ReadingOrder, TimelineView } from '../../core/filters/filter-state';
 import { writeListText } from '../../core/filters/url-state';
 import { defineLiveBlogElement } from '../../widget/live-blog-element';
 
-export type { Controls, Theme, TimelineView };
+export type { Controls, ReadingOrder, Theme, TimelineView };
 export { defineLiveBlogElement };
 
 // Importing the entry defines the element (in a browser; on a server this does nothing).
@@ -31,6 +31,8 @@ export interface LiveBlogProps {
   /** Show key events only. */
   readonly keyEvents?: boolean;
   readonly view?: TimelineView;
+  /** The Latest view's order: `oldest` reads from the start of the story down. */
+  readonly order?: ReadingOrder;
   /** Show at most this many updates, then a "See all updates" link to `link`. */
   readonly limit?: number;
   readonly link?: string;
@@ -64,6 +66,7 @@ export function LiveBlog(props: LiveBlogProps): ReactElement {
     speaker: list(props.speaker),
     'key-events': props.keyEvents ? '' : undefined,
     view: props.view,
+    order: props.order,
     limit: props.limit === undefined ? undefined : String(props.limit),
     link: props.link,
     controls: props.controls,

@@ -37,6 +37,7 @@ describe('readEmbedSettings', () => {
       q: '',
       keyOnly: false,
       view: 'topics',
+      order: 'newest',
     });
   });
 
@@ -48,6 +49,7 @@ describe('readEmbedSettings', () => {
       speaker: 'zelenskyy',
       'key-events': '',
       view: 'latest',
+      order: 'oldest',
     })!;
     expect(props.initialView).toEqual({
       topics: ['ukraine', 'g7'],
@@ -56,6 +58,7 @@ describe('readEmbedSettings', () => {
       q: '',
       keyOnly: true,
       view: 'latest',
+      order: 'oldest',
     });
   });
 
@@ -85,11 +88,17 @@ describe('readEmbedSettings', () => {
       countries: ['UA', 'LT'],
     });
     const settings = readEmbedSettings(
-      queryGetter('?feed=https%3A%2F%2Fx.example%2Ff.json&locale=uk&key-events&view=latest'),
+      queryGetter(
+        '?feed=https%3A%2F%2Fx.example%2Ff.json&locale=uk&key-events&view=latest&order=oldest',
+      ),
       BASE,
     )!;
     expect(settings.props).toMatchObject({ feed: 'https://x.example/f.json', locale: 'uk' });
-    expect(settings.props.initialView).toMatchObject({ keyOnly: true, view: 'latest' });
+    expect(settings.props.initialView).toMatchObject({
+      keyOnly: true,
+      view: 'latest',
+      order: 'oldest',
+    });
     expect(queryGetter('?feed=f')('topic')).toBeNull();
   });
 
@@ -109,12 +118,14 @@ describe('readEmbedSettings', () => {
       theme: 'neon',
       timezone: 'Mars/Arcadia',
       view: 'grid',
+      order: 'sideways',
     })!;
     expect(props.limit).toBeUndefined();
     expect(props.controls).toBe('full');
     expect(props.theme).toBe('auto');
     expect(props.timezone).toBeUndefined();
     expect(props.initialView!.view).toBe('topics');
+    expect(props.initialView!.order).toBe('newest');
     expect(read({ feed: 'f', limit: '2.5' })!.props.limit).toBeUndefined();
     expect(read({ feed: 'f', limit: '10' })!.props.limit).toBe(10);
     expect(read({ feed: 'f', timezone: 'Europe/Vilnius' })!.props.timezone).toBe('Europe/Vilnius');
@@ -131,6 +142,7 @@ describe('readEmbedSettings', () => {
     const key = (a: Partial<Record<SettingName, string>>) => read({ feed: 'f', ...a })!.resetKey;
     expect(key({ topic: 'china' })).not.toBe(key({}));
     expect(key({ 'key-events': '' })).not.toBe(key({}));
+    expect(key({ order: 'oldest' })).not.toBe(key({}));
     expect(read({ feed: 'g' })!.resetKey).not.toBe(key({}));
     expect(key({ limit: '3', theme: 'dark', controls: 'none' })).toBe(key({}));
     expect(key({ topic: 'a%2Cb' })).not.toBe(key({ topic: 'a,b' }));

@@ -27,6 +27,7 @@ const stateArb: fc.Arbitrary<ViewState> = fc.record({
   ),
   keyOnly: fc.boolean(),
   view: fc.constantFrom('topics' as const, 'latest' as const),
+  order: fc.constantFrom('newest' as const, 'oldest' as const),
 });
 
 /** Raw query text, as a hand-edited or hostile link could carry it (not only what we write). */
@@ -39,7 +40,16 @@ const rawQueryArb: fc.Arbitrary<string> = fc.oneof(
         fc.constantFrom(
           ...HOSTILE,
           ...['?', '&', '=', ',', '%', '%2', '%C3', '%A9', '%ED%A0%80', '%F4%90%80%80', '%C0%AF'],
-          ...['topic=', 'country=', 'speaker=', 'q=', 'key=1', 'view=latest', '%74opic='],
+          ...[
+            'topic=',
+            'country=',
+            'speaker=',
+            'q=',
+            'key=1',
+            'view=latest',
+            'order=oldest',
+            '%74opic=',
+          ],
           ...['\uD800', '\uDC00', 'ß', 'ua', 'UA'],
         ),
         fc.string({ unit: 'grapheme', maxLength: 4 }),
@@ -130,6 +140,7 @@ describe('property: URL state round trip', () => {
         q: anyText,
         keyOnly: fc.boolean(),
         view: fc.constantFrom('topics' as const, 'latest' as const),
+        order: fc.constantFrom('newest' as const, 'oldest' as const),
       });
       fc.assert(
         fc.property(anyStateArb, (state) => {

@@ -37,8 +37,23 @@ describe('URL state', () => {
       q: 'Sánchez, 50% + "quotes" #1',
       keyOnly: true,
       view: 'latest',
+      order: 'oldest',
     });
     expect(parseViewState(serializeViewState(s))).toEqual(s);
+  });
+
+  it('writes the reading order only when it is oldest first', () => {
+    expect(serializeViewState(state({ view: 'latest', order: 'oldest' }))).toBe(
+      '?view=latest&order=oldest',
+    );
+    expect(serializeViewState(state({ view: 'latest', order: 'newest' }))).toBe('?view=latest');
+    expect(serializeViewState(state({ order: 'newest' }), '?order=oldest&feed=a')).toBe('?feed=a');
+  });
+
+  it('reads any other order value as newest first', () => {
+    for (const value of ['', 'OLDEST', 'newest', 'asc', '1', '%00', 'oldest%20'])
+      expect(parseViewState(`?view=latest&order=${value}`).order).toBe('newest');
+    expect(parseViewState('?order=oldest&order=newest').order).toBe('oldest');
   });
 
   it('keeps parameters that are not its own (feed=, locale=) and replaces its own', () => {
@@ -65,7 +80,7 @@ describe('URL state', () => {
   });
 
   it('ignores values it cannot use and never throws', () => {
-    expect(parseViewState('?view=grid&key=yes&unknown=1')).toEqual(defaultViewState);
+    expect(parseViewState('?view=grid&key=yes&order=up&unknown=1')).toEqual(defaultViewState);
     expect(() => parseViewState('?q=%E0%A4%A&topic=%&country=%FF')).not.toThrow();
     expect(parseViewState(`?topic=${'x'.repeat(201)}`).topics).toEqual([]);
     const many = Array.from({ length: 80 }, (_, i) => `t${i}`).join(',');

@@ -12,6 +12,7 @@ describe('the React library entry', () => {
         country="UA"
         keyEvents
         view="latest"
+        order="oldest"
         limit={5}
         link="https://news.example/live"
         controls="compact"
@@ -28,6 +29,7 @@ describe('the React library entry', () => {
       country: 'UA',
       'key-events': '',
       view: 'latest',
+      order: 'oldest',
       limit: '5',
       link: 'https://news.example/live',
       controls: 'compact',
