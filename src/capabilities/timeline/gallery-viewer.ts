@@ -49,7 +49,7 @@ let sheet: CSSStyleSheet | undefined;
  */
 function adoptStyles(root: Node) {
   if (!(root instanceof Document || root instanceof ShadowRoot)) return;
-  if (!('replaceSync' in CSSStyleSheet.prototype)) return;
+  if (!('adoptedStyleSheets' in root && 'replaceSync' in CSSStyleSheet.prototype)) return;
   if (!sheet) {
     sheet = new CSSStyleSheet();
     sheet.replaceSync(viewerCss);
