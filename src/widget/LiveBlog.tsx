@@ -1,6 +1,5 @@
 import { lazy, Suspense, useRef } from 'react';
 import { clearFilters } from '../core/filters/filter-state';
-import { FilterPanel } from '../capabilities/filters/FilterPanel';
 import { LastVisitBanner } from '../capabilities/live/LastVisitBanner';
 import { NewUpdatesButton } from '../capabilities/live/NewUpdatesButton';
 import { StatusLine } from '../capabilities/live/StatusLine';
@@ -17,6 +16,11 @@ import { TimeZoneToggle } from './TimeZoneToggle';
 import { UpdateList } from './UpdateList';
 import { useLiveBlog } from './use-live-blog';
 
+// The filter panel sits beside the timeline or behind the "Filters" button, never above the
+// updates: it may arrive a moment after them without moving what the reader sees.
+const FilterPanel = lazy(() =>
+  import('../capabilities/filters/FilterPanel').then((m) => ({ default: m.FilterPanel })),
+);
 // Few readers ever filter down to nothing: what helps them then loads when it is needed.
 const NoMatches = lazy(() =>
   import('../capabilities/filters/NoMatches').then((m) => ({ default: m.NoMatches })),
@@ -91,22 +95,24 @@ export function LiveBlog(props: LiveBlogOptions) {
           {blog.partial ? (
             <p className="lb-filters__pending">{blog.t.filtersPending}</p>
           ) : (
-            <FilterPanel
-              state={blog.model.effective}
-              options={blog.model.options}
-              keyEventCount={blog.model.keyEventCount}
-              onChange={blog.setView}
-              compact={blog.controls === 'compact'}
-              coverageNote={
-                blog.store?.olderUrl !== undefined && blog.model.oldestLoaded !== undefined
-                  ? blog.t.countsCoverage(
-                      formatDayAndClock(blog.model.oldestLoaded, blog.locale, blog.timeZone),
-                    )
-                  : undefined
-              }
-              countsPending={blog.model.countsPending}
-              navigation={blog.navigation}
-            />
+            <Suspense fallback={null}>
+              <FilterPanel
+                state={blog.model.effective}
+                options={blog.model.options}
+                keyEventCount={blog.model.keyEventCount}
+                onChange={blog.setView}
+                compact={blog.controls === 'compact'}
+                coverageNote={
+                  blog.store?.olderUrl !== undefined && blog.model.oldestLoaded !== undefined
+                    ? blog.t.countsCoverage(
+                        formatDayAndClock(blog.model.oldestLoaded, blog.locale, blog.timeZone),
+                      )
+                    : undefined
+                }
+                countsPending={blog.model.countsPending}
+                navigation={blog.navigation}
+              />
+            </Suspense>
           )}
         </FiltersDisclosure>
       )}

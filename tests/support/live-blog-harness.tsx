@@ -1,7 +1,7 @@
 // The widget under test in jsdom: a fake feed server behind a stubbed fetch, an
 // IntersectionObserver that reports only when told to, and fake timers advanced explicitly.
 import { act, cleanup, render, screen } from '@testing-library/react';
-import { afterEach, beforeEach, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import { LiveBlogRoot } from '../../src/widget/LiveBlogRoot';
 import { sharedQueryClient } from '../../src/widget/query-client';
 
@@ -111,6 +111,11 @@ export const articles = () => screen.queryAllByRole('article');
 
 /** Fake timers, fetch and IntersectionObserver around each test of the file that calls it. */
 export function installHarness() {
+  // The widget's lazy parts, loaded once: under fake timers, settle() then sees them render in
+  // the same steps as the rest, as a page does once the chunk is cached.
+  beforeAll(async () => {
+    await import('../../src/capabilities/filters/FilterPanel');
+  });
   beforeEach(() => {
     vi.useFakeTimers({ shouldAdvanceTime: false, now: new Date('2023-07-12T10:00:00Z') });
     vi.stubGlobal('fetch', fetchMock);
