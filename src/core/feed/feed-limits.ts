@@ -17,6 +17,8 @@ export const FEED_LIMITS = {
   maxShortTextChars: 2_000,
   /** Topics, countries, people or speakers in one list. */
   maxListLength: 2_000,
+  /** Embedded posts of one item (each behind its own gate); the excess is dropped. */
+  maxEmbedsPerItem: 20,
 } as const;
 
 /**
