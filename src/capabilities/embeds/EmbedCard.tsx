@@ -1,4 +1,4 @@
-import { useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import type { Embed } from '../../core/feed/feed-types';
 import { LOADABLE } from '../../core/embeds/provider-grant';
 import { recogniseEmbed } from '../../core/embeds/providers';
@@ -6,7 +6,16 @@ import { useMessages } from '../../shared/i18n/use-messages';
 import { formatDayAndClock } from '../../shared/time/format-time';
 import { rememberProvider, useRememberedProviders } from './consent-store';
 import { EmbedPolicyContext, hostGrants } from './embed-policy';
-import { LoadedEmbed } from './LoadedEmbed';
+
+// The iframe and the table it is built from are a lazy chunk (docs/decisions/0012): most readers
+// never agree to an embed. A chunk that cannot load leaves a note; the card keeps its link.
+const LoadedEmbed = lazy(() =>
+  import('./LoadedEmbed').catch(() => ({ default: EmbedFailed })),
+);
+
+function EmbedFailed() {
+  return <p className="lb-embed__failed">{useMessages().embedFailed}</p>;
+}
 
 export interface EmbedCardProps {
   readonly embed: Embed;
@@ -49,7 +58,12 @@ export function EmbedCard({ embed, locale, timeZone }: EmbedCardProps) {
   return (
     <figure className="lb-embed">
       {loaded ? (
-        <LoadedEmbed target={gated} title={title} focus={focus === 'frame'} />
+        // Its box has the embed's size from the start: nothing below moves when it arrives.
+        <div className={`lb-embed__frame lb-embed__frame--${gated.shape}`}>
+          <Suspense>
+            <LoadedEmbed target={gated} title={title} focus={focus === 'frame'} />
+          </Suspense>
+        </div>
       ) : (
         embed.text && (
           <blockquote className="lb-embed__text">

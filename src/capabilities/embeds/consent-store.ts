@@ -6,51 +6,46 @@ import { useSyncExternalStore } from 'react';
 // choice lasts as long as the page.
 
 const KEY = 'live-blog:embeds-always';
-const NONE: ReadonlySet<string> = new Set();
 const listeners = new Set<() => void>();
 let current: ReadonlySet<string> | undefined;
-let fallback = NONE;
-
-function storage(): Storage | undefined {
-  try {
-    return window.localStorage;
-  } catch {
-    return undefined;
-  }
-}
+let fallback: ReadonlySet<string> = new Set();
 
 function read(): ReadonlySet<string> {
   try {
-    const list: unknown = JSON.parse(storage()?.getItem(KEY) ?? 'null');
-    if (!Array.isArray(list)) return fallback;
-    return new Set(list.filter((p): p is string => typeof p === 'string'));
+    const list: unknown = JSON.parse(localStorage.getItem(KEY) ?? '[]');
+    if (Array.isArray(list)) return new Set(list.filter((p) => typeof p === 'string'));
   } catch {
-    return fallback;
+    // Storage is out of reach, or holds something else: what this page chose, if anything.
   }
+  return fallback;
 }
 
-export function rememberedProviders(): ReadonlySet<string> {
+function snapshot(): ReadonlySet<string> {
   return (current ??= read());
+}
+
+function changed() {
+  for (const listener of listeners) listener();
 }
 
 /** Remembers, or forgets, that the reader always loads this provider's content. */
 export function rememberProvider(provider: string, always: boolean): void {
-  const next = new Set(rememberedProviders());
+  const next = new Set(snapshot());
   if (always) next.add(provider);
   else next.delete(provider);
   current = fallback = next;
   try {
-    storage()?.setItem(KEY, JSON.stringify([...next]));
+    localStorage.setItem(KEY, JSON.stringify([...next]));
   } catch {
     // Kept for this page only.
   }
-  for (const listener of listeners) listener();
+  changed();
 }
 
 function onStorage(event: StorageEvent) {
   if (event.key !== KEY && event.key !== null) return;
   current = undefined;
-  for (const listener of listeners) listener();
+  changed();
 }
 
 function subscribe(listener: () => void) {
@@ -62,6 +57,7 @@ function subscribe(listener: () => void) {
   };
 }
 
+const none: ReadonlySet<string> = new Set();
 export function useRememberedProviders(): ReadonlySet<string> {
-  return useSyncExternalStore(subscribe, rememberedProviders, () => NONE);
+  return useSyncExternalStore(subscribe, snapshot, () => none);
 }

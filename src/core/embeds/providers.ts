@@ -18,66 +18,43 @@ export interface EmbedTarget {
   readonly shape: EmbedShape;
 }
 
-interface Rule {
-  readonly name: string;
-  readonly shape: EmbedShape;
-  /** Path patterns: the id is the last group, the owner (if any) the first of two. */
-  readonly paths: readonly RegExp[];
-}
+/** Provider, name, shape, and the path pattern: the id is its last group, the owner its first. */
+type Rule = readonly [Exclude<ProviderKey, 'mastodon'>, string, EmbedShape, RegExp];
 
-const YOUTUBE: Rule = {
-  name: 'YouTube',
-  shape: 'video',
-  paths: [/^\/(?:shorts|embed|live)\/([\w-]{11})$/],
-};
 // A Bluesky handle is a domain name (any case); a DID and a post's record key are lower case.
 const HANDLE =
   '(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?';
 const DID = 'did:plc:[a-z2-7]{24}|did:web:[a-z0-9.-]{1,253}';
+const YOUTUBE: Rule = ['youtube', 'YouTube', 'video', /^\/(?:shorts|embed|live)\/([\w-]{11})$/];
+const X: Rule = ['x', 'X', 'post', /^\/(\w{1,15})\/status\/(\d{1,20})$/];
+const TELEGRAM: Rule = ['telegram', 'Telegram', 'post', /^\/([A-Za-z]\w{3,31})\/(\d{1,10})$/];
 
-const RULES: Readonly<Record<string, readonly [Exclude<ProviderKey, 'mastodon'>, Rule]>> = {
-  'youtube.com': ['youtube', YOUTUBE],
-  'youtube-nocookie.com': ['youtube', YOUTUBE],
-  'youtu.be': ['youtube', { ...YOUTUBE, paths: [/^\/([\w-]{11})$/] }],
-  'vimeo.com': ['vimeo', { name: 'Vimeo', shape: 'video', paths: [/^\/(\d{1,12})$/] }],
-  'player.vimeo.com': [
-    'vimeo',
-    { name: 'Vimeo', shape: 'video', paths: [/^\/video\/(\d{1,12})$/] },
-  ],
-  'x.com': [
-    'x',
-    { name: 'X', shape: 'post', paths: [/^\/([A-Za-z0-9_]{1,15})\/status\/(\d{1,20})$/] },
-  ],
+/** By host name, without a leading www., m. or mobile.: exact names only. */
+const RULES: Readonly<Record<string, Rule>> = {
+  'youtube.com': YOUTUBE,
+  'youtube-nocookie.com': YOUTUBE,
+  'youtu.be': ['youtube', 'YouTube', 'video', /^\/([\w-]{11})$/],
+  'vimeo.com': ['vimeo', 'Vimeo', 'video', /^\/(\d{1,12})$/],
+  'player.vimeo.com': ['vimeo', 'Vimeo', 'video', /^\/video\/(\d{1,12})$/],
+  'x.com': X,
+  'twitter.com': X,
   'bsky.app': [
     'bluesky',
-    {
-      name: 'Bluesky',
-      shape: 'post',
-      paths: [new RegExp(`^/profile/(${HANDLE}|${DID})/post/([a-z2-7]{13})$`)],
-    },
+    'Bluesky',
+    'post',
+    new RegExp(`^/profile/(${HANDLE}|${DID})/post/([a-z2-7]{13})$`),
   ],
-  't.me': [
-    'telegram',
-    { name: 'Telegram', shape: 'post', paths: [/^\/([A-Za-z][A-Za-z0-9_]{3,31})\/(\d{1,10})$/] },
-  ],
+  't.me': TELEGRAM,
+  'telegram.me': TELEGRAM,
   'instagram.com': [
     'instagram',
-    {
-      name: 'Instagram',
-      shape: 'tall',
-      paths: [/^(?:\/[A-Za-z0-9_.]{1,30})?\/(?:p|reel|tv)\/([A-Za-z0-9_-]{5,40})$/],
-    },
+    'Instagram',
+    'tall',
+    /^(?:\/[\w.]{1,30})?\/(?:p|reel|tv)\/([\w-]{5,40})$/,
   ],
-  'tiktok.com': [
-    'tiktok',
-    { name: 'TikTok', shape: 'tall', paths: [/^\/@([A-Za-z0-9_.]{2,24})\/video\/(\d{1,20})$/] },
-  ],
+  'tiktok.com': ['tiktok', 'TikTok', 'tall', /^\/@([\w.]{2,24})\/video\/(\d{1,20})$/],
 };
-const ALIASES: Readonly<Record<string, string>> = {
-  'twitter.com': 'x.com',
-  'telegram.me': 't.me',
-};
-const MASTODON = /^\/@([A-Za-z0-9_]{1,30})\/(\d{1,20})$/;
+const MASTODON = /^\/@(\w{1,30})\/(\d{1,20})$/;
 const YOUTUBE_ID = /^[\w-]{11}$/;
 
 function parse(url: string): URL | undefined {
@@ -96,24 +73,17 @@ export function recogniseEmbed(url: string): EmbedTarget | undefined {
   const parsed = parse(url);
   if (!parsed) return undefined;
   // Exact host names only: youtube.com.evil.example and evilyoutube.com are not YouTube.
-  const bare = parsed.hostname.replace(/^(?:www|m|mobile)\./, '');
-  const host = ALIASES[bare] ?? bare;
+  const host = parsed.hostname.replace(/^(?:www|m|mobile)\./, '');
+  const rule = Object.hasOwn(RULES, host) ? RULES[host] : undefined;
   const path = parsed.pathname.replace(/(.)\/$/, '$1');
-  const known = RULES[host];
-  if (known) {
-    const [provider, rule] = known;
-    if (provider === 'youtube' && path === '/watch') {
-      const id = parsed.searchParams.get('v') ?? '';
-      return YOUTUBE_ID.test(id) ? { provider, name: rule.name, id, shape: rule.shape } : undefined;
-    }
-    for (const pattern of rule.paths) {
-      const m = pattern.exec(path);
-      if (!m) continue;
-      const id = m[m.length - 1]!;
-      const owner = m.length > 2 ? m[1] : undefined;
-      return { provider, name: rule.name, id, shape: rule.shape, ...(owner ? { owner } : {}) };
-    }
-    return undefined;
+  if (rule) {
+    const [provider, name, shape, pattern] = rule;
+    const m =
+      provider === 'youtube' && path === '/watch'
+        ? YOUTUBE_ID.exec(parsed.searchParams.get('v') ?? '')
+        : pattern.exec(path);
+    if (!m) return undefined;
+    return { provider, name, shape, id: m[m.length - 1]!, owner: m.length > 2 ? m[1] : undefined };
   }
   const toot = parsed.protocol === 'https:' ? MASTODON.exec(path) : null;
   if (!toot) return undefined;
