@@ -9,9 +9,7 @@ import { EmbedPolicyContext, hostGrants } from './embed-policy';
 
 // The iframe and the table it is built from are a lazy chunk (docs/decisions/0012): most readers
 // never agree to an embed. A chunk that cannot load leaves a note; the card keeps its link.
-const LoadedEmbed = lazy(() =>
-  import('./LoadedEmbed').catch(() => ({ default: EmbedFailed })),
-);
+const LoadedEmbed = lazy(() => import('./LoadedEmbed').catch(() => ({ default: EmbedFailed })));
 
 function EmbedFailed() {
   return <p className="lb-embed__failed">{useMessages().embedFailed}</p>;
