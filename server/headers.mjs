@@ -23,7 +23,7 @@ export const EMBED_FRAME_ORIGINS = [
 /**
  * Strict CSP for the app's HTML. frame-ancestors is open because the blog is
  * meant to be embedded anywhere; connect-src allows https feeds and a local
- * replay server on any port; frame-src only the embeds' origins.
+ * replay server on any port; frame-src the site's own pages and the embeds' origins.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -32,7 +32,8 @@ export const CONTENT_SECURITY_POLICY = [
   "img-src 'self' https: data:",
   "connect-src 'self' https: http://127.0.0.1:* http://localhost:*",
   "font-src 'self'",
-  `frame-src ${EMBED_FRAME_ORIGINS.join(' ')}`,
+  // 'self': the site's own pages frame embed.html (the iframe example page).
+  `frame-src 'self' ${EMBED_FRAME_ORIGINS.join(' ')}`,
   "object-src 'none'",
   "base-uri 'none'",
   'frame-ancestors *',

@@ -115,7 +115,7 @@ test.describe('the standalone page', () => {
     const response = await page.goto(`${server.url}?feed=${FEED}&poll=off`);
     // The page's CSP frames exactly the embeds' origins.
     expect(response?.headers()['content-security-policy']).toContain(
-      'frame-src https://www.youtube-nocookie.com https://player.vimeo.com',
+      "frame-src 'self' https://www.youtube-nocookie.com https://player.vimeo.com",
     );
     await expectGated(page);
     // Scrolled to the end: every update and every card has been laid out, and nothing left.

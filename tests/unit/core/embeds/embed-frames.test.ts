@@ -7,7 +7,7 @@ import { readRepoFile } from '../../../support/feed-builders';
 function cspFrameOrigins(): string[] {
   const source = readRepoFile('server/headers.mjs');
   const list = /EMBED_FRAME_ORIGINS = \[([^\]]*)\]/.exec(source)?.[1] ?? '';
-  expect(source).toContain("`frame-src ${EMBED_FRAME_ORIGINS.join(' ')}`");
+  expect(source).toContain("`frame-src 'self' ${EMBED_FRAME_ORIGINS.join(' ')}`");
   return [...list.matchAll(/'([^']+)'/g)].map((m) => m[1]!);
 }
 
