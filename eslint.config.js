@@ -29,7 +29,7 @@ const browserOnlyGlobals = [
 // (the widget composes them), and an entry point not another one (what two share is in
 // entries/common). Outside src/, the replay server stands alone, and bench/ and scripts/ share
 // what they both need through tooling/.
-const CAPABILITIES = ['feed', 'live', 'timeline', 'filters', 'story', 'sharing'];
+const CAPABILITIES = ['feed', 'live', 'timeline', 'filters', 'story', 'sharing', 'embeds'];
 const ENTRIES = ['page', 'frame', 'embed', 'embed-frame', 'lib'];
 const layer = (/** @type {string} */ message) => message + ' (docs/architecture.md)';
 const LAYER_ZONES = [

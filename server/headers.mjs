@@ -6,9 +6,24 @@
 import { createHash } from 'node:crypto';
 
 /**
+ * The origins of the embeds a reader may agree to load (YouTube, Vimeo, X, Bluesky, Telegram,
+ * Instagram, TikTok): exactly those the app builds iframes for
+ * (src/core/embeds/embed-frames.ts, FRAME_ORIGINS; a unit test keeps the two lists equal).
+ */
+export const EMBED_FRAME_ORIGINS = [
+  'https://www.youtube-nocookie.com',
+  'https://player.vimeo.com',
+  'https://platform.twitter.com',
+  'https://embed.bsky.app',
+  'https://t.me',
+  'https://www.instagram.com',
+  'https://www.tiktok.com',
+];
+
+/**
  * Strict CSP for the app's HTML. frame-ancestors is open because the blog is
  * meant to be embedded anywhere; connect-src allows https feeds and a local
- * replay server on any port.
+ * replay server on any port; frame-src the site's own pages and the embeds' origins.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -19,6 +34,8 @@ export const CONTENT_SECURITY_POLICY = [
   "media-src 'self' https:",
   "connect-src 'self' https: http://127.0.0.1:* http://localhost:*",
   "font-src 'self'",
+  // 'self': the site's own pages frame embed.html (the iframe example page).
+  `frame-src 'self' ${EMBED_FRAME_ORIGINS.join(' ')}`,
   "object-src 'none'",
   "base-uri 'none'",
   'frame-ancestors *',

@@ -1,5 +1,6 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
+import { EmbedPolicyContext, type EmbedPolicy } from '../capabilities/embeds/embed-policy';
 import { LocaleContext, type LocaleSettings } from '../shared/i18n/use-messages';
 import { localeSettingsFor } from '../shared/i18n/pick-messages';
 import { LiveBlog } from './LiveBlog';
@@ -13,7 +14,11 @@ export interface LiveBlogRootProps extends Omit<LiveBlogOptions, 'locale'> {
   readonly theme?: Theme;
   /** Rendered in <live-blog>'s shadow root: the theme then comes from the host element (:host). */
   readonly inShadowRoot?: boolean;
+  /** The host's say on third-party embeds: off, or agreed for the reader. */
+  readonly embeds?: EmbedPolicy;
 }
+
+const NO_POLICY: EmbedPolicy = {};
 
 function pickLocale(requested: string | undefined): string {
   const candidates = [
@@ -37,6 +42,7 @@ export function LiveBlogRoot({
   locale,
   theme = 'auto',
   inShadowRoot = false,
+  embeds = NO_POLICY,
   ...options
 }: LiveBlogRootProps) {
   const requested = useMemo(() => localeSettingsFor(pickLocale(locale)), [locale]);
@@ -61,9 +67,11 @@ export function LiveBlogRoot({
   return (
     <QueryClientProvider client={sharedQueryClient()}>
       <LocaleContext.Provider value={settings}>
-        <div className={themeClass} lang={settings.locale}>
-          <LiveBlog {...options} locale={settings.locale} />
-        </div>
+        <EmbedPolicyContext.Provider value={embeds}>
+          <div className={themeClass} lang={settings.locale}>
+            <LiveBlog {...options} locale={settings.locale} />
+          </div>
+        </EmbedPolicyContext.Provider>
       </LocaleContext.Provider>
     </QueryClientProvider>
   );

@@ -1,5 +1,6 @@
 import type { Controls } from './live-blog-options';
 import type { LiveBlogRootProps, Theme } from './LiveBlogRoot';
+import { readProviderGrant } from '../core/embeds/provider-grant';
 import { validTimeZone } from '../core/time/time-zone';
 import { safeHttpUrl } from '../core/feed/safe-url';
 import {
@@ -30,6 +31,8 @@ export const SETTING_NAMES = [
   'timezone',
   'poll',
   'sync-url',
+  'embeds',
+  'embeds-consent',
 ] as const;
 
 export type SettingName = (typeof SETTING_NAMES)[number];
@@ -96,6 +99,10 @@ export function readEmbedSettings(
     timezone: validTimeZone(get('timezone')),
     poll: !/^(off|false|no|0)$/i.test(get('poll')?.trim() ?? ''),
     syncUrl: flag(get('sync-url')),
+    embeds: {
+      off: /^(off|false|no|0)$/i.test(get('embeds')?.trim() ?? ''),
+      granted: readProviderGrant(get('embeds-consent') ?? ''),
+    },
   };
   return { props, resetKey: `${feed} ${serializeViewState(initialView)}` };
 }

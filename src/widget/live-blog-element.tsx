@@ -4,6 +4,7 @@ import { updateIdFromHash } from '../capabilities/sharing/permalink';
 import widgetCss from './live-blog.css?inline';
 import { readEmbedSettings, SETTING_NAMES } from './embed-settings';
 import embedCss from './embed.css?inline';
+import { CONSENT_EVENT, readProviderGrant } from '../core/embeds/provider-grant';
 
 /** How far below (and above) the viewport the widget starts loading. */
 export const LAZY_ROOT_MARGIN = '600px 0px';
@@ -50,6 +51,24 @@ function createElementClass() {
     #observer: IntersectionObserver | undefined;
     #near = false;
     #renderQueued = false;
+    /** The providers of the host's last consent event; the attribute, once set again, wins. */
+    #consent: string | undefined;
+
+    constructor() {
+      super();
+      this.addEventListener(CONSENT_EVENT, this.#onConsent);
+    }
+
+    #onConsent = (event: Event) => {
+      const detail: unknown = event instanceof CustomEvent ? event.detail : undefined;
+      const grant = readProviderGrant(
+        typeof detail === 'object' && detail !== null && 'providers' in detail
+          ? detail.providers
+          : undefined,
+      );
+      this.#consent = grant === 'all' ? grant : grant.join(' ');
+      if (this.#root) this.#render();
+    };
 
     connectedCallback() {
       const shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
@@ -103,7 +122,8 @@ function createElementClass() {
       });
     }
 
-    attributeChangedCallback() {
+    attributeChangedCallback(name: string) {
+      if (name === 'embeds-consent') this.#consent = undefined;
       if (!this.#root || this.#renderQueued) return;
       // Several attributes set in one go render once.
       this.#renderQueued = true;
@@ -121,7 +141,13 @@ function createElementClass() {
         shadow.append(this.#mount);
       }
       this.#root ??= createRoot(this.#mount);
-      const settings = readEmbedSettings((name) => this.getAttribute(name), document.baseURI);
+      const settings = readEmbedSettings(
+        (name) =>
+          name === 'embeds-consent' && this.#consent !== undefined
+            ? this.#consent
+            : this.getAttribute(name),
+        document.baseURI,
+      );
       if (!settings) {
         console.error('<live-blog>: the feed attribute is required (the URL of a JSON Feed).');
         this.#root.render(null);

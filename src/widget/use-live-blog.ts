@@ -4,6 +4,7 @@ import { validTimeZone } from '../core/time/time-zone';
 import { activeFilterCount, defaultViewState, filterKey } from '../core/filters/filter-state';
 import type { ActivityBin } from '../core/timeline/activity-bins';
 import { updateElementId } from '../core/timeline/element-ids';
+import { EmbedCard } from '../capabilities/embeds/EmbedCard';
 import { useLiveFeed } from '../capabilities/feed/use-live-feed';
 import { useViewState } from '../capabilities/filters/use-view-state';
 import { useArrivals } from '../capabilities/live/use-arrivals';
@@ -83,6 +84,7 @@ export function useLiveBlog(props: LiveBlogOptions, elements: LiveBlogElements) 
       baseUrl: feedUrl,
       permalink: (id: string) => permalinkFor(id, pageUrl),
       ShareLink: CopyLinkButton,
+      EmbedCard,
     }),
     [model.labels, locale, timeZone, feedUrl, pageUrl],
   );

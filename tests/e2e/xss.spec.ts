@@ -177,6 +177,21 @@ async function textMismatches(page: Page, items: readonly ItemExpectation[]) {
           item.attachmentCaption,
         );
       }
+      // The item's own embeds follow its body: the last fallback and author on the card.
+      const cards = article.querySelectorAll('.lb-embed');
+      const card = [...cards].find(
+        (c) => c.querySelector('a')?.href === 'https://youtu.be/xssPayload1',
+      );
+      if (item.embedText !== undefined) {
+        check('embed text', card?.querySelector('.lb-embed__text')?.textContent, item.embedText);
+      }
+      if (item.embedAuthor !== undefined) {
+        check(
+          'embed author',
+          card?.querySelector('.lb-embed__author')?.textContent,
+          item.embedAuthor,
+        );
+      }
       if (item.bodyText !== undefined) {
         check('content_text', article.querySelector('.lb-prose')?.textContent, item.bodyText);
       }

@@ -196,6 +196,7 @@ export const filterItemArb: fc.Arbitrary<LiveItem> = fc
     speakers: r.speakers,
     keyEvent: r.keyEvent,
     pinned: false,
+    embeds: [],
   }));
 
 /** Text that is hard on a URL: separators, escapes, form encoding, white space, bidi, emoji. */

@@ -78,6 +78,7 @@ export const noItemDetails = {
   speakers: [],
   keyEvent: false,
   pinned: false,
+  embeds: [],
 } as const satisfies Partial<LiveItem>;
 
 /** A parsed item with defaults, for tests of the store, grouping and filters. */

@@ -1,10 +1,11 @@
 import { memo, useMemo, type ComponentType } from 'react';
-import type { LiveItem } from '../../core/feed/feed-types';
+import type { Embed, LiveItem } from '../../core/feed/feed-types';
 import type { Labels } from '../../core/filters/facet-options';
 import { useMessages } from '../../shared/i18n/use-messages';
 import { formatClock } from '../../shared/time/format-time';
-import { sanitizeHtml } from './sanitize-html';
 import { UpdateMedia } from './UpdateMedia';
+import type { BodyPiece } from './embed-markup';
+import { sanitizeBody } from './sanitize-html';
 import { UpdateTime } from './UpdateTime';
 import { updateElementId, updateTitleId } from '../../core/timeline/element-ids';
 
@@ -27,6 +28,12 @@ export interface UpdateContext {
   readonly permalink: (id: string) => string;
   /** What lets a reader share an update's permalink (the widget gives "Copy link"). */
   readonly ShareLink: ComponentType<{ readonly href: string; readonly title?: string }>;
+  /** What shows a post or player from another site (the widget gives the privacy gate). */
+  readonly EmbedCard: ComponentType<{
+    readonly embed: Embed;
+    readonly locale: string;
+    readonly timeZone: string | undefined;
+  }>;
 }
 
 interface Props {
@@ -40,16 +47,16 @@ interface Props {
 // costly part of mounting one. Unchanged items keep their identity across polls (feed-store.ts).
 const sanitized = new WeakMap<
   LiveItem,
-  { readonly base: string | undefined; readonly html: string }
+  { readonly base: string | undefined; readonly body: BodyPiece[] }
 >();
 
-function sanitizedBody(item: LiveItem, baseUrl: string | undefined): string | undefined {
+function sanitizedBody(item: LiveItem, baseUrl: string | undefined): BodyPiece[] | undefined {
   if (item.contentHtml === undefined) return undefined;
   const cached = sanitized.get(item);
-  if (cached && cached.base === baseUrl) return cached.html;
-  const html = sanitizeHtml(item.contentHtml, baseUrl);
-  sanitized.set(item, { base: baseUrl, html });
-  return html;
+  if (cached && cached.base === baseUrl) return cached.body;
+  const body = sanitizeBody(item.contentHtml, baseUrl);
+  sanitized.set(item, { base: baseUrl, body });
+  return body;
 }
 
 /** One update as the reader sees it. Memoised: a poll re-renders only the items it changed. */
@@ -63,7 +70,7 @@ export const UpdateArticle = memo(function UpdateArticle({
   const { labels, locale, timeZone, baseUrl } = context;
   const domId = updateElementId(item.id);
   const headingId = updateTitleId(item.id);
-  const html = useMemo(() => sanitizedBody(item, baseUrl), [item, baseUrl]);
+  const body = useMemo(() => sanitizedBody(item, baseUrl), [item, baseUrl]);
   const headline = item.title ?? t.untitled(formatClock(item.published, locale, timeZone));
   const classes = ['lb-update'];
   if (item.keyEvent) classes.push('lb-update--key');
@@ -92,8 +99,14 @@ export const UpdateArticle = memo(function UpdateArticle({
       {item.image && <LeadImage item={item} />}
       <div className="lb-update__body">
         {item.dateline && <p className="lb-dateline">{item.dateline}</p>}
-        {html !== undefined ? (
-          <div className="lb-prose" dangerouslySetInnerHTML={{ __html: html }} />
+        {body !== undefined ? (
+          body.map((piece, i) =>
+            'html' in piece ? (
+              <div key={i} className="lb-prose" dangerouslySetInnerHTML={{ __html: piece.html }} />
+            ) : (
+              <context.EmbedCard key={i} embed={piece.embed} locale={locale} timeZone={timeZone} />
+            ),
+          )
         ) : (
           <div className="lb-prose">
             {(item.contentText ?? '').split(/\n{2,}/).map((para, i) => (
@@ -101,6 +114,9 @@ export const UpdateArticle = memo(function UpdateArticle({
             ))}
           </div>
         )}
+        {item.embeds.map((embed, i) => (
+          <context.EmbedCard key={`e${i}`} embed={embed} locale={locale} timeZone={timeZone} />
+        ))}
       </div>
       {item.attachments && (
         <UpdateMedia attachments={item.attachments} poster={item.image} label={headline} />

@@ -1,4 +1,5 @@
 import DOMPurify from 'dompurify';
+import { addEmbedHooks, splitAtEmbeds, type BodyPiece } from './embed-markup';
 
 // Feed HTML comes from many hands: only this allow-list survives. Headings start at h4 because
 // the page's own h2/h3 outline (groups, updates) must not be broken by content.
@@ -121,6 +122,7 @@ function getPurifier() {
       if (!node.hasAttribute('alt')) node.setAttribute('alt', '');
     }
   });
+  addEmbedHooks(purifier, () => currentBase);
   return purifier;
 }
 
@@ -133,4 +135,9 @@ export function sanitizeHtml(html: string, baseUrl: string | undefined): string 
   } finally {
     currentBase = undefined;
   }
+}
+
+/** One update's body, sanitised once and split at the embeds recognised in it. */
+export function sanitizeBody(html: string, baseUrl: string | undefined): BodyPiece[] {
+  return splitAtEmbeds(sanitizeHtml(html, baseUrl));
 }

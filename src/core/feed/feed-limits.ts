@@ -19,6 +19,8 @@ export const FEED_LIMITS = {
   maxListLength: 2_000,
   /** Attachments read from one item; the rest are ignored. */
   maxAttachments: 50,
+  /** Embedded posts of one item (each behind its own gate); the excess is dropped. */
+  maxEmbedsPerItem: 20,
 } as const;
 
 /**

@@ -43,6 +43,16 @@ export interface Attachment {
   readonly height?: number;
 }
 
+/** A post or player from another site (`_liveblog.embeds`), shown behind a privacy gate. */
+export interface Embed {
+  /** The post's own address (http or https); its provider and id are read from it. */
+  readonly url: string;
+  /** Fallback text, shown until the reader loads the embed (and where it cannot load). */
+  readonly text?: string;
+  readonly author?: string;
+  readonly published?: number;
+}
+
 export interface FeedMeta {
   readonly title: string;
   readonly homePageUrl?: string;
@@ -86,6 +96,7 @@ export interface LiveItem {
   readonly dateline?: string;
   readonly keyEvent: boolean;
   readonly pinned: boolean;
+  readonly embeds: readonly Embed[];
 }
 
 export interface Tombstone {

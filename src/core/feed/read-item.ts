@@ -10,6 +10,7 @@ import {
 } from './feed-text';
 import type { Author, LiveItem } from './feed-types';
 import { readAttachments } from './read-attachments';
+import { readEmbeds } from './read-embeds';
 import { parseRfc3339 } from './rfc3339';
 import { safeHttpUrl } from './safe-url';
 
@@ -106,6 +107,7 @@ export function readItem(raw: unknown, mode: ReadMode): ItemRead {
       dateline: clean(shortText(ext?.dateline)),
       keyEvent: flag(ext?.key_event),
       pinned: flag(ext?.pinned),
+      embeds: readEmbeds(ext?.embeds, base),
     },
   };
 }

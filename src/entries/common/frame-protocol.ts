@@ -1,3 +1,4 @@
+import { readProviderGrant, type ProviderGrant } from '../../core/embeds/provider-grant';
 import { safeHttpUrl } from '../../core/feed/safe-url';
 /**
  * The postMessage protocol between embed.html (in the iframe) and embed-frame.js (on the host
@@ -7,14 +8,19 @@ import { safeHttpUrl } from '../../core/feed/safe-url';
  *                   query parameter, or null> }   whenever the content's height changes
  *   host → frame  { type: 'live-blog:hello' }     "I size you": the frame answers with its height
  *                                                  and hides its own scroll bar
+ *   host → frame  { type: 'live-blog:consent', providers: ['youtube', …] | 'all' }
+ *                                                  the host's consent manager agreed to these
+ *                                                  embeds for the reader (replaces the last word)
  *
  * Each side checks the other: the host accepts a height only from the window of one of its
  * iframe[data-live-blog] elements and only from that iframe's src origin; the frame posts only to
- * its parent's origin (never '*') and accepts a hello only from its parent window and origin.
+ * its parent's origin (never '*') and accepts a hello or a consent only from its parent window and
+ * origin.
  */
 
 export const HEIGHT_MESSAGE = 'live-blog:height';
 export const HELLO_MESSAGE = 'live-blog:hello';
+export const CONSENT_MESSAGE = 'live-blog:consent';
 
 export interface HeightMessage {
   readonly type: typeof HEIGHT_MESSAGE;
@@ -36,6 +42,13 @@ export function isHelloMessage(data: unknown): boolean {
   return (
     typeof data === 'object' && data !== null && (data as { type?: unknown }).type === HELLO_MESSAGE
   );
+}
+
+/** The providers a consent message agrees to, or undefined for any other message. */
+export function readConsentMessage(data: unknown): ProviderGrant | undefined {
+  if (typeof data !== 'object' || data === null) return undefined;
+  const message = data as { type?: unknown; providers?: unknown };
+  return message.type === CONSENT_MESSAGE ? readProviderGrant(message.providers) : undefined;
 }
 
 function originOf(url: string | null | undefined): string | undefined {

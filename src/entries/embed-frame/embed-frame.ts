@@ -1,7 +1,13 @@
 // dist/embed-frame.js: the host page's half of the iframe embed. It sizes every
 // <iframe data-live-blog> to its content's height, from the frame's own messages
-// (src/embed/frame-protocol.ts). No globals; safe to load twice.
-import { HELLO_MESSAGE, readHeightMessage } from '../common/frame-protocol';
+// (src/embed/frame-protocol.ts), and passes a host's consent to embeds on to the frame. No
+// globals; safe to load twice.
+import {
+  CONSENT_EVENT,
+  readProviderGrant,
+  type ProviderGrant,
+} from '../../core/embeds/provider-grant';
+import { CONSENT_MESSAGE, HELLO_MESSAGE, readHeightMessage } from '../common/frame-protocol';
 
 const SELECTOR = 'iframe[data-live-blog]';
 
@@ -13,10 +19,22 @@ function frameOrigin(iframe: HTMLIFrameElement): string | undefined {
   }
 }
 
+/** The host's last word on embeds per iframe, said again whenever the frame (re)loads. */
+const consents = new WeakMap<HTMLIFrameElement, ProviderGrant>();
+
+function sendConsent(iframe: HTMLIFrameElement) {
+  const providers = consents.get(iframe);
+  const origin = frameOrigin(iframe);
+  if (providers === undefined || origin === undefined) return;
+  // To the frame's origin alone; a frame still loading is reached by its load event.
+  iframe.contentWindow?.postMessage({ type: CONSENT_MESSAGE, providers }, origin);
+}
+
 function greet(iframe: HTMLIFrameElement) {
   // The hello carries nothing: '*' is safe here, and it reaches a frame that loaded before this
   // script ran (whose first heights went unheard) without a console error if it has not loaded yet.
   iframe.contentWindow?.postMessage({ type: HELLO_MESSAGE }, '*');
+  sendConsent(iframe);
 }
 
 window.addEventListener('message', (event) => {
@@ -41,3 +59,21 @@ document.addEventListener(
   true,
 );
 for (const iframe of document.querySelectorAll<HTMLIFrameElement>(SELECTOR)) greet(iframe);
+
+// The host's consent manager dispatches the same event on the iframe as on <live-blog>; it does
+// not bubble, but it can be caught on the way down. Only the known provider names cross.
+document.addEventListener(
+  CONSENT_EVENT,
+  (event) => {
+    const target = event.target;
+    if (!(target instanceof HTMLIFrameElement) || !target.matches(SELECTOR)) return;
+    const detail: unknown = event instanceof CustomEvent ? event.detail : undefined;
+    const providers =
+      typeof detail === 'object' && detail !== null && 'providers' in detail
+        ? detail.providers
+        : undefined;
+    consents.set(target, readProviderGrant(providers));
+    sendConsent(target);
+  },
+  true,
+);

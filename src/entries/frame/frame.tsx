@@ -9,8 +9,10 @@ import {
   HEIGHT_MESSAGE,
   isHelloMessage,
   parentOrigin,
+  readConsentMessage,
   type HeightMessage,
 } from '../common/frame-protocol';
+import type { ProviderGrant } from '../../core/embeds/provider-grant';
 
 // embed.html: the widget alone, for hosts that embed it in an iframe. Settings come from the
 // query string under the attribute names (?feed=…&topic=…). Anyone can send a link to this page,
@@ -22,9 +24,8 @@ const feed = settings && pageFeed(settings.props.feed, document);
 const container = document.getElementById('root')!;
 const root = createRoot(container);
 
-if (settings && !feed) {
-  void import('../common/FeedRefused').then((m) => m.showFeedRefused(root));
-} else {
+/** Renders the widget; `granted` is the host's latest consent message, if any. */
+function show(granted?: ProviderGrant) {
   root.render(
     <StrictMode>
       {settings && feed ? (
@@ -34,6 +35,7 @@ if (settings && !feed) {
         <LiveBlogRoot
           key={settings.resetKey}
           {...settings.props}
+          embeds={granted ? { ...settings.props.embeds, granted } : settings.props.embeds}
           feed={feed}
           standalone
           syncUrl={false}
@@ -49,9 +51,18 @@ if (settings && !feed) {
   );
 }
 
+if (settings && !feed) {
+  void import('../common/FeedRefused').then((m) => m.showFeedRefused(root));
+} else {
+  show();
+}
+
 reportHeight();
 
-/** Keeps the host informed of the content's height, so that the iframe never needs a scroll bar. */
+/**
+ * Keeps the host informed of the content's height, so that the iframe never needs a scroll bar,
+ * and hears the host's hello and consent.
+ */
 function reportHeight() {
   if (window.parent === window) return;
   const target = parentOrigin(
@@ -72,6 +83,8 @@ function reportHeight() {
   new ResizeObserver(() => post()).observe(container);
   window.addEventListener('message', (event) => {
     if (event.source !== window.parent || event.origin !== target) return;
+    const granted = readConsentMessage(event.data);
+    if (granted !== undefined && feed) show(granted);
     if (!isHelloMessage(event.data)) return;
     // The host sizes the frame from now on: an inner scroll bar would only ever flash.
     document.documentElement.classList.add('lb-frame--sized');

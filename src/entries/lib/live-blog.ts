@@ -46,6 +46,10 @@ export interface LiveBlogProps {
   readonly poll?: boolean;
   /** Keep the reader's filters in the page's address bar. */
   readonly syncUrl?: boolean;
+  /** `false`: embedded posts are link cards only, and no reader is asked to load one. */
+  readonly embeds?: boolean;
+  /** Providers your consent manager agreed to for the reader (`'all'`, or e.g. `['youtube']`). */
+  readonly embedsConsent?: 'all' | readonly string[];
   readonly id?: string;
   readonly className?: string;
   readonly style?: CSSProperties;
@@ -75,6 +79,11 @@ export function LiveBlog(props: LiveBlogProps): ReactElement {
     timezone: props.timezone,
     poll: props.poll === false ? 'off' : undefined,
     'sync-url': props.syncUrl ? '' : undefined,
+    embeds: props.embeds === false ? 'off' : undefined,
+    'embeds-consent':
+      typeof props.embedsConsent === 'string'
+        ? props.embedsConsent
+        : props.embedsConsent?.join(' '),
     id: props.id,
     className: props.className,
     style: props.style,

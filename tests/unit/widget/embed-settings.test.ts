@@ -132,6 +132,26 @@ describe('readEmbedSettings', () => {
     expect(read({ feed: 'f', controls: 'Compact' })!.props.controls).toBe('compact');
   });
 
+  it('reads the host’s say on embeds: off, or providers agreed for the reader', () => {
+    expect(read({ feed: 'f' })!.props.embeds).toEqual({ off: false, granted: [] });
+    expect(read({ feed: 'f', embeds: 'off' })!.props.embeds!.off).toBe(true);
+    expect(read({ feed: 'f', embeds: 'on' })!.props.embeds!.off).toBe(false);
+    expect(read({ feed: 'f', 'embeds-consent': 'youtube Vimeo, twitter' })!.props.embeds).toEqual({
+      off: false,
+      granted: ['youtube', 'vimeo', 'x'],
+    });
+    expect(read({ feed: 'f', 'embeds-consent': 'all' })!.props.embeds!.granted).toBe('all');
+    const frame = readEmbedSettings(
+      queryGetter('?feed=f&embeds=off&embeds-consent=youtube+tiktok'),
+      BASE,
+    )!;
+    expect(frame.props.embeds).toEqual({ off: true, granted: ['youtube', 'tiktok'] });
+    // The host's consent changes nothing the reader is looking at: no restart.
+    expect(read({ feed: 'f', 'embeds-consent': 'all' })!.resetKey).toBe(
+      read({ feed: 'f' })!.resetKey,
+    );
+  });
+
   it('accepts only http(s) links, resolved against the page', () => {
     expect(read({ feed: 'f', link: 'javascript:alert(1)' })!.props.link).toBeUndefined();
     expect(read({ feed: 'f', link: 'data:text/html,x' })!.props.link).toBeUndefined();

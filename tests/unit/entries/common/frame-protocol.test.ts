@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   isHelloMessage,
   parentOrigin,
+  readConsentMessage,
   readHeightMessage,
 } from '../../../../src/entries/common/frame-protocol';
 
@@ -68,5 +69,21 @@ describe('isHelloMessage', () => {
     expect(isHelloMessage({ type: 'live-blog:hello' })).toBe(true);
     expect(isHelloMessage({ type: 'live-blog:height' })).toBe(false);
     expect(isHelloMessage('live-blog:hello')).toBe(false);
+  });
+});
+
+describe('readConsentMessage', () => {
+  it('reads the providers a host agreed to, keeping only known names', () => {
+    expect(
+      readConsentMessage({ type: 'live-blog:consent', providers: ['youtube', 'evil'] }),
+    ).toEqual(['youtube']);
+    expect(readConsentMessage({ type: 'live-blog:consent', providers: 'all' })).toBe('all');
+    expect(readConsentMessage({ type: 'live-blog:consent' })).toEqual([]);
+  });
+
+  it('ignores every other message', () => {
+    expect(readConsentMessage({ type: 'live-blog:hello' })).toBeUndefined();
+    expect(readConsentMessage('live-blog:consent')).toBeUndefined();
+    expect(readConsentMessage(null)).toBeUndefined();
   });
 });

@@ -52,6 +52,20 @@ describe('the React library entry', () => {
     });
   });
 
+  it('passes the host’s say on embeds as the element’s attributes', () => {
+    const { container } = render(
+      <>
+        <LiveBlog feed="a.json" embeds={false} />
+        <LiveBlog feed="b.json" embedsConsent={['youtube', 'vimeo']} />
+        <LiveBlog feed="c.json" embedsConsent="all" />
+      </>,
+    );
+    const [off, some, all] = container.querySelectorAll('live-blog');
+    expect(off!.getAttribute('embeds')).toBe('off');
+    expect(some!.getAttribute('embeds-consent')).toBe('youtube vimeo');
+    expect(all!.getAttribute('embeds-consent')).toBe('all');
+  });
+
   it('leaves defaults out, so the element applies its own', () => {
     const { container } = render(<LiveBlog feed="feed.json" poll syncUrl={false} />);
     const element = container.querySelector('live-blog')!;

@@ -1,0 +1,106 @@
+import type { DOMPurify } from 'dompurify';
+import type { Embed } from '../../core/feed/feed-types';
+import { recogniseEmbed, type ProviderKey } from '../../core/embeds/providers';
+import { FEED_LIMITS } from '../../core/feed/feed-limits';
+
+// The provider markup that CMSs paste into a body (a tweet's blockquote, a YouTube iframe) is
+// recognised while the body is sanitised, and the sanitised body is then split at it: the
+// update shows those posts behind the same gate as `_liveblog.embeds`, in their place. Their
+// scripts never run (the sanitiser drops every script).
+
+/** One part of a body, in order: sanitised HTML, or an embed recognised in it. */
+export type BodyPiece = { readonly html: string } | { readonly embed: Embed };
+
+/** The class of each provider's blockquote; `lb-youtube` stands for a pasted YouTube iframe. */
+const QUOTE_CLASSES: Readonly<Record<string, ProviderKey>> = {
+  'twitter-tweet': 'x',
+  'instagram-media': 'instagram',
+  'bluesky-embed': 'bluesky',
+  'tiktok-embed': 'tiktok',
+  'lb-youtube': 'youtube',
+};
+/** Only a recognised blockquote keeps a class, so its serialisation starts this way. */
+const MARK = '<blockquote class="';
+
+/** Sanitiser hooks that keep what the split needs, and nothing else of the markup. */
+export function addEmbedHooks(purifier: DOMPurify, base: () => string | undefined) {
+  purifier.addHook('uponSanitizeElement', (node, data) => {
+    if (data.tagName !== 'iframe' || !(node instanceof Element)) return;
+    // A YouTube player becomes a blockquote naming its video; any other iframe goes, as before.
+    const src = node.getAttribute('src') ?? '';
+    let url: string;
+    try {
+      url = new URL(src, base()).href;
+    } catch {
+      return;
+    }
+    if (recogniseEmbed(url)?.provider !== 'youtube') return;
+    const quote = node.ownerDocument.createElement('blockquote');
+    quote.setAttribute('class', 'lb-youtube');
+    quote.setAttribute('cite', url);
+    const title = node.getAttribute('title')?.trim();
+    // "YouTube video player" is the title YouTube's own snippet gives every video.
+    if (title && !/^youtube video player$/i.test(title)) quote.textContent = title;
+    node.replaceWith(quote);
+  });
+  purifier.addHook('uponSanitizeAttribute', (node, data) => {
+    if (data.attrName !== 'class' || node.nodeName !== 'BLOCKQUOTE') return;
+    const known = data.attrValue.split(/\s+/).find((c) => Object.hasOwn(QUOTE_CLASSES, c));
+    if (known === undefined || !(node instanceof Element)) return;
+    // A kept attribute is not written back: the hook sets the one class itself.
+    node.setAttribute('class', known);
+    data.forceKeepAttr = true;
+  });
+}
+
+function quoteText(quote: Element): string | undefined {
+  // Paragraphs and line breaks are where the words of a post part.
+  for (const el of quote.querySelectorAll('p, br, li')) el.after(' ');
+  const text = (quote.textContent ?? '').replace(/\s+/g, ' ').trim();
+  return text === '' ? undefined : text.slice(0, FEED_LIMITS.maxShortTextChars);
+}
+
+/** The post a recognised blockquote stands for: its `cite`, else its first link to the post. */
+function embedOf(quote: Element, provider: ProviderKey): Embed | undefined {
+  const urls = [quote.getAttribute('cite')];
+  for (const a of quote.querySelectorAll('a[href]')) urls.push(a.getAttribute('href'));
+  const url = urls.find((u) => u && recogniseEmbed(u)?.provider === provider);
+  return url ? { url, text: quoteText(quote) } : undefined;
+}
+
+/**
+ * The sanitised body as pieces in their original order. A recognised blockquote inside a list
+ * or a table splits it there: each side keeps its part of the structure.
+ */
+export function splitAtEmbeds(html: string): BodyPiece[] {
+  if (!html.includes(MARK)) return [{ html }];
+  // A template's content is inert: nothing in it loads or runs.
+  const template = document.createElement('template');
+  template.innerHTML = html;
+  const root = template.content;
+  const found: [Element, Embed][] = [];
+  for (const quote of root.querySelectorAll('blockquote[class]')) {
+    const provider = QUOTE_CLASSES[quote.getAttribute('class') ?? ''];
+    quote.removeAttribute('class');
+    if (provider === undefined || found.some(([outer]) => outer.contains(quote))) continue;
+    const embed = embedOf(quote, provider);
+    if (embed) found.push([quote, embed]);
+  }
+  const pieces: BodyPiece[] = [];
+  const range = root.ownerDocument.createRange();
+  range.setStart(root, 0);
+  const cut = () => {
+    const holder = root.ownerDocument.createElement('div');
+    holder.append(range.cloneContents());
+    if (holder.innerHTML.trim() !== '') pieces.push({ html: holder.innerHTML });
+  };
+  for (const [quote, embed] of found) {
+    range.setEndBefore(quote);
+    cut();
+    pieces.push({ embed });
+    range.setStartAfter(quote);
+  }
+  range.setEnd(root, root.childNodes.length);
+  cut();
+  return pieces;
+}
