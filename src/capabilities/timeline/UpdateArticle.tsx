@@ -4,7 +4,7 @@ import type { Labels } from '../../core/filters/facet-options';
 import { useMessages } from '../../shared/i18n/use-messages';
 import { formatClock } from '../../shared/time/format-time';
 import { sanitizeHtml } from './sanitize-html';
-import { UpdateMedia } from './UpdateMedia';
+import { Figure, UpdateMedia } from './UpdateMedia';
 import { UpdateTime } from './UpdateTime';
 import { updateElementId, updateTitleId } from '../../core/timeline/element-ids';
 
@@ -170,19 +170,9 @@ function LeadImage({ item }: { readonly item: LiveItem }) {
       height={675}
     />
   );
-  if (item.imageCaption === undefined && item.imageCredit === undefined) return image;
   return (
-    <figure className="lb-update__figure">
+    <Figure caption={item.imageCaption} credit={item.imageCredit} block="lb-update">
       {image}
-      <figcaption>
-        {item.imageCaption && <bdi>{item.imageCaption}</bdi>}
-        {item.imageCaption && item.imageCredit && ' '}
-        {item.imageCredit && (
-          <small className="lb-update__credit">
-            <bdi>{item.imageCredit}</bdi>
-          </small>
-        )}
-      </figcaption>
-    </figure>
+    </Figure>
   );
 }
