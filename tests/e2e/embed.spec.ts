@@ -411,6 +411,8 @@ test.describe('live replay', () => {
       "style-src 'self'",
       `connect-src ${widgetOrigin}`,
       `img-src ${widgetOrigin} data:`,
+      // The demo feed's video and audio come from the widget's origin too.
+      `media-src ${widgetOrigin}`,
       `frame-src ${widgetOrigin}`,
       "base-uri 'none'",
     ].join('; ');
