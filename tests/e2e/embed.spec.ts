@@ -258,8 +258,10 @@ test.describe('all updates published (static feed)', () => {
     const feedLoads = () =>
       page.evaluate(
         () =>
-          performance.getEntriesByType('resource').filter((entry) => entry.name.includes('/feeds/'))
-            .length,
+          // Feed documents only: the media of its updates live beside them in /feeds/media/.
+          performance
+            .getEntriesByType('resource')
+            .filter((entry) => /\/feeds\/[^/]+\.json/.test(entry.name)).length,
       );
     expect(await feedLoads()).toBe(0);
 
