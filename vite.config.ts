@@ -132,7 +132,12 @@ export default defineConfig({
     sourcemap: true,
     // A browser without <link rel="modulepreload"> (Safari before 17) simply fetches a chunk when
     // it is imported; the polyfill would add its bytes to every reader's first screen.
-    modulePreload: { polyfill: false },
+    // A lazy chunk's own imports are in the page's chunks, which are loaded already: nothing more
+    // to preload for it.
+    modulePreload: {
+      polyfill: false,
+      resolveDependencies: (_file, deps, { hostType }) => (hostType === 'html' ? deps : []),
+    },
     rolldownOptions: {
       // The standalone page, and embed.html: the widget alone, for hosts that use an iframe.
       // dist/embed.js and dist/embed-frame.js follow (scriptEmbeds); dist-lib/ comes from

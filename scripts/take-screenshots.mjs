@@ -1,5 +1,7 @@
-// Regenerates docs/screenshots/ from the built app (run `npm run build` first):
-// phone (375 px) and desktop (1280 px), light and dark, on the finished demo replay.
+// Regenerates docs/screenshots/ from the built app (run `npm run build` first): the finished demo
+// replay at phone (375 px) and desktop (1280 px) sizes, light and dark, and the states that only
+// some readers see: the gallery viewer, the media of an update, oldest-first reading with
+// "since your last visit".
 import { chromium } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { startServer } from '../server/create-server.mjs';
@@ -7,34 +9,101 @@ import { chromiumLaunchOptions } from '../tooling/chromium.mjs';
 
 const out = 'docs/screenshots';
 mkdirSync(out, { recursive: true });
-const server = await startServer({
-  port: 0,
-  mode: 'live',
-  intervalMs: 0,
-  admin: true,
-  shiftDates: false,
-});
-if (!server.replay) throw new Error('a live server has a replay');
-server.replay.publishAll();
 const browser = await chromium.launch(chromiumLaunchOptions);
 /** @type {[name: string, width: number, height: number][]} */
-const shots = [
+const sizes = [
   ['phone', 375, 1400],
   ['desktop', 1280, 1500],
 ];
-for (const [name, width, height] of shots) {
-  for (const scheme of /** @type {const} */ (['light', 'dark'])) {
-    const page = await browser.newPage({
-      viewport: { width, height },
-      colorScheme: scheme,
-      locale: 'en-GB',
-    });
+const schemes = /** @type {const} */ (['light', 'dark']);
+
+/** @param {{ initialItems?: number }} [options] */
+async function demoServer(options = {}) {
+  const server = await startServer({
+    port: 0,
+    mode: 'live',
+    intervalMs: 0,
+    admin: true,
+    shiftDates: false,
+    ...options,
+  });
+  if (!server.replay) throw new Error('a live server has a replay');
+  return { server, replay: server.replay };
+}
+
+/**
+ * @param {string} name
+ * @param {number} width
+ * @param {number} height
+ * @param {'light' | 'dark'} scheme
+ */
+async function newPage(name, width, height, scheme) {
+  const context = await browser.newContext({
+    viewport: { width, height },
+    colorScheme: scheme,
+    locale: 'en-GB',
+    timezoneId: 'Europe/Vilnius',
+  });
+  const page = await context.newPage();
+  /**
+   * @param {string} what
+   * @param {import('@playwright/test').Locator} [locator] the whole viewport without one
+   */
+  const shot = async (what, locator) => {
+    const path = `${out}/${what}-${name}-${scheme}.png`;
+    await (locator ?? page).screenshot({ path });
+    console.log(path);
+  };
+  return { context, page, shot };
+}
+
+const { server, replay } = await demoServer();
+replay.publishAll();
+for (const [name, width, height] of sizes) {
+  for (const scheme of schemes) {
+    const { context, page, shot } = await newPage(name, width, height, scheme);
     await page.goto(`${server.url}${process.argv[2] ?? ''}`);
     await page.locator('article').first().waitFor();
     await page.screenshot({ path: `${out}/${name}-${scheme}.png` });
     console.log(`${out}/${name}-${scheme}.png`);
-    await page.close();
+
+    // An update with its gallery, then the viewer open on the first photo.
+    const gallery = page.getByRole('article').filter({ has: page.locator('.lb-gallery') });
+    await gallery.scrollIntoViewIfNeeded();
+    // Browser code as text: this script is type-checked for Node, without the DOM's types.
+    const decoded = '(img) => img.decode()';
+    await gallery.locator('img').first().evaluate(decoded);
+    await shot('update-gallery', gallery);
+    await gallery.getByRole('button', { name: /^Open photo 1 of/ }).click();
+    const viewer = page.getByRole('dialog');
+    await viewer.locator('img').evaluate(decoded);
+    await shot('gallery-viewer');
+    await page.keyboard.press('Escape');
+    await context.close();
   }
 }
-await browser.close();
 await server.close();
+
+// Oldest first, for a reader who was here before: the banner and the marked updates.
+for (const [name, width, height] of sizes) {
+  for (const scheme of schemes) {
+    const { server: earlier, replay: published } = await demoServer({ initialItems: 3 });
+    const { context, page, shot } = await newPage(name, width, height, scheme);
+    await page.goto(`${earlier.url}?view=latest&order=oldest`);
+    await page.locator('article').first().waitFor();
+    // The visit is recorded once the page has loaded its recorder (a chunk) and is left.
+    await page.waitForFunction(
+      `(dispatchEvent(new Event('pagehide')),
+        Object.keys(localStorage).some((k) => k.startsWith('live-blog:last-visit:')))`,
+    );
+    await page.goto('about:blank');
+    published.publishAll();
+    await page.goto(`${earlier.url}?view=latest&order=oldest`);
+    await page.locator('.lb-last-visit').waitFor();
+    await shot('oldest-first-since-last-visit');
+    await context.close();
+    await earlier.close();
+  }
+}
+
+await browser.close();

@@ -5,7 +5,8 @@ import type { LiveItem } from '../core/feed/feed-types';
 import { LatestStream } from '../capabilities/timeline/LatestStream';
 import { OlderUpdates } from '../capabilities/timeline/OlderUpdates';
 import { TopicGroups } from '../capabilities/timeline/TopicGroups';
-import { UpdateArticle, type UpdateContext } from '../capabilities/timeline/UpdateArticle';
+import type { UpdateContext } from '../capabilities/timeline/UpdateArticle';
+import { UpdateArticles } from '../capabilities/timeline/UpdateArticles';
 import { useMessages } from '../shared/i18n/use-messages';
 
 interface Props {
@@ -53,15 +54,7 @@ export function UpdateList(props: Props) {
         <section className="lb-pinned" aria-label={t.pinned} part="pinned">
           {/* Keeps the heading outline h1 > h2 > h3 for the pinned updates' h3 headlines. */}
           <h2 className="lb-visually-hidden">{t.pinned}</h2>
-          {grouped.pinned.map((item) => (
-            <UpdateArticle
-              key={item.id}
-              item={item}
-              context={context}
-              fresh={fresh.has(item.id)}
-              since={since.has(item.id)}
-            />
-          ))}
+          <UpdateArticles items={grouped.pinned} {...{ context, fresh, since }} />
         </section>
       )}
       {props.oldestFirst && olderUpdates}

@@ -1,7 +1,12 @@
 import { useCallback, useMemo, type RefObject } from 'react';
 import { lastUpdateAt } from '../core/feed/feed-store';
 import { validTimeZone } from '../core/time/time-zone';
-import { activeFilterCount, defaultViewState, filterKey } from '../core/filters/filter-state';
+import {
+  activeFilterCount,
+  defaultViewState,
+  filterKey,
+  readsOldestFirst,
+} from '../core/filters/filter-state';
 import type { ActivityBin } from '../core/timeline/activity-bins';
 import { updateElementId } from '../core/timeline/element-ids';
 import { EmbedCard } from '../capabilities/embeds/EmbedCard';
@@ -53,12 +58,7 @@ export function useLiveBlog(props: LiveBlogOptions, elements: LiveBlogElements) 
   const atTop = useAtTop(sentinel);
   const atEnd = useAtTop(timelineEnd, true);
   const sorted = useSortedItems(store);
-  const arrivals = useArrivals(
-    sorted,
-    atTop,
-    store,
-    view.view === 'latest' && view.order === 'oldest',
-  );
+  const arrivals = useArrivals(sorted, atTop, store, readsOldestFirst(view));
   const model = useTimelineModel({
     store,
     sorted,

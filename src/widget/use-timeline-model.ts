@@ -3,7 +3,7 @@ import type { FeedStore } from '../core/feed/feed-store';
 import { oldestPublished, sortedItems } from '../core/feed/feed-store';
 import type { LiveItem } from '../core/feed/feed-types';
 import type { FacetName, FilterState, ViewState } from '../core/filters/filter-state';
-import { FACETS, filterKey } from '../core/filters/filter-state';
+import { FACETS, filterKey, readsOldestFirst } from '../core/filters/filter-state';
 import {
   countFacets,
   createMatcher,
@@ -127,7 +127,7 @@ export function useTimelineModel(input: TimelineInput): TimelineModel {
         : { ...splitPinned(limited), groups: [] },
     [limited, effective.view, meta, otherLabel],
   );
-  const oldestFirst = effective.view === 'latest' && effective.order === 'oldest';
+  const oldestFirst = readsOldestFirst(effective);
   const waitForStart = oldestFirst && store?.complete === false;
   const stream = useMemo(() => {
     const items = waitForStart ? [] : limited.filter((item) => !item.pinned);

@@ -258,8 +258,10 @@ test.describe('all updates published (static feed)', () => {
     const feedLoads = () =>
       page.evaluate(
         () =>
-          performance.getEntriesByType('resource').filter((entry) => entry.name.includes('/feeds/'))
-            .length,
+          // Feed documents only: the media of its updates live beside them in /feeds/media/.
+          performance
+            .getEntriesByType('resource')
+            .filter((entry) => /\/feeds\/[^/]+\.json/.test(entry.name)).length,
       );
     expect(await feedLoads()).toBe(0);
 
@@ -411,6 +413,8 @@ test.describe('live replay', () => {
       "style-src 'self'",
       `connect-src ${widgetOrigin}`,
       `img-src ${widgetOrigin} data:`,
+      // The demo feed's video and audio come from the widget's origin too.
+      `media-src ${widgetOrigin}`,
       `frame-src ${widgetOrigin}`,
       "base-uri 'none'",
     ].join('; ');

@@ -1,7 +1,8 @@
 import type { LiveItem } from '../../core/feed/feed-types';
 import { useMessages } from '../../shared/i18n/use-messages';
 import { dayKey, formatDay } from '../../shared/time/format-time';
-import { UpdateArticle, type TimelineViewProps } from './UpdateArticle';
+import type { TimelineViewProps } from './UpdateArticle';
+import { UpdateArticles } from './UpdateArticles';
 
 interface Props extends TimelineViewProps {
   readonly items: readonly LiveItem[];
@@ -26,15 +27,7 @@ export function LatestStream({ items, context, fresh, since, budget }: Props) {
               {formatDay(day.items[0]!.published, context.locale, context.timeZone)}
             </time>
           </h2>
-          {day.items.map((item) => (
-            <UpdateArticle
-              key={item.id}
-              item={item}
-              context={context}
-              fresh={fresh.has(item.id)}
-              since={since.has(item.id)}
-            />
-          ))}
+          <UpdateArticles items={day.items} {...{ context, fresh, since }} />
         </div>
       ))}
     </section>

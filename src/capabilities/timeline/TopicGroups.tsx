@@ -1,7 +1,8 @@
 import { groupTitleId } from '../../core/timeline/element-ids';
 import type { TopicGroup } from '../../core/timeline/group-by-topic';
 import { useMessages } from '../../shared/i18n/use-messages';
-import { UpdateArticle, type TimelineViewProps } from './UpdateArticle';
+import type { TimelineViewProps } from './UpdateArticle';
+import { UpdateArticles } from './UpdateArticles';
 
 interface Props extends TimelineViewProps {
   readonly groups: readonly TopicGroup[];
@@ -25,15 +26,7 @@ export function TopicGroups({ groups, context, fresh, since, budget }: Props) {
               <bdi>{group.label}</bdi>{' '}
               <span className="lb-group__count">({t.updateCount(group.items.length)})</span>
             </h2>
-            {items.map((item) => (
-              <UpdateArticle
-                key={item.id}
-                item={item}
-                context={context}
-                fresh={fresh.has(item.id)}
-                since={since.has(item.id)}
-              />
-            ))}
+            <UpdateArticles items={items} {...{ context, fresh, since }} />
           </section>
         );
       })}

@@ -3,7 +3,7 @@ import type { Embed, LiveItem } from '../../core/feed/feed-types';
 import type { Labels } from '../../core/filters/facet-options';
 import { useMessages } from '../../shared/i18n/use-messages';
 import { formatClock } from '../../shared/time/format-time';
-import { UpdateMedia } from './UpdateMedia';
+import { Figure, UpdateMedia } from './UpdateMedia';
 import type { BodyPiece } from './embed-markup';
 import { sanitizeBody } from './sanitize-html';
 import { UpdateTime } from './UpdateTime';
@@ -186,19 +186,9 @@ function LeadImage({ item }: { readonly item: LiveItem }) {
       height={675}
     />
   );
-  if (item.imageCaption === undefined && item.imageCredit === undefined) return image;
   return (
-    <figure className="lb-update__figure">
+    <Figure caption={item.imageCaption} credit={item.imageCredit} block="lb-update">
       {image}
-      <figcaption>
-        {item.imageCaption && <bdi>{item.imageCaption}</bdi>}
-        {item.imageCaption && item.imageCredit && ' '}
-        {item.imageCredit && (
-          <small className="lb-update__credit">
-            <bdi>{item.imageCredit}</bdi>
-          </small>
-        )}
-      </figcaption>
-    </figure>
+    </Figure>
   );
 }

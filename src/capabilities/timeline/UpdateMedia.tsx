@@ -93,16 +93,34 @@ function Player({ attachment: a, poster }: { attachment: Attachment; poster?: st
 
 /** A figure with the attachment's caption and credit, when it has words. */
 function Captioned({ attachment: a, children }: { attachment: Attachment; children: ReactNode }) {
-  if (a.title === undefined && a.credit === undefined) return children;
   return (
-    <figure className="lb-media__figure">
+    <Figure caption={a.title} credit={a.credit} block="lb-media">
+      {children}
+    </Figure>
+  );
+}
+
+/**
+ * Media with its caption and credit as a figure (the lead image's too, UpdateArticle.tsx), or the
+ * media alone when neither has words. `block` names the classes: `<block>__figure`, `__credit`.
+ */
+export function Figure(props: {
+  readonly caption: string | undefined;
+  readonly credit: string | undefined;
+  readonly block: string;
+  readonly children: ReactNode;
+}) {
+  const { caption, credit, block, children } = props;
+  if (caption === undefined && credit === undefined) return children;
+  return (
+    <figure className={`${block}__figure`}>
       {children}
       <figcaption>
-        {a.title && <bdi>{a.title}</bdi>}
-        {a.title && a.credit && ' '}
-        {a.credit && (
-          <small className="lb-media__credit">
-            <bdi>{a.credit}</bdi>
+        {caption && <bdi>{caption}</bdi>}
+        {caption && credit && ' '}
+        {credit && (
+          <small className={`${block}__credit`}>
+            <bdi>{credit}</bdi>
           </small>
         )}
       </figcaption>

@@ -45,6 +45,11 @@ export function activeFilterCount(state: FilterState): number {
   );
 }
 
+/** The Latest view read oldest first: arrivals go to the end, older pages to the top. */
+export function readsOldestFirst(state: Pick<ViewState, 'view' | 'order'>): boolean {
+  return state.view === 'latest' && state.order === 'oldest';
+}
+
 /** The same view with every filter off (the view switch and the order stay). */
 export function clearFilters<S extends ViewState>(state: S): S {
   return { ...state, ...noFilters };
