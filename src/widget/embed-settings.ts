@@ -1,6 +1,5 @@
 import type { Controls } from './live-blog-options';
 import type { LiveBlogRootProps, Theme } from './LiveBlogRoot';
-import { readProviderGrant } from '../core/embeds/provider-grant';
 import { validTimeZone } from '../core/time/time-zone';
 import { safeHttpUrl } from '../core/feed/safe-url';
 import {
@@ -101,7 +100,7 @@ export function readEmbedSettings(
     syncUrl: flag(get('sync-url')),
     embeds: {
       off: /^(off|false|no|0)$/i.test(get('embeds')?.trim() ?? ''),
-      granted: readProviderGrant(get('embeds-consent') ?? ''),
+      granted: get('embeds-consent') ?? undefined,
     },
   };
   return { props, resetKey: `${feed} ${serializeViewState(initialView)}` };

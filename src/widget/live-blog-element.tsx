@@ -4,7 +4,7 @@ import { updateIdFromHash } from '../capabilities/sharing/permalink';
 import widgetCss from './live-blog.css?inline';
 import { readEmbedSettings, SETTING_NAMES } from './embed-settings';
 import embedCss from './embed.css?inline';
-import { CONSENT_EVENT, readProviderGrant } from '../core/embeds/provider-grant';
+import { CONSENT_EVENT, consentText } from '../core/embeds/host-consent';
 
 /** How far below (and above) the viewport the widget starts loading. */
 export const LAZY_ROOT_MARGIN = '600px 0px';
@@ -61,12 +61,11 @@ function createElementClass() {
 
     #onConsent = (event: Event) => {
       const detail: unknown = event instanceof CustomEvent ? event.detail : undefined;
-      const grant = readProviderGrant(
+      this.#consent = consentText(
         typeof detail === 'object' && detail !== null && 'providers' in detail
           ? detail.providers
           : undefined,
       );
-      this.#consent = grant === 'all' ? grant : grant.join(' ');
       if (this.#root) this.#render();
     };
 

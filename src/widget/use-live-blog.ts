@@ -9,7 +9,8 @@ import {
 } from '../core/filters/filter-state';
 import type { ActivityBin } from '../core/timeline/activity-bins';
 import { updateElementId } from '../core/timeline/element-ids';
-import { EmbedCard } from '../capabilities/embeds/EmbedCard';
+import { EmbedSlot } from '../capabilities/embeds/EmbedSlot';
+import { embedsChunk, loadEmbedsFor } from '../capabilities/embeds/embeds-code';
 import { useLiveFeed } from '../capabilities/feed/use-live-feed';
 import { useViewState } from '../capabilities/filters/use-view-state';
 import { useArrivals } from '../capabilities/live/use-arrivals';
@@ -49,7 +50,7 @@ export function useLiveBlog(props: LiveBlogOptions, elements: LiveBlogElements) 
   const { limit, link, controls = 'full', locale, standalone = false } = props;
   const t = useMessages();
   const feedUrl = useMemo(() => absoluteUrl(props.feed), [props.feed]);
-  const live = useLiveFeed(feedUrl, { poll: props.poll ?? true });
+  const live = useLiveFeed(feedUrl, { poll: props.poll ?? true, prepare: loadEmbedsFor });
   const { store } = live;
   const partial = store?.complete === false;
   const meta = store?.meta;
@@ -84,7 +85,8 @@ export function useLiveBlog(props: LiveBlogOptions, elements: LiveBlogElements) 
       baseUrl: feedUrl,
       permalink: (id: string) => permalinkFor(id, pageUrl),
       ShareLink: CopyLinkButton,
-      EmbedCard,
+      bodyEmbeds: embedsChunk,
+      EmbedCard: EmbedSlot,
     }),
     [model.labels, locale, timeZone, feedUrl, pageUrl],
   );

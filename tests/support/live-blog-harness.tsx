@@ -2,6 +2,7 @@
 // IntersectionObserver that reports only when told to, and fake timers advanced explicitly.
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, vi } from 'vitest';
+import { loadEmbedsCode } from '../../src/capabilities/embeds/embeds-code';
 import { LiveBlogRoot } from '../../src/widget/LiveBlogRoot';
 import { sharedQueryClient } from '../../src/widget/query-client';
 
@@ -115,6 +116,7 @@ export function installHarness() {
   // the same steps as the rest, as a page does once the chunk is cached.
   beforeAll(async () => {
     await import('../../src/capabilities/filters/FilterPanel');
+    await loadEmbedsCode();
   });
   beforeEach(() => {
     vi.useFakeTimers({ shouldAdvanceTime: false, now: new Date('2023-07-12T10:00:00Z') });

@@ -1,19 +1,17 @@
-import { lazy, Suspense, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { useContext, useEffect, useMemo, useRef, useState } from 'react';
 import type { Embed } from '../../core/feed/feed-types';
-import { LOADABLE } from '../../core/embeds/provider-grant';
+import { hostGrants, LOADABLE } from '../../core/embeds/provider-grant';
 import { recogniseEmbed } from '../../core/embeds/providers';
-import { useMessages } from '../../shared/i18n/use-messages';
+import { stylesRef } from '../../shared/styles/adopt-styles';
 import { formatDayAndClock } from '../../shared/time/format-time';
 import { rememberProvider, useRememberedProviders } from './consent-store';
-import { EmbedPolicyContext, hostGrants } from './embed-policy';
+import cardCss from './embed-card.css?inline';
+import { useEmbedMessages } from './embed-messages';
+import { EmbedPolicyContext } from './embed-policy';
+import { LoadedEmbed } from './LoadedEmbed';
 
-// The iframe and the table it is built from are a lazy chunk (docs/decisions/0012): most readers
-// never agree to an embed. A chunk that cannot load leaves a note; the card keeps its link.
-const LoadedEmbed = lazy(() => import('./LoadedEmbed').catch(() => ({ default: EmbedFailed })));
-
-function EmbedFailed() {
-  return <p className="lb-embed__failed">{useMessages().embedFailed}</p>;
-}
+// Its styles come with this lazy chunk, into the document or <live-blog>'s shadow root.
+const styled = stylesRef(cardCss);
 
 export interface EmbedCardProps {
   readonly embed: Embed;
@@ -35,7 +33,7 @@ function hostName(url: string): string {
  * link to the original) and asks. A provider the widget cannot load is a link card.
  */
 export function EmbedCard({ embed, locale, timeZone }: EmbedCardProps) {
-  const t = useMessages();
+  const t = useEmbedMessages();
   const policy = useContext(EmbedPolicyContext);
   const remembered = useRememberedProviders();
   const target = useMemo(() => recogniseEmbed(embed.url), [embed.url]);
@@ -44,7 +42,7 @@ export function EmbedCard({ embed, locale, timeZone }: EmbedCardProps) {
   const [focus, setFocus] = useState<'frame' | 'gate'>();
   const loadButton = useRef<HTMLButtonElement>(null);
   const gated = target && !policy.off && LOADABLE.includes(target.provider) ? target : undefined;
-  const byHost = gated !== undefined && hostGrants(policy, gated.provider);
+  const byHost = gated !== undefined && hostGrants(policy.granted, gated.provider);
   const byReader = gated !== undefined && remembered.has(gated.provider);
   const loaded = gated !== undefined && (once || byHost || byReader);
   const name = target?.name ?? hostName(embed.url);
@@ -52,15 +50,13 @@ export function EmbedCard({ embed, locale, timeZone }: EmbedCardProps) {
     if (focus === 'gate' && !loaded) loadButton.current?.focus();
   }, [focus, loaded]);
   const text = embed.text && embed.text.length > 80 ? `${embed.text.slice(0, 79)}…` : embed.text;
-  const title = t.embedTitle(name, gated?.shape === 'video') + (text ? `: ${text}` : '');
+  const title = t.title(name, gated?.shape === 'video') + (text ? `: ${text}` : '');
   return (
-    <figure className="lb-embed">
+    <figure ref={styled} className="lb-embed">
       {loaded ? (
         // Its box has the embed's size from the start: nothing below moves when it arrives.
         <div className={`lb-embed__frame lb-embed__frame--${gated.shape}`}>
-          <Suspense>
-            <LoadedEmbed target={gated} title={title} focus={focus === 'frame'} />
-          </Suspense>
+          <LoadedEmbed target={gated} title={title} focus={focus === 'frame'} />
         </div>
       ) : (
         embed.text && (
@@ -77,7 +73,7 @@ export function EmbedCard({ embed, locale, timeZone }: EmbedCardProps) {
           </time>
         )}
         <a href={embed.url} target="_blank" rel="noopener noreferrer">
-          {t.embedViewOn(name)}
+          {t.viewOn(name)}
         </a>
         {loaded && byReader && !byHost && (
           <button
@@ -89,13 +85,13 @@ export function EmbedCard({ embed, locale, timeZone }: EmbedCardProps) {
               rememberProvider(gated.provider, false);
             }}
           >
-            {t.embedStop(name)}
+            {t.stop(name)}
           </button>
         )}
       </figcaption>
       {gated && !loaded && (
         <div className="lb-embed__gate">
-          <p>{t.embedNotice(name)}</p>
+          <p>{t.notice(name)}</p>
           <button
             ref={loadButton}
             type="button"
@@ -105,7 +101,7 @@ export function EmbedCard({ embed, locale, timeZone }: EmbedCardProps) {
               setFocus('frame');
             }}
           >
-            {t.embedLoad(name)}
+            {t.load(name)}
           </button>
           <button
             type="button"
@@ -115,7 +111,7 @@ export function EmbedCard({ embed, locale, timeZone }: EmbedCardProps) {
               rememberProvider(gated.provider, true);
             }}
           >
-            {t.embedAlways(name)}
+            {t.always(name)}
           </button>
         </div>
       )}

@@ -9,11 +9,8 @@ export interface LoadedEmbedProps {
   readonly focus: boolean;
 }
 
-/**
- * The provider's own iframe, its address and permissions built from the parsed id. A lazy chunk
- * (docs/decisions/0012): most readers never agree to an embed.
- */
-export default function LoadedEmbed({ target, title, focus }: LoadedEmbedProps) {
+/** The provider's own iframe, its address and permissions built from the parsed id. */
+export function LoadedEmbed({ target, title, focus }: LoadedEmbedProps) {
   const frame = embedFrame(target);
   const ref = useRef<HTMLIFrameElement>(null);
   useEffect(() => {

@@ -7,6 +7,7 @@ import {
   replacePreview,
   type FeedStore,
 } from '../../core/feed/feed-store';
+import type { LiveItem } from '../../core/feed/feed-types';
 import { pageKey } from '../../core/feed/page-chain';
 import { nextPollDelayMs } from '../../core/live/poll-policy';
 import { fullBudget, type RequestBudget } from '../../core/live/request-budget';
@@ -25,7 +26,15 @@ export interface FeedSessionOptions {
   readonly paint?: () => Promise<void>;
   /** In [0, 1); spreads the polls of many readers (poll-policy.ts). */
   readonly jitter?: number;
+  /**
+   * Loads the code that items need before they are shown (embedded posts), so that they appear
+   * whole: nothing is filled in below the reader afterwards. Resolves when that code is in or
+   * could not come; undefined when nothing is needed.
+   */
+  readonly prepare?: Prepare;
 }
+
+export type Prepare = (items: readonly LiveItem[]) => Promise<void> | undefined;
 
 /**
  * One feed URL, framework-free: the merge store, the validator of the last document, paging and
@@ -37,6 +46,7 @@ export class FeedSession {
   readonly url: string;
   readonly jitter: number;
   readonly #paint: (() => Promise<void>) | undefined;
+  readonly #prepare: Prepare | undefined;
   #store: FeedStore = emptyStore;
   #validator: string | undefined;
   #maxAgeSeconds: number | undefined;
@@ -56,6 +66,7 @@ export class FeedSession {
     this.url = url;
     this.jitter = options.jitter ?? Math.random();
     this.#paint = options.paint;
+    this.#prepare = options.prepare;
   }
 
   /** What the reader is shown. `complete: false` while only a first screen is in. */
@@ -152,7 +163,8 @@ export class FeedSession {
       this.#olderLoading = undefined;
     };
     this.#olderLoading = this.#fetchPage(url, new AbortController().signal, now()).then(
-      (page) => {
+      async (page) => {
+        if (page) await this.#ready(page.feed.items);
         done();
         if (page) this.#publish(mergePage(this.#store, page.feed, now(), page.urls));
       },
@@ -170,6 +182,7 @@ export class FeedSession {
       paint !== undefined && this.#store === emptyStore && !this.#firstScreenFailed;
     const reading = readDocument(doc, firstScreen);
     if (paint && reading.first && reading.first.items.length > 0) {
+      await this.#ready(reading.first.items, signal);
       this.#publish({ ...mergeHead(emptyStore, reading.first, now()), complete: false });
       await paint();
       signal.throwIfAborted();
@@ -184,18 +197,29 @@ export class FeedSession {
       : mergeHead(this.#store, feed, now(), this.url);
     // The head no longer reaches what the reader holds: walk back until it does, never to a
     // page already fetched, and not past a page that brings nothing new.
+    const arrived = [feed.items];
     for (let i = 0; gapUrl !== undefined && i < MAX_GAP_PAGES; i++) {
       if (store.fetched.has(pageKey(gapUrl))) break;
       const page = await this.#fetchPage(gapUrl, signal, now());
       if (!page) break;
+      arrived.push(page.feed.items);
       const before = store;
       store = mergeGapPage(store, page.feed, now(), page.urls);
       if (store.items === before.items && store.tombstones === before.tombstones) break;
       gapUrl = gapPageUrl(held, page.feed);
     }
+    await this.#ready(arrived.flat(), signal);
     this.#validator = doc.validator;
     this.#firstScreenFailed = false;
     this.#publish(store);
+  }
+
+  /** Waits for the code these items need before they are shown (`prepare`), if any. */
+  async #ready(items: readonly LiveItem[], signal?: AbortSignal) {
+    const preparing = this.#prepare?.(items);
+    if (!preparing) return;
+    await preparing;
+    signal?.throwIfAborted();
   }
 
   #fetchPage(url: string, signal: AbortSignal, now: number) {

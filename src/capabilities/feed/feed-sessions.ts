@@ -1,6 +1,6 @@
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
 import { afterNextPaint } from './after-next-paint';
-import { FeedSession } from './feed-session';
+import { FeedSession, type Prepare } from './feed-session';
 
 const sessions = new WeakMap<QueryClient, Map<string, FeedSession>>();
 
@@ -9,10 +9,11 @@ export function feedQueryKey(url: string) {
 }
 
 /**
- * The one session of a feed URL in a QueryClient, made on first use. Its store is mirrored into
- * the feed's query, so the query cache holds what the reader sees.
+ * The one session of a feed URL in a QueryClient, made on first use (with `prepare`, see
+ * feed-session.ts). Its store is mirrored into the feed's query, so the query cache holds what
+ * the reader sees.
  */
-export function getFeedSession(client: QueryClient, url: string): FeedSession {
+export function getFeedSession(client: QueryClient, url: string, prepare?: Prepare): FeedSession {
   let byUrl = sessions.get(client);
   if (!byUrl) {
     sessions.set(client, (byUrl = new Map<string, FeedSession>()));
@@ -27,7 +28,7 @@ export function getFeedSession(client: QueryClient, url: string): FeedSession {
   }
   let session = byUrl.get(url);
   if (!session) {
-    const made = new FeedSession(url, { paint: afterNextPaint });
+    const made = new FeedSession(url, { paint: afterNextPaint, prepare });
     const queryKey = feedQueryKey(url);
     made.subscribe(() => {
       const store = made.getSnapshot();

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useSyncExternalStore } from 'react';
 import type { FeedStore } from '../../core/feed/feed-store';
-import type { FeedSession } from './feed-session';
+import type { FeedSession, Prepare } from './feed-session';
 import { feedQueryKey, getFeedSession } from './feed-sessions';
 import type { FeedFetchError } from './fetch-feed-document';
 
@@ -36,17 +36,20 @@ function headQuery(session: FeedSession) {
  * Starts loading a feed before React has rendered anything, so the request overlaps the first
  * render instead of following it (the standalone page calls this at start-up).
  */
-export function prefetchFeed(client: QueryClient, url: string): void {
-  void client.prefetchQuery(headQuery(getFeedSession(client, url)));
+export function prefetchFeed(client: QueryClient, url: string, prepare?: Prepare): void {
+  void client.prefetchQuery(headQuery(getFeedSession(client, url, prepare)));
 }
 
 /**
  * Connects one feed URL to React: the session (feed-session.ts) holds the store and the poll
  * policy; React Query is the clock (one fetch per URL however many widgets show it).
  */
-export function useLiveFeed(url: string, options: { poll?: boolean } = {}): LiveFeed {
+export function useLiveFeed(
+  url: string,
+  options: { readonly poll?: boolean; readonly prepare?: Prepare } = {},
+): LiveFeed {
   const client = useQueryClient();
-  const session = getFeedSession(client, url);
+  const session = getFeedSession(client, url, options.prepare);
   const poll = options.poll ?? true;
   // Before useQuery, so that its first schedule already knows this widget's wish.
   useEffect(() => session.watch(poll), [session, poll]);

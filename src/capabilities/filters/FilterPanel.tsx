@@ -10,6 +10,11 @@ import { useMessages } from '../../shared/i18n/use-messages';
 import type { FacetOption } from '../../core/filters/facet-options';
 import { facetLegends } from './facet-legends';
 import { idPart } from '../../core/timeline/element-ids';
+import { stylesRef } from '../../shared/styles/adopt-styles';
+import panelCss from './filter-panel.css?inline';
+
+// Its styles come with this lazy chunk (docs/decisions/0012).
+const styled = stylesRef(panelCss);
 
 interface Props {
   readonly state: ViewState;
@@ -164,6 +169,7 @@ export function FilterPanel({
   );
   return (
     <form
+      ref={styled}
       role="search"
       aria-label={t.filters}
       className="lb-filters__form"

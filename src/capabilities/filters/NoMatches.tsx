@@ -5,6 +5,11 @@ import { fillMessage } from '../../shared/i18n/fill-message';
 import { useMessages } from '../../shared/i18n/use-messages';
 import { facetValueLabel, type Labels } from '../../core/filters/facet-options';
 import { facetLegends } from './facet-legends';
+import { stylesRef } from '../../shared/styles/adopt-styles';
+import noMatchesCss from './no-matches.css?inline';
+
+// Its styles come with this lazy chunk (docs/decisions/0012).
+const styled = stylesRef(noMatchesCss);
 
 interface Props {
   readonly state: ViewState;
@@ -48,7 +53,7 @@ export function NoMatches({ state, labels, onChange }: Props) {
       remove: () => onChange({ ...state, keyOnly: false }),
     });
   return (
-    <div className="lb-empty lb-no-matches">
+    <div ref={styled} className="lb-empty lb-no-matches">
       <p>
         <strong>{t.noMatches}</strong> {t.loosen}
       </p>

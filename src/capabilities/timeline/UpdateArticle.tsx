@@ -4,8 +4,8 @@ import type { Labels } from '../../core/filters/facet-options';
 import { useMessages } from '../../shared/i18n/use-messages';
 import { formatClock } from '../../shared/time/format-time';
 import { Figure, UpdateMedia } from './UpdateMedia';
-import type { BodyPiece } from './embed-markup';
-import { sanitizeBody } from './sanitize-html';
+import type { BodyPiece } from '../../core/embeds/pasted-markup';
+import { sanitizeHtml, type SanitizerHooks } from './sanitize-html';
 import { UpdateTime } from './UpdateTime';
 import { updateElementId, updateTitleId } from '../../core/timeline/element-ids';
 
@@ -28,12 +28,23 @@ export interface UpdateContext {
   readonly permalink: (id: string) => string;
   /** What lets a reader share an update's permalink (the widget gives "Copy link"). */
   readonly ShareLink: ComponentType<{ readonly href: string; readonly title?: string }>;
+  /**
+   * What finds provider markup in a body, once that code is in (the widget gives the embeds
+   * chunk, which a feed without embeds never loads).
+   */
+  readonly bodyEmbeds: () => BodyEmbeds | undefined;
   /** What shows a post or player from another site (the widget gives the privacy gate). */
   readonly EmbedCard: ComponentType<{
     readonly embed: Embed;
     readonly locale: string;
     readonly timeZone: string | undefined;
   }>;
+}
+
+/** Provider markup in a body: what the sanitiser must keep of it, then the split there. */
+export interface BodyEmbeds {
+  readonly keepPastedEmbeds: SanitizerHooks;
+  readonly splitAtEmbeds: (html: string) => readonly BodyPiece[];
 }
 
 interface Props {
@@ -47,14 +58,19 @@ interface Props {
 // costly part of mounting one. Unchanged items keep their identity across polls (feed-store.ts).
 const sanitized = new WeakMap<
   LiveItem,
-  { readonly base: string | undefined; readonly body: BodyPiece[] }
+  { readonly base: string | undefined; readonly body: readonly BodyPiece[] }
 >();
 
-function sanitizedBody(item: LiveItem, baseUrl: string | undefined): BodyPiece[] | undefined {
+function sanitizedBody(
+  item: LiveItem,
+  { baseUrl, bodyEmbeds }: UpdateContext,
+): readonly BodyPiece[] | undefined {
   if (item.contentHtml === undefined) return undefined;
   const cached = sanitized.get(item);
   if (cached && cached.base === baseUrl) return cached.body;
-  const body = sanitizeBody(item.contentHtml, baseUrl);
+  const embeds = bodyEmbeds();
+  const html = sanitizeHtml(item.contentHtml, baseUrl, embeds?.keepPastedEmbeds);
+  const body = embeds ? embeds.splitAtEmbeds(html) : [{ html }];
   sanitized.set(item, { base: baseUrl, body });
   return body;
 }
@@ -67,10 +83,10 @@ export const UpdateArticle = memo(function UpdateArticle({
   since = false,
 }: Props) {
   const t = useMessages();
-  const { labels, locale, timeZone, baseUrl } = context;
+  const { labels, locale, timeZone } = context;
   const domId = updateElementId(item.id);
   const headingId = updateTitleId(item.id);
-  const body = useMemo(() => sanitizedBody(item, baseUrl), [item, baseUrl]);
+  const body = useMemo(() => sanitizedBody(item, context), [item, context]);
   const headline = item.title ?? t.untitled(formatClock(item.published, locale, timeZone));
   const classes = ['lb-update'];
   if (item.keyEvent) classes.push('lb-update--key');

@@ -1,6 +1,7 @@
 import type { Attachment } from '../../core/feed/feed-types';
 import type { Messages } from '../../shared/i18n/messages-en';
 import viewerCss from './gallery-viewer.css?inline';
+import { adoptStyles } from '../../shared/styles/adopt-styles';
 
 // A gallery's photos one at a time, in a native modal <dialog>: the browser traps focus, closes
 // it on Escape and keeps it in the top layer (inside <live-blog>'s shadow root too). A chunk of
@@ -41,29 +42,12 @@ function button(text: string, onClick: () => void) {
   return b;
 }
 
-let sheet: CSSStyleSheet | undefined;
-
-/**
- * The viewer's styles come with it, into the document or the shadow root that holds the widget:
- * a constructable stylesheet, which a `style-src 'self'` policy allows (as for <live-blog>).
- */
-function adoptStyles(root: Node) {
-  if (!(root instanceof Document || root instanceof ShadowRoot)) return;
-  if (!('adoptedStyleSheets' in root && 'replaceSync' in CSSStyleSheet.prototype)) return;
-  if (!sheet) {
-    sheet = new CSSStyleSheet();
-    sheet.replaceSync(viewerCss);
-  }
-  if (!root.adoptedStyleSheets.includes(sheet)) {
-    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-  }
-}
-
 /** Opens the viewer at `start`; it removes itself when closed. */
 export function openGalleryViewer(o: ViewerOptions): void {
   // A second click before the chunk came in must not open a second viewer.
   if (o.host.querySelector(':scope > .lb-viewer')) return;
-  adoptStyles(o.host.getRootNode());
+  // Its styles come with it (constructable stylesheet), into the document or the shadow root.
+  adoptStyles(o.host, viewerCss);
   const { photos, messages: t } = o;
   const total = photos.length;
   let index = o.start;

@@ -1,5 +1,4 @@
 import DOMPurify from 'dompurify';
-import { addEmbedHooks, splitAtEmbeds, type BodyPiece } from './embed-markup';
 
 // Feed HTML comes from many hands: only this allow-list survives. Headings start at h4 because
 // the page's own h2/h3 outline (groups, updates) must not be broken by content.
@@ -122,22 +121,34 @@ function getPurifier() {
       if (!node.hasAttribute('alt')) node.setAttribute('alt', '');
     }
   });
-  addEmbedHooks(purifier, () => currentBase);
   return purifier;
 }
 
-/** Sanitised HTML for one update's body; `baseUrl` is the feed document's URL. */
-export function sanitizeHtml(html: string, baseUrl: string | undefined): string {
+/** Hooks a caller adds to the sanitiser, once: what it needs kept that would otherwise go. */
+export type SanitizerHooks = (
+  purifier: ReturnType<typeof DOMPurify>,
+  base: () => string | undefined,
+) => void;
+const added = new WeakSet<SanitizerHooks>();
+
+/**
+ * Sanitised HTML for one update's body; `baseUrl` is the feed document's URL. `hooks` (the embeds
+ * code's, for provider markup) stay on the sanitiser from their first use.
+ */
+export function sanitizeHtml(
+  html: string,
+  baseUrl: string | undefined,
+  hooks?: SanitizerHooks,
+): string {
   const p = getPurifier();
+  if (hooks && !added.has(hooks)) {
+    added.add(hooks);
+    hooks(p, () => currentBase);
+  }
   currentBase = baseUrl;
   try {
     return p.sanitize(html);
   } finally {
     currentBase = undefined;
   }
-}
-
-/** One update's body, sanitised once and split at the embeds recognised in it. */
-export function sanitizeBody(html: string, baseUrl: string | undefined): BodyPiece[] {
-  return splitAtEmbeds(sanitizeHtml(html, baseUrl));
 }

@@ -1,7 +1,6 @@
 import type { EmbedTarget } from './providers';
 
-// The address and the permissions of a loaded embed, built from the parsed id alone. Loaded
-// lazily (docs/decisions/0012): only a reader who agrees to an embed needs it.
+// The address and the permissions of a loaded embed, built from the parsed id alone.
 
 export interface EmbedFrame {
   readonly src: string;

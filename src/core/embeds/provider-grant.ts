@@ -3,9 +3,6 @@ import type { ProviderKey } from './providers';
 // What a page hosting the widget may say about embeds for its readers (docs/embedding.md). Apart
 // from providers.ts so that embed-frame.js, which forwards a host's consent, stays small.
 
-/** The event a host dispatches on <live-blog> (or its iframe) when its consent manager agrees. */
-export const CONSENT_EVENT = 'live-blog:consent';
-
 /** Providers whose embed can be loaded (a Mastodon server cannot be listed in a CSP). */
 export const LOADABLE: readonly ProviderKey[] = [
   'youtube',
@@ -31,4 +28,10 @@ export function readProviderGrant(value: unknown): ProviderGrant {
   const keys = words.map((w) => w.trim().toLowerCase()).map((w) => (w === 'twitter' ? 'x' : w));
   if (keys.includes('all')) return 'all';
   return LOADABLE.filter((p) => keys.includes(p));
+}
+
+/** Whether a host's word (`readProviderGrant`'s input, as the host said it) covers `provider`. */
+export function hostGrants(granted: unknown, provider: ProviderKey): boolean {
+  const grant = readProviderGrant(granted);
+  return grant === 'all' || grant.includes(provider);
 }

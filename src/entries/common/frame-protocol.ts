@@ -1,4 +1,4 @@
-import { readProviderGrant, type ProviderGrant } from '../../core/embeds/provider-grant';
+import { consentText } from '../../core/embeds/host-consent';
 import { safeHttpUrl } from '../../core/feed/safe-url';
 /**
  * The postMessage protocol between embed.html (in the iframe) and embed-frame.js (on the host
@@ -44,11 +44,11 @@ export function isHelloMessage(data: unknown): boolean {
   );
 }
 
-/** The providers a consent message agrees to, or undefined for any other message. */
-export function readConsentMessage(data: unknown): ProviderGrant | undefined {
+/** The providers a consent message agrees to, as attribute text; undefined for any other message. */
+export function readConsentMessage(data: unknown): string | undefined {
   if (typeof data !== 'object' || data === null) return undefined;
   const message = data as { type?: unknown; providers?: unknown };
-  return message.type === CONSENT_MESSAGE ? readProviderGrant(message.providers) : undefined;
+  return message.type === CONSENT_MESSAGE ? consentText(message.providers) : undefined;
 }
 
 function originOf(url: string | null | undefined): string | undefined {

@@ -2,11 +2,8 @@
 // <iframe data-live-blog> to its content's height, from the frame's own messages
 // (src/embed/frame-protocol.ts), and passes a host's consent to embeds on to the frame. No
 // globals; safe to load twice.
-import {
-  CONSENT_EVENT,
-  readProviderGrant,
-  type ProviderGrant,
-} from '../../core/embeds/provider-grant';
+import { CONSENT_EVENT } from '../../core/embeds/host-consent';
+import { readProviderGrant, type ProviderGrant } from '../../core/embeds/provider-grant';
 import { CONSENT_MESSAGE, HELLO_MESSAGE, readHeightMessage } from '../common/frame-protocol';
 
 const SELECTOR = 'iframe[data-live-blog]';

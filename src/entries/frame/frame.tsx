@@ -12,7 +12,6 @@ import {
   readConsentMessage,
   type HeightMessage,
 } from '../common/frame-protocol';
-import type { ProviderGrant } from '../../core/embeds/provider-grant';
 
 // embed.html: the widget alone, for hosts that embed it in an iframe. Settings come from the
 // query string under the attribute names (?feed=…&topic=…). Anyone can send a link to this page,
@@ -25,7 +24,7 @@ const container = document.getElementById('root')!;
 const root = createRoot(container);
 
 /** Renders the widget; `granted` is the host's latest consent message, if any. */
-function show(granted?: ProviderGrant) {
+function show(granted?: string) {
   root.render(
     <StrictMode>
       {settings && feed ? (

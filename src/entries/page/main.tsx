@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { loadEmbedsFor } from '../../capabilities/embeds/embeds-code';
 import { prefetchFeed } from '../../capabilities/feed/use-live-feed';
 import { LiveBlogRoot } from '../../widget/LiveBlogRoot';
 import { standaloneFeed } from '../common/page-feed-url';
@@ -16,7 +17,7 @@ const theme = params.get('theme');
 const root = createRoot(document.getElementById('root')!);
 
 if (feed) {
-  prefetchFeed(sharedQueryClient(), feed);
+  prefetchFeed(sharedQueryClient(), feed, loadEmbedsFor);
   root.render(
     <StrictMode>
       <LiveBlogRoot

@@ -103,14 +103,6 @@ export const en = {
   atAGlance: 'The story at a glance',
   activityBar: (range: string, total: string, parts: string) =>
     parts ? `${range}, ${total}: ${parts}` : `${range}, ${total}`,
-  embedLoad: (provider: string) => `Load content from ${provider}`,
-  embedAlways: (provider: string) => `Always load content from ${provider}`,
-  embedStop: (provider: string) => `Stop loading ${provider} content automatically`,
-  embedNotice: (provider: string) =>
-    `Loading it connects to ${provider}, which may set cookies and collect data about you.`,
-  embedViewOn: (provider: string) => `View on ${provider}`,
-  embedTitle: (provider: string, video: boolean) => `${provider} ${video ? 'video' : 'post'}`,
-  embedFailed: 'This content could not be loaded.',
 };
 
 export type Messages = typeof en;

@@ -127,14 +127,6 @@ export const uk: Messages = {
   atAGlance: 'Головне коротко',
   activityBar: (range: string, total: string, parts: string) =>
     parts ? `${range}, ${total}: ${parts}` : `${range}, ${total}`,
-  embedLoad: (provider: string) => `Завантажити вміст із ${provider}`,
-  embedAlways: (provider: string) => `Завжди завантажувати вміст із ${provider}`,
-  embedStop: (provider: string) => `Не завантажувати вміст із ${provider} автоматично`,
-  embedNotice: (provider: string) =>
-    `Завантаження з’єднає вас із ${provider}: цей сервіс може встановлювати файли cookie та збирати дані про вас.`,
-  embedViewOn: (provider: string) => `Переглянути на ${provider}`,
-  embedTitle: (provider: string, video: boolean) => `${video ? 'Відео' : 'Допис'} ${provider}`,
-  embedFailed: 'Не вдалося завантажити цей вміст.',
 };
 
 /** Abbreviated units ("с", "хв") need no plural agreement. */

@@ -1,12 +1,14 @@
-import { intlFormatDistance } from 'date-fns';
+import { differenceInCalendarDays } from 'date-fns';
 
-const DAY = 24 * 60 * 60 * 1000;
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
 
 /**
  * "5 minutes ago" for the last day, then null so the caller shows the date. A time in the future
- * (a newsroom clock ahead of the reader's) reads "just now", never "in 3 minutes".
- * date-fns' intlFormatDistance words it through Intl.RelativeTimeFormat, so every language the
- * browser knows is covered without shipping date-fns locale tables.
+ * (a newsroom clock ahead of the reader's) reads "just now", never "in 3 minutes". Worded by
+ * Intl.RelativeTimeFormat, so every language the browser knows is covered without locale tables;
+ * an earlier calendar day reads "1 day ago", as the reader's calendar has it.
  */
 export function relativeTime(
   ms: number,
@@ -17,9 +19,19 @@ export function relativeTime(
   const age = now - ms;
   if (age < 45_000) return justNow;
   if (age >= DAY) return null;
+  // Whole units, counted down from the age; a day is a calendar day in the reader's zone.
+  const days = differenceInCalendarDays(now, ms);
+  const [value, unit]: [number, Intl.RelativeTimeFormatUnit] =
+    age < MINUTE
+      ? [-Math.floor(age / 1000), 'second']
+      : age < HOUR
+        ? [-Math.floor(age / MINUTE), 'minute']
+        : days < 1
+          ? [-Math.floor(age / HOUR), 'hour']
+          : [-days, 'day'];
   try {
-    return intlFormatDistance(ms, now, { locale, numeric: 'always', style: 'long' });
+    return new Intl.RelativeTimeFormat(locale, { numeric: 'always' }).format(value, unit);
   } catch {
-    return intlFormatDistance(ms, now, { locale: 'en', numeric: 'always', style: 'long' });
+    return new Intl.RelativeTimeFormat('en', { numeric: 'always' }).format(value, unit);
   }
 }

@@ -133,19 +133,20 @@ describe('readEmbedSettings', () => {
   });
 
   it('reads the host’s say on embeds: off, or providers agreed for the reader', () => {
-    expect(read({ feed: 'f' })!.props.embeds).toEqual({ off: false, granted: [] });
+    expect(read({ feed: 'f' })!.props.embeds).toEqual({ off: false });
     expect(read({ feed: 'f', embeds: 'off' })!.props.embeds!.off).toBe(true);
     expect(read({ feed: 'f', embeds: 'on' })!.props.embeds!.off).toBe(false);
+    // The providers travel as the host wrote them; the embeds code reads them (provider-grant).
     expect(read({ feed: 'f', 'embeds-consent': 'youtube Vimeo, twitter' })!.props.embeds).toEqual({
       off: false,
-      granted: ['youtube', 'vimeo', 'x'],
+      granted: 'youtube Vimeo, twitter',
     });
     expect(read({ feed: 'f', 'embeds-consent': 'all' })!.props.embeds!.granted).toBe('all');
     const frame = readEmbedSettings(
       queryGetter('?feed=f&embeds=off&embeds-consent=youtube+tiktok'),
       BASE,
     )!;
-    expect(frame.props.embeds).toEqual({ off: true, granted: ['youtube', 'tiktok'] });
+    expect(frame.props.embeds).toEqual({ off: true, granted: 'youtube tiktok' });
     // The host's consent changes nothing the reader is looking at: no restart.
     expect(read({ feed: 'f', 'embeds-consent': 'all' })!.resetKey).toBe(
       read({ feed: 'f' })!.resetKey,

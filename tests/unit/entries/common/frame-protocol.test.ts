@@ -73,12 +73,13 @@ describe('isHelloMessage', () => {
 });
 
 describe('readConsentMessage', () => {
-  it('reads the providers a host agreed to, keeping only known names', () => {
+  it('reads the providers a host agreed to as attribute text, strings only', () => {
     expect(
-      readConsentMessage({ type: 'live-blog:consent', providers: ['youtube', 'evil'] }),
-    ).toEqual(['youtube']);
+      readConsentMessage({ type: 'live-blog:consent', providers: ['youtube', 7, 'evil'] }),
+    ).toBe('youtube evil');
     expect(readConsentMessage({ type: 'live-blog:consent', providers: 'all' })).toBe('all');
-    expect(readConsentMessage({ type: 'live-blog:consent' })).toEqual([]);
+    expect(readConsentMessage({ type: 'live-blog:consent', providers: { all: true } })).toBe('');
+    expect(readConsentMessage({ type: 'live-blog:consent' })).toBe('');
   });
 
   it('ignores every other message', () => {

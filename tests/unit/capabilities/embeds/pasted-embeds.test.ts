@@ -1,10 +1,11 @@
 // Provider markup pasted into content_html: recognised while the body is sanitised, and the body
 // split there into pieces kept in their original order.
 import { describe, expect, it } from 'vitest';
-import { sanitizeBody, sanitizeHtml } from '../../../../src/capabilities/timeline/sanitize-html';
+import { keepPastedEmbeds, splitAtEmbeds } from '../../../../src/capabilities/embeds/pasted-embeds';
+import { sanitizeHtml } from '../../../../src/capabilities/timeline/sanitize-html';
 
 const BASE = 'https://news.example/feeds/live.json';
-const body = (html: string) => sanitizeBody(html, BASE);
+const body = (html: string) => splitAtEmbeds(sanitizeHtml(html, BASE, keepPastedEmbeds));
 
 const TWEET = `<blockquote class="twitter-tweet" data-theme="dark"><p lang="en" dir="ltr">Allies agree
 a new package.<br>More soon.</p>&mdash; NATO (@NATO) <a href="https://twitter.com/NATO/status/1678999999999999999?ref_src=twsrc%5Etfw">July 12, 2023</a></blockquote>
@@ -124,11 +125,12 @@ describe('provider markup in content_html', () => {
     const html = sanitizeHtml(
       '<blockquote class="lb-update lb-button">q</blockquote><p class="twitter-tweet">p</p>',
       BASE,
+      keepPastedEmbeds,
     );
     expect(html).toBe('<blockquote>q</blockquote><p>p</p>');
-    expect(sanitizeHtml('<blockquote class="x twitter-tweet y">q</blockquote>', BASE)).toBe(
-      '<blockquote class="twitter-tweet">q</blockquote>',
-    );
+    expect(
+      sanitizeHtml('<blockquote class="x twitter-tweet y">q</blockquote>', BASE, keepPastedEmbeds),
+    ).toBe('<blockquote class="twitter-tweet">q</blockquote>');
   });
 
   it('a recognised quote inside a list splits the list, keeping each side’s part', () => {

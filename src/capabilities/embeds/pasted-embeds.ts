@@ -1,15 +1,13 @@
 import type { DOMPurify } from 'dompurify';
 import type { Embed } from '../../core/feed/feed-types';
 import { recogniseEmbed, type ProviderKey } from '../../core/embeds/providers';
+import type { BodyPiece } from '../../core/embeds/pasted-markup';
 import { FEED_LIMITS } from '../../core/feed/feed-limits';
 
-// The provider markup that CMSs paste into a body (a tweet's blockquote, a YouTube iframe) is
-// recognised while the body is sanitised, and the sanitised body is then split at it: the
-// update shows those posts behind the same gate as `_liveblog.embeds`, in their place. Their
+// The provider markup that CMSs paste into a body (a tweet's blockquote, a YouTube iframe). The
+// sanitiser keeps just enough of it to be found again, and the sanitised body is split there:
+// the update shows those posts behind the same gate as `_liveblog.embeds`, in their place. Their
 // scripts never run (the sanitiser drops every script).
-
-/** One part of a body, in order: sanitised HTML, or an embed recognised in it. */
-export type BodyPiece = { readonly html: string } | { readonly embed: Embed };
 
 /** The class of each provider's blockquote; `lb-youtube` stands for a pasted YouTube iframe. */
 const QUOTE_CLASSES: Readonly<Record<string, ProviderKey>> = {
@@ -19,21 +17,23 @@ const QUOTE_CLASSES: Readonly<Record<string, ProviderKey>> = {
   'tiktok-embed': 'tiktok',
   'lb-youtube': 'youtube',
 };
-/** Only a recognised blockquote keeps a class, so its serialisation starts this way. */
+/** Only a kept blockquote has a class, so its serialisation starts this way. */
 const MARK = '<blockquote class="';
 
-/** Sanitiser hooks that keep what the split needs, and nothing else of the markup. */
-export function addEmbedHooks(purifier: DOMPurify, base: () => string | undefined) {
+/**
+ * Sanitiser hooks (timeline/sanitize-html.ts) that keep what the split needs and nothing else of
+ * the markup: a known blockquote's class, and a YouTube player as a blockquote citing its video.
+ */
+export function keepPastedEmbeds(purifier: DOMPurify, base: () => string | undefined): void {
   purifier.addHook('uponSanitizeElement', (node, data) => {
     if (data.tagName !== 'iframe' || !(node instanceof Element)) return;
-    // A YouTube player becomes a blockquote naming its video; any other iframe goes, as before.
-    const src = node.getAttribute('src') ?? '';
     let url: string;
     try {
-      url = new URL(src, base()).href;
+      url = new URL(node.getAttribute('src') ?? '', base()).href;
     } catch {
       return;
     }
+    // Any other iframe goes, as before.
     if (recogniseEmbed(url)?.provider !== 'youtube') return;
     const quote = node.ownerDocument.createElement('blockquote');
     quote.setAttribute('class', 'lb-youtube');

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { relativeTime } from '../../../../src/shared/time/relative-time';
+
+const NOW = Date.parse('2023-07-12T10:00:00Z');
+const ago = (ms: number, locale = 'en-GB') => relativeTime(NOW - ms, NOW, 'just now', locale);
+const MIN = 60_000;
+
+describe('relativeTime', () => {
+  it('reads "just now" for the last 45 s and for a clock ahead of the reader’s', () => {
+    expect(ago(10_000)).toBe('just now');
+    expect(ago(-3 * MIN)).toBe('just now');
+  });
+
+  it('counts seconds, then whole minutes, then whole hours', () => {
+    expect(ago(50_000)).toBe('50 seconds ago');
+    expect(ago(MIN)).toBe('1 minute ago');
+    expect(ago(59 * MIN + 59_000)).toBe('59 minutes ago');
+    expect(ago(2 * 60 * MIN + 5 * MIN)).toBe('2 hours ago');
+  });
+
+  it('gives way to the date after a day', () => {
+    expect(ago(24 * 60 * MIN)).toBeNull();
+  });
+
+  it('speaks the reader’s language, and English for a tag Intl does not take', () => {
+    expect(ago(5 * MIN, 'uk')).toBe('5 хвилин тому');
+    expect(ago(5 * MIN, 'not a locale!')).toBe('5 minutes ago');
+  });
+});
