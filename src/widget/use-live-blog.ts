@@ -10,7 +10,8 @@ import {
 import type { ActivityBin } from '../core/timeline/activity-bins';
 import { updateElementId } from '../core/timeline/element-ids';
 import { EmbedSlot } from '../capabilities/embeds/EmbedSlot';
-import { embedsChunk, loadEmbedsFor } from '../capabilities/embeds/embeds-code';
+import { embedsChunk } from '../capabilities/embeds/embeds-code';
+import { prepareItems } from './prepare-items';
 import { useLiveFeed } from '../capabilities/feed/use-live-feed';
 import { useViewState } from '../capabilities/filters/use-view-state';
 import { useArrivals } from '../capabilities/live/use-arrivals';
@@ -50,7 +51,7 @@ export function useLiveBlog(props: LiveBlogOptions, elements: LiveBlogElements) 
   const { limit, link, controls = 'full', locale, standalone = false } = props;
   const t = useMessages();
   const feedUrl = useMemo(() => absoluteUrl(props.feed), [props.feed]);
-  const live = useLiveFeed(feedUrl, { poll: props.poll ?? true, prepare: loadEmbedsFor });
+  const live = useLiveFeed(feedUrl, { poll: props.poll ?? true, prepare: prepareItems });
   const { store } = live;
   const partial = store?.complete === false;
   const meta = store?.meta;

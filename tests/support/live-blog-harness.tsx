@@ -3,6 +3,7 @@
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import { loadEmbedsCode } from '../../src/capabilities/embeds/embeds-code';
+import { loadMediaCode } from '../../src/capabilities/timeline/media-code';
 import { LiveBlogRoot } from '../../src/widget/LiveBlogRoot';
 import { sharedQueryClient } from '../../src/widget/query-client';
 
@@ -117,6 +118,7 @@ export function installHarness() {
   beforeAll(async () => {
     await import('../../src/capabilities/filters/FilterPanel');
     await loadEmbedsCode();
+    await loadMediaCode();
   });
   beforeEach(() => {
     vi.useFakeTimers({ shouldAdvanceTime: false, now: new Date('2023-07-12T10:00:00Z') });

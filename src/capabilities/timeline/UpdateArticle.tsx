@@ -1,9 +1,10 @@
 import { memo, useMemo, type ComponentType } from 'react';
-import type { Embed, LiveItem } from '../../core/feed/feed-types';
+import type { Attachment, Embed, LiveItem } from '../../core/feed/feed-types';
 import type { Labels } from '../../core/filters/facet-options';
 import { useMessages } from '../../shared/i18n/use-messages';
 import { formatClock } from '../../shared/time/format-time';
-import { Figure, UpdateMedia } from './UpdateMedia';
+import { Figure } from './Figure';
+import { mediaChunk } from './media-code';
 import type { BodyPiece } from '../../core/embeds/pasted-markup';
 import { sanitizeHtml, type SanitizerHooks } from './sanitize-html';
 import { UpdateTime } from './UpdateTime';
@@ -135,7 +136,7 @@ export const UpdateArticle = memo(function UpdateArticle({
         ))}
       </div>
       {item.attachments && (
-        <UpdateMedia attachments={item.attachments} poster={item.image} label={headline} />
+        <Attachments attachments={item.attachments} poster={item.image} label={headline} />
       )}
       <footer className="lb-update__footer">
         {item.authors.length > 0 && (
@@ -188,6 +189,27 @@ export const UpdateArticle = memo(function UpdateArticle({
 });
 
 /** The update's lead image, with its caption and credit when the feed gives them. */
+/** Photos and players once their code is in (media-code.ts); links to the files if it could not come. */
+function Attachments(props: {
+  readonly attachments: readonly Attachment[];
+  readonly poster: string | undefined;
+  readonly label: string;
+}) {
+  const Media = mediaChunk()?.UpdateMedia;
+  if (Media) return <Media {...props} />;
+  return (
+    <ul>
+      {props.attachments.map((a, i) => (
+        <li key={i}>
+          <a href={a.url} target="_blank" rel="noopener noreferrer">
+            {a.title ?? a.url}
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function LeadImage({ item }: { readonly item: LiveItem }) {
   const image = (
     <img

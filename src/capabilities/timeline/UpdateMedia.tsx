@@ -1,7 +1,13 @@
 import { useRef, type ReactNode } from 'react';
 import type { Attachment } from '../../core/feed/feed-types';
 import { useMessages } from '../../shared/i18n/use-messages';
+import { stylesRef } from '../../shared/styles/adopt-styles';
+import { Figure } from './Figure';
 import type * as ViewerModule from './gallery-viewer';
+import mediaCss from './update-media.css?inline';
+
+// A chunk of its own with its styles (media-code.ts): a feed without attachments never loads it.
+const styled = stylesRef(mediaCss);
 
 // The viewer is a chunk of its own: most readers never open a gallery, and it would count
 // against the first screen's bundle (docs/decisions/0012-…, 0014-…).
@@ -28,7 +34,7 @@ export function UpdateMedia({ attachments, poster, label }: Props) {
   const photos = attachments.filter((a) => a.kind === 'image');
   const [only] = photos;
   return (
-    <div className="lb-media">
+    <div ref={styled} className="lb-media">
       {photos.length > 1 ? (
         <Gallery photos={photos} label={label} />
       ) : (
@@ -97,34 +103,6 @@ function Captioned({ attachment: a, children }: { attachment: Attachment; childr
     <Figure caption={a.title} credit={a.credit} block="lb-media">
       {children}
     </Figure>
-  );
-}
-
-/**
- * Media with its caption and credit as a figure (the lead image's too, UpdateArticle.tsx), or the
- * media alone when neither has words. `block` names the classes: `<block>__figure`, `__credit`.
- */
-export function Figure(props: {
-  readonly caption: string | undefined;
-  readonly credit: string | undefined;
-  readonly block: string;
-  readonly children: ReactNode;
-}) {
-  const { caption, credit, block, children } = props;
-  if (caption === undefined && credit === undefined) return children;
-  return (
-    <figure className={`${block}__figure`}>
-      {children}
-      <figcaption>
-        {caption && <bdi>{caption}</bdi>}
-        {caption && credit && ' '}
-        {credit && (
-          <small className={`${block}__credit`}>
-            <bdi>{credit}</bdi>
-          </small>
-        )}
-      </figcaption>
-    </figure>
   );
 }
 

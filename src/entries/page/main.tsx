@@ -1,8 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { loadEmbedsFor } from '../../capabilities/embeds/embeds-code';
 import { prefetchFeed } from '../../capabilities/feed/use-live-feed';
 import { LiveBlogRoot } from '../../widget/LiveBlogRoot';
+import { prepareItems } from '../../widget/prepare-items';
 import { standaloneFeed } from '../common/page-feed-url';
 import { sharedQueryClient } from '../../widget/query-client';
 import '../../widget/live-blog.css';
@@ -17,7 +17,7 @@ const theme = params.get('theme');
 const root = createRoot(document.getElementById('root')!);
 
 if (feed) {
-  prefetchFeed(sharedQueryClient(), feed, loadEmbedsFor);
+  prefetchFeed(sharedQueryClient(), feed, prepareItems);
   root.render(
     <StrictMode>
       <LiveBlogRoot
