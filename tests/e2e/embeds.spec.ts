@@ -343,3 +343,90 @@ test('the iframe embed: the gate inside the frame, and the host’s consent thro
   );
   await expectNoAxeViolations(page);
 });
+
+test.describe('code that only some feeds need', () => {
+  const LAZY = /\/assets\/(?:embeds-chunk|UpdateMedia)-[\w-]+\.js$/;
+
+  test('a feed without embeds or attachments never loads their code', async ({ page, server }) => {
+    const scripts: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+    });
+    await page.goto(`${server.url}?feed=/fixtures/plain-jsonfeed.json&poll=off`);
+    await expect(page.getByRole('article')).toHaveCount(6);
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(scripts.filter((s) => LAZY.test(s))).toEqual([]);
+  });
+
+  test('a feed with them shows each card and photo in the first frame of its update', async ({
+    page,
+    context,
+    server,
+  }) => {
+    await interceptThirdParties(context, [new URL(server.url).origin]);
+    // What each update held when it entered the document: a MutationObserver runs before the
+    // browser paints, so this is what the reader's first frame of that update showed.
+    await page.addInitScript(() => {
+      const seen = new Map<string, string>();
+      (window as unknown as { __firstFrames: Map<string, string> }).__firstFrames = seen;
+      new MutationObserver(() => {
+        for (const article of document.querySelectorAll('article[id]')) {
+          if (seen.has(article.id)) continue;
+          const cards = article.querySelectorAll('.lb-embed').length;
+          const media = article.querySelectorAll('.lb-media img').length;
+          seen.set(article.id, `${cards} cards, ${media} photos`);
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    const scripts: string[] = [];
+    page.on('request', (r) => {
+      if (LAZY.test(new URL(r.url()).pathname)) scripts.push(new URL(r.url()).pathname);
+    });
+    await page.goto(`${server.url}?feed=${FEED}&poll=off`);
+    await expectGated(page);
+    const first = await page.evaluate(() =>
+      Object.fromEntries(
+        (window as unknown as { __firstFrames: Map<string, string> }).__firstFrames,
+      ),
+    );
+    expect(first).toMatchObject({
+      'update-press': '1 cards, 0 photos',
+      'update-reactions': '2 cards, 0 photos',
+      'update-drone': '1 cards, 0 photos',
+    });
+    expect(scripts.some((s) => s.includes('embeds-chunk'))).toBe(true);
+
+    await page.goto(`${server.url}?feed=/fixtures/gallery.json&poll=off`);
+    await expect(page.locator('.lb-media img').first()).toBeVisible();
+    const photos = await page.evaluate(() => [
+      ...(window as unknown as { __firstFrames: Map<string, string> }).__firstFrames.values(),
+    ]);
+    expect(photos.some((p) => !p.endsWith(' 0 photos'))).toBe(true);
+    expect(photos.filter((p) => p.endsWith(' 0 photos'))).toHaveLength(
+      await page.locator('article:not(:has(.lb-media img))').count(),
+    );
+  });
+
+  test('if that code cannot load, posts and files are links, and every update shows', async ({
+    page,
+    context,
+    server,
+  }) => {
+    const requested = await interceptThirdParties(context, [new URL(server.url).origin]);
+    await page.route(LAZY, (route) => route.abort());
+    await page.goto(`${server.url}?feed=${FEED}&poll=off`);
+    await expect(page.getByRole('article')).toHaveCount(4);
+    const press = article(page, 'The press conference on video');
+    await expect(
+      press.getByRole('link', { name: "Mayor's press conference, full recording" }),
+    ).toHaveAttribute('href', 'https://www.youtube.com/watch?v=exampleVid1');
+    await expect(page.getByRole('button', { name: /^Load content from/ })).toHaveCount(0);
+    await expect(frames(page)).toHaveCount(0);
+    expect(requested).toEqual([]);
+
+    await page.goto(`${server.url}?feed=/fixtures/gallery.json&poll=off`);
+    await expect(page.getByRole('article').first()).toBeVisible();
+    await expect(page.locator('.lb-update__body ~ ul a[href]').first()).toBeVisible();
+    await expect(page.locator('.lb-media')).toHaveCount(0);
+  });
+});
