@@ -1,7 +1,8 @@
 // Regenerates docs/screenshots/ from the built app (run `npm run build` first): the finished demo
 // replay at phone (375 px) and desktop (1280 px) sizes, light and dark, and the states that only
 // some readers see: the gallery viewer, the media of an update, oldest-first reading with
-// "since your last visit".
+// "since your last visit", embedded posts behind their gate and one loaded (the test fixture's
+// example posts; the third party answers with a local stand-in, nothing leaves the machine).
 import { chromium } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { startServer } from '../server/create-server.mjs';
@@ -105,5 +106,33 @@ for (const [name, width, height] of sizes) {
     await earlier.close();
   }
 }
+
+// Embedded posts: the gate, then one agreed to (its provider answered by a local stand-in).
+const fixtures = await startServer({ port: 0, mode: 'static', staticDir: 'tests/fixtures/feeds' });
+for (const [name, width, height] of sizes) {
+  for (const scheme of schemes) {
+    const { context, page, shot } = await newPage(name, width, height, scheme);
+    const own = new URL(fixtures.url).origin;
+    await context.route('**/*', (route) =>
+      new URL(route.request().url()).origin === own
+        ? route.continue()
+        : route.fulfill({
+            contentType: 'text/html; charset=utf-8',
+            body: '<!doctype html><body style="margin:0;display:grid;place-items:center;height:100vh;background:#222;color:#eee;font:16px sans-serif">Provider’s player (stand-in)</body>',
+          }),
+    );
+    await page.goto(`${fixtures.url}?feed=/fixtures/embeds.json&poll=off`);
+    const reactions = page.getByRole('article', { name: 'Reactions pour in' });
+    await reactions.waitFor();
+    await shot('embed-gate', reactions);
+    const press = page.getByRole('article', { name: 'The press conference on video' });
+    await press.getByRole('button', { name: 'Load content from YouTube', exact: true }).click();
+    await press.locator('iframe').waitFor();
+    await page.mouse.move(0, 0);
+    await shot('embed-loaded', press);
+    await context.close();
+  }
+}
+await fixtures.close();
 
 await browser.close();
