@@ -1,36 +1,20 @@
 import type { LiveItem } from '../../core/feed/feed-types';
-import type * as UpdateMediaModule from './UpdateMedia';
+import { lazyCode } from '../../shared/code/lazy-code';
 
 // Attachments (photos, galleries, players) are a lazy chunk with their styles: a feed without
-// them never loads it. A feed with them waits for it before its items are shown (feed-session.ts
-// `prepare`), so an update's media is there in the frame the update first appears in.
+// them never loads it. A feed with them waits for it before its items are shown, so an update's
+// media is there in the frame the update first appears in. If it cannot come, attachments show
+// as links (UpdateArticle.tsx) and the next document tries again.
 
-let chunk: typeof UpdateMediaModule | undefined;
-let loading: Promise<void> | undefined;
+const code = lazyCode(() => import('./UpdateMedia'));
 
 /** The attachments code once it is in. */
-export function mediaChunk(): typeof UpdateMediaModule | undefined {
-  return chunk;
-}
+export const mediaChunk = code.current;
 
-/**
- * Loads the attachments code if these items need it. Resolves once it is in, or could not come:
- * the attachments then show as links, and the next document tries again.
- */
+/** Loads the attachments code now (once). */
+export const loadMediaCode = code.load;
+
+/** Loads the attachments code if these items need it; undefined when there is nothing to wait for. */
 export function loadMediaFor(items: readonly LiveItem[]): Promise<void> | undefined {
-  if (chunk || (!loading && !items.some((item) => item.attachments))) return undefined;
-  return loadMediaCode();
-}
-
-/** Loads the attachments code now (once); resolves when it is in or could not come. */
-export function loadMediaCode(): Promise<void> {
-  loading ??= import('./UpdateMedia').then(
-    (loaded) => {
-      chunk = loaded;
-    },
-    () => {
-      loading = undefined;
-    },
-  );
-  return loading;
+  return code.current() || !items.some((item) => item.attachments) ? undefined : code.load();
 }
