@@ -5,9 +5,8 @@ import { NewUpdatesButton } from '../capabilities/live/NewUpdatesButton';
 import { StatusLine } from '../capabilities/live/StatusLine';
 import { TimelineSkeleton } from '../capabilities/timeline/TimelineSkeleton';
 import { textDirection } from '../shared/i18n/text-direction';
-import { formatDayAndClock } from '../shared/time/format-time';
 import { BlogHeader } from './BlogHeader';
-import { FiltersDisclosure } from './FiltersDisclosure';
+import { BlogFilters } from './BlogFilters';
 import type { LiveBlogOptions } from './live-blog-options';
 import { LoadFailure } from './LoadFailure';
 import { StoryRail } from './StoryRail';
@@ -16,11 +15,6 @@ import { TimeZoneToggle } from './TimeZoneToggle';
 import { UpdateList } from './UpdateList';
 import { useLiveBlog } from './use-live-blog';
 
-// The filter panel sits beside the timeline or behind the "Filters" button, never above the
-// updates: it may arrive a moment after them without moving what the reader sees.
-const FilterPanel = lazy(() =>
-  import('../capabilities/filters/FilterPanel').then((m) => ({ default: m.FilterPanel })),
-);
 // Few readers ever filter down to nothing: what helps them then loads when it is needed.
 const NoMatches = lazy(() =>
   import('../capabilities/filters/NoMatches').then((m) => ({ default: m.NoMatches })),
@@ -88,34 +82,7 @@ export function LiveBlog(props: LiveBlogOptions) {
       <p className="lb-visually-hidden" aria-live="polite" aria-atomic="true">
         {blog.announced.arrivals}
       </p>
-      {blog.showControls && (
-        <FiltersDisclosure active={blog.active}>
-          {/* The first screen's facets would list only its newest updates, and rendering them
-              would hold back the first paint of a large document. */}
-          {blog.partial ? (
-            <p className="lb-filters__pending">{blog.t.filtersPending}</p>
-          ) : (
-            <Suspense fallback={null}>
-              <FilterPanel
-                state={blog.model.effective}
-                options={blog.model.options}
-                keyEventCount={blog.model.keyEventCount}
-                onChange={blog.setView}
-                compact={blog.controls === 'compact'}
-                coverageNote={
-                  blog.store?.olderUrl !== undefined && blog.model.oldestLoaded !== undefined
-                    ? blog.t.countsCoverage(
-                        formatDayAndClock(blog.model.oldestLoaded, blog.locale, blog.timeZone),
-                      )
-                    : undefined
-                }
-                countsPending={blog.model.countsPending}
-                navigation={blog.navigation}
-              />
-            </Suspense>
-          )}
-        </FiltersDisclosure>
-      )}
+      {blog.showControls && <BlogFilters blog={blog} />}
       <Main className="lb-timeline" part="timeline" aria-busy={blog.live.isLoading || blog.partial}>
         <div ref={sentinel} className="lb-sentinel" aria-hidden="true" />
         {/* A focus target for "new updates"; aria-label needs a role (a plain div may not have one). */}
