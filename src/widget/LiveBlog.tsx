@@ -43,6 +43,7 @@ export function LiveBlog(props: LiveBlogOptions) {
           changedAt={blog.changedAt}
           error={blog.live.error}
           nextAttemptAt={blog.live.nextAttemptAt}
+          failedAt={blog.live.failedAt}
           rejectedCount={blog.store?.rejected.reduce((n, r) => n + (r.count ?? 1), 0) ?? 0}
           locale={blog.locale}
           timeZone={blog.timeZone}

@@ -53,6 +53,7 @@ export class FeedSession {
   #failures = 0;
   #lastError: FeedFetchError | undefined;
   #nextAttemptAt: number | undefined;
+  #failedAt: number | undefined;
   #olderLoading: Promise<void> | undefined;
   /** The last first document could not be read after its first screen was shown: the next
    * attempt is read whole, not shown for a moment and taken away again. */
@@ -85,6 +86,10 @@ export class FeedSession {
   /** When the next poll is due after a failure (epoch ms), for "retrying in 40 s". */
   get nextAttemptAt(): number | undefined {
     return this.#nextAttemptAt;
+  }
+  /** When the last attempt failed (epoch ms): the wait for the next one starts there. */
+  get failedAt(): number | undefined {
+    return this.#failedAt;
   }
 
   /** Calls `listener` whenever the store changes; returns the unsubscribe. */
@@ -148,7 +153,8 @@ export class FeedSession {
       this.#failures += 1;
       this.#lastError = failure;
       const delay = this.nextDelay(false);
-      this.#nextAttemptAt = delay === null ? undefined : now() + delay;
+      this.#failedAt = now();
+      this.#nextAttemptAt = delay === null ? undefined : this.#failedAt + delay;
       throw failure;
     }
   }

@@ -11,6 +11,8 @@ export interface LiveFeed {
   readonly error: FeedFetchError | undefined;
   /** When the next attempt after a failure is due (epoch ms). */
   readonly nextAttemptAt: number | undefined;
+  /** When that failure happened (epoch ms). */
+  readonly failedAt: number | undefined;
   readonly isLoading: boolean;
   readonly retryNow: () => void;
   readonly loadOlder: () => Promise<void>;
@@ -74,6 +76,7 @@ export function useLiveFeed(
     store,
     error: query.error ?? undefined,
     nextAttemptAt: query.error ? session.nextAttemptAt : undefined,
+    failedAt: query.error ? session.failedAt : undefined,
     isLoading: store === undefined && query.isPending,
     retryNow,
     loadOlder,

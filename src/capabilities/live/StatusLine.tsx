@@ -12,6 +12,8 @@ interface Props {
   readonly changedAt: number | undefined;
   readonly error: FeedProblem | undefined;
   readonly nextAttemptAt: number | undefined;
+  /** When the attempt failed: the countdown never starts above the wait it counts. */
+  readonly failedAt?: number | undefined;
   readonly rejectedCount: number;
   readonly locale: string;
   readonly timeZone: string | undefined;
@@ -39,8 +41,8 @@ export function problemText(error: FeedProblem, t: Messages): string {
 
 /** The connection, in plain words: live, a problem and when the next try is, or ended. */
 export function StatusLine(props: Props) {
-  const { status, changedAt, error, nextAttemptAt, rejectedCount, locale, timeZone, onRetry } =
-    props;
+  const { status, changedAt, error, nextAttemptAt, failedAt = 0 } = props;
+  const { rejectedCount, locale, timeZone, onRetry } = props;
   const t = useMessages();
   const online = useOnline();
   // Seconds only matter while counting down to a retry; otherwise a shared minute tick will do.
@@ -51,8 +53,10 @@ export function StatusLine(props: Props) {
     text = t.offline;
     tone = 'problem';
   } else if (error) {
+    // The shared second tick may be from just before the failure.
+    const from = Math.max(now, failedAt);
     const seconds =
-      nextAttemptAt === undefined ? 0 : Math.max(0, Math.ceil((nextAttemptAt - now) / 1000));
+      nextAttemptAt === undefined ? 0 : Math.max(0, Math.ceil((nextAttemptAt - from) / 1000));
     text = `${problemText(error, t)}: ${t.retryIn(seconds)}.`;
     tone = 'problem';
   } else if (status === 'ended') {

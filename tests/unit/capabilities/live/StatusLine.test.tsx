@@ -1,0 +1,49 @@
+import { act, render, screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { StatusLine } from '../../../../src/capabilities/live/StatusLine';
+
+const T0 = Date.parse('2023-07-12T10:00:00Z');
+const busy = { kind: 'busy', message: '503', status: 503 } as const;
+
+function show(props: { failedAt?: number; nextAttemptAt: number }) {
+  return (
+    <StatusLine
+      status="live"
+      changedAt={undefined}
+      error={busy}
+      rejectedCount={0}
+      locale="en-GB"
+      timeZone="UTC"
+      onRetry={() => {}}
+      {...props}
+    />
+  );
+}
+
+describe('StatusLine countdown', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ now: T0 });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('starts at the wait it counts, even when the second tick came just before the failure', () => {
+    // The page's shared second tick last ran at T0; the poll failed 900 ms later, 20 s to wait.
+    const view = render(show({ nextAttemptAt: T0 + 30_000 }));
+    act(() => {
+      vi.advanceTimersByTime(900);
+    });
+    const failedAt = Date.now();
+    view.rerender(show({ failedAt, nextAttemptAt: failedAt + 20_000 }));
+    expect(screen.getByRole('status')).toHaveTextContent('The server is busy: retrying in 20 s.');
+    act(() => {
+      vi.advanceTimersByTime(100);
+    });
+    expect(screen.getByRole('status')).toHaveTextContent('retrying in 20 s.');
+    act(() => {
+      vi.advanceTimersByTime(1_000);
+    });
+    expect(screen.getByRole('status')).toHaveTextContent('retrying in 19 s.');
+  });
+});
