@@ -49,7 +49,7 @@ function list(value: string | readonly string[] | undefined): string | undefined
 
 /** The props of <live-blog> for React: the attributes, and id, className and style. */
 export function liveBlogAttributes(props: LiveBlogProps): Record<string, unknown> {
-  return {
+  const attributes: Record<string, unknown> = {
     feed: props.feed,
     topic: list(props.topic),
     country: list(props.country),
@@ -69,4 +69,6 @@ export function liveBlogAttributes(props: LiveBlogProps): Record<string, unknown
     className: props.className,
     style: props.style,
   };
+  // Left out rather than undefined: a server component's props travel to the browser as they are.
+  return Object.fromEntries(Object.entries(attributes).filter(([, value]) => value !== undefined));
 }
