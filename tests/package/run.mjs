@@ -77,11 +77,12 @@ try {
 
   const host = join(work, 'host');
   for (const [i, react] of REACT_VERSIONS.entries()) {
-    if (i === 0) createHost(host, tarball, react);
-    else setReact(host, react);
+    await check(`host installs the tarball with react@${react}`, () =>
+      i === 0 ? createHost(host, tarball, react) : setReact(host, react),
+    );
     const version = hostReact(host);
     if (i === 0) {
-      await check('host installs the tarball; embed.html has its assets', () =>
+      await check('installed embed.html has its assets beside it', () =>
         iframeFileProblems(join(host, 'node_modules/live-blog/dist')),
       );
       await check('host type-checks (moduleResolution bundler)', () => typeCheck(host, 'bundler'));
