@@ -110,6 +110,8 @@ export default tseslint.config(
       'playwright-report',
       'bench-results',
       'docs',
+      // A newsroom's app, checked with its own tsconfigs against the installed tarball.
+      'tests/package/host',
     ],
   },
   js.configs.recommended,
@@ -217,6 +219,7 @@ export default tseslint.config(
       '*.config.*',
       'tests/server/**',
       'tests/e2e/**',
+      'tests/package/**',
       'bench/**',
     ],
     languageOptions: { globals: { ...globals.node } },

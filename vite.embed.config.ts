@@ -12,6 +12,9 @@ export default defineConfig(({ mode }) => {
   const name = frame ? 'embed-frame' : 'embed';
   return {
     plugins: frame ? [] : [react()],
+    // embed.js finds its chunks beside itself, wherever dist/ is served (a CDN path such as
+    // /live-blog/embed.js), not at the host's root.
+    base: './',
     // The main build already copied public/ into dist/.
     publicDir: false,
     build: {

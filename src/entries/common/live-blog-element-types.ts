@@ -1,0 +1,51 @@
+// The <live-blog> element as TypeScript sees it, for hosts that write the element themselves:
+// the DOM's tag map (document.createElement('live-blog')) and its attributes. Published as the
+// types of live-blog/embed.js and of the React entry (which adds the JSX entry).
+import type { SettingName } from '../../widget/embed-settings';
+import type { Controls } from '../../widget/live-blog-options';
+import type { Theme } from '../../widget/LiveBlogRoot';
+import type { ReadingOrder, TimelineView } from '../../core/filters/filter-state';
+
+/** The attributes <live-blog> reads, as written in HTML (docs/embedding.md). */
+export interface LiveBlogElementAttributes {
+  /** URL of the JSON Feed, absolute or relative to the page. Required. */
+  feed?: string;
+  /** Preset filters: ids separated by commas, `%2C` for a comma inside an id. */
+  topic?: string;
+  country?: string;
+  speaker?: string;
+  /** Present: key events only. */
+  'key-events'?: string | boolean;
+  view?: TimelineView;
+  order?: ReadingOrder;
+  /** Show at most this many updates, then a "See all updates" link to `link`. */
+  limit?: string | number;
+  link?: string;
+  controls?: Controls;
+  theme?: Theme;
+  /** BCP 47 tag for dates and numbers. */
+  locale?: string;
+  /** IANA time zone. */
+  timezone?: string;
+  /** `off`: render once, never poll. */
+  poll?: 'on' | 'off';
+  /** Present: keep the reader's filters in the page's address bar. */
+  'sync-url'?: string | boolean;
+  /** `off`: embedded posts are link cards only, and no reader is asked to load one. */
+  embeds?: 'on' | 'off';
+  /** Providers your consent manager agreed to for the reader: `all`, or e.g. `youtube vimeo`. */
+  'embeds-consent'?: string;
+}
+
+/** The element <live-blog> creates: an HTMLElement with an open shadow root. */
+export type HTMLLiveBlogElement = HTMLElement;
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'live-blog': HTMLLiveBlogElement;
+  }
+}
+
+// An attribute the element learns to read fails the type-check here until it is typed above.
+type Untyped = Exclude<SettingName, keyof LiveBlogElementAttributes>;
+const _everyAttributeTyped: [Untyped] extends [never] ? true : Untyped = true;

@@ -1,0 +1,72 @@
+// The tarball a newsroom installs: packed as `npm pack` packs it, and what it must (and must not)
+// hold: the library, the embed files and their types, README, LICENSE and the licence notices.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseJson } from './json.mjs';
+
+const REQUIRED = [
+  'package.json',
+  'README.md',
+  'LICENSE',
+  'dist/THIRD-PARTY-LICENSES.md',
+  'dist-lib/live-blog.js',
+  'dist-lib/live-blog.react-server.js',
+  'dist-lib/define-element-on-client.js',
+  'dist-lib/live-blog.d.ts',
+  'dist/embed.js',
+  'dist/embed.d.ts',
+  'dist/embed-frame.js',
+  'dist/embed-frame.d.ts',
+  'dist/embed.html',
+];
+
+// Anything else is the demo, source maps or a build's leftovers.
+const ALLOWED = [
+  /^(package\.json|README\.md|LICENSE)$/,
+  /^dist-lib\/[\w.-]+\.(js|d\.ts)$/,
+  /^dist\/(embed|embed-frame)\.(js|d\.ts)$/,
+  /^dist\/(embed\.html|THIRD-PARTY-LICENSES\.md)$/,
+  /^dist\/embed-chunks\/[\w.-]+\.js$/,
+  /^dist\/assets\/[\w.-]+\.(js|css)$/,
+];
+
+/**
+ * Packs the built project (`npm run build` first: prepack would build it again) into `dir`.
+ * @param {string} root
+ * @param {string} dir
+ */
+export function pack(root, dir) {
+  const out = execFileSync(
+    'npm',
+    ['pack', '--ignore-scripts', '--json', '--pack-destination', dir],
+    { cwd: root, encoding: 'utf8' },
+  );
+  const [info] = /** @type {{ filename: string, files: { path: string }[] }[]} */ (parseJson(out));
+  if (!info) throw new Error('npm pack printed nothing');
+  return { tarball: join(dir, info.filename), files: info.files.map((f) => f.path) };
+}
+
+/**
+ * What is wrong with the tarball's list of files, if anything.
+ * @param {string[]} files
+ */
+export function contentProblems(files) {
+  const have = new Set(files);
+  const missing = REQUIRED.filter((f) => !have.has(f)).map((f) => `missing: ${f}`);
+  const stray = files
+    .filter((f) => !ALLOWED.some((pattern) => pattern.test(f)))
+    .map((f) => `not for the package: ${f}`);
+  return [...missing, ...stray];
+}
+
+/**
+ * The files embed.html loads must be in the package beside it (an iframe host serves dist/).
+ * @param {string} distDir the installed package's dist/
+ */
+export function iframeFileProblems(distDir) {
+  const html = readFileSync(join(distDir, 'embed.html'), 'utf8');
+  const refs = [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+)"/g)].map((m) => m[1] ?? '');
+  if (refs.length === 0) return ['embed.html references no assets/'];
+  return refs.filter((ref) => !existsSync(join(distDir, ref))).map((ref) => `missing: ${ref}`);
+}

@@ -1,0 +1,26 @@
+// The package's type declarations: one self-contained .d.ts per entry point, so that they
+// resolve under every moduleResolution a host may use (bundler, node16, nodenext) without
+// relative imports, whose extensions the sources leave out (docs/decisions/0018).
+// Run by `npm run build` after the bundles exist.
+import { writeFileSync } from 'node:fs';
+import dtsBundleGenerator from 'dts-bundle-generator';
+
+const ENTRIES = [
+  // The React entry; the react-server one exports the same names, so one file types both.
+  { from: 'src/entries/lib/live-blog.ts', to: 'dist-lib/live-blog.d.ts' },
+  // embed.js defines the element and exports nothing: its types are the element's.
+  { from: 'src/entries/common/live-blog-element-types.ts', to: 'dist/embed.d.ts' },
+];
+// embed-frame.js only listens for the frames' messages: a module with nothing to import.
+const EMPTY_MODULE = { to: 'dist/embed-frame.d.ts', text: 'export {};\n' };
+
+const output = { inlineDeclareGlobals: true, inlineDeclareExternals: true, noBanner: true };
+const bundles = dtsBundleGenerator.generateDtsBundle(
+  ENTRIES.map((entry) => ({ filePath: entry.from, output })),
+  { preferredConfigPath: 'tsconfig.lib.json' },
+);
+ENTRIES.forEach((entry, i) => {
+  writeFileSync(entry.to, bundles[i] ?? '');
+  console.log(`types: ${entry.to}`);
+});
+writeFileSync(EMPTY_MODULE.to, EMPTY_MODULE.text);
