@@ -137,7 +137,8 @@ export async function renderAllUpdates(page: Page, total: number) {
         await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
         return page.getByRole('article').count();
       },
-      { timeout: 30_000 },
+      // Hundreds of hostile bodies on a loaded machine: each poll renders one more window.
+      { timeout: 60_000 },
     )
     .toBe(total);
 }

@@ -208,7 +208,7 @@ test.describe('a feed full of XSS payloads, without the CSP', () => {
     context,
     server,
   }) => {
-    test.setTimeout(90_000);
+    test.setTimeout(120_000);
     const built = serveHostileFeed(server.url);
     expect(built.payloadCount).toBeGreaterThanOrEqual(100);
     const seen = watch(page, context);
