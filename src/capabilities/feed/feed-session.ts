@@ -27,9 +27,9 @@ export interface FeedSessionOptions {
   /** In [0, 1); spreads the polls of many readers (poll-policy.ts). */
   readonly jitter?: number;
   /**
-   * Loads the code that items need before they are shown (embedded posts), so that they appear
-   * whole: nothing is filled in below the reader afterwards. Resolves when that code is in or
-   * could not come; undefined when nothing is needed.
+   * Loads the code that items need before they are shown (attachments, embedded posts), so that
+   * they appear whole: nothing is filled in below the reader afterwards. Resolves when that code
+   * is in or could not come; undefined when nothing is needed.
    */
   readonly prepare?: Prepare;
 }

@@ -188,7 +188,6 @@ export const UpdateArticle = memo(function UpdateArticle({
   );
 });
 
-/** The update's lead image, with its caption and credit when the feed gives them. */
 /** Photos and players once their code is in (media-code.ts); links to the files if it could not come. */
 function Attachments(props: {
   readonly attachments: readonly Attachment[];
@@ -210,6 +209,7 @@ function Attachments(props: {
   );
 }
 
+/** The update's lead image, with its caption and credit when the feed gives them. */
 function LeadImage({ item }: { readonly item: LiveItem }) {
   const image = (
     <img
