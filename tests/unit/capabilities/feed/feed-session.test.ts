@@ -255,3 +255,46 @@ describe('a large first document', () => {
     expect(session.validator).toBe('"v1"');
   });
 });
+
+describe('prepare: the code items need before they are shown', () => {
+  it('holds a document back until its code is in, and older pages too', async () => {
+    const older = 'https://feeds.example/live/page-1.json';
+    serve({
+      [HEAD]: { body: wireFeed([wireItem('b', 1)], { next_url: 'page-1.json' }), etag: '"1"' },
+      [older]: { body: wireFeed([wireItem('a', 0)]) },
+    });
+    const asked: string[][] = [];
+    let release = () => {};
+    const prepare = vi.fn((items: readonly { id: string }[]) => {
+      asked.push(items.map((i) => i.id));
+      return new Promise<void>((resolve) => {
+        release = resolve;
+      });
+    });
+    const prepared = getFeedSession(new QueryClient(), HEAD, prepare);
+    const shown = vi.fn();
+    prepared.subscribe(shown);
+
+    const polled = prepared.poll(signal(), () => NOW);
+    await vi.waitFor(() => expect(asked).toEqual([['b']]));
+    expect(shown).not.toHaveBeenCalled();
+    expect(prepared.getSnapshot()).toBeUndefined();
+    release();
+    await polled;
+    expect(sortedItems(prepared.store).map((i) => i.id)).toEqual(['b']);
+
+    const loading = prepared.loadOlder(() => NOW);
+    await vi.waitFor(() => expect(asked).toEqual([['b'], ['a']]));
+    expect(sortedItems(prepared.store).map((i) => i.id)).toEqual(['b']);
+    release();
+    await loading;
+    expect(sortedItems(prepared.store).map((i) => i.id)).toEqual(['b', 'a']);
+  });
+
+  it('shows at once what needs nothing (prepare answers undefined)', async () => {
+    serve({ [HEAD]: { body: wireFeed([wireItem('a', 0)]), etag: '"1"' } });
+    const prepared = getFeedSession(new QueryClient(), HEAD, () => undefined);
+    await prepared.poll(signal(), () => NOW);
+    expect(sortedItems(prepared.store).map((i) => i.id)).toEqual(['a']);
+  });
+});
