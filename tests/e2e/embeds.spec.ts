@@ -430,3 +430,31 @@ test.describe('code that only some feeds need', () => {
     await expect(page.locator('.lb-media')).toHaveCount(0);
   });
 });
+
+test('the host’s later word wins in the iframe: an empty consent withdraws the one in its URL', async ({
+  page,
+  context,
+  server,
+  host,
+}) => {
+  await interceptThirdParties(context, [new URL(server.url).origin, host.origin]);
+  const src = `${server.url}embed.html?feed=${encodeURIComponent(FEED)}&poll=off&embeds-consent=all&parent-origin=${encodeURIComponent(host.origin)}`;
+  await page.goto(
+    host.page(
+      '/iframe-consent.html',
+      hostDocument(
+        `<main><h1>Harbour summit</h1><iframe data-live-blog title="Live updates" style="width: 100%; border: 0" src="${src}"></iframe></main>`,
+        `<script type="module" src="${server.url}embed-frame.js"></script>`,
+      ),
+    ),
+  );
+  const frame = page.frameLocator('iframe[data-live-blog]');
+  await expect(frame.locator('iframe')).toHaveCount(4);
+  await page.evaluate(() =>
+    document
+      .querySelector('iframe[data-live-blog]')!
+      .dispatchEvent(new CustomEvent('live-blog:consent', { detail: { providers: [] } })),
+  );
+  await expect(frame.locator('iframe')).toHaveCount(0);
+  await expectGated(frame.locator('body'));
+});

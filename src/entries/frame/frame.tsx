@@ -34,7 +34,9 @@ function show(granted?: string) {
         <LiveBlogRoot
           key={settings.resetKey}
           {...settings.props}
-          embeds={granted ? { ...settings.props.embeds, granted } : settings.props.embeds}
+          embeds={
+            granted === undefined ? settings.props.embeds : { ...settings.props.embeds, granted }
+          }
           feed={feed}
           standalone
           syncUrl={false}
