@@ -20,18 +20,25 @@ export function relativeTime(
   if (age < 45_000) return justNow;
   if (age >= DAY) return null;
   // Whole units, counted down from the age; a day is a calendar day in the reader's zone.
+  const format = relativeTimeFormat(locale);
+  if (age < MINUTE) return format.format(-Math.floor(age / 1000), 'second');
+  if (age < HOUR) return format.format(-Math.floor(age / MINUTE), 'minute');
   const days = differenceInCalendarDays(now, ms);
-  const [value, unit]: [number, Intl.RelativeTimeFormatUnit] =
-    age < MINUTE
-      ? [-Math.floor(age / 1000), 'second']
-      : age < HOUR
-        ? [-Math.floor(age / MINUTE), 'minute']
-        : days < 1
-          ? [-Math.floor(age / HOUR), 'hour']
-          : [-days, 'day'];
-  try {
-    return new Intl.RelativeTimeFormat(locale, { numeric: 'always' }).format(value, unit);
-  } catch {
-    return new Intl.RelativeTimeFormat('en', { numeric: 'always' }).format(value, unit);
+  return days < 1 ? format.format(-Math.floor(age / HOUR), 'hour') : format.format(-days, 'day');
+}
+
+// Every shown update asks once a minute: one formatter per locale, as dateTimeFormat does.
+const formats = new Map<string, Intl.RelativeTimeFormat>();
+
+function relativeTimeFormat(locale: string): Intl.RelativeTimeFormat {
+  let f = formats.get(locale);
+  if (!f) {
+    try {
+      f = new Intl.RelativeTimeFormat(locale, { numeric: 'always' });
+    } catch {
+      f = new Intl.RelativeTimeFormat('en', { numeric: 'always' });
+    }
+    formats.set(locale, f);
   }
+  return f;
 }
