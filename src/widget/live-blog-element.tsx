@@ -5,36 +5,13 @@ import widgetCss from './live-blog.css?inline';
 import { readEmbedSettings, SETTING_NAMES } from './embed-settings';
 import embedCss from './embed.css?inline';
 import { CONSENT_EVENT, consentText } from '../core/embeds/host-consent';
+import { adoptStyles } from '../shared/styles/adopt-styles';
 
 /** How far below (and above) the viewport the widget starts loading. */
 export const LAZY_ROOT_MARGIN = '600px 0px';
 
-let sharedSheet: CSSStyleSheet | undefined;
-
-/**
- * The styles go into the shadow root as one constructable stylesheet, shared by every widget on
- * the page: no <style> element, so a host's `style-src 'self'` (no 'unsafe-inline') is enough.
- */
-function adoptStyles(shadow: ShadowRoot) {
-  const css = `${widgetCss}\n${embedCss}`;
-  if ('adoptedStyleSheets' in shadow && 'replaceSync' in CSSStyleSheet.prototype) {
-    if (!sharedSheet) {
-      sharedSheet = new CSSStyleSheet();
-      sharedSheet.replaceSync(css);
-    }
-    if (!shadow.adoptedStyleSheets.includes(sharedSheet)) {
-      shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sharedSheet];
-    }
-    return;
-  }
-  // Browsers without constructable stylesheets (Safari before 16.4) get a <style> element.
-  if (!shadow.querySelector('style[data-live-blog]')) {
-    const style = document.createElement('style');
-    style.dataset.liveBlog = '';
-    style.textContent = css;
-    shadow.prepend(style);
-  }
-}
+/** Every widget's styles, one stylesheet shared by every widget on the page (adopt-styles.ts). */
+const WIDGET_CSS = `${widgetCss}\n${embedCss}`;
 
 function permalinkOpened(): boolean {
   return updateIdFromHash(window.location.hash) !== undefined;
@@ -71,7 +48,7 @@ function createElementClass() {
 
     connectedCallback() {
       const shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
-      adoptStyles(shadow);
+      adoptStyles(shadow, WIDGET_CSS);
       // Without IntersectionObserver there is no telling: render at once. A permalink to an
       // update must not wait for a scroll that only the widget can do.
       if (this.#near || typeof IntersectionObserver === 'undefined' || permalinkOpened()) {

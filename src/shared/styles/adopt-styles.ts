@@ -1,23 +1,34 @@
-// Styles that come with a lazy chunk, not in the widget's stylesheet: added to the document or
-// to the shadow root that holds the widget (<live-blog>) as a constructable stylesheet, which a
-// `style-src 'self'` policy allows. Where constructable sheets are missing, nothing is added.
+// Styles added where the widget is mounted: <live-blog>'s own into its shadow root, and those
+// of a lazy chunk into the document or the shadow root that holds it. A constructable stylesheet,
+// shared by every widget of the page, which a `style-src 'self'` policy allows; browsers without
+// one (Safari before 16.4) get a <style> element instead.
 
 const sheets = new Map<string, CSSStyleSheet>();
+const styleIds = new Map<string, string>();
 
-/** Adds `css` (once) to the document or shadow root that `node` is in. */
+/** Adds `css` (once) to the document or shadow root that `node` is in (or is). */
 export function adoptStyles(node: Node, css: string): void {
   const root = node.getRootNode();
   if (!(root instanceof Document || root instanceof ShadowRoot)) return;
-  if (!('adoptedStyleSheets' in root && 'replaceSync' in CSSStyleSheet.prototype)) return;
-  let sheet = sheets.get(css);
-  if (!sheet) {
-    sheet = new CSSStyleSheet();
-    sheet.replaceSync(css);
-    sheets.set(css, sheet);
+  if ('adoptedStyleSheets' in root && 'replaceSync' in CSSStyleSheet.prototype) {
+    let sheet = sheets.get(css);
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+      sheets.set(css, sheet);
+    }
+    if (!root.adoptedStyleSheets.includes(sheet)) {
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    }
+    return;
   }
-  if (!root.adoptedStyleSheets.includes(sheet)) {
-    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-  }
+  let id = styleIds.get(css);
+  if (id === undefined) styleIds.set(css, (id = String(styleIds.size)));
+  if (root.querySelector(`style[data-live-blog="${id}"]`)) return;
+  const style = document.createElement('style');
+  style.dataset.liveBlog = id;
+  style.textContent = css;
+  (root instanceof Document ? root.head : root).append(style);
 }
 
 /**
