@@ -104,6 +104,7 @@ export default tseslint.config(
     ignores: [
       'dist',
       'dist-lib',
+      'dist-ssr',
       'node_modules',
       'coverage',
       'test-results',

@@ -19,7 +19,8 @@ import {
 } from './http-caching.mjs';
 import { pageDirPath } from './pagination.mjs';
 import { createReplay } from './replay.mjs';
-import { feedOriginsRewriter } from './feed-origins.mjs';
+import { feedOriginsRewriter, parseFeedOriginsOption } from './feed-origins.mjs';
+import { createPageRenderer } from './server-render.mjs';
 import { contentTypeFor, createFileCache, resolveFile } from './static-files.mjs';
 
 export { CONTENT_SECURITY_POLICY } from './headers.mjs';
@@ -42,6 +43,8 @@ export { CONTENT_SECURITY_POLICY } from './headers.mjs';
  *   staticDir?: string,
  *   csp?: boolean,
  *   feedOrigins?: string | string[],
+ *   ssr?: boolean,
+ *   ssrModule?: string,
  * }} ServerOptions
  * @typedef {{
  *   url: string,
@@ -95,6 +98,8 @@ export async function startServer(options = {}) {
   const csp = options.csp ?? true;
   const headCache = headCacheControl(options.headMaxAge ?? 0);
   const withFeedOrigins = feedOriginsRewriter(options.feedOrigins);
+  const pageRenderer =
+    options.ssr === false ? null : createPageRenderer({ module: options.ssrModule });
 
   /** @type {import('./replay.mjs').Replay | null} */
   let replay = null;
@@ -303,6 +308,21 @@ export async function startServer(options = {}) {
     const file = await files.get(found.file, found.stat, contentType);
     // The pages' list of other feed origins, as the deployer would edit it (feedOrigins).
     const rep = file && contentType.startsWith('text/html') ? withFeedOrigins(file) : file;
+    if (rep && pageRenderer && path.basename(found.file) === 'index.html') {
+      const template = rep.body.toString('utf8');
+      const rendered = await pageRenderer.render({
+        pageUrl: pageUrlOf(req),
+        template,
+        feedOrigins: feedOriginsOf(template),
+        acceptLanguage: req.headers['accept-language'],
+        load: (feedUrl) => ownFeed(feedUrl, req),
+      });
+      if (rendered) {
+        // The template's inline script is the only one that runs: the CSP lists its hash.
+        const headers = htmlSecurityHeaders(csp, template);
+        return sendRepresentation(req, res, rendered, { cacheControl: NO_CACHE, headers });
+      }
+    }
     // Module scripts load in CORS mode: a news page on another origin can run dist/embed.js
     // only if the response allows it. The app's files are public, so any origin may read them.
     /** @type {Record<string, string>} */
@@ -312,6 +332,34 @@ export async function startServer(options = {}) {
     if (!rep)
       return streamFile(req, res, found.file, found.stat.size, contentType, cacheControl, headers);
     return sendRepresentation(req, res, rep, { cacheControl, headers });
+  }
+
+  /**
+   * A feed this server serves itself, read where it lies (no request, so nothing to forge), for
+   * server rendering; undefined for any other URL.
+   * @param {string} feedUrl
+   * @param {http.IncomingMessage} req
+   * @returns {Promise<import('./server-render.mjs').FeedDocumentSnapshot | undefined>}
+   */
+  async function ownFeed(feedUrl, req) {
+    const url = new URL(feedUrl);
+    if (url.origin !== new URL(pageUrlOf(req)).origin || url.search) return undefined;
+    const target = await classifyFeed(url.pathname.replace(/\/{2,}/g, '/'));
+    const rep =
+      target?.kind === 'live-head' && replay
+        ? replay.current().head
+        : target?.kind === 'file' && target.isHead
+          ? await files.get(target.file, target.stat, FEED_CONTENT_TYPE)
+          : null;
+    // Null too for a file too large to hold: the browser reads it.
+    if (!rep) return undefined;
+    return {
+      text: rep.body.toString('utf8'),
+      validator: rep.etag,
+      // The document's time, not the request's: one version of the feed gives one page (and ETag).
+      fetchedAt: rep.lastModifiedMs,
+      maxAgeSeconds: maxAgeOf(headCache),
+    };
   }
 
   /**
@@ -408,6 +456,38 @@ export async function startServer(options = {}) {
       return closing;
     },
   };
+}
+
+/**
+ * The page's address as the reader's browser has it.
+ * @param {http.IncomingMessage} req
+ */
+function pageUrlOf(req) {
+  const host = req.headers.host ?? '127.0.0.1';
+  try {
+    return new URL(req.url ?? '/', `http://${host}`).href;
+  } catch {
+    return new URL(req.url ?? '/', 'http://127.0.0.1').href;
+  }
+}
+
+/**
+ * The origins a page's <meta name="live-blog-feed-origins"> lists.
+ * @param {string} html
+ */
+function feedOriginsOf(html) {
+  const content = /<meta\s+name="live-blog-feed-origins"\s+content="([^"]*)"/i.exec(html)?.[1];
+  try {
+    return content ? parseFeedOriginsOption(content) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** @param {string} cacheControl */
+function maxAgeOf(cacheControl) {
+  const m = /max-age=(\d+)/.exec(cacheControl);
+  return m ? Number(m[1]) : undefined;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { EmbedPolicyContext, type EmbedPolicy } from '../capabilities/embeds/embed-policy';
 import { LocaleContext, type LocaleSettings } from '../shared/i18n/use-messages';
@@ -16,6 +16,8 @@ export interface LiveBlogRootProps extends Omit<LiveBlogOptions, 'locale'> {
   readonly inShadowRoot?: boolean;
   /** The host's say on third-party embeds: off, or agreed for the reader. */
   readonly embeds?: EmbedPolicy;
+  /** One per server request when rendering on a server; the page's shared one otherwise. */
+  readonly client?: QueryClient;
 }
 
 const NO_POLICY: EmbedPolicy = {};
@@ -43,6 +45,7 @@ export function LiveBlogRoot({
   theme = 'auto',
   inShadowRoot = false,
   embeds = NO_POLICY,
+  client,
   ...options
 }: LiveBlogRootProps) {
   const requested = useMemo(() => localeSettingsFor(pickLocale(locale)), [locale]);
@@ -65,7 +68,7 @@ export function LiveBlogRoot({
   // A moment while the reader's catalogue loads, rather than a flash of English.
   if (!settings) return <div className={themeClass} />;
   return (
-    <QueryClientProvider client={sharedQueryClient()}>
+    <QueryClientProvider client={client ?? sharedQueryClient()}>
       <LocaleContext.Provider value={settings}>
         <EmbedPolicyContext.Provider value={embeds}>
           <div className={themeClass} lang={settings.locale}>

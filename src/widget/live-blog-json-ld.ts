@@ -4,10 +4,10 @@ import { permalinkFor } from '../capabilities/sharing/permalink';
 
 const MAX_UPDATES_IN_JSON_LD = 50;
 
-/** Writes (or rewrites) the page's schema.org LiveBlogPosting for the feed and its updates. */
-export function writeLiveBlogJsonLd(meta: FeedMeta, items: readonly LiveItem[]) {
-  const page = window.location.href.split('#')[0]!;
-  const data = {
+/** The schema.org LiveBlogPosting of the page at `pageUrl` for the feed and its newest updates. */
+export function liveBlogJsonLd(meta: FeedMeta, items: readonly LiveItem[], pageUrl: string) {
+  const page = pageUrl.split('#')[0]!;
+  return {
     '@context': 'https://schema.org',
     '@type': 'LiveBlogPosting',
     headline: meta.title,
@@ -26,6 +26,16 @@ export function writeLiveBlogJsonLd(meta: FeedMeta, items: readonly LiveItem[]) 
       url: permalinkFor(item.id, page),
     })),
   };
+}
+
+/** Data, not code: it never runs, and "<" is escaped so feed text cannot close the element. */
+export function jsonLdText(data: object): string {
+  return JSON.stringify(data).replace(/</g, '\\u003c');
+}
+
+/** Writes (or rewrites) the page's LiveBlogPosting, in the element the server may have sent. */
+export function writeLiveBlogJsonLd(meta: FeedMeta, items: readonly LiveItem[]) {
+  const data = liveBlogJsonLd(meta, items, window.location.href);
   let script = document.getElementById('live-blog-json-ld');
   if (!script) {
     script = document.createElement('script');
@@ -33,6 +43,5 @@ export function writeLiveBlogJsonLd(meta: FeedMeta, items: readonly LiveItem[]) 
     script.setAttribute('type', 'application/ld+json');
     document.head.appendChild(script);
   }
-  // Data, not code: it never runs, and "<" is escaped so feed text cannot close the element.
-  script.textContent = JSON.stringify(data).replace(/</g, '\\u003c');
+  script.textContent = jsonLdText(data);
 }

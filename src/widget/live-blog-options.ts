@@ -18,4 +18,6 @@ export interface LiveBlogOptions {
   readonly syncUrl?: boolean;
   /** The standalone page shows the feed's title as the page's h1. */
   readonly standalone?: boolean;
+  /** The page's address where there is no window to ask (server rendering). */
+  readonly pageUrl?: string;
 }

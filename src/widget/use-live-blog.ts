@@ -50,7 +50,10 @@ export function useLiveBlog(props: LiveBlogOptions, elements: LiveBlogElements) 
   const { rootRef, sentinel, timelineTop, timelineEnd } = elements;
   const { limit, link, controls = 'full', locale, standalone = false } = props;
   const t = useMessages();
-  const feedUrl = useMemo(() => absoluteUrl(props.feed), [props.feed]);
+  const feedUrl = useMemo(
+    () => absoluteUrl(props.feed, props.pageUrl),
+    [props.feed, props.pageUrl],
+  );
   const live = useLiveFeed(feedUrl, { poll: props.poll ?? true, prepare: prepareItems });
   const { store } = live;
   const partial = store?.complete === false;
@@ -77,7 +80,8 @@ export function useLiveBlog(props: LiveBlogOptions, elements: LiveBlogElements) 
   const eventZone = validTimeZone(props.timezone) ?? meta?.timezone;
   const [zoneChoice, setZoneChoice] = useTimeZoneChoice();
   const timeZone = zoneChoice === 'reader' ? undefined : eventZone;
-  const pageUrl = link ?? (typeof window !== 'undefined' ? window.location.href : '');
+  const pageUrl =
+    link ?? props.pageUrl ?? (typeof window !== 'undefined' ? window.location.href : '');
   const context: UpdateContext = useMemo(
     () => ({
       labels: model.labels,
@@ -217,9 +221,9 @@ export function useLiveBlog(props: LiveBlogOptions, elements: LiveBlogElements) 
   };
 }
 
-function absoluteUrl(url: string): string {
+function absoluteUrl(url: string, pageUrl: string | undefined): string {
   try {
-    return new URL(url, document.baseURI).href;
+    return new URL(url, pageUrl ?? document.baseURI).href;
   } catch {
     return url;
   }

@@ -1,4 +1,5 @@
 import { useLayoutEffect, useState, type RefObject } from 'react';
+import { useHydrated } from '../shared/hydration/use-hydrated';
 
 /** The container width, in its own ems, from which the rail sits beside the timeline (live-blog.css). */
 const RAIL_BESIDE_EM = 73.75;
@@ -12,9 +13,10 @@ export function useRailBeside(root: RefObject<HTMLElement | null>, withFilters: 
   // A first guess from the window, right for a page that is all live blog, so that a first render
   // that already has the updates (the standalone page's early request) does not draw the chart
   // only to take it away before the paint; the container is measured before that paint.
-  const [wide, setWide] = useState(
-    () => typeof window !== 'undefined' && window.innerWidth >= RAIL_BESIDE_EM * rootFontSize(),
-  );
+  // Not while hydrating: the server's HTML was rendered without a window.
+  const hydrated = useHydrated();
+  const [measured, setWide] = useState<boolean>();
+  const wide = measured ?? (hydrated && window.innerWidth >= RAIL_BESIDE_EM * rootFontSize());
   useLayoutEffect(() => {
     const container = root.current?.parentElement;
     if (!container) return;

@@ -3,6 +3,7 @@ import type { Embed } from '../../core/feed/feed-types';
 import { recogniseEmbed, type ProviderKey } from '../../core/embeds/providers';
 import type { BodyPiece } from '../../core/embeds/pasted-markup';
 import { FEED_LIMITS } from '../../core/feed/feed-limits';
+import { domWindow, isElement } from '../../shared/dom/dom-window';
 
 // The provider markup that CMSs paste into a body (a tweet's blockquote, a YouTube iframe). The
 // sanitiser keeps just enough of it to be found again, and the sanitised body is split there:
@@ -26,7 +27,7 @@ const MARK = '<blockquote class="';
  */
 export function keepPastedEmbeds(purifier: DOMPurify, base: () => string | undefined): void {
   purifier.addHook('uponSanitizeElement', (node, data) => {
-    if (data.tagName !== 'iframe' || !(node instanceof Element)) return;
+    if (data.tagName !== 'iframe' || !isElement(node)) return;
     let url: string;
     try {
       url = new URL(node.getAttribute('src') ?? '', base()).href;
@@ -46,7 +47,7 @@ export function keepPastedEmbeds(purifier: DOMPurify, base: () => string | undef
   purifier.addHook('uponSanitizeAttribute', (node, data) => {
     if (data.attrName !== 'class' || node.nodeName !== 'BLOCKQUOTE') return;
     const known = data.attrValue.split(/\s+/).find((c) => Object.hasOwn(QUOTE_CLASSES, c));
-    if (known === undefined || !(node instanceof Element)) return;
+    if (known === undefined || !isElement(node)) return;
     // A kept attribute is not written back: the hook sets the one class itself.
     node.setAttribute('class', known);
     data.forceKeepAttr = true;
@@ -75,7 +76,7 @@ function embedOf(quote: Element, provider: ProviderKey): Embed | undefined {
 export function splitAtEmbeds(html: string): BodyPiece[] {
   if (!html.includes(MARK)) return [{ html }];
   // A template's content is inert: nothing in it loads or runs.
-  const template = document.createElement('template');
+  const template = domWindow().document.createElement('template');
   template.innerHTML = html;
   const root = template.content;
   const found: [Element, Embed][] = [];

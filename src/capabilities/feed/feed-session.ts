@@ -49,6 +49,8 @@ export class FeedSession {
   readonly #prepare: Prepare | undefined;
   #store: FeedStore = emptyStore;
   #validator: string | undefined;
+  /** The validator of a document the page's HTML brought, until a poll brings one itself. */
+  #unseenByCache: string | undefined;
   #maxAgeSeconds: number | undefined;
   #failures = 0;
   #lastError: FeedFetchError | undefined;
@@ -135,9 +137,16 @@ export class FeedSession {
   /** One poll: fetch the head, merge it, and close any gap by following `next_url`. */
   async poll(signal: AbortSignal, now: () => number = Date.now): Promise<FeedStore> {
     try {
-      const doc = await fetchFeedDocument(this.url, { signal, knownValidator: this.#validator });
+      const doc = await fetchFeedDocument(this.url, {
+        signal,
+        knownValidator: this.#validator,
+        revalidate: this.#unseenByCache,
+      });
       this.#maxAgeSeconds = doc.maxAgeSeconds;
-      if (doc.kind === 'document') await this.#take(doc, signal, now);
+      if (doc.kind === 'document') {
+        await this.#take(doc, signal, now);
+        this.#unseenByCache = undefined;
+      }
       this.#failures = 0;
       this.#lastError = undefined;
       this.#nextAttemptAt = undefined;
@@ -157,6 +166,21 @@ export class FeedSession {
       this.#nextAttemptAt = delay === null ? undefined : this.#failedAt + delay;
       throw failure;
     }
+  }
+
+  /**
+   * Starts from a document fetched elsewhere (by the server that rendered the page), as a first
+   * poll would take it, received at `at`. The next poll asks whether it is still current.
+   * Throws FeedFetchError when the document cannot be read.
+   */
+  async seed(doc: FetchedDocument & { kind: 'document' }, at: number): Promise<void> {
+    if (this.#store !== emptyStore) return;
+    const feed = checkedFeed(this.url, readDocument(doc, false));
+    await this.#ready(feed.items);
+    this.#validator = doc.validator;
+    this.#unseenByCache = doc.validator;
+    this.#maxAgeSeconds = doc.maxAgeSeconds;
+    this.#publish(mergeHead(emptyStore, feed, at, this.url));
   }
 
   /** Loads the next older page into the store; concurrent calls share one request. */

@@ -51,6 +51,12 @@ function maxAge(header: string | null): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
+function conditional(validator: string): Record<string, string> {
+  // An entity tag is quoted ("…" or W/"…"); anything else is a Last-Modified date.
+  const header = /^(W\/)?"/.test(validator) ? 'If-None-Match' : 'If-Modified-Since';
+  return { ...FEED_REQUEST_INIT.headers, [header]: validator };
+}
+
 /** A document's text. Decoding all of it at once costs a fraction of decoding it piece by piece. */
 function tooLarge(bytes: number, limit: number) {
   return new FeedFetchError(
@@ -97,6 +103,11 @@ export async function fetchFeedDocument(
   options: {
     signal?: AbortSignal;
     knownValidator?: string;
+    /**
+     * A validator the browser's cache does not know (the document came in the page's HTML): sent
+     * as If-None-Match or If-Modified-Since, so an unchanged feed answers 304.
+     */
+    revalidate?: string;
     timeoutMs?: number;
   } = {},
 ): Promise<FetchedDocument> {
@@ -106,7 +117,10 @@ export async function fetchFeedDocument(
   let reply: EarlyFeedReply | undefined;
   try {
     reply = early && (await earlyReply(early, signal));
-    reply ??= { response: await fetch(url, { ...FEED_REQUEST_INIT, signal }), body: undefined };
+    const init = options.revalidate
+      ? { ...FEED_REQUEST_INIT, headers: conditional(options.revalidate) }
+      : FEED_REQUEST_INIT;
+    reply ??= { response: await fetch(url, { ...init, signal }), body: undefined };
   } catch (error) {
     if (timeout.aborted) throw new FeedFetchError('timeout', 'The server did not answer in time.');
     if (options.signal?.aborted) throw error;

@@ -12,7 +12,7 @@ export function useViewState(
   syncUrl: boolean,
 ): [ViewState, SetViewState, number] {
   const [state, setState] = useState<ViewState>(() =>
-    syncUrl ? parseViewState(window.location.search) : initial,
+    syncUrl && typeof window !== 'undefined' ? parseViewState(window.location.search) : initial,
   );
   // Counts Back/Forward steps: what the reader was typing belongs to the entry they left.
   const [navigations, setNavigations] = useState(0);

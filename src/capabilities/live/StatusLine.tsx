@@ -70,7 +70,9 @@ export function StatusLine(props: Props) {
     tone = 'upcoming';
   } else {
     const ago =
-      changedAt === undefined ? undefined : relativeTime(changedAt, now, t.justNow, locale);
+      changedAt === undefined || now === 0
+        ? undefined
+        : relativeTime(changedAt, now, t.justNow, locale);
     text = ago ? `${t.statusLive} · ${t.updatedAgo(ago)}` : t.statusLive;
     tone = 'live';
   }

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { useHydrated } from '../../shared/hydration/use-hydrated';
 import type { FeedStore } from '../../core/feed/feed-store';
 import type { LiveItem } from '../../core/feed/feed-types';
 import { arrivalMarks } from '../../core/live/arrivals';
@@ -46,8 +47,9 @@ export function useLastVisit(
   rendered: unknown,
 ): SinceLastVisit {
   const key = lastVisitKey(feedUrl);
-  // Read once, before this visit writes anything.
-  const [last] = useState(() => load(key));
+  // Read once, before this visit writes anything; shown once hydrated (a server has no record).
+  const [stored] = useState(() => load(key));
+  const last = useHydrated() ? stored : undefined;
   // The newest update received (not one dated in the future).
   const newest = useMemo(
     () =>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useReducer, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useReducer, useRef } from 'react';
 import type { FeedStore } from '../../core/feed/feed-store';
 import type { LiveItem } from '../../core/feed/feed-types';
 import { clearFilters, type SetViewState, type ViewState } from '../../core/filters/filter-state';
@@ -76,12 +76,7 @@ export function jumpReducer(state: JumpState, action: JumpAction): JumpState {
   }
 }
 
-function initialJump(): JumpState {
-  const id = typeof window === 'undefined' ? undefined : updateIdFromHash(window.location.hash);
-  return id === undefined
-    ? { phase: 'idle', id: undefined, seq: 0, note: undefined }
-    : { phase: 'seeking', id, seq: 1, note: undefined };
-}
+const IDLE: JumpState = { phase: 'idle', id: undefined, seq: 0, note: undefined };
 
 /**
  * Opening a permalink (`#update-<id>`) or a key event: make the update visible whatever it takes
@@ -91,8 +86,13 @@ function initialJump(): JumpState {
 export function usePermalinkTarget(input: Input) {
   const t = useMessages();
   const { store, model, view, setView, waiting, release, renderWindow, loadOlder, find } = input;
-  const [jump, dispatch] = useReducer(jumpReducer, undefined, initialJump);
+  const [jump, dispatch] = useReducer(jumpReducer, IDLE);
 
+  // The address's #update-<id>, which a server never sees: read once the page is the browser's.
+  useLayoutEffect(() => {
+    const id = updateIdFromHash(window.location.hash);
+    if (id !== undefined) dispatch({ type: 'jump', id });
+  }, []);
   useEffect(() => {
     const onHash = () => {
       const id = updateIdFromHash(window.location.hash);

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { LiveItem } from '../../core/feed/feed-types';
 import { KEY_EVENTS_AT_FIRST } from '../../core/feed/first-screen';
+import { useHydrated } from '../../shared/hydration/use-hydrated';
 import { useMessages } from '../../shared/i18n/use-messages';
 import { formatClock } from '../../shared/time/format-time';
 
@@ -17,8 +18,11 @@ interface Props {
 /** The story at a glance: key events (headline and time) that jump to the update. */
 export function KeyEventsRail({ items, locale, timeZone, onJump, pageUrl }: Props) {
   const t = useMessages();
-  // Open where there is room beside the timeline; folded above it on phones.
-  const [open, setOpen] = useState(() => typeof window === 'undefined' || window.innerWidth >= 880);
+  // Open where there is room beside the timeline; folded above it on phones. Server HTML has it
+  // folded: opened beside the timeline after hydration, it moves nothing the reader is reading.
+  const hydrated = useHydrated();
+  const [chosen, setOpen] = useState<boolean>();
+  const open = chosen ?? (hydrated && window.innerWidth >= 880);
   const [all, setAll] = useState(false);
   if (items.length === 0) return null;
   const shown = all ? items : items.slice(0, KEY_EVENTS_AT_FIRST);

@@ -13,7 +13,7 @@ interface Props {
 export function UpdateTime({ ms, locale, timeZone }: Props) {
   const now = useNow();
   const t = useMessages();
-  const relative = relativeTime(ms, now, t.justNow, locale);
+  const relative = now === 0 ? null : relativeTime(ms, now, t.justNow, locale);
   const iso = new Date(ms).toISOString();
   return (
     <span className="lb-time">

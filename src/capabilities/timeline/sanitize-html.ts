@@ -1,4 +1,5 @@
 import DOMPurify from 'dompurify';
+import { domWindow, isElement } from '../../shared/dom/dom-window';
 
 // Feed HTML comes from many hands: only this allow-list survives. Headings start at h4 because
 // the page's own h2/h3 outline (groups, updates) must not be broken by content.
@@ -79,7 +80,7 @@ function safeUrl(raw: string, base: string | undefined): string | null {
 
 function getPurifier() {
   if (purifier) return purifier;
-  purifier = DOMPurify(window);
+  purifier = DOMPurify(domWindow());
   // Set once: a config passed to every sanitize() call is parsed again each time.
   purifier.setConfig({
     ALLOWED_TAGS,
@@ -91,7 +92,7 @@ function getPurifier() {
     SANITIZE_NAMED_PROPS: true,
   });
   purifier.addHook('afterSanitizeAttributes', (node) => {
-    if (!(node instanceof Element)) return;
+    if (!isElement(node)) return;
     // Relative links in an embedded feed belong to the feed's site, not to the host page.
     // A player or its source loads its file itself: http(s) only, never mailto:.
     const media = /^(VIDEO|AUDIO|SOURCE)$/.test(node.tagName);

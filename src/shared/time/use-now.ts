@@ -35,11 +35,17 @@ function subscribe(periodMs: number, listener: () => void) {
   };
 }
 
-/** The current time, refreshed every `periodMs` by a timer shared with every other caller. */
+/** Not known: the server's clock is not the reader's (see `useNow`). */
+const unknown = () => 0;
+
+/**
+ * The current time, refreshed every `periodMs` by a timer shared with every other caller. 0 while
+ * the server renders and while the page hydrates its HTML: callers then show absolute times.
+ */
 export function useNow(periodMs = 60_000, enabled = true): number {
   const sub = useCallback(
     (listener: () => void) => (enabled ? subscribe(periodMs, listener) : () => {}),
     [periodMs, enabled],
   );
-  return useSyncExternalStore(sub, () => (enabled ? ticker(periodMs).now : 0));
+  return useSyncExternalStore(sub, () => (enabled ? ticker(periodMs).now : 0), unknown);
 }

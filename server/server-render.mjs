@@ -1,0 +1,115 @@
+// @ts-check
+/**
+ * Server rendering of the standalone page: the first screen in the HTML, rendered by the app's
+ * own components (dist-ssr/render-page.js, built by `npm run build`), for the feeds this server
+ * serves itself. Anything else, or any problem, gives the page as built: the browser renders it
+ * as it always has.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Representation } from './http-caching.mjs';
+
+/**
+ * @typedef {{ text: string, validator: string | null, fetchedAt: number, maxAgeSeconds?: number }} FeedDocumentSnapshot
+ * @typedef {{ root: string, head: string, title: string, validator: string | null }} RenderedPage
+ * @typedef {{
+ *   renderStandalonePage: (input: {
+ *     pageUrl: string,
+ *     feedOrigins: readonly string[],
+ *     acceptLanguage?: string,
+ *     load: (feedUrl: string) => Promise<FeedDocumentSnapshot | undefined>,
+ *   }) => Promise<RenderedPage | undefined>,
+ * }} Renderer
+ */
+
+/** Rendered pages kept, by page URL, language and feed version. */
+const MAX_PAGES = 200;
+
+const escapeText = (/** @type {string} */ text) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * @param {string} template the built index.html
+ * @param {RenderedPage} page
+ */
+export function fillTemplate(template, page) {
+  const charset = /<meta charset="utf-8"\s*\/?>/i;
+  const root = /<div id="root"><\/div>/;
+  if (!charset.test(template) || !root.test(template)) return undefined;
+  let html = template.replace(charset, (meta) => `${meta}\n    ${page.head}`);
+  if (page.title) {
+    html = html.replace(/<title>[^<]*<\/title>/i, `<title>${escapeText(page.title)}</title>`);
+  }
+  return html.replace(root, () => `<div id="root">${page.root}</div>`);
+}
+
+/**
+ * @param {{ module?: string }} options `module`: the built renderer (default dist-ssr/render-page.js)
+ */
+export function createPageRenderer(options = {}) {
+  const file = path.resolve(options.module ?? 'dist-ssr/render-page.js');
+  /** @type {Promise<Renderer | null> | undefined} */
+  let loading;
+  /** @type {Map<string, Representation>} */
+  const pages = new Map();
+
+  function renderer() {
+    loading ??= existsSync(file)
+      ? import(pathToFileURL(file).href).then(
+          (/** @type {Renderer} */ m) => m,
+          (err) => {
+            console.error(`server rendering is off: ${file} did not load:`, err);
+            return null;
+          },
+        )
+      : Promise.resolve(null);
+    return loading;
+  }
+
+  /**
+   * The page's HTML with its first screen, or null when the browser is to render it.
+   * @param {{
+   *   pageUrl: string,
+   *   template: string,
+   *   feedOrigins: readonly string[],
+   *   acceptLanguage?: string,
+   *   load: (feedUrl: string) => Promise<FeedDocumentSnapshot | undefined>,
+   * }} input
+   * @returns {Promise<Representation | null>}
+   */
+  async function render(input) {
+    const r = await renderer();
+    if (!r) return null;
+    /** @type {string | null} */
+    let version = null;
+    const load = async (/** @type {string} */ feedUrl) => {
+      const doc = await input.load(feedUrl);
+      version = doc?.validator ?? null;
+      return doc;
+    };
+    let page;
+    try {
+      page = await r.renderStandalonePage({ ...input, load });
+    } catch (err) {
+      console.error('server rendering failed; the browser renders the page:', err);
+      return null;
+    }
+    if (!page) return null;
+    const html = fillTemplate(input.template, page);
+    if (html === undefined) return null;
+    const key = `${input.pageUrl}\n${input.acceptLanguage ?? ''}\n${version ?? ''}`;
+    const known = pages.get(key);
+    // The same HTML keeps its representation, and with it the compressed bodies.
+    if (known && known.body.toString('utf8') === html) return known;
+    const rep = new Representation(html, {
+      contentType: 'text/html; charset=utf-8',
+      lastModified: Date.now(),
+    });
+    pages.set(key, rep);
+    if (pages.size > MAX_PAGES) pages.delete(/** @type {string} */ (pages.keys().next().value));
+    return rep;
+  }
+
+  return { render };
+}

@@ -1,0 +1,53 @@
+/**
+ * What a server-rendered page carries for the browser to continue from: the feed document it
+ * rendered, that document's validator, and the settings it rendered with. It travels as JSON in
+ * `<script type="application/json" id="live-blog-snapshot">`: data, never run.
+ */
+export interface PageSnapshot {
+  /** The feed's absolute URL, as the page names it. */
+  readonly feed: string;
+  /** The document's text, as the server received it. */
+  readonly text: string;
+  /** Its ETag (or Last-Modified): the first poll asks whether it is still current. */
+  readonly validator: string | null;
+  /** When the server received it (epoch ms). */
+  readonly fetchedAt: number;
+  readonly maxAgeSeconds?: number;
+  /** The locale the server rendered in (the browser's language is not known there). */
+  readonly locale: string;
+}
+
+export const SNAPSHOT_ELEMENT_ID = 'live-blog-snapshot';
+
+/** The element's text: "<" escaped, so that nothing in a feed can close the element. */
+export function snapshotScript(snapshot: PageSnapshot): string {
+  const json = JSON.stringify(snapshot).replace(/</g, '\\u003c');
+  return `<script type="application/json" id="${SNAPSHOT_ELEMENT_ID}">${json}</script>`;
+}
+
+/** The snapshot a page carries for `feed`, or undefined (none, another feed's, or malformed). */
+export function readPageSnapshot(doc: Document, feed: string): PageSnapshot | undefined {
+  const text = doc.getElementById(SNAPSHOT_ELEMENT_ID)?.textContent;
+  if (!text) return undefined;
+  try {
+    const value = JSON.parse(text) as Partial<PageSnapshot> | null;
+    if (
+      value?.feed !== feed ||
+      typeof value.text !== 'string' ||
+      typeof value.fetchedAt !== 'number' ||
+      typeof value.locale !== 'string'
+    ) {
+      return undefined;
+    }
+    return {
+      feed: value.feed,
+      text: value.text,
+      validator: typeof value.validator === 'string' ? value.validator : null,
+      fetchedAt: value.fetchedAt,
+      maxAgeSeconds: typeof value.maxAgeSeconds === 'number' ? value.maxAgeSeconds : undefined,
+      locale: value.locale,
+    };
+  } catch {
+    return undefined;
+  }
+}
