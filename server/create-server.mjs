@@ -98,8 +98,8 @@ export async function startServer(options = {}) {
   const csp = options.csp ?? true;
   const headCache = headCacheControl(options.headMaxAge ?? 0);
   const withFeedOrigins = feedOriginsRewriter(options.feedOrigins);
-  const pageRenderer =
-    options.ssr === false ? null : createPageRenderer({ module: options.ssrModule });
+  // Off unless asked for (--ssr): see docs/server.md for what server rendering does not do yet.
+  const pageRenderer = options.ssr ? createPageRenderer({ module: options.ssrModule }) : null;
 
   /** @type {import('./replay.mjs').Replay | null} */
   let replay = null;

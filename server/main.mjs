@@ -25,6 +25,8 @@ const USAGE = `Usage: node server/main.mjs [options]
   --head-max-age SECONDS Cache-Control max-age of feed heads (default: 0 = no-cache)
   --no-shift-dates       keep the source's dates instead of replaying them as happening now
   --no-csp               omit the Content-Security-Policy header
+  --ssr                  render the standalone page's first screen on the server (needs
+                         dist-ssr/ from npm run build; docs/server.md)
   --feed-origins LIST    other origins whose feeds ?feed= may name, space-separated: written into
                          the pages' <meta name="live-blog-feed-origins"> (default: as in dist/)
   --help`;
@@ -69,6 +71,7 @@ export async function main(argv) {
         'no-shift-dates': { type: 'boolean' },
         'no-csp': { type: 'boolean' },
         'feed-origins': { type: 'string' },
+        ssr: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -105,6 +108,7 @@ export async function main(argv) {
     shiftDates: !values['no-shift-dates'],
     csp: !values['no-csp'],
     feedOrigins: values['feed-origins'],
+    ssr: values.ssr ?? false,
   });
 
   const feedUrl = new URL(

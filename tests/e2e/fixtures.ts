@@ -39,6 +39,20 @@ export const test = base.extend<Fixtures>({
     await use(server);
     await server.close();
   },
+  // Server-rendered pages hydrate: a mismatch, or a part the server could not render, is a bug
+  // in every test that meets it (React reports them as errors #418 to #425 in production).
+  page: async ({ page }, use) => {
+    const hydration = /Minified React error #(418|419|422|423|425)\b|hydrat/i;
+    const problems: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' && hydration.test(m.text())) problems.push(m.text());
+    });
+    page.on('pageerror', (e) => {
+      if (hydration.test(e.message)) problems.push(e.message);
+    });
+    await use(page);
+    expect(problems, 'hydration errors in the page').toEqual([]);
+  },
   admin: async ({ server }, use) => {
     const call = async (method: string, path: string, body?: unknown) => {
       const res = await fetch(`${server.url}__admin/${path}`, {

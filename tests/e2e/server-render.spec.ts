@@ -1,0 +1,103 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from './fixtures';
+
+// The standalone page's first screen comes in the HTML (server/server-render.mjs): readable with
+// JavaScript off, and taken over by the browser without a second request for the feed.
+
+interface FixtureFeed {
+  title: string;
+  items: { id: string; title?: string; _liveblog?: { topics?: string[] } }[];
+}
+const mars = JSON.parse(
+  readFileSync('tests/fixtures/feeds/mars-landing.json', 'utf8'),
+) as FixtureFeed;
+
+test.describe('with JavaScript off', () => {
+  test.use({
+    javaScriptEnabled: false,
+    serverOptions: { ssr: true, initialItems: 100, shiftDates: false },
+  });
+
+  test('the demo page shows its updates, styled, with its title', async ({ page, server }) => {
+    await page.goto(server.url);
+    await expect(page.locator('article').first()).toBeVisible();
+    expect(await page.locator('article').count()).toBeGreaterThan(3);
+    await expect(page).toHaveTitle(/Vilnius/);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Vilnius');
+    // The stylesheet applies: the timeline's column is laid out, not a bare document.
+    const display = await page.locator('.lb-root').evaluate((el) => getComputedStyle(el).display);
+    expect(display).toBe('grid');
+  });
+
+  test('a topic in the address shows only that topic', async ({ page, server }) => {
+    const topic = 'landing';
+    const expected = mars.items.filter((i) => i._liveblog?.topics?.includes(topic));
+    expect(expected.length).toBeGreaterThan(0);
+    await page.goto(`${server.url}?feed=/fixtures/mars-landing.json&topic=${topic}`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(mars.title);
+    const ids = await page
+      .locator('article[id]')
+      .evaluateAll((els) => els.map((el) => el.id.replace(/^update-/, '')));
+    expect(ids.length).toBeGreaterThan(0);
+    for (const id of ids) expect(expected.map((i) => i.id)).toContain(decodeURIComponent(id));
+  });
+
+  test('a feed the server cannot read leaves the page to the browser', async ({ page, server }) => {
+    const res = await page.goto(`${server.url}?feed=/fixtures/not-a-feed.json`);
+    expect(res?.status()).toBe(200);
+    expect(await page.locator('article').count()).toBe(0);
+    expect(await page.locator('#live-blog-snapshot').count()).toBe(0);
+  });
+});
+
+test.use({ serverOptions: { ssr: true } });
+
+test('the served HTML carries the updates, the snapshot and the LiveBlogPosting', async ({
+  server,
+}) => {
+  const res = await fetch(`${server.url}?feed=/fixtures/mars-landing.json`);
+  const html = await res.text();
+  expect(res.headers.get('etag')).toBeTruthy();
+  expect(html).toContain(`<title>${mars.title.replace(/</g, '&lt;')}</title>`);
+  expect(html).toMatch(/<script type="application\/ld\+json" id="live-blog-json-ld">/);
+  expect(html).toContain('"@type":"LiveBlogPosting"');
+  expect(html).toMatch(/<meta property="og:title" content="[^"]+"/);
+  expect(html).toMatch(/<script type="application\/json" id="live-blog-snapshot">/);
+  expect((html.match(/<article/g) ?? []).length).toBeGreaterThan(0);
+  // An unchanged page revalidates to a 304, as a CDN in front would.
+  const again = await fetch(`${server.url}?feed=/fixtures/mars-landing.json`, {
+    headers: { 'If-None-Match': res.headers.get('etag')! },
+  });
+  expect(again.status).toBe(304);
+});
+
+test('the browser takes over: no second request for the feed, the first poll is conditional', async ({
+  page,
+  server,
+  admin,
+}) => {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __shift: number };
+    w.__shift = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as (PerformanceEntry & { value: number })[])
+        w.__shift += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await admin.clearRequests();
+  await page.goto(server.url);
+  await expect(page.locator('article').first()).toBeVisible();
+  // Hydrated: the filters answer.
+  await expect(page.getByRole('button', { name: /By topic/ })).toBeEnabled();
+  // The replay's head is polled every few seconds: wait for the first poll.
+  await expect
+    .poll(async () => (await admin.requests()).filter((r) => r.path.endsWith('.json')).length, {
+      timeout: 30_000,
+    })
+    .toBeGreaterThan(0);
+  const feedRequests = (await admin.requests()).filter((r) => /vilnius-2023\.json$/.test(r.path));
+  expect(feedRequests[0]).toMatchObject({ ifNoneMatch: true, status: 304 });
+  expect(feedRequests.every((r) => r.ifNoneMatch)).toBe(true);
+  const shift = await page.evaluate(() => (window as unknown as { __shift: number }).__shift);
+  expect(shift).toBeLessThan(0.01);
+});
