@@ -23,6 +23,7 @@ import { permalinkFor } from '../capabilities/sharing/permalink';
 import { usePermalinkTarget } from '../capabilities/sharing/use-permalink-target';
 import type { UpdateContext } from '../capabilities/timeline/UpdateArticle';
 import { useMessages } from '../shared/i18n/use-messages';
+import { useHydrated } from '../shared/hydration/use-hydrated';
 import { useTimeZoneChoice } from '../shared/time/use-time-zone-choice';
 import type { LiveBlogOptions } from './live-blog-options';
 import { useActivityBins } from './use-activity-bins';
@@ -79,7 +80,10 @@ export function useLiveBlog(props: LiveBlogOptions, elements: LiveBlogElements) 
   // feed's: labelled as event time, the reader's own zone would be wrong.
   const eventZone = validTimeZone(props.timezone) ?? meta?.timezone;
   const [zoneChoice, setZoneChoice] = useTimeZoneChoice();
-  const timeZone = zoneChoice === 'reader' ? undefined : eventZone;
+  // The reader's own zone is the browser's to know: UTC until the server's HTML is hydrated.
+  const hydrated = useHydrated();
+  const ownZone = hydrated ? undefined : 'UTC';
+  const timeZone = zoneChoice === 'reader' ? ownZone : (eventZone ?? ownZone);
   const pageUrl =
     link ?? props.pageUrl ?? (typeof window !== 'undefined' ? window.location.href : '');
   const context: UpdateContext = useMemo(

@@ -34,6 +34,8 @@ export const test = base.extend<Fixtures>({
       admin: true,
       distDir: 'dist',
       staticDir: 'tests/fixtures/feeds',
+      // E2E_SSR=1 runs every test against server-rendered pages (server/server-render.mjs).
+      ssr: process.env.E2E_SSR === '1',
       ...serverOptions,
     });
     await use(server);

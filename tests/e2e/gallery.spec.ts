@@ -238,7 +238,8 @@ test('images have their final box before they load: nothing below them moves', a
     await released;
     await serveMedia(route);
   });
-  await page.goto(`${server.url}?feed=${FEED}`);
+  // Not until "load": a server-rendered page's images are part of it, and they are held.
+  await page.goto(`${server.url}?feed=${FEED}`, { waitUntil: 'domcontentloaded' });
   const map = page.getByRole('img', { name: /^Map of the harbour/ });
   await expect(map).toBeVisible();
   const images = page.locator('.lb-media img');

@@ -4,7 +4,7 @@ import { getFeedSession } from '../../capabilities/feed/feed-sessions';
 import { prefetchFeed } from '../../capabilities/feed/use-live-feed';
 import { localeSettingsFor } from '../../shared/i18n/pick-messages';
 import { LiveBlogRoot } from '../../widget/LiveBlogRoot';
-import { prepareItems } from '../../widget/prepare-items';
+import { itemsReady, prepareItems } from '../../widget/prepare-items';
 import { standaloneFeed } from '../common/page-feed-url';
 import { pageProps } from '../common/page-props';
 import { readPageSnapshot, type PageSnapshot } from '../common/page-snapshot';
@@ -24,9 +24,9 @@ const props = pageProps(params);
 
 /** Hydrates the server's HTML; false if the snapshot cannot be read (then the page renders). */
 async function hydrate(url: string, snapshot: PageSnapshot): Promise<boolean> {
-  const client = sharedQueryClient();
+  const session = getFeedSession(sharedQueryClient(), url, prepareItems);
   try {
-    await getFeedSession(client, url, prepareItems).seed(
+    await session.seed(
       {
         kind: 'document',
         text: snapshot.text,
@@ -39,6 +39,8 @@ async function hydrate(url: string, snapshot: PageSnapshot): Promise<boolean> {
   } catch {
     return false;
   }
+  // The code for cards and players could not come: the page shows links instead (a fresh render).
+  if (!itemsReady(session.store.items.values())) return false;
   await localeSettingsFor(snapshot.locale);
   hydrateRoot(
     container,
