@@ -211,5 +211,24 @@ describe('createFeedLoader', () => {
       createFeedLoader({ allowedOrigins: [], minFreshMs: 5000, maxFreshMs: 1000 }),
     ).toThrow(TypeError);
     expect(() => createFeedLoader({ allowedOrigins: [], timeoutMs: 0 })).toThrow(TypeError);
+    // A path would look like a restriction to that path, and not be one.
+    expect(() => createFeedLoader({ allowedOrigins: ['https://example.com/feeds/'] })).toThrow(
+      /not an http\(s\) origin/,
+    );
+    // From plain JavaScript, without the list.
+    const untyped = createFeedLoader as (options: object) => FeedLoader;
+    expect(() => untyped({})).toThrow(/allowedOrigins is required/);
+  });
+
+  it('hands every page the same snapshot, frozen, whatever the fragment', async () => {
+    make();
+    const [a, b] = await Promise.all([
+      loader.load(at('live.json#top')),
+      loader.load(at('live.json#item-3')),
+    ]);
+    expect(await requestLog(server)).toHaveLength(1);
+    expect(a).toBe(b);
+    expect(a.url).toBe(at('live.json'));
+    expect(Object.isFrozen(a)).toBe(true);
   });
 });

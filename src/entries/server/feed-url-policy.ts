@@ -44,8 +44,18 @@ function origin(text: string, option: string): string {
   } catch {
     // Reported below.
   }
-  if (url?.protocol !== 'http:' && url?.protocol !== 'https:') {
-    throw new TypeError(`${option}: ${JSON.stringify(text)} is not an http(s) origin`);
+  // Only scheme, host and port: a path here would look like a restriction, and not be one.
+  if (
+    (url?.protocol !== 'http:' && url?.protocol !== 'https:') ||
+    url.pathname !== '/' ||
+    url.search !== '' ||
+    url.hash !== '' ||
+    url.username !== '' ||
+    url.password !== ''
+  ) {
+    throw new TypeError(
+      `${option}: ${JSON.stringify(text)} is not an http(s) origin like https://feeds.example.com`,
+    );
   }
   return url.origin;
 }
@@ -60,6 +70,11 @@ function positive(value: number | undefined, fallback: number, option: string, m
 
 /** Checks the options (a TypeError names a wrong one) and normalises the origins. */
 export function feedPolicy(options: LoadFeedOptions): FeedPolicy {
+  // Checked for callers in plain JavaScript too: without the list, nothing could be loaded.
+  const list: unknown = options?.allowedOrigins;
+  if (!Array.isArray(list)) {
+    throw new TypeError('allowedOrigins is required: the origins feeds may be loaded from');
+  }
   const allow = options.allowPrivateAddresses ?? false;
   return {
     allowedOrigins: new Set(options.allowedOrigins.map((o) => origin(o, 'allowedOrigins'))),
@@ -103,5 +118,7 @@ export function checkFeedUrl(input: string, policy: FeedPolicy): URL {
       `The feed's host ${url.hostname} is not a public address.`,
     );
   }
+  // The fragment is not sent, and must not make one feed two cache entries.
+  url.hash = '';
   return url;
 }

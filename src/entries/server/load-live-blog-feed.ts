@@ -62,16 +62,17 @@ function maxAge(headers: IncomingHttpHeaders): number | undefined {
   return Math.max(0, Number(match[1]) - (Number.isFinite(age) ? age : 0));
 }
 
+/** Frozen: a loader hands the same snapshot to every page that renders the feed. */
 function snapshotOf(reply: FeedReply, last: FeedSnapshot | undefined, now: number): FeedSnapshot {
   if (reply.kind === 'document') {
-    return {
+    return Object.freeze({
       url: reply.url,
       text: reply.text,
       etag: header(reply.headers, 'etag'),
       lastModified: header(reply.headers, 'last-modified'),
       fetchedAt: now,
       maxAgeSeconds: maxAge(reply.headers) ?? 0,
-    };
+    });
   }
   // Unchanged: the stored text stands, confirmed now.
   if (!last) {
@@ -79,14 +80,14 @@ function snapshotOf(reply: FeedReply, last: FeedSnapshot | undefined, now: numbe
       status: 304,
     });
   }
-  return {
+  return Object.freeze({
     url: reply.url,
     text: last.text,
     etag: header(reply.headers, 'etag') ?? last.etag,
     lastModified: header(reply.headers, 'last-modified') ?? last.lastModified,
     fetchedAt: now,
     maxAgeSeconds: maxAge(reply.headers) ?? last.maxAgeSeconds,
-  };
+  });
 }
 
 async function load(
