@@ -56,22 +56,14 @@ const v4 = (high: number, low: number) => `${high >> 8}.${high & 0xff}.${low >> 
  * The IPv4 address an IPv6 one stands for, where it is a way of writing or reaching one:
  * IPv4-mapped ::ffff:a.b.c.d, NAT64 64:ff9b::a.b.c.d, 6to4 2002:aabb:ccdd::.
  */
-function embeddedIPv4(g: number[]): string | undefined {
-  const [g0, g1, g2, g3, g4, g5, g6, g7] = g as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  if (g0 === 0 && g1 === 0 && g2 === 0 && g3 === 0 && g4 === 0 && g5 === 0xffff) return v4(g6, g7);
-  if (g0 === 0x64 && g1 === 0xff9b && g2 === 0 && g3 === 0 && g4 === 0 && g5 === 0) {
-    return v4(g6, g7);
-  }
-  if (g0 === 0x2002) return v4(g1, g2);
+function embeddedIPv4(g: readonly number[]): string | undefined {
+  const at = (i: number) => g[i] ?? 0;
+  const first96 = g
+    .slice(0, 6)
+    .map((n) => n.toString(16))
+    .join(':');
+  if (first96 === '0:0:0:0:0:ffff' || first96 === '64:ff9b:0:0:0:0') return v4(at(6), at(7));
+  if (at(0) === 0x2002) return v4(at(1), at(2));
   return undefined;
 }
 
