@@ -98,6 +98,19 @@ describe('loadLiveBlogFeed', () => {
       await tiny.close();
     }
   });
+
+  it('fails with network when nothing listens', async () => {
+    const gone = await startTinyServer(() => {});
+    await gone.close();
+    const error = await failure(
+      loadLiveBlogFeed(`${gone.origin}/feed.json`, {
+        allowedOrigins: [gone.origin],
+        allowPrivateAddresses: true,
+      }),
+    );
+    expect(error.reason).toBe('network');
+    expect(error.cause).toMatchObject({ code: 'ECONNREFUSED' });
+  });
 });
 
 describe('createFeedLoader', () => {
