@@ -60,10 +60,13 @@ function origin(text: string, option: string): string {
   return url.origin;
 }
 
-function positive(value: number | undefined, fallback: number, option: string, min = 1): number {
+// setTimeout's longest delay: a longer one would fire at once.
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+function wholeNumber(value: number | undefined, fallback: number, option: string, min = 1) {
   const result = value ?? fallback;
-  if (!Number.isInteger(result) || result < min) {
-    throw new TypeError(`${option} must be a whole number of at least ${min}, not ${result}`);
+  if (!Number.isInteger(result) || result < min || result > MAX_TIMER_MS) {
+    throw new TypeError(`${option} must be a whole number from ${min} to ${MAX_TIMER_MS}`);
   }
   return result;
 }
@@ -82,9 +85,9 @@ export function feedPolicy(options: LoadFeedOptions): FeedPolicy {
       allow === true
         ? true
         : new Set((allow === false ? [] : allow).map((o) => origin(o, 'allowPrivateAddresses'))),
-    timeoutMs: positive(options.timeoutMs, FEED_TIMEOUT_MS, 'timeoutMs'),
-    maxBytes: positive(options.maxBytes, FEED_LIMITS.maxDocumentBytes, 'maxBytes'),
-    maxRedirects: positive(options.maxRedirects, 3, 'maxRedirects', 0),
+    timeoutMs: wholeNumber(options.timeoutMs, FEED_TIMEOUT_MS, 'timeoutMs'),
+    maxBytes: wholeNumber(options.maxBytes, FEED_LIMITS.maxDocumentBytes, 'maxBytes'),
+    maxRedirects: wholeNumber(options.maxRedirects, 3, 'maxRedirects', 0),
   };
 }
 
