@@ -45,6 +45,8 @@ export { CONTENT_SECURITY_POLICY } from './headers.mjs';
  *   feedOrigins?: string | string[],
  *   ssr?: boolean,
  *   ssrModule?: string,
+ *   ssrFeedOrigins?: string | string[],
+ *   ssrPrivateOrigins?: string | string[],
  * }} ServerOptions
  * @typedef {{
  *   url: string,
@@ -99,7 +101,13 @@ export async function startServer(options = {}) {
   const headCache = headCacheControl(options.headMaxAge ?? 0);
   const withFeedOrigins = feedOriginsRewriter(options.feedOrigins);
   // Off unless asked for (--ssr): see docs/server.md for what server rendering does not do yet.
-  const pageRenderer = options.ssr ? createPageRenderer({ module: options.ssrModule }) : null;
+  const pageRenderer = options.ssr
+    ? createPageRenderer({
+        module: options.ssrModule,
+        feedOrigins: parseFeedOriginsOption(options.ssrFeedOrigins ?? []),
+        privateOrigins: parseFeedOriginsOption(options.ssrPrivateOrigins ?? []),
+      })
+    : null;
 
   /** @type {import('./replay.mjs').Replay | null} */
   let replay = null;
@@ -447,6 +455,7 @@ export async function startServer(options = {}) {
     close() {
       closing ??= (async () => {
         if (timer) clearInterval(timer);
+        pageRenderer?.close();
         const closed = new Promise((resolve) => server.close(() => resolve(undefined)));
         for (const res of hanging) res.destroy();
         server.closeAllConnections();

@@ -27,6 +27,10 @@ const USAGE = `Usage: node server/main.mjs [options]
   --no-csp               omit the Content-Security-Policy header
   --ssr                  render the standalone page's first screen on the server (needs
                          dist-ssr/ from npm run build; docs/server.md)
+  --ssr-feed-origins LIST  other origins whose feeds the server may fetch to render them,
+                         space-separated (default: $LIVE_BLOG_SSR_FEED_ORIGINS); private and
+                         loopback addresses are refused unless also in --ssr-private-origins
+  --ssr-private-origins LIST  those of --ssr-feed-origins that may resolve to private addresses
   --feed-origins LIST    other origins whose feeds ?feed= may name, space-separated: written into
                          the pages' <meta name="live-blog-feed-origins"> (default: as in dist/)
   --help`;
@@ -72,6 +76,8 @@ export async function main(argv) {
         'no-csp': { type: 'boolean' },
         'feed-origins': { type: 'string' },
         ssr: { type: 'boolean' },
+        'ssr-feed-origins': { type: 'string' },
+        'ssr-private-origins': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -109,6 +115,8 @@ export async function main(argv) {
     csp: !values['no-csp'],
     feedOrigins: values['feed-origins'],
     ssr: values.ssr ?? false,
+    ssrFeedOrigins: values['ssr-feed-origins'] ?? process.env.LIVE_BLOG_SSR_FEED_ORIGINS ?? [],
+    ssrPrivateOrigins: values['ssr-private-origins'] ?? [],
   });
 
   const feedUrl = new URL(

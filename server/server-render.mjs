@@ -20,6 +20,19 @@ import { Representation } from './http-caching.mjs';
  *     acceptLanguage?: string,
  *     load: (feedUrl: string) => Promise<FeedDocumentSnapshot | undefined>,
  *   }) => Promise<RenderedPage | undefined>,
+ *   createFeedLoader: (options: {
+ *     allowedOrigins: string[],
+ *     allowPrivateAddresses?: string[],
+ *   }) => {
+ *     load: (url: string) => Promise<{
+ *       text: string,
+ *       etag: string | null,
+ *       lastModified: string | null,
+ *       fetchedAt: number,
+ *       maxAgeSeconds: number,
+ *     }>,
+ *     close: () => void,
+ *   },
  * }} Renderer
  */
 
@@ -45,10 +58,16 @@ export function fillTemplate(template, page) {
 }
 
 /**
- * @param {{ module?: string }} options `module`: the built renderer (default dist-ssr/render-page.js)
+ * @param {{ module?: string, feedOrigins?: string[], privateOrigins?: string[] }} options
+ *   `module`: the built renderer (default dist-ssr/render-page.js); `feedOrigins`: other origins
+ *   whose feeds the server may fetch to render (the SSRF-safe loader, docs/server.md), of which
+ *   `privateOrigins` may resolve to private or loopback addresses.
  */
 export function createPageRenderer(options = {}) {
   const file = path.resolve(options.module ?? 'dist-ssr/render-page.js');
+  const feedOrigins = options.feedOrigins ?? [];
+  /** @type {ReturnType<Renderer['createFeedLoader']> | undefined} */
+  let remote;
   /** @type {Promise<Renderer | null> | undefined} */
   let loading;
   /** @type {Map<string, Representation>} */
@@ -81,10 +100,31 @@ export function createPageRenderer(options = {}) {
   async function render(input) {
     const r = await renderer();
     if (!r) return null;
+    if (feedOrigins.length > 0) {
+      remote ??= r.createFeedLoader({
+        allowedOrigins: feedOrigins,
+        allowPrivateAddresses: options.privateOrigins ?? [],
+      });
+    }
+    const fetcher = remote;
     /** @type {string | null} */
     let version = null;
     const load = async (/** @type {string} */ feedUrl) => {
-      const doc = await input.load(feedUrl);
+      const own = await input.load(feedUrl);
+      const doc =
+        own ??
+        (fetcher && feedOrigins.includes(new URL(feedUrl).origin)
+          ? await fetcher.load(feedUrl).then(
+              (s) => ({
+                text: s.text,
+                validator: s.etag ?? s.lastModified,
+                // The document's own date where it has one: one version gives one page.
+                fetchedAt: (s.lastModified && Date.parse(s.lastModified)) || s.fetchedAt,
+                maxAgeSeconds: s.maxAgeSeconds,
+              }),
+              () => undefined, // any failure: the browser loads the feed and says what is wrong
+            )
+          : undefined);
       version = doc?.validator ?? null;
       return doc;
     };
@@ -111,5 +151,5 @@ export function createPageRenderer(options = {}) {
     return rep;
   }
 
-  return { render };
+  return { render, close: () => remote?.close() };
 }

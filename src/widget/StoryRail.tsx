@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import type { FeedMeta, LiveItem } from '../core/feed/feed-types';
 import type { Labels } from '../core/filters/facet-options';
 import type { ActivityBin } from '../core/timeline/activity-bins';
-import { ActivityChart } from '../capabilities/story/ActivityChart';
+import { chartChunk } from '../capabilities/story/chart-code';
 import { KeyEventsRail } from '../capabilities/story/KeyEventsRail';
 import { useMessages } from '../shared/i18n/use-messages';
 
@@ -37,9 +37,11 @@ export function StoryRail(props: Props) {
     (topic: string | null) => (topic === null ? t.otherUpdates : labels.topic(topic)),
     [t, labels],
   );
+  // In before the updates that draw it (chart-code.ts); if it could not come, no chart.
+  const ActivityChart = chartChunk()?.ActivityChart;
   return (
     <section className="lb-rail" aria-label={t.atAGlance}>
-      {bins.length > 1 && (
+      {bins.length > 1 && ActivityChart && (
         <ActivityChart
           bins={bins}
           topicLabel={topicLabel}

@@ -6,6 +6,7 @@ import { loadEmbedsCode } from '../../src/capabilities/embeds/embeds-code';
 import { loadMediaCode } from '../../src/capabilities/timeline/media-code';
 import { LiveBlogRoot } from '../../src/widget/LiveBlogRoot';
 import { sharedQueryClient } from '../../src/widget/query-client';
+import { preloadChart } from '../../src/capabilities/story/chart-code';
 
 // ---- A fake feed server behind a stubbed fetch ----
 
@@ -81,6 +82,10 @@ export class FakeIntersectionObserver {
     }
   }
 }
+
+// ---- Lazy code: the chart's chunk, fetched beside the feed in the app, is in before any render ----
+
+await preloadChart();
 
 // ---- Time: fake timers only, advanced explicitly ----
 

@@ -1,4 +1,4 @@
-import { FEED_LIMITS } from '../../core/feed/feed-limits';
+import { MAX_DOCUMENT_BYTES } from '../../core/feed/feed-limits';
 import type { EarlyFeedReply } from './early-feed-request';
 import { FEED_REQUEST_INIT, readBody } from './read-body';
 
@@ -8,7 +8,7 @@ import { FEED_REQUEST_INIT, readBody } from './read-body';
  */
 export function readFeedEarly(url: string, signal: AbortSignal): Promise<EarlyFeedReply> {
   return fetch(url, { ...FEED_REQUEST_INIT, signal }).then((response) => {
-    const body = response.ok ? readBody(response, FEED_LIMITS.maxDocumentBytes) : undefined;
+    const body = response.ok ? readBody(response, MAX_DOCUMENT_BYTES) : undefined;
     // Untaken, a failure is nobody's error.
     body?.catch(() => {});
     return { response, body };

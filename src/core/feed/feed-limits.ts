@@ -1,8 +1,12 @@
 // Limits that keep a hostile or broken feed from freezing a reader's tab.
 // A single document must still hold a 10,000-item blog (see docs/performance.md).
+
+/** Bytes of one feed document (head or page); on its own for the page's inline early script. */
+export const MAX_DOCUMENT_BYTES = 25 * 1024 * 1024;
+
 export const FEED_LIMITS = {
   /** Bytes of one feed document (head or page). */
-  maxDocumentBytes: 25 * 1024 * 1024,
+  maxDocumentBytes: MAX_DOCUMENT_BYTES,
   /** Items in one document; the excess is dropped and reported. */
   maxItemsPerDocument: 20_000,
   /** Characters of one item's content_html or content_text; longer items are dropped. */

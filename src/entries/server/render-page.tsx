@@ -148,3 +148,4 @@ export async function renderStandalonePage(
     .join('\n    ');
   return { root, head, title, validator: doc.validator };
 }
+export { createFeedLoader, FeedLoadError } from './load-live-blog-feed';

@@ -1,4 +1,5 @@
-import { useCallback, useSyncExternalStore } from 'react';
+import { useCallback, useState } from 'react';
+import { useHydrated } from '../hydration/use-hydrated';
 
 const STORAGE_KEY = 'live-blog:time-zone';
 
@@ -12,34 +13,20 @@ function stored(): TimeZoneChoice {
   }
 }
 
-// Every widget on the page shows the one choice; another tab's change arrives as "storage".
-const listeners = new Set<() => void>();
-let unstored: TimeZoneChoice | undefined;
-
-function subscribe(listener: () => void) {
-  listeners.add(listener);
-  window.addEventListener('storage', listener);
-  return () => {
-    listeners.delete(listener);
-    window.removeEventListener('storage', listener);
-  };
-}
-
-const current = () => unstored ?? stored();
-// The server renders the event's zone; a reader's own choice shows once the page is hydrated.
-const serverChoice = (): TimeZoneChoice => 'event';
-
-/** Event's zone by default; the reader may switch to their own, remembered on this device. */
+/**
+ * Event's zone by default; the reader may switch to their own, remembered on this device. A
+ * server renders the event's zone: the remembered choice shows once the page is hydrated.
+ */
 export function useTimeZoneChoice(): [TimeZoneChoice, (choice: TimeZoneChoice) => void] {
-  const choice = useSyncExternalStore(subscribe, current, serverChoice);
+  const hydrated = useHydrated();
+  const [chosen, setChoice] = useState<TimeZoneChoice>();
   const update = useCallback((next: TimeZoneChoice) => {
+    setChoice(next);
     try {
       window.localStorage.setItem(STORAGE_KEY, next);
-      unstored = undefined;
     } catch {
-      unstored = next; // not remembered, still applied
+      // not remembered, still applied
     }
-    for (const listener of listeners) listener();
   }, []);
-  return [choice, update];
+  return [chosen ?? (hydrated ? stored() : 'event'), update];
 }
