@@ -39,7 +39,8 @@ export const CONTENT_SECURITY_POLICY = [
   "object-src 'none'",
   "base-uri 'none'",
   'frame-ancestors *',
-  "form-action 'none'",
+  // 'self': without JavaScript the filter form is sent to the page itself (GET).
+  "form-action 'self'",
 ].join('; ');
 
 /**

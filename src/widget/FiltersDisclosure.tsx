@@ -16,9 +16,14 @@ export function FiltersDisclosure({ active, children }: Props) {
   const [open, setOpen] = useState(false);
   return (
     <div className={`lb-filters${open ? ' lb-filters--open' : ''}`} part="filters">
+      <noscript>
+        <a href="#lb-filter-panel" className="lb-button lb-filters__toggle">
+          {t.filtersButton(active)}
+        </a>
+      </noscript>
       <button
         type="button"
-        className="lb-button lb-filters__toggle"
+        className="lb-button lb-filters__toggle lb-filters__toggle--script"
         aria-expanded={open}
         aria-controls="lb-filter-panel"
         onClick={() => setOpen(!open)}

@@ -7,6 +7,7 @@ import {
   filterKey,
   readsOldestFirst,
 } from '../core/filters/filter-state';
+import { formCarriedParams } from '../core/filters/url-state';
 import type { ActivityBin } from '../core/timeline/activity-bins';
 import { updateElementId } from '../core/timeline/element-ids';
 import { EmbedSlot } from '../capabilities/embeds/EmbedSlot';
@@ -182,7 +183,18 @@ export function useLiveBlog(props: LiveBlogOptions, elements: LiveBlogElements) 
   const active = activeFilterCount(model.effective);
   const hasRail = keyEvents.length > 0 || bins.length > 1;
   const limited = limit !== undefined && model.matching.length > limit;
+  // A page that keeps its filters in the address can send them as a form without JavaScript.
+  const search = props.pageUrl
+    ? new URL(props.pageUrl).search
+    : typeof window !== 'undefined'
+      ? window.location.search
+      : '';
+  const formCarried = useMemo(
+    () => (props.syncUrl ? formCarriedParams(search, model.effective) : undefined),
+    [props.syncUrl, search, model.effective],
+  );
   return {
+    formCarried,
     t,
     live,
     store,

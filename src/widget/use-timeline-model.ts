@@ -1,4 +1,5 @@
 import { useDeferredValue, useMemo, useState } from 'react';
+import { useHydrated } from '../shared/hydration/use-hydrated';
 import type { FeedStore } from '../core/feed/feed-store';
 import { oldestPublished, sortedItems } from '../core/feed/feed-store';
 import type { LiveItem } from '../core/feed/feed-types';
@@ -95,7 +96,9 @@ export function useTimelineModel(input: TimelineInput): TimelineModel {
   );
   // Counts are secondary to the updates themselves: a filter click paints the timeline first and
   // the counts a moment later (useDeferredValue), keeping the click responsive at 10,000 items.
-  const countedItems = useDeferredValue(shown, noItems);
+  // Not deferred where the server renders, nor while hydrating: its HTML has the counts.
+  const hydrated = useHydrated();
+  const countedItems = useDeferredValue(shown, hydrated ? noItems : shown);
   const countingMatcher = useDeferredValue(matcher);
   const counts: FacetCounts = useMemo(
     () => countFacets(countedItems, countingMatcher),

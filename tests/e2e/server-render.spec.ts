@@ -12,6 +12,11 @@ const mars = JSON.parse(
   readFileSync('tests/fixtures/feeds/mars-landing.json', 'utf8'),
 ) as FixtureFeed;
 
+const labelOf = (topic: string) =>
+  (mars as unknown as { _liveblog: { topics: { id: string; label: string }[] } })._liveblog.topics
+    .find((x) => x.id === topic)!
+    .label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 test.describe('with JavaScript off', () => {
   test.use({
     javaScriptEnabled: false,
@@ -40,6 +45,37 @@ test.describe('with JavaScript off', () => {
       .evaluateAll((els) => els.map((el) => el.id.replace(/^update-/, '')));
     expect(ids.length).toBeGreaterThan(0);
     for (const id of ids) expect(expected.map((i) => i.id)).toContain(decodeURIComponent(id));
+  });
+
+  test('the filter form is sent to the server, which answers with the filtered page', async ({
+    page,
+    server,
+  }) => {
+    const topic = mars.items[1]!._liveblog!.topics![0]!;
+    const expected = mars.items.filter((i) => i._liveblog?.topics?.includes(topic));
+    await page.goto(`${server.url}?feed=/fixtures/mars-landing.json`);
+    const before = await page.locator('article[id]').count();
+    const box = page.getByRole('checkbox', { name: new RegExp(`^${labelOf(topic)} \\(`) });
+    await box.check();
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await expect(page).toHaveURL(new RegExp(`[?&]topic=${topic}(&|$)`));
+    await expect(
+      page.getByRole('checkbox', { name: new RegExp(`^${labelOf(topic)} \\(`) }),
+    ).toBeChecked();
+    const ids = await page
+      .locator('article[id]')
+      .evaluateAll((els) => els.map((el) => decodeURIComponent(el.id.replace(/^update-/, ''))));
+    expect(ids.length).toBeGreaterThan(0);
+    expect(ids.length).toBeLessThan(before);
+    for (const id of ids) expect(expected.map((i) => i.id)).toContain(id);
+  });
+
+  test('on a phone the filters open through their link', async ({ page, server }) => {
+    await page.setViewportSize({ width: 390, height: 800 });
+    await page.goto(`${server.url}?feed=/fixtures/mars-landing.json`);
+    await expect(page.getByRole('button', { name: 'Apply filters' })).toBeHidden();
+    await page.getByRole('link', { name: /^Filters/ }).click();
+    await expect(page.getByRole('button', { name: 'Apply filters' })).toBeVisible();
   });
 
   test('a feed the server cannot read leaves the page to the browser', async ({ page, server }) => {

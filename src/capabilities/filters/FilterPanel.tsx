@@ -10,11 +10,7 @@ import { useMessages } from '../../shared/i18n/use-messages';
 import type { FacetOption } from '../../core/filters/facet-options';
 import { facetLegends } from './facet-legends';
 import { idPart } from '../../core/timeline/element-ids';
-import { stylesRef } from '../../shared/styles/adopt-styles';
-import panelCss from './filter-panel.css?inline';
-
-// Its styles come with this lazy chunk (docs/decisions/0012).
-const styled = stylesRef(panelCss);
+import { FACET_PARAM } from '../../core/filters/url-state';
 
 interface Props {
   readonly state: ViewState;
@@ -28,6 +24,8 @@ interface Props {
   readonly countsPending?: boolean;
   /** Changes on Back/Forward: a search still being typed is dropped, not applied afterwards. */
   readonly navigation?: number;
+  /** Parameters the form sends along when submitted without JavaScript (url-state.ts). */
+  readonly carried?: readonly (readonly [string, string])[];
 }
 
 const COLLAPSED_OPTIONS = 8;
@@ -54,6 +52,8 @@ const FacetCheckbox = memo(
         <input
           type="checkbox"
           id={id}
+          name={FACET_PARAM[facet]}
+          value={option.value}
           checked={checked}
           onChange={() => onToggle(facet, option.value)}
           aria-describedby={option.hint ? hintId : undefined}
@@ -140,6 +140,7 @@ export function FilterPanel({
   coverageNote,
   countsPending = false,
   navigation = 0,
+  carried,
 }: Props) {
   const t = useMessages();
   const keyId = useId();
@@ -169,16 +170,22 @@ export function FilterPanel({
   );
   return (
     <form
-      ref={styled}
       role="search"
       aria-label={t.filters}
       className="lb-filters__form"
       aria-busy={countsPending}
+      // Without JavaScript the form is sent (GET: the same parameters as the address bar) and
+      // the server renders the filtered page; with it, filters apply as they change.
+      method="get"
       onSubmit={(e) => e.preventDefault()}
     >
+      {carried?.map(([name, value], i) => (
+        <input key={i} type="hidden" name={name} value={value} />
+      ))}
       <div className="lb-filters__search">
         <input
           type="search"
+          name="q"
           aria-label={t.searchLabel}
           placeholder={t.searchPlaceholder}
           value={query}
@@ -191,6 +198,8 @@ export function FilterPanel({
         <input
           type="checkbox"
           id={keyId}
+          name="key"
+          value="1"
           checked={state.keyOnly}
           onChange={(e) => onChange({ ...state, keyOnly: e.target.checked })}
         />
@@ -215,6 +224,11 @@ export function FilterPanel({
         </>
       )}
       {coverageNote && <p className="lb-filters__note">{coverageNote}</p>}
+      <noscript>
+        <button type="submit" className="lb-button">
+          {t.applyFilters}
+        </button>
+      </noscript>
       {activeFilterCount(state) > 0 && (
         <button
           type="button"

@@ -139,6 +139,21 @@ export function serializeViewState(state: ViewState, currentSearch = ''): string
 }
 
 /**
+ * What a filter form submitted without JavaScript (method GET: its fields replace the query) must
+ * carry besides its fields: the parameters that are not filters (`feed=`, `locale=`), and the
+ * view and order, which the form has no field for.
+ */
+export function formCarriedParams(search: string, state: ViewState): [string, string][] {
+  const carried: [string, string][] = [];
+  for (const [name, value] of new URLSearchParams(search)) {
+    if (!OWN_PARAMS.has(name)) carried.push([name, value]);
+  }
+  if (state.view !== defaultViewState.view) carried.push(['view', state.view]);
+  if (state.order !== defaultViewState.order) carried.push(['order', state.order]);
+  return carried;
+}
+
+/**
  * Drops ids the feed does not know, so a stale or mistyped link filters nothing away. An unknown
  * value made of known ids joined by commas is read as those ids: links built before `%2C` meant a
  * comma inside an id (an embed URL written with encodeURIComponent) keep their filters.

@@ -61,6 +61,7 @@ export const en = {
   searchPlaceholder: 'Search updates',
   keyEventsOnly: 'Key events only',
   clearFilters: 'Clear filters',
+  applyFilters: 'Apply filters',
   resultCount: (shown: number, total: number) =>
     shown === total
       ? total === 1

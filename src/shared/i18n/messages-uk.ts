@@ -87,6 +87,7 @@ export const uk: Messages = {
   searchPlaceholder: 'Пошук в оновленнях',
   keyEventsOnly: 'Лише ключові події',
   clearFilters: 'Скинути фільтри',
+  applyFilters: 'Застосувати фільтри',
   resultCount: (shown: number, total: number) =>
     shown === total ? updates(total) : `${shown} ${ofUpdates(total)}`,
   showingResults: (shown: number, total: number) => `Показано ${shown} ${ofUpdates(total)}`,
