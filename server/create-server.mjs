@@ -327,8 +327,13 @@ export async function startServer(options = {}) {
       });
       if (rendered) {
         // The template's inline script is the only one that runs: the CSP lists its hash.
+        /** @type {Record<string, string>} */
         const headers = htmlSecurityHeaders(csp, template);
-        return sendRepresentation(req, res, rendered, { cacheControl: NO_CACHE, headers });
+        // The reader's language picks the page's unless the address names one.
+        if (!new URL(pageUrlOf(req)).searchParams.has('locale')) headers.Vary = 'Accept-Language';
+        // Fresh as long as the feed it shows: a CDN in front serves it for as long.
+        const cacheControl = headCacheControl(rendered.maxAgeSeconds ?? 0);
+        return sendRepresentation(req, res, rendered.rep, { cacheControl, headers });
       }
     }
     // Module scripts load in CORS mode: a news page on another origin can run dist/embed.js

@@ -180,7 +180,8 @@ export async function sendRepresentation(req, res, rep, { cacheControl, headers 
     ETag: rep.etagFor(encoding),
     'Last-Modified': rep.lastModified,
   };
-  if (rep.compressible) common.Vary = 'Accept-Encoding';
+  if (rep.compressible)
+    common.Vary = headers.Vary ? `${headers.Vary}, Accept-Encoding` : 'Accept-Encoding';
   // setHeader rather than writeHead(status, headers): the request log reads them back.
   for (const [name, value] of Object.entries(common)) res.setHeader(name, value);
   if (isNotModified(req.headers, rep)) {

@@ -95,7 +95,7 @@ export function createPageRenderer(options = {}) {
    *   acceptLanguage?: string,
    *   load: (feedUrl: string) => Promise<FeedDocumentSnapshot | undefined>,
    * }} input
-   * @returns {Promise<Representation | null>}
+   * @returns {Promise<{ rep: Representation, maxAgeSeconds: number | undefined } | null>}
    */
   async function render(input) {
     const r = await renderer();
@@ -109,6 +109,8 @@ export function createPageRenderer(options = {}) {
     const fetcher = remote;
     /** @type {string | null} */
     let version = null;
+    /** @type {number | undefined} */
+    let maxAgeSeconds;
     const load = async (/** @type {string} */ feedUrl) => {
       const own = await input.load(feedUrl);
       const doc =
@@ -126,6 +128,7 @@ export function createPageRenderer(options = {}) {
             )
           : undefined);
       version = doc?.validator ?? null;
+      maxAgeSeconds = doc?.maxAgeSeconds;
       return doc;
     };
     let page;
@@ -141,14 +144,14 @@ export function createPageRenderer(options = {}) {
     const key = `${input.pageUrl}\n${input.acceptLanguage ?? ''}\n${version ?? ''}`;
     const known = pages.get(key);
     // The same HTML keeps its representation, and with it the compressed bodies.
-    if (known && known.body.toString('utf8') === html) return known;
+    if (known && known.body.toString('utf8') === html) return { rep: known, maxAgeSeconds };
     const rep = new Representation(html, {
       contentType: 'text/html; charset=utf-8',
       lastModified: Date.now(),
     });
     pages.set(key, rep);
     if (pages.size > MAX_PAGES) pages.delete(/** @type {string} */ (pages.keys().next().value));
-    return rep;
+    return { rep, maxAgeSeconds };
   }
 
   return { render, close: () => remote?.close() };

@@ -100,6 +100,10 @@ test('the served HTML carries the updates, the snapshot and the LiveBlogPosting'
   expect(html).toMatch(/<meta property="og:title" content="[^"]+"/);
   expect(html).toMatch(/<script type="application\/json" id="live-blog-snapshot">/);
   expect((html.match(/<article/g) ?? []).length).toBeGreaterThan(0);
+  // Cached like the feed it shows; the reader's language chose it.
+  const feed = await fetch(`${server.url}fixtures/mars-landing.json`);
+  expect(res.headers.get('cache-control')).toBe(feed.headers.get('cache-control'));
+  expect(res.headers.get('vary')).toMatch(/Accept-Language/);
   // An unchanged page revalidates to a 304, as a CDN in front would.
   const again = await fetch(`${server.url}?feed=/fixtures/mars-landing.json`, {
     headers: { 'If-None-Match': res.headers.get('etag')! },

@@ -73,7 +73,12 @@ export function StatusLine(props: Props) {
       changedAt === undefined || now === 0
         ? undefined
         : relativeTime(changedAt, now, t.justNow, locale);
-    text = ago ? `${t.statusLive} · ${t.updatedAgo(ago)}` : t.statusLive;
+    // Rendered by a server (no clock of the reader's yet): when the page's latest update came.
+    text = ago
+      ? `${t.statusLive} · ${t.updatedAgo(ago)}`
+      : now === 0 && changedAt !== undefined
+        ? `${t.statusLive} · ${t.lastUpdateAt(formatClock(changedAt, locale, timeZone))}`
+        : t.statusLive;
     tone = 'live';
   }
   return (

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultViewState, type ViewState } from '../../../../src/core/filters/filter-state';
 import {
+  formCarriedParams,
   parseViewState,
   serializeViewState,
   withKnownValues,
@@ -166,5 +167,26 @@ describe('URL state', () => {
     expect(withKnownValues(s, known)).toEqual({ ...s, topics: ['ukraine'], speakers: [] });
     const ok = state({ topics: ['ukraine'] });
     expect(withKnownValues(ok, known)).toBe(ok);
+  });
+});
+
+describe('formCarriedParams: what a filter form sent without JavaScript keeps', () => {
+  it('keeps every parameter that is not a filter, and the view and order it has no field for', () => {
+    const state = parseViewState('?feed=%2Ffeeds%2Fa.json&topic=x&q=nato&view=latest&order=oldest');
+    expect(
+      formCarriedParams('?feed=%2Ffeeds%2Fa.json&locale=uk&topic=x&q=nato&key=1', state),
+    ).toEqual([
+      ['feed', '/feeds/a.json'],
+      ['locale', 'uk'],
+      ['view', 'latest'],
+      ['order', 'oldest'],
+    ]);
+  });
+
+  it('carries nothing for a plain page in the default view', () => {
+    expect(formCarriedParams('', defaultViewState)).toEqual([]);
+    expect(formCarriedParams('?topic=a&country=UA&speaker=b&q=x&key=1', defaultViewState)).toEqual(
+      [],
+    );
   });
 });
