@@ -316,9 +316,11 @@ export async function startServer(options = {}) {
     const file = await files.get(found.file, found.stat, contentType);
     // The pages' list of other feed origins, as the deployer would edit it (feedOrigins).
     const rep = file && contentType.startsWith('text/html') ? withFeedOrigins(file) : file;
-    if (rep && pageRenderer && path.basename(found.file) === 'index.html') {
+    const page = { 'index.html': 'standalone', 'embed.html': 'frame' }[path.basename(found.file)];
+    if (rep && pageRenderer && (page === 'standalone' || page === 'frame')) {
       const template = rep.body.toString('utf8');
       const rendered = await pageRenderer.render({
+        page,
         pageUrl: pageUrlOf(req),
         template,
         feedOrigins: feedOriginsOf(template),

@@ -13,13 +13,15 @@ import { Representation } from './http-caching.mjs';
 /**
  * @typedef {{ text: string, validator: string | null, fetchedAt: number, maxAgeSeconds?: number }} FeedDocumentSnapshot
  * @typedef {{ root: string, head: string, title: string, validator: string | null }} RenderedPage
+ * @typedef {(input: {
+ *   pageUrl: string,
+ *   feedOrigins: readonly string[],
+ *   acceptLanguage?: string,
+ *   load: (feedUrl: string) => Promise<FeedDocumentSnapshot | undefined>,
+ * }) => Promise<RenderedPage | undefined>} RenderPage
  * @typedef {{
- *   renderStandalonePage: (input: {
- *     pageUrl: string,
- *     feedOrigins: readonly string[],
- *     acceptLanguage?: string,
- *     load: (feedUrl: string) => Promise<FeedDocumentSnapshot | undefined>,
- *   }) => Promise<RenderedPage | undefined>,
+ *   renderStandalonePage: RenderPage,
+ *   renderFramePage: RenderPage,
  *   createFeedLoader: (options: {
  *     allowedOrigins: string[],
  *     allowPrivateAddresses?: string[],
@@ -89,6 +91,7 @@ export function createPageRenderer(options = {}) {
   /**
    * The page's HTML with its first screen, or null when the browser is to render it.
    * @param {{
+   *   page: 'standalone' | 'frame',
    *   pageUrl: string,
    *   template: string,
    *   feedOrigins: readonly string[],
@@ -133,7 +136,8 @@ export function createPageRenderer(options = {}) {
     };
     let page;
     try {
-      page = await r.renderStandalonePage({ ...input, load });
+      const renderPage = input.page === 'frame' ? r.renderFramePage : r.renderStandalonePage;
+      page = await renderPage({ ...input, load });
     } catch (err) {
       console.error('server rendering failed; the browser renders the page:', err);
       return null;

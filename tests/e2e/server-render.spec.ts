@@ -78,6 +78,12 @@ test.describe('with JavaScript off', () => {
     await expect(page.getByRole('button', { name: 'Apply filters' })).toBeVisible();
   });
 
+  test("embed.html shows the updates for a host page's iframe", async ({ page, server }) => {
+    await page.goto(`${server.url}embed.html?feed=/fixtures/mars-landing.json`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(mars.title);
+    expect(await page.locator('article').count()).toBeGreaterThan(3);
+  });
+
   test('a feed the server cannot read leaves the page to the browser', async ({ page, server }) => {
     const res = await page.goto(`${server.url}?feed=/fixtures/not-a-feed.json`);
     expect(res?.status()).toBe(200);
@@ -130,4 +136,25 @@ test('the browser takes over: no second request for the feed, the first poll is 
   const feedRequests = (await admin.requests()).filter((r) => /vilnius-2023\.json$/.test(r.path));
   expect(feedRequests[0]).toMatchObject({ ifNoneMatch: true, status: 304 });
   expect(feedRequests.every((r) => r.ifNoneMatch)).toBe(true);
+});
+
+test('embed.html hydrates from the document it carries, asking for no other copy', async ({
+  page,
+  server,
+  admin,
+}) => {
+  await admin.clearRequests();
+  await page.goto(`${server.url}embed.html?feed=/fixtures/mars-landing.json&poll=off`);
+  await expect(page.locator('article').first()).toBeVisible();
+  // Hydrated (relative times are the browser's), then the view switch answers.
+  await expect(page.locator('.lb-time__ago').first()).toBeVisible();
+  await page.getByRole('button', { name: 'Latest' }).click();
+  await expect(page.getByRole('button', { name: 'Latest' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  const unconditional = (await admin.requests()).filter(
+    (r) => r.path.endsWith('mars-landing.json') && !r.ifNoneMatch,
+  );
+  expect(unconditional).toEqual([]);
 });

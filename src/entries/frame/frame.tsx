@@ -1,8 +1,9 @@
-import { createRoot } from 'react-dom/client';
+import { createRoot, type Root } from 'react-dom/client';
 import { StrictMode } from 'react';
 import { LiveBlogRoot } from '../../widget/LiveBlogRoot';
 import '../../widget/live-blog.css';
 import { pageFeed } from '../common/page-feed-url';
+import { SNAPSHOT_ELEMENT_ID, readPageSnapshot } from '../common/page-snapshot';
 import { queryGetter, readEmbedSettings } from '../../widget/embed-settings';
 import './frame.css';
 import {
@@ -21,11 +22,19 @@ const params = new URLSearchParams(window.location.search);
 const settings = readEmbedSettings(queryGetter(window.location.search), document.baseURI);
 const feed = settings && pageFeed(settings.props.feed, document);
 const container = document.getElementById('root')!;
-const root = createRoot(container);
+// A page the server rendered (server/server-render.mjs) is hydrated from the feed document it
+// carries; until then, a consent message from the host waits in `pending`.
+const snapshot =
+  feed && document.getElementById(SNAPSHOT_ELEMENT_ID) && container.firstElementChild
+    ? readPageSnapshot(document, feed)
+    : undefined;
+let root: Root | undefined;
+let hydrating = snapshot !== undefined;
+let pending: string | undefined;
 
-/** Renders the widget; `granted` is the host's latest consent message, if any. */
-function show(granted?: string) {
-  root.render(
+/** The widget; `granted` is the host's latest consent message, if any. */
+function frame(granted?: string, locale?: string) {
+  return (
     <StrictMode>
       {settings && feed ? (
         // The frame is a document of its own: the blog's title is its h1 and the blog its main
@@ -40,6 +49,7 @@ function show(granted?: string) {
           feed={feed}
           standalone
           syncUrl={false}
+          {...(locale === undefined ? {} : { locale })}
         />
       ) : (
         <main>
@@ -48,12 +58,37 @@ function show(granted?: string) {
           </p>
         </main>
       )}
-    </StrictMode>,
+    </StrictMode>
   );
 }
 
+/** Renders the widget afresh, or again with the host's latest consent. */
+function show(granted?: string) {
+  if (hydrating) {
+    pending = granted;
+    return;
+  }
+  if (!root) {
+    container.replaceChildren();
+    root = createRoot(container);
+  }
+  root.render(frame(granted, snapshot?.locale));
+}
+
 if (settings && !feed) {
-  void import('../common/FeedRefused').then((m) => m.showFeedRefused(root));
+  void import('../common/FeedRefused').then((m) => m.showFeedRefused(createRoot(container)));
+} else if (feed && snapshot) {
+  void import('../common/hydrate-widget')
+    .then((m) => m.hydrateWidget(container, feed, snapshot, (locale) => frame(undefined, locale)))
+    .then(
+      (hydrated) => hydrated,
+      () => undefined,
+    )
+    .then((hydrated) => {
+      hydrating = false;
+      root = hydrated;
+      if (!hydrated || pending !== undefined) show(pending);
+    });
 } else {
   show();
 }

@@ -14,19 +14,21 @@ import './page.css';
 // page may show it (its own origin, or one listed in index.html's <meta
 // name="live-blog-feed-origins">), and the reader's filters live in the URL. A page the server
 // rendered carries the feed document it rendered from: the browser hydrates that HTML
-// (hydrate-page.tsx), and its first poll asks whether the document is still current.
+// (hydrate-widget.tsx), and its first poll asks whether the document is still current.
 const params = new URLSearchParams(window.location.search);
 const feed = standaloneFeed(window.location.search, document);
 const container = document.getElementById('root')!;
 
+const page = (url: string, locale: string | undefined) => (
+  <StrictMode>
+    <LiveBlogRoot {...pageProps(params)} feed={url} locale={locale} />
+  </StrictMode>
+);
+
 function render(url: string) {
   container.replaceChildren();
   prefetchFeed(sharedQueryClient(), url, prepareItems);
-  createRoot(container).render(
-    <StrictMode>
-      <LiveBlogRoot {...pageProps(params)} feed={url} locale={params.get('locale') ?? undefined} />
-    </StrictMode>,
-  );
+  createRoot(container).render(page(url, params.get('locale') ?? undefined));
 }
 
 const snapshot =
@@ -34,10 +36,10 @@ const snapshot =
     ? readPageSnapshot(document, feed)
     : undefined;
 if (feed && snapshot && container.firstElementChild) {
-  void import('./hydrate-page')
-    .then((m) => m.hydratePage(container, feed, snapshot))
+  void import('../common/hydrate-widget')
+    .then((m) => m.hydrateWidget(container, feed, snapshot, (locale) => page(feed, locale)))
     .then(
-      (hydrated) => hydrated || render(feed),
+      (root) => root ?? render(feed),
       () => render(feed),
     );
 } else if (feed) {

@@ -1,23 +1,23 @@
-import { StrictMode } from 'react';
-import { hydrateRoot } from 'react-dom/client';
+import type { ReactElement } from 'react';
+import { hydrateRoot, type Root } from 'react-dom/client';
 import { getFeedSession } from '../../capabilities/feed/feed-sessions';
 import { localeSettingsFor } from '../../shared/i18n/pick-messages';
-import { LiveBlogRoot } from '../../widget/LiveBlogRoot';
 import { itemsReady, prepareItems } from '../../widget/prepare-items';
 import { sharedQueryClient } from '../../widget/query-client';
-import { pageProps } from '../common/page-props';
-import type { PageSnapshot } from '../common/page-snapshot';
+import type { PageSnapshot } from './page-snapshot';
 
 /**
- * Takes over the HTML the server rendered, from the feed document it rendered from (a chunk of
- * its own: pages the browser renders never load it). False when the browser cannot show the
+ * Takes over the HTML the server rendered (the standalone page, embed.html), from the feed
+ * document it rendered from: `widget` is the tree the server rendered, in its locale. A chunk of
+ * its own: pages the browser renders never load it. Undefined when the browser cannot show the
  * updates as the server did; the caller then renders the page afresh.
  */
-export async function hydratePage(
+export async function hydrateWidget(
   container: Element,
   url: string,
   snapshot: PageSnapshot,
-): Promise<boolean> {
+  widget: (locale: string) => ReactElement,
+): Promise<Root | undefined> {
   const session = getFeedSession(sharedQueryClient(), url, prepareItems);
   try {
     await session.seed(
@@ -31,17 +31,10 @@ export async function hydratePage(
       snapshot.fetchedAt,
     );
   } catch {
-    return false;
+    return undefined;
   }
   // The code for cards and players could not come: the page shows links instead (a fresh render).
-  if (!itemsReady(session.store.items.values())) return false;
+  if (!itemsReady(session.store.items.values())) return undefined;
   await localeSettingsFor(snapshot.locale);
-  const props = pageProps(new URLSearchParams(window.location.search));
-  hydrateRoot(
-    container,
-    <StrictMode>
-      <LiveBlogRoot {...props} feed={url} locale={snapshot.locale} />
-    </StrictMode>,
-  );
-  return true;
+  return hydrateRoot(container, widget(snapshot.locale));
 }
