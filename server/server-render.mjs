@@ -1,9 +1,9 @@
 // @ts-check
 /**
- * Server rendering of the standalone page: the first screen in the HTML, rendered by the app's
- * own components (dist-ssr/render-page.js, built by `npm run build`), for the feeds this server
- * serves itself. Anything else, or any problem, gives the page as built: the browser renders it
- * as it always has.
+ * Server rendering of the standalone page and embed.html: the first screen in the HTML, rendered
+ * by the app's own components (dist-ssr/render-page.js, built by `npm run build`), for the feeds
+ * this server serves itself and those of the origins it may fetch from. Anything else, or any
+ * problem, gives the page as built: the browser renders it as it always has.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
