@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useHydrated } from '../hydration/use-hydrated';
 
 const STORAGE_KEY = 'live-blog:time-zone';
@@ -28,5 +28,7 @@ export function useTimeZoneChoice(): [TimeZoneChoice, (choice: TimeZoneChoice) =
       // not remembered, still applied
     }
   }, []);
-  return [chosen ?? (hydrated ? stored() : 'event'), update];
+  // Storage is read once the page is the browser's, not again on every render.
+  const remembered = useMemo(() => (hydrated ? stored() : 'event'), [hydrated]);
+  return [chosen ?? remembered, update];
 }
