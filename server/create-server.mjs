@@ -100,14 +100,15 @@ export async function startServer(options = {}) {
   const csp = options.csp ?? true;
   const headCache = headCacheControl(options.headMaxAge ?? 0);
   const withFeedOrigins = feedOriginsRewriter(options.feedOrigins);
-  // Off unless asked for (--ssr): see docs/server.md for what server rendering does not do yet.
-  const pageRenderer = options.ssr
-    ? createPageRenderer({
-        module: options.ssrModule,
-        feedOrigins: parseFeedOriginsOption(options.ssrFeedOrigins ?? []),
-        privateOrigins: parseFeedOriginsOption(options.ssrPrivateOrigins ?? []),
-      })
-    : null;
+  // On unless turned off (--no-ssr); without dist-ssr/ the pages go out as built (docs/server.md).
+  const pageRenderer =
+    (options.ssr ?? true)
+      ? createPageRenderer({
+          module: options.ssrModule,
+          feedOrigins: parseFeedOriginsOption(options.ssrFeedOrigins ?? []),
+          privateOrigins: parseFeedOriginsOption(options.ssrPrivateOrigins ?? []),
+        })
+      : null;
 
   /** @type {import('./replay.mjs').Replay | null} */
   let replay = null;
@@ -349,6 +350,10 @@ export async function startServer(options = {}) {
     return sendRepresentation(req, res, rep, { cacheControl, headers });
   }
 
+  /** When each version of a feed the server renders from was first read. */
+  /** @type {WeakMap<object, number>} */
+  const firstRead = new WeakMap();
+
   /**
    * A feed this server serves itself, read where it lies (no request, so nothing to forge), for
    * server rendering; undefined for any other URL.
@@ -368,11 +373,15 @@ export async function startServer(options = {}) {
           : null;
     // Null too for a file too large to hold: the browser reads it.
     if (!rep) return undefined;
+    // When this version was first read, not each request's time: one version gives one page. Not
+    // its Last-Modified either, which is whole seconds: updates published within its second would
+    // count as dated in the future.
+    let fetchedAt = firstRead.get(rep);
+    if (fetchedAt === undefined) firstRead.set(rep, (fetchedAt = Date.now()));
     return {
       text: rep.body.toString('utf8'),
       validator: rep.etag,
-      // The document's time, not the request's: one version of the feed gives one page (and ETag).
-      fetchedAt: rep.lastModifiedMs,
+      fetchedAt,
       maxAgeSeconds: maxAgeOf(headCache),
     };
   }

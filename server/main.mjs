@@ -25,8 +25,8 @@ const USAGE = `Usage: node server/main.mjs [options]
   --head-max-age SECONDS Cache-Control max-age of feed heads (default: 0 = no-cache)
   --no-shift-dates       keep the source's dates instead of replaying them as happening now
   --no-csp               omit the Content-Security-Policy header
-  --ssr                  render the standalone page's first screen on the server (needs
-                         dist-ssr/ from npm run build; docs/server.md)
+  --no-ssr               send the pages as built, for the browser to render (by default the
+                         server renders their first screen, from dist-ssr/; docs/server.md)
   --ssr-feed-origins LIST  other origins whose feeds the server may fetch to render them,
                          space-separated (default: $LIVE_BLOG_SSR_FEED_ORIGINS); private and
                          loopback addresses are refused unless also in --ssr-private-origins
@@ -75,6 +75,8 @@ export async function main(argv) {
         'no-shift-dates': { type: 'boolean' },
         'no-csp': { type: 'boolean' },
         'feed-origins': { type: 'string' },
+        'no-ssr': { type: 'boolean' },
+        // Still accepted: server rendering used to be off unless asked for.
         ssr: { type: 'boolean' },
         'ssr-feed-origins': { type: 'string' },
         'ssr-private-origins': { type: 'string' },
@@ -114,7 +116,7 @@ export async function main(argv) {
     shiftDates: !values['no-shift-dates'],
     csp: !values['no-csp'],
     feedOrigins: values['feed-origins'],
-    ssr: values.ssr ?? false,
+    ssr: !values['no-ssr'],
     ssrFeedOrigins: values['ssr-feed-origins'] ?? process.env.LIVE_BLOG_SSR_FEED_ORIGINS ?? [],
     ssrPrivateOrigins: values['ssr-private-origins'] ?? [],
   });

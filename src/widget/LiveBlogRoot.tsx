@@ -7,6 +7,8 @@ import { preloadChart } from '../capabilities/story/chart-code';
 import { LiveBlog } from './LiveBlog';
 import type { LiveBlogOptions } from './live-blog-options';
 import { sharedQueryClient } from './query-client';
+import { useHydrated } from '../shared/hydration/use-hydrated';
+import { RenderTimeContext } from '../shared/time/render-time';
 
 export type Theme = 'light' | 'dark' | 'auto';
 
@@ -19,6 +21,8 @@ export interface LiveBlogRootProps extends Omit<LiveBlogOptions, 'locale'> {
   readonly embeds?: EmbedPolicy;
   /** One per server request when rendering on a server; the page's shared one otherwise. */
   readonly client?: QueryClient;
+  /** When the server rendered the HTML this hydrates (render-time.ts). */
+  readonly renderedAt?: number;
 }
 
 const NO_POLICY: EmbedPolicy = {};
@@ -47,6 +51,7 @@ export function LiveBlogRoot({
   inShadowRoot = false,
   embeds = NO_POLICY,
   client,
+  renderedAt = 0,
   ...options
 }: LiveBlogRootProps) {
   const requested = useMemo(() => localeSettingsFor(pickLocale(locale)), [locale]);
@@ -68,15 +73,19 @@ export function LiveBlogRoot({
         : undefined
       : requested;
   const themeClass = `lb-theme lb-theme--${theme}${inShadowRoot ? ' lb-theme--shadow' : ''}`;
+  // Server HTML answers clicks once the browser has taken it over: styles and tests can tell.
+  const interactive = useHydrated() ? '' : undefined;
   // A moment while the reader's catalogue loads, rather than a flash of English.
-  if (!settings) return <div className={themeClass} />;
+  if (!settings) return <div className={themeClass} data-interactive={interactive} />;
   return (
     <QueryClientProvider client={client ?? sharedQueryClient()}>
       <LocaleContext.Provider value={settings}>
         <EmbedPolicyContext.Provider value={embeds}>
-          <div className={themeClass} lang={settings.locale}>
-            <LiveBlog {...options} locale={settings.locale} />
-          </div>
+          <RenderTimeContext.Provider value={renderedAt}>
+            <div className={themeClass} lang={settings.locale} data-interactive={interactive}>
+              <LiveBlog {...options} locale={settings.locale} />
+            </div>
+          </RenderTimeContext.Provider>
         </EmbedPolicyContext.Provider>
       </LocaleContext.Provider>
     </QueryClientProvider>

@@ -1,6 +1,7 @@
 import { useDeferredValue, useMemo, type RefObject } from 'react';
 import type { FeedMeta, LiveItem } from '../core/feed/feed-types';
 import { activityBins } from '../core/timeline/activity-bins';
+import { useHydrated } from '../shared/hydration/use-hydrated';
 import { useRailBeside } from './use-rail-beside';
 
 const noItems: readonly LiveItem[] = [];
@@ -22,7 +23,8 @@ export function useActivityBins(
 ) {
   const { root, withFilters, meta, timeZone } = options;
   const railBeside = useRailBeside(root, withFilters);
-  const deferred = useDeferredValue(matching, noItems);
+  // Server HTML already has its chart: hydrating from nothing would take it away for a moment.
+  const deferred = useDeferredValue(matching, useHydrated() ? noItems : undefined);
   const items = railBeside || deferred.length > 0 ? deferred : matching;
   const topics = meta?.topics;
   return useMemo(

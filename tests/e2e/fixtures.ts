@@ -34,8 +34,9 @@ export const test = base.extend<Fixtures>({
       admin: true,
       distDir: 'dist',
       staticDir: 'tests/fixtures/feeds',
-      // E2E_SSR=1 runs every test against server-rendered pages (server/server-render.mjs).
-      ssr: process.env.E2E_SSR === '1',
+      // Pages are server-rendered, as `npm start` serves them; E2E_SSR=0 runs every test against
+      // pages the browser renders itself (as for a feed the server may not fetch).
+      ssr: process.env.E2E_SSR !== '0',
       ...serverOptions,
     });
     await use(server);
@@ -43,7 +44,30 @@ export const test = base.extend<Fixtures>({
   },
   // Server-rendered pages hydrate: a mismatch, or a part the server could not render, is a bug
   // in every test that meets it (React reports them as errors #418 to #425 in production).
-  page: async ({ page }, use) => {
+  page: async ({ page, javaScriptEnabled }, use) => {
+    // A reader's click on server HTML counts once the browser has taken the page over; tests act
+    // as a reader who waits for that. Pages the browser renders itself are interactive at once.
+    if (javaScriptEnabled) {
+      const interactive = async () => {
+        await page.waitForFunction(
+          () =>
+            !document.getElementById('live-blog-snapshot') ||
+            document.querySelector('[data-interactive]') !== null,
+        );
+      };
+      const goto = page.goto.bind(page);
+      const reload = page.reload.bind(page);
+      page.goto = async (...args) => {
+        const response = await goto(...args);
+        await interactive();
+        return response;
+      };
+      page.reload = async (...args) => {
+        const response = await reload(...args);
+        await interactive();
+        return response;
+      };
+    }
     const hydration = /Minified React error #(418|419|422|423|425)\b|hydrat/i;
     const problems: string[] = [];
     page.on('console', (m) => {

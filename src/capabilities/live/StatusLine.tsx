@@ -5,6 +5,7 @@ import type { Messages } from '../../shared/i18n/messages-en';
 import { formatClock, formatDayAndClock } from '../../shared/time/format-time';
 import { relativeTime } from '../../shared/time/relative-time';
 import { useNow } from '../../shared/time/use-now';
+import { useRenderTime } from '../../shared/time/render-time';
 import { useOnline } from './use-online';
 
 interface Props {
@@ -47,6 +48,7 @@ export function StatusLine(props: Props) {
   const online = useOnline();
   // Seconds only matter while counting down to a retry; otherwise a shared minute tick will do.
   const now = useNow(error ? 1000 : 60_000);
+  const renderedAt = useRenderTime();
   let text: string;
   let tone: 'live' | 'problem' | 'ended' | 'upcoming';
   if (!online) {
@@ -73,11 +75,14 @@ export function StatusLine(props: Props) {
       changedAt === undefined || now === 0
         ? undefined
         : relativeTime(changedAt, now, t.justNow, locale);
-    // Rendered by a server (no clock of the reader's yet): when the page's latest update came.
+    // Rendered by a server (no clock of the reader's yet): when the page's latest update came,
+    // and when the page was made, for a reader without JavaScript who reads it later.
+    const asOf =
+      renderedAt > 0 ? ` · ${t.pageAsOf(formatClock(renderedAt, locale, timeZone))}` : '';
     text = ago
       ? `${t.statusLive} · ${t.updatedAgo(ago)}`
       : now === 0 && changedAt !== undefined
-        ? `${t.statusLive} · ${t.lastUpdateAt(formatClock(changedAt, locale, timeZone))}`
+        ? `${t.statusLive} · ${t.lastUpdateAt(formatClock(changedAt, locale, timeZone))}${asOf}`
         : t.statusLive;
     tone = 'live';
   }

@@ -2,6 +2,7 @@ import { useMessages } from '../../shared/i18n/use-messages';
 import { formatClockWithZone, formatDayAndClock } from '../../shared/time/format-time';
 import { relativeTime } from '../../shared/time/relative-time';
 import { useNow } from '../../shared/time/use-now';
+import { useRenderTime } from '../../shared/time/render-time';
 
 interface Props {
   readonly ms: number;
@@ -11,7 +12,8 @@ interface Props {
 
 /** "10:42 EEST · 5 minutes ago": absolute in the event's zone, relative from a shared ticker. */
 export function UpdateTime({ ms, locale, timeZone }: Props) {
-  const now = useNow();
+  // From the time the server rendered: the browser then moves it on without changing its shape.
+  const now = useNow(60_000, true, useRenderTime());
   const t = useMessages();
   const relative = now === 0 ? null : relativeTime(ms, now, t.justNow, locale);
   const iso = new Date(ms).toISOString();

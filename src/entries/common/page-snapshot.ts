@@ -15,6 +15,8 @@ export interface PageSnapshot {
   readonly maxAgeSeconds?: number;
   /** The locale the server rendered in (the browser's language is not known there). */
   readonly locale: string;
+  /** When the server rendered the page (epoch ms): its relative times are from then. */
+  readonly renderedAt: number;
 }
 
 export const SNAPSHOT_ELEMENT_ID = 'live-blog-snapshot';
@@ -35,7 +37,8 @@ export function readPageSnapshot(doc: Document, feed: string): PageSnapshot | un
       value?.feed !== feed ||
       typeof value.text !== 'string' ||
       typeof value.fetchedAt !== 'number' ||
-      typeof value.locale !== 'string'
+      typeof value.locale !== 'string' ||
+      typeof value.renderedAt !== 'number'
     ) {
       return undefined;
     }
@@ -46,6 +49,7 @@ export function readPageSnapshot(doc: Document, feed: string): PageSnapshot | un
       fetchedAt: value.fetchedAt,
       maxAgeSeconds: typeof value.maxAgeSeconds === 'number' ? value.maxAgeSeconds : undefined,
       locale: value.locale,
+      renderedAt: value.renderedAt,
     };
   } catch {
     return undefined;

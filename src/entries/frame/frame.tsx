@@ -49,6 +49,7 @@ function frame(granted?: string, locale?: string) {
           feed={feed}
           standalone
           syncUrl={false}
+          renderedAt={snapshot?.renderedAt}
           {...(locale === undefined ? {} : { locale })}
         />
       ) : (

@@ -19,9 +19,9 @@ const params = new URLSearchParams(window.location.search);
 const feed = standaloneFeed(window.location.search, document);
 const container = document.getElementById('root')!;
 
-const page = (url: string, locale: string | undefined) => (
+const page = (url: string, locale: string | undefined, renderedAt?: number) => (
   <StrictMode>
-    <LiveBlogRoot {...pageProps(params)} feed={url} locale={locale} />
+    <LiveBlogRoot {...pageProps(params)} feed={url} locale={locale} renderedAt={renderedAt} />
   </StrictMode>
 );
 
@@ -37,7 +37,11 @@ const snapshot =
     : undefined;
 if (feed && snapshot && container.firstElementChild) {
   void import('../common/hydrate-widget')
-    .then((m) => m.hydrateWidget(container, feed, snapshot, (locale) => page(feed, locale)))
+    .then((m) =>
+      m.hydrateWidget(container, feed, snapshot, (locale) =>
+        page(feed, locale, snapshot.renderedAt),
+      ),
+    )
     .then(
       (root) => root ?? render(feed),
       () => render(feed),

@@ -80,6 +80,7 @@ export async function renderWidget(input: {
     fetchedAt: doc.fetchedAt,
     maxAgeSeconds: doc.maxAgeSeconds,
     locale: settings.locale,
+    renderedAt: Date.now(),
   };
   const { prelude } = await prerender(
     <StrictMode>
@@ -89,6 +90,7 @@ export async function renderWidget(input: {
         locale={settings.locale}
         pageUrl={pageUrl}
         client={client}
+        renderedAt={snapshot.renderedAt}
       />
     </StrictMode>,
     {

@@ -9,6 +9,7 @@ export const en = {
   statusEnded: 'This live blog has ended',
   updatedAgo: (ago: string) => `updated ${ago}`,
   lastUpdateAt: (time: string) => `last update ${time}`,
+  pageAsOf: (time: string) => `page as of ${time}`,
   checking: 'Checking for updates…',
   retryIn: (seconds: number) =>
     seconds <= 0 ? 'retrying now' : `retrying in ${formatSeconds(seconds)}`,
@@ -77,6 +78,7 @@ export const en = {
   showFewer: 'Show fewer',
   countsCoverage: (since: string) =>
     `Counts cover updates since ${since}; load older updates to see more.`,
+  dismiss: 'Dismiss',
   closeFilters: 'Close filters',
   seeAll: 'See all updates',
   copyLink: 'Copy link',

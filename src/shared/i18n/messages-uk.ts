@@ -34,6 +34,7 @@ export const uk: Messages = {
   statusEnded: 'Трансляцію завершено',
   updatedAgo: (ago: string) => `оновлено ${ago}`,
   lastUpdateAt: (time: string) => `останнє оновлення о ${time}`,
+  pageAsOf: (time: string) => `сторінка станом на ${time}`,
   checking: 'Перевірка оновлень…',
   retryIn: (seconds: number) =>
     seconds <= 0 ? 'повторна спроба зараз' : `повторна спроба через ${formatSeconds(seconds)}`,
@@ -100,6 +101,7 @@ export const uk: Messages = {
   showFewer: 'Показати менше',
   countsCoverage: (since: string) =>
     `Лічильники враховують оновлення від ${since}; завантажте старіші оновлення, щоб побачити більше.`,
+  dismiss: 'Закрити',
   closeFilters: 'Закрити фільтри',
   seeAll: 'Показати всі оновлення',
   copyLink: 'Копіювати посилання',

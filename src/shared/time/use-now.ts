@@ -35,17 +35,20 @@ function subscribe(periodMs: number, listener: () => void) {
   };
 }
 
-/** Not known: the server's clock is not the reader's (see `useNow`). */
-const unknown = () => 0;
-
 /**
- * The current time, refreshed every `periodMs` by a timer shared with every other caller. 0 while
- * the server renders and while the page hydrates its HTML: callers then show absolute times.
+ * The current time, refreshed every `periodMs` by a timer shared with every other caller. While
+ * the server renders and while the page hydrates its HTML it is `serverNow`: 0 (not known, the
+ * server's clock is not the reader's: callers show absolute times) unless the caller accepts the
+ * time the page was rendered at (render-time.ts).
  */
-export function useNow(periodMs = 60_000, enabled = true): number {
+export function useNow(periodMs = 60_000, enabled = true, serverNow = 0): number {
   const sub = useCallback(
     (listener: () => void) => (enabled ? subscribe(periodMs, listener) : () => {}),
     [periodMs, enabled],
   );
-  return useSyncExternalStore(sub, () => (enabled ? ticker(periodMs).now : 0), unknown);
+  return useSyncExternalStore(
+    sub,
+    () => (enabled ? ticker(periodMs).now : 0),
+    () => serverNow,
+  );
 }

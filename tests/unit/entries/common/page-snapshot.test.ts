@@ -11,6 +11,7 @@ const snapshot: PageSnapshot = {
   validator: '"abc"',
   fetchedAt: 1,
   locale: 'en-GB',
+  renderedAt: 2,
 };
 
 describe('page snapshot', () => {
