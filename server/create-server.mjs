@@ -310,6 +310,11 @@ export async function startServer(options = {}) {
         });
       }
     }
+    const renderedStyles = !found && pageRenderer?.stylesheet(pathname);
+    if (renderedStyles) {
+      const headers = { 'X-Content-Type-Options': 'nosniff', 'Access-Control-Allow-Origin': '*' };
+      return sendRepresentation(req, res, renderedStyles, { cacheControl: IMMUTABLE, headers });
+    }
     if (!found) return sendText(res, 404, 'Not found\n', { 'X-Content-Type-Options': 'nosniff' });
 
     const contentType = contentTypeFor(found.file);

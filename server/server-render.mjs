@@ -22,6 +22,7 @@ import { Representation } from './http-caching.mjs';
  * @typedef {{
  *   renderStandalonePage: RenderPage,
  *   renderFramePage: RenderPage,
+ *   chunkStyles: string,
  *   createFeedLoader: (options: {
  *     allowedOrigins: string[],
  *     allowPrivateAddresses?: string[],
@@ -44,15 +45,25 @@ const MAX_PAGES = 200;
 const escapeText = (/** @type {string} */ text) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
+/** Where the rendered pages' chunk styles are served, under the app's immutable assets. */
+const STYLES_PREFIX = '/assets/rendered-';
+
 /**
  * @param {string} template the built index.html
  * @param {RenderedPage} page
+ * @param {string} [stylesheet] a stylesheet the page's HTML needs besides the template's
  */
-export function fillTemplate(template, page) {
+export function fillTemplate(template, page, stylesheet) {
   const charset = /<meta charset="utf-8"\s*\/?>/i;
   const root = /<div id="root"><\/div>/;
   if (!charset.test(template) || !root.test(template)) return undefined;
   let html = template.replace(charset, (meta) => `${meta}\n    ${page.head}`);
+  if (stylesheet) {
+    html = html.replace(
+      /<\/head>/i,
+      () => `  <link rel="stylesheet" href="${stylesheet}">\n  </head>`,
+    );
+  }
   if (page.title) {
     html = html.replace(/<title>[^<]*<\/title>/i, `<title>${escapeText(page.title)}</title>`);
   }
@@ -74,6 +85,8 @@ export function createPageRenderer(options = {}) {
   let loading;
   /** @type {Map<string, Representation>} */
   const pages = new Map();
+  /** @type {Representation | undefined} */
+  let styles;
 
   function renderer() {
     loading ??= existsSync(file)
@@ -123,8 +136,12 @@ export function createPageRenderer(options = {}) {
               (s) => ({
                 text: s.text,
                 validator: s.etag ?? s.lastModified,
-                // The document's own date where it has one: one version gives one page.
-                fetchedAt: (s.lastModified && Date.parse(s.lastModified)) || s.fetchedAt,
+                // The document's own date where it has one: one version gives one page. Its
+                // second's end: an update published within that second is not in the future.
+                fetchedAt: Math.min(
+                  s.fetchedAt,
+                  ((s.lastModified && Date.parse(s.lastModified)) || Infinity) + 999,
+                ),
                 maxAgeSeconds: s.maxAgeSeconds,
               }),
               () => undefined, // any failure: the browser loads the feed and says what is wrong
@@ -143,7 +160,13 @@ export function createPageRenderer(options = {}) {
       return null;
     }
     if (!page) return null;
-    const html = fillTemplate(input.template, page);
+    styles ??= new Representation(r.chunkStyles, {
+      contentType: 'text/css; charset=utf-8',
+      lastModified: Date.now(),
+    });
+    // Relative, as the built pages' own assets are (the pages sit beside assets/).
+    const href = `${STYLES_PREFIX.slice(1)}${styles.tag}.css`;
+    const html = fillTemplate(input.template, page, href);
     if (html === undefined) return null;
     const key = `${input.pageUrl}\n${input.acceptLanguage ?? ''}\n${version ?? ''}`;
     const known = pages.get(key);
@@ -158,5 +181,13 @@ export function createPageRenderer(options = {}) {
     return { rep, maxAgeSeconds };
   }
 
-  return { render, close: () => remote?.close() };
+  /**
+   * The stylesheet a rendered page links to, by its path; undefined for any other path.
+   * @param {string} pathname
+   */
+  function stylesheet(pathname) {
+    return styles && pathname === `${STYLES_PREFIX}${styles.tag}.css` ? styles : undefined;
+  }
+
+  return { render, stylesheet, close: () => remote?.close() };
 }

@@ -15,7 +15,7 @@ export interface PageSnapshot {
   readonly maxAgeSeconds?: number;
   /** The locale the server rendered in (the browser's language is not known there). */
   readonly locale: string;
-  /** When the server rendered the page (epoch ms): its relative times are from then. */
+  /** The time the page shows the feed as of (epoch ms): its relative times are from then. */
   readonly renderedAt: number;
 }
 

@@ -80,7 +80,8 @@ export async function renderWidget(input: {
     fetchedAt: doc.fetchedAt,
     maxAgeSeconds: doc.maxAgeSeconds,
     locale: settings.locale,
-    renderedAt: Date.now(),
+    // The feed version's time, not the clock's: one version gives one page (and one ETag).
+    renderedAt: doc.fetchedAt,
   };
   const { prelude } = await prerender(
     <StrictMode>
