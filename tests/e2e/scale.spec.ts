@@ -97,67 +97,73 @@ test('a 2,000-update document renders a window of updates and grows it as the re
   await expect(resultCount(page)).toContainText(/\d+ (of \d+ )?updates/);
 });
 
-test('a large document shows its newest updates first, and the rest arrives without moving them', async ({
-  page,
-  server,
-}) => {
-  // What the reader saw first: the top update when the first one entered the page.
-  await page.addInitScript(() => {
-    new MutationObserver((_, observer) => {
-      const first = document.querySelector('article');
-      if (!first) return;
-      observer.disconnect();
-      const data = document.documentElement.dataset;
-      data.firstSeen = first.id;
-      data.firstTop = String(first.getBoundingClientRect().top);
-      // While only the preview is in, the filters wait for the whole document.
-      data.filtersFirst = document.querySelector('.lb-filters input') ? 'inputs' : 'pending';
-    }).observe(document, { childList: true, subtree: true });
-  });
-  // The generator pins its second-oldest update: near the end of the document.
-  await page.goto(`${server.url}?feed=fixtures/synthetic-2000-single.json`);
-  await expect(resultCount(page)).toHaveText(/^[\d,]+ updates/);
-  await expect(page.getByRole('main')).not.toHaveAttribute('aria-busy', 'true');
-  expect(await total(page)).toBeGreaterThan(1900);
-  const first = page.getByRole('article').first();
-  await expect(first).toContainText('Pinned');
-  // The top of the page is what it was, and nothing of the same document is "new".
-  const seen = await page.evaluate(() => ({ ...document.documentElement.dataset }));
-  expect(seen.firstSeen).toBe(await first.getAttribute('id'));
-  // Nor did the filters, arriving beside it, move it.
-  expect(seen.filtersFirst).toBe('pending');
-  await expect(page.getByRole('searchbox', { name: 'Search updates' })).toBeVisible();
-  const top = await first.evaluate((el) => el.getBoundingClientRect().top);
-  expect(Math.abs(top - Number(seen.firstTop))).toBeLessThan(1);
-  await expect(page.getByRole('button', { name: /new updates?/ })).toHaveCount(0);
-  await expectNoAxeViolations(page);
-});
+// The browser's own first screen of a large document: for feeds the server does not render
+// (another origin's), and for a server started with --no-ssr.
+test.describe('a page the browser renders', () => {
+  test.use({ serverOptions: { mode: 'static', staticDir: dir, ssr: false } });
 
-test('on a phone or a narrow column, too, the rest of a large document arrives without moving the first updates', async ({
-  page,
-  server,
-}) => {
-  for (const viewport of [
-    { width: 375, height: 800 },
-    { width: 900, height: 800 },
-  ]) {
-    await page.setViewportSize(viewport);
+  test('a large document shows its newest updates first, and the rest arrives without moving them', async ({
+    page,
+    server,
+  }) => {
+    // What the reader saw first: the top update when the first one entered the page.
     await page.addInitScript(() => {
       new MutationObserver((_, observer) => {
         const first = document.querySelector('article');
         if (!first) return;
         observer.disconnect();
-        document.documentElement.dataset.firstTop = String(first.getBoundingClientRect().top);
-        document.documentElement.dataset.firstSeen = first.id;
+        const data = document.documentElement.dataset;
+        data.firstSeen = first.id;
+        data.firstTop = String(first.getBoundingClientRect().top);
+        // While only the preview is in, the filters wait for the whole document.
+        data.filtersFirst = document.querySelector('.lb-filters input') ? 'inputs' : 'pending';
       }).observe(document, { childList: true, subtree: true });
     });
+    // The generator pins its second-oldest update: near the end of the document.
     await page.goto(`${server.url}?feed=fixtures/synthetic-2000-single.json`);
     await expect(resultCount(page)).toHaveText(/^[\d,]+ updates/);
     await expect(page.getByRole('main')).not.toHaveAttribute('aria-busy', 'true');
+    expect(await total(page)).toBeGreaterThan(1900);
+    const first = page.getByRole('article').first();
+    await expect(first).toContainText('Pinned');
+    // The top of the page is what it was, and nothing of the same document is "new".
     const seen = await page.evaluate(() => ({ ...document.documentElement.dataset }));
-    const first = page.locator(`[id="${seen.firstSeen}"]`);
-    // The rail above the updates (the activity chart, the key events) had its final shape.
+    expect(seen.firstSeen).toBe(await first.getAttribute('id'));
+    // Nor did the filters, arriving beside it, move it.
+    expect(seen.filtersFirst).toBe('pending');
+    await expect(page.getByRole('searchbox', { name: 'Search updates' })).toBeVisible();
     const top = await first.evaluate((el) => el.getBoundingClientRect().top);
-    expect(Math.abs(top - Number(seen.firstTop)), `at ${viewport.width} px`).toBeLessThan(1);
-  }
+    expect(Math.abs(top - Number(seen.firstTop))).toBeLessThan(1);
+    await expect(page.getByRole('button', { name: /new updates?/ })).toHaveCount(0);
+    await expectNoAxeViolations(page);
+  });
+
+  test('on a phone or a narrow column, too, the rest of a large document arrives without moving the first updates', async ({
+    page,
+    server,
+  }) => {
+    for (const viewport of [
+      { width: 375, height: 800 },
+      { width: 900, height: 800 },
+    ]) {
+      await page.setViewportSize(viewport);
+      await page.addInitScript(() => {
+        new MutationObserver((_, observer) => {
+          const first = document.querySelector('article');
+          if (!first) return;
+          observer.disconnect();
+          document.documentElement.dataset.firstTop = String(first.getBoundingClientRect().top);
+          document.documentElement.dataset.firstSeen = first.id;
+        }).observe(document, { childList: true, subtree: true });
+      });
+      await page.goto(`${server.url}?feed=fixtures/synthetic-2000-single.json`);
+      await expect(resultCount(page)).toHaveText(/^[\d,]+ updates/);
+      await expect(page.getByRole('main')).not.toHaveAttribute('aria-busy', 'true');
+      const seen = await page.evaluate(() => ({ ...document.documentElement.dataset }));
+      const first = page.locator(`[id="${seen.firstSeen}"]`);
+      // The rail above the updates (the activity chart, the key events) had its final shape.
+      const top = await first.evaluate((el) => el.getBoundingClientRect().top);
+      expect(Math.abs(top - Number(seen.firstTop)), `at ${viewport.width} px`).toBeLessThan(1);
+    }
+  });
 });
