@@ -38,7 +38,7 @@ import {
 } from './measure.mjs';
 import { evaluateBudgets, formatReport } from './report.mjs';
 import { runSsrBench } from './ssr-run.mjs';
-import { formatSsrReport, ssrBudgets } from './ssr-report.mjs';
+import { formatSsrBlock, formatSsrReport, ssrBudgets } from './ssr-report.mjs';
 import { chromiumLaunchOptions } from '../tooling/chromium.mjs';
 
 const { values: args } = parseArgs({
@@ -242,6 +242,21 @@ async function warmUp(base, paths) {
   }
 }
 
+/**
+ * The text with what lies between <!-- name:start --> and <!-- name:end --> replaced.
+ * @param {string} text
+ * @param {string} name
+ * @param {string} content
+ */
+function replaceBlock(text, name, content) {
+  const start = `<!-- ${name}:start -->`;
+  const end = `<!-- ${name}:end -->`;
+  const a = text.indexOf(start);
+  const b = text.indexOf(end);
+  if (a < 0 || b < a) throw new Error(`docs/performance.md has no ${start} … ${end} section`);
+  return `${text.slice(0, a + start.length)}\n\n${content}\n${text.slice(b)}`;
+}
+
 async function main() {
   const root = process.cwd();
   const builtDist = path.resolve(root, args.dist);
@@ -297,6 +312,8 @@ async function main() {
       staticDir: feedDir,
       distDir: dist,
       headMaxAge: 10,
+      // The page as the browser renders it (server rendering is measured in ssr-run.mjs).
+      ssr: false,
     });
     servers.push(staticServer);
     // The server compresses a file on its first request and keeps the result, as a CDN would
@@ -357,6 +374,7 @@ async function main() {
         admin: true,
         distDir: dist,
         headMaxAge: 10,
+        ssr: false,
       });
       servers.push(live);
       const pollOptions = {
@@ -449,13 +467,13 @@ async function main() {
     console.log(report('text'));
     if (args['update-docs']) {
       const doc = path.resolve(root, 'docs/performance.md');
-      const text = readFileSync(doc, 'utf8');
-      const start = '<!-- bench:start -->';
-      const end = '<!-- bench:end -->';
-      const a = text.indexOf(start);
-      const b = text.indexOf(end);
-      if (a < 0 || b < a) throw new Error(`docs/performance.md has no ${start} … ${end} section`);
-      writeFileSync(doc, `${text.slice(0, a + start.length)}\n\n${report('md')}\n${text.slice(b)}`);
+      let text = replaceBlock(
+        readFileSync(doc, 'utf8'),
+        'bench',
+        formatReport({ ...results, budgets: evaluateBudgets(results) }, 'md'),
+      );
+      if (ssr) text = replaceBlock(text, 'bench-ssr', formatSsrBlock(results, 'md'));
+      writeFileSync(doc, text);
       console.log('Updated docs/performance.md');
     }
     const errors = sizeResults.flatMap((s) => [

@@ -4,6 +4,8 @@
  */
 import { kb, mark, num, table } from './report.mjs';
 
+/** @typedef {import('./run.mjs').BenchResults} BenchResults */
+
 export const SSR_BUDGETS = {
   /** Server-rendered page against the static page with the same first screen, same run. */
   firstItemVsStatic: 1.5,
@@ -190,4 +192,34 @@ export function formatSsrReport(ssr, style) {
   );
   parts.push(renderTable(ssr.render, style));
   return parts;
+}
+
+/**
+ * The comparison on its own, for its block in docs/performance.md: the run, then the tables and
+ * their budgets.
+ * @param {BenchResults} results
+ * @param {'text' | 'md'} style
+ */
+export function formatSsrBlock(results, style) {
+  const m = results.machine;
+  const budgets = ssrBudgets(results.ssr);
+  return (
+    [
+      `${m.cpuModel}, ${m.cores} cores; Chromium ${m.chromium} (headless); Node ${m.node}; load average ${num(m.loadAverage[0], 1)} at start, ${num(m.loadAverageAtEnd[0], 1)} at end`,
+      `Run ${results.date} on commit ${results.git.commit}${results.git.dirty ? ' (with uncommitted changes)' : ''}; viewport ${results.viewport}; ${results.options.runs} loads of each page.`,
+      ...formatSsrReport(results.ssr, style),
+      table(
+        [
+          ['budget', 'measured', 'limit', 'result'],
+          ...budgets.map((b) => [
+            b.name,
+            b.value,
+            b.limit,
+            b.pass === null ? 'not measured' : b.pass ? 'pass' : 'FAIL',
+          ]),
+        ],
+        style,
+      ),
+    ].join('\n\n') + '\n'
+  );
 }
