@@ -201,7 +201,7 @@ export async function measureFirstItemBare(
 
     /** @param {number} firstItemMs */
     const settledPaint = async (firstItemMs) => {
-      const settled = `window.__bench.until(() => (${JSON.stringify(!paint?.interactive)} || window.__paint.interactive !== null) && performance.now() - window.__bench.lastActivity > 500, 30000, 100)`;
+      const settled = `window.__bench.until(() => (${JSON.stringify(!paint?.interactive)} || window.__paint.interactive !== null || performance.now() - window.__bench.firstArticlePaint > 20000) && performance.now() - window.__bench.lastActivity > 500, 30000, 100)`;
       const summary = `(${paintSummary.toString()})(${JSON.stringify({ firstItemMs })})`;
       const reply = await page('Runtime.evaluate', {
         expression: `${settled}.then(() => ${summary})`,

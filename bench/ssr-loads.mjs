@@ -94,7 +94,9 @@ export async function measurePaintLoad(browser, url, { app }) {
       (app) =>
         window.__bench.until(
           () =>
-            (!app || window.__paint.interactive !== null) &&
+            (!app ||
+              window.__paint.interactive !== null ||
+              performance.now() - (window.__bench.firstArticlePaint ?? 0) > 20_000) &&
             performance.now() - window.__bench.lastActivity > 500,
           30_000,
           100,
@@ -121,9 +123,13 @@ export async function measurePaintLoad(browser, url, { app }) {
  * @param {import('@playwright/test').Page} page
  */
 async function clickWhenInteractive(page) {
-  await page.evaluate(() =>
-    window.__bench.until(() => window.__paint.interactive !== null, 30_000, 5),
-  );
+  const interactive = await page
+    .evaluate(() => window.__bench.until(() => window.__paint.interactive !== null, 20_000, 5))
+    .then(
+      () => true,
+      () => false, // no signal (see decision 0025): no click, reported as not measured
+    );
+  if (!interactive) return null;
   const point = await page.evaluate((selector) => {
     const el = document.querySelector(selector);
     if (!el) return null;
