@@ -18,6 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromiumArgs, chromiumExecutable } from '../tooling/chromium.mjs';
 import { pageProbe } from './page-probe.mjs';
+import { paintProbe, paintSummary } from './paint-probe.mjs';
 
 // Playwright's (chromiumSwitches.ts and its headless additions) that change how a page runs.
 const PLAYWRIGHT_SWITCHES = [
@@ -61,6 +62,7 @@ const PLAYWRIGHT_SWITCHES = [
  * }} Replies
  * @typedef {{ id?: number, error?: unknown, result?: unknown }} Message
  * @typedef {{ firstItemMs: number, firstItemInDomMs: number, feedReceivedMs: number | null }} FirstItem
+ * @typedef {ReturnType<typeof paintSummary>} PaintSummary
  */
 
 /**
@@ -148,16 +150,17 @@ export async function launchBareChromium() {
 
 /**
  * One cold load (a new browser context, so an empty HTTP cache) in the bare browser: when the
- * first <article> was added and painted, and when the feed's response ended.
+ * first <article> was added and painted, and when the feed's response ended. With `paint`, also
+ * the paint figures once the page is quiet (and interactive, unless it runs no app).
  * @param {BareChromium} browser
  * @param {string} url
- * @param {{ feedPath: string, viewport: { width: number, height: number }, locale: string, timezoneId: string }} options
- * @returns {Promise<FirstItem>}
+ * @param {{ feedPath: string, viewport: { width: number, height: number }, locale: string, timezoneId: string, paint?: Parameters<typeof paintProbe>[0] & { interactive: boolean } }} options
+ * @returns {Promise<FirstItem & { paint?: PaintSummary }>}
  */
 export async function measureFirstItemBare(
   browser,
   url,
-  { feedPath, viewport, locale, timezoneId },
+  { feedPath, viewport, locale, timezoneId, paint },
 ) {
   const { send } = browser;
   const { browserContextId } = await send('Target.createBrowserContext');
@@ -188,8 +191,27 @@ export async function measureFirstItemBare(
     await page('Page.addScriptToEvaluateOnNewDocument', {
       source: `(${pageProbe.toString()})(${JSON.stringify({})})`,
     });
+    if (paint) {
+      await page('Page.addScriptToEvaluateOnNewDocument', {
+        source: `(${paintProbe.toString()})(${JSON.stringify(paint)})`,
+      });
+    }
     const navigation = await page('Page.navigate', { url });
     if (navigation.errorText) throw new Error(`${url}: ${navigation.errorText}`);
+
+    /** @param {number} firstItemMs */
+    const settledPaint = async (firstItemMs) => {
+      const settled = `window.__bench.until(() => (${JSON.stringify(!paint?.interactive)} || window.__paint.interactive !== null || performance.now() - window.__bench.firstArticlePaint > 20000) && performance.now() - window.__bench.lastActivity > 500, 30000, 100)`;
+      const summary = `(${paintSummary.toString()})(${JSON.stringify({ firstItemMs })})`;
+      const reply = await page('Runtime.evaluate', {
+        expression: `${settled}.then(() => ${summary})`,
+        awaitPromise: true,
+        returnByValue: true,
+      });
+      if (reply.exceptionDetails)
+        throw new Error(`paint: ${JSON.stringify(reply.exceptionDetails.exception)}`);
+      return /** @type {PaintSummary} */ (reply.result?.value);
+    };
 
     // Null until the new document (with the probe) is there; then the probe's own wait.
     const expression = `(${firstItemInPage.toString()})(${JSON.stringify(feedPath)})`;
@@ -202,7 +224,8 @@ export async function measureFirstItemBare(
       }).catch(() => null); // the old document went away under the call: ask the new one
       if (reply?.exceptionDetails)
         throw new Error(`first item: ${JSON.stringify(reply.exceptionDetails.exception)}`);
-      if (reply?.result?.value) return /** @type {FirstItem} */ (reply.result.value);
+      const first = /** @type {FirstItem | undefined} */ (reply?.result?.value);
+      if (first) return paint ? { ...first, paint: await settledPaint(first.firstItemMs) } : first;
       if (Date.now() > deadline) throw new Error(`${url}: no update on screen within 60 s`);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }

@@ -57,6 +57,26 @@ function feedDocument(text) {
  */
 
 /**
+ * The address the server gives a file under its fixtures directory.
+ * @param {string} dir
+ * @param {string} file
+ */
+function fixtureUrl(dir, file) {
+  return '/fixtures/' + path.relative(dir, file).split(path.sep).join('/');
+}
+
+/**
+ * A head of `items` updates as one document, written under `dir`/heads (for server render
+ * timing).
+ * @param {{ dir: string, items: number, days: number }} options
+ */
+export function writeHeadFeed({ dir, items, days }) {
+  const [written] = writeFeed({ items, days, seed: 1, out: path.join(dir, 'heads'), single: true });
+  const file = /** @type {string} */ (written);
+  return { file, urlPath: fixtureUrl(dir, file), items };
+}
+
+/**
  * Writes both layouts of one size into `dir` (served at /fixtures/ by the static server).
  * @param {{ dir: string, size: number, days: number }} options
  * @returns {BenchFeed}
@@ -70,8 +90,7 @@ export function writeBenchFeed({ dir, size, days }) {
   const singleText = readFileSync(singleFile, 'utf8');
   const head = feedDocument(headText);
   const all = feedDocument(singleText);
-  const urlOf = (/** @type {string} */ file) =>
-    '/fixtures/' + path.relative(dir, file).split(path.sep).join('/');
+  const urlOf = (/** @type {string} */ file) => fixtureUrl(dir, file);
   return {
     size,
     days,

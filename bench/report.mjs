@@ -15,12 +15,12 @@ export const BUDGETS = {
 };
 
 /** @param {number | null | undefined} n @param {number} [digits] */
-const num = (n, digits = 0) =>
+export const num = (n, digits = 0) =>
   n === null || n === undefined || Number.isNaN(n)
     ? '—'
     : n.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 /** @param {number | null | undefined} b */
-const kb = (b) => (b === null || b === undefined ? '—' : `${num(b / 1024, 1)} KB`);
+export const kb = (b) => (b === null || b === undefined ? '—' : `${num(b / 1024, 1)} KB`);
 /** @param {number | null | undefined} b */
 const mb = (b) => (b === null || b === undefined ? '—' : `${num(b / 1048576, 1)} MB`);
 
@@ -132,7 +132,7 @@ export function evaluateBudgets(results) {
  * @param {string[][]} rows first row is the header
  * @param {'text' | 'md'} style
  */
-function table(rows, style) {
+export function table(rows, style) {
   if (style === 'md') {
     const [head = [], ...body] = rows;
     return [
@@ -153,7 +153,7 @@ function table(rows, style) {
 }
 
 /** @param {boolean | null} pass */
-const mark = (pass) => (pass === null ? '' : pass ? ' ✓' : ' ✗');
+export const mark = (pass) => (pass === null ? '' : pass ? ' ✓' : ' ✗');
 
 /**
  * @param {SizeResult} s one size's results
@@ -256,8 +256,9 @@ function pollTable(sizes, style) {
 /**
  * @param {BenchResults} results
  * @param {'text' | 'md'} style
+ * @param {string[]} [sections] more sections, before the budgets
  */
-export function formatReport(results, style) {
+export function formatReport(results, style, sections = []) {
   const m = results.machine;
   const h = style === 'md' ? '### ' : '== ';
   const parts = [];
@@ -299,6 +300,7 @@ export function formatReport(results, style) {
       style,
     ),
   );
+  parts.push(...sections);
   parts.push(`${h}Budgets`);
   parts.push(
     table(

@@ -2,10 +2,13 @@
 // @ts-check
 /**
  * npm run bench [-- --no-build] [--sizes 100,1000,10000] [--runs 3] [--clicks 20] [--polls 3]
- *   [--days 5] [--out bench-results/latest.json] [--strict] [--update-docs]
+ *   [--days 5] [--out bench-results/latest.json] [--strict] [--update-docs] [--no-ssr]
+ *   [--render-samples 50]
  *
  * Builds the app, generates synthetic feeds of each size (paged layout and one document), serves
  * them with the replay server, drives Debian Chromium with Playwright and prints a table per size.
+ * Then (unless --no-ssr) the server-rendered page against the browser-rendered one and a static
+ * page with the same first screen, and the server's render time (ssr-run.mjs).
  * Results go to bench-results/latest.json (and latest.md, the tables for docs/performance.md).
  */
 import { chromium } from '@playwright/test';
@@ -34,6 +37,8 @@ import {
   responseHeaderBytes,
 } from './measure.mjs';
 import { evaluateBudgets, formatReport } from './report.mjs';
+import { runSsrBench } from './ssr-run.mjs';
+import { formatSsrBlock, formatSsrReport, ssrBudgets } from './ssr-report.mjs';
 import { chromiumLaunchOptions } from '../tooling/chromium.mjs';
 
 const { values: args } = parseArgs({
@@ -48,13 +53,15 @@ const { values: args } = parseArgs({
     out: { type: 'string', default: 'bench-results/latest.json' },
     strict: { type: 'boolean', default: false },
     'update-docs': { type: 'boolean', default: false },
+    'no-ssr': { type: 'boolean', default: false },
+    'render-samples': { type: 'string', default: '50' },
     help: { type: 'boolean', short: 'h', default: false },
   },
   strict: true,
 });
 if (args.help) {
   console.log(
-    'Usage: npm run bench -- [--no-build] [--sizes 100,1000,10000] [--runs 3] [--clicks 20] [--polls 3] [--days 5] [--dist dist] [--out bench-results/latest.json] [--strict: exit 1 when a budget is not met] [--update-docs: put the tables into docs/performance.md]',
+    'Usage: npm run bench -- [--no-build] [--sizes 100,1000,10000] [--runs 3] [--clicks 20] [--polls 3] [--days 5] [--dist dist] [--out bench-results/latest.json] [--strict: exit 1 when a budget is not met] [--update-docs: put the tables into docs/performance.md] [--no-ssr: skip the server-rendering comparison] [--render-samples 50: server renders timed per feed]',
   );
   process.exit(0);
 }
@@ -63,7 +70,14 @@ const runs = Number(args.runs);
 const clicks = Number(args.clicks);
 const polls = Number(args.polls);
 const days = Number(args.days);
-for (const [name, n] of Object.entries({ runs, clicks, polls, days })) {
+const renderSamples = Number(args['render-samples']);
+for (const [name, n] of Object.entries({
+  runs,
+  clicks,
+  polls,
+  days,
+  'render-samples': renderSamples,
+})) {
   if (!(Number.isFinite(n) && n > 0)) throw new RangeError(`--${name} must be a positive number`);
 }
 if (!sizes.every((n) => Number.isInteger(n) && n > 0))
@@ -113,6 +127,7 @@ const progress = (line) => process.stderr.write(`[bench] ${line}\n`);
  *   options: { sizes: number[], runs: number, clicks: number, polls: number, days: number },
  *   sizes: SizeResult[],
  *   bundles: ReturnType<typeof bundleSizes>,
+ *   ssr: import('./ssr-run.mjs').SsrResults | null,
  *   budgets: import('./report.mjs').Budget[],
  * }} BenchResults
  */
@@ -227,6 +242,21 @@ async function warmUp(base, paths) {
   }
 }
 
+/**
+ * The text with what lies between <!-- name:start --> and <!-- name:end --> replaced.
+ * @param {string} text
+ * @param {string} name
+ * @param {string} content
+ */
+function replaceBlock(text, name, content) {
+  const start = `<!-- ${name}:start -->`;
+  const end = `<!-- ${name}:end -->`;
+  const a = text.indexOf(start);
+  const b = text.indexOf(end);
+  if (a < 0 || b < a) throw new Error(`docs/performance.md has no ${start} … ${end} section`);
+  return `${text.slice(0, a + start.length)}\n\n${content}\n${text.slice(b)}`;
+}
+
 async function main() {
   const root = process.cwd();
   const builtDist = path.resolve(root, args.dist);
@@ -250,6 +280,12 @@ async function main() {
   let bare;
   try {
     await snapshotBuild(builtDist, dist);
+    // The server renderer too (npm run build makes it beside dist/), unless told to skip it.
+    const builtSsr = path.join(path.dirname(builtDist), 'dist-ssr');
+    const ssrDist = path.join(tmp, 'dist-ssr');
+    const withSsr = !args['no-ssr'] && existsSync(path.join(builtSsr, 'render-page.js'));
+    if (!args['no-ssr'] && !withSsr) progress(`no ${builtSsr}/render-page.js: no server rendering`);
+    if (withSsr) cpSync(builtSsr, ssrDist, { recursive: true });
     browser = await chromium.launch({
       ...chromiumLaunchOptions,
       headless: true,
@@ -276,6 +312,8 @@ async function main() {
       staticDir: feedDir,
       distDir: dist,
       headMaxAge: 10,
+      // The page as the browser renders it (server rendering is measured in ssr-run.mjs).
+      ssr: false,
     });
     servers.push(staticServer);
     // The server compresses a file on its first request and keeps the result, as a CDN would
@@ -336,6 +374,7 @@ async function main() {
         admin: true,
         distDir: dist,
         headMaxAge: 10,
+        ssr: false,
       });
       servers.push(live);
       const pollOptions = {
@@ -387,6 +426,23 @@ async function main() {
       });
     }
 
+    const ssr = withSsr
+      ? await runSsrBench({
+          browser,
+          bare,
+          root,
+          dist,
+          ssrModule: path.join(ssrDist, 'render-page.js'),
+          feedDir,
+          clientUrl: staticServer.url,
+          pagedHead: feeds.find((f) => f.size === 10000)?.paged,
+          runs,
+          days,
+          renderSamples,
+          progress,
+        })
+      : null;
+
     machine.loadAverageAtEnd = os.loadavg();
     /** @type {BenchResults} */
     const results = {
@@ -397,27 +453,27 @@ async function main() {
       options: { sizes, runs, clicks, polls, days },
       sizes: sizeResults,
       bundles: bundleSizes(dist),
+      ssr,
       budgets: [],
     };
-    results.budgets = evaluateBudgets(results);
+    results.budgets = [...evaluateBudgets(results), ...ssrBudgets(ssr)];
+    const report = (/** @type {'text' | 'md'} */ style) =>
+      formatReport(results, style, formatSsrReport(ssr, style));
 
     const out = path.resolve(root, args.out);
     mkdirSync(path.dirname(out), { recursive: true });
     writeFileSync(out, JSON.stringify(results, null, 2) + '\n');
-    writeFileSync(out.replace(/\.json$/, '') + '.md', formatReport(results, 'md'));
-    console.log(formatReport(results, 'text'));
+    writeFileSync(out.replace(/\.json$/, '') + '.md', report('md'));
+    console.log(report('text'));
     if (args['update-docs']) {
       const doc = path.resolve(root, 'docs/performance.md');
-      const text = readFileSync(doc, 'utf8');
-      const start = '<!-- bench:start -->';
-      const end = '<!-- bench:end -->';
-      const a = text.indexOf(start);
-      const b = text.indexOf(end);
-      if (a < 0 || b < a) throw new Error(`docs/performance.md has no ${start} … ${end} section`);
-      writeFileSync(
-        doc,
-        `${text.slice(0, a + start.length)}\n\n${formatReport(results, 'md')}\n${text.slice(b)}`,
+      let text = replaceBlock(
+        readFileSync(doc, 'utf8'),
+        'bench',
+        formatReport({ ...results, budgets: evaluateBudgets(results) }, 'md'),
       );
+      if (ssr) text = replaceBlock(text, 'bench-ssr', formatSsrBlock(results, 'md'));
+      writeFileSync(doc, text);
       console.log('Updated docs/performance.md');
     }
     const errors = sizeResults.flatMap((s) => [
@@ -426,6 +482,7 @@ async function main() {
       ...s.polls.topics.errors,
       ...s.polls.latest.errors,
     ]);
+    for (const f of ssr?.loads ?? []) errors.push(...f.client.errors, ...f.ssr.errors);
     if (errors.length) console.log(`Page errors: ${[...new Set(errors)].join('; ')}`);
     console.log(`Results: ${path.relative(root, out)} (and .md)`);
     const failed = results.budgets.filter((b) => b.pass === false).length;
