@@ -6,7 +6,7 @@ import { createElement, Fragment, type ReactElement } from 'react';
 import type { Controls } from '../../widget/live-blog-options';
 import type { Theme } from '../../widget/LiveBlogRoot';
 import type { ReadingOrder, TimelineView } from '../../core/filters/filter-state';
-import { liveBlogAttributes, type LiveBlogProps } from './live-blog-props';
+import { liveBlogAttributes, type LiveBlogProps } from '../common/live-blog-props';
 import { DefineLiveBlogElement } from './define-element-on-client';
 
 export type { Controls, LiveBlogProps, ReadingOrder, Theme, TimelineView };

@@ -11,7 +11,7 @@ import type { Controls } from '../../widget/live-blog-options';
 import type { Theme } from '../../widget/LiveBlogRoot';
 import type { ReadingOrder, TimelineView } from '../../core/filters/filter-state';
 import { defineLiveBlogElement } from '../../widget/live-blog-element';
-import { liveBlogAttributes, type LiveBlogProps } from './live-blog-props';
+import { liveBlogAttributes, type LiveBlogProps } from '../common/live-blog-props';
 
 export type { Controls, LiveBlogProps, ReadingOrder, Theme, TimelineView };
 export type {

@@ -6,7 +6,7 @@ import { localeSettingsFor } from '../../shared/i18n/pick-messages';
 import { jsonLdText, liveBlogJsonLd } from '../../widget/live-blog-json-ld';
 import { LiveBlogRoot, type LiveBlogRootProps } from '../../widget/LiveBlogRoot';
 import { prepareItems } from '../../widget/prepare-items';
-import { snapshotScript, type PageSnapshot } from '../common/page-snapshot';
+import { snapshotScript, type PageSnapshot } from '../../widget/page-snapshot';
 
 /** A feed document as the server received it. */
 export interface FeedDocumentSnapshot {
