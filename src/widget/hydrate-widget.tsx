@@ -9,8 +9,9 @@ import type { PageSnapshot } from './page-snapshot';
 /**
  * Takes over the HTML the server rendered (the standalone page, embed.html, a <live-blog>'s
  * shadow root), from the feed document it rendered from: `widget` is the tree the server
- * rendered, in its locale. A chunk of its own: pages the browser renders never load it. Undefined when the browser cannot show the
- * updates as the server did; the caller then renders the page afresh.
+ * rendered, in its locale. A chunk of its own: pages the browser renders never load it.
+ * Undefined when the browser cannot show the updates as the server did; the caller then renders
+ * afresh.
  */
 export async function hydrateWidget(
   container: Element,
