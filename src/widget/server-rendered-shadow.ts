@@ -33,7 +33,9 @@ export function shadowRootHtml(parts: {
 
 /** The mount of a server-rendered widget in `shadow`, or undefined (rendered in the browser). */
 export function serverRenderedMount(shadow: ShadowRoot): HTMLElement | undefined {
-  return shadow.querySelector<HTMLElement>(`:scope > [${MOUNT_ATTRIBUTE}]`) ?? undefined;
+  // Among the children only (`:scope` matches nothing in a shadow root).
+  const mount = [...shadow.children].find((child) => child.hasAttribute(MOUNT_ATTRIBUTE));
+  return mount instanceof HTMLElement ? mount : undefined;
 }
 
 function renderedAttributes(shadow: ShadowRoot): Readonly<Record<string, unknown>> | undefined {
@@ -67,7 +69,7 @@ export function serverSnapshot(
 /** Leaves only what the browser renders itself: the server's widget and data go. */
 export function removeServerRendering(shadow: ShadowRoot): void {
   serverRenderedMount(shadow)?.remove();
-  for (const script of shadow.querySelectorAll(':scope > script[type="application/json"]')) {
-    script.remove();
+  for (const child of [...shadow.children]) {
+    if (child instanceof HTMLScriptElement && child.type === 'application/json') child.remove();
   }
 }

@@ -16,8 +16,12 @@ export interface RenderLiveBlogOptions {
    * links to it, styled from the first byte without an inline style.
    */
   readonly stylesheet: string;
-  /** The page's URL: a relative `feed` or `link` resolves against it. Default: the feed's URL. */
-  readonly pageUrl?: string;
+  /**
+   * The page's absolute URL as the reader asked for it, query included: the updates' permalinks
+   * are made from it, as the browser makes them from its address, and a relative `feed` or
+   * `link` resolves against it.
+   */
+  readonly pageUrl: string;
   /**
    * The locale when `props.locale` names none (the server does not know the browser's; e.g. the
    * first of the request's Accept-Language). Default `en`.
@@ -42,10 +46,7 @@ export async function renderLiveBlog(
     if (typeof value === 'string') attributes[name] = value;
   }
   // The settings the element reads from the same attributes in the browser.
-  const settings = readEmbedSettings(
-    (name) => attributes[name] ?? null,
-    options.pageUrl ?? feed.url,
-  );
+  const settings = readEmbedSettings((name) => attributes[name] ?? null, options.pageUrl);
   if (!settings) return undefined;
   await prepareServerDom();
   const rendered = await prerenderFromDocument({
@@ -62,6 +63,7 @@ export async function renderLiveBlog(
         key={settings.resetKey}
         {...settings.props}
         locale={locale}
+        pageUrl={options.pageUrl}
         inShadowRoot
         client={client}
       />
