@@ -9,6 +9,7 @@ import { adoptStyles } from '../shared/styles/adopt-styles';
 import {
   removeServerRendering,
   serverRenderedMount,
+  serverStylesheet,
   serverSnapshot,
 } from './server-rendered-shadow';
 
@@ -58,9 +59,11 @@ function createElementClass() {
 
     connectedCallback() {
       const shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
-      adoptStyles(shadow, WIDGET_CSS);
-      if (this.#hydrating) return;
       const serverMount = this.#root ? undefined : serverRenderedMount(shadow);
+      // A server-rendered shadow root links to a stylesheet that holds these rules and those of
+      // the lazy parts after them: adopted again on top, they would undo the lazy parts' rules.
+      if (!serverStylesheet(shadow)) adoptStyles(shadow, WIDGET_CSS);
+      if (this.#hydrating) return;
       if (serverMount) {
         // The reader may already see it: taken over at once, without waiting to be near.
         this.#hydrate(shadow, serverMount);

@@ -31,6 +31,16 @@ export function shadowRootHtml(parts: {
   ].join('');
 }
 
+/** The stylesheet a host's server linked the shadow root to, if any. */
+export function serverStylesheet(shadow: ShadowRoot): HTMLLinkElement | undefined {
+  return (
+    [...shadow.children].find(
+      (child): child is HTMLLinkElement =>
+        child instanceof HTMLLinkElement && child.rel === 'stylesheet',
+    ) ?? undefined
+  );
+}
+
 /** The mount of a server-rendered widget in `shadow`, or undefined (rendered in the browser). */
 export function serverRenderedMount(shadow: ShadowRoot): HTMLElement | undefined {
   // Among the children only (`:scope` matches nothing in a shadow root).
