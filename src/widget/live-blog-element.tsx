@@ -6,12 +6,18 @@ import { readEmbedSettings, SETTING_NAMES } from './embed-settings';
 import embedCss from './embed.css?inline';
 import { CONSENT_EVENT, consentText } from '../core/embeds/host-consent';
 import { adoptStyles } from '../shared/styles/adopt-styles';
+import {
+  removeServerRendering,
+  serverRenderedMount,
+  serverStylesheet,
+  serverSnapshot,
+} from './server-rendered-shadow';
 
 /** How far below (and above) the viewport the widget starts loading. */
 export const LAZY_ROOT_MARGIN = '600px 0px';
 
 /** Every widget's styles, one stylesheet shared by every widget on the page (adopt-styles.ts). */
-const WIDGET_CSS = `${widgetCss}\n${embedCss}`;
+export const WIDGET_CSS = `${widgetCss}\n${embedCss}`;
 
 function permalinkOpened(): boolean {
   return updateIdFromHash(window.location.hash) !== undefined;
@@ -24,12 +30,17 @@ function createElementClass() {
     }
 
     #root: Root | undefined;
-    #mount: HTMLDivElement | undefined;
+    #mount: HTMLElement | undefined;
     #observer: IntersectionObserver | undefined;
     #near = false;
     #renderQueued = false;
     /** The providers of the host's last consent event; the attribute, once set again, wins. */
     #consent: string | undefined;
+    /** While the widget a host's server rendered is being taken over. */
+    #hydrating = false;
+    #changedWhileHydrating = false;
+    /** The locale the server rendered in, kept while no attribute names one. */
+    #serverLocale: string | undefined;
 
     constructor() {
       super();
@@ -48,7 +59,16 @@ function createElementClass() {
 
     connectedCallback() {
       const shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
-      adoptStyles(shadow, WIDGET_CSS);
+      const serverMount = this.#root ? undefined : serverRenderedMount(shadow);
+      // A server-rendered shadow root links to a stylesheet that holds these rules and those of
+      // the lazy parts after them: adopted again on top, they would undo the lazy parts' rules.
+      if (!serverStylesheet(shadow)) adoptStyles(shadow, WIDGET_CSS);
+      if (this.#hydrating) return;
+      if (serverMount) {
+        // The reader may already see it: taken over at once, without waiting to be near.
+        this.#hydrate(shadow, serverMount);
+        return;
+      }
       // Without IntersectionObserver there is no telling: render at once. A permalink to an
       // update must not wait for a scroll that only the widget can do.
       if (this.#near || typeof IntersectionObserver === 'undefined' || permalinkOpened()) {
@@ -64,6 +84,52 @@ function createElementClass() {
       );
       this.#observer.observe(this);
       window.addEventListener('hashchange', this.#onHashChange);
+    }
+
+    /**
+     * Takes over the widget the host's server rendered in the declarative shadow root, from the
+     * feed document it carries: no second request, no render from empty. A widget rendered for
+     * other attributes, or one the browser cannot hydrate, is rendered afresh.
+     */
+    #hydrate(shadow: ShadowRoot, mount: HTMLElement) {
+      this.#near = true;
+      const settings = this.#settings();
+      const snapshot =
+        settings && serverSnapshot(shadow, (name) => this.getAttribute(name), settings.props.feed);
+      if (!settings || !snapshot) {
+        removeServerRendering(shadow);
+        this.#render();
+        return;
+      }
+      this.#hydrating = true;
+      this.#changedWhileHydrating = false;
+      const widget = (locale: string) => (
+        <LiveBlogRoot
+          key={settings.resetKey}
+          {...settings.props}
+          locale={locale}
+          inShadowRoot
+          renderedAt={snapshot.renderedAt}
+        />
+      );
+      void import('./hydrate-widget')
+        .then((m) => m.hydrateWidget(mount, settings.props.feed, snapshot, widget))
+        .catch((error: unknown) => {
+          console.error('<live-blog>: the server-rendered widget could not be hydrated:', error);
+          return undefined;
+        })
+        .then((root) => {
+          this.#hydrating = false;
+          if (root) {
+            this.#root = root;
+            this.#mount = mount;
+            this.#serverLocale = snapshot.locale;
+          } else {
+            removeServerRendering(shadow);
+          }
+          if (!this.isConnected) this.#unmount();
+          else if (!root || this.#changedWhileHydrating) this.#render();
+        });
     }
 
     #onHashChange = () => {
@@ -88,18 +154,22 @@ function createElementClass() {
       // (React cannot unmount a root synchronously then), and an element that is only being
       // moved is connected again by then and keeps its state.
       queueMicrotask(() => {
-        if (this.isConnected) return;
-        // Unmounting stops the widget's polling; the shared cache drops the feed once no widget
-        // shows it any more (React Query's gcTime).
-        this.#root?.unmount();
-        this.#root = undefined;
-        this.#mount?.remove();
-        this.#mount = undefined;
+        if (!this.isConnected && !this.#hydrating) this.#unmount();
       });
+    }
+
+    #unmount() {
+      // Unmounting stops the widget's polling; the shared cache drops the feed once no widget
+      // shows it any more (React Query's gcTime).
+      this.#root?.unmount();
+      this.#root = undefined;
+      this.#mount?.remove();
+      this.#mount = undefined;
     }
 
     attributeChangedCallback(name: string) {
       if (name === 'embeds-consent') this.#consent = undefined;
+      if (this.#hydrating) this.#changedWhileHydrating = true;
       if (!this.#root || this.#renderQueued) return;
       // Several attributes set in one go render once.
       this.#renderQueued = true;
@@ -117,19 +187,26 @@ function createElementClass() {
         shadow.append(this.#mount);
       }
       this.#root ??= createRoot(this.#mount);
-      const settings = readEmbedSettings(
+      const settings = this.#settings();
+      if (!settings) {
+        console.error('<live-blog>: the feed attribute is required (the URL of a JSON Feed).');
+        this.#root.render(null);
+        return;
+      }
+      const locale = settings.props.locale ?? this.#serverLocale;
+      this.#root.render(
+        <LiveBlogRoot key={settings.resetKey} {...settings.props} locale={locale} inShadowRoot />,
+      );
+    }
+
+    #settings() {
+      return readEmbedSettings(
         (name) =>
           name === 'embeds-consent' && this.#consent !== undefined
             ? this.#consent
             : this.getAttribute(name),
         document.baseURI,
       );
-      if (!settings) {
-        console.error('<live-blog>: the feed attribute is required (the URL of a JSON Feed).');
-        this.#root.render(null);
-        return;
-      }
-      this.#root.render(<LiveBlogRoot key={settings.resetKey} {...settings.props} inShadowRoot />);
     }
   };
 }

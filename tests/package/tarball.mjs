@@ -14,6 +14,9 @@ const REQUIRED = [
   'dist-lib/live-blog.react-server.js',
   'dist-lib/define-element-on-client.js',
   'dist-lib/live-blog.d.ts',
+  'dist-lib/live-blog.server.js',
+  'dist-lib/live-blog.server.d.ts',
+  'dist-lib/live-blog.css',
   'dist/embed.js',
   'dist/embed.d.ts',
   'dist/embed-frame.js',
@@ -25,6 +28,7 @@ const REQUIRED = [
 const ALLOWED = [
   /^(package\.json|README\.md|LICENSE)$/,
   /^dist-lib\/[\w.-]+\.(js|d\.ts)$/,
+  /^dist-lib\/live-blog\.css$/,
   /^dist\/(embed|embed-frame)\.(js|d\.ts)$/,
   /^dist\/(embed\.html|THIRD-PARTY-LICENSES\.md)$/,
   /^dist\/embed-chunks\/[\w.-]+\.js$/,

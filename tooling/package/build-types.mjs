@@ -14,13 +14,27 @@ const ENTRIES = [
 // embed-frame.js only listens for the frames' messages: a module with nothing to import.
 const EMPTY_MODULE = { to: 'dist/embed-frame.d.ts', text: 'export {};\n' };
 
+// live-blog/server runs on Node: it is typed with the server's project, which has Node's types.
+const SERVER_ENTRY = {
+  from: 'src/entries/server/live-blog-server.ts',
+  to: 'dist-lib/live-blog.server.d.ts',
+};
+
 const output = { inlineDeclareGlobals: true, inlineDeclareExternals: true, noBanner: true };
-const bundles = dtsBundleGenerator.generateDtsBundle(
-  ENTRIES.map((entry) => ({ filePath: entry.from, output })),
-  { preferredConfigPath: 'tsconfig.lib.json' },
-);
-ENTRIES.forEach((entry, i) => {
-  writeFileSync(entry.to, bundles[i] ?? '');
-  console.log(`types: ${entry.to}`);
-});
+/**
+ * @param {{ from: string, to: string }[]} entries
+ * @param {string} config
+ */
+function writeTypes(entries, config) {
+  const bundles = dtsBundleGenerator.generateDtsBundle(
+    entries.map((entry) => ({ filePath: entry.from, output })),
+    { preferredConfigPath: config },
+  );
+  entries.forEach((entry, i) => {
+    writeFileSync(entry.to, bundles[i] ?? '');
+    console.log(`types: ${entry.to}`);
+  });
+}
+writeTypes(ENTRIES, 'tsconfig.lib.json');
+writeTypes([SERVER_ENTRY], 'tsconfig.server.json');
 writeFileSync(EMPTY_MODULE.to, EMPTY_MODULE.text);

@@ -3,7 +3,7 @@ import { StrictMode } from 'react';
 import { LiveBlogRoot } from '../../widget/LiveBlogRoot';
 import '../../widget/live-blog.css';
 import { pageFeed } from '../common/page-feed-url';
-import { SNAPSHOT_ELEMENT_ID, readPageSnapshot } from '../common/page-snapshot';
+import { SNAPSHOT_ELEMENT_ID, readPageSnapshot } from '../../widget/page-snapshot';
 import { queryGetter, readEmbedSettings } from '../../widget/embed-settings';
 import './frame.css';
 import {
@@ -79,7 +79,7 @@ function show(granted?: string) {
 if (settings && !feed) {
   void import('../common/FeedRefused').then((m) => m.showFeedRefused(createRoot(container)));
 } else if (feed && snapshot) {
-  void import('../common/hydrate-widget')
+  void import('../../widget/hydrate-widget')
     .then((m) => m.hydrateWidget(container, feed, snapshot, (locale) => frame(undefined, locale)))
     .then(
       (hydrated) => hydrated,

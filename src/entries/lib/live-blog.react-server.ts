@@ -6,7 +6,7 @@ import { createElement, Fragment, type ReactElement } from 'react';
 import type { Controls } from '../../widget/live-blog-options';
 import type { Theme } from '../../widget/LiveBlogRoot';
 import type { ReadingOrder, TimelineView } from '../../core/filters/filter-state';
-import { liveBlogAttributes, type LiveBlogProps } from './live-blog-props';
+import { liveBlogAttributes, type LiveBlogProps } from '../common/live-blog-props';
 import { DefineLiveBlogElement } from './define-element-on-client';
 
 export type { Controls, LiveBlogProps, ReadingOrder, Theme, TimelineView };
@@ -15,11 +15,15 @@ export type {
   LiveBlogElementAttributes,
 } from '../common/live-blog-element-types';
 export type { LiveBlogElementProps } from './live-blog-jsx';
+export type { LiveBlogSnapshot } from '../common/live-blog-snapshot';
 
 /** As in the client entry; on a server there is no element to define. */
 export function defineLiveBlogElement(_name?: string): void {}
 
-/** The live blog as a React component; props are the <live-blog> attributes in camelCase. */
+/**
+ * The live blog as a React component; props are the <live-blog> attributes in camelCase.
+ * `snapshot` is not rendered here yet: the browser renders the updates (docs/embedding.md).
+ */
 export function LiveBlog(props: LiveBlogProps): ReactElement {
   return createElement(
     Fragment,

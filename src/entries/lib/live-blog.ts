@@ -11,7 +11,8 @@ import type { Controls } from '../../widget/live-blog-options';
 import type { Theme } from '../../widget/LiveBlogRoot';
 import type { ReadingOrder, TimelineView } from '../../core/filters/filter-state';
 import { defineLiveBlogElement } from '../../widget/live-blog-element';
-import { liveBlogAttributes, type LiveBlogProps } from './live-blog-props';
+import { liveBlogAttributes, type LiveBlogProps } from '../common/live-blog-props';
+import { shadowRootTemplate } from '../common/live-blog-snapshot';
 
 export type { Controls, LiveBlogProps, ReadingOrder, Theme, TimelineView };
 export type {
@@ -19,6 +20,7 @@ export type {
   LiveBlogElementAttributes,
 } from '../common/live-blog-element-types';
 export type { LiveBlogElementProps } from './live-blog-jsx';
+export type { LiveBlogSnapshot } from '../common/live-blog-snapshot';
 export { defineLiveBlogElement };
 
 // Importing the entry defines the element (in a browser; on a server this does nothing).
@@ -26,5 +28,13 @@ defineLiveBlogElement();
 
 /** The live blog as a React component; props are the <live-blog> attributes in camelCase. */
 export function LiveBlog(props: LiveBlogProps): ReactElement {
-  return createElement('live-blog', liveBlogAttributes(props));
+  const attributes = liveBlogAttributes(props);
+  if (!props.snapshot) return createElement('live-blog', attributes);
+  // The server's HTML holds the shadow root in a <template>, which the browser's HTML parser
+  // takes out of the element's children: what React hydrates is an element with no children.
+  // So the browser renders none, and innerHTML tells React to leave them (and the shadow root,
+  // which the element takes over itself) alone.
+  const html =
+    typeof document === 'undefined' ? shadowRootTemplate(props.snapshot, attributes) : '';
+  return createElement('live-blog', { ...attributes, dangerouslySetInnerHTML: { __html: html } });
 }

@@ -5,7 +5,7 @@ import { LiveBlogRoot } from '../../widget/LiveBlogRoot';
 import { prepareItems } from '../../widget/prepare-items';
 import { standaloneFeed } from '../common/page-feed-url';
 import { pageProps } from '../common/page-props';
-import { SNAPSHOT_ELEMENT_ID, readPageSnapshot } from '../common/page-snapshot';
+import { SNAPSHOT_ELEMENT_ID, readPageSnapshot } from '../../widget/page-snapshot';
 import { sharedQueryClient } from '../../widget/query-client';
 import '../../widget/live-blog.css';
 import './page.css';
@@ -36,7 +36,7 @@ const snapshot =
     ? readPageSnapshot(document, feed)
     : undefined;
 if (feed && snapshot && container.firstElementChild) {
-  void import('../common/hydrate-widget')
+  void import('../../widget/hydrate-widget')
     .then((m) =>
       m.hydrateWidget(container, feed, snapshot, (locale) =>
         page(feed, locale, snapshot.renderedAt),

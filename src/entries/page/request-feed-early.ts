@@ -4,13 +4,13 @@
 import { offerEarlyFeedRequest } from '../../capabilities/feed/early-feed-request';
 import { readFeedEarly } from '../../capabilities/feed/read-feed-early';
 import { standaloneFeed } from '../common/page-feed-url';
-import { SNAPSHOT_ELEMENT_ID } from '../common/page-snapshot';
+import { SNAPSHOT_ELEMENT_ID } from '../../widget/page-snapshot';
 
 let bodyRead: Promise<unknown> = Promise.resolve();
 try {
   // A feed the page may not show (page-feed-url.ts) is never requested: the app says why.
   const url = standaloneFeed(window.location.search, document);
-  // A page the server rendered brought the document along (entries/common/page-snapshot.ts).
+  // A page the server rendered brought the document along (widget/page-snapshot.ts).
   if (url && !document.getElementById(SNAPSHOT_ELEMENT_ID)) {
     const controller = new AbortController();
     const reply = readFeedEarly(url, controller.signal);

@@ -1,10 +1,9 @@
-import { JSDOM } from 'jsdom';
 import { checkPageFeed } from '../../core/feed/feed-origins';
 import { parseViewState } from '../../core/filters/url-state';
-import { parseFeedHtmlIn } from '../../shared/dom/dom-window';
 import { queryGetter, readEmbedSettings } from '../../widget/embed-settings';
 import { pageProps } from '../common/page-props';
 import { renderWidget, type FeedDocumentSnapshot, type RenderedPage } from './render-widget';
+import { prepareServerDom } from './server-dom';
 
 export type { FeedDocumentSnapshot, RenderedPage } from './render-widget';
 
@@ -17,15 +16,6 @@ export interface RenderPageInput {
   readonly acceptLanguage?: string;
   /** Loads the feed the page names; undefined when the server may not or cannot. */
   readonly load: (feedUrl: string) => Promise<FeedDocumentSnapshot | undefined>;
-}
-
-let domReady = false;
-
-/** Feed HTML is sanitised on the server in a DOM of its own, with the browser's allow-list. */
-function prepareServerDom() {
-  if (domReady) return;
-  parseFeedHtmlIn(new JSDOM('<!doctype html>').window as unknown as Window & typeof globalThis);
-  domReady = true;
 }
 
 /**
@@ -42,7 +32,7 @@ export async function renderStandalonePage(
     ...input.feedOrigins,
   ]);
   if (!feed) return undefined;
-  prepareServerDom();
+  await prepareServerDom();
   return renderWidget({
     ...input,
     feed,
@@ -60,7 +50,7 @@ export async function renderFramePage(input: RenderPageInput): Promise<RenderedP
   const settings = readEmbedSettings(queryGetter(page.search), page.href);
   const feed = settings && checkPageFeed(settings.props.feed, page.href, [...input.feedOrigins]);
   if (!settings || !feed) return undefined;
-  prepareServerDom();
+  await prepareServerDom();
   return renderWidget({
     ...input,
     feed,

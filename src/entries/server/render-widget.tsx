@@ -1,20 +1,10 @@
-import { QueryClient } from '@tanstack/react-query';
 import { StrictMode } from 'react';
-import { prerender } from 'react-dom/static';
-import { getFeedSession } from '../../capabilities/feed/feed-sessions';
-import { localeSettingsFor } from '../../shared/i18n/pick-messages';
 import { jsonLdText, liveBlogJsonLd } from '../../widget/live-blog-json-ld';
 import { LiveBlogRoot, type LiveBlogRootProps } from '../../widget/LiveBlogRoot';
-import { prepareItems } from '../../widget/prepare-items';
-import { snapshotScript, type PageSnapshot } from '../common/page-snapshot';
+import { snapshotScript } from '../../widget/page-snapshot';
+import { prerenderFromDocument, type FeedDocumentSnapshot } from './prerender-from-document';
 
-/** A feed document as the server received it. */
-export interface FeedDocumentSnapshot {
-  readonly text: string;
-  readonly validator: string | null;
-  readonly fetchedAt: number;
-  readonly maxAgeSeconds?: number;
-}
+export type { FeedDocumentSnapshot } from './prerender-from-document';
 
 export interface RenderedPage {
   /** What goes inside <div id="root">. */
@@ -53,59 +43,26 @@ export async function renderWidget(input: {
   const { feed, pageUrl } = input;
   const doc = await input.load(feed);
   if (!doc) return undefined;
-  const client = new QueryClient();
-  const session = getFeedSession(client, feed, prepareItems);
-  try {
-    await session.seed(
-      {
-        kind: 'document',
-        text: doc.text,
-        url: feed,
-        validator: doc.validator ?? undefined,
-        maxAgeSeconds: doc.maxAgeSeconds,
-      },
-      doc.fetchedAt,
-    );
-  } catch {
-    return undefined; // not a feed the client can read: it says so itself
-  }
-  const store = session.store;
-  const meta = store.meta;
-  const requested = input.locale ?? firstLanguage(input.acceptLanguage) ?? 'en';
-  const settings = await localeSettingsFor(requested);
-  const snapshot: PageSnapshot = {
+  const rendered = await prerenderFromDocument({
     feed,
-    text: doc.text,
-    validator: doc.validator,
-    fetchedAt: doc.fetchedAt,
-    maxAgeSeconds: doc.maxAgeSeconds,
-    locale: settings.locale,
-    // The feed version's time, not the clock's: one version gives one page (and one ETag).
-    renderedAt: doc.fetchedAt,
-  };
-  const { prelude } = await prerender(
-    <StrictMode>
-      <LiveBlogRoot
-        {...input.props}
-        feed={feed}
-        locale={settings.locale}
-        pageUrl={pageUrl}
-        client={client}
-        renderedAt={snapshot.renderedAt}
-      />
-    </StrictMode>,
-    {
-      // Every part inline, in order: an outlined part would need an inline script to show it,
-      // which the page's CSP refuses.
-      progressiveChunkSize: Number.MAX_SAFE_INTEGER,
-      // A part that fails here is rendered by the browser instead (React marks it so).
-      onError(error) {
-        console.error('[live-blog] server rendering of a part failed:', error);
-      },
-    },
-  );
-  const root = await new Response(prelude).text();
-  client.clear();
+    doc,
+    requestedLocale: input.locale ?? firstLanguage(input.acceptLanguage) ?? 'en',
+    tree: (locale, client, renderedAt) => (
+      <StrictMode>
+        <LiveBlogRoot
+          {...input.props}
+          feed={feed}
+          locale={locale}
+          pageUrl={pageUrl}
+          client={client}
+          renderedAt={renderedAt}
+        />
+      </StrictMode>
+    ),
+  });
+  if (!rendered) return undefined;
+  const { html: root, snapshot, store } = rendered;
+  const meta = store.meta;
 
   const title = meta?.title ?? '';
   const description = meta?.description ?? '';

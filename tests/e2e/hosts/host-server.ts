@@ -1,6 +1,8 @@
 import { once } from 'node:events';
+import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { extname, join, normalize } from 'node:path';
 
 /** A page of a host site, with the response headers it is served with (e.g. its CSP). */
 export interface HostPage {
@@ -14,6 +16,8 @@ export interface HostServer {
   readonly origin: string;
   /** Adds or replaces a page at `path` (e.g. '/article.html'). */
   page(path: string, page: HostPage | string): string;
+  /** Serves the files of `dir` under `prefix` (e.g. '/assets/'): the host's scripts and styles. */
+  files(prefix: string, dir: string): void;
   close(): Promise<void>;
 }
 
@@ -23,8 +27,29 @@ export interface HostServer {
  */
 export async function startHostServer(): Promise<HostServer> {
   const pages = new Map<string, HostPage>();
+  const folders = new Map<string, string>();
+  const types: Record<string, string> = {
+    '.js': 'text/javascript; charset=utf-8',
+    '.css': 'text/css; charset=utf-8',
+  };
+  const serveFile = async (file: string, res: http.ServerResponse) => {
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { 'Content-Type': 'text/plain' });
+      res.end('Not found\n');
+    }
+  };
   const server = http.createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://host.invalid').pathname;
+    const folder = [...folders].find(([prefix]) => path.startsWith(prefix));
+    const rest = folder && normalize(path.slice(folder[0].length));
+    if (folder && rest && !rest.startsWith('..')) {
+      void serveFile(join(folder[1], rest), res);
+      return;
+    }
     const page = pages.get(path);
     if (!page) {
       res.writeHead(404, { 'Content-Type': 'text/plain' });
@@ -48,6 +73,9 @@ export async function startHostServer(): Promise<HostServer> {
     page(path, page) {
       pages.set(path, typeof page === 'string' ? { html: page } : page);
       return `${origin}${path}`;
+    },
+    files(prefix, dir) {
+      folders.set(prefix, dir);
     },
     async close() {
       server.closeAllConnections();

@@ -6,6 +6,7 @@ import type { Controls } from '../../widget/live-blog-options';
 import type { Theme } from '../../widget/LiveBlogRoot';
 import type { ReadingOrder, TimelineView } from '../../core/filters/filter-state';
 import { writeListText } from '../../core/filters/url-state';
+import type { LiveBlogSnapshot } from './live-blog-snapshot';
 
 export interface LiveBlogProps {
   /** URL of the JSON Feed, absolute or relative to the page. */
@@ -40,6 +41,11 @@ export interface LiveBlogProps {
   readonly embeds?: boolean;
   /** Providers your consent manager agreed to for the reader (`'all'`, or e.g. `['youtube']`). */
   readonly embedsConsent?: 'all' | readonly string[];
+  /**
+   * The widget as the host's server rendered it (`renderLiveBlog` from `live-blog/server`, for
+   * these props): its updates are in the page's HTML, and the browser takes them over.
+   */
+  readonly snapshot?: LiveBlogSnapshot;
   readonly id?: string;
   readonly className?: string;
   readonly style?: CSSProperties;

@@ -1,16 +1,17 @@
 import type { ReactElement } from 'react';
 import { hydrateRoot, type Root } from 'react-dom/client';
-import { getFeedSession } from '../../capabilities/feed/feed-sessions';
-import { localeSettingsFor } from '../../shared/i18n/pick-messages';
-import { itemsReady, prepareItems } from '../../widget/prepare-items';
-import { sharedQueryClient } from '../../widget/query-client';
+import { getFeedSession } from '../capabilities/feed/feed-sessions';
+import { localeSettingsFor } from '../shared/i18n/pick-messages';
+import { itemsReady, prepareItems } from './prepare-items';
+import { sharedQueryClient } from './query-client';
 import type { PageSnapshot } from './page-snapshot';
 
 /**
- * Takes over the HTML the server rendered (the standalone page, embed.html), from the feed
- * document it rendered from: `widget` is the tree the server rendered, in its locale. A chunk of
- * its own: pages the browser renders never load it. Undefined when the browser cannot show the
- * updates as the server did; the caller then renders the page afresh.
+ * Takes over the HTML the server rendered (the standalone page, embed.html, a <live-blog>'s
+ * shadow root), from the feed document it rendered from: `widget` is the tree the server
+ * rendered, in its locale. A chunk of its own: pages the browser renders never load it.
+ * Undefined when the browser cannot show the updates as the server did; the caller then renders
+ * afresh.
  */
 export async function hydrateWidget(
   container: Element,

@@ -3,7 +3,7 @@ import {
   readPageSnapshot,
   snapshotScript,
   type PageSnapshot,
-} from '../../../../src/entries/common/page-snapshot';
+} from '../../../src/widget/page-snapshot';
 
 const snapshot: PageSnapshot = {
   feed: 'https://news.example/feed.json',

@@ -27,8 +27,11 @@ export function snapshotScript(snapshot: PageSnapshot): string {
   return `<script type="application/json" id="${SNAPSHOT_ELEMENT_ID}">${json}</script>`;
 }
 
-/** The snapshot a page carries for `feed`, or undefined (none, another feed's, or malformed). */
-export function readPageSnapshot(doc: Document, feed: string): PageSnapshot | undefined {
+/** The snapshot a page (or a shadow root) carries for `feed`, or undefined (none, another feed's, or malformed). */
+export function readPageSnapshot(
+  doc: NonElementParentNode,
+  feed: string,
+): PageSnapshot | undefined {
   const text = doc.getElementById(SNAPSHOT_ELEMENT_ID)?.textContent;
   if (!text) return undefined;
   try {

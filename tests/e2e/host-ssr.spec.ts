@@ -1,0 +1,188 @@
+// The React library rendered by a host's server (issue 18): a newsroom's article page, rendered
+// with react-dom/server in Node around <LiveBlog feed snapshot={…}>, whose snapshot comes from
+// live-blog/server (loadLiveBlogFeed, renderLiveBlog), served with a strict CSP from another
+// origin than the feed, and hydrated by the host's own React in Chromium.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createElement } from 'react';
+import { renderToString } from 'react-dom/server';
+import type { Page } from '@playwright/test';
+import { expect, test } from './hosts/embed-test';
+import type { HostServer } from './hosts/host-server';
+import { HostArticle } from './hosts/ssr-host/host-article';
+import { buildHostBundle, hostPage, importLibrary } from './hosts/ssr-host/build-host';
+
+/** The demo polls every 15 s (+10 % jitter at most): 17 s always reaches the next poll. */
+const ONE_POLL = 17_000;
+const FEED_PATH = '/feeds/vilnius-2023.json';
+
+let bundleDir = '';
+test.beforeAll(async () => {
+  bundleDir = mkdtempSync(join(tmpdir(), 'live-blog-ssr-host-'));
+  await buildHostBundle(bundleDir);
+});
+test.afterAll(() => rmSync(bundleDir, { recursive: true, force: true }));
+
+/** The host's server: loads the feed, renders the widget, then its own page around it. */
+async function serveArticle(host: HostServer, feedOrigin: string) {
+  const { server, LiveBlog, libDir } = await importLibrary();
+  host.files('/assets/', bundleDir);
+  // The host serves the package's stylesheet itself: 'self' under its CSP.
+  host.files('/live-blog/', libDir);
+  const feed = `${feedOrigin}${FEED_PATH}`;
+  const doc = await server.loadLiveBlogFeed(feed, {
+    allowedOrigins: [feedOrigin],
+    allowPrivateAddresses: [feedOrigin],
+  });
+  const pageUrl = `${host.origin}/article.html`;
+  const snapshot = await server.renderLiveBlog({ feed }, doc, {
+    stylesheet: '/live-blog/live-blog.css',
+    pageUrl,
+  });
+  expect(snapshot, 'renderLiveBlog rendered the feed').toBeTruthy();
+  const liveBlog = { feed, snapshot };
+  const article = renderToString(createElement(HostArticle, { LiveBlog, liveBlog }));
+  const csp = [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    `connect-src ${feedOrigin}`,
+    `img-src ${feedOrigin} data:`,
+    `media-src ${feedOrigin}`,
+    "base-uri 'none'",
+  ].join('; ');
+  host.page(new URL(pageUrl).pathname, {
+    html: hostPage(article, liveBlog),
+    headers: { 'Content-Security-Policy': csp },
+  });
+  return pageUrl;
+}
+
+/** Every console error, page error and CSP violation of `page`. */
+function recordProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  return problems;
+}
+
+const kickerColour = (page: Page) =>
+  page
+    .locator('live-blog .lb-kicker')
+    .first()
+    .evaluate((el) => getComputedStyle(el).color);
+
+test('without JavaScript the host page shows the updates, styled in the shadow root', async ({
+  browser,
+  server,
+  host,
+}) => {
+  const url = await serveArticle(host, new URL(server.url).origin);
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  try {
+    const page = await context.newPage();
+    const problems = recordProblems(page);
+    await page.goto(url);
+    const widget = page.locator('live-blog');
+    await expect(widget.getByRole('article')).toHaveCount(3);
+    // The parser made the <template> the element's shadow root: nothing of it in the light DOM.
+    expect(await widget.evaluate((el) => [el.children.length, el.shadowRoot !== null])).toEqual([
+      0,
+      true,
+    ]);
+    // Styled by the linked stylesheet under style-src 'self' (no inline style).
+    expect(await kickerColour(page)).toBe('rgb(199, 0, 0)');
+    expect(problems).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});
+
+test("with JavaScript both Reacts hydrate, with no error, and the server's mount is kept", async ({
+  page,
+  server,
+  host,
+  admin,
+}) => {
+  const url = await serveArticle(host, new URL(server.url).origin);
+  await admin.clearRequests();
+  const problems = recordProblems(page);
+  await page.addInitScript(() => {
+    const w = window as unknown as { __cls: number; __csp: string[] };
+    w.__cls = 0;
+    w.__csp = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as (PerformanceEntry & {
+        value: number;
+        hadRecentInput: boolean;
+      })[]) {
+        if (!entry.hadRecentInput) w.__cls += entry.value;
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+    document.addEventListener('securitypolicyviolation', (e) => {
+      w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  await page.goto(url);
+  const widget = page.locator('live-blog');
+  await expect(widget.getByRole('article')).toHaveCount(3);
+  // The host's React hydrated its tree (the LiveBlog in it included) and answers.
+  await expect(page.locator('article.host-article[data-hydrated]')).toBeVisible();
+  // The widget hydrated in its shadow root (relative times are the browser's)...
+  await expect(widget.locator('.lb-time__ago').first()).toBeVisible();
+  // ...taking over the server's mount rather than rendering afresh beside it.
+  expect(
+    await widget.evaluate(
+      (el) => [...el.shadowRoot!.children].filter((c) => c.localName === 'div').length,
+    ),
+  ).toBe(1);
+  await expect(widget.locator('[data-live-blog-mount] article')).toHaveCount(3);
+  expect(await kickerColour(page)).toBe('rgb(199, 0, 0)');
+  await page.getByRole('button', { name: 'Likes: 0' }).click();
+  await expect(page.getByRole('button', { name: 'Likes: 1' })).toBeVisible();
+
+  expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
+  expect(problems).toEqual([]);
+});
+
+// Known to fail (issue 18, open): on a wide window the key events rail opens once hydrated
+// (docs/server.md, "Not done yet"), and the first poll after hydration is aborted.
+test.fixme('after hydration nothing shifts, and the next poll is conditional and brings an update', async ({
+  page,
+  server,
+  host,
+  admin,
+}) => {
+  const url = await serveArticle(host, new URL(server.url).origin);
+  await admin.clearRequests();
+  await page.addInitScript(() => {
+    const w = window as unknown as { __cls: number };
+    w.__cls = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as (PerformanceEntry & {
+        value: number;
+        hadRecentInput: boolean;
+      })[]) {
+        if (!entry.hadRecentInput) w.__cls += entry.value;
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto(url);
+  const widget = page.locator('live-blog');
+  await expect(widget.locator('.lb-time__ago').first()).toBeVisible();
+  const cls = await page.evaluate(() => (window as unknown as { __cls: number }).__cls);
+  expect(cls, 'cumulative layout shift').toBeLessThan(0.01);
+
+  // A new update: the next poll is conditional (the snapshot's ETag) and brings it.
+  await admin.publish(1);
+  // Real time: the demo's poll interval, plus its jitter and the request.
+  await expect(widget.getByRole('article')).toHaveCount(4, { timeout: ONE_POLL + 10_000 });
+  const feedRequests = (await admin.requests()).filter((r) => r.path === FEED_PATH);
+  // Since the host's server loaded it, the browser never asked for the whole document.
+  expect(feedRequests.length).toBeGreaterThanOrEqual(1);
+  expect(feedRequests.filter((r) => !r.ifNoneMatch)).toHaveLength(0);
+  expect(feedRequests.at(-1)).toMatchObject({ ifNoneMatch: true, status: 200 });
+});
