@@ -22,7 +22,7 @@ import { Representation } from './http-caching.mjs';
  * @typedef {{
  *   renderStandalonePage: RenderPage,
  *   renderFramePage: RenderPage,
- *   chunkStyles: string,
+ *   renderedHtmlStyles: string,
  *   createFeedLoader: (options: {
  *     allowedOrigins: string[],
  *     allowPrivateAddresses?: string[],
@@ -160,7 +160,7 @@ export function createPageRenderer(options = {}) {
       return null;
     }
     if (!page) return null;
-    styles ??= new Representation(r.chunkStyles, {
+    styles ??= new Representation(r.renderedHtmlStyles, {
       contentType: 'text/css; charset=utf-8',
       lastModified: Date.now(),
     });

@@ -62,4 +62,4 @@ export async function renderFramePage(input: RenderPageInput): Promise<RenderedP
 }
 
 export { createFeedLoader, FeedLoadError } from './load-live-blog-feed';
-export { chunkStyles } from './chunk-styles';
+export { renderedHtmlStyles } from './rendered-html-styles';
