@@ -167,9 +167,6 @@ for (const [device, size] of [
       page,
       server,
     }) => {
-      // Known: on a desktop the demo's pinned update grows once hydrated and pushes the first
-      // group down (issue 18 stays open on it).
-      test.fixme(device === 'desktop' && path === '', 'the pinned update grows after hydration');
       await page.setViewportSize(size);
       await page.addInitScript(() => {
         const w = window as { shifted?: number };
