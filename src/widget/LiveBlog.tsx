@@ -169,6 +169,8 @@ export function LiveBlog(props: LiveBlogOptions) {
               : undefined
           }
           oldestFirst={blog.model.oldestFirst}
+          deeper={blog.deeper}
+          growWindow={blog.list.renderWindow.grow}
         />
         <div ref={timelineEnd} className="lb-timeline__end" aria-hidden="true" />
       </Main>

@@ -1,4 +1,4 @@
-import type { RefObject } from 'react';
+import type { MouseEvent, RefObject } from 'react';
 import type { TimelineView } from '../core/filters/filter-state';
 import type { GroupedTimeline } from '../core/timeline/group-by-topic';
 import type { LiveItem } from '../core/feed/feed-types';
@@ -29,6 +29,13 @@ interface Props {
     | undefined;
   /** The Latest view reads oldest first: the way to older pages is at the top. */
   readonly oldestFirst: boolean;
+  /**
+   * A page of its own: the addresses of the same page further down the list, which its server
+   * renders for a reader without JavaScript (`more=`, `older=`); undefined where none may go.
+   */
+  readonly deeper?: { readonly more: string | undefined; readonly older: string | undefined };
+  /** Renders more at once: what the "more" link does once the page runs script. */
+  readonly growWindow: () => void;
 }
 
 /**
@@ -46,8 +53,14 @@ export function UpdateList(props: Props) {
       broken={older.broken}
       onLoad={older.load}
       auto={!props.oldestFirst}
+      href={props.deeper?.older}
     />
   );
+  const more = props.deeper?.more;
+  const showMore = (event: MouseEvent) => {
+    event.preventDefault();
+    props.growWindow();
+  };
   return (
     <>
       {grouped.pinned.length > 0 && (
@@ -62,6 +75,13 @@ export function UpdateList(props: Props) {
         <TopicGroups groups={grouped.groups} {...{ context, fresh, since, budget }} />
       ) : (
         <LatestStream items={stream} {...{ context, fresh, since, budget }} />
+      )}
+      {!allRendered && more !== undefined && (
+        <p className="lb-show-more">
+          <a href={more} className="lb-button lb-button--secondary" onClick={showMore}>
+            {t.showMoreUpdates}
+          </a>
+        </p>
       )}
       {!allRendered && <div ref={endRef} className="lb-render-more" aria-hidden="true" />}
       {seeAll && (

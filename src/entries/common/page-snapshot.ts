@@ -15,6 +15,23 @@ export interface PageSnapshot {
   readonly maxAgeSeconds?: number;
   /** The locale the server rendered in (the browser's language is not known there). */
   readonly locale: string;
+  /** Older pages the server loaded after the document (`older=`), in order, by absolute URL. */
+  readonly pages?: readonly SnapshotPage[];
+}
+
+export interface SnapshotPage {
+  readonly url: string;
+  readonly text: string;
+}
+
+function readPages(value: unknown): SnapshotPage[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const pages: SnapshotPage[] = [];
+  for (const page of value as Partial<SnapshotPage>[]) {
+    if (typeof page?.url !== 'string' || typeof page.text !== 'string') return undefined;
+    pages.push({ url: page.url, text: page.text });
+  }
+  return pages;
 }
 
 export const SNAPSHOT_ELEMENT_ID = 'live-blog-snapshot';
@@ -31,8 +48,10 @@ export function readPageSnapshot(doc: Document, feed: string): PageSnapshot | un
   if (!text) return undefined;
   try {
     const value = JSON.parse(text) as Partial<PageSnapshot> | null;
+    const pages = readPages(value?.pages ?? []);
     if (
       value?.feed !== feed ||
+      pages === undefined ||
       typeof value.text !== 'string' ||
       typeof value.fetchedAt !== 'number' ||
       typeof value.locale !== 'string'
@@ -46,6 +65,7 @@ export function readPageSnapshot(doc: Document, feed: string): PageSnapshot | un
       fetchedAt: value.fetchedAt,
       maxAgeSeconds: typeof value.maxAgeSeconds === 'number' ? value.maxAgeSeconds : undefined,
       locale: value.locale,
+      ...(pages.length > 0 ? { pages } : {}),
     };
   } catch {
     return undefined;

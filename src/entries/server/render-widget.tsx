@@ -1,12 +1,17 @@
 import { QueryClient } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { prerender } from 'react-dom/static';
+import type { FeedSession } from '../../capabilities/feed/feed-session';
 import { getFeedSession } from '../../capabilities/feed/feed-sessions';
+import { MAX_OLDER_PAGES } from '../../core/filters/url-state';
 import { localeSettingsFor } from '../../shared/i18n/pick-messages';
 import { jsonLdText, liveBlogJsonLd } from '../../widget/live-blog-json-ld';
 import { LiveBlogRoot, type LiveBlogRootProps } from '../../widget/LiveBlogRoot';
 import { prepareItems } from '../../widget/prepare-items';
-import { snapshotScript, type PageSnapshot } from '../common/page-snapshot';
+import { snapshotScript, type PageSnapshot, type SnapshotPage } from '../common/page-snapshot';
+
+/** What the server may load: the page's feed (its head), or an older page of it. */
+export type FeedDocumentKind = 'head' | 'page';
 
 /** A feed document as the server received it. */
 export interface FeedDocumentSnapshot {
@@ -46,7 +51,12 @@ export async function renderWidget(input: {
   readonly locale: string | undefined;
   readonly acceptLanguage?: string;
   readonly props: WidgetProps;
-  readonly load: (feedUrl: string) => Promise<FeedDocumentSnapshot | undefined>;
+  readonly load: (
+    feedUrl: string,
+    kind?: FeedDocumentKind,
+  ) => Promise<FeedDocumentSnapshot | undefined>;
+  /** Older pages to load after the document (`older=`, at most MAX_OLDER_PAGES). */
+  readonly older?: number;
   /** A page search engines should leave alone (embed.html): no LiveBlogPosting. */
   readonly noIndex?: boolean;
 }): Promise<RenderedPage | undefined> {
@@ -69,6 +79,7 @@ export async function renderWidget(input: {
   } catch {
     return undefined; // not a feed the client can read: it says so itself
   }
+  const pages = await loadOlderPages(session, input.older ?? 0, doc.fetchedAt, input.load);
   const store = session.store;
   const meta = store.meta;
   const requested = input.locale ?? firstLanguage(input.acceptLanguage) ?? 'en';
@@ -80,6 +91,7 @@ export async function renderWidget(input: {
     fetchedAt: doc.fetchedAt,
     maxAgeSeconds: doc.maxAgeSeconds,
     locale: settings.locale,
+    ...(pages.length > 0 ? { pages } : {}),
   };
   const { prelude } = await prerender(
     <StrictMode>
@@ -123,4 +135,30 @@ export async function renderWidget(input: {
     .filter(Boolean)
     .join('\n    ');
   return { root, head, title, validator: doc.validator };
+}
+
+/**
+ * Follows the feed's older pages as a reader's clicks would, `count` of them at most, by the same
+ * chain (never a page twice: decision 0011); stops at the first that cannot be loaded or read.
+ */
+async function loadOlderPages(
+  session: FeedSession,
+  count: number,
+  at: number,
+  load: (url: string, kind: FeedDocumentKind) => Promise<FeedDocumentSnapshot | undefined>,
+): Promise<SnapshotPage[]> {
+  const pages: SnapshotPage[] = [];
+  for (let i = 0; i < Math.min(count, MAX_OLDER_PAGES); i++) {
+    const url = session.store.olderUrl;
+    if (url === undefined) break;
+    const page = await load(url, 'page');
+    if (!page) break;
+    try {
+      await session.seedPage({ kind: 'document', text: page.text, url, validator: undefined }, at);
+    } catch {
+      break;
+    }
+    pages.push({ url, text: page.text });
+  }
+  return pages;
 }
