@@ -170,7 +170,6 @@ export function LiveBlog(props: LiveBlogOptions) {
           }
           oldestFirst={blog.model.oldestFirst}
           deeper={blog.deeper}
-          growWindow={blog.list.renderWindow.grow}
         />
         <div ref={timelineEnd} className="lb-timeline__end" aria-hidden="true" />
       </Main>

@@ -1,4 +1,4 @@
-import type { MouseEvent, RefObject } from 'react';
+import type { RefObject } from 'react';
 import type { TimelineView } from '../core/filters/filter-state';
 import type { GroupedTimeline } from '../core/timeline/group-by-topic';
 import type { LiveItem } from '../core/feed/feed-types';
@@ -7,6 +7,7 @@ import { OlderUpdates } from '../capabilities/timeline/OlderUpdates';
 import { TopicGroups } from '../capabilities/timeline/TopicGroups';
 import type { UpdateContext } from '../capabilities/timeline/UpdateArticle';
 import { UpdateArticles } from '../capabilities/timeline/UpdateArticles';
+import { useHydrated } from '../shared/hydration/use-hydrated';
 import { useMessages } from '../shared/i18n/use-messages';
 
 interface Props {
@@ -34,8 +35,6 @@ interface Props {
    * renders for a reader without JavaScript (`more=`, `older=`); undefined where none may go.
    */
   readonly deeper?: { readonly more: string | undefined; readonly older: string | undefined };
-  /** Renders more at once: what the "more" link does once the page runs script. */
-  readonly growWindow: () => void;
 }
 
 /**
@@ -47,6 +46,9 @@ export function UpdateList(props: Props) {
     props;
   const { older } = props;
   const t = useMessages();
+  // Until the page runs script (or without JavaScript): from then on the window grows as the
+  // reader nears its end, as it always has.
+  const hydrated = useHydrated();
   const olderUpdates = older && (
     <OlderUpdates
       hasOlder={older.hasOlder}
@@ -56,11 +58,7 @@ export function UpdateList(props: Props) {
       href={props.deeper?.older}
     />
   );
-  const more = props.deeper?.more;
-  const showMore = (event: MouseEvent) => {
-    event.preventDefault();
-    props.growWindow();
-  };
+  const more = hydrated ? undefined : props.deeper?.more;
   return (
     <>
       {grouped.pinned.length > 0 && (
@@ -78,7 +76,7 @@ export function UpdateList(props: Props) {
       )}
       {!allRendered && more !== undefined && (
         <p className="lb-show-more">
-          <a href={more} className="lb-button lb-button--secondary" onClick={showMore}>
+          <a href={more} className="lb-button lb-button--secondary">
             {t.showMoreUpdates}
           </a>
         </p>
