@@ -331,7 +331,7 @@ export async function startServer(options = {}) {
         template,
         feedOrigins: feedOriginsOf(template),
         acceptLanguage: req.headers['accept-language'],
-        load: (feedUrl) => ownFeed(feedUrl, req),
+        load: (feedUrl, kind) => ownFeed(feedUrl, req, kind),
       });
       if (rendered) {
         // The template's inline script is the only one that runs: the CSP lists its hash.
@@ -361,21 +361,26 @@ export async function startServer(options = {}) {
 
   /**
    * A feed this server serves itself, read where it lies (no request, so nothing to forge), for
-   * server rendering; undefined for any other URL.
+   * server rendering: a head, or (`kind` 'page', for a page's `older=`) an older page of one;
+   * undefined for any other URL.
    * @param {string} feedUrl
    * @param {http.IncomingMessage} req
+   * @param {'head' | 'page'} [kind]
    * @returns {Promise<import('./server-render.mjs').FeedDocumentSnapshot | undefined>}
    */
-  async function ownFeed(feedUrl, req) {
+  async function ownFeed(feedUrl, req, kind = 'head') {
     const url = new URL(feedUrl);
     if (url.origin !== new URL(pageUrlOf(req)).origin || url.search) return undefined;
     const target = await classifyFeed(url.pathname.replace(/\/{2,}/g, '/'));
+    const page = kind === 'page';
     const rep =
-      target?.kind === 'live-head' && replay
+      target?.kind === 'live-head' && replay && !page
         ? replay.current().head
-        : target?.kind === 'file' && target.isHead
-          ? await files.get(target.file, target.stat, FEED_CONTENT_TYPE)
-          : null;
+        : target?.kind === 'live-page' && replay && page
+          ? replay.page(target.k)
+          : target?.kind === 'file' && target.isHead !== page
+            ? await files.get(target.file, target.stat, FEED_CONTENT_TYPE)
+            : null;
     // Null too for a file too large to hold: the browser reads it.
     if (!rep) return undefined;
     // When this version was first read, not each request's time: one version gives one page. Not

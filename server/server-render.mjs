@@ -17,7 +17,7 @@ import { Representation } from './http-caching.mjs';
  *   pageUrl: string,
  *   feedOrigins: readonly string[],
  *   acceptLanguage?: string,
- *   load: (feedUrl: string) => Promise<FeedDocumentSnapshot | undefined>,
+ *   load: (feedUrl: string, kind?: 'head' | 'page') => Promise<FeedDocumentSnapshot | undefined>,
  * }) => Promise<RenderedPage | undefined>} RenderPage
  * @typedef {{
  *   renderStandalonePage: RenderPage,
@@ -109,7 +109,7 @@ export function createPageRenderer(options = {}) {
    *   template: string,
    *   feedOrigins: readonly string[],
    *   acceptLanguage?: string,
-   *   load: (feedUrl: string) => Promise<FeedDocumentSnapshot | undefined>,
+   *   load: (feedUrl: string, kind?: 'head' | 'page') => Promise<FeedDocumentSnapshot | undefined>,
    * }} input
    * @returns {Promise<{ rep: Representation, maxAgeSeconds: number | undefined } | null>}
    */
@@ -127,8 +127,11 @@ export function createPageRenderer(options = {}) {
     let version = null;
     /** @type {number | undefined} */
     let maxAgeSeconds;
-    const load = async (/** @type {string} */ feedUrl) => {
-      const own = await input.load(feedUrl);
+    const load = async (
+      /** @type {string} */ feedUrl,
+      /** @type {'head' | 'page'} */ kind = 'head',
+    ) => {
+      const own = await input.load(feedUrl, kind);
       const doc =
         own ??
         (fetcher && feedOrigins.includes(new URL(feedUrl).origin)
@@ -147,8 +150,11 @@ export function createPageRenderer(options = {}) {
               () => undefined, // any failure: the browser loads the feed and says what is wrong
             )
           : undefined);
-      version = doc?.validator ?? null;
-      maxAgeSeconds = doc?.maxAgeSeconds;
+      // The page is as fresh as its feed's head; older pages never change.
+      if (kind === 'head') {
+        version = doc?.validator ?? null;
+        maxAgeSeconds = doc?.maxAgeSeconds;
+      }
       return doc;
     };
     let page;

@@ -169,6 +169,7 @@ export function LiveBlog(props: LiveBlogOptions) {
               : undefined
           }
           oldestFirst={blog.model.oldestFirst}
+          deeper={blog.deeper}
         />
         <div ref={timelineEnd} className="lb-timeline__end" aria-hidden="true" />
       </Main>

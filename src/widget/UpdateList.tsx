@@ -7,6 +7,7 @@ import { OlderUpdates } from '../capabilities/timeline/OlderUpdates';
 import { TopicGroups } from '../capabilities/timeline/TopicGroups';
 import type { UpdateContext } from '../capabilities/timeline/UpdateArticle';
 import { UpdateArticles } from '../capabilities/timeline/UpdateArticles';
+import { useHydrated } from '../shared/hydration/use-hydrated';
 import { useMessages } from '../shared/i18n/use-messages';
 
 interface Props {
@@ -29,6 +30,11 @@ interface Props {
     | undefined;
   /** The Latest view reads oldest first: the way to older pages is at the top. */
   readonly oldestFirst: boolean;
+  /**
+   * A page of its own: the addresses of the same page further down the list, which its server
+   * renders for a reader without JavaScript (`more=`, `older=`); undefined where none may go.
+   */
+  readonly deeper?: { readonly more: string | undefined; readonly older: string | undefined };
 }
 
 /**
@@ -40,14 +46,19 @@ export function UpdateList(props: Props) {
     props;
   const { older } = props;
   const t = useMessages();
+  // Until the page runs script (or without JavaScript): from then on the window grows as the
+  // reader nears its end, as it always has.
+  const hydrated = useHydrated();
   const olderUpdates = older && (
     <OlderUpdates
       hasOlder={older.hasOlder}
       broken={older.broken}
       onLoad={older.load}
       auto={!props.oldestFirst}
+      href={props.deeper?.older}
     />
   );
+  const more = hydrated ? undefined : props.deeper?.more;
   return (
     <>
       {grouped.pinned.length > 0 && (
@@ -62,6 +73,13 @@ export function UpdateList(props: Props) {
         <TopicGroups groups={grouped.groups} {...{ context, fresh, since, budget }} />
       ) : (
         <LatestStream items={stream} {...{ context, fresh, since, budget }} />
+      )}
+      {!allRendered && more !== undefined && (
+        <p className="lb-show-more">
+          <a href={more} className="lb-button lb-button--secondary">
+            {t.showMoreUpdates}
+          </a>
+        </p>
       )}
       {!allRendered && <div ref={endRef} className="lb-render-more" aria-hidden="true" />}
       {seeAll && (

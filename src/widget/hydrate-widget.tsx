@@ -31,6 +31,13 @@ export async function hydrateWidget(
       },
       snapshot.fetchedAt,
     );
+    // The older pages the server rendered too, as it added them.
+    for (const page of snapshot.pages ?? []) {
+      await session.seedPage(
+        { kind: 'document', text: page.text, url: page.url, validator: undefined },
+        snapshot.fetchedAt,
+      );
+    }
   } catch {
     return undefined;
   }

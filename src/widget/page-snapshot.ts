@@ -17,6 +17,23 @@ export interface PageSnapshot {
   readonly locale: string;
   /** The time the page shows the feed as of (epoch ms): its relative times are from then. */
   readonly renderedAt: number;
+  /** Older pages the server loaded after the document (`older=`), in order, by absolute URL. */
+  readonly pages?: readonly SnapshotPage[];
+}
+
+export interface SnapshotPage {
+  readonly url: string;
+  readonly text: string;
+}
+
+function readPages(value: unknown): SnapshotPage[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const pages: SnapshotPage[] = [];
+  for (const page of value as Partial<SnapshotPage>[]) {
+    if (typeof page?.url !== 'string' || typeof page.text !== 'string') return undefined;
+    pages.push({ url: page.url, text: page.text });
+  }
+  return pages;
 }
 
 export const SNAPSHOT_ELEMENT_ID = 'live-blog-snapshot';
@@ -36,8 +53,10 @@ export function readPageSnapshot(
   if (!text) return undefined;
   try {
     const value = JSON.parse(text) as Partial<PageSnapshot> | null;
+    const pages = readPages(value?.pages ?? []);
     if (
       value?.feed !== feed ||
+      pages === undefined ||
       typeof value.text !== 'string' ||
       typeof value.fetchedAt !== 'number' ||
       typeof value.locale !== 'string' ||
@@ -53,6 +72,7 @@ export function readPageSnapshot(
       maxAgeSeconds: typeof value.maxAgeSeconds === 'number' ? value.maxAgeSeconds : undefined,
       locale: value.locale,
       renderedAt: value.renderedAt,
+      ...(pages.length > 0 ? { pages } : {}),
     };
   } catch {
     return undefined;

@@ -7,7 +7,16 @@ import {
   filterKey,
   readsOldestFirst,
 } from '../core/filters/filter-state';
-import { formCarriedParams } from '../core/filters/url-state';
+import {
+  formCarriedParams,
+  listDepthSearch,
+  MAX_MORE_STEPS,
+  MAX_OLDER_PAGES,
+  parseListDepth,
+  shallowList,
+  type ListDepth,
+} from '../core/filters/url-state';
+import { stepsTaken } from '../capabilities/timeline/use-render-window';
 import type { ActivityBin } from '../core/timeline/activity-bins';
 import { updateElementId } from '../core/timeline/element-ids';
 import { EmbedSlot } from '../capabilities/embeds/EmbedSlot';
@@ -109,10 +118,23 @@ export function useLiveBlog(props: LiveBlogOptions, elements: LiveBlogElements) 
     total,
     waiting: model.waitingMatching,
   });
+  // A page that keeps its filters in the address can send them as a form without JavaScript.
+  const search = props.pageUrl
+    ? new URL(props.pageUrl).search
+    : typeof window !== 'undefined'
+      ? window.location.search
+      : '';
+  // How far down its address asks the list to go (`more=`, `older=`): a page of its own only,
+  // as the server renders it; an embed on a host's page leaves the host's address alone.
+  const depth = useMemo(
+    () => (standalone ? parseListDepth(search) : shallowList),
+    [standalone, search],
+  );
   const list = useRenderBudget(
     model,
     model.effective.view,
     `${filters}|${model.effective.view}|${model.effective.order}|${limit}`,
+    depth.more,
   );
   const findUpdate = useCallback(
     (id: string) =>
@@ -183,18 +205,28 @@ export function useLiveBlog(props: LiveBlogOptions, elements: LiveBlogElements) 
   const active = activeFilterCount(model.effective);
   const hasRail = keyEvents.length > 0 || bins.length > 1;
   const limited = limit !== undefined && model.matching.length > limit;
-  // A page that keeps its filters in the address can send them as a form without JavaScript.
-  const search = props.pageUrl
-    ? new URL(props.pageUrl).search
-    : typeof window !== 'undefined'
-      ? window.location.search
-      : '';
+  // Links to further down the list, which the server answers without JavaScript: one more render
+  // step, or one more older page (and a step, for its updates to show). Absolute, as permalinks.
+  const steps = Math.min(stepsTaken(list.renderWindow.size), MAX_MORE_STEPS);
+  const here = props.pageUrl ?? (typeof window !== 'undefined' ? window.location.href : '');
+  const deeperLink = (depth: ListDepth) => new URL(listDepthSearch(search, depth), here).href;
+  const deeper =
+    standalone && here
+      ? {
+          more: steps < MAX_MORE_STEPS ? deeperLink({ ...depth, more: steps + 1 }) : undefined,
+          older:
+            depth.older < MAX_OLDER_PAGES
+              ? deeperLink({ more: steps + 1, older: depth.older + 1 })
+              : undefined,
+        }
+      : undefined;
   const formCarried = useMemo(
     () => (props.syncUrl ? formCarriedParams(search, model.effective) : undefined),
     [props.syncUrl, search, model.effective],
   );
   return {
     formCarried,
+    deeper,
     t,
     live,
     store,

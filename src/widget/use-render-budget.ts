@@ -3,7 +3,7 @@ import type { GroupedTimeline } from '../core/timeline/group-by-topic';
 import type { LiveItem } from '../core/feed/feed-types';
 import type { TimelineView } from '../core/filters/filter-state';
 import { useEndReached } from '../capabilities/timeline/use-end-reached';
-import { useRenderWindow } from '../capabilities/timeline/use-render-window';
+import { useRenderWindow, windowAfter } from '../capabilities/timeline/use-render-window';
 
 /** How far ahead of the reader (px) more updates are rendered: about two screens. */
 const AHEAD_PX = 1500;
@@ -11,13 +11,15 @@ const AHEAD_PX = 1500;
 /**
  * How many updates of the list to render now (after the pinned ones, always rendered), growing
  * as the reader nears the end. `reset` starts the window afresh (new filters, another view).
+ * `moreSteps`: steps the page's address asked for beyond the first screen (`more=`).
  */
 export function useRenderBudget(
   timeline: { readonly grouped: GroupedTimeline; readonly stream: readonly LiveItem[] },
   view: TimelineView,
   reset: string,
+  moreSteps = 0,
 ) {
-  const renderWindow = useRenderWindow(reset);
+  const renderWindow = useRenderWindow(reset, windowAfter(moreSteps));
   const { stream } = timeline;
   // Updates that come in ahead of the Latest stream's first (older pages read oldest first,
   // arrivals released newest first) widen the window by as many: the updates rendered below

@@ -183,6 +183,19 @@ export class FeedSession {
     this.#publish(mergeHead(emptyStore, feed, at, this.url));
   }
 
+  /**
+   * Adds the older page the store asks for next (`store.olderUrl`), fetched elsewhere (by the
+   * server, for a page's `older=`), as loadOlder would, received at `at`. Throws FeedFetchError
+   * when it cannot be read.
+   */
+  async seedPage(doc: FetchedDocument & { kind: 'document' }, at: number): Promise<void> {
+    const url = this.#store.olderUrl;
+    if (url === undefined || pageKey(url) !== pageKey(doc.url)) return;
+    const feed = checkedFeed(doc.url, readDocument(doc, false));
+    await this.#ready(feed.items);
+    this.#publish(mergePage(this.#store, feed, at, [doc.url]));
+  }
+
   /** Loads the next older page into the store; concurrent calls share one request. */
   loadOlder(now: () => number = Date.now): Promise<void> {
     if (this.#olderLoading) return this.#olderLoading;

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useHydrated } from '../../shared/hydration/use-hydrated';
 import { useMessages } from '../../shared/i18n/use-messages';
 import { useEndReached } from './use-end-reached';
 
@@ -12,6 +13,11 @@ interface Props {
    * the top of an oldest-first list, where it waits for a click: a page goes in below it.
    */
   readonly auto: boolean;
+  /**
+   * The same page with one more older page, which its server renders: the way there until the
+   * page runs script (or without JavaScript), when the button takes over.
+   */
+  readonly href?: string | undefined;
 }
 
 /** How close (px) the end of the timeline must come for the next page to load by itself. */
@@ -20,8 +26,9 @@ const NEAR_PX = 800;
 const MAX_UNPROMPTED_PAGES = 3;
 
 /** The feed's older pages: a button (and, at the end of the list, a scroll trigger). */
-export function OlderUpdates({ hasOlder, broken = false, onLoad, auto }: Props) {
+export function OlderUpdates({ hasOlder, broken = false, onLoad, auto, href }: Props) {
   const t = useMessages();
+  const hydrated = useHydrated();
   const [state, setState] = useState<'idle' | 'loading' | 'failed'>('idle');
   // Bumped by each page that loads: observing afresh reports whether the end is still near, so a
   // page that did not fill the screen is followed by the next without waiting for a scroll.
@@ -72,6 +79,16 @@ export function OlderUpdates({ hasOlder, broken = false, onLoad, auto }: Props) 
         </p>
       </div>
     ) : null;
+  }
+  if (!hydrated && href !== undefined) {
+    return (
+      // The same element as the button's, watched from hydration on.
+      <div className="lb-older" ref={sentinel}>
+        <a href={href} className="lb-button lb-button--secondary">
+          {auto ? t.showOlder : t.showEarlier}
+        </a>
+      </div>
+    );
   }
   return (
     <div className="lb-older" ref={sentinel}>

@@ -23,6 +23,13 @@ export type JsonRead =
   { readonly ok: true; readonly json: unknown } | { readonly ok: false; readonly error: FeedError };
 
 /** Reads a document's text as JSON, within the size limit. Never throws. */
+/**
+ * A `\u0000` escape in a JSON string (not an escaped backslash before "u0000"). U+0000 cannot be
+ * carried by HTML: a parser drops it from text and makes it U+FFFD in attributes, so a page the
+ * server rendered would not say what the browser renders. Every feed string reads it as U+FFFD.
+ */
+const NUL_ESCAPE = /(?<!\\)((?:\\\\)*)\\u0000/g;
+
 export function readFeedJson(text: string): JsonRead {
   if (text.length > FEED_LIMITS.maxDocumentBytes) {
     return {
@@ -35,7 +42,7 @@ export function readFeedJson(text: string): JsonRead {
   }
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(text.includes('\\u0000') ? text.replace(NUL_ESCAPE, '$1\\ufffd') : text);
   } catch {
     const looksLikeHtml = /^\s*</.test(text);
     return {

@@ -16,6 +16,9 @@ const OWN_PARAMS: ReadonlySet<string> = new Set([
   'key',
   'view',
   'order',
+  // The list's depth: a new view starts again at the first screen (see ListDepth).
+  'more',
+  'older',
 ]);
 const MAX_VALUES = 50;
 const MAX_VALUE = 200;
@@ -182,4 +185,49 @@ export function withKnownValues<S extends ViewState>(
     kept[facet].length === state[facet].length &&
     kept[facet].every((v, i) => v === state[facet][i]);
   return FACETS.every(same) ? state : { ...state, ...kept };
+}
+
+// ---- How far down the list ----
+
+/**
+ * How far down the list a page goes, as a link without JavaScript asks the server for it: `more`
+ * render steps beyond the first screen, and `older` pages of the feed loaded before rendering
+ * (docs/decisions/0022). Not part of the view: changing the view starts again at the top.
+ */
+export interface ListDepth {
+  readonly more: number;
+  readonly older: number;
+}
+
+export const shallowList: ListDepth = { more: 0, older: 0 };
+/** The most render steps a link may ask for: a server renders at most that many updates. */
+export const MAX_MORE_STEPS = 20;
+/** The most older pages a server loads for one page: the client's own burst (decision 0011). */
+export const MAX_OLDER_PAGES = 10;
+
+function depthValue(value: string | null, max: number): number {
+  if (value === null || !/^\d{1,6}$/.test(value)) return 0;
+  return Math.min(Number(value), max);
+}
+
+/** Reads `more=` and `older=`; anything else (absent, negative, not a number) reads as 0. */
+export function parseListDepth(search: string): ListDepth {
+  const params = new URLSearchParams(search);
+  return {
+    more: depthValue(params.get('more'), MAX_MORE_STEPS),
+    older: depthValue(params.get('older'), MAX_OLDER_PAGES),
+  };
+}
+
+/**
+ * The query string of the same page at `depth`: every other parameter (the view, the filters,
+ * `feed=`) kept as written, `more=` and `older=` replaced (and left out at 0).
+ */
+export function listDepthSearch(search: string, depth: ListDepth): string {
+  const parts = segments(search).filter((s) => nameOf(s) !== 'more' && nameOf(s) !== 'older');
+  const more = Math.min(Math.max(0, Math.floor(depth.more)), MAX_MORE_STEPS);
+  const older = Math.min(Math.max(0, Math.floor(depth.older)), MAX_OLDER_PAGES);
+  if (more > 0) parts.push(`more=${more}`);
+  if (older > 0) parts.push(`older=${older}`);
+  return parts.length > 0 ? `?${parts.join('&')}` : '';
 }

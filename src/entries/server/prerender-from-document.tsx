@@ -7,7 +7,8 @@ import { prerenderToNodeStream } from 'react-dom/static';
 import { getFeedSession } from '../../capabilities/feed/feed-sessions';
 import type { FeedStore } from '../../core/feed/feed-store';
 import { localeSettingsFor } from '../../shared/i18n/pick-messages';
-import type { PageSnapshot } from '../../widget/page-snapshot';
+import type { FeedSession } from '../../capabilities/feed/feed-session';
+import type { PageSnapshot, SnapshotPage } from '../../widget/page-snapshot';
 import { prepareItems } from '../../widget/prepare-items';
 
 /** A feed document as the server received it. */
@@ -33,6 +34,8 @@ export async function prerenderFromDocument(input: {
   readonly feed: string;
   readonly doc: FeedDocumentSnapshot;
   readonly requestedLocale: string;
+  /** Older pages to add to the seeded session, as a reader's clicks would; in the snapshot too. */
+  readonly olderPages?: (session: FeedSession) => Promise<readonly SnapshotPage[]>;
   /** `renderedAt`: the time relative times are rendered from (render-time.ts). */
   readonly tree: (locale: string, client: QueryClient, renderedAt: number) => ReactElement;
 }): Promise<Prerendered | undefined> {
@@ -53,6 +56,7 @@ export async function prerenderFromDocument(input: {
   } catch {
     return undefined; // not a feed the client can read: it says so itself
   }
+  const pages = (await input.olderPages?.(session)) ?? [];
   const settings = await localeSettingsFor(input.requestedLocale);
   const snapshot: PageSnapshot = {
     feed,
@@ -63,6 +67,7 @@ export async function prerenderFromDocument(input: {
     locale: settings.locale,
     // The feed version's time, not the clock's: one version gives one page (and one ETag).
     renderedAt: doc.fetchedAt,
+    ...(pages.length > 0 ? { pages } : {}),
   };
   try {
     // The Node stream API: React 19.0's react-dom/static has no web-stream prerender for Node.

@@ -1,11 +1,16 @@
 import { checkPageFeed } from '../../core/feed/feed-origins';
-import { parseViewState } from '../../core/filters/url-state';
+import { parseListDepth, parseViewState } from '../../core/filters/url-state';
 import { queryGetter, readEmbedSettings } from '../../widget/embed-settings';
 import { pageProps } from '../common/page-props';
-import { renderWidget, type FeedDocumentSnapshot, type RenderedPage } from './render-widget';
+import {
+  renderWidget,
+  type FeedDocumentKind,
+  type FeedDocumentSnapshot,
+  type RenderedPage,
+} from './render-widget';
 import { prepareServerDom } from './server-dom';
 
-export type { FeedDocumentSnapshot, RenderedPage } from './render-widget';
+export type { FeedDocumentKind, FeedDocumentSnapshot, RenderedPage } from './render-widget';
 
 export interface RenderPageInput {
   /** The page's absolute URL, as the reader asked for it. */
@@ -14,8 +19,14 @@ export interface RenderPageInput {
   readonly feedOrigins: readonly string[];
   /** The reader's Accept-Language, when ?locale= does not say. */
   readonly acceptLanguage?: string;
-  /** Loads the feed the page names; undefined when the server may not or cannot. */
-  readonly load: (feedUrl: string) => Promise<FeedDocumentSnapshot | undefined>;
+  /**
+   * Loads the feed the page names, or (`'page'`) an older page its `next_url` chain leads to;
+   * undefined when the server may not or cannot.
+   */
+  readonly load: (
+    feedUrl: string,
+    kind?: FeedDocumentKind,
+  ) => Promise<FeedDocumentSnapshot | undefined>;
 }
 
 /**
@@ -38,6 +49,7 @@ export async function renderStandalonePage(
     feed,
     locale: params.get('locale') ?? undefined,
     props: { ...pageProps(params), initialView: parseViewState(page.search) },
+    older: parseListDepth(page.search).older,
   });
 }
 
@@ -55,6 +67,7 @@ export async function renderFramePage(input: RenderPageInput): Promise<RenderedP
     ...input,
     feed,
     locale: settings.props.locale,
+    older: parseListDepth(page.search).older,
     // The frame is a document of its own, and never writes the host's history (frame.tsx).
     props: { ...settings.props, standalone: true, syncUrl: false },
     noIndex: true,

@@ -3,6 +3,9 @@ import { jsonLdText, liveBlogJsonLd } from '../../widget/live-blog-json-ld';
 import { LiveBlogRoot, type LiveBlogRootProps } from '../../widget/LiveBlogRoot';
 import { snapshotScript } from '../../widget/page-snapshot';
 import { prerenderFromDocument, type FeedDocumentSnapshot } from './prerender-from-document';
+import { loadOlderPages, type FeedDocumentKind } from './load-older-pages';
+
+export type { FeedDocumentKind } from './load-older-pages';
 
 export type { FeedDocumentSnapshot } from './prerender-from-document';
 
@@ -36,7 +39,12 @@ export async function renderWidget(input: {
   readonly locale: string | undefined;
   readonly acceptLanguage?: string;
   readonly props: WidgetProps;
-  readonly load: (feedUrl: string) => Promise<FeedDocumentSnapshot | undefined>;
+  readonly load: (
+    feedUrl: string,
+    kind?: FeedDocumentKind,
+  ) => Promise<FeedDocumentSnapshot | undefined>;
+  /** Older pages to load after the document (`older=`, at most MAX_OLDER_PAGES). */
+  readonly older?: number;
   /** A page search engines should leave alone (embed.html): no LiveBlogPosting. */
   readonly noIndex?: boolean;
 }): Promise<RenderedPage | undefined> {
@@ -47,6 +55,7 @@ export async function renderWidget(input: {
     feed,
     doc,
     requestedLocale: input.locale ?? firstLanguage(input.acceptLanguage) ?? 'en',
+    olderPages: (session) => loadOlderPages(session, input.older ?? 0, doc.fetchedAt, input.load),
     tree: (locale, client, renderedAt) => (
       <StrictMode>
         <LiveBlogRoot

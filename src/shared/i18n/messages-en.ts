@@ -48,6 +48,7 @@ export const en = {
   updateCount: (n: number) => (n === 1 ? '1 update' : `${n} updates`),
   untitled: (time: string) => `Update at ${time}`,
   showOlder: 'Show older updates',
+  showMoreUpdates: 'Show more updates',
   loadingOlder: 'Loading older updates…',
   olderFailed: 'Older updates could not be loaded.',
   allLoaded: 'You have reached the first update.',

@@ -73,6 +73,7 @@ export const uk: Messages = {
   updateCount: updates,
   untitled: (time: string) => `Оновлення о ${time}`,
   showOlder: 'Показати старіші оновлення',
+  showMoreUpdates: 'Показати більше оновлень',
   loadingOlder: 'Завантаження старіших оновлень…',
   olderFailed: 'Не вдалося завантажити старіші оновлення.',
   allLoaded: 'Ви дійшли до першого оновлення.',
