@@ -1,10 +1,12 @@
 import { useDeferredValue, useMemo, type RefObject } from 'react';
 import type { FeedMeta, LiveItem } from '../core/feed/feed-types';
-import { activityBins } from '../core/timeline/activity-bins';
+import type { ActivityBin } from '../core/timeline/activity-bins';
+import { chartChunk } from '../capabilities/story/chart-code';
 import { useHydrated } from '../shared/hydration/use-hydrated';
 import { useRailBeside } from './use-rail-beside';
 
 const noItems: readonly LiveItem[] = [];
+const noBins: readonly ActivityBin[] = [];
 
 /**
  * The activity chart's bins for the updates that match. The chart follows the timeline a moment
@@ -27,8 +29,13 @@ export function useActivityBins(
   const deferred = useDeferredValue(matching, useHydrated() ? noItems : undefined);
   const items = railBeside || deferred.length > 0 ? deferred : matching;
   const topics = meta?.topics;
+  // In before the updates that draw it (chart-code.ts); if it could not come, no chart.
+  const chart = chartChunk();
   return useMemo(
-    () => activityBins(items, { timeZone, topicOrder: topics?.map((x) => x.id) ?? [] }),
-    [items, timeZone, topics],
+    () =>
+      chart
+        ? chart.activityBins(items, { timeZone, topicOrder: topics?.map((x) => x.id) ?? [] })
+        : noBins,
+    [chart, items, timeZone, topics],
   );
 }

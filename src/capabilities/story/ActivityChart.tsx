@@ -12,6 +12,9 @@ import { fillMessage } from '../../shared/i18n/fill-message';
 import { dayKey, formatClock, formatDay } from '../../shared/time/format-time';
 import { dateTimeFormat } from '../../core/time/date-time-format';
 
+// The bins are the chart's layout: their code comes with the chart's chunk (chart-code.ts).
+export { activityBins } from '../../core/timeline/activity-bins';
+
 export interface ActivityChartProps {
   /** From activityBins(), in time order. */
   readonly bins: readonly ActivityBin[];
