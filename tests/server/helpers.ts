@@ -117,6 +117,9 @@ export async function start(ws: Workspace, options: StartOptions = {}): Promise<
     feedFile: ws.feedFile,
     staticDir: ws.fixtures,
     intervalMs: 0,
+    // HTTP behaviour only, the same with or without a build of the renderer: server rendering is
+    // tested on the built app in the browser tests (tests/e2e/server-render*.spec.ts).
+    ssr: false,
     ...options,
   });
 }
