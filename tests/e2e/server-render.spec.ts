@@ -32,6 +32,8 @@ test.describe('with JavaScript off', () => {
     // The stylesheet applies: the timeline's column is laid out, not a bare document.
     const display = await page.locator('.lb-root').evaluate((el) => getComputedStyle(el).display);
     expect(display).toBe('grid');
+    // The activity chart is drawn (its bars are buttons, which do nothing here but are its picture).
+    await expect(page.locator('.lb-chart__bar').first()).toBeVisible();
   });
 
   test('a topic in the address shows only that topic', async ({ page, server }) => {
