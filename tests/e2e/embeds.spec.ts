@@ -156,60 +156,53 @@ test.describe('the standalone page', () => {
     await expectAxeEverywhere(page);
   });
 
-  // On a server-rendered page this test fails now and then (issue 18, open): after the reload,
-  // a click on "Stop loading YouTube content automatically" sometimes leaves both players. It
-  // runs on the page the browser renders until that is understood.
-  test.describe('rendered by the browser', () => {
-    test.use({ serverOptions: { mode: 'static', ssr: false } });
+  test('"Always load" is remembered across a reload, and withdrawn from the embed', async ({
+    page,
+    context,
+    server,
+  }) => {
+    const requested = await interceptThirdParties(context, [new URL(server.url).origin]);
+    await page.goto(`${server.url}?feed=${FEED}&poll=off`);
+    await article(page, 'The quay from above')
+      .getByRole('button', { name: 'Always load content from YouTube' })
+      .click();
+    // Both YouTube embeds load; X and Telegram still ask.
+    await expect(frames(page)).toHaveCount(2);
+    await expect(article(page, 'The quay from above').locator('iframe')).toHaveAttribute(
+      'src',
+      'https://www.youtube-nocookie.com/embed/exampleVid2',
+    );
+    await expect(article(page, 'The quay from above').locator('iframe')).toHaveAttribute(
+      'title',
+      'YouTube video: Drone flight over the new quay',
+    );
+    await expect(
+      page.getByRole('button', { name: 'Load content from X', exact: true }),
+    ).toBeVisible();
 
-    test('"Always load" is remembered across a reload, and withdrawn from the embed', async ({
-      page,
-      context,
-      server,
-    }) => {
-      const requested = await interceptThirdParties(context, [new URL(server.url).origin]);
-      await page.goto(`${server.url}?feed=${FEED}&poll=off`);
-      await article(page, 'The quay from above')
-        .getByRole('button', { name: 'Always load content from YouTube' })
-        .click();
-      // Both YouTube embeds load; X and Telegram still ask.
-      await expect(frames(page)).toHaveCount(2);
-      await expect(article(page, 'The quay from above').locator('iframe')).toHaveAttribute(
-        'src',
-        'https://www.youtube-nocookie.com/embed/exampleVid2',
-      );
-      await expect(article(page, 'The quay from above').locator('iframe')).toHaveAttribute(
-        'title',
-        'YouTube video: Drone flight over the new quay',
-      );
-      await expect(
-        page.getByRole('button', { name: 'Load content from X', exact: true }),
-      ).toBeVisible();
+    await page.reload();
+    await expect(frames(page)).toHaveCount(2);
+    await expect(page.getByRole('button', { name: /YouTube$/ })).toHaveCount(0);
+    await expect
+      .poll(() => requested.filter((u) => !u.startsWith('https://www.youtube-nocookie.com/')))
+      .toEqual([]);
+    await expectAxeEverywhere(page);
 
-      await page.reload();
-      await expect(frames(page)).toHaveCount(2);
-      await expect(page.getByRole('button', { name: /YouTube$/ })).toHaveCount(0);
-      await expect
-        .poll(() => requested.filter((u) => !u.startsWith('https://www.youtube-nocookie.com/')))
-        .toEqual([]);
-      await expectAxeEverywhere(page);
-
-      const stop = article(page, 'The press conference on video').getByRole('button', {
-        name: 'Stop loading YouTube content automatically',
-      });
-      await stop.click();
-      await expect(frames(page)).toHaveCount(0);
-      await expect(
-        article(page, 'The press conference on video').getByRole('button', {
-          name: 'Load content from YouTube',
-          exact: true,
-        }),
-      ).toBeFocused();
-      requested.length = 0;
-      await page.reload();
-      await expectGated(page);
-      expect(requested).toEqual([]);
+    const stop = article(page, 'The press conference on video').getByRole('button', {
+      name: 'Stop loading YouTube content automatically',
     });
+    await stop.click();
+    await expect(frames(page)).toHaveCount(0);
+    await expect(
+      article(page, 'The press conference on video').getByRole('button', {
+        name: 'Load content from YouTube',
+        exact: true,
+      }),
+    ).toBeFocused();
+    requested.length = 0;
+    await page.reload();
+    await expectGated(page);
+    expect(requested).toEqual([]);
   });
 });
 
