@@ -310,7 +310,7 @@ export async function startServer(options = {}) {
         });
       }
     }
-    const renderedStyles = !found && pageRenderer?.stylesheet(pathname);
+    const renderedStyles = !found && (await pageRenderer?.stylesheet(pathname));
     if (renderedStyles) {
       const headers = { 'X-Content-Type-Options': 'nosniff', 'Access-Control-Allow-Origin': '*' };
       return sendRepresentation(req, res, renderedStyles, { cacheControl: IMMUTABLE, headers });

@@ -91,7 +91,14 @@ export function createPageRenderer(options = {}) {
   function renderer() {
     loading ??= existsSync(file)
       ? import(pathToFileURL(file).href).then(
-          (/** @type {Renderer} */ m) => m,
+          (/** @type {Renderer} */ m) => {
+            // Ready before any page is asked for: a page a CDN kept may outlive this process.
+            styles = new Representation(m.renderedHtmlStyles, {
+              contentType: 'text/css; charset=utf-8',
+              lastModified: Date.now(),
+            });
+            return m;
+          },
           (err) => {
             console.error(`server rendering is off: ${file} did not load:`, err);
             return null;
@@ -166,12 +173,8 @@ export function createPageRenderer(options = {}) {
       return null;
     }
     if (!page) return null;
-    styles ??= new Representation(r.renderedHtmlStyles, {
-      contentType: 'text/css; charset=utf-8',
-      lastModified: Date.now(),
-    });
     // Relative, as the built pages' own assets are (the pages sit beside assets/).
-    const href = `${STYLES_PREFIX.slice(1)}${styles.tag}.css`;
+    const href = styles && `${STYLES_PREFIX.slice(1)}${styles.tag}.css`;
     const html = fillTemplate(input.template, page, href);
     if (html === undefined) return null;
     const key = `${input.pageUrl}\n${input.acceptLanguage ?? ''}\n${version ?? ''}`;
@@ -191,7 +194,9 @@ export function createPageRenderer(options = {}) {
    * The stylesheet a rendered page links to, by its path; undefined for any other path.
    * @param {string} pathname
    */
-  function stylesheet(pathname) {
+  async function stylesheet(pathname) {
+    if (!pathname.startsWith(STYLES_PREFIX)) return undefined;
+    await renderer();
     return styles && pathname === `${STYLES_PREFIX}${styles.tag}.css` ? styles : undefined;
   }
 
