@@ -109,7 +109,7 @@ function createElementClass() {
           {...settings.props}
           locale={locale}
           inShadowRoot
-          renderedAt={snapshot.renderedAt}
+          renderedAt={snapshot.fetchedAt}
         />
       );
       void import('./hydrate-widget')

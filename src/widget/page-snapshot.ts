@@ -10,13 +10,11 @@ export interface PageSnapshot {
   readonly text: string;
   /** Its ETag (or Last-Modified): the first poll asks whether it is still current. */
   readonly validator: string | null;
-  /** When the server received it (epoch ms). */
+  /** When the server received it (epoch ms): its relative times are rendered from then. */
   readonly fetchedAt: number;
   readonly maxAgeSeconds?: number;
   /** The locale the server rendered in (the browser's language is not known there). */
   readonly locale: string;
-  /** The time the page shows the feed as of (epoch ms): its relative times are from then. */
-  readonly renderedAt: number;
   /** Older pages the server loaded after the document (`older=`), in order, by absolute URL. */
   readonly pages?: readonly SnapshotPage[];
 }
@@ -59,8 +57,7 @@ export function readPageSnapshot(
       pages === undefined ||
       typeof value.text !== 'string' ||
       typeof value.fetchedAt !== 'number' ||
-      typeof value.locale !== 'string' ||
-      typeof value.renderedAt !== 'number'
+      typeof value.locale !== 'string'
     ) {
       return undefined;
     }
@@ -71,7 +68,6 @@ export function readPageSnapshot(
       fetchedAt: value.fetchedAt,
       maxAgeSeconds: typeof value.maxAgeSeconds === 'number' ? value.maxAgeSeconds : undefined,
       locale: value.locale,
-      renderedAt: value.renderedAt,
       ...(pages.length > 0 ? { pages } : {}),
     };
   } catch {

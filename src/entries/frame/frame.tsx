@@ -49,7 +49,7 @@ function frame(granted?: string, locale?: string) {
           feed={feed}
           standalone
           syncUrl={false}
-          renderedAt={snapshot?.renderedAt}
+          renderedAt={snapshot?.fetchedAt}
           {...(locale === undefined ? {} : { locale })}
         />
       ) : (

@@ -39,7 +39,7 @@ if (feed && snapshot && container.firstElementChild) {
   void import('../../widget/hydrate-widget')
     .then((m) =>
       m.hydrateWidget(container, feed, snapshot, (locale) =>
-        page(feed, locale, snapshot.renderedAt),
+        page(feed, locale, snapshot.fetchedAt),
       ),
     )
     .then(

@@ -36,7 +36,11 @@ export async function prerenderFromDocument(input: {
   readonly requestedLocale: string;
   /** Older pages to add to the seeded session, as a reader's clicks would; in the snapshot too. */
   readonly olderPages?: (session: FeedSession) => Promise<readonly SnapshotPage[]>;
-  /** `renderedAt`: the time relative times are rendered from (render-time.ts). */
+  /**
+   * `renderedAt`: the time relative times are rendered from (render-time.ts), the snapshot's
+   * `fetchedAt`: the feed version's time, not the clock's, so one version gives one page (and
+   * one ETag), and the browser hydrates from the same time.
+   */
   readonly tree: (locale: string, client: QueryClient, renderedAt: number) => ReactElement;
 }): Promise<Prerendered | undefined> {
   const { feed, doc } = input;
@@ -65,14 +69,12 @@ export async function prerenderFromDocument(input: {
     fetchedAt: doc.fetchedAt,
     maxAgeSeconds: doc.maxAgeSeconds,
     locale: settings.locale,
-    // The feed version's time, not the clock's: one version gives one page (and one ETag).
-    renderedAt: doc.fetchedAt,
     ...(pages.length > 0 ? { pages } : {}),
   };
   try {
     // The Node stream API: React 19.0's react-dom/static has no web-stream prerender for Node.
     const { prelude } = await prerenderToNodeStream(
-      input.tree(settings.locale, client, snapshot.renderedAt),
+      input.tree(settings.locale, client, doc.fetchedAt),
       {
         // Every part inline, in order: an outlined part would need an inline script to show it,
         // which a strict CSP refuses.

@@ -11,7 +11,6 @@ const snapshot: PageSnapshot = {
   validator: '"abc"',
   fetchedAt: 1,
   locale: 'en-GB',
-  renderedAt: 2,
 };
 
 describe('page snapshot', () => {
