@@ -5,7 +5,7 @@
  * server, or a static HTML page with the same first screen. The figures come from inside the
  * page (page-probe.mjs, paint-probe.mjs), as for the other loads.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { CONTEXT_OPTIONS } from './measure.mjs';
@@ -57,15 +57,19 @@ export function inlineScriptGzip(html) {
 }
 
 /**
- * Gzip -9 bytes of the built files at these paths (as the server serves dist/ at /).
- * @param {string} dist
+ * Gzip -9 bytes of what the server sends for these paths (built files, and the stylesheet the
+ * renderer serves itself).
+ * @param {string} base the server's URL
  * @param {string[]} paths
  */
-export function assetGzip(dist, paths) {
-  return [...new Set(paths)].reduce((sum, p) => {
-    const file = path.join(dist, p.replace(/^\/+/, ''));
-    return sum + gzipSync(readFileSync(file), { level: 9 }).length;
-  }, 0);
+export async function assetGzip(base, paths) {
+  let sum = 0;
+  for (const p of new Set(paths)) {
+    const response = await fetch(new URL(p, base), { headers: { 'Accept-Encoding': 'identity' } });
+    if (!response.ok) throw new Error(`${p}: HTTP ${response.status}`);
+    sum += gzipSync(Buffer.from(await response.arrayBuffer()), { level: 9 }).length;
+  }
+  return sum;
 }
 
 /**

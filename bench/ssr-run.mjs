@@ -44,9 +44,9 @@ const med = (list, pick) =>
 /**
  * @param {PaintLoad[]} loads
  * @param {BareLoad[]} bareLoads
- * @param {{ dist: string, inlineGzip: number }} page
+ * @param {{ base: string, inlineGzip: number }} page the page's URL (its assets are fetched from there)
  */
-function summarise(loads, bareLoads, { dist, inlineGzip }) {
+async function summarise(loads, bareLoads, { base, inlineGzip }) {
   const early = bareLoads.at(-1)?.paint?.earlyAssets ?? [];
   const clicks = loads.flatMap((l) => (l.click ? [l.click] : []));
   const latencies = clicks.map((c) => c.latencyMs).filter((v) => v !== null);
@@ -73,7 +73,7 @@ function summarise(loads, bareLoads, { dist, inlineGzip }) {
           },
     early: {
       files: early,
-      gzipBytes: assetGzip(dist, early) + inlineGzip,
+      gzipBytes: (await assetGzip(base, early)) + inlineGzip,
       inlineGzipBytes: inlineGzip,
     },
     runs: loads.length,
@@ -159,9 +159,15 @@ export async function runSsrBench(options) {
       }
       results.push({
         name: feed.name,
-        client: summarise(loads.client, bareLoads.client, { dist, inlineGzip: inline.client }),
-        ssr: summarise(loads.ssr, bareLoads.ssr, { dist, inlineGzip: inline.ssr }),
-        static: summarise(loads.static, bareLoads.static, { dist, inlineGzip: inline.static }),
+        client: await summarise(loads.client, bareLoads.client, {
+          base: urls.client,
+          inlineGzip: inline.client,
+        }),
+        ssr: await summarise(loads.ssr, bareLoads.ssr, { base: urls.ssr, inlineGzip: inline.ssr }),
+        static: await summarise(loads.static, bareLoads.static, {
+          base: urls.static,
+          inlineGzip: inline.static,
+        }),
       });
     }
   } finally {

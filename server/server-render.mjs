@@ -37,6 +37,16 @@ import { Representation } from './http-caching.mjs';
  *     close: () => void,
  *   },
  * }} Renderer
+ * @typedef {{
+ *   page: 'standalone' | 'frame',
+ *   pageUrl: string,
+ *   template: string,
+ *   feedOrigins: readonly string[],
+ *   acceptLanguage?: string,
+ *   load: (feedUrl: string, kind?: 'head' | 'page') => Promise<FeedDocumentSnapshot | undefined>,
+ * }} RenderInput
+ * @typedef {{ feedUrl: string, kind: 'head' | 'page', doc: FeedDocumentSnapshot | undefined }} FeedRead
+ * @typedef {{ template: string, reads: FeedRead[], rep: Representation }} KeptPage
  */
 
 /** Rendered pages kept, by page URL, language and feed version. */
@@ -71,6 +81,51 @@ export function fillTemplate(template, page, stylesheet) {
 }
 
 /**
+ * Reads a page's feed documents: the server's own, else (from an allowed origin) through the
+ * SSRF-safe loader.
+ * @param {RenderInput} input
+ * @param {ReturnType<Renderer['createFeedLoader']> | undefined} fetcher
+ * @param {readonly string[]} feedOrigins
+ */
+function feedLoader(input, fetcher, feedOrigins) {
+  return async (/** @type {string} */ feedUrl, /** @type {'head' | 'page'} */ kind = 'head') => {
+    const own = await input.load(feedUrl, kind);
+    if (own || !fetcher || !feedOrigins.includes(new URL(feedUrl).origin)) return own;
+    return fetcher.load(feedUrl).then(
+      (s) => ({
+        text: s.text,
+        validator: s.etag ?? s.lastModified,
+        // The document's own date where it has one: one version gives one page. Its second's
+        // end: an update published within that second is not in the future.
+        fetchedAt: Math.min(
+          s.fetchedAt,
+          ((s.lastModified && Date.parse(s.lastModified)) || Infinity) + 999,
+        ),
+        maxAgeSeconds: s.maxAgeSeconds,
+      }),
+      () => undefined, // any failure: the browser loads the feed and says what is wrong
+    );
+  };
+}
+
+/**
+ * The head's freshness when every document a page was rendered from is as it was then (same
+ * validator, same time first read); null when any changed or failed.
+ * @param {FeedRead[]} reads
+ * @param {ReturnType<typeof feedLoader>} load
+ */
+async function unchanged(reads, load) {
+  const now = await Promise.all(reads.map((read) => load(read.feedUrl, read.kind)));
+  const same = reads.every(
+    (read, i) =>
+      now[i]?.validator === read.doc?.validator && now[i]?.fetchedAt === read.doc?.fetchedAt,
+  );
+  return same
+    ? { maxAgeSeconds: now[reads.findIndex((read) => read.kind === 'head')]?.maxAgeSeconds }
+    : null;
+}
+
+/**
  * @param {{ module?: string, feedOrigins?: string[], privateOrigins?: string[] }} options
  *   `module`: the built renderer (default dist-ssr/render-page.js); `feedOrigins`: other origins
  *   whose feeds the server may fetch to render (the SSRF-safe loader, docs/server.md), of which
@@ -83,8 +138,11 @@ export function createPageRenderer(options = {}) {
   let remote;
   /** @type {Promise<Renderer | null> | undefined} */
   let loading;
-  /** @type {Map<string, Representation>} */
+  /** Rendered pages by page, address and language, with the feed documents each was rendered from. */
+  /** @type {Map<string, KeptPage>} */
   const pages = new Map();
+  /** @type {Map<string, Promise<{ rep: Representation, maxAgeSeconds: number | undefined } | null>>} */
+  const rendering = new Map();
   /** @type {Representation | undefined} */
   let styles;
 
@@ -110,14 +168,7 @@ export function createPageRenderer(options = {}) {
 
   /**
    * The page's HTML with its first screen, or null when the browser is to render it.
-   * @param {{
-   *   page: 'standalone' | 'frame',
-   *   pageUrl: string,
-   *   template: string,
-   *   feedOrigins: readonly string[],
-   *   acceptLanguage?: string,
-   *   load: (feedUrl: string, kind?: 'head' | 'page') => Promise<FeedDocumentSnapshot | undefined>,
-   * }} input
+   * @param {RenderInput} input
    * @returns {Promise<{ rep: Representation, maxAgeSeconds: number | undefined } | null>}
    */
   async function render(input) {
@@ -129,45 +180,48 @@ export function createPageRenderer(options = {}) {
         allowPrivateAddresses: options.privateOrigins ?? [],
       });
     }
-    const fetcher = remote;
-    /** @type {string | null} */
-    let version = null;
-    /** @type {number | undefined} */
-    let maxAgeSeconds;
-    const load = async (
+    const load = feedLoader(input, remote, feedOrigins);
+    const key = `${input.page}\n${input.pageUrl}\n${input.acceptLanguage ?? ''}`;
+    const kept = pages.get(key);
+    if (kept && kept.template === input.template) {
+      const fresh = await unchanged(kept.reads, load);
+      if (fresh) {
+        pages.delete(key); // most recently used last
+        pages.set(key, kept);
+        return { rep: kept.rep, maxAgeSeconds: fresh.maxAgeSeconds };
+      }
+    }
+    // Readers arriving together for a page not yet rendered share one render.
+    let pending = rendering.get(key);
+    if (!pending) {
+      pending = renderAnew(r, input, load, key, kept).finally(() => rendering.delete(key));
+      rendering.set(key, pending);
+    }
+    return pending;
+  }
+
+  /**
+   * @param {Renderer} r
+   * @param {RenderInput} input
+   * @param {ReturnType<typeof feedLoader>} load
+   * @param {string} key
+   * @param {KeptPage | undefined} kept
+   */
+  async function renderAnew(r, input, load, key, kept) {
+    /** @type {FeedRead[]} */
+    const reads = [];
+    const recording = async (
       /** @type {string} */ feedUrl,
       /** @type {'head' | 'page'} */ kind = 'head',
     ) => {
-      const own = await input.load(feedUrl, kind);
-      const doc =
-        own ??
-        (fetcher && feedOrigins.includes(new URL(feedUrl).origin)
-          ? await fetcher.load(feedUrl).then(
-              (s) => ({
-                text: s.text,
-                validator: s.etag ?? s.lastModified,
-                // The document's own date where it has one: one version gives one page. Its
-                // second's end: an update published within that second is not in the future.
-                fetchedAt: Math.min(
-                  s.fetchedAt,
-                  ((s.lastModified && Date.parse(s.lastModified)) || Infinity) + 999,
-                ),
-                maxAgeSeconds: s.maxAgeSeconds,
-              }),
-              () => undefined, // any failure: the browser loads the feed and says what is wrong
-            )
-          : undefined);
-      // The page is as fresh as its feed's head; older pages never change.
-      if (kind === 'head') {
-        version = doc?.validator ?? null;
-        maxAgeSeconds = doc?.maxAgeSeconds;
-      }
+      const doc = await load(feedUrl, kind);
+      reads.push({ feedUrl, kind, doc });
       return doc;
     };
     let page;
     try {
       const renderPage = input.page === 'frame' ? r.renderFramePage : r.renderStandalonePage;
-      page = await renderPage({ ...input, load });
+      page = await renderPage({ ...input, load: recording });
     } catch (err) {
       console.error('server rendering failed; the browser renders the page:', err);
       return null;
@@ -177,16 +231,21 @@ export function createPageRenderer(options = {}) {
     const href = styles && `${STYLES_PREFIX.slice(1)}${styles.tag}.css`;
     const html = fillTemplate(input.template, page, href);
     if (html === undefined) return null;
-    const key = `${input.pageUrl}\n${input.acceptLanguage ?? ''}\n${version ?? ''}`;
-    const known = pages.get(key);
+    const maxAgeSeconds = reads.find((read) => read.kind === 'head')?.doc?.maxAgeSeconds;
     // The same HTML keeps its representation, and with it the compressed bodies.
-    if (known && known.body.toString('utf8') === html) return { rep: known, maxAgeSeconds };
-    const rep = new Representation(html, {
-      contentType: 'text/html; charset=utf-8',
-      lastModified: Date.now(),
-    });
-    pages.set(key, rep);
-    if (pages.size > MAX_PAGES) pages.delete(/** @type {string} */ (pages.keys().next().value));
+    const rep =
+      kept && kept.rep.body.toString('utf8') === html
+        ? kept.rep
+        : new Representation(html, {
+            contentType: 'text/html; charset=utf-8',
+            lastModified: Date.now(),
+          });
+    // A page is kept only while every document it was rendered from has a validator to compare.
+    pages.delete(key);
+    if (reads.every((read) => read.doc?.validator)) {
+      pages.set(key, { template: input.template, reads, rep });
+      if (pages.size > MAX_PAGES) pages.delete(/** @type {string} */ (pages.keys().next().value));
+    }
     return { rep, maxAgeSeconds };
   }
 
