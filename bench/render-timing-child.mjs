@@ -2,7 +2,7 @@
 /**
  * The child process of server-render-timing.mjs, started pinned to one core where the system
  * allows: times the page renderer in-process (its first render, which loads it, then renders of
- * the same page), then serves the same pages over HTTP (server rendering on) until told to stop.
+ * the same page, each for a new version of its feed, which the renderer has not kept), then serves the same pages over HTTP (server rendering on) until told to stop.
  * argv[2]: JSON, see ChildOptions. Replies over IPC with { renders, url }.
  */
 import { readFileSync, statSync } from 'node:fs';
@@ -26,12 +26,9 @@ const renderer = createPageRenderer({ module: options.module });
 /** @type {RenderTimes[]} */
 const renders = [];
 for (const feed of options.feeds) {
-  const doc = {
-    text: readFileSync(feed.file, 'utf8'),
-    validator: '"bench"',
-    fetchedAt: statSync(feed.file).mtimeMs,
-    maxAgeSeconds: 10,
-  };
+  const text = readFileSync(feed.file, 'utf8');
+  const fetchedAt = statSync(feed.file).mtimeMs;
+  let version = 0;
   const feedUrl = new URL(feed.urlPath, origin).href;
   /** @type {Parameters<typeof renderer.render>[0]} */
   const input = {
@@ -39,9 +36,15 @@ for (const feed of options.feeds) {
     pageUrl: `${origin}/?feed=${encodeURIComponent(feed.urlPath)}`,
     template,
     feedOrigins: [],
-    load: (url) => Promise.resolve(url === feedUrl ? doc : undefined),
+    load: (url) =>
+      Promise.resolve(
+        url === feedUrl
+          ? { text, validator: `"bench-${version}"`, fetchedAt, maxAgeSeconds: 10 }
+          : undefined,
+      ),
   };
   const once = async () => {
+    version++;
     const start = performance.now();
     if (!(await renderer.render(input))) throw new Error(`${feed.name}: not rendered`);
     return performance.now() - start;

@@ -334,9 +334,9 @@ export async function startServer(options = {}) {
         load: (feedUrl, kind) => ownFeed(feedUrl, req, kind),
       });
       if (rendered) {
-        // The template's inline script is the only one that runs: the CSP lists its hash.
+        // The template's inline scripts are the only ones that run: the CSP lists their hashes.
         /** @type {Record<string, string>} */
-        const headers = htmlSecurityHeaders(csp, template);
+        const headers = htmlSecurityHeaders(csp, rendered.scripts);
         // The reader's language picks the page's unless the address names one.
         if (!new URL(pageUrlOf(req)).searchParams.has('locale')) headers.Vary = 'Accept-Language';
         // Fresh as long as the feed it shows: a CDN in front serves it for as long.

@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Representation } from './http-caching.mjs';
+import { startAppAfterPaint } from './start-after-paint.mjs';
 
 /**
  * @typedef {{ text: string, validator: string | null, fetchedAt: number, maxAgeSeconds?: number }} FeedDocumentSnapshot
@@ -46,7 +47,9 @@ import { Representation } from './http-caching.mjs';
  *   load: (feedUrl: string, kind?: 'head' | 'page') => Promise<FeedDocumentSnapshot | undefined>,
  * }} RenderInput
  * @typedef {{ feedUrl: string, kind: 'head' | 'page', doc: FeedDocumentSnapshot | undefined }} FeedRead
- * @typedef {{ template: string, reads: FeedRead[], rep: Representation }} KeptPage
+ * @typedef {{ template: string, reads: FeedRead[], rep: Representation, scripts: string }} KeptPage
+ * @typedef {{ rep: Representation, maxAgeSeconds: number | undefined, scripts: string }} RenderedResponse
+ *   `scripts`: HTML whose inline scripts are the page's (its template's), for the CSP's hashes
  */
 
 /** Rendered pages kept, by page URL, language and feed version. */
@@ -141,7 +144,7 @@ export function createPageRenderer(options = {}) {
   /** Rendered pages by page, address and language, with the feed documents each was rendered from. */
   /** @type {Map<string, KeptPage>} */
   const pages = new Map();
-  /** @type {Map<string, Promise<{ rep: Representation, maxAgeSeconds: number | undefined } | null>>} */
+  /** @type {Map<string, Promise<RenderedResponse | null>>} */
   const rendering = new Map();
   /** @type {Representation | undefined} */
   let styles;
@@ -169,7 +172,7 @@ export function createPageRenderer(options = {}) {
   /**
    * The page's HTML with its first screen, or null when the browser is to render it.
    * @param {RenderInput} input
-   * @returns {Promise<{ rep: Representation, maxAgeSeconds: number | undefined } | null>}
+   * @returns {Promise<RenderedResponse | null>}
    */
   async function render(input) {
     const r = await renderer();
@@ -188,7 +191,7 @@ export function createPageRenderer(options = {}) {
       if (fresh) {
         pages.delete(key); // most recently used last
         pages.set(key, kept);
-        return { rep: kept.rep, maxAgeSeconds: fresh.maxAgeSeconds };
+        return { rep: kept.rep, maxAgeSeconds: fresh.maxAgeSeconds, scripts: kept.scripts };
       }
     }
     // Readers arriving together for a page not yet rendered share one render.
@@ -229,7 +232,11 @@ export function createPageRenderer(options = {}) {
     if (!page) return null;
     // Relative, as the built pages' own assets are (the pages sit beside assets/).
     const href = styles && `${STYLES_PREFIX.slice(1)}${styles.tag}.css`;
-    const html = fillTemplate(input.template, page, href);
+    // The page's scripts as they run over this HTML: the CSP allows their inline ones by hash.
+    // embed.html's script starts at once: the host greets the frame on its load event.
+    const template =
+      input.page === 'standalone' ? startAppAfterPaint(input.template).html : input.template;
+    const html = fillTemplate(template, page, href);
     if (html === undefined) return null;
     const maxAgeSeconds = reads.find((read) => read.kind === 'head')?.doc?.maxAgeSeconds;
     // The same HTML keeps its representation, and with it the compressed bodies.
@@ -243,10 +250,10 @@ export function createPageRenderer(options = {}) {
     // A page is kept only while every document it was rendered from has a validator to compare.
     pages.delete(key);
     if (reads.every((read) => read.doc?.validator)) {
-      pages.set(key, { template: input.template, reads, rep });
+      pages.set(key, { template: input.template, reads, rep, scripts: template });
       if (pages.size > MAX_PAGES) pages.delete(/** @type {string} */ (pages.keys().next().value));
     }
-    return { rep, maxAgeSeconds };
+    return { rep, maxAgeSeconds, scripts: template };
   }
 
   /**

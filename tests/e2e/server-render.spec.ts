@@ -140,6 +140,24 @@ test('the browser takes over: no second request for the feed, the first poll is 
   expect(feedRequests.every((r) => r.ifNoneMatch)).toBe(true);
 });
 
+test('the page is painted before its app is asked for, and the app still takes it over', async ({
+  page,
+  server,
+}) => {
+  await page.goto(server.url);
+  await expect(page.getByRole('button', { name: /By topic/ })).toBeEnabled();
+  const timing = await page.evaluate(() => ({
+    paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+    scripts: performance
+      .getEntriesByType('resource')
+      .filter((e) => new URL(e.name).pathname.endsWith('.js'))
+      .map((e) => e.startTime),
+  }));
+  expect(timing.paint).toBeDefined();
+  expect(timing.scripts.length).toBeGreaterThan(0);
+  expect(Math.min(...timing.scripts)).toBeGreaterThanOrEqual(timing.paint!);
+});
+
 test('embed.html hydrates from the document it carries, asking for no other copy', async ({
   page,
   server,

@@ -7,11 +7,12 @@ import { standaloneFeed } from '../common/page-feed-url';
 import { SNAPSHOT_ELEMENT_ID } from '../../widget/page-snapshot';
 
 let bodyRead: Promise<unknown> = Promise.resolve();
+const rendered = document.getElementById(SNAPSHOT_ELEMENT_ID) !== null;
 try {
   // A feed the page may not show (page-feed-url.ts) is never requested: the app says why.
   const url = standaloneFeed(window.location.search, document);
   // A page the server rendered brought the document along (widget/page-snapshot.ts).
-  if (url && !document.getElementById(SNAPSHOT_ELEMENT_ID)) {
+  if (url && !rendered) {
     const controller = new AbortController();
     const reply = readFeedEarly(url, controller.signal);
     // Untaken, a failure is nobody's error.
@@ -25,13 +26,17 @@ try {
 // The first date format loads the browser's locale and time zone data, a noticeable pause: do it
 // before the first time stamp needs it, while the main thread waits for the bundle, but after the
 // feed's body is in. During the download it held the main thread while the body piled up unread,
-// and a large document then arrived later.
-void bodyRead.then(() =>
-  setTimeout(() => {
-    try {
-      new Intl.DateTimeFormat(undefined, { timeZone: 'UTC', hour: 'numeric' }).format(0);
-    } catch {
-      // Nothing to warm up.
-    }
-  }, 0),
-);
+// and a large document then arrived later. A page the server rendered shows its first screen
+// first: the pause waits until the app, started after that paint, is downloading.
+const warmUp = () => {
+  try {
+    new Intl.DateTimeFormat(undefined, { timeZone: 'UTC', hour: 'numeric' }).format(0);
+  } catch {
+    // Nothing to warm up.
+  }
+};
+if (rendered && document.visibilityState === 'visible') {
+  requestAnimationFrame(() => setTimeout(() => setTimeout(warmUp, 0), 0));
+} else {
+  void bodyRead.then(() => setTimeout(warmUp, 0));
+}

@@ -1,0 +1,54 @@
+// @ts-check
+/**
+ * A rendered page is readable before any script runs. Its app is fetched and started once that
+ * HTML is on screen, so that neither its download nor its start-up holds back the first paint
+ * (docs/decisions/0023): the built page's module script and preloads become one inline module
+ * that adds them after the first frame. A page the browser renders keeps them as built.
+ */
+
+const ENTRY = /<script type="module" crossorigin src="([^"]+)"><\/script>\s*/;
+const PRELOAD = /<link rel="modulepreload" crossorigin href="([^"]+)">\s*/g;
+
+/**
+ * The inline module that starts the app: a frame is painted after its requestAnimationFrame
+ * callbacks, and a task queued from one runs after that paint. A hidden page paints nothing, so
+ * it waits for nothing.
+ * @param {string} entry
+ * @param {string[]} preloads
+ */
+function starter(entry, preloads) {
+  return [
+    'const start = () => {',
+    `  for (const href of ${JSON.stringify(preloads)}) {`,
+    "    const link = document.createElement('link');",
+    "    link.rel = 'modulepreload';",
+    "    link.crossOrigin = '';",
+    '    link.href = href;',
+    '    document.head.append(link);',
+    '  }',
+    `  import(${JSON.stringify(entry)});`,
+    '};',
+    "if (document.visibilityState === 'visible') requestAnimationFrame(() => setTimeout(start, 0));",
+    'else start();',
+  ].join('\n');
+}
+
+/**
+ * The page with its app started after the first paint, and that inline script (for the CSP's
+ * hash); the page unchanged, and no script, when it has no module entry as Vite builds one.
+ * @param {string} html
+ * @returns {{ html: string, script: string | undefined }}
+ */
+export function startAppAfterPaint(html) {
+  const entry = ENTRY.exec(html);
+  // Attribute values as Vite writes them: paths, no quotes or markup to escape.
+  if (!entry?.[1] || /[<>"'&]/.test(entry[1])) return { html, script: undefined };
+  const preloads = [...html.matchAll(PRELOAD)].flatMap((m) =>
+    m[1] && !/[<>"'&]/.test(m[1]) ? [m[1]] : [],
+  );
+  const script = starter(entry[1], preloads);
+  const page = html
+    .replace(PRELOAD, '')
+    .replace(ENTRY, () => `<script type="module">\n${script}\n</script>\n  `);
+  return { html: page, script };
+}

@@ -1,0 +1,40 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { startAppAfterPaint } from '../../server/start-after-paint.mjs';
+
+// The head of index.html as Vite builds it.
+const BUILT = `<!doctype html><html><head>
+    <meta charset="utf-8" />
+    <script>early()</script>
+    <script type="module" crossorigin src="./assets/index-abc.js"></script>
+    <link rel="modulepreload" crossorigin href="./assets/runtime-def.js">
+    <link rel="modulepreload" crossorigin href="./assets/live-blog-ghi.js">
+    <link rel="stylesheet" crossorigin href="./assets/live-blog-jkl.css">
+  </head><body><div id="root"></div></body></html>`;
+
+describe('a rendered page starts its app after the first paint', () => {
+  it('loads no script and preloads nothing while the HTML is parsed', () => {
+    const { html } = startAppAfterPaint(BUILT);
+    expect(html).not.toMatch(/<script[^>]*\ssrc=/);
+    expect(html).not.toContain('modulepreload" crossorigin href');
+    // The styles and the early script are the page's as built.
+    expect(html).toContain('<link rel="stylesheet" crossorigin href="./assets/live-blog-jkl.css">');
+    expect(html).toContain('<script>early()</script>');
+  });
+
+  it('imports the same entry and preloads the same chunks once painted', () => {
+    const { html, script } = startAppAfterPaint(BUILT);
+    expect(script).toBeDefined();
+    expect(html).toContain(`<script type="module">\n${script}\n</script>`);
+    expect(script).toContain('import("./assets/index-abc.js")');
+    expect(script).toContain('["./assets/runtime-def.js","./assets/live-blog-ghi.js"]');
+    expect(script).toContain('requestAnimationFrame(() => setTimeout(start, 0))');
+  });
+
+  it('leaves a page it does not recognise as built', () => {
+    const other = '<html><head><script src="/app.js"></script></head><body></body></html>';
+    expect(startAppAfterPaint(other)).toEqual({ html: other, script: undefined });
+    const odd = BUILT.replace('./assets/index-abc.js', './assets/x"onload="y.js');
+    expect(startAppAfterPaint(odd).script).toBeUndefined();
+  });
+});
