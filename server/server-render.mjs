@@ -13,7 +13,7 @@ import { startAppAfterPaint } from './start-after-paint.mjs';
 
 /**
  * @typedef {{ text: string, validator: string | null, fetchedAt: number, maxAgeSeconds?: number }} FeedDocumentSnapshot
- * @typedef {{ root: string, head: string, title: string, validator: string | null }} RenderedPage
+ * @typedef {{ root: string, head: string, tail?: string, title: string, validator: string | null }} RenderedPage
  * @typedef {(input: {
  *   pageUrl: string,
  *   feedOrigins: readonly string[],
@@ -80,7 +80,7 @@ export function fillTemplate(template, page, stylesheet) {
   if (page.title) {
     html = html.replace(/<title>[^<]*<\/title>/i, `<title>${escapeText(page.title)}</title>`);
   }
-  return html.replace(root, () => `<div id="root">${page.root}</div>`);
+  return html.replace(root, () => `<div id="root">${page.root}</div>${page.tail ?? ''}`);
 }
 
 /**

@@ -36,6 +36,14 @@ function readPages(value: unknown): SnapshotPage[] | undefined {
 
 export const SNAPSHOT_ELEMENT_ID = 'live-blog-snapshot';
 
+/**
+ * The snapshot follows the page's markup, so that the updates arrive first; this tag in <head>
+ * tells the standalone page's early script, which runs before the snapshot is parsed, that the
+ * page has its document already (request-feed-early.ts).
+ */
+export const RENDERED_MARKER_NAME = 'live-blog-rendered';
+export const renderedMarker = `<meta name="${RENDERED_MARKER_NAME}" content="snapshot">`;
+
 /** The element's text: "<" escaped, so that nothing in a feed can close the element. */
 export function snapshotScript(snapshot: PageSnapshot): string {
   const json = JSON.stringify(snapshot).replace(/</g, '\\u003c');

@@ -108,6 +108,8 @@ test('the served HTML carries the updates, the snapshot and the LiveBlogPosting'
   expect(html).toMatch(/<meta property="og:title" content="[^"]+"/);
   expect(html).toMatch(/<script type="application\/json" id="live-blog-snapshot">/);
   expect((html.match(/<article/g) ?? []).length).toBeGreaterThan(0);
+  // The updates come first over the wire, the document the browser continues from after them.
+  expect(html.indexOf('id="live-blog-snapshot"')).toBeGreaterThan(html.lastIndexOf('</article>'));
   // Cached like the feed it shows; the reader's language chose it.
   const feed = await fetch(`${server.url}fixtures/mars-landing.json`);
   expect(res.headers.get('cache-control')).toBe(feed.headers.get('cache-control'));

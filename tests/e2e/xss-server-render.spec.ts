@@ -11,6 +11,7 @@ import { JSDOM } from 'jsdom';
 import { expect, renderAllUpdates, test } from './fixtures';
 import { buildXssFeed } from '../fixtures/xss/build-feed';
 import { MAX_MORE_STEPS } from '../../src/core/filters/url-state';
+import { startAppAfterPaint } from '../../server/start-after-paint.mjs';
 import {
   domOffences,
   expectNothingHappened,
@@ -24,9 +25,16 @@ const feedDir = mkdtempSync(path.join(os.tmpdir(), 'live-blog-xss-ssr-'));
 test.afterAll(() => rmSync(feedDir, { recursive: true, force: true }));
 test.use({ serverOptions: { mode: 'static', staticDir: feedDir, csp: false, ssr: true } });
 
+// The scripts each page may carry: as built, with the standalone page's app started after its
+// first paint by the server (server/start-after-paint.mjs).
 const PAGES = [
-  { name: 'the standalone page', file: 'index.html', path: '' },
-  { name: 'embed.html', file: 'embed.html', path: 'embed.html' },
+  {
+    name: 'the standalone page',
+    file: 'index.html',
+    path: '',
+    scripts: (built: string) => startAppAfterPaint(built).html,
+  },
+  { name: 'embed.html', file: 'embed.html', path: 'embed.html', scripts: (built: string) => built },
 ] as const;
 
 /** Every update rendered by the server: `more=` at its most covers the whole corpus. */
@@ -129,7 +137,7 @@ for (const target of PAGES) {
         // The response as it came over the wire, before any parser saw it.
         const html = (await res?.text()) ?? '';
         expect(res?.headers()['content-security-policy']).toBeUndefined();
-        const template = readFileSync(path.join('dist', target.file), 'utf8');
+        const template = target.scripts(readFileSync(path.join('dist', target.file), 'utf8'));
         expect(servedOffences(html, template)).toEqual([]);
 
         await expect(page.getByRole('heading', { level: 1 })).toHaveText(built.feedTitle);

@@ -4,14 +4,15 @@
 import { offerEarlyFeedRequest } from '../../capabilities/feed/early-feed-request';
 import { readFeedEarly } from '../../capabilities/feed/read-feed-early';
 import { standaloneFeed } from '../common/page-feed-url';
-import { SNAPSHOT_ELEMENT_ID } from '../../widget/page-snapshot';
+import { RENDERED_MARKER_NAME } from '../../widget/page-snapshot';
 
 let bodyRead: Promise<unknown> = Promise.resolve();
-const rendered = document.getElementById(SNAPSHOT_ELEMENT_ID) !== null;
+// The snapshot itself comes after the page's markup, not yet parsed (widget/page-snapshot.ts).
+const rendered = document.querySelector(`meta[name="${RENDERED_MARKER_NAME}"]`) !== null;
 try {
   // A feed the page may not show (page-feed-url.ts) is never requested: the app says why.
   const url = standaloneFeed(window.location.search, document);
-  // A page the server rendered brought the document along (widget/page-snapshot.ts).
+  // A page the server rendered brings the document along.
   if (url && !rendered) {
     const controller = new AbortController();
     const reply = readFeedEarly(url, controller.signal);

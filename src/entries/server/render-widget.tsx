@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { jsonLdText, liveBlogJsonLd } from '../../widget/live-blog-json-ld';
 import { LiveBlogRoot, type LiveBlogRootProps } from '../../widget/LiveBlogRoot';
-import { snapshotScript } from '../../widget/page-snapshot';
+import { renderedMarker, snapshotScript } from '../../widget/page-snapshot';
 import { prerenderFromDocument, type FeedDocumentSnapshot } from './prerender-from-document';
 import { loadOlderPages, type FeedDocumentKind } from './load-older-pages';
 
@@ -12,8 +12,10 @@ export type { FeedDocumentSnapshot } from './prerender-from-document';
 export interface RenderedPage {
   /** What goes inside <div id="root">. */
   readonly root: string;
-  /** What goes into <head>: the snapshot, the title, description, cards and JSON-LD. */
+  /** What goes into <head>: the title, description, cards, JSON-LD and the marker of a snapshot. */
   readonly head: string;
+  /** What follows the root element: the snapshot, after the updates it rendered. */
+  readonly tail: string;
   readonly title: string;
   /** The feed document's validator, for the page's own ETag. */
   readonly validator: string | null;
@@ -77,7 +79,7 @@ export async function renderWidget(input: {
   const description = meta?.description ?? '';
   const items = [...store.items.values()].sort((a, b) => b.published - a.published);
   const head = [
-    snapshotScript(snapshot),
+    renderedMarker,
     description && `<meta name="description" content="${escapeHtml(description)}">`,
     `<meta property="og:type" content="article">`,
     `<meta property="og:url" content="${escapeHtml(pageUrl)}">`,
@@ -91,5 +93,5 @@ export async function renderWidget(input: {
   ]
     .filter(Boolean)
     .join('\n    ');
-  return { root, head, title, validator: doc.validator };
+  return { root, head, tail: snapshotScript(snapshot), title, validator: doc.validator };
 }
