@@ -72,17 +72,20 @@ function servedOffences(html: string, template: string): string[] {
   const own = new JSDOM(template).window.document;
   const builtIn = new Set([...own.querySelectorAll('*')].map((el) => el.outerHTML));
   for (const el of doc.querySelectorAll('*')) {
-    if (builtIn.has(el.outerHTML)) continue; // the page as built (its icon is a data: URL)
+    const found: string[] = [];
     for (const attr of el.attributes) {
       const name = attr.name.toLowerCase();
       const where = `<${el.tagName.toLowerCase()}> ${el.closest('article')?.id ?? ''}`;
-      if (name.startsWith('on')) out.push(`${where} has ${name}`);
-      if (name === 'srcdoc' || name === 'srcset') out.push(`${where} has ${name}`);
+      if (name.startsWith('on')) found.push(`${where} has ${name}`);
+      if (name === 'srcdoc' || name === 'srcset') found.push(`${where} has ${name}`);
       const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(attr.value.replace(/[\s\p{Cc}]/gu, ''));
       if (URL_ATTRS.includes(name) && scheme && !/^(https?|mailto)$/i.test(scheme[1]!)) {
-        out.push(`${where} has ${name}=${attr.value.slice(0, 80)}`);
+        found.push(`${where} has ${name}=${attr.value.slice(0, 80)}`);
       }
     }
+    // The page as built may (its icon is a data: URL). Serialised only then: an element's
+    // outerHTML is its whole subtree.
+    if (found.length > 0 && !builtIn.has(el.outerHTML)) out.push(...found);
   }
   for (const script of doc.querySelectorAll('script')) {
     const data = ['live-blog-snapshot', 'live-blog-json-ld'].includes(script.id);
