@@ -49,6 +49,11 @@ export function StatusLine(props: Props) {
   // Seconds only matter while counting down to a retry; otherwise a shared minute tick will do.
   const now = useNow(error ? 1000 : 60_000);
   const renderedAt = useRenderTime();
+  // The clock alone within a day of now (or of the page's making, before the reader's clock).
+  const when = (at: number) =>
+    (now || renderedAt) - at < 86_400_000
+      ? formatClock(at, locale, timeZone)
+      : formatDayAndClock(at, locale, timeZone);
   let text: string;
   let tone: 'live' | 'problem' | 'ended' | 'upcoming';
   if (!online) {
@@ -65,7 +70,7 @@ export function StatusLine(props: Props) {
     text =
       changedAt === undefined
         ? t.statusEnded
-        : `${t.statusEnded} · ${t.lastUpdateAt(now - changedAt < 86_400_000 ? formatClock(changedAt, locale, timeZone) : formatDayAndClock(changedAt, locale, timeZone))}`;
+        : `${t.statusEnded} · ${t.lastUpdateAt(when(changedAt))}`;
     tone = 'ended';
   } else if (status === 'upcoming') {
     text = t.statusUpcoming;
@@ -79,10 +84,11 @@ export function StatusLine(props: Props) {
     // and when the page was made, for a reader without JavaScript who reads it later.
     const asOf =
       renderedAt > 0 ? ` · ${t.pageAsOf(formatClock(renderedAt, locale, timeZone))}` : '';
+    // A day or more ago has no relative wording: the date says it.
     text = ago
       ? `${t.statusLive} · ${t.updatedAgo(ago)}`
-      : now === 0 && changedAt !== undefined
-        ? `${t.statusLive} · ${t.lastUpdateAt(formatClock(changedAt, locale, timeZone))}${asOf}`
+      : changedAt !== undefined && (now === 0 || ago === null)
+        ? `${t.statusLive} · ${t.lastUpdateAt(when(changedAt))}${now === 0 ? asOf : ''}`
         : t.statusLive;
     tone = 'live';
   }

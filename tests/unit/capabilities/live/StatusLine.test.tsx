@@ -47,3 +47,35 @@ describe('StatusLine countdown', () => {
     expect(screen.getByRole('status')).toHaveTextContent('retrying in 19 s.');
   });
 });
+
+describe('StatusLine of a live blog', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ now: T0 });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  const live = (changedAt: number) => (
+    <StatusLine
+      status="live"
+      changedAt={changedAt}
+      error={undefined}
+      nextAttemptAt={undefined}
+      rejectedCount={0}
+      locale="en-GB"
+      timeZone="UTC"
+      onRetry={() => {}}
+    />
+  );
+
+  it('says how long ago the last update came, within a day', () => {
+    render(live(T0 - 5 * 60_000));
+    expect(screen.getByRole('status')).toHaveTextContent('Live · updated 5 minutes ago');
+  });
+
+  it('gives the date of a last update a day or more ago', () => {
+    render(live(T0 - 3 * 86_400_000));
+    expect(screen.getByRole('status')).toHaveTextContent(/^Live · last update .*9 Jul.*10:00/);
+  });
+});
