@@ -30,7 +30,7 @@ const browserOnlyGlobals = [
 // entries/common). Outside src/, the replay server stands alone, and bench/ and scripts/ share
 // what they both need through tooling/.
 const CAPABILITIES = ['feed', 'live', 'timeline', 'filters', 'story', 'sharing', 'embeds'];
-const ENTRIES = ['page', 'frame', 'embed', 'embed-frame', 'lib', 'server'];
+const ENTRIES = ['page', 'frame', 'embed', 'embed-frame', 'lib', 'server', 'validate'];
 const layer = (/** @type {string} */ message) => message + ' (docs/architecture.md)';
 const LAYER_ZONES = [
   {
@@ -215,6 +215,7 @@ export default tseslint.config(
   {
     files: [
       'src/entries/server/**',
+      'src/entries/validate/**',
       'server/**/*.mjs',
       'scripts/**/*.mjs',
       'tooling/**/*.mjs',

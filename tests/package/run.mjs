@@ -3,11 +3,13 @@
 // Packs the tarball, lints it (publint, arethetypeswrong), checks its files and licence notices,
 // installs it into a Vite + React + TypeScript host app at the newest and the lowest React the
 // peer range allows, type-checks the host (bundler and nodenext), builds it and looks at the
-// widget in Chromium, and renders it under Server Components. Cleans up after itself.
+// widget in Chromium, and renders it under Server Components; runs the installed
+// live-blog-validate command on a good and a broken feed. Cleans up after itself.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { binProblems } from './bin.mjs';
 import { buildHost, createHost, hostReact, setReact, typeCheck } from './host-app.mjs';
 import { widgetProblems } from './in-chromium.mjs';
 import { readJson } from './json.mjs';
@@ -91,6 +93,12 @@ try {
     if (i === 0) {
       await check('installed embed.html has its assets beside it', () =>
         iframeFileProblems(join(host, 'node_modules/live-blog/dist')),
+      );
+      await check('installed live-blog-validate passes the demo feed, fails a broken one', () =>
+        binProblems(host, {
+          good: join(ROOT, 'public/feeds/vilnius-2023.json'),
+          broken: join(ROOT, 'tests/fixtures/feeds/invalid-items.json'),
+        }),
       );
       await check('host type-checks (moduleResolution bundler)', () => typeCheck(host, 'bundler'));
       await check('host type-checks (moduleResolution nodenext)', () =>

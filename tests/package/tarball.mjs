@@ -16,6 +16,7 @@ const REQUIRED = [
   'dist-lib/live-blog.d.ts',
   'dist-lib/live-blog.server.js',
   'dist-lib/live-blog.server.d.ts',
+  'dist-lib/live-blog-validate.js',
   'dist-lib/live-blog.css',
   'dist/embed.js',
   'dist/embed.d.ts',

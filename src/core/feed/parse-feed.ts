@@ -12,7 +12,8 @@ import { readItem, type ReadMode } from './read-item';
 import { readMeta } from './read-meta';
 import { parseRfc3339 } from './rfc3339';
 
-function isTombstone(raw: unknown): raw is { id: string; date_modified?: unknown } {
+/** A retraction: a string `id` and `_liveblog.deleted: true` (docs/feed-format.md). */
+export function isTombstone(raw: unknown): raw is { id: string; date_modified?: unknown } {
   if (typeof raw !== 'object' || raw === null) return false;
   const r = raw as { id?: unknown; _liveblog?: { deleted?: unknown } };
   return typeof r.id === 'string' && r.id !== '' && r._liveblog?.deleted === true;
@@ -66,6 +67,24 @@ export function readFeedJson(text: string): JsonRead {
 export function parseFeed(text: string, baseUrl?: string): ParseResult {
   const read = readFeedJson(text);
   return read.ok ? parseFeedObject(read.json, baseUrl) : read;
+}
+
+/**
+ * How a document's items are read: as a plain JSON Feed when no `_liveblog` is anywhere in it
+ * (docs/feed-format.md, "Plain JSON Feed"). For tools that read items one by one; parseFeedObject
+ * decides the same inline, which keeps the client's bundle smaller (a test holds the two alike).
+ */
+export function itemReadMode(
+  json: RawObject,
+  entries: readonly unknown[],
+  baseUrl: string | undefined,
+): ReadMode {
+  return {
+    base: baseUrl,
+    plain:
+      json._liveblog === undefined &&
+      !entries.some((entry) => isObject(entry) && entry._liveblog !== undefined),
+  };
 }
 
 /** Depth an item may reach inside its own value: the document and its items array take two. */

@@ -23,7 +23,7 @@ function side(x: unknown): number | undefined {
   return typeof x === 'number' && Number.isInteger(x) && x > 0 && x <= MAX_SIDE ? x : undefined;
 }
 
-function readAttachment(raw: unknown, base: string | undefined): Attachment | undefined {
+export function readAttachment(raw: unknown, base: string | undefined): Attachment | undefined {
   if (!isObject(raw) || typeof raw.mime_type !== 'string') return undefined;
   const mime = MIME.exec(raw.mime_type.trim());
   if (!mime) return undefined;
@@ -46,6 +46,23 @@ function readAttachment(raw: unknown, base: string | undefined): Attachment | un
     width: sized ? width : undefined,
     height: sized ? height : undefined,
   };
+}
+
+/**
+ * Why readAttachment drops `raw`, in words for its producer (live-blog-validate; the client only
+ * skips it), or undefined when it is kept. Apart from readAttachment so that the client's bundle
+ * carries none of these words.
+ */
+export function attachmentDropReason(raw: unknown, base: string | undefined): string | undefined {
+  if (!isObject(raw)) return 'not an object';
+  if (typeof raw.mime_type !== 'string') return 'mime_type is missing';
+  const mime = MIME.exec(raw.mime_type.trim());
+  if (!mime) return `mime_type ${JSON.stringify(raw.mime_type)} is not a MIME type`;
+  const type = `${mime[1]!.toLowerCase()}/${mime[2]!.toLowerCase()}`;
+  if (!kindOf(mime[1]!.toLowerCase(), mime[2]!.toLowerCase())) {
+    return `${type} is not a kind the client shows`;
+  }
+  return safeHttpUrl(raw.url, base) === undefined ? 'url is missing or not http(s)' : undefined;
 }
 
 /** The attachments an item can show, in the feed's order; undefined when there are none. */

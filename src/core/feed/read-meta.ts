@@ -22,7 +22,7 @@ function refId(x: unknown): string | undefined {
   return id !== '' && id.length <= FEED_LIMITS.maxIdChars && isWellFormed(id) ? id : undefined;
 }
 
-function countryCode(x: unknown): string | undefined {
+export function countryCode(x: unknown): string | undefined {
   const code = typeof x === 'string' ? x.trim() : '';
   return /^[A-Za-z]{2}$/.test(code) ? code.toUpperCase() : undefined;
 }
@@ -49,19 +49,19 @@ function declared<T>(
   return out;
 }
 
-function readTopic(raw: RawObject): Topic | undefined {
+export function readTopic(raw: RawObject): Topic | undefined {
   const id = refId(raw.id);
   return id === undefined ? undefined : { id, label: clean(text(raw.label, 200)) ?? id };
 }
 
-function readCountry(raw: RawObject): Country | undefined {
+export function readCountry(raw: RawObject): Country | undefined {
   const code = countryCode(raw.code);
   if (code === undefined) return undefined;
   const name = clean(text(raw.name, 200));
   return name === undefined ? { code } : { code, name };
 }
 
-function readPerson(raw: RawObject): Person | undefined {
+export function readPerson(raw: RawObject): Person | undefined {
   const id = refId(raw.id);
   const name = clean(text(raw.name, 200));
   if (id === undefined || name === undefined) return undefined;

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { FEED_LIMITS, valueDepth } from '../../../../src/core/feed/feed-limits';
-import { parseFeed, parseFeedObject } from '../../../../src/core/feed/parse-feed';
+import { itemReadMode, parseFeed, parseFeedObject } from '../../../../src/core/feed/parse-feed';
 import { parseRfc3339 } from '../../../../src/core/feed/rfc3339';
 import {
   demoFeedText,
@@ -639,5 +639,23 @@ describe('parseFeed: limits', () => {
     }));
     const feed = parsed(wireFeed([], { _liveblog: { topics } }));
     expect(feed.meta.topics).toHaveLength(FEED_LIMITS.maxListLength);
+  });
+});
+
+describe('itemReadMode', () => {
+  it('reads a document as plain exactly when parseFeedObject does (tags become topics)', () => {
+    const tagged = wireItem('a', 1, { tags: ['vote'] });
+    const docs = [
+      wireFeed([tagged]),
+      wireFeed([tagged], { _liveblog: {} }),
+      wireFeed([tagged, { ...wireItem('b', 0), _liveblog: { pinned: true } }]),
+      wireFeed([tagged, tombstoneWire('c')]),
+      wireFeed([tagged, 'not an item']),
+    ];
+    for (const doc of docs) {
+      const mode = itemReadMode(doc, doc.items as unknown[], BASE);
+      expect(mode.base).toBe(BASE);
+      expect(mode.plain, JSON.stringify(doc)).toBe(parsed(doc, BASE).items[0]!.topics.length > 0);
+    }
   });
 });

@@ -1,7 +1,11 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { FEED_LIMITS } from '../../../../src/core/feed/feed-limits';
-import { readAttachments } from '../../../../src/core/feed/read-attachments';
+import {
+  attachmentDropReason,
+  readAttachment,
+  readAttachments,
+} from '../../../../src/core/feed/read-attachments';
 import { parsed, wireFeed, wireItem } from '../../../support/feed-builders';
 
 const BASE = 'https://news.example/live/feeds/head.json';
@@ -143,5 +147,27 @@ describe('readAttachments', () => {
   it(`reads at most ${FEED_LIMITS.maxAttachments} attachments of one item`, () => {
     const many = Array.from({ length: FEED_LIMITS.maxAttachments + 10 }, (_, i) => photo(i));
     expect(readAttachments(many, BASE)).toHaveLength(FEED_LIMITS.maxAttachments);
+  });
+});
+
+describe('attachmentDropReason', () => {
+  it('gives a reason exactly for the attachments the client drops, naming what is wrong', () => {
+    const cases: [unknown, RegExp | undefined][] = [
+      [photo(1), undefined],
+      [{ url: 'clip.webm', mime_type: 'video/webm' }, undefined],
+      ['https://img.example/1.jpg', /not an object/],
+      [{ url: 'https://img.example/1.jpg' }, /mime_type is missing/],
+      [photo(1, { mime_type: 'jpeg' }), /"jpeg" is not a MIME type/],
+      [
+        photo(1, { mime_type: 'Video/QuickTime' }),
+        /video\/quicktime is not a kind the client shows/,
+      ],
+      [photo(1, { url: 'data:image/png;base64,AAAA' }), /url is missing or not http\(s\)/],
+    ];
+    for (const [raw, reason] of cases) {
+      const why = attachmentDropReason(raw, BASE);
+      expect(why === undefined, JSON.stringify(raw)).toBe(readAttachment(raw, BASE) !== undefined);
+      if (reason) expect(why).toMatch(reason);
+    }
   });
 });

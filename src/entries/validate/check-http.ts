@@ -1,0 +1,177 @@
+// The HTTP side of a feed document fetched from a URL: what docs/feed-format.md ("Serving") and
+// docs/scaling.md ("The headers") ask of the head and of the pages.
+import type { HttpFacts } from './load-document';
+import { VALIDATOR_ORIGIN } from './load-document';
+import { RULES, type ProblemList } from './validation-problem';
+
+/** A page is cached "for ever" from a day on; scaling.md recommends a year and `immutable`. */
+const LONG_MAX_AGE = 86_400;
+/** Clients poll the head at most this seldom, whatever max-age says (docs/feed-format.md). */
+const MAX_POLL_SECONDS = 300;
+
+/** `max-age` of a Cache-Control value: undefined when it has none. */
+function maxAgeOf(cacheControl: string): number | undefined {
+  const match = /(?:^|,)\s*(?:s-)?max-age\s*=\s*"?(\d+)/i.exec(cacheControl);
+  return match ? Number(match[1]) : undefined;
+}
+
+function has(cacheControl: string, directive: string): boolean {
+  return new RegExp(`(?:^|,)\\s*${directive}\\s*(?:,|=|$)`, 'i').test(cacheControl);
+}
+
+function checkContentType(headers: Headers, list: ProblemList): void {
+  const type = headers.get('content-type');
+  if (type === null) {
+    list.warning(
+      'HTTP Content-Type',
+      'No Content-Type: send application/feed+json (application/json is accepted).',
+      RULES.serving,
+    );
+    return;
+  }
+  const [essence = '', ...params] = type.split(';').map((part) => part.trim().toLowerCase());
+  if (essence === 'text/html') {
+    list.error(
+      'HTTP Content-Type',
+      `Content-Type ${type}: clients treat a text/html answer as an error page and never read it.`,
+      RULES.serving,
+    );
+  } else if (essence !== 'application/feed+json' && essence !== 'application/json') {
+    list.warning(
+      'HTTP Content-Type',
+      `Content-Type ${type}: send application/feed+json (application/json is accepted). Clients read the feed all the same, by its content.`,
+      RULES.serving,
+    );
+  }
+  const charset = params
+    .find((p) => p.startsWith('charset='))
+    ?.slice(8)
+    .replace(/"/g, '');
+  if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
+    list.warning(
+      'HTTP Content-Type',
+      `charset=${charset}: feeds are UTF-8, and clients decode them as UTF-8 whatever the header says.`,
+      RULES.serving,
+    );
+  }
+}
+
+function checkHeadCaching(
+  cacheControl: string | null,
+  pollSeconds: number | undefined,
+  list: ProblemList,
+) {
+  const path = 'HTTP Cache-Control';
+  if (cacheControl === null) {
+    list.warning(
+      path,
+      'The head has no Cache-Control: send e.g. "public, max-age=10", so that a CDN answers the polls.',
+      RULES.scalingHeaders,
+    );
+    return;
+  }
+  const maxAge = maxAgeOf(cacheControl);
+  if (
+    has(cacheControl, 'no-store') ||
+    has(cacheControl, 'no-cache') ||
+    maxAge === undefined ||
+    maxAge === 0
+  ) {
+    list.warning(
+      path,
+      `Cache-Control "${cacheControl}": with no max-age every poll of every reader reaches the origin. Send e.g. "public, max-age=10".`,
+      RULES.scalingHeaders,
+    );
+    return;
+  }
+  if (maxAge > MAX_POLL_SECONDS) {
+    list.warning(
+      path,
+      `max-age=${maxAge} on the head: updates wait that long in caches, and clients poll at least every ${MAX_POLL_SECONDS} s anyway. Keep it near poll_seconds (5–15 s for a busy event).`,
+      RULES.polling,
+    );
+  } else if (pollSeconds !== undefined && maxAge > pollSeconds) {
+    list.warning(
+      path,
+      `max-age=${maxAge} is longer than _liveblog.poll_seconds (${pollSeconds}): clients wait for max-age instead. Align the two.`,
+      RULES.polling,
+    );
+  }
+}
+
+function checkPageCaching(cacheControl: string | null, list: ProblemList) {
+  const maxAge = cacheControl === null ? undefined : maxAgeOf(cacheControl);
+  const immutable = cacheControl !== null && has(cacheControl, 'immutable');
+  const uncached =
+    cacheControl !== null && (has(cacheControl, 'no-store') || has(cacheControl, 'no-cache'));
+  if (uncached || !(immutable || (maxAge !== undefined && maxAge >= LONG_MAX_AGE))) {
+    list.warning(
+      'HTTP Cache-Control',
+      `${cacheControl === null ? 'No Cache-Control' : `Cache-Control "${cacheControl}"`} on an older page: a page never changes, so it should be cached for good ("public, max-age=31536000, immutable").`,
+      RULES.scalingHeaders,
+    );
+  }
+}
+
+function checkCors(headers: Headers, list: ProblemList): void {
+  const allow = headers.get('access-control-allow-origin');
+  if (allow === null) {
+    list.warning(
+      'HTTP Access-Control-Allow-Origin',
+      'No Access-Control-Allow-Origin: the widget embedded on other sites cannot read the feed. Send "Access-Control-Allow-Origin: *".',
+      RULES.serving,
+    );
+    return;
+  }
+  if (allow.trim() !== '*' && allow.trim() !== VALIDATOR_ORIGIN) {
+    list.warning(
+      'HTTP Access-Control-Allow-Origin',
+      `Access-Control-Allow-Origin: ${allow}: only that site may embed the widget. Send "*" (requests carry no credentials).`,
+      RULES.serving,
+    );
+  }
+  const exposed = (headers.get('access-control-expose-headers') ?? '')
+    .split(',')
+    .map((name) => name.trim().toLowerCase());
+  if (headers.has('etag') && !exposed.includes('etag') && !exposed.includes('*')) {
+    list.warning(
+      'HTTP Access-Control-Expose-Headers',
+      'ETag is not in Access-Control-Expose-Headers: a client on another site cannot see it, and reads every unchanged head again. Send "Access-Control-Expose-Headers: ETag, Retry-After".',
+      RULES.serving,
+    );
+  }
+}
+
+/** The headers of a head or a page (status and body are checked by whoever loaded it). */
+export function checkResponse(
+  facts: HttpFacts,
+  role: 'head' | 'page',
+  pollSeconds: number | undefined,
+  list: ProblemList,
+): void {
+  const { headers } = facts;
+  checkContentType(headers, list);
+  if (role === 'head') checkHeadCaching(headers.get('cache-control'), pollSeconds, list);
+  else checkPageCaching(headers.get('cache-control'), list);
+  if (!headers.has('etag') && !headers.has('last-modified')) {
+    list.warning(
+      'HTTP ETag',
+      'Neither ETag nor Last-Modified: clients cannot ask "has it changed?", and every poll downloads the whole document.',
+      RULES.serving,
+    );
+  }
+  checkCors(headers, list);
+}
+
+/** The answer to the head's own validator (conditionalStatus): it should be a 304. */
+export function checkConditional(
+  answer: { readonly header: string; readonly status: number; readonly same: boolean } | undefined,
+  list: ProblemList,
+): void {
+  if (answer === undefined || answer.status === 304 || !answer.same) return;
+  list.warning(
+    `HTTP ${answer.header}`,
+    `The head answered ${answer.status} to ${answer.header} with its own validator: an unchanged feed should cost a 304 Not Modified, not the whole document.`,
+    RULES.serving,
+  );
+}

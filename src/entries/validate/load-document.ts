@@ -1,0 +1,154 @@
+// Reading one feed document for the validator: a file, or a URL the producer typed, with the
+// client's limits (size and time). The URL is the producer's own, on their own machine: a plain
+// fetch, not the SSR loader's allow-list of origins (docs/decisions/0026).
+import { readFile, stat } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { FEED_TIMEOUT_MS } from '../../capabilities/feed/fetch-feed-document';
+import { FEED_REQUEST_INIT, readBody } from '../../capabilities/feed/read-body';
+import { FEED_LIMITS } from '../../core/feed/feed-limits';
+
+/** What the validator sends as `Origin`, so that a server shows the CORS headers it gives embeds. */
+export const VALIDATOR_ORIGIN = 'https://live-blog-validate.invalid';
+
+/** A response's facts that the HTTP checks read. */
+export interface HttpFacts {
+  /** After redirects. */
+  readonly url: string;
+  readonly status: number;
+  readonly headers: Headers;
+}
+
+export type Loaded =
+  | {
+      readonly kind: 'document';
+      /** Where it came from (after redirects): relative URLs resolve against it. */
+      readonly location: string;
+      readonly text: string;
+      readonly http?: HttpFacts;
+    }
+  | {
+      readonly kind: 'too-large';
+      readonly location: string;
+      readonly message: string;
+      readonly http?: HttpFacts;
+    }
+  | { readonly kind: 'failed'; readonly location: string; readonly message: string };
+
+export type Fetch = typeof fetch;
+
+const MB = 1024 * 1024;
+const limitText = `${FEED_LIMITS.maxDocumentBytes / MB} MB`;
+
+function tooLarge(location: string, bytes: number, http?: HttpFacts): Loaded {
+  const message = `The document is larger than the client's limit of ${limitText} (at least ${(bytes / MB).toFixed(1)} MB): clients refuse it. Split the feed into pages.`;
+  return http
+    ? { kind: 'too-large', location, message, http }
+    : { kind: 'too-large', location, message };
+}
+
+async function loadFile(url: URL): Promise<Loaded> {
+  const location = url.href;
+  try {
+    const path = fileURLToPath(url);
+    const { size } = await stat(path);
+    if (size > FEED_LIMITS.maxDocumentBytes) return tooLarge(location, size);
+    // Decoded as the client decodes a response: UTF-8, a byte order mark dropped.
+    return { kind: 'document', location, text: new TextDecoder().decode(await readFile(path)) };
+  } catch (error) {
+    return { kind: 'failed', location, message: `Could not read ${location}: ${String(error)}` };
+  }
+}
+
+function factsOf(response: Response, requested: URL): HttpFacts {
+  return {
+    url: response.url || requested.href,
+    status: response.status,
+    headers: response.headers,
+  };
+}
+
+async function loadUrl(url: URL, fetchFn: Fetch): Promise<Loaded> {
+  let response: Response;
+  try {
+    response = await fetchFn(url, {
+      headers: { ...FEED_REQUEST_INIT.headers, Origin: VALIDATOR_ORIGIN },
+      redirect: 'follow',
+      signal: AbortSignal.timeout(FEED_TIMEOUT_MS),
+    });
+  } catch (error) {
+    const timedOut = error instanceof Error && error.name === 'TimeoutError';
+    // fetch says "fetch failed"; why (a refused connection, an unknown host) is its cause.
+    const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    return {
+      kind: 'failed',
+      location: url.href,
+      message: timedOut
+        ? `No answer from ${url.href} within ${FEED_TIMEOUT_MS / 1000} s (clients give up then).`
+        : `Could not load ${url.href}: ${reason}`,
+    };
+  }
+  const http = factsOf(response, url);
+  if (!response.ok) {
+    await response.body?.cancel().catch(() => {});
+    return {
+      kind: 'failed',
+      location: http.url,
+      message: `${http.url} answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`,
+    };
+  }
+  try {
+    const read = await readBody(response, FEED_LIMITS.maxDocumentBytes);
+    if ('tooLarge' in read) return tooLarge(http.url, read.tooLarge, http);
+    return { kind: 'document', location: http.url, text: read.text, http };
+  } catch (error) {
+    return {
+      kind: 'failed',
+      location: http.url,
+      message: `The body of ${http.url} could not be read: ${String(error)}`,
+    };
+  }
+}
+
+/** One document, from a `file:` or an `http(s):` URL. Never throws. */
+export function loadDocument(url: URL, fetchFn: Fetch = fetch): Promise<Loaded> {
+  if (url.protocol === 'file:') return loadFile(url);
+  if (url.protocol === 'http:' || url.protocol === 'https:') return loadUrl(url, fetchFn);
+  return Promise.resolve({
+    kind: 'failed',
+    location: url.href,
+    message: `${url.href} is neither a file nor an http(s) URL.`,
+  });
+}
+
+/**
+ * A second request for the head, with its own validator: an unchanged feed should cost a 304.
+ * Undefined when the head gives no validator or the request fails (reported elsewhere).
+ */
+export async function conditionalStatus(
+  facts: HttpFacts,
+  fetchFn: Fetch = fetch,
+): Promise<
+  { readonly header: string; readonly status: number; readonly same: boolean } | undefined
+> {
+  const etag = facts.headers.get('etag');
+  const lastModified = facts.headers.get('last-modified');
+  const [header, value] = etag
+    ? ['If-None-Match', etag]
+    : lastModified
+      ? ['If-Modified-Since', lastModified]
+      : [undefined, undefined];
+  if (header === undefined) return undefined;
+  try {
+    const response = await fetchFn(facts.url, {
+      headers: { ...FEED_REQUEST_INIT.headers, Origin: VALIDATOR_ORIGIN, [header]: value },
+      signal: AbortSignal.timeout(FEED_TIMEOUT_MS),
+    });
+    await response.body?.cancel().catch(() => {});
+    // A 200 with another validator is a new version published meanwhile, not a fault.
+    const again = etag ? response.headers.get('etag') : response.headers.get('last-modified');
+    return { header, status: response.status, same: again === value };
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,231 @@
+// @vitest-environment node
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { validateFeed, type Report } from '../../../../src/entries/validate/validate-feed';
+import { RULES, type Problem } from '../../../../src/entries/validate/validation-problem';
+import { wireFeed, wireItem } from '../../../support/feed-builders';
+
+// A real HTTP server whose answers each test sets: the validator's HTTP checks read real
+// headers, as a producer's CDN sends them.
+type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+let routes: Map<string, Handler>;
+let server: Server;
+let origin: string;
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    const handler = routes.get(req.url ?? '');
+    if (handler) handler(req, res);
+    else res.writeHead(404).end('not found');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  // A test leaves a response unfinished on purpose (the oversized one).
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
+beforeEach(() => {
+  routes = new Map();
+});
+
+const NOW = Date.parse('2024-01-01T00:00:00Z');
+
+const WELL_SERVED = {
+  'Content-Type': 'application/feed+json; charset=utf-8',
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Expose-Headers': 'ETag, Retry-After',
+};
+
+/** Serves `doc` at `path` with `headers`; answers its own ETag with a 304 unless told not to. */
+function serve(
+  path: string,
+  doc: unknown,
+  headers: Record<string, string>,
+  { answer304 = true } = {},
+) {
+  const body = typeof doc === 'string' ? doc : JSON.stringify(doc);
+  routes.set(path, (req, res) => {
+    const etag = headers.ETag;
+    if (answer304 && etag !== undefined && req.headers['if-none-match'] === etag) {
+      res.writeHead(304, headers).end();
+    } else res.writeHead(200, headers).end(body);
+  });
+}
+
+async function validate(path: string): Promise<Report> {
+  const outcome = await validateFeed(new URL(path, origin), path, {
+    now: NOW,
+    maxPages: 10,
+    htmlProblem: undefined,
+  });
+  if (!outcome.ok) throw new Error(outcome.message);
+  return outcome.report;
+}
+
+const problem = (path: string, severity: Problem['severity'], rule: string, message: RegExp) =>
+  expect.objectContaining({
+    path,
+    severity,
+    rule,
+    message: expect.stringMatching(message) as unknown,
+  }) as unknown;
+
+const head = (extra: Record<string, unknown> = {}) =>
+  wireFeed([wireItem('b', 2), wireItem('a', 1)], { _liveblog: { poll_seconds: 15 }, ...extra });
+
+describe('the HTTP checks', () => {
+  it('find nothing wrong with a head and a page served as docs/scaling.md says', async () => {
+    serve('/feed.json', head({ next_url: 'feed/page-1.json' }), {
+      ...WELL_SERVED,
+      ETag: '"v1"',
+      'Cache-Control': 'public, max-age=10',
+    });
+    serve('/feed/page-1.json', wireFeed([wireItem('p', 0)]), {
+      ...WELL_SERVED,
+      ETag: '"p1"',
+      'Cache-Control': 'public, max-age=31536000, immutable',
+    });
+    const report = await validate('/feed.json');
+    expect(report.problems).toEqual([]);
+    expect(report.documents.map((d) => d.document)).toEqual([
+      '/feed.json',
+      `${origin}/feed/page-1.json`,
+    ]);
+  });
+
+  it('warn about a head with no feed type, no caching, no validator and no CORS', async () => {
+    serve('/feed.json', head(), { 'Content-Type': 'text/plain' });
+    expect((await validate('/feed.json')).problems).toEqual([
+      problem(
+        'HTTP Content-Type',
+        'warning',
+        RULES.serving,
+        /text\/plain: send application\/feed\+json/,
+      ),
+      problem('HTTP Cache-Control', 'warning', RULES.scalingHeaders, /no Cache-Control/),
+      problem('HTTP ETag', 'warning', RULES.serving, /Neither ETag nor Last-Modified/),
+      problem(
+        'HTTP Access-Control-Allow-Origin',
+        'warning',
+        RULES.serving,
+        /embedded on other sites/,
+      ),
+    ]);
+  });
+
+  it('report a text/html answer as an error: clients take it for an error page', async () => {
+    serve('/feed.json', head(), {
+      ...WELL_SERVED,
+      'Content-Type': 'text/html',
+      ETag: '"1"',
+      'Cache-Control': 'max-age=10',
+    });
+    const report = await validate('/feed.json');
+    expect(report.problems).toEqual([
+      problem('HTTP Content-Type', 'error', RULES.serving, /error page/),
+    ]);
+    expect(report.valid).toBe(false);
+  });
+
+  it('warn when an unchanged head costs a whole document instead of a 304', async () => {
+    serve(
+      '/feed.json',
+      head(),
+      { ...WELL_SERVED, ETag: '"v1"', 'Cache-Control': 'max-age=10' },
+      { answer304: false },
+    );
+    expect((await validate('/feed.json')).problems).toEqual([
+      problem('HTTP If-None-Match', 'warning', RULES.serving, /answered 200 to If-None-Match/),
+    ]);
+  });
+
+  it('warn about CORS for one site only, an ETag hidden from other sites, a max-age past poll_seconds', async () => {
+    serve('/feed.json', head(), {
+      'Content-Type': 'application/json',
+      'Access-Control-Allow-Origin': 'https://news.example.com',
+      ETag: '"v1"',
+      'Cache-Control': 'public, max-age=60',
+    });
+    expect((await validate('/feed.json')).problems).toEqual([
+      problem(
+        'HTTP Cache-Control',
+        'warning',
+        RULES.polling,
+        /longer than _liveblog\.poll_seconds \(15\)/,
+      ),
+      problem('HTTP Access-Control-Allow-Origin', 'warning', RULES.serving, /only that site/),
+      problem('HTTP Access-Control-Expose-Headers', 'warning', RULES.serving, /cannot see it/),
+    ]);
+  });
+
+  it('warn about a charset other than UTF-8, a head not cached at all, or cached too long', async () => {
+    serve('/feed.json', head(), {
+      ...WELL_SERVED,
+      'Content-Type': 'application/feed+json; charset=iso-8859-1',
+      ETag: '"v1"',
+      'Cache-Control': 'no-cache',
+    });
+    expect((await validate('/feed.json')).problems).toEqual([
+      problem('HTTP Content-Type', 'warning', RULES.serving, /charset=iso-8859-1/),
+      problem(
+        'HTTP Cache-Control',
+        'warning',
+        RULES.scalingHeaders,
+        /every poll of every reader reaches the origin/,
+      ),
+    ]);
+    serve('/slow.json', head(), {
+      ...WELL_SERVED,
+      ETag: '"v1"',
+      'Cache-Control': 'public, max-age=600',
+    });
+    expect((await validate('/slow.json')).problems).toEqual([
+      problem('HTTP Cache-Control', 'warning', RULES.polling, /max-age=600 on the head/),
+    ]);
+  });
+
+  it('warn about an older page that is not cacheable for good', async () => {
+    serve('/feed.json', head({ next_url: '/page-1.json' }), {
+      ...WELL_SERVED,
+      ETag: '"v1"',
+      'Cache-Control': 'max-age=10',
+    });
+    serve('/page-1.json', wireFeed([wireItem('p', 0)]), {
+      ...WELL_SERVED,
+      ETag: '"p1"',
+      'Cache-Control': 'no-cache',
+    });
+    expect((await validate('/feed.json')).problems).toEqual([
+      expect.objectContaining({
+        document: `${origin}/page-1.json`,
+        path: 'HTTP Cache-Control',
+        severity: 'warning',
+        rule: RULES.scalingHeaders,
+        message: expect.stringMatching(/immutable/) as unknown,
+      }),
+    ]);
+  });
+
+  it('report a document over the size limit from its Content-Length, without reading it', async () => {
+    routes.set('/huge.json', (_req, res) => {
+      res.writeHead(200, { ...WELL_SERVED, 'Content-Length': String(30 * 1024 * 1024) });
+      res.write('{"version":');
+    });
+    const report = await validate('/huge.json');
+    expect(report.problems).toContainEqual(
+      problem('$', 'error', RULES.limits, /larger than the client's limit of 25 MB/),
+    );
+  });
+
+  it('say that a head which answers an error status could not be read', async () => {
+    const outcome = await validateFeed(new URL('/gone.json', origin), '/gone.json', {
+      now: NOW,
+      maxPages: 0,
+      htmlProblem: undefined,
+    });
+    expect(outcome).toEqual({ ok: false, message: `${origin}/gone.json answered 404 Not Found.` });
+  });
+});
