@@ -23,7 +23,7 @@ import { feedOriginsRewriter, parseFeedOriginsOption } from './feed-origins.mjs'
 import { createPageRenderer } from './server-render.mjs';
 import { contentTypeFor, createFileCache, resolveFile } from './static-files.mjs';
 
-export { CONTENT_SECURITY_POLICY } from './headers.mjs';
+export { CONTENT_SECURITY_POLICY, TRUSTED_TYPES_CSP } from './headers.mjs';
 
 /**
  * @typedef {{
@@ -41,7 +41,7 @@ export { CONTENT_SECURITY_POLICY } from './headers.mjs';
  *   admin?: boolean,
  *   shiftDates?: boolean,
  *   staticDir?: string,
- *   csp?: boolean,
+ *   csp?: boolean | 'trusted-types',
  *   feedOrigins?: string | string[],
  *   ssr?: boolean,
  *   ssrModule?: string,

@@ -21,9 +21,24 @@ export const EMBED_FRAME_ORIGINS = [
 ];
 
 /**
+ * The Trusted Types policies the pages allow, and no other: the widget's, through which sanitised
+ * feed HTML goes into the page (src/capabilities/timeline/sanitize-html.ts, HTML_POLICY), and the
+ * standalone page's for its JSON-LD data (src/widget/live-blog-json-ld.ts, JSON_LD_POLICY).
+ */
+export const TRUSTED_TYPES_POLICIES = ['live-blog', 'live-blog-json-ld'];
+
+/**
+ * The Trusted Types directives alone: what the tests that turn the rest of the policy off still
+ * enforce (the sanitiser must hold on its own, and every HTML sink still takes only its output).
+ */
+export const TRUSTED_TYPES_CSP = `require-trusted-types-for 'script'; trusted-types ${TRUSTED_TYPES_POLICIES.join(' ')}`;
+
+/**
  * Strict CSP for the app's HTML. frame-ancestors is open because the blog is
  * meant to be embedded anywhere; connect-src allows https feeds and a local
  * replay server on any port; frame-src the site's own pages and the embeds' origins.
+ * Trusted Types: an HTML sink takes only what the widget's policy made, which is
+ * the sanitiser's output; a plain string there throws (docs/security.md).
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -41,6 +56,7 @@ export const CONTENT_SECURITY_POLICY = [
   'frame-ancestors *',
   // 'self': without JavaScript the filter form is sent to the page itself (GET).
   "form-action 'self'",
+  TRUSTED_TYPES_CSP,
 ].join('; ');
 
 /**
@@ -71,7 +87,7 @@ export function contentSecurityPolicy(html = '') {
 }
 
 /**
- * @param {boolean} csp
+ * @param {boolean | 'trusted-types'} csp the whole policy, none, or its Trusted Types part only
  * @param {string} [html] the page, whose inline scripts the CSP allows by hash
  * @returns {Record<string, string>}
  */
@@ -81,7 +97,10 @@ export function htmlSecurityHeaders(csp, html) {
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'strict-origin-when-cross-origin',
   };
-  if (csp) headers['Content-Security-Policy'] = contentSecurityPolicy(html);
+  if (csp) {
+    headers['Content-Security-Policy'] =
+      csp === 'trusted-types' ? TRUSTED_TYPES_CSP : contentSecurityPolicy(html);
+  }
   return headers;
 }
 

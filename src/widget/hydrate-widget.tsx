@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react';
 import { hydrateRoot, type Root } from 'react-dom/client';
 import { getFeedSession } from '../capabilities/feed/feed-sessions';
+import { bodiesCanBeHtml } from '../capabilities/timeline/sanitize-html';
 import { localeSettingsFor } from '../shared/i18n/pick-messages';
 import { itemsReady, prepareItems } from './prepare-items';
 import { sharedQueryClient } from './query-client';
@@ -42,7 +43,8 @@ export async function hydrateWidget(
     return undefined;
   }
   // The code for cards and players could not come: the page shows links instead (a fresh render).
-  if (!itemsReady(session.store.items.values())) return undefined;
+  // Nor can bodies be HTML on a page that does not allow the sanitiser's policy: they show as text.
+  if (!itemsReady(session.store.items.values()) || !bodiesCanBeHtml()) return undefined;
   await localeSettingsFor(snapshot.locale);
   return hydrateRoot(container, widget(snapshot.locale));
 }

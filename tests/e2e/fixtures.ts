@@ -11,6 +11,31 @@ interface Fixtures {
   server: RunningServer;
   serverOptions: StartOptions;
   admin: Admin;
+  /** Set by the few tests that provoke a Trusted Types violation on purpose. */
+  allowTrustedTypesViolations: boolean;
+}
+
+declare global {
+  interface Window {
+    /** Trusted Types violations the document reported (recorded by the `page` fixture). */
+    __trustedTypesViolations?: string[];
+  }
+}
+
+/**
+ * Trusted Types violations recorded in the frames of the page that come from the tests' own
+ * servers (the app's, and host pages'); third parties' stand-ins and frames that have not loaded
+ * are not ours to check.
+ */
+export async function trustedTypesViolations(page: Page): Promise<string[]> {
+  if (page.isClosed()) return [];
+  const ours = page.frames().filter((frame) => /^http:\/\/127\.0\.0\.1:\d+\//.test(frame.url()));
+  const lists = await Promise.all(
+    ours.map((frame) =>
+      frame.evaluate(() => window.__trustedTypesViolations ?? []).catch(() => []),
+    ),
+  );
+  return lists.flat();
 }
 
 export interface Admin {
@@ -26,6 +51,7 @@ type RequestLog = Awaited<ReturnType<Admin['requests']>>;
 
 export const test = base.extend<Fixtures>({
   serverOptions: [{}, { option: true }],
+  allowTrustedTypesViolations: [false, { option: true }],
   server: async ({ serverOptions }, use) => {
     const server = await startServer({
       port: 0,
@@ -44,7 +70,25 @@ export const test = base.extend<Fixtures>({
   },
   // Server-rendered pages hydrate: a mismatch, or a part the server could not render, is a bug
   // in every test that meets it (React reports them as errors #418 to #425 in production).
-  page: async ({ page, javaScriptEnabled }, use) => {
+  // The pages enforce Trusted Types (server/headers.mjs), as may a host page: a sink given a
+  // string (or a policy the page does not allow) is a bug in every test that meets it, even where
+  // the test's own assertions pass because the app caught the error.
+  page: async ({ page, javaScriptEnabled, allowTrustedTypesViolations }, use) => {
+    const violations: string[] = [];
+    await page.addInitScript(() => {
+      window.__trustedTypesViolations = [];
+      document.addEventListener(
+        'securitypolicyviolation',
+        (e) => {
+          if (/trusted-types/.test(e.effectiveDirective)) {
+            window.__trustedTypesViolations!.push(`${e.effectiveDirective}: ${e.sample}`);
+          }
+        },
+        true,
+      );
+    });
+    // A document's list goes with it: read before the next navigation as well as at the end.
+    const keep = async () => violations.push(...(await trustedTypesViolations(page)));
     // A reader's click on server HTML counts once the browser has taken the page over; tests act
     // as a reader who waits for that. Pages the browser renders itself are interactive at once.
     if (javaScriptEnabled) {
@@ -58,11 +102,13 @@ export const test = base.extend<Fixtures>({
       const goto = page.goto.bind(page);
       const reload = page.reload.bind(page);
       page.goto = async (...args) => {
+        await keep();
         const response = await goto(...args);
         await interactive();
         return response;
       };
       page.reload = async (...args) => {
+        await keep();
         const response = await reload(...args);
         await interactive();
         return response;
@@ -78,6 +124,10 @@ export const test = base.extend<Fixtures>({
     });
     await use(page);
     expect(problems, 'hydration errors in the page').toEqual([]);
+    await keep();
+    if (!allowTrustedTypesViolations) {
+      expect(violations, 'Trusted Types violations in the page').toEqual([]);
+    }
   },
   admin: async ({ server }, use) => {
     const call = async (method: string, path: string, body?: unknown) => {

@@ -1,13 +1,14 @@
 // The React library rendered by a host's server (issue 18): a newsroom's article page, rendered
 // with react-dom/server in Node around <LiveBlog feed snapshot={…}>, whose snapshot comes from
-// live-blog/server (loadLiveBlogFeed, renderLiveBlog), served with a strict CSP from another
-// origin than the feed, and hydrated by the host's own React in Chromium.
+// live-blog/server (loadLiveBlogFeed, renderLiveBlog), served with a strict CSP (Trusted Types
+// enforced) from another origin than the feed, and hydrated by the host's own React in Chromium.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
 import type { Page } from '@playwright/test';
+import { trustedTypesViolations } from './fixtures';
 import { expect, test } from './hosts/embed-test';
 import type { HostServer } from './hosts/host-server';
 import { HostArticle } from './hosts/ssr-host/host-article';
@@ -24,8 +25,11 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => rmSync(bundleDir, { recursive: true, force: true }));
 
-/** The host's server: loads the feed, renders the widget, then its own page around it. */
-async function serveArticle(host: HostServer, feedOrigin: string) {
+/**
+ * The host's server: loads the feed, renders the widget, then its own page around it. `policies`:
+ * the Trusted Types policies the page allows (by default what docs/embedding.md gives hosts).
+ */
+async function serveArticle(host: HostServer, feedOrigin: string, policies = ['live-blog']) {
   const { server, LiveBlog, libDir } = await importLibrary();
   host.files('/assets/', bundleDir);
   // The host serves the package's stylesheet itself: 'self' under its CSP.
@@ -51,6 +55,8 @@ async function serveArticle(host: HostServer, feedOrigin: string) {
     `img-src ${feedOrigin} data:`,
     `media-src ${feedOrigin}`,
     "base-uri 'none'",
+    "require-trusted-types-for 'script'",
+    `trusted-types ${policies.join(' ')}`,
   ].join('; ');
   host.page(new URL(pageUrl).pathname, {
     html: hostPage(article, liveBlog),
@@ -142,6 +148,8 @@ test("with JavaScript both Reacts hydrate, with no error, and the server's mount
     ),
   ).toBe(1);
   await expect(widget.locator('[data-live-blog-mount] article')).toHaveCount(3);
+  // Under the page's Trusted Types the bodies are still HTML: the feed's quotes are elements.
+  expect(await widget.locator('.lb-prose blockquote').count()).toBeGreaterThan(0);
   expect(await kickerColour(page)).toBe('rgb(199, 0, 0)');
   await page.getByRole('button', { name: 'Likes: 0' }).click();
   await expect(page.getByRole('button', { name: 'Likes: 1' })).toBeVisible();
@@ -187,4 +195,30 @@ test('after hydration nothing shifts, and the next poll is conditional and bring
   expect(feedRequests.length).toBeGreaterThanOrEqual(1);
   expect(feedRequests.filter((r) => !r.ifNoneMatch)).toHaveLength(0);
   expect(feedRequests.at(-1)).toMatchObject({ ifNoneMatch: true, status: 200 });
+});
+
+test.describe('a host whose Trusted Types leave the widget out', () => {
+  // The widget's refused policy is the one violation such a page sees.
+  test.use({ allowTrustedTypesViolations: true });
+
+  test('the widget does not hydrate the HTML it cannot keep: it renders afresh, as text', async ({
+    page,
+    server,
+    host,
+  }) => {
+    const url = await serveArticle(host, new URL(server.url).origin, ['host-sanitiser']);
+    const problems = recordProblems(page);
+    await page.goto(url);
+    const widget = page.locator('live-blog');
+    await expect(page.locator('article.host-article[data-hydrated]')).toBeVisible();
+    await expect(widget.locator('[data-interactive]')).toHaveCount(1);
+    await expect(widget.getByRole('article')).toHaveCount(3);
+    // The server's mount (and its HTML bodies) gave way to the browser's, whose bodies are text.
+    await expect(widget.locator('[data-live-blog-mount]')).toHaveCount(0);
+    await expect(widget.locator('.lb-prose blockquote')).toHaveCount(0);
+    await expect(widget.locator('.lb-prose p').first()).not.toBeEmpty();
+    expect(await trustedTypesViolations(page)).toEqual(['trusted-types: live-blog']);
+    // The browser's own report of the refused policy is the one console error.
+    expect(problems).toEqual([expect.stringMatching(/TrustedTypePolicy named 'live-blog'/)]);
+  });
 });

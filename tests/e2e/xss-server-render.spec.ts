@@ -2,12 +2,14 @@
 // embed.html, with JavaScript off and on. Feed HTML is sanitised on the server (DOMPurify in
 // jsdom): nothing may run or load, the served HTML itself may carry no event handler or script
 // URL, and each update's sanitised body must be the markup the browser's own sanitiser makes.
-// The CSP is off, as in xss.spec.ts: the sanitiser and React's escaping must hold on their own.
+// The CSP is off but for Trusted Types, as in xss.spec.ts: the sanitiser and React's escaping
+// must hold on their own, while every HTML sink still takes only the sanitiser's output.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { JSDOM } from 'jsdom';
+import { TRUSTED_TYPES_CSP } from '../../server/create-server.mjs';
 import { expect, renderAllUpdates, test } from './fixtures';
 import { buildXssFeed } from '../fixtures/xss/build-feed';
 import { MAX_MORE_STEPS } from '../../src/core/filters/url-state';
@@ -23,7 +25,9 @@ import {
 
 const feedDir = mkdtempSync(path.join(os.tmpdir(), 'live-blog-xss-ssr-'));
 test.afterAll(() => rmSync(feedDir, { recursive: true, force: true }));
-test.use({ serverOptions: { mode: 'static', staticDir: feedDir, csp: false, ssr: true } });
+test.use({
+  serverOptions: { mode: 'static', staticDir: feedDir, csp: 'trusted-types', ssr: true },
+});
 
 // The scripts each page may carry: as built, with the standalone page's app started after its
 // first paint by the server (server/start-after-paint.mjs).
@@ -100,7 +104,7 @@ function servedOffences(html: string, template: string): string[] {
   return out;
 }
 
-/** Each update's sanitised bodies (`.lb-prose`) by article id, from `root` in the page. */
+/** Each update's sanitised bodies (`.lb-prose`) by article id, in `page`. */
 function bodiesIn(page: Page, html?: string): Promise<Record<string, string>> {
   return page.evaluate((served) => {
     // The served HTML, parsed inert as the browser parses it; or the live page.
@@ -113,6 +117,20 @@ function bodiesIn(page: Page, html?: string): Promise<Record<string, string>> {
     }
     return out;
   }, html);
+}
+
+/**
+ * The bodies of the served HTML, parsed by Chromium in a blank page of a context of its own: the
+ * app's page enforces Trusted Types (DOMParser takes no string there), and a page opened beside
+ * it would count as a popup.
+ */
+async function servedBodies(browser: Browser, html: string): Promise<Record<string, string>> {
+  const context = await browser.newContext();
+  try {
+    return await bodiesIn(await context.newPage(), html);
+  } finally {
+    await context.close();
+  }
 }
 
 /** Ids whose bodies differ between `a` and `b` (an id missing from one counts). */
@@ -139,7 +157,7 @@ for (const target of PAGES) {
         const res = await page.goto(url);
         // The response as it came over the wire, before any parser saw it.
         const html = (await res?.text()) ?? '';
-        expect(res?.headers()['content-security-policy']).toBeUndefined();
+        expect(res?.headers()['content-security-policy']).toBe(TRUSTED_TYPES_CSP);
         const template = target.scripts(readFileSync(path.join('dist', target.file), 'utf8'));
         expect(servedOffences(html, template)).toEqual([]);
 
@@ -154,6 +172,7 @@ for (const target of PAGES) {
     test('with JavaScript on: runs nothing, and hydrates and re-renders the same bodies', async ({
       page,
       context,
+      browser,
       server,
     }) => {
       test.setTimeout(180_000);
@@ -161,7 +180,7 @@ for (const target of PAGES) {
       const seen = watch(page, context);
       const html = (await (await page.goto(url))?.text()) ?? '';
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(built.feedTitle);
-      const served = await bodiesIn(page, html);
+      const served = await servedBodies(browser, html);
       expect(Object.keys(served)).toHaveLength(built.items.length);
       await poke(page);
 

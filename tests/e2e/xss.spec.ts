@@ -1,13 +1,14 @@
 // Hostile content: a feed whose every string field carries an XSS payload (tests/fixtures/xss),
 // loaded into the standalone app in Chromium. Nothing may run, load, navigate or open a dialog,
 // and text fields must show the payloads as literal characters. The first run turns the
-// server's CSP off: the sanitiser and React's escaping must hold on their own, and the CSP is a
-// second wall, tested separately below.
+// server's CSP off but for Trusted Types: the sanitiser and React's escaping must hold on their
+// own (Trusted Types let its output through), and the CSP is a second wall, tested separately below.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, renderAllUpdates, test } from './fixtures';
+import { TRUSTED_TYPES_CSP } from '../../server/create-server.mjs';
+import { expect, renderAllUpdates, test, trustedTypesViolations } from './fixtures';
 import { buildXssFeed } from '../fixtures/xss/build-feed';
 import { PAYLOADS } from '../fixtures/xss/payloads';
 import {
@@ -29,7 +30,7 @@ function serveHostileFeed(serverUrl: string) {
 }
 
 test.describe('a feed full of XSS payloads, without the CSP', () => {
-  test.use({ serverOptions: { mode: 'static', staticDir: feedDir, csp: false } });
+  test.use({ serverOptions: { mode: 'static', staticDir: feedDir, csp: 'trusted-types' } });
 
   test('runs nothing, requests nothing, and shows text fields as text', async ({
     page,
@@ -42,8 +43,9 @@ test.describe('a feed full of XSS payloads, without the CSP', () => {
     const seen = watch(page, context);
     const start = `${server.url}?feed=${encodeURIComponent('/fixtures/xss.json')}`;
     const response = await page.goto(start);
-    // Without the CSP the sanitiser is the only wall, which is the point of this run.
-    expect(response?.headers()['content-security-policy']).toBeUndefined();
+    // Without the CSP the sanitiser is the only wall, which is the point of this run. Trusted
+    // Types stay on: they pass what the sanitiser made, and a string reaching a sink fails the test.
+    expect(response?.headers()['content-security-policy']).toBe(TRUSTED_TYPES_CSP);
 
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(built.feedTitle);
     await renderAllUpdates(page, built.items.length);
@@ -154,6 +156,63 @@ test.describe('Content-Security-Policy', () => {
     await page.clock.fastForward(17_000);
     await expect(page.getByRole('article')).toHaveCount(4);
     expect(await page.evaluate(() => window.__cspViolations)).toEqual([]);
+  });
+
+  test.describe('Trusted Types', () => {
+    // These tests provoke violations on purpose, and count them themselves.
+    test.use({ serverOptions: { mode: 'static' }, allowTrustedTypesViolations: true });
+    for (const { name, path: pagePath } of [
+      { name: 'the standalone page', path: '' },
+      { name: 'embed.html', path: 'embed.html?feed=feeds/vilnius-2023.json' },
+    ]) {
+      test(`${name}: bodies go in as the policy's HTML, and a sink fed a string is refused`, async ({
+        page,
+        server,
+      }) => {
+        const response = await page.goto(`${server.url}${pagePath}`);
+        const csp = (response?.headers()['content-security-policy'] ?? '').split('; ');
+        expect(csp).toContain("require-trusted-types-for 'script'");
+        expect(csp).toContain('trusted-types live-blog live-blog-json-ld');
+        await expect(page.getByRole('article')).toHaveCount(7);
+        // The demo's quotes are elements: the bodies are HTML, not text, and no sink refused them.
+        await expect(page.locator('.lb-prose blockquote')).toHaveCount(5);
+        expect(await trustedTypesViolations(page)).toEqual([]);
+
+        // Any other script of the page: a string is refused, and so is a policy of its own (or
+        // the widget's name again), so nothing but the sanitiser can make HTML for a sink.
+        const outcomes = await page.evaluate(() => {
+          const attempt = (run: () => void) => {
+            try {
+              run();
+              return 'accepted';
+            } catch (error) {
+              return error instanceof TypeError ? 'TypeError' : String(error);
+            }
+          };
+          const tt = (
+            window as unknown as {
+              trustedTypes: { createPolicy(name: string, rules: object): unknown };
+            }
+          ).trustedTypes;
+          const rules = { createHTML: (s: string) => s };
+          return [
+            attempt(() => (document.createElement('div').innerHTML = '<b>x</b>')),
+            attempt(() => tt.createPolicy('live-blog', rules)),
+            attempt(() => tt.createPolicy('dompurify', rules)),
+            attempt(() => tt.createPolicy('default', rules)),
+          ];
+        });
+        expect(outcomes).toEqual(['TypeError', 'TypeError', 'TypeError', 'TypeError']);
+        await expect
+          .poll(() => trustedTypesViolations(page))
+          .toEqual([
+            expect.stringMatching(/^require-trusted-types-for: .*innerHTML\|<b>x<\/b>$/),
+            'trusted-types: live-blog',
+            'trusted-types: dompurify',
+            'trusted-types: default',
+          ]);
+      });
+    }
   });
 
   test.describe('with the hostile feed', () => {

@@ -6,6 +6,8 @@ import { gunzipSync, brotliDecompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../server/create-server.mjs';
 import { isNotModified, negotiateEncoding } from '../../server/http-caching.mjs';
+import { HTML_POLICY } from '../../src/capabilities/timeline/sanitize-html';
+import { JSON_LD_POLICY } from '../../src/widget/live-blog-json-ld';
 import {
   makeWorkspace,
   raw,
@@ -40,6 +42,15 @@ describe('serving the built app', () => {
     expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
     expect(res.headers.get('cache-control')).toBe('no-cache');
     expect(await res.text()).toContain('<div id="root">');
+  });
+
+  it('enforces Trusted Types on the pages, allowing only the policies the app creates', () => {
+    const directives = CONTENT_SECURITY_POLICY.split('; ');
+    expect(directives).toContain("require-trusted-types-for 'script'");
+    // No 'allow-duplicates', no 'dompurify', no default policy: the sanitiser's and the JSON-LD's.
+    expect(directives.filter((d) => d.startsWith('trusted-types'))).toEqual([
+      `trusted-types ${HTML_POLICY} ${JSON_LD_POLICY}`,
+    ]);
   });
 
   it('serves client-side routes with the app shell, but not missing files', async () => {

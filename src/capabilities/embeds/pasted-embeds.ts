@@ -3,7 +3,7 @@ import type { Embed } from '../../core/feed/feed-types';
 import { recogniseEmbed, type ProviderKey } from '../../core/embeds/providers';
 import type { BodyPiece } from '../../core/embeds/pasted-markup';
 import { FEED_LIMITS } from '../../core/feed/feed-limits';
-import { domWindow, isElement } from '../../shared/dom/dom-window';
+import { domWindow, isElement, type SafeHtml } from '../../shared/dom/dom-window';
 
 // The provider markup that CMSs paste into a body (a tweet's blockquote, a YouTube iframe). The
 // sanitiser keeps just enough of it to be found again, and the sanitised body is split there:
@@ -70,14 +70,16 @@ function embedOf(quote: Element, provider: ProviderKey): Embed | undefined {
 }
 
 /**
- * The sanitised body as pieces in their original order. A recognised blockquote inside a list
- * or a table splits it there: each side keeps its part of the structure.
+ * The sanitised body as pieces in their original order, or undefined when it holds no provider
+ * markup. A recognised blockquote inside a list or a table splits it there: each side keeps its
+ * part of the structure.
  */
-export function splitAtEmbeds(html: string): BodyPiece[] {
-  if (!html.includes(MARK)) return [{ html }];
-  // A template's content is inert: nothing in it loads or runs.
+export function splitAtEmbeds(html: SafeHtml): BodyPiece[] | undefined {
+  if (!String(html).includes(MARK)) return undefined;
+  // A template's content is inert: nothing in it loads or runs. TypeScript's DOM types know no
+  // TrustedHTML, which the browser takes here (the sanitiser's, where it enforces them).
   const template = domWindow().document.createElement('template');
-  template.innerHTML = html;
+  template.innerHTML = html as string;
   const root = template.content;
   const found: [Element, Embed][] = [];
   for (const quote of root.querySelectorAll('blockquote[class]')) {

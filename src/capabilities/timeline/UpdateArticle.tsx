@@ -6,7 +6,9 @@ import { formatClock } from '../../shared/time/format-time';
 import { Figure } from './Figure';
 import { mediaChunk } from './media-code';
 import type { BodyPiece } from '../../core/embeds/pasted-markup';
-import { sanitizeHtml, type SanitizerHooks } from './sanitize-html';
+import { htmlToSearchText } from '../../core/filters/normalise-text';
+import type { SafeHtml } from '../../shared/dom/dom-window';
+import { safeBodyHtml, type SanitizerHooks } from './sanitize-html';
 import { UpdateTime } from './UpdateTime';
 import { updateElementId, updateTitleId } from '../../core/timeline/element-ids';
 
@@ -45,8 +47,12 @@ export interface UpdateContext {
 /** Provider markup in a body: what the sanitiser must keep of it, then the split there. */
 export interface BodyEmbeds {
   readonly keepPastedEmbeds: SanitizerHooks;
-  readonly splitAtEmbeds: (html: string) => readonly BodyPiece[];
+  /** Undefined when the body holds no provider markup to split at. */
+  readonly splitAtEmbeds: (html: SafeHtml) => readonly BodyPiece[] | undefined;
 }
+
+/** A piece of a body as rendered: sanitised HTML for its sink, or an embed found in it. */
+type ShownPiece = { readonly html: SafeHtml } | { readonly embed: Embed };
 
 interface Props {
   readonly item: LiveItem;
@@ -59,21 +65,43 @@ interface Props {
 // costly part of mounting one. Unchanged items keep their identity across polls (feed-store.ts).
 const sanitized = new WeakMap<
   LiveItem,
-  { readonly base: string | undefined; readonly body: readonly BodyPiece[] }
+  { readonly base: string | undefined; readonly body: readonly ShownPiece[] | undefined }
 >();
 
+/** The body's pieces; undefined for a text body, or where the page lets no HTML in. */
 function sanitizedBody(
   item: LiveItem,
   { baseUrl, bodyEmbeds }: UpdateContext,
-): readonly BodyPiece[] | undefined {
+): readonly ShownPiece[] | undefined {
   if (item.contentHtml === undefined) return undefined;
   const cached = sanitized.get(item);
   if (cached && cached.base === baseUrl) return cached.body;
   const embeds = bodyEmbeds();
-  const html = sanitizeHtml(item.contentHtml, baseUrl, embeds?.keepPastedEmbeds);
-  const body = embeds ? embeds.splitAtEmbeds(html) : [{ html }];
+  const hooks = embeds?.keepPastedEmbeds;
+  const html = safeBodyHtml(item.contentHtml, baseUrl, hooks);
+  // Each piece of a split body goes through the sanitiser again on its way back to HTML: only
+  // the sanitiser makes what an HTML sink takes.
+  const body =
+    html === undefined
+      ? undefined
+      : (embeds
+          ?.splitAtEmbeds(html)
+          ?.map((piece) =>
+            'html' in piece ? { html: safeBodyHtml(piece.html, baseUrl, hooks)! } : piece,
+          ) ?? [{ html }]);
   sanitized.set(item, { base: baseUrl, body });
   return body;
+}
+
+/** `content_text` in paragraphs; where the page lets no HTML in, the words of `content_html`. */
+function textParagraphs({ contentText, contentHtml }: LiveItem): string[] {
+  if (contentText !== undefined || contentHtml === undefined) {
+    return (contentText ?? '').split(/\n{2,}/);
+  }
+  return htmlToSearchText(contentHtml.replace(/<\/p\s*>|<br\s*\/?>/gi, '\n\n'))
+    .split(/\n{2,}/)
+    .map((para) => para.trim())
+    .filter(Boolean);
 }
 
 /** One update as the reader sees it. Memoised: a poll re-renders only the items it changed. */
@@ -126,7 +154,7 @@ export const UpdateArticle = memo(function UpdateArticle({
           )
         ) : (
           <div className="lb-prose">
-            {(item.contentText ?? '').split(/\n{2,}/).map((para, i) => (
+            {textParagraphs(item).map((para, i) => (
               <p key={i}>{para}</p>
             ))}
           </div>

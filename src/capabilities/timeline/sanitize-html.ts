@@ -1,5 +1,5 @@
-import DOMPurify from 'dompurify';
-import { domWindow, isElement } from '../../shared/dom/dom-window';
+import DOMPurify, { type Config, type WindowLike } from 'dompurify';
+import { domWindow, isElement, type SafeHtml, type TrustedHtml } from '../../shared/dom/dom-window';
 
 // Feed HTML comes from many hands: only this allow-list survives. Headings start at h4 because
 // the page's own h2/h3 outline (groups, updates) must not be broken by content.
@@ -78,8 +78,41 @@ function safeUrl(raw: string, base: string | undefined): string | null {
   }
 }
 
+/** The Trusted Types policy of update bodies: the one name a page's CSP must allow for them. */
+export const HTML_POLICY = 'live-blog';
+
+interface HtmlPolicy {
+  createHTML(html: string, base: string | undefined, hooks?: SanitizerHooks): TrustedHtml;
+}
+
+// Undefined until first needed; null without Trusted Types (the server, older browsers); false
+// where the page does not allow the policy (a host's CSP that does not list it).
+let policy: HtmlPolicy | null | false | undefined;
+/** While the sanitiser runs: DOMPurify's own calls to the policy, to parse the raw body, pass. */
+let sanitising = false;
+
+function htmlPolicy(): HtmlPolicy | null | false {
+  if (policy !== undefined) return policy;
+  try {
+    policy =
+      (domWindow() as WindowLike).trustedTypes?.createPolicy(HTML_POLICY, {
+        // The sanitiser is the only way to a TrustedHTML. The one exception is DOMPurify's own
+        // call, for the inert document it parses the raw body into before sanitising it.
+        createHTML: (html: string, base?: string, hooks?: SanitizerHooks) =>
+          sanitising ? html : sanitizeHtml(html, base, hooks),
+      }) ?? null;
+  } catch {
+    console.warn(
+      `[live-blog] Trusted Types policy "${HTML_POLICY}" not allowed: updates shown as text`,
+    );
+    policy = false;
+  }
+  return policy;
+}
+
 function getPurifier() {
   if (purifier) return purifier;
+  const parser = htmlPolicy();
   purifier = DOMPurify(domWindow());
   // Set once: a config passed to every sanitize() call is parsed again each time.
   purifier.setConfig({
@@ -90,6 +123,9 @@ function getPurifier() {
     ALLOW_ARIA_ATTR: false,
     ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i,
     SANITIZE_NAMED_PROPS: true,
+    // Ours rather than DOMPurify's own "dompurify": one name for a page to allow, and no clash
+    // with a host page's DOMPurify. Null without Trusted Types: strings throughout.
+    TRUSTED_TYPES_POLICY: (parser || null) as Config['TRUSTED_TYPES_POLICY'],
   });
   purifier.addHook('afterSanitizeAttributes', (node) => {
     if (!isElement(node)) return;
@@ -141,15 +177,37 @@ export function sanitizeHtml(
   baseUrl: string | undefined,
   hooks?: SanitizerHooks,
 ): string {
-  const p = getPurifier();
-  if (hooks && !added.has(hooks)) {
-    added.add(hooks);
-    hooks(p, () => currentBase);
-  }
-  currentBase = baseUrl;
+  sanitising = true;
   try {
+    const p = getPurifier();
+    if (hooks && !added.has(hooks)) {
+      added.add(hooks);
+      hooks(p, () => currentBase);
+    }
+    currentBase = baseUrl;
     return p.sanitize(html);
   } finally {
+    sanitising = false;
     currentBase = undefined;
   }
+}
+
+/** Whether update bodies can be HTML here: false where the page does not allow the policy. */
+export function bodiesCanBeHtml(): boolean {
+  return htmlPolicy() !== false;
+}
+
+/**
+ * An update's body for an HTML sink, sanitised: the policy's TrustedHTML where the browser has
+ * Trusted Types, the string where it has none (the server, older browsers). Undefined where the
+ * page does not allow the policy: no HTML can go in, and the body is shown as text instead.
+ */
+export function safeBodyHtml(
+  html: string,
+  baseUrl: string | undefined,
+  hooks?: SanitizerHooks,
+): SafeHtml | undefined {
+  const trusted = htmlPolicy();
+  if (trusted === false) return undefined;
+  return trusted ? trusted.createHTML(html, baseUrl, hooks) : sanitizeHtml(html, baseUrl, hooks);
 }

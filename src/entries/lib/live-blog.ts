@@ -6,6 +6,7 @@
 // theming through --lb-* properties and ::part()), so the two embeds cannot drift apart, and a
 // server-rendered page already carries the element with its attributes. A client module: it
 // defines the element, which needs React DOM; Server Components get live-blog.react-server.ts.
+import type { WindowLike } from 'dompurify';
 import { createElement, type ReactElement } from 'react';
 import type { Controls } from '../../widget/live-blog-options';
 import type { Theme } from '../../widget/LiveBlogRoot';
@@ -33,8 +34,11 @@ export function LiveBlog(props: LiveBlogProps): ReactElement {
   // The server's HTML holds the shadow root in a <template>, which the browser's HTML parser
   // takes out of the element's children: what React hydrates is an element with no children.
   // So the browser renders none, and innerHTML tells React to leave them (and the shadow root,
-  // which the element takes over itself) alone.
+  // which the element takes over itself) alone. A page that enforces Trusted Types refuses a
+  // string there, and the empty TrustedHTML needs no policy.
   const html =
-    typeof document === 'undefined' ? shadowRootTemplate(props.snapshot, attributes) : '';
+    typeof document === 'undefined'
+      ? shadowRootTemplate(props.snapshot, attributes)
+      : ((window as WindowLike).trustedTypes?.emptyHTML ?? '');
   return createElement('live-blog', { ...attributes, dangerouslySetInnerHTML: { __html: html } });
 }

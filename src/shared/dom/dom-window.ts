@@ -1,5 +1,17 @@
 // Feed HTML is parsed in a DOM: the page's own, or on the server one made for rendering there
 // (jsdom), so that the sanitiser and the embeds' splitter work alike in both places.
+import type { WindowLike } from 'dompurify';
+
+/**
+ * What an HTML sink takes where the page enforces Trusted Types (absent from TypeScript's DOM);
+ * it stringifies to its HTML.
+ */
+export type TrustedHtml = NonNullable<WindowLike['trustedTypes']>['emptyHTML'] & {
+  toString(): string;
+};
+
+/** Sanitised feed HTML for a sink: TrustedHTML where the browser has Trusted Types, else text. */
+export type SafeHtml = TrustedHtml | string;
 
 let chosen: (Window & typeof globalThis) | undefined;
 

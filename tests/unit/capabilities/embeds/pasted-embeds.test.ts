@@ -5,17 +5,18 @@ import { keepPastedEmbeds, splitAtEmbeds } from '../../../../src/capabilities/em
 import { sanitizeHtml } from '../../../../src/capabilities/timeline/sanitize-html';
 
 const BASE = 'https://news.example/feeds/live.json';
-const body = (html: string) => splitAtEmbeds(sanitizeHtml(html, BASE, keepPastedEmbeds));
+const clean = (html: string) => sanitizeHtml(html, BASE, keepPastedEmbeds);
+const body = (html: string) => splitAtEmbeds(clean(html)) ?? [{ html: clean(html) }];
 
 const TWEET = `<blockquote class="twitter-tweet" data-theme="dark"><p lang="en" dir="ltr">Allies agree
 a new package.<br>More soon.</p>&mdash; NATO (@NATO) <a href="https://twitter.com/NATO/status/1678999999999999999?ref_src=twsrc%5Etfw">July 12, 2023</a></blockquote>
 <script async src="https://platform.twitter.com/widgets.js" charset="utf-8"></script>`;
 
 describe('provider markup in content_html', () => {
-  it('a body without any stays one piece of sanitised HTML', () => {
-    expect(body('<p>Plain <b>text</b></p><blockquote><p>A quote</p></blockquote>')).toEqual([
-      { html: '<p>Plain <b>text</b></p><blockquote><p>A quote</p></blockquote>' },
-    ]);
+  it('a body without any is not split: it stays the sanitised HTML it was', () => {
+    const html = '<p>Plain <b>text</b></p><blockquote><p>A quote</p></blockquote>';
+    expect(clean(html)).toBe(html);
+    expect(splitAtEmbeds(clean(html))).toBeUndefined();
   });
 
   it('splits at a tweet, in order; the script goes, the blockquote’s text is the fallback', () => {
@@ -141,6 +142,13 @@ describe('provider markup in content_html', () => {
       'EMBED',
       '<ul><li> three</li><li>four</li></ul>',
     ]);
+  });
+
+  it('each piece comes through the sanitiser unchanged, as it does again on its way to the page', () => {
+    const html = `<p>See <a href="/more">more</a> <img src="map.png"></p>${TWEET}<ul><li>Clip <video src="clip.mp4" autoplay></video></li></ul><blockquote class="twitter-tweet">q</blockquote>`;
+    const pieces = body(html).flatMap((p) => ('html' in p ? [p.html] : []));
+    expect(pieces).toHaveLength(2);
+    for (const piece of pieces) expect(clean(piece)).toBe(piece);
   });
 
   it('reads its fallback as text: markup in it never becomes HTML', () => {
