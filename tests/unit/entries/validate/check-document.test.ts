@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { problem } from '../../../support/validation-problem';
 import { FEED_LIMITS } from '../../../../src/core/feed/feed-limits';
 import { checkDocument } from '../../../../src/entries/validate/check-document';
 import type { DocumentContext } from '../../../../src/entries/validate/document-context';
@@ -26,14 +27,6 @@ function problemsOf(doc: unknown, context: Partial<DocumentContext> = {}): Probl
   checkDocument(text, { base: BASE, role: 'head', now: NOW, ...context }, list);
   return list.problems;
 }
-
-const problem = (severity: Problem['severity'], path: string, rule: string, message?: RegExp) =>
-  expect.objectContaining({
-    severity,
-    path,
-    rule,
-    ...(message && { message: expect.stringMatching(message) as unknown }),
-  }) as unknown;
 
 describe('checkDocument: what makes a document a feed', () => {
   it('passes the demo feed without a problem', () => {

@@ -6,6 +6,7 @@ import {
   RULES,
   type Problem,
 } from '../../../../src/entries/validate/validation-problem';
+import { problem } from '../../../support/validation-problem';
 import { wireFeed, wireItem } from '../../../support/feed-builders';
 
 const NOW = Date.parse('2024-01-01T00:00:00Z');
@@ -20,14 +21,6 @@ function problemsOf(items: unknown[], extra: Record<string, unknown> = {}): Prob
   );
   return list.problems;
 }
-
-const problem = (severity: Problem['severity'], path: string, rule: string, message?: RegExp) =>
-  expect.objectContaining({
-    severity,
-    path,
-    rule,
-    ...(message && { message: expect.stringMatching(message) as unknown }),
-  }) as unknown;
 
 describe('checkDocument: optional members the client ignores', () => {
   it('warns about a lead image without image_alt, and one that is not http(s)', () => {

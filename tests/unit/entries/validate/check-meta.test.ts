@@ -6,6 +6,7 @@ import {
   RULES,
   type Problem,
 } from '../../../../src/entries/validate/validation-problem';
+import { problem } from '../../../support/validation-problem';
 import { wireFeed, wireItem } from '../../../support/feed-builders';
 
 const NOW = Date.parse('2024-01-01T00:00:00Z');
@@ -16,14 +17,6 @@ function problemsOf(doc: unknown, context: Partial<DocumentContext> = {}): Probl
   checkDocument(JSON.stringify(doc), { base: BASE, role: 'head', now: NOW, ...context }, list);
   return list.problems;
 }
-
-const problem = (severity: Problem['severity'], path: string, rule: string, message?: RegExp) =>
-  expect.objectContaining({
-    severity,
-    path,
-    rule,
-    ...(message && { message: expect.stringMatching(message) as unknown }),
-  }) as unknown;
 
 describe('checkDocument: the head’s metadata', () => {
   it('warns about a status, poll interval and time zone the client cannot use', () => {
