@@ -106,6 +106,13 @@ describe('mergeHead: merge rules', () => {
     expect(compareNewestFirst(item('x', 1), item('x', 1))).toBe(0);
   });
 
+  it('orders updates published at the same time by id, whatever order they came in', () => {
+    const store = mergeHead(emptyStore, feedOf([item('c', 0), item('b', 0), item('a', 0)]), 1);
+    expect(ids(store)).toEqual(['a', 'b', 'c']);
+    expect(compareNewestFirst(item('b', 0), item('a', 0))).toBeGreaterThan(0);
+    expect(compareNewestFirst(item('a', 0), item('b', 0))).toBeLessThan(0);
+  });
+
   it('orders by date_published, not by the edit time', () => {
     const store = mergeHead(
       emptyStore,
@@ -279,6 +286,25 @@ describe('when the content last changed', () => {
     expect(store.changedAt).toBe(1);
     store = mergePage(store, feedOf([item('z', -5)]), 4, ['https://x/q']);
     expect(store.changedAt).toBe(4);
+  });
+
+  it('a document that differs only in its invalid items is no new content', () => {
+    const store = mergeHead(emptyStore, feedOf([item('a', 0)]), 1);
+    const next = mergeHead(
+      store,
+      feedOf([item('a', 0)], { rejected: [{ index: 1, reason: 'bad' }] }),
+      2,
+    );
+    expect(next.rejected).toHaveLength(1);
+    expect(next.changedAt).toBe(1);
+  });
+
+  it('replacing a preview by the same document leaves the time alone', () => {
+    const whole = feedOf([item('a', 1), item('b', 0)]);
+    const preview = { ...mergeHead(emptyStore, whole, 1), complete: false };
+    const store = replacePreview(preview, whole, 2);
+    expect(store.complete).toBe(true);
+    expect(store.changedAt).toBe(1);
   });
 
   it('"last updated" is the newest publication or edit', () => {
