@@ -8,8 +8,8 @@ export default {
   // Only the core's own tests, in Node (vitest.core.config.ts).
   vitest: { configFile: 'vitest.core.config.ts', related: false },
   coverageAnalysis: 'perTest',
-  // The machine is shared; more workers would only queue.
-  concurrency: 1,
+  // The machine is shared: at most two workers (one while others are busy: --concurrency 1).
+  concurrency: 2,
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: 'reports/mutation/index.html' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
