@@ -111,6 +111,9 @@ export default tseslint.config(
       'playwright-report',
       'bench-results',
       'docs',
+      // The mutation run's reports and sandbox (npm run mutation).
+      'reports',
+      '.stryker-tmp',
       // A newsroom's app, checked with its own tsconfigs against the installed tarball.
       'tests/package/host',
     ],

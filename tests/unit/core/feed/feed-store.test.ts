@@ -4,6 +4,8 @@ import {
   compareNewestFirst,
   emptyStore,
   gapPageUrl,
+  lastUpdateAt,
+  mergeGapPage,
   mergeHead,
   mergePage,
   oldestPublished,
@@ -102,6 +104,13 @@ describe('mergeHead: merge rules', () => {
     );
     expect(ids(store)).toEqual(['d', 'a', 'b', 'c']);
     expect(compareNewestFirst(item('x', 1), item('x', 1))).toBe(0);
+  });
+
+  it('orders updates published at the same time by id, whatever order they came in', () => {
+    const store = mergeHead(emptyStore, feedOf([item('c', 0), item('b', 0), item('a', 0)]), 1);
+    expect(ids(store)).toEqual(['a', 'b', 'c']);
+    expect(compareNewestFirst(item('b', 0), item('a', 0))).toBeGreaterThan(0);
+    expect(compareNewestFirst(item('a', 0), item('b', 0))).toBeLessThan(0);
   });
 
   it('orders by date_published, not by the edit time', () => {
@@ -225,6 +234,90 @@ describe('gapPageUrl', () => {
     );
     expect(gapPageUrl(held, feedOf([item('z', 11)]))).toBeUndefined();
     expect(gapPageUrl(held, feedOf([], { nextUrl: 'https://x/p' }))).toBeUndefined();
+  });
+});
+
+describe('mergeGapPage: closing a gap leaves the reader where they were', () => {
+  // The reader has loaded one older page and holds p1 as their next older page.
+  const reader = mergePage(
+    mergeHead(emptyStore, feedOf([item('c', 20)], { nextUrl: 'https://x/p2' }), 1),
+    feedOf([item('b', 10)], { nextUrl: 'https://x/p1' }),
+    2,
+    ['https://x/p2'],
+  );
+
+  it('adds the page’s updates, and keeps the reader’s older-pages cursor and count', () => {
+    const store = mergeGapPage(reader, feedOf([item('g', 30)], { nextUrl: 'https://x/h2' }), 5, [
+      'https://x/gap',
+    ]);
+    expect(ids(store)).toEqual(['g', 'c', 'b']);
+    expect(store.olderUrl).toBe('https://x/p1');
+    expect(store.olderBroken).toBe(false);
+    expect(store.pagesLoaded).toBe(reader.pagesLoaded);
+    expect(store.emptyPages).toBe(reader.emptyPages);
+    expect(store.changedAt).toBe(5);
+  });
+
+  it('moves the cursor past a page the gap walk has fetched already', () => {
+    const store = mergeGapPage(reader, feedOf([item('a', 0)], { nextUrl: 'https://x/p0' }), 5, [
+      'https://x/p1',
+    ]);
+    expect(store.olderUrl).toBe('https://x/p0');
+    expect(ids(store)).toEqual(['c', 'b', 'a']);
+  });
+
+  it('a broken chain of older pages stays broken', () => {
+    const broken = { ...reader, olderUrl: undefined, olderBroken: true };
+    const store = mergeGapPage(broken, feedOf([item('g', 30)], { nextUrl: 'https://x/p0' }), 5, [
+      'https://x/gap',
+    ]);
+    expect(store.olderUrl).toBeUndefined();
+    expect(store.olderBroken).toBe(true);
+  });
+});
+
+describe('when the content last changed', () => {
+  it('a poll or page that adds nothing leaves the time alone; a new update sets it', () => {
+    let store = mergeHead(emptyStore, feedOf([item('a', 0)]), 1);
+    expect(store.changedAt).toBe(1);
+    store = mergeHead(store, feedOf([item('a', 0)]), 2);
+    expect(store.changedAt).toBe(1);
+    store = mergePage(store, feedOf([item('a', 0)]), 3, ['https://x/p']);
+    expect(store.changedAt).toBe(1);
+    store = mergePage(store, feedOf([item('z', -5)]), 4, ['https://x/q']);
+    expect(store.changedAt).toBe(4);
+  });
+
+  it('a document that differs only in its invalid items is no new content', () => {
+    const store = mergeHead(emptyStore, feedOf([item('a', 0)]), 1);
+    const next = mergeHead(
+      store,
+      feedOf([item('a', 0)], { rejected: [{ index: 1, reason: 'bad' }] }),
+      2,
+    );
+    expect(next.rejected).toHaveLength(1);
+    expect(next.changedAt).toBe(1);
+  });
+
+  it('replacing a preview by the same document leaves the time alone', () => {
+    const whole = feedOf([item('a', 1), item('b', 0)]);
+    const preview = { ...mergeHead(emptyStore, whole, 1), complete: false };
+    const store = replacePreview(preview, whole, 2);
+    expect(store.complete).toBe(true);
+    expect(store.changedAt).toBe(1);
+  });
+
+  it('"last updated" is the newest publication or edit', () => {
+    expect(lastUpdateAt([])).toBeUndefined();
+    expect(lastUpdateAt([item('a', 5), item('b', 1, { modified: msAt(9) }), item('c', 7)])).toBe(
+      msAt(9),
+    );
+    expect(lastUpdateAt([item('a', 5), item('c', 7), item('b', 1)])).toBe(msAt(7));
+  });
+
+  it('the oldest update held is the earliest publication, whatever the order', () => {
+    expect(oldestPublished([])).toBeUndefined();
+    expect(oldestPublished([item('a', 5), item('b', 1), item('c', 3)])).toBe(msAt(1));
   });
 });
 

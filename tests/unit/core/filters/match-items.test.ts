@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import type { LiveItem } from '../../../../src/core/feed/feed-types';
 import {
   activeFilterCount,
+  clearFilters,
+  filterKey,
   noFilters,
+  readsOldestFirst,
   toggleValue,
   type FilterState,
 } from '../../../../src/core/filters/filter-state';
@@ -94,6 +97,16 @@ describe('filters', () => {
     expect(shown({ q: 'tokyo' })).toEqual(['cn']);
     expect(shown({ q: 'vilnius' })).toEqual(['g7-ua']);
     expect(shown({ q: 'beijing & tokyo' })).toEqual(['cn']);
+  });
+
+  it('search also covers the summary, and an update with text content only', () => {
+    const extra = [
+      item('summary', 0, { summary: 'Communiqué adopted' }),
+      item('text-only', 0, { contentHtml: undefined, contentText: 'Leaders arrive' }),
+    ];
+    const matcher = (q: string) => createMatcher({ ...noFilters, q }, createSearchIndex(people));
+    expect(filterItems(extra, matcher('communique')).map((i) => i.id)).toEqual(['summary']);
+    expect(filterItems(extra, matcher('leaders')).map((i) => i.id)).toEqual(['text-only']);
   });
 
   it('search terms all have to match, in any order', () => {
@@ -205,6 +218,36 @@ describe('text helpers', () => {
       }),
     ).toBe(5);
     expect(activeFilterCount({ ...noFilters, q: '  ' })).toBe(0);
+    expect(activeFilterCount({ ...noFilters, speakers: ['a', 'b'] })).toBe(2);
+  });
+
+  it('clearing the filters keeps the view and the order', () => {
+    const view = { ...noFilters, topics: ['a'], q: 'x', keyOnly: true };
+    const state = { ...view, view: 'latest' as const, order: 'oldest' as const };
+    expect(clearFilters(state)).toEqual({ ...noFilters, view: 'latest', order: 'oldest' });
+    expect(activeFilterCount(clearFilters(state))).toBe(0);
+  });
+
+  it('only the Latest view, oldest first, reads oldest first', () => {
+    expect(readsOldestFirst({ view: 'latest', order: 'oldest' })).toBe(true);
+    expect(readsOldestFirst({ view: 'latest', order: 'newest' })).toBe(false);
+    expect(readsOldestFirst({ view: 'topics', order: 'oldest' })).toBe(false);
+  });
+
+  it('the filter key changes with every filter, and only with the filters', () => {
+    const key = filterKey(noFilters);
+    expect(filterKey({ ...noFilters })).toBe(key);
+    const changed = [
+      { topics: ['a'] },
+      { countries: ['a'] },
+      { speakers: ['a'] },
+      { q: 'a' },
+      { keyOnly: true },
+    ].map((change) => filterKey({ ...noFilters, ...change }));
+    expect(new Set([key, ...changed]).size).toBe(6);
+    expect(filterKey({ ...noFilters, topics: ['a'] })).not.toBe(
+      filterKey({ ...noFilters, speakers: ['a'] }),
+    );
   });
 
   it('the search index is cached per item object', () => {
