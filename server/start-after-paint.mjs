@@ -11,14 +11,17 @@ const PRELOAD = /<link rel="modulepreload" crossorigin href="([^"]+)">\s*/g;
 
 /**
  * The inline module that starts the app: a frame is painted after its requestAnimationFrame
- * callbacks, and a task queued from one runs after that paint. A hidden page paints nothing, so
- * it waits for nothing.
+ * callbacks, and a task queued from one runs after that paint; or, where timers do not run, once
+ * Paint Timing reports the first paint. A hidden page paints nothing, so it waits for nothing.
  * @param {string} entry
  * @param {string[]} preloads
  */
 function starter(entry, preloads) {
   return [
+    'let started = false;',
     'const start = () => {',
+    '  if (started) return;',
+    '  started = true;',
     `  for (const href of ${JSON.stringify(preloads)}) {`,
     "    const link = document.createElement('link');",
     "    link.rel = 'modulepreload';",
@@ -28,8 +31,13 @@ function starter(entry, preloads) {
     '  }',
     `  import(${JSON.stringify(entry)});`,
     '};',
-    "if (document.visibilityState === 'visible') requestAnimationFrame(() => setTimeout(start, 0));",
-    'else start();',
+    "if (document.visibilityState === 'visible') {",
+    '  requestAnimationFrame(() => setTimeout(start, 0));',
+    "  // Where timers stand still (a frozen page, a test's paused clock), the first paint says so.",
+    '  try {',
+    "    new PerformanceObserver((_, seen) => { seen.disconnect(); start(); }).observe({ type: 'paint', buffered: true });",
+    '  } catch {}',
+    '} else start();',
   ].join('\n');
 }
 

@@ -29,6 +29,7 @@ describe('a rendered page starts its app after the first paint', () => {
     expect(script).toContain('import("./assets/index-abc.js")');
     expect(script).toContain('["./assets/runtime-def.js","./assets/live-blog-ghi.js"]');
     expect(script).toContain('requestAnimationFrame(() => setTimeout(start, 0))');
+    expect(script).toContain("observe({ type: 'paint', buffered: true })");
   });
 
   it('leaves a page it does not recognise as built', () => {
