@@ -49,6 +49,32 @@ export class PageMeter {
     };
   }
 
+  /**
+   * Bytes of compiled code in the heap (a heap snapshot's code nodes: bytecode, optimised code
+   * and what goes with them). V8 keeps optimising functions for hours as they get hot, which
+   * says nothing of what the page holds.
+   */
+  async codeBytes(): Promise<number> {
+    const chunks: string[] = [];
+    const onChunk = ({ chunk }: { chunk: string }) => chunks.push(chunk);
+    this.#cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
+    await this.#cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+    this.#cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
+    const snapshot = JSON.parse(chunks.join('')) as {
+      snapshot: { meta: { node_fields: string[]; node_types: [string[], ...unknown[]] } };
+      nodes: number[];
+    };
+    const fields = snapshot.snapshot.meta.node_fields;
+    const type = fields.indexOf('type');
+    const size = fields.indexOf('self_size');
+    const code = snapshot.snapshot.meta.node_types[0].indexOf('code');
+    let bytes = 0;
+    for (let i = 0; i < snapshot.nodes.length; i += fields.length) {
+      if (snapshot.nodes[i + type] === code) bytes += snapshot.nodes[i + size]!;
+    }
+    return bytes;
+  }
+
   async #metrics() {
     const { metrics } = await this.#cdp.send('Performance.getMetrics');
     return (name: string) => metrics.find((m) => m.name === name)?.value ?? NaN;

@@ -44,8 +44,11 @@ export function held(producer: FeedProducer, feed: string, from: number): number
 /** The page measured where it always is: at the top, no filter, 6 s after a poll. */
 export async function measure(page: Page, meter: PageMeter, day: DayRunner, holding: () => number) {
   await day.toMeasuringPoint();
+  const footprint = await meter.measure();
   return {
-    footprint: await meter.measure(),
+    footprint,
+    /** The JS heap, compiled code aside. */
+    objects: footprint.heap - (await meter.codeBytes()),
     rendered: await page.locator('article[id^="update-"]').count(),
     held: holding(),
   };
