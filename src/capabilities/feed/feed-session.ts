@@ -56,6 +56,8 @@ export class FeedSession {
   #lastError: FeedFetchError | undefined;
   #nextAttemptAt: number | undefined;
   #failedAt: number | undefined;
+  /** When the last poll ended: the next one is due a delay after it. */
+  #polledAt: number | undefined;
   #olderLoading: Promise<void> | undefined;
   /** The last first document could not be read after its first screen was shown: the next
    * attempt is read whole, not shown for a moment and taken away again. */
@@ -134,6 +136,17 @@ export class FeedSession {
     });
   }
 
+  /**
+   * Milliseconds from `now` to the next poll, counted from the end of the last one: whatever else
+   * changes the store meanwhile (an older page) does not put it off. Null for none.
+   */
+  untilNextPoll(hidden: boolean, now: number = Date.now()): number | null {
+    const delay = this.nextDelay(hidden);
+    if (delay === null || this.#polledAt === undefined) return delay;
+    // Overdue (the machine slept): at once, as far as a timer can say so.
+    return Math.max(1, this.#polledAt + delay - now);
+  }
+
   /** One poll: fetch the head, merge it, and close any gap by following `next_url`. */
   async poll(signal: AbortSignal, now: () => number = Date.now): Promise<FeedStore> {
     try {
@@ -165,6 +178,8 @@ export class FeedSession {
       this.#failedAt = now();
       this.#nextAttemptAt = delay === null ? undefined : this.#failedAt + delay;
       throw failure;
+    } finally {
+      this.#polledAt = now();
     }
   }
 

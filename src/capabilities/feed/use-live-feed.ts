@@ -62,7 +62,13 @@ export function useLiveFeed(
     // focus) right after a response from asking again, e.g. when the page's early request
     // answered before React first rendered.
     staleTime: JUST_FETCHED_MS,
-    refetchInterval: () => session.nextDelay(pageHidden()) ?? false,
+    // React Query starts the interval afresh on every change to the query, an older page's
+    // included: the session counts from the last poll instead. While one runs, the whole delay
+    // (started afresh when it ends).
+    refetchInterval: (query) =>
+      (query.state.fetchStatus === 'fetching'
+        ? session.nextDelay(pageHidden())
+        : session.untilNextPoll(pageHidden())) ?? false,
     refetchIntervalInBackground: true,
     refetchOnWindowFocus: () => session.polling && session.store.meta?.status !== 'ended',
     refetchOnReconnect: () => session.polling,

@@ -207,19 +207,25 @@ export function mergePage(
  * When a head no longer overlaps what the reader holds (they were offline while more than a
  * head's worth was published), the pages between must be fetched too. Returns the page to follow,
  * or undefined when the document already reaches known items.
+ *
+ * A head is a window of the newest updates, plus older ones put back into it because they were
+ * edited (docs/feed-format.md, "Pagination"): only a held update that was never edited shows
+ * that the window reaches what is held. In doubt, one page more is asked for; the walk stops at
+ * a page that brings nothing new.
  */
 export function gapPageUrl(held: FeedStore, doc: ParsedFeed): string | undefined {
   if (held.items.size === 0 || doc.meta.nextUrl === undefined || doc.items.length === 0) {
     return undefined;
   }
-  let newestHeld = -Infinity;
-  for (const item of held.items.values()) newestHeld = Math.max(newestHeld, item.published);
   for (const item of doc.items) {
-    if (held.items.has(item.id) || held.tombstones.has(item.id) || item.published <= newestHeld) {
-      return undefined;
-    }
+    const mine = held.items.get(item.id);
+    if (mine && neverEdited(mine) && neverEdited(item)) return undefined;
   }
   return doc.meta.nextUrl;
+}
+
+function neverEdited(item: LiveItem): boolean {
+  return item.modified === undefined || item.modified === item.published;
 }
 
 /** Newest first, ties by id: the order of every list the reader sees. */

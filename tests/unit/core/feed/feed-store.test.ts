@@ -218,14 +218,20 @@ describe('gapPageUrl', () => {
     expect(gapPageUrl(held, head)).toBeUndefined();
   });
 
-  it('stops at a tombstoned id or at an item not newer than the newest held', () => {
-    const withTomb = mergeHead(held, feedOf([], { tombstones: [{ id: 't' }] }), 2);
-    expect(
-      gapPageUrl(withTomb, feedOf([item('z', 11), item('t', 5)], { nextUrl: 'https://x/p' })),
-    ).toBeUndefined();
-    expect(
-      gapPageUrl(held, feedOf([item('z', 11), item('old', 1)], { nextUrl: 'https://x/p' })),
-    ).toBeUndefined();
+  it('follows next_url although the head carries held updates again (edits, tombstones)', () => {
+    // The window has moved past what is held; the newsroom put an edit of a held update back
+    // into the head, and a tombstone of another: neither says the window reaches them.
+    const head = feedOf([item('z', 11), item('y', 10), item('b', 1, { modified: msAt(9) })], {
+      nextUrl: 'https://x/p',
+      tombstones: [{ id: 'a' }],
+    });
+    expect(gapPageUrl(held, head)).toBe('https://x/p');
+    // An edit the reader already has is carried in the head as long: no proof either.
+    const edited = mergeHead(held, feedOf([item('b', 1, { modified: msAt(2) })]), 2);
+    const later = feedOf([item('z', 11), item('b', 1, { modified: msAt(2) })], {
+      nextUrl: 'https://x/p',
+    });
+    expect(gapPageUrl(edited, later)).toBe('https://x/p');
   });
 
   it('has nothing to follow on first load, without next_url, or for an empty document', () => {

@@ -1,0 +1,72 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { act, renderHook } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { useLiveFeed } from '../../../../src/capabilities/feed/use-live-feed';
+import { POLL_DEFAULT_SECONDS } from '../../../../src/core/live/poll-policy';
+import { serve } from '../../../support/fake-feed-server';
+import { wireFeed, wireItem } from '../../../support/feed-builders';
+
+const HEAD = 'https://feeds.example/live/head.json';
+const PAGE = 'https://feeds.example/live/page-1.json';
+/** The default poll: the jitter is drawn in the middle of its range (Math.random below). */
+const POLL_MS = POLL_DEFAULT_SECONDS * 1000;
+
+let client: QueryClient;
+const wrapper = ({ children }: { children: ReactNode }) => (
+  <QueryClientProvider client={client}>{children}</QueryClientProvider>
+);
+
+async function advance(ms: number) {
+  await act(async () => {
+    await vi.advanceTimersByTimeAsync(ms);
+  });
+}
+
+beforeEach(() => {
+  vi.useFakeTimers({ now: new Date('2023-07-12T10:00:00Z') });
+  vi.spyOn(Math, 'random').mockReturnValue(0.5);
+  client = new QueryClient();
+});
+
+afterEach(() => {
+  client.clear();
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+describe('useLiveFeed', () => {
+  it('an older page loaded between polls does not put the next poll off', async () => {
+    const fetchMock = serve({
+      [HEAD]: { body: wireFeed([wireItem('b', 1)], { next_url: PAGE }), etag: '"1"' },
+      [PAGE]: { body: wireFeed([wireItem('a', 0)]) },
+    });
+    const heads = () => fetchMock.mock.calls.filter(([url]) => url === HEAD).length;
+    const { result } = renderHook(() => useLiveFeed(HEAD), { wrapper });
+    await advance(0);
+    expect(heads()).toBe(1);
+
+    // The reader scrolls back to older updates most of a poll later.
+    await advance(POLL_MS - 2_000);
+    await act(() => result.current.loadOlder());
+    expect(fetchMock.mock.calls.map(([url]) => url)).toContain(PAGE);
+    expect(heads()).toBe(1);
+
+    // The next poll comes when it was due, not a whole interval after the older page.
+    await advance(2_000);
+    expect(heads()).toBe(2);
+  });
+
+  it('polls once per interval: none before it is up, one when it is', async () => {
+    const fetchMock = serve({ [HEAD]: { body: wireFeed([wireItem('a', 0)]), etag: '"1"' } });
+    renderHook(() => useLiveFeed(HEAD), { wrapper });
+    await advance(0);
+    for (let poll = 2; poll <= 5; poll++) {
+      await advance(POLL_MS - 1);
+      expect(fetchMock).toHaveBeenCalledTimes(poll - 1);
+      await advance(1);
+      expect(fetchMock).toHaveBeenCalledTimes(poll);
+    }
+  });
+});
