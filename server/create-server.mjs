@@ -388,8 +388,13 @@ export async function startServer(options = {}) {
     // count as dated in the future.
     let fetchedAt = firstRead.get(rep);
     if (fetchedAt === undefined) firstRead.set(rep, (fetchedAt = Date.now()));
+    /** @type {string | undefined} */
+    let text;
     return {
-      text: rep.body.toString('utf8'),
+      // Decoded only for a render: a kept page asks no more than whether the feed changed.
+      get text() {
+        return (text ??= rep.body.toString('utf8'));
+      },
       validator: rep.etag,
       fetchedAt,
       maxAgeSeconds: maxAgeOf(headCache),
