@@ -124,6 +124,13 @@ function earlyFeedRequest(): Plugin {
 const compileHint = (chunk: { isDynamicEntry: boolean }) =>
   chunk.isDynamicEntry ? '' : '//# allFunctionsCalledOnLoad';
 
+/** Tests that run in Node, without a DOM: the pure core, the server and the validator's HTTP checks. */
+const NODE_TESTS = [
+  'tests/unit/core/**/*.test.ts',
+  'tests/server/**/*.test.ts',
+  'tests/unit/entries/validate/check-http.test.ts',
+];
+
 export default defineConfig({
   base: './',
   plugins: [react(), earlyFeedRequest(), scriptEmbeds(), devScriptEmbeds()],
@@ -156,9 +163,29 @@ export default defineConfig({
     },
   },
   test: {
-    environment: 'jsdom',
-    include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/server/**/*.test.ts'],
     setupFiles: ['tests/support/setup.ts'],
     restoreMocks: true,
+    unstubGlobals: true,
+    unstubEnvs: true,
+    // Test files share workers and their environment (no fresh worker and jsdom per file):
+    // tests/support/setup.ts gives each file fresh app modules and a blank page, and each test
+    // leaves timers, globals and storage as it found them.
+    pool: 'threads',
+    isolate: false,
+    projects: [
+      {
+        extends: true,
+        test: { name: 'node', environment: 'node', include: NODE_TESTS },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'dom',
+          environment: 'jsdom',
+          include: ['tests/unit/**/*.test.{ts,tsx}'],
+          exclude: NODE_TESTS,
+        },
+      },
+    ],
   },
 });

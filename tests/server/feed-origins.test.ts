@@ -76,7 +76,10 @@ describe('feedOrigins: the list of other feed origins in the pages served', () =
       '<meta name="live-blog-feed-origins" content="" />',
     );
   });
+});
 
+// Without a server (and its workspace) to clean up after.
+describe('the --feed-origins option', () => {
   it.each([
     'feeds.example.com',
     'https://cdn.example/feeds/',

@@ -177,7 +177,8 @@ describe('without a build', () => {
   });
 });
 
-describe('feed HTTP caching, compression and CORS', () => {
+// In order: the tests follow one replay, which publishes as they go.
+describe('feed HTTP caching, compression and CORS', { shuffle: false }, () => {
   let ws: Workspace;
   let server: RunningServer;
   let feedUrl: string;

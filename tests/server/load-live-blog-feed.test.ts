@@ -116,9 +116,16 @@ describe('loadLiveBlogFeed', () => {
 describe('createFeedLoader', () => {
   let clock = 1_700_000_000_000;
   let loader: FeedLoader;
-  const make = (options: Partial<FeedLoaderOptions> = {}) =>
-    (loader = createFeedLoader({ ...local(), now: () => clock, ...options }));
-  afterEach(() => loader.close());
+  // Those this test made: not every test makes one.
+  const made: FeedLoader[] = [];
+  const make = (options: Partial<FeedLoaderOptions> = {}) => {
+    loader = createFeedLoader({ ...local(), now: () => clock, ...options });
+    made.push(loader);
+    return loader;
+  };
+  afterEach(() => {
+    for (const each of made.splice(0)) each.close();
+  });
 
   it('shares one request among concurrent loads and revalidates once it is stale', async () => {
     make({ minFreshMs: 1000 });

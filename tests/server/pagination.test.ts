@@ -99,7 +99,8 @@ function merge(docs: Feed[]): Map<string, FeedItem> {
   return held;
 }
 
-describe('live pagination over HTTP', () => {
+// In order: the tests follow one replay, from its first publication to its end.
+describe('live pagination over HTTP', { shuffle: false }, () => {
   const HEAD_SIZE = 5;
   const PAGE_SIZE = 4;
   let ws: Workspace;

@@ -1,7 +1,7 @@
 // The widget under test in jsdom: a fake feed server behind a stubbed fetch, an
 // IntersectionObserver that reports only when told to, and fake timers advanced explicitly.
 import { act, cleanup, render, screen } from '@testing-library/react';
-import { afterEach, beforeAll, beforeEach, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, onTestFinished, vi } from 'vitest';
 import { loadEmbedsCode } from '../../src/capabilities/embeds/embeds-code';
 import { loadMediaCode } from '../../src/capabilities/timeline/media-code';
 import { LiveBlogRoot } from '../../src/widget/LiveBlogRoot';
@@ -130,8 +130,12 @@ export function installHarness() {
     vi.stubGlobal('fetch', fetchMock);
     vi.stubGlobal('IntersectionObserver', FakeIntersectionObserver);
     // jsdom has no scrolling; "N new updates" scrolls the timeline's top into view.
-    if (!Element.prototype.scrollIntoView)
+    if (!Element.prototype.scrollIntoView) {
       Element.prototype.scrollIntoView = function scrollIntoView() {};
+      onTestFinished(() => {
+        Reflect.deleteProperty(Element.prototype, 'scrollIntoView');
+      });
+    }
     vi.spyOn(console, 'warn').mockImplementation(() => {});
     fetchMock.mockClear();
   });

@@ -1,5 +1,5 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ReactNode } from 'react';
 import { LiveBlogRoot } from '../../../src/widget/LiveBlogRoot';
 import type * as UpdateArticleModule from '../../../src/capabilities/timeline/UpdateArticle';
@@ -32,6 +32,10 @@ vi.mock('../../../src/capabilities/timeline/UpdateArticle', async (importOrigina
       return inner(props);
     }),
   };
+});
+// Workers run other files after this one: they get the real article.
+afterAll(() => {
+  vi.doUnmock('../../../src/capabilities/timeline/UpdateArticle');
 });
 
 const demo = JSON.parse(demoFeedText()) as { items: Record<string, unknown>[] };

@@ -24,7 +24,10 @@ Object.defineProperty(Element.prototype, 'innerHTML', {
     throw new TypeError("This document requires 'TrustedHTML' assignment.");
   },
 });
-afterAll(() => Object.defineProperty(Element.prototype, 'innerHTML', innerHtml));
+afterAll(() => {
+  Object.defineProperty(Element.prototype, 'innerHTML', innerHtml);
+  Reflect.deleteProperty(window, 'trustedTypes');
+});
 
 installHarness();
 

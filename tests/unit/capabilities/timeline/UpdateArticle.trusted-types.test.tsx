@@ -70,7 +70,10 @@ const restore = [
   enforce(Element.prototype, 'innerHTML', 'set'),
   enforce(DOMParser.prototype, 'parseFromString', 'value'),
 ];
-afterAll(() => restore.forEach((undo) => undo()));
+afterAll(() => {
+  restore.forEach((undo) => undo());
+  Reflect.deleteProperty(window, 'trustedTypes');
+});
 
 installHarness();
 

@@ -35,6 +35,7 @@ describe('adoptStyles', () => {
       adoptStyles(p, '.c { color: green }');
       expect(stylesOf(document.head)).toBe(1);
       p.remove();
+      document.head.querySelector('style[data-live-blog]')!.remove();
     },
   );
 });
