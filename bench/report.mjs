@@ -50,15 +50,23 @@ export function evaluateBudgets(results) {
     pass: first === undefined || first === null ? null : first <= BUDGETS.firstItemMs,
   });
 
-  const paged = big?.paged.firstItemMs;
-  const ratio = typeof first === 'number' && typeof paged === 'number' ? first / paged : null;
-  out.push({
-    name: 'first item, 10,000 items: one document vs head + pages (same run, no DevTools)',
-    value:
-      ratio === null ? 'not measured' : `${num(ratio, 2)}× (${num(first)} vs ${num(paged)} ms)`,
-    limit: `≤ ${BUDGETS.singleVsPagedFirstItem}×`,
-    pass: ratio === null ? null : ratio <= BUDGETS.singleVsPagedFirstItem,
-  });
+  // The issue's ratio holds both ways: without DevTools, as readers load the page, and with
+  // Playwright attached, whose Network domain keeps a copy of every response body.
+  for (const [field, how] of /** @type {const} */ ([
+    ['firstItemMs', 'no DevTools'],
+    ['firstItemWithPlaywrightMs', 'Playwright'],
+  ])) {
+    const single = big?.single[field];
+    const paged = big?.paged[field];
+    const ratio = typeof single === 'number' && typeof paged === 'number' ? single / paged : null;
+    out.push({
+      name: `first item, 10,000 items: one document vs head + pages (same run, ${how})`,
+      value:
+        ratio === null ? 'not measured' : `${num(ratio, 2)}× (${num(single)} vs ${num(paged)} ms)`,
+      limit: `≤ ${BUDGETS.singleVsPagedFirstItem}×`,
+      pass: ratio === null ? null : ratio <= BUDGETS.singleVsPagedFirstItem,
+    });
+  }
 
   const filters = results.sizes
     .map((s) => s.single.filter?.medianMs)
