@@ -333,11 +333,13 @@ async function main() {
       const loads = { paged: [], single: [] };
       /** @type {Record<'paged' | 'single', BareLoadResult[]>} */
       const bareLoads = { paged: [], single: [] };
-      for (const variant of /** @type {const} */ (['paged', 'single'])) {
-        const doc = feed[variant];
-        const url = `${staticServer.url}?feed=${encodeURIComponent(doc.urlPath)}`;
-        for (let r = 0; r < runs; r++) {
-          const last = r === runs - 1;
+      // Run by run, one layout after the other, each in Playwright and then bare: a slow spell
+      // of the machine weighs on both layouts and both ways of measuring alike.
+      for (let r = 0; r < runs; r++) {
+        const last = r === runs - 1;
+        for (const variant of /** @type {const} */ (['paged', 'single'])) {
+          const doc = feed[variant];
+          const url = `${staticServer.url}?feed=${encodeURIComponent(doc.urlPath)}`;
           progress(
             `${size} items, ${variant}: load ${r + 1}/${runs}${last && variant === 'single' ? ` + ${clicks} filter clicks` : ''}`,
           );
@@ -349,8 +351,6 @@ async function main() {
               filterClicks: last && variant === 'single' ? clicks : 0,
             }),
           );
-          // Interleaved with the Playwright loads, so that a slow spell of the machine weighs on
-          // both figures alike.
           bareLoads[variant].push(
             await measureFirstItemBare(bare, url, { feedPath: doc.urlPath, ...CONTEXT_OPTIONS }),
           );
