@@ -82,11 +82,16 @@ export function ActivityChart(props: ActivityChartProps) {
       )),
     );
   const ticks = tickLabels(bins, locale, timeZone, multiDay);
-  const legend = [...new Set(bins.flatMap((b) => b.byTopic.map((t) => t.topic)))].sort(
-    (a, b) =>
-      (a === null ? 1 : 0) - (b === null ? 1 : 0) ||
-      chartColour(colourIndex(a)) - chartColour(colourIndex(b)),
-  );
+  // A key for each colour that stands for one topic only: with more topics than colours, or
+  // undeclared topics (drawn in the colour of "Other updates"), a key for every topic would be a
+  // long list (pushing the updates off a phone's screen) in which one colour names several.
+  const colourOf = (topic: string | null) => chartColour(colourIndex(topic));
+  const topics = [...new Set(bins.flatMap((b) => b.byTopic.map((t) => t.topic)))];
+  const sharing = new Map<number, number>();
+  for (const t of topics) sharing.set(colourOf(t), (sharing.get(colourOf(t)) ?? 0) + 1);
+  const legend = topics
+    .filter((t) => sharing.get(colourOf(t)) === 1)
+    .sort((a, b) => (a === null ? 1 : 0) - (b === null ? 1 : 0) || colourOf(a) - colourOf(b));
 
   // Newest on screen: start scrolled to the end, and stay there as bins are added, unless the
   // reader has scrolled back.
@@ -171,7 +176,7 @@ export function ActivityChart(props: ActivityChartProps) {
           {legend.map((topic) => (
             <li key={topic ?? ''} className="lb-chart__key">
               <span
-                className={`lb-chart__swatch lb-chart__fill--${chartColour(colourIndex(topic))}`}
+                className={`lb-chart__swatch lb-chart__fill--${colourOf(topic)}`}
                 aria-hidden="true"
               />
               <bdi>{topicLabel(topic)}</bdi>

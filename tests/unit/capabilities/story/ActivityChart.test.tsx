@@ -126,6 +126,37 @@ describe('ActivityChart', () => {
     ).toEqual(['Ukraine', 'China', 'Other updates']);
   });
 
+  it('leaves the legend out when topics share every colour: more topics than colours', () => {
+    // 20 topics wrap round the 8 colours: a legend of them would be a long list (pushing the
+    // updates off a phone's screen) in which one colour names several topics.
+    const topics = Array.from({ length: 20 }, (_, i) => `t${i}`);
+    const items = topics.map((t, i) =>
+      itemAt(t, `2023-07-12T10:${String(i).padStart(2, '0')}:00Z`, [t]),
+    );
+    const { container } = renderChart({
+      bins: activityBins([...items, ...ITEMS], { timeZone: 'UTC', topicOrder: topics }),
+      topicLabel: (t) => t ?? en.otherUpdates,
+      colourIndex: (t) => (t === null ? 7 : topics.indexOf(t)),
+    });
+    expect(container.querySelector('.lb-chart__legend')).toBeNull();
+    // The bars still name their topics.
+    expect(screen.getAllByRole('button')[0]).toHaveAccessibleName(/t0 1, t1 1/);
+  });
+
+  it('keys only the colours that stand for one topic: not undeclared topics drawn as "Other"', () => {
+    const items = [...ITEMS, itemAt('e', '2023-07-12T12:30:00Z', ['undeclared'])];
+    renderChart({
+      bins: activityBins(items, { timeZone: 'UTC', topicOrder: TOPICS }),
+      topicLabel: (t) => (t === null ? en.otherUpdates : (LABELS[t] ?? t)),
+      colourIndex: (t) => (t === null || !TOPICS.includes(t) ? 7 : TOPICS.indexOf(t)),
+    });
+    expect(
+      within(screen.getByRole('list'))
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['Ukraine', 'China']);
+  });
+
   it('names bars with the day when the chart spans days, and in the given language', () => {
     const items = [
       itemAt('a', '2023-07-11T20:30:00Z', ['ukraine']), // 23:30 EEST on Tuesday
