@@ -157,6 +157,24 @@ describe('ActivityChart', () => {
     ).toEqual(['Ukraine', 'China']);
   });
 
+  it('names the year in its dates when the chart spans more than one calendar year', () => {
+    // A blog that runs for two years: one update a week (bins of several weeks).
+    const items = Array.from({ length: 105 }, (_, i) =>
+      itemAt(`w${i}`, new Date(Date.UTC(2022, 1, 24, 12) + i * 7 * 86_400_000).toISOString(), [
+        'ukraine',
+      ]),
+    );
+    const { container } = renderChart({
+      bins: activityBins(items, { timeZone: 'UTC', topicOrder: TOPICS }),
+    });
+    const ticks = [...container.querySelectorAll('.lb-chart__tick')].map((t) => t.textContent);
+    expect(ticks[0]).toMatch(/2022/);
+    expect(ticks[ticks.length - 1]).toMatch(/2024/);
+    const names = screen.getAllByRole('button').map((b) => b.getAttribute('aria-label'));
+    expect(names[0]).toMatch(/^Monday, 21 February 2022 – Sunday, 20 March 2022, /);
+    expect(names[names.length - 1]).toMatch(/2024, 1 update/);
+  });
+
   it('names bars with the day when the chart spans days, and in the given language', () => {
     const items = [
       itemAt('a', '2023-07-11T20:30:00Z', ['ukraine']), // 23:30 EEST on Tuesday
