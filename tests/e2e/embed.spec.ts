@@ -189,6 +189,41 @@ test.describe('all updates published (static feed)', () => {
     });
   });
 
+  test('in a layout that sizes it by its content (a flex row, a centred column) the widget is as wide as the room it has', async ({
+    page,
+    server,
+    host,
+  }) => {
+    const feed = `${server.url}feeds/vilnius-2023.json`;
+    const url = host.page(
+      '/flex.html',
+      hostDocument(
+        `<div style="display: flex; gap: 16px">
+           <live-blog feed="${feed}" poll="off" limit="2"></live-blog>
+           <aside style="flex: 0 0 200px">Most read</aside>
+         </div>
+         <div style="display: flex; flex-direction: column; align-items: center">
+           <live-blog feed="${feed}" poll="off" limit="2"></live-blog>
+         </div>`,
+        embedScript(server.url),
+      ),
+    );
+    await page.setViewportSize({ width: 1000, height: 800 });
+    await page.goto(url);
+    for (const [index, room] of [
+      [0, 1000 - 16 - 16 - 200],
+      [1, 1000 - 16],
+    ] as const) {
+      const blog = widget(page, index);
+      await blog.scrollIntoViewIfNeeded();
+      await expect(articlesIn(blog)).toHaveCount(2);
+      // Not shrunk to its (contained) content's width of nothing: text one letter per line.
+      expect((await blog.boundingBox())!.width).toBeCloseTo(room, -1);
+      const title = articlesIn(blog).first().locator('.lb-update__title');
+      expect((await title.boundingBox())!.width).toBeGreaterThan(room / 2);
+    }
+  });
+
   test('changing an attribute re-renders the widget', async ({ page, server, host }) => {
     const url = host.page(
       '/attributes.html',

@@ -165,6 +165,46 @@ test.describe('text that misbehaves', () => {
   });
 });
 
+test.describe('media sizes at the edge of the contract', () => {
+  test('a photo or player declared 1 × 100,000 px does not push the rest of the blog out of reach', async ({
+    page,
+    server,
+  }) => {
+    // Any width and height from 1 to 100,000 is valid: the box is reserved at their ratio.
+    const tall = { width: 1, height: 100_000 };
+    write('tall-media.json', {
+      items: [
+        item('photo', 1, {
+          attachments: [
+            { url: '/favicon.svg', mime_type: 'image/svg+xml', title: 'A photo', _liveblog: tall },
+          ],
+        }),
+        item('video', 2, {
+          attachments: [{ url: 'v.mp4', mime_type: 'video/mp4', title: 'A clip', _liveblog: tall }],
+        }),
+        item('body-video', 3, {
+          content_html: '<p>Watch.</p><video src="v.mp4" width="1" height="100000"></video>',
+        }),
+        item('body-photo', 4, {
+          content_html:
+            '<p>Look.</p><img src="/favicon.svg" alt="A photo" width="1" height="100000">',
+        }),
+        item('after', 0),
+      ],
+    });
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.goto(`${server.url}?feed=fixtures/tall-media.json&poll=off`);
+    await expect(page.getByRole('article')).toHaveCount(5);
+    await expect(page.locator('article video')).toHaveCount(2);
+    for (const id of ['photo', 'video', 'body-video', 'body-photo']) {
+      const box = await page.locator(`#update-${id}`).boundingBox();
+      expect(box!.height, id).toBeLessThan(2 * 375 + 400);
+    }
+    await page.getByRole('article', { name: 'Update after' }).scrollIntoViewIfNeeded();
+    await expect(page.getByRole('article', { name: 'Update after' })).toBeInViewport();
+  });
+});
+
 test.describe('filter values with the URL’s separator', () => {
   test('a topic "economy,finance" survives reload and Back/Forward', async ({ page, server }) => {
     write('comma.json', {

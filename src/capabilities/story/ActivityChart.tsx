@@ -9,7 +9,7 @@ import {
 } from 'react';
 import type { ActivityBin } from '../../core/timeline/activity-bins';
 import { fillMessage } from '../../shared/i18n/fill-message';
-import { dayKey, formatClock, formatDay } from '../../shared/time/format-time';
+import { dayKey, formatClock } from '../../shared/time/format-time';
 import { dateTimeFormat } from '../../core/time/date-time-format';
 
 // The bins are the chart's layout: their code comes with the chart's chunk (chart-code.ts).
@@ -59,11 +59,16 @@ export function ActivityChart(props: ActivityChartProps) {
   const multiDay =
     bins.length > 0 &&
     dayKey(bins[0]!.start, timeZone) !== dayKey(bins[bins.length - 1]!.end - 1, timeZone);
+  // A chart over more than one calendar year names the year in its dates.
+  const years =
+    bins.length > 0 &&
+    dayKey(bins[0]!.start, timeZone).split('-')[0] !==
+      dayKey(bins[bins.length - 1]!.end - 1, timeZone).split('-')[0];
   const label = (bin: ActivityBin, parts: string) =>
     bin.total === 0
       ? ''
       : props.barLabel(
-          rangeLabel(bin, locale, timeZone, multiDay),
+          rangeLabel(bin, locale, timeZone, multiDay, years),
           props.countLabel(bin.total),
           parts,
         );
@@ -81,12 +86,17 @@ export function ActivityChart(props: ActivityChartProps) {
         </Fragment>
       )),
     );
-  const ticks = tickLabels(bins, locale, timeZone, multiDay);
-  const legend = [...new Set(bins.flatMap((b) => b.byTopic.map((t) => t.topic)))].sort(
-    (a, b) =>
-      (a === null ? 1 : 0) - (b === null ? 1 : 0) ||
-      chartColour(colourIndex(a)) - chartColour(colourIndex(b)),
-  );
+  const ticks = tickLabels(bins, locale, timeZone, multiDay, years);
+  // A key for each colour that stands for one topic only: with more topics than colours, or
+  // undeclared topics (drawn in the colour of "Other updates"), a key for every topic would be a
+  // long list (pushing the updates off a phone's screen) in which one colour names several.
+  const colourOf = (topic: string | null) => chartColour(colourIndex(topic));
+  const topics = [...new Set(bins.flatMap((b) => b.byTopic.map((t) => t.topic)))];
+  const sharing = new Map<number, number>();
+  for (const t of topics) sharing.set(colourOf(t), (sharing.get(colourOf(t)) ?? 0) + 1);
+  const legend = topics
+    .filter((t) => sharing.get(colourOf(t)) === 1)
+    .sort((a, b) => (a === null ? 1 : 0) - (b === null ? 1 : 0) || colourOf(a) - colourOf(b));
 
   // Newest on screen: start scrolled to the end, and stay there as bins are added, unless the
   // reader has scrolled back.
@@ -171,7 +181,7 @@ export function ActivityChart(props: ActivityChartProps) {
           {legend.map((topic) => (
             <li key={topic ?? ''} className="lb-chart__key">
               <span
-                className={`lb-chart__swatch lb-chart__fill--${chartColour(colourIndex(topic))}`}
+                className={`lb-chart__swatch lb-chart__fill--${colourOf(topic)}`}
                 aria-hidden="true"
               />
               <bdi>{topicLabel(topic)}</bdi>
@@ -224,14 +234,23 @@ function rangeLabel(
   locale: string,
   timeZone: string | undefined,
   multiDay: boolean,
+  years: boolean,
 ): string {
+  const day = (ms: number) =>
+    format(ms, locale, {
+      timeZone,
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      ...(years ? { year: 'numeric' } : {}),
+    });
   if (bin.hours >= 24) {
-    const from = formatDay(bin.start, locale, timeZone);
-    const to = formatDay(bin.end - 1, locale, timeZone);
+    const from = day(bin.start);
+    const to = day(bin.end - 1);
     return from === to ? from : `${from} – ${to}`;
   }
   const range = `${formatClock(bin.start, locale, timeZone)}–${formatClock(bin.end, locale, timeZone)}`;
-  return multiDay ? `${formatDay(bin.start, locale, timeZone)}, ${range}` : range;
+  return multiDay ? `${day(bin.start)}, ${range}` : range;
 }
 
 /**
@@ -243,10 +262,16 @@ function tickLabels(
   locale: string,
   timeZone: string | undefined,
   multiDay: boolean,
+  years: boolean,
 ): (string | undefined)[] {
   const hours = bins[0]?.hours ?? 1;
   const shortDate = (ms: number) =>
-    format(ms, locale, { timeZone, day: 'numeric', month: 'short' });
+    format(ms, locale, {
+      timeZone,
+      day: 'numeric',
+      month: 'short',
+      ...(years ? { year: 'numeric' } : {}),
+    });
   if (hours >= 24) {
     const every = Math.ceil(bins.length / 6);
     return bins.map((b, i) => (i % every === 0 ? shortDate(b.start) : undefined));

@@ -31,6 +31,17 @@ function rfc3339Text(x: unknown): string | undefined {
   return typeof x === 'string' && parseRfc3339(x) !== undefined ? x : undefined;
 }
 
+/** A well-formed BCP 47 tag, else nothing: "en_US" in `lang` is a language no reader knows. */
+function languageTag(x: unknown): string | undefined {
+  const tag = clean(shortText(x));
+  try {
+    if (tag) Intl.getCanonicalLocales(tag);
+    return tag;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The valid entries of a declared list, the first of each key kept. */
 function declared<T>(
   list: unknown,
@@ -106,7 +117,7 @@ export function readMeta(
     homePageUrl: safeHttpUrl(shortText(json.home_page_url), baseUrl),
     feedUrl: safeHttpUrl(shortText(json.feed_url), baseUrl),
     description: clean(shortText(json.description)),
-    language: clean(shortText(json.language)),
+    language: languageTag(json.language),
     nextUrl: safeHttpUrl(shortText(json.next_url), baseUrl),
     status: json.expired === true ? 'ended' : (status ?? 'live'),
     pollSeconds: typeof poll === 'number' && Number.isInteger(poll) && poll >= 1 ? poll : undefined,

@@ -185,6 +185,13 @@ export function checkMeta(
       RULES.topLevel,
     );
   }
+  if (json.language !== undefined && meta.language === undefined) {
+    list.warning(
+      jsonPath('language'),
+      `${quote(json.language)} is not a BCP 47 language tag ("en", "pt-BR"): ignored.`,
+      RULES.topLevel,
+    );
+  }
   if (json._liveblog === undefined) return;
   if (!isObject(json._liveblog)) {
     list.warning(

@@ -126,6 +126,55 @@ describe('ActivityChart', () => {
     ).toEqual(['Ukraine', 'China', 'Other updates']);
   });
 
+  it('leaves the legend out when topics share every colour: more topics than colours', () => {
+    // 20 topics wrap round the 8 colours: a legend of them would be a long list (pushing the
+    // updates off a phone's screen) in which one colour names several topics.
+    const topics = Array.from({ length: 20 }, (_, i) => `t${i}`);
+    const items = topics.map((t, i) =>
+      itemAt(t, `2023-07-12T10:${String(i).padStart(2, '0')}:00Z`, [t]),
+    );
+    const { container } = renderChart({
+      bins: activityBins([...items, ...ITEMS], { timeZone: 'UTC', topicOrder: topics }),
+      topicLabel: (t) => t ?? en.otherUpdates,
+      colourIndex: (t) => (t === null ? 7 : topics.indexOf(t)),
+    });
+    expect(container.querySelector('.lb-chart__legend')).toBeNull();
+    // The bars still name their topics.
+    expect(screen.getAllByRole('button')[0]).toHaveAccessibleName(/t0 1, t1 1/);
+  });
+
+  it('keys only the colours that stand for one topic: not undeclared topics drawn as "Other"', () => {
+    const items = [...ITEMS, itemAt('e', '2023-07-12T12:30:00Z', ['undeclared'])];
+    renderChart({
+      bins: activityBins(items, { timeZone: 'UTC', topicOrder: TOPICS }),
+      topicLabel: (t) => (t === null ? en.otherUpdates : (LABELS[t] ?? t)),
+      colourIndex: (t) => (t === null || !TOPICS.includes(t) ? 7 : TOPICS.indexOf(t)),
+    });
+    expect(
+      within(screen.getByRole('list'))
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['Ukraine', 'China']);
+  });
+
+  it('names the year in its dates when the chart spans more than one calendar year', () => {
+    // A blog that runs for two years: one update a week (bins of several weeks).
+    const items = Array.from({ length: 105 }, (_, i) =>
+      itemAt(`w${i}`, new Date(Date.UTC(2022, 1, 24, 12) + i * 7 * 86_400_000).toISOString(), [
+        'ukraine',
+      ]),
+    );
+    const { container } = renderChart({
+      bins: activityBins(items, { timeZone: 'UTC', topicOrder: TOPICS }),
+    });
+    const ticks = [...container.querySelectorAll('.lb-chart__tick')].map((t) => t.textContent);
+    expect(ticks[0]).toMatch(/2022/);
+    expect(ticks[ticks.length - 1]).toMatch(/2024/);
+    const names = screen.getAllByRole('button').map((b) => b.getAttribute('aria-label'));
+    expect(names[0]).toMatch(/^Monday, 21 February 2022 – Sunday, 20 March 2022, /);
+    expect(names[names.length - 1]).toMatch(/2024, 1 update/);
+  });
+
   it('names bars with the day when the chart spans days, and in the given language', () => {
     const items = [
       itemAt('a', '2023-07-11T20:30:00Z', ['ukraine']), // 23:30 EEST on Tuesday

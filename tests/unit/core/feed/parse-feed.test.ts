@@ -187,6 +187,17 @@ describe('parseFeed: fixtures', () => {
 });
 
 describe('parseFeedObject: feed-level rules', () => {
+  it('language: a well-formed BCP 47 tag is kept, a malformed one ignored', () => {
+    const language = (value: unknown) => parsed(wireFeed([], { language: value })).meta.language;
+    for (const tag of ['en', 'ar-EG', 'zh-Hant-TW', 'sr-Latn', 'en-US-u-ca-gregory'])
+      expect(language(tag)).toBe(tag);
+    expect(language(' de ')).toBe('de');
+    // Common slips (POSIX locales, a name, a stray letter) would become a page's `lang`.
+    for (const tag of ['en_US', 'x', 'English (UK)', 'fr-', '', 42]) {
+      expect(language(tag)).toBeUndefined();
+    }
+  });
+
   it('expired: true means ended, whatever the extension says', () => {
     expect(parsed(wireFeed([], { expired: true })).meta.status).toBe('ended');
     expect(parsed(wireFeed([], { expired: true, _liveblog: { status: 'live' } })).meta.status).toBe(

@@ -35,6 +35,13 @@ describe('checkDocument: the head’s metadata', () => {
     ]);
   });
 
+  it('warns about a language that is not a BCP 47 tag', () => {
+    expect(problemsOf(wireFeed([], { language: 'en_US' }))).toEqual([
+      problem('warning', '$.language', RULES.topLevel, /"en_US" is not a BCP 47 language tag/),
+    ]);
+    expect(problemsOf(wireFeed([], { language: 'pt-BR' }))).toEqual([]);
+  });
+
   it('warns about coverage times that are not RFC 3339, or the wrong way round', () => {
     expect(
       problemsOf(wireFeed([], { _liveblog: { coverage_start: '2031-03-05', coverage_end: 5 } })),
