@@ -56,14 +56,12 @@ export function ActivityChart(props: ActivityChartProps) {
   const max = bins.reduce((m, b) => Math.max(m, b.total), 0);
   const filled = bins.flatMap((b, i) => (b.total > 0 ? [i] : []));
   const tabStop = current !== null && bins[current]?.total ? current : filled[filled.length - 1];
-  const multiDay =
-    bins.length > 0 &&
-    dayKey(bins[0]!.start, timeZone) !== dayKey(bins[bins.length - 1]!.end - 1, timeZone);
+  // "2023-07-12": the first and the last day the chart spans.
+  const firstDay = bins.length > 0 ? dayKey(bins[0]!.start, timeZone) : '';
+  const lastDay = bins.length > 0 ? dayKey(bins[bins.length - 1]!.end - 1, timeZone) : '';
+  const multiDay = firstDay !== lastDay;
   // A chart over more than one calendar year names the year in its dates.
-  const years =
-    bins.length > 0 &&
-    dayKey(bins[0]!.start, timeZone).split('-')[0] !==
-      dayKey(bins[bins.length - 1]!.end - 1, timeZone).split('-')[0];
+  const years = firstDay.slice(0, 4) !== lastDay.slice(0, 4);
   const label = (bin: ActivityBin, parts: string) =>
     bin.total === 0
       ? ''
@@ -236,6 +234,8 @@ function rangeLabel(
   multiDay: boolean,
   years: boolean,
 ): string {
+  // formatDay's options, and the year: formatDay is in the first screen's bundle, which has no
+  // room for an option only the chart uses.
   const day = (ms: number) =>
     format(ms, locale, {
       timeZone,
