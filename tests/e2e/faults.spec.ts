@@ -8,6 +8,8 @@ declare global {
   interface Window {
     /** Fake-clock time of every feed request the app made (recorded by the init script). */
     __feedFetches?: number[];
+    /** How many of those requests have answered or failed. */
+    __feedSettled?: number;
     /** Long tasks (ms) seen by the page: a frozen tab shows up here. */
     __longTasks?: number[];
   }
@@ -28,13 +30,19 @@ const articles = (page: Page) => page.getByRole('article');
 async function openLive(page: Page, url: string) {
   await page.addInitScript(() => {
     window.__feedFetches = [];
+    window.__feedSettled = 0;
     window.__longTasks = [];
     const original = window.fetch.bind(window);
     window.fetch = (input, init) => {
       const href =
         typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-      if (href.includes('/feeds/')) window.__feedFetches!.push(Date.now());
-      return original(input, init);
+      const reply = original(input, init);
+      if (href.includes('/feeds/')) {
+        window.__feedFetches!.push(Date.now());
+        const settled = () => void (window.__feedSettled! += 1);
+        reply.then(settled, settled);
+      }
+      return reply;
     };
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) window.__longTasks!.push(entry.duration);
@@ -298,9 +306,11 @@ test.describe('a polling reader rides out', () => {
     await admin.publish(2);
     // A poll while offline fails; the page keeps what it has and still says why.
     await advanceToNextRequest(page, POLL_MS);
+    const before = await feedFetches(page);
+    // Failed, not still on its way: going online during a request is another case.
+    await expect.poll(() => page.evaluate(() => window.__feedSettled)).toBe(before);
     await expect(status(page)).toContainText('You are offline');
     await expect(articles(page)).toHaveCount(INITIAL_ITEMS);
-    const before = await feedFetches(page);
     // Back online: the client asks at once, without waiting for the back-off to run out.
     await context.setOffline(false);
     await expect.poll(() => feedFetches(page)).toBeGreaterThan(before);
