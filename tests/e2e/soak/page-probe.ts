@@ -46,7 +46,10 @@ export function installProbe(feedOrigin: string) {
   const silentFires = new Map<string, number>();
   let fetches = 0;
   let inFlight = 0;
+  // Start times the driver has not read yet: the probe's own heap is measured with the page's,
+  // so what it has read is dropped rather than kept all day.
   const fetchStarts: number[] = [];
+  let fetchesRead = 0;
   const w = window;
   const realSetTimeout = w.setTimeout.bind(w);
   const realSetInterval = w.setInterval.bind(w);
@@ -141,7 +144,9 @@ export function installProbe(feedOrigin: string) {
       for (const { due } of timeouts)
         if (due > now && (nextDue === null || due < nextDue)) nextDue = due;
     }
-    const started = fetchStarts.slice(seen);
+    fetchStarts.splice(0, seen - fetchesRead);
+    fetchesRead = seen;
+    const started = fetchStarts.slice();
     return { now, nextDue, inFlight, fetchStarts: started, fetches, timers: pending.size };
   };
   w.__soakProbe = {
