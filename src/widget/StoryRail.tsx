@@ -48,9 +48,7 @@ export function StoryRail(props: Props) {
           colourIndex={colourIndex}
           locale={locale}
           timeZone={timeZone}
-          caption={t.activityCaption}
           countLabel={t.updateCount}
-          barLabel={t.activityBar}
           onSelectBin={props.onSelectBin}
         />
       )}

@@ -1,8 +1,8 @@
-import { useLocale } from '../../shared/i18n/use-messages';
+import type { ChunkMessages } from '../../shared/i18n/language';
+import { useChunkMessages } from '../../shared/i18n/use-messages';
 
 // The gate's words come with the embeds chunk, not in every reader's catalogue: most feeds carry
-// no embeds. The widget's locale always has its catalogue's language (pick-messages.ts), so its
-// first subtag picks them; a catalogue added there needs its words here too (English until then).
+// no embeds.
 
 const en = {
   load: (provider: string) => `Load content from ${provider}`,
@@ -26,8 +26,8 @@ const uk: EmbedMessages = {
   title: (provider: string, video: boolean) => `${video ? 'Відео' : 'Допис'} ${provider}`,
 };
 
-const BY_LANGUAGE: Readonly<Record<string, EmbedMessages>> = { en, uk };
+const embedMessages: ChunkMessages<EmbedMessages> = { en, uk };
 
 export function useEmbedMessages(): EmbedMessages {
-  return BY_LANGUAGE[useLocale().split('-')[0]!] ?? en;
+  return useChunkMessages(embedMessages);
 }

@@ -6,9 +6,11 @@ import {
   clearFilters,
   toggleValue,
 } from '../../core/filters/filter-state';
+import { useChunkMessages } from '../../shared/i18n/use-messages';
 import { useMessages } from '../../shared/i18n/use-messages';
 import type { FacetOption } from '../../core/filters/facet-options';
 import { facetLegends } from './facet-legends';
+import { filterPanelMessages } from './filter-panel-messages';
 import { idPart } from '../../core/timeline/element-ids';
 import { FACET_PARAM } from '../../core/filters/url-state';
 
@@ -93,7 +95,7 @@ function FacetFieldset({
   chosen: readonly string[];
   onToggle: (facet: FacetName, value: string) => void;
 }) {
-  const t = useMessages();
+  const t = useChunkMessages(filterPanelMessages);
   const baseId = useId();
   const [expanded, setExpanded] = useState(false);
   if (options.length === 0) return null;
@@ -143,6 +145,7 @@ export function FilterPanel({
   carried,
 }: Props) {
   const t = useMessages();
+  const own = useChunkMessages(filterPanelMessages);
   const keyId = useId();
   const legends = facetLegends(t);
   const [query, setQuery] = useState(state.q);
@@ -186,8 +189,8 @@ export function FilterPanel({
         <input
           type="search"
           name="q"
-          aria-label={t.searchLabel}
-          placeholder={t.searchPlaceholder}
+          aria-label={own.searchLabel}
+          placeholder={own.searchPlaceholder}
           value={query}
           onChange={(e) => setQuery(e.target.value)}
           autoComplete="off"
@@ -226,7 +229,7 @@ export function FilterPanel({
       {coverageNote && <p className="lb-filters__note">{coverageNote}</p>}
       <noscript>
         <button type="submit" className="lb-button">
-          {t.applyFilters}
+          {own.applyFilters}
         </button>
       </noscript>
       {activeFilterCount(state) > 0 && (

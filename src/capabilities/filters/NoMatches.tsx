@@ -2,9 +2,11 @@ import type { FacetName, ViewState } from '../../core/filters/filter-state';
 import { FACETS } from '../../core/filters/filter-state';
 import type { ReactNode } from 'react';
 import { fillMessage } from '../../shared/i18n/fill-message';
+import { useChunkMessages } from '../../shared/i18n/use-messages';
 import { useMessages } from '../../shared/i18n/use-messages';
 import { facetValueLabel, type Labels } from '../../core/filters/facet-options';
 import { facetLegends } from './facet-legends';
+import { noMatchesMessages } from './no-matches-messages';
 import { stylesRef } from '../../shared/styles/adopt-styles';
 import noMatchesCss from './no-matches.css?inline';
 
@@ -20,6 +22,7 @@ interface Props {
 /** Zero results: say which filters to loosen, each one removable here. */
 export function NoMatches({ state, labels, onChange }: Props) {
   const t = useMessages();
+  const own = useChunkMessages(noMatchesMessages);
   const legend = facetLegends(t);
   const label = (facet: FacetName, value: string) => facetValueLabel(labels, facet, value);
   // `shown` isolates the feed's text from the words around it; `text` names the button.
@@ -41,8 +44,8 @@ export function NoMatches({ state, labels, onChange }: Props) {
   if (state.q.trim())
     chips.push({
       key: 'q',
-      text: t.searchFor(state.q.trim()),
-      shown: fillMessage(t.searchFor, <bdi>{state.q.trim()}</bdi>),
+      text: own.searchFor(state.q.trim()),
+      shown: fillMessage(own.searchFor, <bdi>{state.q.trim()}</bdi>),
       remove: () => onChange({ ...state, q: '' }),
     });
   if (state.keyOnly)
@@ -55,7 +58,7 @@ export function NoMatches({ state, labels, onChange }: Props) {
   return (
     <div ref={styled} className="lb-empty lb-no-matches">
       <p>
-        <strong>{t.noMatches}</strong> {t.loosen}
+        <strong>{own.noMatches}</strong> {own.loosen}
       </p>
       <ul className="lb-chips">
         {chips.map((chip) => (
@@ -64,7 +67,7 @@ export function NoMatches({ state, labels, onChange }: Props) {
               type="button"
               className="lb-chip"
               onClick={chip.remove}
-              aria-label={t.removeFilter(chip.text)}
+              aria-label={own.removeFilter(chip.text)}
             >
               {chip.shown} <span aria-hidden="true">×</span>
             </button>

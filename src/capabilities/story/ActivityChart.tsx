@@ -8,9 +8,11 @@ import {
   type KeyboardEvent,
 } from 'react';
 import type { ActivityBin } from '../../core/timeline/activity-bins';
+import { messagesIn } from '../../shared/i18n/language';
 import { fillMessage } from '../../shared/i18n/fill-message';
 import { dayKey, formatClock } from '../../shared/time/format-time';
 import { dateTimeFormat } from '../../core/time/date-time-format';
+import { chartMessages } from './chart-messages';
 
 // The bins are the chart's layout: their code comes with the chart's chunk (chart-code.ts).
 export { activityBins } from '../../core/timeline/activity-bins';
@@ -24,12 +26,8 @@ export interface ActivityChartProps {
   readonly locale: string;
   readonly timeZone: string | undefined;
   readonly onSelectBin: (bin: ActivityBin) => void;
-  /** The figure's caption ("Updates per hour"). */
-  readonly caption: string;
   /** "3 updates". */
   readonly countLabel: (n: number) => string;
-  /** A bar's accessible name: "10:00–11:00", "3 updates", "Ukraine 2, China 1". */
-  readonly barLabel: (range: string, total: string, parts: string) => string;
 }
 
 const COLOURS = 8;
@@ -44,7 +42,8 @@ export function chartColour(index: number): number {
  * tab stop, moved along with the arrow keys, so a keyboard user passes the chart in one step.
  */
 export function ActivityChart(props: ActivityChartProps) {
-  const { bins, topicLabel, colourIndex, locale, timeZone, onSelectBin, caption } = props;
+  const { bins, topicLabel, colourIndex, locale, timeZone, onSelectBin } = props;
+  const messages = messagesIn(chartMessages, locale);
   const captionId = useId();
   const scrollRef = useRef<HTMLDivElement>(null);
   const buttons = useRef(new Map<number, HTMLButtonElement>());
@@ -65,7 +64,7 @@ export function ActivityChart(props: ActivityChartProps) {
   const label = (bin: ActivityBin, parts: string) =>
     bin.total === 0
       ? ''
-      : props.barLabel(
+      : messages.bar(
           rangeLabel(bin, locale, timeZone, multiDay, years),
           props.countLabel(bin.total),
           parts,
@@ -130,7 +129,7 @@ export function ActivityChart(props: ActivityChartProps) {
     // The figure is named by its caption outright: not every accessibility API derives it.
     <figure className="lb-chart" aria-labelledby={captionId}>
       <figcaption id={captionId} className="lb-chart__caption">
-        {caption}
+        {messages.caption(bins[0]?.hours ?? 1)}
       </figcaption>
       <div className="lb-chart__scroll" ref={scrollRef} onScroll={onScroll}>
         <div className="lb-chart__plot" role="toolbar" onKeyDown={onKeyDown}>

@@ -1,8 +1,9 @@
 import { useRef, type ReactNode } from 'react';
 import type { Attachment } from '../../core/feed/feed-types';
-import { useMessages } from '../../shared/i18n/use-messages';
+import { useChunkMessages } from '../../shared/i18n/use-messages';
 import { stylesRef } from '../../shared/styles/adopt-styles';
 import { Figure } from './Figure';
+import { mediaMessages } from './media-messages';
 import type * as ViewerModule from './gallery-viewer';
 import mediaCss from './update-media.css?inline';
 
@@ -65,7 +66,7 @@ export function UpdateMedia({ attachments, poster, label }: Props) {
 
 /** A native player that never starts on its own and loads no more than its length and size. */
 function Player({ attachment: a, poster }: { attachment: Attachment; poster?: string }) {
-  const t = useMessages();
+  const t = useChunkMessages(mediaMessages);
   const source = <source src={a.url} type={a.mimeType} />;
   // Shown only by a browser that cannot play the element at all.
   const fallback = (
@@ -108,7 +109,7 @@ function Captioned({ attachment: a, children }: { attachment: Attachment; childr
 
 /** Thumbnails in a grid; each opens the viewer at its photo. */
 function Gallery({ photos, label }: { photos: readonly Attachment[]; label: string }) {
-  const t = useMessages();
+  const t = useChunkMessages(mediaMessages);
   const list = useRef<HTMLUListElement>(null);
   const open = (start: number, opener: HTMLElement) => {
     loadViewer().then(

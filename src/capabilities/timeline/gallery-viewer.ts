@@ -1,5 +1,5 @@
 import type { Attachment } from '../../core/feed/feed-types';
-import type { Messages } from '../../shared/i18n/messages-en';
+import type { MediaMessages } from './media-messages';
 import viewerCss from './gallery-viewer.css?inline';
 import { adoptStyles } from '../../shared/styles/adopt-styles';
 
@@ -18,7 +18,7 @@ export interface ViewerOptions {
   readonly opener: HTMLElement;
   /** Where the dialog goes: inside the widget, where its styles and theme apply. */
   readonly host: Element;
-  readonly messages: Pick<Messages, 'photoOf' | 'previousPhoto' | 'nextPhoto' | 'closePhotos'>;
+  readonly messages: Pick<MediaMessages, 'photoOf' | 'previousPhoto' | 'nextPhoto' | 'closePhotos'>;
 }
 
 /** A horizontal move shorter than this (CSS pixels) is a tap, not a swipe. */

@@ -10,7 +10,6 @@ export const en = {
   updatedAgo: (ago: string) => `updated ${ago}`,
   lastUpdateAt: (time: string) => `last update ${time}`,
   pageAsOf: (time: string) => `page as of ${time}`,
-  checking: 'Checking for updates…',
   retryIn: (seconds: number) =>
     seconds <= 0 ? 'retrying now' : `retrying in ${formatSeconds(seconds)}`,
   retryNow: 'Retry now',
@@ -53,17 +52,13 @@ export const en = {
   olderFailed: 'Older updates could not be loaded.',
   allLoaded: 'You have reached the first update.',
   justNow: 'just now',
-  skipToUpdates: 'Skip to updates',
   filters: 'Filters',
   filtersButton: (n: number) => (n === 0 ? 'Filters' : `Filters (${n} active)`),
   facetTopic: 'Topic',
   facetCountry: 'Country',
   facetSpeaker: 'Speaker',
-  searchLabel: 'Search updates',
-  searchPlaceholder: 'Search updates',
   keyEventsOnly: 'Key events only',
   clearFilters: 'Clear filters',
-  applyFilters: 'Apply filters',
   resultCount: (shown: number, total: number) =>
     shown === total
       ? total === 1
@@ -71,28 +66,14 @@ export const en = {
         : `${total} updates`
       : `${shown} of ${total} updates`,
   showingResults: (shown: number, total: number) => `Showing ${shown} of ${total} updates`,
-  noMatches: 'No updates match these filters.',
-  loosen: 'Try removing one of them:',
-  removeFilter: (label: string) => `Remove ${label}`,
-  searchFor: (q: string) => `search “${q}”`,
-  showMore: (n: number) => `Show all ${n}`,
-  showFewer: 'Show fewer',
   countsCoverage: (since: string) =>
     `Counts cover updates since ${since}; load older updates to see more.`,
   dismiss: 'Dismiss',
-  closeFilters: 'Close filters',
   seeAll: 'See all updates',
   copyLink: 'Copy link',
   share: 'Share',
   linkCopied: 'Link copied',
   copyFailed: 'Could not copy the link',
-  gallery: (n: number) => `Gallery, ${n} photos`,
-  openPhoto: (n: number, total: number) => `Open photo ${n} of ${total}`,
-  photoOf: (n: number, total: number) => `Photo ${n} of ${total}`,
-  previousPhoto: 'Previous photo',
-  nextPhoto: 'Next photo',
-  closePhotos: 'Close',
-  mediaFile: 'Open the file',
   keyEvents: 'Key events',
   keyEventsCount: (n: number) => `Key events (${n})`,
   keyEventsAll: (n: number) => `Show all ${n} key events`,
@@ -103,10 +84,7 @@ export const en = {
   findingUpdate: 'Loading older updates to find the linked update…',
   updateNotFound: 'The linked update could not be found. It may have been removed.',
   filtersClearedForLink: 'Filters were cleared to show the linked update.',
-  activityCaption: 'Updates per hour',
   atAGlance: 'The story at a glance',
-  activityBar: (range: string, total: string, parts: string) =>
-    parts ? `${range}, ${total}: ${parts}` : `${range}, ${total}`,
 };
 
 export type Messages = typeof en;

@@ -35,7 +35,6 @@ export const uk: Messages = {
   updatedAgo: (ago: string) => `оновлено ${ago}`,
   lastUpdateAt: (time: string) => `останнє оновлення о ${time}`,
   pageAsOf: (time: string) => `сторінка станом на ${time}`,
-  checking: 'Перевірка оновлень…',
   retryIn: (seconds: number) =>
     seconds <= 0 ? 'повторна спроба зараз' : `повторна спроба через ${formatSeconds(seconds)}`,
   retryNow: 'Спробувати зараз',
@@ -78,45 +77,25 @@ export const uk: Messages = {
   olderFailed: 'Не вдалося завантажити старіші оновлення.',
   allLoaded: 'Ви дійшли до першого оновлення.',
   justNow: 'щойно',
-  skipToUpdates: 'Перейти до оновлень',
   filters: 'Фільтри',
   // "Active: 2" sidesteps agreeing an adjective with the count.
   filtersButton: (n: number) => (n === 0 ? 'Фільтри' : `Фільтри (активних: ${n})`),
   facetTopic: 'Тема',
   facetCountry: 'Країна',
   facetSpeaker: 'Спікер',
-  searchLabel: 'Пошук в оновленнях',
-  searchPlaceholder: 'Пошук в оновленнях',
   keyEventsOnly: 'Лише ключові події',
   clearFilters: 'Скинути фільтри',
-  applyFilters: 'Застосувати фільтри',
   resultCount: (shown: number, total: number) =>
     shown === total ? updates(total) : `${shown} ${ofUpdates(total)}`,
   showingResults: (shown: number, total: number) => `Показано ${shown} ${ofUpdates(total)}`,
-  noMatches: 'Жодне оновлення не відповідає цим фільтрам.',
-  loosen: 'Спробуйте прибрати один із них:',
-  removeFilter: (label: string) => `Прибрати фільтр «${label}»`,
-  // Inner quotes: the label above already sits in «…».
-  searchFor: (q: string) => `пошук „${q}“`,
-  showMore: (n: number) => `Показати всі (${n})`,
-  showFewer: 'Показати менше',
   countsCoverage: (since: string) =>
     `Лічильники враховують оновлення від ${since}; завантажте старіші оновлення, щоб побачити більше.`,
   dismiss: 'Закрити',
-  closeFilters: 'Закрити фільтри',
   seeAll: 'Показати всі оновлення',
   copyLink: 'Копіювати посилання',
   share: 'Поділитися',
   linkCopied: 'Посилання скопійовано',
   copyFailed: 'Не вдалося скопіювати посилання',
-  // «Фото» does not decline: one form for every count.
-  gallery: (n: number) => `Галерея, ${n} фото`,
-  openPhoto: (n: number, total: number) => `Відкрити фото ${n} з ${total}`,
-  photoOf: (n: number, total: number) => `Фото ${n} з ${total}`,
-  previousPhoto: 'Попереднє фото',
-  nextPhoto: 'Наступне фото',
-  closePhotos: 'Закрити',
-  mediaFile: 'Відкрити файл',
   keyEvents: 'Ключові події',
   keyEventsCount: (n: number) => `Ключові події (${n})`,
   keyEventsAll: (n: number) => `Показати всі ключові події (${n})`,
@@ -127,10 +106,7 @@ export const uk: Messages = {
   findingUpdate: 'Завантажуємо старіші оновлення, щоб знайти оновлення за посиланням…',
   updateNotFound: 'Оновлення за посиланням не знайдено. Можливо, його видалили.',
   filtersClearedForLink: 'Фільтри скинуто, щоб показати оновлення за посиланням.',
-  activityCaption: 'Кількість оновлень за годину',
   atAGlance: 'Головне коротко',
-  activityBar: (range: string, total: string, parts: string) =>
-    parts ? `${range}, ${total}: ${parts}` : `${range}, ${total}`,
 };
 
 /** Abbreviated units ("с", "хв") need no plural agreement. */

@@ -1,7 +1,6 @@
 import { en, type Messages } from './messages-en';
+import { primaryLanguage } from './language';
 import type { LocaleSettings } from './use-messages';
-
-const primary = (tag: string) => tag.trim().split(/[-_]/)[0]!.toLowerCase();
 
 // Catalogues other than English load on demand (a chunk of their own): most readers never need
 // them, and every reader would otherwise download them before the first update shows.
@@ -19,7 +18,7 @@ const loaded = new Map<string, Messages>();
  * loads, the first time; English settings if it cannot be loaded.
  */
 export function localeSettingsFor(requested: string): LocaleSettings | Promise<LocaleSettings> {
-  const language = primary(requested);
+  const language = primaryLanguage(requested);
   const load = loaders.get(language);
   if (load) {
     const locale = canonical(requested, language);

@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react';
+import { messagesIn, type ChunkMessages } from './language';
 import { en, type Messages } from './messages-en';
 
 export interface LocaleSettings {
@@ -15,4 +16,9 @@ export function useMessages(): Messages {
 
 export function useLocale(): string {
   return useContext(LocaleContext).locale;
+}
+
+/** The chunk's strings in the widget's UI language. */
+export function useChunkMessages<T>(messages: ChunkMessages<T>): T {
+  return messagesIn(messages, useLocale());
 }

@@ -35,9 +35,7 @@ function renderChart(overrides: Partial<ActivityChartProps> = {}) {
     locale: 'en-GB',
     timeZone: 'UTC',
     onSelectBin,
-    caption: en.activityCaption,
     countLabel: en.updateCount,
-    barLabel: en.activityBar,
     ...overrides,
   };
   const view = render(<ActivityChart {...props} />);
@@ -185,14 +183,38 @@ describe('ActivityChart', () => {
       timeZone: 'Europe/Vilnius',
       locale: 'uk',
       topicLabel: (t) => (t === 'ukraine' ? 'Україна' : uk.otherUpdates),
-      caption: uk.activityCaption,
       countLabel: uk.updateCount,
-      barLabel: uk.activityBar,
     });
     expect(screen.getAllByRole('button').map((b) => b.getAttribute('aria-label'))).toEqual([
       'вівторок, 11 липня, 23:00–00:00, 1 оновлення: Україна 1',
       'середа, 12 липня, 01:00–02:00, 1 оновлення: Україна 1',
     ]);
+  });
+
+  // One update at each end of the span: activityBins picks the bar width, the caption names it.
+  const spanning = (from: string, to: string) =>
+    activityBins([itemAt('a', from), itemAt('b', to)], { timeZone: 'UTC', topicOrder: TOPICS });
+
+  it.each([
+    ['2023-07-12T00:30:00Z', '2023-07-14T23:30:00Z', 'Updates per 2 hours'],
+    ['2023-07-01T00:30:00Z', '2023-07-30T23:30:00Z', 'Updates per day'],
+    ['2023-07-01T00:30:00Z', '2023-09-30T23:30:00Z', 'Updates per 2 days'],
+    ['2023-01-02T00:30:00Z', '2023-09-30T23:30:00Z', 'Updates per week'],
+    ['2022-01-03T00:30:00Z', '2023-09-30T23:30:00Z', 'Updates per 2 weeks'],
+  ])('names the width of its bars from %s to %s: "%s"', (from, to, caption) => {
+    renderChart({ bins: spanning(from, to) });
+    expect(screen.getByRole('figure', { name: caption })).toBeInTheDocument();
+  });
+
+  it.each([
+    ['2023-07-12T10:05:00Z', '2023-07-12T20:00:00Z', 'Кількість оновлень за годину'],
+    ['2023-07-12T00:30:00Z', '2023-07-14T23:30:00Z', 'Кількість оновлень за 2 години'],
+    ['2023-07-01T00:30:00Z', '2023-07-30T23:30:00Z', 'Кількість оновлень за день'],
+    ['2023-01-02T00:30:00Z', '2023-09-30T23:30:00Z', 'Кількість оновлень за тиждень'],
+    ['2020-01-06T00:30:00Z', '2023-09-30T23:30:00Z', 'Кількість оновлень за 8 тижнів'],
+  ])('names the width of its bars in Ukrainian from %s to %s', (from, to, caption) => {
+    renderChart({ bins: spanning(from, to), locale: 'uk-UA', countLabel: uk.updateCount });
+    expect(screen.getByRole('figure', { name: caption })).toBeInTheDocument();
   });
 
   it('has no axe violations', async () => {

@@ -1,0 +1,26 @@
+import type { ChunkMessages } from '../../shared/i18n/language';
+
+/** The filter panel's own strings (a lazy chunk: FilterPanel.tsx). */
+export const filterPanelMessages: ChunkMessages<{
+  searchLabel: string;
+  searchPlaceholder: string;
+  applyFilters: string;
+  /** A facet's folded list: "Show all 12". */
+  showMore: (n: number) => string;
+  showFewer: string;
+}> = {
+  en: {
+    searchLabel: 'Search updates',
+    searchPlaceholder: 'Search updates',
+    applyFilters: 'Apply filters',
+    showMore: (n) => `Show all ${n}`,
+    showFewer: 'Show fewer',
+  },
+  uk: {
+    searchLabel: 'Пошук в оновленнях',
+    searchPlaceholder: 'Пошук в оновленнях',
+    applyFilters: 'Застосувати фільтри',
+    showMore: (n) => `Показати всі (${n})`,
+    showFewer: 'Показати менше',
+  },
+};
