@@ -1,14 +1,15 @@
 // Follows a feed's older pages (`next_url`) as a client would, and checks the chain against
 // docs/feed-format.md ("Pagination") and docs/scaling.md: no loops, pages that load and are
-// feeds, each older than the one before, bringing something new, cacheable for good, and
-// tombstones kept in the head.
+// feeds, each older than the one before (the first older than the head), bringing something
+// new, cacheable for good, tombstones kept in the head, and an update in the head and a page
+// only as an edit put back into the head (head-and-pages.ts).
 import { fileURLToPath } from 'node:url';
-import { isObject } from '../../core/feed/feed-text';
 import type { ParsedFeed } from '../../core/feed/feed-types';
 import { MAX_EMPTY_PAGES, pageKey } from '../../core/feed/page-chain';
 import { checkDocument } from './check-document';
 import type { CheckedDocument, DocumentContext } from './document-context';
 import { checkResponse } from './check-http';
+import { HeadRules, indexOfId } from './head-and-pages';
 import { loadDocument, type Fetch, type Loaded } from './load-document';
 import { jsonPath, quote, RULES, ProblemList } from './validation-problem';
 
@@ -65,11 +66,6 @@ export function summaryOf(name: string, role: 'head' | 'page', feed: ParsedFeed)
   };
 }
 
-function indexOfId(link: ChainLink, id: string): number {
-  const entries = link.checked.json.items as readonly unknown[];
-  return entries.findIndex((entry) => isObject(entry) && entry.id === id);
-}
-
 /** Where `link` points next; undefined at the end of the chain or when it cannot be followed. */
 function nextTarget(link: ChainLink): URL | undefined {
   const raw = link.checked.json.next_url;
@@ -100,11 +96,14 @@ class ChainRules {
   private readonly pageOf = new Map<string, string>();
   private empty = 0;
   private previous: { name: string; oldest: number } | undefined;
+  private readonly headRules: HeadRules;
 
-  constructor(head: ParsedFeed) {
-    for (const item of head.items) this.seen.add(item.id);
-    for (const tombstone of head.tombstones) this.seen.add(tombstone.id);
-    this.headTombstones = new Set(head.tombstones.map((t) => t.id));
+  constructor(head: ChainLink) {
+    this.headRules = new HeadRules(head);
+    const { feed } = head.checked;
+    for (const item of feed.items) this.seen.add(item.id);
+    for (const tombstone of feed.tombstones) this.seen.add(tombstone.id);
+    this.headTombstones = new Set(feed.tombstones.map((t) => t.id));
   }
 
   check(link: ChainLink): boolean {
@@ -129,6 +128,7 @@ class ChainRules {
       );
     }
     this.checkOrder(link);
+    this.headRules.checkOverlap(link);
     this.checkRepeats(link);
     this.checkTombstones(link);
     return true;
@@ -139,9 +139,10 @@ class ChainRules {
     if (items.length === 0) return;
     const newest = items.reduce((a, b) => (b.published > a.published ? b : a));
     const oldest = items.reduce((min, i) => Math.min(min, i.published), Infinity);
-    if (this.previous && newest.published > this.previous.oldest) {
+    if (this.previous === undefined) this.headRules.checkOrder(link);
+    else if (newest.published > this.previous.oldest) {
       link.list.warning(
-        jsonPath('items', indexOfId(link, newest.id), 'date_published'),
+        jsonPath('items', indexOfId(link.checked.json, newest.id), 'date_published'),
         `This page holds updates newer than the oldest of the page before it (${this.previous.name}): each next_url should lead to an older page.`,
         RULES.pagination,
       );
@@ -155,7 +156,7 @@ class ChainRules {
     if (first) {
       const more = repeated.length > 1 ? ` (and ${repeated.length - 1} more)` : '';
       link.list.warning(
-        jsonPath('items', indexOfId(link, first.id)),
+        jsonPath('items', indexOfId(link.checked.json, first.id)),
         `${quote(first.id)}${more} is also in ${this.pageOf.get(first.id)}: each update belongs to one page; an edit goes into the head.`,
         RULES.scalingFiles,
       );
@@ -170,7 +171,7 @@ class ChainRules {
     if (!first) return;
     const more = missing.length > 1 ? ` (and ${missing.length - 1} more)` : '';
     link.list.warning(
-      jsonPath('items', indexOfId(link, first.id)),
+      jsonPath('items', indexOfId(link.checked.json, first.id)),
       `The tombstone of ${quote(first.id)}${more} is not in the head: keep tombstones in the head, so that the retraction reaches readers who never load this page.`,
       RULES.pagination,
     );
@@ -181,7 +182,7 @@ class ChainRules {
 export async function walkPages(head: ChainLink, options: WalkOptions): Promise<WalkResult> {
   const result: WalkResult = { lists: [], documents: [], notes: [] };
   const chain = new Map<string, string>([[pageKey(head.location), head.name]]);
-  const rules = new ChainRules(head.checked.feed);
+  const rules = new ChainRules(head);
   const declared = head.checked.mode.plain ? undefined : head.checked.feed.meta;
   let link = head;
   for (;;) {

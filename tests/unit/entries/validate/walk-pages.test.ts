@@ -104,9 +104,20 @@ describe('following next_url', () => {
     write('p1.json', wireFeed(items(0, 4), { next_url: 'p0.json' }));
     write('p0.json', wireFeed(items(0, 4)));
     const report = await validate();
+    const alsoInHead = (document: string, first: string) =>
+      expect.objectContaining({
+        document: join(dir, document),
+        path: '$.items[0]',
+        rule: RULES.scalingFiles,
+        message: expect.stringMatching(
+          `^"${first}" \\(and 4 more\\) is also in the head`,
+        ) as unknown,
+      }) as unknown;
     expect(report.problems).toEqual([
       problem('p3.json', 'warning', '$.items', /brings no update/),
+      alsoInHead('p3.json', 'u9'),
       problem('p2.json', 'warning', '$.items', /brings no update/),
+      alsoInHead('p2.json', 'u4'),
       problem(
         'p1.json',
         'error',
