@@ -38,6 +38,17 @@ export type FetchedDocument =
 
 export const FEED_TIMEOUT_MS = 10_000;
 
+// Aborted when the browser goes offline. A request out then can hang until its timeout, and the
+// poll React Query makes on reconnect would join it rather than ask again: failing it at once
+// lets the next poll leave as soon as the connection is back.
+let offline = new AbortController();
+if (typeof window !== 'undefined') {
+  window.addEventListener('offline', () => {
+    offline.abort();
+    offline = new AbortController();
+  });
+}
+
 function retryAfter(header: string | null, now: number): number | undefined {
   if (header === null) return undefined;
   const seconds = Number(header);
@@ -112,7 +123,11 @@ export async function fetchFeedDocument(
   } = {},
 ): Promise<FetchedDocument> {
   const timeout = AbortSignal.timeout(options.timeoutMs ?? FEED_TIMEOUT_MS);
-  const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+  const signal = AbortSignal.any([
+    timeout,
+    offline.signal,
+    ...(options.signal ? [options.signal] : []),
+  ]);
   const early = takeEarlyFeedRequest(url);
   let reply: EarlyFeedReply | undefined;
   try {

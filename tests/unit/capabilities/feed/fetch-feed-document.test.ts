@@ -165,6 +165,18 @@ describe('fetchFeedDocument', () => {
     expect((await failure(fetchFeedDocument(URL_, { timeoutMs: 5 }))).kind).toBe('timeout');
   });
 
+  it('a request out when the browser goes offline fails at once, as a "network" failure', async () => {
+    stubFetch(
+      (_url, init) =>
+        new Promise((_resolve, reject) => {
+          init.signal!.addEventListener('abort', () => reject(init.signal!.reason as Error));
+        }),
+    );
+    const pending = failure(fetchFeedDocument(URL_));
+    window.dispatchEvent(new Event('offline'));
+    expect((await pending).kind).toBe('network');
+  });
+
   it('a caller’s abort is passed through as is (React Query cancelling), not as a failure', async () => {
     stubFetch(
       (_url, init) =>

@@ -69,4 +69,46 @@ describe('useLiveFeed', () => {
       expect(fetchMock).toHaveBeenCalledTimes(poll);
     }
   });
+
+  it('asks again as soon as the connection is back, not after a request lost while offline', async () => {
+    let items = [wireItem('a', 0)];
+    let hang = false;
+    const fetchMock = serve({ [HEAD]: { body: wireFeed([wireItem('a', 0)]), etag: '"1"' } });
+    // The connection drops while the next poll is out: the request gets no answer at all.
+    fetchMock.mockImplementation(
+      (_url: string, init?: RequestInit) =>
+        new Promise<Response>((resolve, reject) => {
+          if (hang) {
+            init?.signal?.addEventListener('abort', () => reject(new TypeError('aborted')));
+            return;
+          }
+          resolve(
+            new Response(JSON.stringify(wireFeed(items)), {
+              headers: { 'content-type': 'application/feed+json', etag: `"${items.length}"` },
+            }),
+          );
+        }),
+    );
+    const { result } = renderHook(() => useLiveFeed(HEAD), { wrapper });
+    await advance(0);
+    expect([...(result.current.store?.items.keys() ?? [])]).toEqual(['a']);
+
+    hang = true;
+    await advance(POLL_MS);
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+    await act(async () => {
+      window.dispatchEvent(new Event('offline'));
+      await vi.advanceTimersByTimeAsync(1_000);
+    });
+
+    // Back online, with news: it is asked for at once, not after the lost request's timeout.
+    hang = false;
+    items = [wireItem('b', 1), wireItem('a', 0)];
+    await act(async () => {
+      window.dispatchEvent(new Event('online'));
+      await vi.advanceTimersByTimeAsync(0);
+    });
+    expect(fetchMock).toHaveBeenCalledTimes(3);
+    expect([...(result.current.store?.items.keys() ?? [])].sort()).toEqual(['a', 'b']);
+  });
 });
