@@ -1,7 +1,7 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test } from './fixtures';
+import { expect, expectNoAxeViolations, test } from './fixtures';
 
 // Odd but real feeds, written to a folder the server serves at /fixtures/.
 const dir = mkdtempSync(path.join(os.tmpdir(), 'live-blog-odd-'));
@@ -162,6 +162,34 @@ test.describe('text that misbehaves', () => {
       return { page: document.documentElement.scrollWidth - window.innerWidth, cut };
     });
     expect(overflow).toEqual({ page: 0, cut: [] });
+  });
+});
+
+test.describe('a blog over two days with topics that share a label', () => {
+  test('the rail names the days; the groups are landmarks of their own names', async ({
+    page,
+    server,
+  }) => {
+    const DAY = 24 * 60;
+    write('shared-label.json', {
+      _liveblog: {
+        topics: [
+          { id: 'a', label: 'Markets' },
+          { id: 'b', label: 'Markets' },
+        ],
+      },
+      items: [
+        item('a1', DAY + 1, { _liveblog: { topics: ['a'], key_event: true } }),
+        item('b1', 1, { _liveblog: { topics: ['b'], key_event: true } }),
+      ],
+    });
+    await page.goto(`${server.url}?feed=fixtures/shared-label.json&poll=off`);
+    await expect(page.getByRole('region', { name: 'Markets (1 update)' })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Markets #2 (1 update)' })).toBeVisible();
+    const times = page.getByRole('navigation', { name: 'Key events' }).locator('time');
+    await expect(times).toHaveCount(2);
+    for (const time of await times.all()) await expect(time).toHaveText(/\b1[23]\b.*\d\d:01/);
+    await expectNoAxeViolations(page);
   });
 });
 

@@ -65,6 +65,21 @@ export function readTopic(raw: RawObject): Topic | undefined {
   return id === undefined ? undefined : { id, label: clean(text(raw.label, 200)) ?? id };
 }
 
+// The contract lets two topics share a label, yet a label names a group's landmark, a filter and
+// a key of the chart: with two of one name a reader cannot tell which is which. The first keeps
+// its label, so a feed whose labels differ reads as before. Compared without case: spoken, the
+// two sound alike (axe's landmark-unique compares them so too).
+/** The topics, the second labelled "Ukraine" called "Ukraine #2", the third "Ukraine #3". */
+function distinctLabels(topics: readonly Topic[]): Topic[] {
+  const uses = new Map<string, number>();
+  return topics.map((t) => {
+    const key = t.label.toLowerCase();
+    const n = (uses.get(key) ?? 0) + 1;
+    uses.set(key, n);
+    return n > 1 ? { ...t, label: `${t.label} #${n}` } : t;
+  });
+}
+
 export function readCountry(raw: RawObject): Country | undefined {
   const code = countryCode(raw.code);
   if (code === undefined) return undefined;
@@ -126,7 +141,7 @@ export function readMeta(
     coverageEnd: rfc3339Text(ext.coverage_end),
     // Ids are trimmed here as they are where items refer to them (textList), so that a declared
     // "ukraine " and an item's "ukraine" are one topic.
-    topics: declared(ext.topics, readTopic, (t) => t.id),
+    topics: distinctLabels(declared(ext.topics, readTopic, (t) => t.id)),
     countries: declared(ext.countries, readCountry, (c) => c.code),
     people: declared(ext.people, readPerson, (p) => p.id),
   };

@@ -29,9 +29,16 @@ export function formatDay(ms: number, locale: string, timeZone: string | undefin
   return formatter(locale, { timeZone, weekday: 'long', day: 'numeric', month: 'long' }).format(ms);
 }
 
-export function formatDayAndClock(ms: number, locale: string, timeZone: string | undefined) {
+/** "12 Jul, 14:05"; "12 Jul 2023, 14:05" with `year`. */
+export function formatDayAndClock(
+  ms: number,
+  locale: string,
+  timeZone: string | undefined,
+  year?: 'numeric',
+) {
   return formatter(locale, {
     timeZone,
+    year,
     day: 'numeric',
     month: 'short',
     hour: '2-digit',

@@ -1,5 +1,6 @@
 // Feeds and pages that misbehave in ways readers notice: a future-dated update, a broken large
-// document, ids that look alike, an unknown time zone, Back pressed while typing a search.
+// document, ids that look alike, topics that share a label, an unknown time zone, Back pressed
+// while typing a search.
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { LiveBlogRoot } from '../../../src/widget/LiveBlogRoot';
@@ -106,6 +107,29 @@ describe('ids that look alike', () => {
       expect(document.getElementById(article.id)).toBe(article);
     }
     expect(new Set(articles().map((a) => a.id)).size).toBe(ids.length);
+  });
+});
+
+describe('topics that share a label', () => {
+  it('name their groups and filters apart; the first keeps its label', async () => {
+    const topics = [
+      { id: 'a', label: 'Markets' },
+      { id: 'b', label: 'Markets' },
+      { id: 'c', label: 'markets' },
+    ];
+    const items = topics.map(({ id }, i) =>
+      update(id, `2023-07-12T09:0${i}:00Z`, { _liveblog: { topics: [id] } }),
+    );
+    const body = feed(items, { _liveblog: { timezone: 'Europe/Vilnius', topics } });
+    await renderLoaded(feedUrl({ body, etag: '"1"' }));
+    const names = ['Markets', 'Markets #2', 'markets #3'];
+    for (const name of names) {
+      expect(screen.getByRole('region', { name: `${name} (1 update)` })).toBeInTheDocument();
+      expect(screen.getByRole('checkbox', { name: `${name} (1)` })).toBeInTheDocument();
+    }
+    const regions = screen.getAllByRole('region').map((r) => r.getAttribute('aria-labelledby'));
+    const regionNames = regions.map((id) => document.getElementById(id!)!.textContent);
+    expect(new Set(regionNames).size).toBe(regionNames.length);
   });
 });
 

@@ -1,6 +1,7 @@
-import { render, screen, within } from '@testing-library/react';
+import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import type { LiveItem } from '../../../../src/core/feed/feed-types';
 import { KEY_EVENTS_AT_FIRST } from '../../../../src/core/feed/first-screen';
 import { KeyEventsRail } from '../../../../src/capabilities/story/KeyEventsRail';
 import { item } from '../../../support/feed-builders';
@@ -9,13 +10,13 @@ import { item } from '../../../support/feed-builders';
 const keyEvents = (n: number) =>
   Array.from({ length: n }, (_, i) => item(`k${i}`, -i, { keyEvent: true }));
 
-function renderRail(n: number) {
+function renderRail(n: number | readonly LiveItem[], timeZone = 'UTC') {
   const onJump = vi.fn<(id: string) => void>();
   render(
     <KeyEventsRail
-      items={keyEvents(n)}
+      items={typeof n === 'number' ? keyEvents(n) : n}
       locale="en-GB"
-      timeZone="UTC"
+      timeZone={timeZone}
       onJump={onJump}
       pageUrl={(id) => `#update-${id}`}
     />,
@@ -23,6 +24,17 @@ function renderRail(n: number) {
   const nav = screen.getByRole('navigation', { name: 'Key events' });
   return { nav, onJump, links: () => within(nav).getAllByRole('link') };
 }
+
+/** What the rail says of each event's time, and the instant its <time> gives. */
+function times(events: readonly LiveItem[], timeZone?: string) {
+  const { nav } = renderRail(events, timeZone);
+  return Array.from(nav.querySelectorAll('time'), (t) => [t.textContent, t.dateTime]);
+}
+
+const DAY = 24 * 60;
+// Newest first; minutes after 10:00 UTC on 12 July 2023.
+const keyEventsAt = (...minutes: number[]) =>
+  minutes.map((m, i) => item(`k${i}`, m, { keyEvent: true }));
 
 describe('KeyEventsRail', () => {
   it('a short story: every key event, and no button', () => {
@@ -50,5 +62,34 @@ describe('KeyEventsRail', () => {
     expect(fewer.getAttribute('aria-expanded')).toBe('true');
     await user.click(fewer);
     expect(links()).toHaveLength(KEY_EVENTS_AT_FIRST);
+  });
+
+  it('events on one day: the clock time alone', () => {
+    expect(times(keyEventsAt(125, 5))).toEqual([
+      ['12:05', '2023-07-12T12:05:00.000Z'],
+      ['10:05', '2023-07-12T10:05:00.000Z'],
+    ]);
+  });
+
+  it('events across days: the day with the time, on every event', () => {
+    expect(times(keyEventsAt(DAY + 5, 5))).toEqual([
+      ['13 Jul, 10:05', '2023-07-13T10:05:00.000Z'],
+      ['12 Jul, 10:05', '2023-07-12T10:05:00.000Z'],
+    ]);
+  });
+
+  it('the day is the one in the zone in use', () => {
+    // 23:30 and 00:30 UTC: one evening in New York, two days in UTC.
+    const events = keyEventsAt(14 * 60 + 30, 13 * 60 + 30);
+    expect(times(events, 'America/New_York').map(([text]) => text)).toEqual(['20:30', '19:30']);
+    cleanup();
+    expect(times(events, 'UTC').map(([text]) => text)).toEqual(['13 Jul, 00:30', '12 Jul, 23:30']);
+  });
+
+  it('events across years: the year too', () => {
+    expect(times(keyEventsAt(200 * DAY + 5, 5)).map(([text]) => text)).toEqual([
+      '28 Jan 2024, 10:05',
+      '12 Jul 2023, 10:05',
+    ]);
   });
 });
