@@ -17,13 +17,16 @@ interface Declared<T> {
   readonly name: 'topics' | 'countries' | 'people';
   readonly read: (entry: RawObject) => T | undefined;
   readonly key: (value: T) => string;
+  /** What names the entry to readers, where two alike are told apart by a number. */
+  readonly label?: (value: T) => string;
   readonly needs: string;
 }
 
-const TOPICS: Declared<{ id: string }> = {
+const TOPICS: Declared<{ id: string; label: string }> = {
   name: 'topics',
   read: readTopic,
   key: (t) => t.id,
+  label: (t) => t.label,
   needs: `an id (a non-blank string of at most ${FEED_LIMITS.maxIdChars} characters)`,
 };
 const COUNTRIES: Declared<{ code: string }> = {
@@ -58,6 +61,7 @@ function checkDeclared<T>(raw: unknown, spec: Declared<T>, list: ProblemList) {
     );
   }
   const first = new Map<string, number>();
+  const labelled = new Map<string, number[]>();
   raw.slice(0, FEED_LIMITS.maxListLength).forEach((entry, i) => {
     const value = isObject(entry) ? spec.read(entry) : undefined;
     if (value === undefined) {
@@ -70,8 +74,10 @@ function checkDeclared<T>(raw: unknown, spec: Declared<T>, list: ProblemList) {
     }
     const key = spec.key(value);
     const earlier = first.get(key);
-    if (earlier === undefined) first.set(key, i);
-    else {
+    if (earlier === undefined) {
+      first.set(key, i);
+      checkLabel(spec.label?.(value), i);
+    } else {
       list.warning(
         jsonPath(...path, i),
         `${quote(key)} is declared again (first at ${jsonPath(...path, earlier)}): the first one counts.`,
@@ -79,6 +85,19 @@ function checkDeclared<T>(raw: unknown, spec: Declared<T>, list: ProblemList) {
       );
     }
   });
+
+  // Compared as read-meta.ts's distinctLabels compares them, without case.
+  function checkLabel(label: string | undefined, i: number) {
+    if (label === undefined) return;
+    const uses = labelled.get(label.toLowerCase()) ?? [];
+    labelled.set(label.toLowerCase(), [...uses, i]);
+    if (uses.length === 0) return;
+    list.warning(
+      jsonPath(...path, i, 'label'),
+      `${quote(label)} is also the label of ${jsonPath(...path, uses[0]!)}: readers see this one as ${quote(`${label} #${uses.length + 1}`)}. Give each topic its own label.`,
+      RULES.topLevelExtension,
+    );
+  }
 }
 
 function checkUrlMember(

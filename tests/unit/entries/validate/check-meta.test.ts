@@ -86,6 +86,29 @@ describe('checkDocument: the head’s metadata', () => {
     ]);
   });
 
+  it('warns about topics that share a label, which readers see numbered', () => {
+    const topics = [
+      { id: 'markets', label: 'Markets' },
+      { id: 'europe', label: 'Europe' },
+      { id: 'markets-asia', label: 'markets' },
+      { id: 'markets-us', label: 'Markets' },
+    ];
+    expect(problemsOf(wireFeed([], { _liveblog: { topics } }))).toEqual([
+      problem(
+        'warning',
+        '$._liveblog.topics[2].label',
+        RULES.topLevelExtension,
+        /^"markets" is also the label of \$\._liveblog\.topics\[0\]: readers see this one as "markets #2"/,
+      ),
+      problem(
+        'warning',
+        '$._liveblog.topics[3].label',
+        RULES.topLevelExtension,
+        /readers see this one as "Markets #3"/,
+      ),
+    ]);
+  });
+
   it('warns about expired and _liveblog of the wrong kind', () => {
     expect(problemsOf(wireFeed([], { expired: 'yes', _liveblog: 'live' }))).toEqual([
       problem('warning', '$.expired', RULES.topLevel, /true or false/),
