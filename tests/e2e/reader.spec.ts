@@ -562,6 +562,9 @@ test.describe('live replay (3 updates at start)', () => {
       articles(page).filter({ hasText: /хвилин\S* тому|годин\S* тому/ }),
     ).not.toHaveCount(0);
     await expect(page.getByText(/\bago\b/)).toHaveCount(0);
+    // Names screen readers give, too: an update's topics are "Теми", never "Topics".
+    await expect(articles(page).getByRole('list', { name: 'Теми' })).not.toHaveCount(0);
+    await expect(page.getByRole('list', { name: 'Topics' })).toHaveCount(0);
   });
 });
 

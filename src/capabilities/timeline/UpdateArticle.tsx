@@ -197,7 +197,7 @@ export const UpdateArticle = memo(function UpdateArticle({
           </span>
         )}
         {item.topics.length > 0 && (
-          <ul className="lb-update__topics" aria-label="Topics">
+          <ul className="lb-update__topics" aria-label={t.topicsOfUpdate}>
             {item.topics.map((id) => (
               <li key={id}>
                 <bdi>{labels.topic(id)}</bdi>

@@ -55,6 +55,8 @@ export const en = {
   filters: 'Filters',
   filtersButton: (n: number) => (n === 0 ? 'Filters' : `Filters (${n} active)`),
   facetTopic: 'Topic',
+  /** Names the list of an update's topics. */
+  topicsOfUpdate: 'Topics',
   facetCountry: 'Country',
   facetSpeaker: 'Speaker',
   keyEventsOnly: 'Key events only',

@@ -81,6 +81,7 @@ export const uk: Messages = {
   // "Active: 2" sidesteps agreeing an adjective with the count.
   filtersButton: (n: number) => (n === 0 ? 'Фільтри' : `Фільтри (активних: ${n})`),
   facetTopic: 'Тема',
+  topicsOfUpdate: 'Теми',
   facetCountry: 'Країна',
   facetSpeaker: 'Спікер',
   keyEventsOnly: 'Лише ключові події',
