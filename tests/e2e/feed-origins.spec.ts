@@ -102,6 +102,20 @@ for (const [name, path] of [
       await expectNoAxeViolations(page);
     });
 
+    test('refuses in the language asked for (?locale=uk), and passes axe', async ({
+      page,
+      server,
+    }) => {
+      await page.goto(`${server.url}${path}?feed=${encodeURIComponent(DATA_FEED)}&locale=uk`);
+      const main = page.getByRole('main');
+      await expect(
+        main.getByRole('heading', { level: 1, name: 'Цю онлайн-трансляцію неможливо показати' }),
+      ).toBeVisible();
+      await expect(main).toHaveAttribute('lang', 'uk');
+      await expect(page.getByText(REFUSED_HEADING)).toHaveCount(0);
+      await expectNoAxeViolations(page);
+    });
+
     test('refuses a feed on another origin with open CORS, and never requests it', async ({
       page,
       server,

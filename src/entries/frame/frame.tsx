@@ -77,7 +77,9 @@ function show(granted?: string) {
 }
 
 if (settings && !feed) {
-  void import('../common/FeedRefused').then((m) => m.showFeedRefused(createRoot(container)));
+  void import('../common/FeedRefused').then((m) =>
+    m.showFeedRefused(createRoot(container), settings.props.locale),
+  );
 } else if (feed && snapshot) {
   void import('../../widget/hydrate-widget')
     .then((m) => m.hydrateWidget(container, feed, snapshot, (locale) => frame(undefined, locale)))

@@ -49,5 +49,7 @@ if (feed && snapshot && container.firstElementChild) {
 } else if (feed) {
   render(feed);
 } else {
-  void import('../common/FeedRefused').then((m) => m.showFeedRefused(createRoot(container)));
+  void import('../common/FeedRefused').then((m) =>
+    m.showFeedRefused(createRoot(container), params.get('locale') ?? undefined),
+  );
 }
