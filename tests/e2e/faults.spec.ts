@@ -317,6 +317,30 @@ test.describe('a polling reader rides out', () => {
     await expect(status(page)).toHaveText(/^Live/);
     await expect(articles(page)).toHaveCount(INITIAL_ITEMS + 2);
   });
+
+  test('the connection dropping while a poll is out, then coming back', async ({
+    page,
+    context,
+    server,
+    admin,
+  }) => {
+    await openLive(page, server.url);
+    await admin.fault('hang');
+    await admin.publish(2);
+    await advanceToNextRequest(page, POLL_MS);
+    const before = await feedFetches(page);
+    // The poll is out, unanswered, when the browser goes offline: it is given up at once.
+    await context.setOffline(true);
+    await expect.poll(() => page.evaluate(() => window.__feedSettled)).toBe(before);
+    await expect(status(page)).toContainText('You are offline');
+    // Back online: the client asks again at once, not after the lost poll's timeout and back-off
+    // (the fake clock does not move from here on).
+    await admin.clearFault();
+    await context.setOffline(false);
+    await expect.poll(() => feedFetches(page)).toBeGreaterThan(before);
+    await expect(status(page)).toHaveText(/^Live/);
+    await expect(articles(page)).toHaveCount(INITIAL_ITEMS + 2);
+  });
 });
 
 test('the fault suite polls the replay head', async ({ page, server, admin }) => {
