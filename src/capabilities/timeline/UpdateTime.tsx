@@ -1,5 +1,5 @@
 import { useMessages } from '../../shared/i18n/use-messages';
-import { formatClockWithZone, formatDayAndClock } from '../../shared/time/format-time';
+import { dayKey, formatClockWithZone, formatDayAndClock } from '../../shared/time/format-time';
 import { relativeTime } from '../../shared/time/relative-time';
 import { useNow } from '../../shared/time/use-now';
 import { useRenderTime } from '../../shared/time/render-time';
@@ -16,12 +16,19 @@ export function UpdateTime({ ms, locale, timeZone }: Props) {
   const now = useNow(60_000, true, useRenderTime());
   const t = useMessages();
   const relative = now === 0 ? null : relativeTime(ms, now, t.justNow, locale);
+  // A date of another year than the reader's (an archived blog, a mistyped year) names it.
+  const year =
+    relative === null &&
+    now !== 0 &&
+    dayKey(ms, timeZone).slice(0, 4) !== dayKey(now, timeZone).slice(0, 4)
+      ? 'numeric'
+      : undefined;
   const iso = new Date(ms).toISOString();
   return (
     <span className="lb-time">
       <time dateTime={iso} className="lb-time__clock">
         {relative === null
-          ? formatDayAndClock(ms, locale, timeZone)
+          ? formatDayAndClock(ms, locale, timeZone, year)
           : formatClockWithZone(ms, locale, timeZone)}
       </time>
       {relative !== null && <span className="lb-time__ago"> · {relative}</span>}

@@ -3,10 +3,13 @@ import { differenceInCalendarDays } from 'date-fns';
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
+/** How far ahead of the reader's clock a newsroom's may be and still read "just now". */
+const CLOCK_AHEAD_MS = 5 * MINUTE;
 
 /**
- * "5 minutes ago" for the last day, then null so the caller shows the date. A time in the future
- * (a newsroom clock ahead of the reader's) reads "just now", never "in 3 minutes". Worded by
+ * "5 minutes ago" for the last day, then null so the caller shows the date. A time a little in
+ * the future (a newsroom clock ahead of the reader's) reads "just now", never "in 3 minutes";
+ * further ahead (a mistyped year) it is no "just now" at all: null, the date. Worded by
  * Intl.RelativeTimeFormat, so every language the browser knows is covered without locale tables;
  * an earlier calendar day reads "1 day ago", as the reader's calendar has it.
  */
@@ -17,6 +20,7 @@ export function relativeTime(
   locale: string,
 ): string | null {
   const age = now - ms;
+  if (age < -CLOCK_AHEAD_MS) return null;
   if (age < 45_000) return justNow;
   if (age >= DAY) return null;
   // Whole units, counted down from the age; a day is a calendar day in the reader's zone.

@@ -11,6 +11,12 @@ describe('relativeTime', () => {
     expect(ago(-3 * MIN)).toBe('just now');
   });
 
+  it('gives way to the date for a time further ahead than a clock would be (a mistyped year)', () => {
+    expect(ago(-5 * MIN)).toBe('just now');
+    expect(ago(-6 * MIN)).toBeNull();
+    expect(relativeTime(Date.parse('9999-01-01T00:00:00Z'), NOW, 'just now', 'en-GB')).toBeNull();
+  });
+
   it('counts seconds, then whole minutes, then whole hours', () => {
     expect(ago(50_000)).toBe('50 seconds ago');
     expect(ago(MIN)).toBe('1 minute ago');
