@@ -4,6 +4,8 @@ import type { LocaleSettings } from './use-messages';
 
 // Catalogues other than English load on demand (a chunk of their own): most readers never need
 // them, and every reader would otherwise download them before the first update shows.
+// A language added here goes into `Language` (language.ts) too: its type then asks every lazy
+// chunk's `*-messages.ts` for that language's words.
 const loaders = new Map<string, () => Promise<Messages>>([
   ['uk', () => import('./messages-uk').then((m) => m.uk)],
 ]);
