@@ -10,7 +10,7 @@ import {
 import type { ActivityBin } from '../../core/timeline/activity-bins';
 import { messagesIn } from '../../shared/i18n/language';
 import { fillMessage } from '../../shared/i18n/fill-message';
-import { dayKey, formatClock } from '../../shared/time/format-time';
+import { formatClock, formatDay, spanned } from '../../shared/time/format-time';
 import { dateTimeFormat } from '../../core/time/date-time-format';
 import { chartMessages } from './chart-messages';
 
@@ -55,12 +55,13 @@ export function ActivityChart(props: ActivityChartProps) {
   const max = bins.reduce((m, b) => Math.max(m, b.total), 0);
   const filled = bins.flatMap((b, i) => (b.total > 0 ? [i] : []));
   const tabStop = current !== null && bins[current]?.total ? current : filled[filled.length - 1];
-  // "2023-07-12": the first and the last day the chart spans.
-  const firstDay = bins.length > 0 ? dayKey(bins[0]!.start, timeZone) : '';
-  const lastDay = bins.length > 0 ? dayKey(bins[bins.length - 1]!.end - 1, timeZone) : '';
-  const multiDay = firstDay !== lastDay;
-  // A chart over more than one calendar year names the year in its dates.
-  const years = firstDay.slice(0, 4) !== lastDay.slice(0, 4);
+  // From its first instant to its last: over days, bars name the day; over years, the year too.
+  const span = spanned(
+    bins.length > 0 ? [bins[0]!.start, bins[bins.length - 1]!.end - 1] : [],
+    timeZone,
+  );
+  const multiDay = span.days;
+  const years = span.years;
   const label = (bin: ActivityBin, parts: string) =>
     bin.total === 0
       ? ''
@@ -233,16 +234,7 @@ function rangeLabel(
   multiDay: boolean,
   years: boolean,
 ): string {
-  // formatDay's options, and the year: formatDay is in the first screen's bundle, which has no
-  // room for an option only the chart uses.
-  const day = (ms: number) =>
-    format(ms, locale, {
-      timeZone,
-      weekday: 'long',
-      day: 'numeric',
-      month: 'long',
-      ...(years ? { year: 'numeric' } : {}),
-    });
+  const day = (ms: number) => formatDay(ms, locale, timeZone, years ? 'numeric' : undefined);
   if (bin.hours >= 24) {
     const from = day(bin.start);
     const to = day(bin.end - 1);

@@ -3,7 +3,7 @@ import type { LiveItem } from '../../core/feed/feed-types';
 import { KEY_EVENTS_AT_FIRST } from '../../core/feed/first-screen';
 import { useHydrated } from '../../shared/hydration/use-hydrated';
 import { useMessages } from '../../shared/i18n/use-messages';
-import { dayKey, formatClock, formatDayAndClock } from '../../shared/time/format-time';
+import { formatClock, formatDayAndClock, spanned } from '../../shared/time/format-time';
 
 interface Props {
   readonly items: readonly LiveItem[];
@@ -28,10 +28,10 @@ export function KeyEventsRail({ items, locale, timeZone, onJump, pageUrl }: Prop
   const shown = all ? items : items.slice(0, KEY_EVENTS_AT_FIRST);
   // "14:05" twice in a rail that spans days is two different days: the rail then names the day
   // (and the year, over years), as the activity chart does. From props alone, for hydration.
-  const days = items.map((item) => dayKey(item.published, timeZone));
-  const spans = (chars: number) => new Set(days.map((d) => d.slice(0, chars))).size > 1;
-  const year = spans(4) ? 'numeric' : undefined;
-  const multiDay = spans(10);
+  const span = spanned(
+    items.map((item) => item.published),
+    timeZone,
+  );
   return (
     <nav className="lb-key-events" aria-label={t.keyEvents} part="key-events">
       <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
@@ -47,8 +47,13 @@ export function KeyEventsRail({ items, locale, timeZone, onJump, pageUrl }: Prop
                 }}
               >
                 <time dateTime={new Date(item.published).toISOString()}>
-                  {multiDay
-                    ? formatDayAndClock(item.published, locale, timeZone, year)
+                  {span.days
+                    ? formatDayAndClock(
+                        item.published,
+                        locale,
+                        timeZone,
+                        span.years ? 'numeric' : undefined,
+                      )
                     : formatClock(item.published, locale, timeZone)}
                 </time>{' '}
                 <bdi>{item.title ?? item.summary ?? item.id}</bdi>

@@ -1,5 +1,5 @@
 import { useMessages } from '../../shared/i18n/use-messages';
-import { dayKey, formatClockWithZone, formatDayAndClock } from '../../shared/time/format-time';
+import { formatClockWithZone, formatDayAndClock, spanned } from '../../shared/time/format-time';
 import { relativeTime } from '../../shared/time/relative-time';
 import { useNow } from '../../shared/time/use-now';
 import { useRenderTime } from '../../shared/time/render-time';
@@ -18,11 +18,7 @@ export function UpdateTime({ ms, locale, timeZone }: Props) {
   const relative = now === 0 ? null : relativeTime(ms, now, t.justNow, locale);
   // A date of another year than the reader's (an archived blog, a mistyped year) names it.
   const year =
-    relative === null &&
-    now !== 0 &&
-    dayKey(ms, timeZone).slice(0, 4) !== dayKey(now, timeZone).slice(0, 4)
-      ? 'numeric'
-      : undefined;
+    relative === null && now !== 0 && spanned([ms, now], timeZone).years ? 'numeric' : undefined;
   const iso = new Date(ms).toISOString();
   return (
     <span className="lb-time">

@@ -25,8 +25,20 @@ export function formatClockWithZone(ms: number, locale: string, timeZone: string
   return `${formatClock(ms, locale, timeZone)} ${zoneAbbreviation(ms, locale, timeZone)}`;
 }
 
-export function formatDay(ms: number, locale: string, timeZone: string | undefined): string {
-  return formatter(locale, { timeZone, weekday: 'long', day: 'numeric', month: 'long' }).format(ms);
+/** "Wednesday 12 July"; "Wednesday 12 July 2023" with `year`. */
+export function formatDay(
+  ms: number,
+  locale: string,
+  timeZone: string | undefined,
+  year?: 'numeric',
+): string {
+  return formatter(locale, {
+    timeZone,
+    year,
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+  }).format(ms);
 }
 
 /** "12 Jul, 14:05"; "12 Jul 2023, 14:05" with `year`. */
@@ -51,4 +63,10 @@ export function dayKey(ms: number, timeZone: string | undefined): string {
   return formatter('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
     ms,
   );
+}
+
+/** Whether `times` fall on more than one calendar day, and in more than one year, in a zone. */
+export function spanned(times: readonly number[], timeZone: string | undefined) {
+  const days = new Set(times.map((ms) => dayKey(ms, timeZone)));
+  return { days: days.size > 1, years: new Set([...days].map((d) => d.slice(0, 4))).size > 1 };
 }
