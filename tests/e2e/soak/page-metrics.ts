@@ -51,10 +51,11 @@ export class PageMeter {
 
   /**
    * Bytes of compiled code in the heap (a heap snapshot's code nodes: bytecode, optimised code
-   * and what goes with them). V8 keeps optimising functions for hours as they get hot, which
-   * says nothing of what the page holds.
+   * and what goes with them), and of the bytecode alone. Bytecode is made the first time a
+   * function runs, machine code as it gets hot: V8 keeps optimising functions for hours, which
+   * says nothing of what the page holds, while bytecode that grows is new code that ran.
    */
-  async codeBytes(): Promise<number> {
+  async code(): Promise<{ readonly total: number; readonly bytecode: number }> {
     const chunks: string[] = [];
     const onChunk = ({ chunk }: { chunk: string }) => chunks.push(chunk);
     this.#cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
@@ -63,16 +64,23 @@ export class PageMeter {
     const snapshot = JSON.parse(chunks.join('')) as {
       snapshot: { meta: { node_fields: string[]; node_types: [string[], ...unknown[]] } };
       nodes: number[];
+      strings: string[];
     };
     const fields = snapshot.snapshot.meta.node_fields;
     const type = fields.indexOf('type');
+    const name = fields.indexOf('name');
     const size = fields.indexOf('self_size');
     const code = snapshot.snapshot.meta.node_types[0].indexOf('code');
-    let bytes = 0;
+    let total = 0;
+    let bytecode = 0;
     for (let i = 0; i < snapshot.nodes.length; i += fields.length) {
-      if (snapshot.nodes[i + type] === code) bytes += snapshot.nodes[i + size]!;
+      if (snapshot.nodes[i + type] !== code) continue;
+      const bytes = snapshot.nodes[i + size]!;
+      total += bytes;
+      if (snapshot.strings[snapshot.nodes[i + name]!] === 'system / BytecodeArray')
+        bytecode += bytes;
     }
-    return bytes;
+    return { total, bytecode };
   }
 
   async #metrics() {

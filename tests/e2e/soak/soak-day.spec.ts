@@ -107,6 +107,7 @@ test('a whole news day: every update once, the poll rhythm kept, no growth after
         after: atEnd.footprint.heap - atEnd.objects,
         unit: 'MB',
       },
+      { name: '  of which bytecode', before: first.bytecode, after: atEnd.bytecode, unit: 'MB' },
       {
         name: 'JS heap less code and new updates',
         before: first.objects,

@@ -45,10 +45,12 @@ export function held(producer: FeedProducer, feed: string, from: number): number
 export async function measure(page: Page, meter: PageMeter, day: DayRunner, holding: () => number) {
   await day.toMeasuringPoint();
   const footprint = await meter.measure();
+  const code = await meter.code();
   return {
     footprint,
     /** The JS heap, compiled code aside. */
-    objects: footprint.heap - (await meter.codeBytes()),
+    objects: footprint.heap - code.total,
+    bytecode: code.bytecode,
     rendered: await page.locator('article[id^="update-"]').count(),
     held: holding(),
   };

@@ -87,7 +87,7 @@ test('ten widgets, five feeds: one request per feed per poll, all removed cleanl
       await time.advance(POLLING_MS);
       expect(producer.log.length, 'no request after the widgets are gone').toBe(requests);
       const footprint = await meter.measure();
-      return { ...footprint, objects: footprint.heap - (await meter.codeBytes()) };
+      return { ...footprint, objects: footprint.heap - (await meter.code()).total };
     };
     /** Polls for `ms`; checks one request per feed per poll; the footprint before and after. */
     const pollFor = async (ms: number) => {
