@@ -20,7 +20,7 @@ test.use({ serverOptions: { mode: 'static', staticDir: dir } });
 const FEED = 'fixtures/realistic.json';
 const FEEDS = { 'long bodies': FEED, 'short bodies': 'fixtures/short.json' };
 const HEIGHT = 800;
-/** Matches HIGHLIGHT_MS in src/sharing/use-permalink-target.ts. */
+/** Matches HIGHLIGHT_MS in src/capabilities/sharing/keep-in-place.ts. */
 const HIGHLIGHT_MS = 4_000;
 const live = feed.items.filter((i) => !i._liveblog?.deleted);
 /** 200 updates below the newest: far down in either view (expectLanded checks how far). */

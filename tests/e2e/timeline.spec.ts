@@ -96,6 +96,36 @@ test.describe('demo feed, everything published', () => {
     });
   });
 
+  test.describe('forced colours', () => {
+    test.use({ forcedColors: 'active' });
+    test('the chosen view and order stand out by more than their weight', async ({
+      page,
+      server,
+    }) => {
+      await page.goto(server.url);
+      await expect(articles(page)).toHaveCount(demo.items.length);
+      await page.getByRole('button', { name: 'Latest' }).click();
+      // Forced colours keep a colour's alpha: compare the colours alone.
+      const rgb = (color: string) =>
+        color
+          .match(/\d+(\.\d+)?/g)!
+          .slice(0, 3)
+          .join(',');
+      const canvas = await page.evaluate(
+        () => getComputedStyle(document.querySelector('.lb-theme')!).backgroundColor,
+      );
+      for (const name of ['Show updates', 'Order']) {
+        const chosen = await page
+          .getByRole('group', { name })
+          .locator('[aria-pressed="true"]')
+          .evaluate((b) => [getComputedStyle(b).backgroundColor, getComputedStyle(b).color]);
+        expect(rgb(chosen[0]!), name).not.toBe(rgb(canvas));
+        expect(rgb(chosen[1]!), name).not.toBe(rgb(chosen[0]!));
+      }
+      await expectNoAxeViolations(page);
+    });
+  });
+
   test('axe: phone width', async ({ page, server }) => {
     await page.setViewportSize({ width: 320, height: 640 });
     await page.goto(server.url);

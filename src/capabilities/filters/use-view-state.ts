@@ -2,6 +2,12 @@ import { useCallback, useEffect, useState } from 'react';
 import type { SetViewState, ViewState } from '../../core/filters/filter-state';
 import { parseViewState, serializeViewState } from '../../core/filters/url-state';
 
+/** The view in the address; one that names none leaves the preset (an embed's attributes). */
+function viewInAddress(initial: ViewState): ViewState {
+  const state = parseViewState(window.location.search);
+  return serializeViewState(state) ? state : initial;
+}
+
 /**
  * The reader's filters and view. With `syncUrl` they live in the address bar (a link
  * reproduces the view; Back and Forward step through filter changes); otherwise they stay inside
@@ -12,19 +18,21 @@ export function useViewState(
   syncUrl: boolean,
 ): [ViewState, SetViewState, number] {
   const [state, setState] = useState<ViewState>(() =>
-    syncUrl && typeof window !== 'undefined' ? parseViewState(window.location.search) : initial,
+    syncUrl && typeof window !== 'undefined' ? viewInAddress(initial) : initial,
   );
   // Counts Back/Forward steps: what the reader was typing belongs to the entry they left.
   const [navigations, setNavigations] = useState(0);
+  // The preset is the same for the widget's life: the widget starts afresh when it changes.
+  const [preset] = useState(initial);
   useEffect(() => {
     if (!syncUrl) return;
     const onPop = () => {
-      setState(parseViewState(window.location.search));
+      setState(viewInAddress(preset));
       setNavigations((n) => n + 1);
     };
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
-  }, [syncUrl]);
+  }, [syncUrl, preset]);
   const update = useCallback<SetViewState>(
     (next, options) => {
       setState(next);

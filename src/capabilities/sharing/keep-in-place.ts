@@ -180,3 +180,34 @@ function composedAncestors(el: Element): Element[] {
   }
   return out;
 }
+
+/** How long a target keeps its highlight (live-blog.css fades it over the same time). */
+const HIGHLIGHT_MS = 4_000;
+
+/**
+ * Lands a jump on `el`: lays out what is above it, scrolls it to the top, keeps it there, focuses
+ * and highlights it. Returns what takes the hold and the highlight away. `shared`: the page's
+ * address asked, which every <live-blog> of the page reads; when one before this one in the page
+ * shows the update too, the landing is that one's, so that the page lands in one place.
+ */
+export function land(el: HTMLElement, shared?: boolean): () => void {
+  const host = (el.getRootNode() as ShadowRoot).host;
+  for (const other of shared ? document.querySelectorAll('live-blog') : []) {
+    if (other === host) break;
+    if (other.shadowRoot?.getElementById(el.id)) return () => {};
+  }
+  const restore = layOutAbove(el, '.lb-update', 2 * window.innerHeight);
+  scrollToTop(el);
+  const letGo = keepInPlace(el, restore);
+  // Focus: where keyboard and screen-reader users go on from. An article is not focusable by
+  // itself (UpdateArticle gives it no tabindex).
+  if (!el.hasAttribute('tabindex')) el.setAttribute('tabindex', '-1');
+  el.focus({ preventScroll: true });
+  el.classList.add('lb-update--target');
+  const timer = setTimeout(() => el.classList.remove('lb-update--target'), HIGHLIGHT_MS);
+  return () => {
+    letGo();
+    clearTimeout(timer);
+    el.classList.remove('lb-update--target');
+  };
+}

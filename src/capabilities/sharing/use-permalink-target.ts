@@ -37,10 +37,6 @@ interface Input {
   readonly find: (id: string) => Element | null;
 }
 
-/** How long a target keeps its highlight (live-blog.css fades it over the same time). */
-export const HIGHLIGHT_MS = 4_000;
-export const TARGET_CLASS = 'lb-update--target';
-
 /**
  * A jump's life: `seeking` while the update is being made visible (older pages, filters, render
  * window), `landed` once it is in the DOM (the landing effect scrolls to it and highlights it),
@@ -52,17 +48,25 @@ export interface JumpState {
   readonly id: string | undefined;
   readonly seq: number;
   readonly note: 'not-found' | 'filters-cleared' | undefined;
+  /** The page's address asked, and other widgets on the page read it too. */
+  readonly shared?: boolean;
 }
 
 export type JumpAction =
-  | { readonly type: 'jump'; readonly id: string }
+  | { readonly type: 'jump'; readonly id: string; readonly shared?: boolean }
   | { readonly type: 'found'; readonly seq: number }
-  | { readonly type: 'not-found'; readonly seq: number }
+  | { readonly type: 'not-found'; readonly seq: number; readonly quiet?: boolean }
   | { readonly type: 'filters-cleared'; readonly seq: number };
 
 export function jumpReducer(state: JumpState, action: JumpAction): JumpState {
   if (action.type === 'jump') {
-    return { phase: 'seeking', id: action.id, seq: state.seq + 1, note: undefined };
+    return {
+      phase: 'seeking',
+      id: action.id,
+      seq: state.seq + 1,
+      note: undefined,
+      shared: action.shared,
+    };
   }
   // Late news about an earlier jump changes nothing.
   if (action.seq !== state.seq || state.phase !== 'seeking') return state;
@@ -70,7 +74,12 @@ export function jumpReducer(state: JumpState, action: JumpAction): JumpState {
     case 'found':
       return { ...state, phase: 'landed' };
     case 'not-found':
-      return { ...state, phase: 'idle', id: undefined, note: 'not-found' };
+      return {
+        ...state,
+        phase: 'idle',
+        id: undefined,
+        note: action.quiet ? undefined : 'not-found',
+      };
     case 'filters-cleared':
       return state.note === 'filters-cleared' ? state : { ...state, note: 'filters-cleared' };
   }
@@ -89,24 +98,30 @@ export function usePermalinkTarget(input: Input) {
   const [jump, dispatch] = useReducer(jumpReducer, IDLE);
 
   // The address's #update-<id>, which a server never sees: read once the page is the browser's.
+  // Every <live-blog> of a page reads it: with several, each takes it only if it shows the update
+  // (two feeds, or a preset box beside the full blog), and none clears its filters or loads a
+  // feed's older pages for another's update.
   useLayoutEffect(() => {
-    const id = updateIdFromHash(window.location.hash);
-    if (id !== undefined) dispatch({ type: 'jump', id });
-  }, []);
-  useEffect(() => {
     const onHash = () => {
       const id = updateIdFromHash(window.location.hash);
-      if (id !== undefined) dispatch({ type: 'jump', id });
+      const shared = document.querySelectorAll('live-blog').length > 1;
+      if (id !== undefined) dispatch({ type: 'jump', id, shared });
     };
+    onHash();
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
 
   const targetId = jump.phase === 'seeking' ? jump.id : undefined;
-  const item = targetId !== undefined ? store?.items.get(targetId) : undefined;
   const seeking = targetId !== undefined && store !== undefined;
-  const searchingOlder = seeking && item === undefined && store.olderUrl !== undefined;
-  const missing = seeking && item === undefined && store.olderUrl === undefined;
+  // Shared: another widget's update, unless this one shows it.
+  const item =
+    seeking && (!jump.shared || model.matching.some((m) => m.id === targetId))
+      ? store.items.get(targetId)
+      : undefined;
+  const searchingOlder =
+    seeking && !jump.shared && item === undefined && store.olderUrl !== undefined;
+  const missing = seeking && !jump.shared && item === undefined && store.olderUrl === undefined;
   const seq = jump.seq;
 
   // Each older page changes the store, which asks for the next; a call while one is in flight
@@ -118,6 +133,8 @@ export function usePermalinkTarget(input: Input) {
 
   // Seeking: one step per render until the update is in the DOM.
   useEffect(() => {
+    if (seeking && jump.shared && item === undefined)
+      dispatch({ type: 'not-found', seq, quiet: true });
     if (targetId === undefined || item === undefined) return;
     if (waiting.some((w) => w.id === targetId)) {
       release();
@@ -140,7 +157,20 @@ export function usePermalinkTarget(input: Input) {
       const found = () => dispatch({ type: 'found', seq });
       loadLanding().then(found, found);
     }
-  }, [targetId, seq, item, waiting, release, model, view, setView, renderWindow, find]);
+  }, [
+    seeking,
+    jump.shared,
+    targetId,
+    seq,
+    item,
+    waiting,
+    release,
+    model,
+    view,
+    setView,
+    renderWindow,
+    find,
+  ]);
 
   // Landed: runs once per jump. Its cleanup (the next jump, or unmounting) takes the highlight
   // and the hold away, so one update at most is highlighted.
@@ -149,28 +179,11 @@ export function usePermalinkTarget(input: Input) {
     if (landedId === undefined) return;
     const el = find(landedId);
     if (!(el instanceof HTMLElement)) return;
-    let letGo = () => {};
-    const land = ({ keepInPlace, layOutAbove, scrollToTop }: Landing) => {
-      const restore = layOutAbove(el, '.lb-update', 2 * window.innerHeight);
-      scrollToTop(el);
-      letGo = keepInPlace(el, restore);
-    };
     // The code is in (the seeking step waited for it), unless it could not be loaded: then the
     // update is at least scrolled to.
-    if (landingLoaded) land(landingLoaded);
-    else el.scrollIntoView({ block: 'start', behavior: 'instant' });
-    // Focus: where keyboard and screen-reader users go on from. An article is not focusable by
-    // itself (UpdateArticle gives it no tabindex).
-    if (!el.hasAttribute('tabindex')) el.setAttribute('tabindex', '-1');
-    el.focus({ preventScroll: true });
-    el.classList.add(TARGET_CLASS);
-    const timer = setTimeout(() => el.classList.remove(TARGET_CLASS), HIGHLIGHT_MS);
-    return () => {
-      letGo();
-      clearTimeout(timer);
-      el.classList.remove(TARGET_CLASS);
-    };
-  }, [landedId, seq, find]);
+    if (landingLoaded) return landingLoaded.land(el, jump.shared);
+    el.scrollIntoView({ block: 'start', behavior: 'instant' });
+  }, [landedId, seq, find, jump.shared]);
 
   const openedOnPermalink = useRef(jump.phase === 'seeking');
   useEffect(() => {

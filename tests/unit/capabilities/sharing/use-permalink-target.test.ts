@@ -50,4 +50,14 @@ describe('jumpReducer', () => {
       note: 'not-found',
     });
   });
+
+  it("another widget's update (quiet): back to idle without a note", () => {
+    const seeking = jumpReducer(idle, { type: 'jump', id: 'a', shared: true });
+    expect(seeking.shared).toBe(true);
+    expect(jumpReducer(seeking, { type: 'not-found', seq: 1, quiet: true })).toMatchObject({
+      phase: 'idle',
+      id: undefined,
+      note: undefined,
+    });
+  });
 });

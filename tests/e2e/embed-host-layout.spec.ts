@@ -1,0 +1,89 @@
+// What of a host page's layout reaches the widget: its root font size (`html { font-size: 62.5% }`,
+// common on news sites) reaches inside a shadow root through rem, so the widget sizes its text
+// and layout in its own ems; its sticky header covers the top of the viewport, which the host
+// tells the widget's sticky parts with --lb-sticky-top.
+import type { Page } from '@playwright/test';
+import { expect, test } from './hosts/embed-test';
+import { hostDocument } from './hosts/host-server';
+
+test.use({ serverOptions: { mode: 'static' } });
+
+async function columnWidths(page: Page) {
+  const width = (selector: string) =>
+    page
+      .locator(selector)
+      .first()
+      .evaluate((el) => el.getBoundingClientRect().width);
+  return { filters: await width('live-blog .lb-filters'), rail: await width('live-blog .lb-rail') };
+}
+
+test("the side columns beside the timeline do not follow the host page's root font size", async ({
+  page,
+  server,
+  host,
+}) => {
+  await page.setViewportSize({ width: 1400, height: 900 });
+  const widths = [];
+  for (const root of ['100%', '62.5%']) {
+    const url = host.page(
+      `/root-${root}.html`,
+      hostDocument(
+        `<live-blog feed="${server.url}feeds/vilnius-2023.json" poll="off"></live-blog>`,
+        `<style>html { font-size: ${root} }</style>
+         <script type="module" src="${server.url}embed.js"></script>`,
+      ),
+    );
+    await page.goto(url);
+    await expect(page.locator('live-blog .lb-rail')).toBeVisible();
+    await expect(page.locator('live-blog .lb-filters')).toBeVisible();
+    widths.push(await columnWidths(page));
+  }
+  const [reference, small] = widths;
+  expect(small!.filters).toBeCloseTo(reference!.filters, 0);
+  expect(small!.rail).toBeCloseTo(reference!.rail, 0);
+});
+
+test("with --lb-sticky-top, the widget's sticky parts stay below the host's sticky header", async ({
+  page,
+  server,
+  host,
+}) => {
+  await page.setViewportSize({ width: 1400, height: 800 });
+  const url = host.page(
+    '/sticky-header.html',
+    hostDocument(
+      `<header class="site">Site header</header>
+       <live-blog feed="${server.url}feeds/vilnius-2023.json" poll="off"></live-blog>
+       <p style="height: 2000px">More of the article.</p>`,
+      `<style>
+         body { margin: 0; }
+         .site { position: sticky; top: 0; z-index: 10; height: 80px; background: #036; }
+         live-blog { --lb-sticky-top: 80px; }
+       </style>
+       <script type="module" src="${server.url}embed.js"></script>`,
+    ),
+  );
+  await page.goto(url);
+  const blog = page.locator('live-blog');
+  await expect(blog.locator('.lb-rail')).toBeVisible();
+  // Halfway down the widget: its titles, filters and rail have stuck.
+  await blog.evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().height / 2));
+  const top = (selector: string) =>
+    blog
+      .locator(selector)
+      .first()
+      .evaluate((el) => el.getBoundingClientRect().top);
+  await expect.poll(() => top('.lb-filters__panel')).toBeGreaterThanOrEqual(80);
+  expect(await top('.lb-rail')).toBeGreaterThanOrEqual(80);
+  const titles = await blog
+    .locator('.lb-group__title')
+    .evaluateAll((all) => all.map((t) => t.getBoundingClientRect().top));
+  expect(titles.some((t) => Math.abs(t - 80) < 1)).toBe(true);
+  // What the reader sees there is the widget's search field, not the header.
+  const search = await blog.getByRole('searchbox').boundingBox();
+  const hit = await page.evaluate(
+    ([x, y]) => document.elementFromPoint(x!, y!)?.tagName,
+    [search!.x + search!.width / 2, search!.y + search!.height / 2],
+  );
+  expect(hit).toBe('LIVE-BLOG');
+});
