@@ -48,12 +48,7 @@ export function KeyEventsRail({ items, locale, timeZone, onJump, pageUrl }: Prop
               >
                 <time dateTime={new Date(item.published).toISOString()}>
                   {span.days
-                    ? formatDayAndClock(
-                        item.published,
-                        locale,
-                        timeZone,
-                        span.years ? 'numeric' : undefined,
-                      )
+                    ? formatDayAndClock(item.published, locale, timeZone, span.years)
                     : formatClock(item.published, locale, timeZone)}
                 </time>{' '}
                 <bdi>{item.title ?? item.summary ?? item.id}</bdi>

@@ -17,8 +17,7 @@ export function UpdateTime({ ms, locale, timeZone }: Props) {
   const t = useMessages();
   const relative = now === 0 ? null : relativeTime(ms, now, t.justNow, locale);
   // A date of another year than the reader's (an archived blog, a mistyped year) names it.
-  const year =
-    relative === null && now !== 0 && spanned([ms, now], timeZone).years ? 'numeric' : undefined;
+  const year = relative === null && now !== 0 && spanned([ms, now], timeZone).years;
   const iso = new Date(ms).toISOString();
   return (
     <span className="lb-time">

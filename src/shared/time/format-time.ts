@@ -30,11 +30,11 @@ export function formatDay(
   ms: number,
   locale: string,
   timeZone: string | undefined,
-  year?: 'numeric',
+  year?: boolean,
 ): string {
   return formatter(locale, {
     timeZone,
-    year,
+    year: year ? 'numeric' : undefined,
     weekday: 'long',
     day: 'numeric',
     month: 'long',
@@ -46,11 +46,11 @@ export function formatDayAndClock(
   ms: number,
   locale: string,
   timeZone: string | undefined,
-  year?: 'numeric',
+  year?: boolean,
 ) {
   return formatter(locale, {
     timeZone,
-    year,
+    year: year ? 'numeric' : undefined,
     day: 'numeric',
     month: 'short',
     hour: '2-digit',
