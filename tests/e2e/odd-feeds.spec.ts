@@ -193,6 +193,19 @@ test.describe('a blog over two days with topics that share a label', () => {
   });
 });
 
+test.describe('a blog with no update yet', () => {
+  test('names its zone as it is now, not as it was in 1970', async ({ page, server }) => {
+    write('upcoming.json', {
+      _liveblog: { status: 'upcoming', timezone: 'Asia/Kathmandu' },
+      items: [],
+    });
+    await page.goto(`${server.url}?feed=fixtures/upcoming.json&poll=off`);
+    await expect(page.getByRole('status')).toHaveText('Coverage has not started yet');
+    // Nepal's clocks have been 5:45 ahead since 1986; they were 5:30 ahead before.
+    await expect(page.getByText(/^Times: event/)).toHaveText('Times: event (GMT+5:45)');
+  });
+});
+
 test.describe('media sizes at the edge of the contract', () => {
   test('a photo or player declared 1 × 100,000 px does not push the rest of the blog out of reach', async ({
     page,

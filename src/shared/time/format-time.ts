@@ -2,8 +2,15 @@
 // the reporting on the page.
 import { dateTimeFormat as formatter } from '../../core/time/date-time-format';
 
-/** A short zone name; English readers get "EEST" where Intl knows one rather than "GMT+3". */
-export function zoneAbbreviation(ms: number, locale: string, timeZone: string | undefined): string {
+/**
+ * A short zone name; English readers get "EEST" where Intl knows one rather than "GMT+3".
+ * `ms` undefined: now.
+ */
+export function zoneAbbreviation(
+  ms: number | undefined,
+  locale: string,
+  timeZone: string | undefined,
+): string {
   const part = (loc: string) =>
     formatter(loc, { timeZone, timeZoneName: 'short', hour: 'numeric' })
       .formatToParts(ms)
