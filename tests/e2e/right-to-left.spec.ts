@@ -90,3 +90,26 @@ test('dates, counts, bylines and the new-updates button read left to right', asy
   await expect(toast).toBeVisible();
   expect(await drawnInOrder(toast, '1', 'n'), 'new updates').toBe(true);
 });
+
+test('the count of updates since the last visit reads left to right', async ({ page, server }) => {
+  const items = [item('a', 1), item('b', 0)];
+  write(items);
+  await page.goto(`${server.url}?feed=fixtures/he.json&poll=off`);
+  await expect(page.getByRole('article')).toHaveCount(2);
+  // The visit is recorded once the page has loaded the code that records it.
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        window.dispatchEvent(new Event('pagehide'));
+        return Object.keys(localStorage).some((k) => k.startsWith('live-blog:last-visit:'));
+      }),
+    )
+    .toBe(true);
+  await page.goto('about:blank');
+  write([item('c', 2), ...items]);
+  await page.goto(`${server.url}?feed=fixtures/he.json&poll=off`);
+  // "1 update since you were here at …", not "update since you were here at … 1".
+  const banner = page.getByText(/^1 update since you were here at/);
+  await expect(banner).toBeVisible();
+  expect(await drawnInOrder(banner, '1', 'u')).toBe(true);
+});
