@@ -54,7 +54,7 @@ export function LiveBlog(props: LiveBlogOptions) {
             eventZone={blog.eventZone}
             choice={blog.zoneChoice}
             onChange={blog.setZoneChoice}
-            at={blog.sorted[0]?.published ?? 0}
+            at={blog.sorted[0]?.published}
             locale={blog.locale}
           />
         )}

@@ -30,7 +30,8 @@ export function TimelineToolbar(props: Props) {
       {onView && <ViewSwitch view={view} onChange={onView} />}
       {onOrder && view === 'latest' && <OrderSwitch order={order} onChange={onOrder} />}
       <p className="lb-result-count">
-        {partial ? t.loadingRest : t.resultCount(shown, total)}
+        {/* Its own direction: "2 updates", not "updates 2", in a right-to-left feed. */}
+        <bdi>{partial ? t.loadingRest : t.resultCount(shown, total)}</bdi>
         {onClear && (
           <button type="button" className="lb-link-button" onClick={onClear}>
             {t.clearFilters}

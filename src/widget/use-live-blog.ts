@@ -185,7 +185,8 @@ export function useLiveBlog(props: LiveBlogOptions, elements: LiveBlogElements) 
     const newest = model.stream[model.stream.length - 1];
     if (newest) target.jumpTo(newest.id);
   };
-  const changedAt = useMemo(() => lastUpdateAt(sorted) ?? store?.changedAt, [sorted, store]);
+  // Of an update: not of the last poll, nor of a retraction (no "last update" in a blog of none).
+  const changedAt = useMemo(() => lastUpdateAt(sorted), [sorted]);
   // The reader sees arrivals where they go: at the top, or at the end when reading oldest first.
   const unseen = useUnseenCount(sorted, model.oldestFirst ? atEnd : atTop, store?.changedAt);
   useDocumentTitle(meta?.title, unseen, standalone);

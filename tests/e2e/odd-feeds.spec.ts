@@ -193,6 +193,34 @@ test.describe('a blog over two days with topics that share a label', () => {
   });
 });
 
+test.describe('a blog over New Year', () => {
+  test('the Latest view’s day dividers name the year', async ({ page, server }) => {
+    write('new-year.json', {
+      _liveblog: { timezone: 'UTC' },
+      items: [
+        { ...item('new', 0), date_published: '2023-01-01T00:30:00Z' },
+        { ...item('old', 0), date_published: '2022-12-31T23:30:00Z' },
+      ],
+    });
+    await page.goto(`${server.url}?feed=fixtures/new-year.json&poll=off&view=latest`);
+    const days = page.getByRole('main').getByRole('heading', { level: 2 });
+    await expect(days).toHaveText([/^Sunday,? 1 January 2023$/, /^Saturday,? 31 December 2022$/]);
+  });
+});
+
+test.describe('a blog with no update yet', () => {
+  test('names its zone as it is now, not as it was in 1970', async ({ page, server }) => {
+    write('upcoming.json', {
+      _liveblog: { status: 'upcoming', timezone: 'Asia/Kathmandu' },
+      items: [],
+    });
+    await page.goto(`${server.url}?feed=fixtures/upcoming.json&poll=off`);
+    await expect(page.getByRole('status')).toHaveText('Coverage has not started yet');
+    // Nepal's clocks have been 5:45 ahead since 1986; they were 5:30 ahead before.
+    await expect(page.getByText(/^Times: event/)).toHaveText('Times: event (GMT+5:45)');
+  });
+});
+
 test.describe('media sizes at the edge of the contract', () => {
   test('a photo or player declared 1 × 100,000 px does not push the rest of the blog out of reach', async ({
     page,

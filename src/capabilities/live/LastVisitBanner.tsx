@@ -30,7 +30,8 @@ export function LastVisitBanner({ count, at, locale, timeZone, onGo }: Props) {
       : formatDayAndClock(at, locale, timeZone);
   const banner = (
     <p className={`lb-last-visit${floating ? ' lb-last-visit--floating' : ''}`} part="last-visit">
-      {t.sinceLastVisit(count, time)}
+      {/* Its own direction: "2 updates since…", not "updates since… 2", in a right-to-left feed. */}
+      <bdi>{t.sinceLastVisit(count, time)}</bdi>
       <button
         type="button"
         className="lb-link-button"

@@ -11,7 +11,8 @@ export function NewUpdatesButton({ count, onShow }: Props) {
   return (
     <div className="lb-toast-slot">
       {count > 0 && (
-        <button type="button" className="lb-toast" onClick={onShow} part="new-updates">
+        // dir: "↑ 3 new updates" in a right-to-left feed too, not "new updates 3 ↑".
+        <button type="button" className="lb-toast" onClick={onShow} part="new-updates" dir="auto">
           <span aria-hidden="true">↑ </span>
           {t.newUpdates(count)}
         </button>

@@ -2,7 +2,7 @@ import type { FeedStatus } from '../../core/feed/feed-types';
 import type { FeedProblem } from '../../core/feed/feed-problem';
 import { useMessages } from '../../shared/i18n/use-messages';
 import type { Messages } from '../../shared/i18n/messages-en';
-import { formatClock, formatDayAndClock } from '../../shared/time/format-time';
+import { formatClock, formatDayAndClock, spanned } from '../../shared/time/format-time';
 import { relativeTime } from '../../shared/time/relative-time';
 import { useNow } from '../../shared/time/use-now';
 import { useRenderTime } from '../../shared/time/render-time';
@@ -49,11 +49,13 @@ export function StatusLine(props: Props) {
   // Seconds only matter while counting down to a retry; otherwise a shared minute tick will do.
   const now = useNow(error ? 1000 : 60_000);
   const renderedAt = useRenderTime();
-  // The clock alone within a day of now (or of the page's making, before the reader's clock).
+  // The clock alone within a day of now (or of the page's making, before the reader's clock);
+  // the year too when it is another (an archived blog), as each update's time names it.
+  const ref = now || renderedAt;
   const when = (at: number) =>
-    (now || renderedAt) - at < 86_400_000
+    ref - at < 86_400_000
       ? formatClock(at, locale, timeZone)
-      : formatDayAndClock(at, locale, timeZone);
+      : formatDayAndClock(at, locale, timeZone, spanned([at, ref], timeZone).years);
   let text: string;
   let tone: 'live' | 'problem' | 'ended' | 'upcoming';
   if (!online) {

@@ -234,7 +234,7 @@ function rangeLabel(
   multiDay: boolean,
   years: boolean,
 ): string {
-  const day = (ms: number) => formatDay(ms, locale, timeZone, years ? 'numeric' : undefined);
+  const day = (ms: number) => formatDay(ms, locale, timeZone, years);
   if (bin.hours >= 24) {
     const from = day(bin.start);
     const to = day(bin.end - 1);

@@ -46,14 +46,10 @@ export function KeyEventsRail({ items, locale, timeZone, onJump, pageUrl }: Prop
                   onJump(item.id);
                 }}
               >
-                <time dateTime={new Date(item.published).toISOString()}>
+                {/* dir: "12 Jul, 14:05" in a right-to-left feed too, not "Jul, 14:05 12". */}
+                <time dateTime={new Date(item.published).toISOString()} dir="auto">
                   {span.days
-                    ? formatDayAndClock(
-                        item.published,
-                        locale,
-                        timeZone,
-                        span.years ? 'numeric' : undefined,
-                      )
+                    ? formatDayAndClock(item.published, locale, timeZone, span.years)
                     : formatClock(item.published, locale, timeZone)}
                 </time>{' '}
                 <bdi>{item.title ?? item.summary ?? item.id}</bdi>

@@ -1,6 +1,6 @@
 import type { LiveItem } from '../../core/feed/feed-types';
 import { useMessages } from '../../shared/i18n/use-messages';
-import { dayKey, formatDay } from '../../shared/time/format-time';
+import { dayKey, formatDay, spanned } from '../../shared/time/format-time';
 import type { TimelineViewProps } from './UpdateArticle';
 import { UpdateArticles } from './UpdateArticles';
 
@@ -18,13 +18,19 @@ export function LatestStream({ items, context, fresh, since, budget }: Props) {
     if (last && last.key === key) last.items.push(item);
     else days.push({ key, items: [item] });
   }
+  // Over years, "Friday, 31 December" alone does not say which: the dividers name the year. From
+  // the whole stream (in order: its ends), not the part rendered yet, so that none changes.
+  const years = spanned(
+    [items[0]?.published ?? 0, items.at(-1)?.published ?? 0],
+    context.timeZone,
+  ).years;
   return (
     <section className="lb-group lb-group--latest" aria-label={t.viewLatest} part="group">
       {days.map((day) => (
         <div key={day.key} className="lb-day">
           <h2 className="lb-day__title">
             <time dateTime={day.key}>
-              {formatDay(day.items[0]!.published, context.locale, context.timeZone)}
+              {formatDay(day.items[0]!.published, context.locale, context.timeZone, years)}
             </time>
           </h2>
           <UpdateArticles items={day.items} {...{ context, fresh, since }} />

@@ -24,7 +24,8 @@ export function TopicGroups({ groups, context, fresh, since, budget }: Props) {
           >
             <h2 id={headingId} className="lb-group__title">
               <bdi>{group.label}</bdi>{' '}
-              <span className="lb-group__count">({t.updateCount(group.items.length)})</span>
+              {/* <bdi>: "(2 updates)" in a right-to-left feed too, not "(updates 2)". */}
+              <bdi className="lb-group__count">({t.updateCount(group.items.length)})</bdi>
             </h2>
             <UpdateArticles items={items} {...{ context, fresh, since }} />
           </section>

@@ -168,7 +168,8 @@ export const UpdateArticle = memo(function UpdateArticle({
       )}
       <footer className="lb-update__footer">
         {item.authors.length > 0 && (
-          <span className="lb-update__authors">
+          // <bdi>: "By Reuters" in a right-to-left feed too, not "Reuters By".
+          <bdi className="lb-update__authors">
             {t.by}{' '}
             {item.authors.map((a, i) => (
               <span key={i}>
@@ -194,7 +195,7 @@ export const UpdateArticle = memo(function UpdateArticle({
                 )}
               </span>
             ))}
-          </span>
+          </bdi>
         )}
         {item.topics.length > 0 && (
           <ul className="lb-update__topics" aria-label={t.topicsOfUpdate}>

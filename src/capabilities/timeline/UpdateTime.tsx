@@ -17,17 +17,18 @@ export function UpdateTime({ ms, locale, timeZone }: Props) {
   const t = useMessages();
   const relative = now === 0 ? null : relativeTime(ms, now, t.justNow, locale);
   // A date of another year than the reader's (an archived blog, a mistyped year) names it.
-  const year =
-    relative === null && now !== 0 && spanned([ms, now], timeZone).years ? 'numeric' : undefined;
+  const year = relative === null && now !== 0 && spanned([ms, now], timeZone).years;
   const iso = new Date(ms).toISOString();
+  // <bdi>: the words around the date keep their order in a right-to-left feed, not
+  // "Jul 2023, 12:03 12".
   return (
-    <span className="lb-time">
+    <bdi className="lb-time">
       <time dateTime={iso} className="lb-time__clock">
         {relative === null
           ? formatDayAndClock(ms, locale, timeZone, year)
           : formatClockWithZone(ms, locale, timeZone)}
       </time>
       {relative !== null && <span className="lb-time__ago"> · {relative}</span>}
-    </span>
+    </bdi>
   );
 }

@@ -2,8 +2,15 @@
 // the reporting on the page.
 import { dateTimeFormat as formatter } from '../../core/time/date-time-format';
 
-/** A short zone name; English readers get "EEST" where Intl knows one rather than "GMT+3". */
-export function zoneAbbreviation(ms: number, locale: string, timeZone: string | undefined): string {
+/**
+ * A short zone name; English readers get "EEST" where Intl knows one rather than "GMT+3".
+ * `ms` undefined: now.
+ */
+export function zoneAbbreviation(
+  ms: number | undefined,
+  locale: string,
+  timeZone: string | undefined,
+): string {
   const part = (loc: string) =>
     formatter(loc, { timeZone, timeZoneName: 'short', hour: 'numeric' })
       .formatToParts(ms)
@@ -30,11 +37,11 @@ export function formatDay(
   ms: number,
   locale: string,
   timeZone: string | undefined,
-  year?: 'numeric',
+  year?: boolean,
 ): string {
   return formatter(locale, {
     timeZone,
-    year,
+    year: year ? 'numeric' : undefined,
     weekday: 'long',
     day: 'numeric',
     month: 'long',
@@ -46,11 +53,11 @@ export function formatDayAndClock(
   ms: number,
   locale: string,
   timeZone: string | undefined,
-  year?: 'numeric',
+  year?: boolean,
 ) {
   return formatter(locale, {
     timeZone,
-    year,
+    year: year ? 'numeric' : undefined,
     day: 'numeric',
     month: 'short',
     hour: '2-digit',

@@ -173,3 +173,24 @@ describe('Back pressed while a search is being typed', () => {
     expect(search).toHaveValue('');
   });
 });
+
+describe('a blog without updates', () => {
+  it('names no "last update": none has been published, ended or live', async () => {
+    const ended = feedUrl({ body: feed([], { expired: true }), etag: '"1"' });
+    const view = render(<LiveBlogRoot feed={ended} locale="en" standalone />);
+    await settle();
+    expect(screen.getByRole('status')).toHaveTextContent(/^This live blog has ended$/);
+    view.unmount();
+    // A retraction is not an update either.
+    const gone = {
+      id: 'gone',
+      date_modified: '2023-07-12T09:59:00Z',
+      _liveblog: { deleted: true },
+    };
+    render(
+      <LiveBlogRoot feed={feedUrl({ body: feed([gone]), etag: '"1"' })} locale="en" standalone />,
+    );
+    await settle();
+    expect(screen.getByRole('status')).toHaveTextContent(/^Live$/);
+  });
+});

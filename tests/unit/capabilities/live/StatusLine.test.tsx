@@ -78,4 +78,25 @@ describe('StatusLine of a live blog', () => {
     render(live(T0 - 3 * 86_400_000));
     expect(screen.getByRole('status')).toHaveTextContent(/^Live · last update .*9 Jul.*10:00/);
   });
+
+  it('names the year of a last update in another year, live or ended', () => {
+    const changedAt = Date.parse('2021-12-31T23:30:00Z');
+    render(live(changedAt));
+    expect(screen.getByRole('status')).toHaveTextContent(/last update 31 Dec 2021, 23:30$/);
+    render(
+      <StatusLine
+        status="ended"
+        changedAt={changedAt}
+        error={undefined}
+        nextAttemptAt={undefined}
+        rejectedCount={0}
+        locale="en-GB"
+        timeZone="UTC"
+        onRetry={() => {}}
+      />,
+    );
+    expect(screen.getAllByRole('status')[1]).toHaveTextContent(
+      'This live blog has ended · last update 31 Dec 2021, 23:30',
+    );
+  });
 });
