@@ -26,6 +26,8 @@
  *   QUIET_MS, after LIMIT_MS in any case, or when the target leaves the document.
  */
 
+export { permalinkMessages } from './permalink-messages';
+
 const QUIET_MS = 1_000;
 const LIMIT_MS = 5_000;
 const SCROLL_KEYS = new Set([

@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useLayoutEffect, useReducer, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useReducer, useRef, useState } from 'react';
 import type { FeedStore } from '../../core/feed/feed-store';
 import type { LiveItem } from '../../core/feed/feed-types';
 import { clearFilters, type SetViewState, type ViewState } from '../../core/filters/filter-state';
 import { renderIndex, type RenderedTimeline } from '../../core/timeline/render-order';
-import { useMessages } from '../../shared/i18n/use-messages';
+import { messagesIn } from '../../shared/i18n/language';
+import { useLocale } from '../../shared/i18n/use-messages';
 import type * as KeepInPlace from './keep-in-place';
 import { updateIdFromHash } from './permalink';
 
@@ -14,7 +15,7 @@ let landingLoaded: Landing | undefined;
  * The code that keeps a jump's target in place is a chunk of its own: most readers never jump, and
  * it would count against the first screen's bundle. It is fetched at once when the page opens on
  * a permalink, else once the page is idle after the first render (before a reader can click a
- * key event), or at the first jump.
+ * key event), or at the first jump. It brings what a jump says, which shows once it is in.
  */
 function loadLanding(): Promise<Landing> {
   return (landing ??= import('./keep-in-place').then((m) => (landingLoaded = m)));
@@ -93,7 +94,9 @@ const IDLE: JumpState = { phase: 'idle', id: undefined, seq: 0, note: undefined 
  * scroll to it, keep it there while the layout settles, focus it and highlight it for a while.
  */
 export function usePermalinkTarget(input: Input) {
-  const t = useMessages();
+  const locale = useLocale();
+  // Set when the landing code is in: what a jump says comes with it.
+  const [landed, setLanded] = useState(landingLoaded);
   const { store, model, view, setView, waiting, release, renderWindow, loadOlder, find } = input;
   const [jump, dispatch] = useReducer(jumpReducer, IDLE);
 
@@ -155,7 +158,7 @@ export function usePermalinkTarget(input: Input) {
     if (landingLoaded) dispatch({ type: 'found', seq });
     else {
       const found = () => dispatch({ type: 'found', seq });
-      loadLanding().then(found, found);
+      loadLanding().then(setLanded).then(found, found);
     }
   }, [
     seeking,
@@ -187,19 +190,22 @@ export function usePermalinkTarget(input: Input) {
 
   const openedOnPermalink = useRef(jump.phase === 'seeking');
   useEffect(() => {
-    const load = () => void loadLanding().catch(() => {});
+    const load = () => void loadLanding().then(setLanded, () => {});
     if (openedOnPermalink.current) load();
     else (window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 1_000)))(load);
   }, []);
 
   const jumpTo = useCallback((id: string) => dispatch({ type: 'jump', id }), []);
 
-  const message = searchingOlder
-    ? t.findingUpdate
-    : missing || jump.note === 'not-found'
-      ? t.updateNotFound
-      : jump.note === 'filters-cleared'
-        ? t.filtersClearedForLink
-        : undefined;
+  const t = landed && messagesIn(landed.permalinkMessages, locale);
+  const message = !t
+    ? undefined
+    : searchingOlder
+      ? t.findingUpdate
+      : missing || jump.note === 'not-found'
+        ? t.updateNotFound
+        : jump.note === 'filters-cleared'
+          ? t.filtersClearedForLink
+          : undefined;
   return { jumpTo, message };
 }

@@ -83,9 +83,6 @@ export const en = {
   eventTime: (zone: string) => `Times: event (${zone})`,
   readerTime: 'Times: yours',
   timeZoneToggle: 'Show times in my time zone',
-  findingUpdate: 'Loading older updates to find the linked update…',
-  updateNotFound: 'The linked update could not be found. It may have been removed.',
-  filtersClearedForLink: 'Filters were cleared to show the linked update.',
   atAGlance: 'The story at a glance',
 };
 
