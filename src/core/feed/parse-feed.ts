@@ -81,6 +81,7 @@ export function itemReadMode(
 ): ReadMode {
   return {
     base: baseUrl,
+    authors: json.authors,
     plain:
       json._liveblog === undefined &&
       !entries.some((entry) => isObject(entry) && entry._liveblog !== undefined),
@@ -112,6 +113,7 @@ export function parseFeedObject(json: unknown, baseUrl?: string): ParseResult {
   const { meta, items: entries } = top;
   const mode: ReadMode = {
     base: baseUrl,
+    authors: (json as RawObject).authors,
     plain:
       (json as RawObject)._liveblog === undefined &&
       !entries.some((entry) => isObject(entry) && entry._liveblog !== undefined),

@@ -38,6 +38,8 @@ function contentField(raw: RawObject, name: string): string | undefined | Error 
 export interface ReadMode {
   readonly base: string | undefined;
   readonly plain: boolean;
+  /** The document's top-level `authors`: JSON Feed's authors of an item that names none. */
+  readonly authors: unknown;
 }
 
 export function readItem(raw: unknown, mode: ReadMode): ItemRead {
@@ -63,8 +65,9 @@ export function readItem(raw: unknown, mode: ReadMode): ItemRead {
     typeof raw.date_modified === 'string' ? parseRfc3339(raw.date_modified) : undefined;
   const ext = isObject(raw._liveblog) ? raw._liveblog : undefined;
   const authors: Author[] = [];
-  if (Array.isArray(raw.authors)) {
-    for (const a of raw.authors.slice(0, FEED_LIMITS.maxListLength)) {
+  const listed = raw.authors ?? mode.authors;
+  if (Array.isArray(listed)) {
+    for (const a of listed.slice(0, FEED_LIMITS.maxListLength)) {
       if (!isObject(a)) continue;
       const author = {
         name: clean(shortText(a.name)),

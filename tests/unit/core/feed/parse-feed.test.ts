@@ -653,6 +653,34 @@ describe('parseFeed: limits', () => {
   });
 });
 
+describe("parseFeed: the document's authors", () => {
+  // JSON Feed 1.1: an item that names no authors has the feed's.
+  const desk = { name: 'Live desk', url: 'https://news.example/desk' };
+  const doc = wireFeed(
+    [
+      wireItem('own', 2, { authors: [{ name: 'Reporter' }] }),
+      wireItem('none', 1),
+      wireItem('empty', 0, { authors: [] }),
+    ],
+    { authors: [desk, { url: 'javascript:alert(1)' }] },
+  );
+
+  it('are the authors of an item that names none, checked like its own', () => {
+    const byId = new Map(parsed(doc, BASE).items.map((item) => [item.id, item.authors]));
+    expect(byId.get('none')).toEqual([{ ...desk, avatar: undefined }]);
+    expect(byId.get('own')).toEqual([{ name: 'Reporter', url: undefined, avatar: undefined }]);
+    // An empty list is a list: that update has no byline.
+    expect(byId.get('empty')).toEqual([]);
+  });
+
+  it("are a page's own for its items, and the same for tools that read items one by one", () => {
+    const mode = itemReadMode(doc, doc.items as unknown[], BASE);
+    expect(mode.authors).toBe(doc.authors);
+    const page = wireFeed([wireItem('old', 0)]);
+    expect(parsed(page, BASE).items[0]!.authors).toEqual([]);
+  });
+});
+
 describe('itemReadMode', () => {
   it('reads a document as plain exactly when parseFeedObject does (tags become topics)', () => {
     const tagged = wireItem('a', 1, { tags: ['vote'] });
