@@ -8,22 +8,26 @@ import { hostDocument } from './hosts/host-server';
 
 test.use({ serverOptions: { mode: 'static' } });
 
-async function columnWidths(page: Page) {
-  const width = (selector: string) =>
+async function sizes(page: Page) {
+  const box = (selector: string) =>
     page
       .locator(selector)
       .first()
-      .evaluate((el) => el.getBoundingClientRect().width);
-  return { filters: await width('live-blog .lb-filters'), rail: await width('live-blog .lb-rail') };
+      .evaluate((el) => el.getBoundingClientRect());
+  return {
+    filters: (await box('live-blog .lb-filters')).width,
+    rail: (await box('live-blog .lb-rail')).width,
+    chart: (await box('live-blog .lb-chart__slot')).height,
+  };
 }
 
-test("the side columns beside the timeline do not follow the host page's root font size", async ({
+test("the side columns and the activity chart do not follow the host page's root font size", async ({
   page,
   server,
   host,
 }) => {
   await page.setViewportSize({ width: 1400, height: 900 });
-  const widths = [];
+  const measured = [];
   for (const root of ['100%', '62.5%']) {
     const url = host.page(
       `/root-${root}.html`,
@@ -36,11 +40,13 @@ test("the side columns beside the timeline do not follow the host page's root fo
     await page.goto(url);
     await expect(page.locator('live-blog .lb-rail')).toBeVisible();
     await expect(page.locator('live-blog .lb-filters')).toBeVisible();
-    widths.push(await columnWidths(page));
+    await expect(page.locator('live-blog .lb-chart__slot').first()).toBeVisible();
+    measured.push(await sizes(page));
   }
-  const [reference, small] = widths;
+  const [reference, small] = measured;
   expect(small!.filters).toBeCloseTo(reference!.filters, 0);
   expect(small!.rail).toBeCloseTo(reference!.rail, 0);
+  expect(small!.chart).toBeCloseTo(reference!.chart, 0);
 });
 
 test("with --lb-sticky-top, the widget's sticky parts stay below the host's sticky header", async ({
