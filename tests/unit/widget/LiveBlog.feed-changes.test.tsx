@@ -1,0 +1,61 @@
+// A live feed that changes between polls in ways the contract allows: an update published in
+// the same second as the newest one.
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { LiveBlogRoot } from '../../../src/widget/LiveBlogRoot';
+import {
+  advance,
+  articles,
+  FakeIntersectionObserver,
+  feedUrl,
+  installHarness,
+  PAST_ONE_POLL,
+  routes,
+  settle,
+} from '../../support/live-blog-harness';
+
+installHarness();
+
+// The harness's clock starts at 2023-07-12T10:00:00Z.
+const topics = [
+  { id: 'markets', label: 'Markets' },
+  { id: 'weather', label: 'Weather' },
+];
+const feed = (items: unknown[]) =>
+  JSON.stringify({
+    version: 'https://jsonfeed.org/version/1.1',
+    title: 'Changing feed',
+    _liveblog: { poll_seconds: 15, timezone: 'Europe/Vilnius', topics },
+    items,
+  });
+const update = (id: string, at: string, topic = 'markets') => ({
+  id,
+  title: `Update ${id}`,
+  content_text: `Body of ${id}`,
+  date_published: at,
+  _liveblog: { topics: [topic] },
+});
+describe('an update published in the same second as the newest one shown', () => {
+  it('waits behind "N new updates" and counts as unseen, wherever its id sorts', async () => {
+    const shown = update('m', '2023-07-12T09:59:00Z');
+    const old = update('old', '2023-07-12T09:00:00Z');
+    const url = feedUrl({ body: feed([shown, old]), etag: '"1"' });
+    render(<LiveBlogRoot feed={url} locale="en" standalone />);
+    await settle();
+    // The reader scrolls into the timeline.
+    act(() => FakeIntersectionObserver.report('.lb-sentinel', false, -800));
+    // Same time; ties go by id, so 'a' sorts above the update the reader has seen, 'z' below.
+    const above = update('a', '2023-07-12T09:59:00Z');
+    const below = update('z', '2023-07-12T09:59:00Z');
+    routes.set(url, { body: feed([above, shown, below, old]), etag: '"2"' });
+    await advance(PAST_ONE_POLL);
+    expect(screen.getByRole('button', { name: /2 new updates/ })).toBeInTheDocument();
+    expect(screen.queryByRole('article', { name: 'Update a' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('article', { name: 'Update z' })).not.toBeInTheDocument();
+    expect(document.title).toBe('(2) Changing feed');
+    fireEvent.click(screen.getByRole('button', { name: /2 new updates/ }));
+    await settle();
+    expect(articles()).toHaveLength(4);
+    expect(screen.getByRole('article', { name: 'Update a' })).toBeInTheDocument();
+  });
+});
