@@ -1,7 +1,8 @@
 // A live feed that changes between polls in ways the contract allows: an update published in
-// the same second as the newest one, a filter whose last update goes away.
-import { act, fireEvent, render, screen } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+// the same second as the newest one, a filter whose last update goes away, an update that moves
+// or goes while the reader's focus is in it.
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultViewState } from '../../../src/core/filters/filter-state';
 import { LiveBlogRoot } from '../../../src/widget/LiveBlogRoot';
 import {
@@ -16,6 +17,10 @@ import {
 } from '../../support/live-blog-harness';
 
 installHarness();
+// The landing code, which keeps the focus too, comes when the page is idle: in from the start here.
+beforeAll(async () => {
+  await import('../../../src/capabilities/sharing/keep-in-place');
+});
 
 // The harness's clock starts at 2023-07-12T10:00:00Z.
 const topics = [
@@ -100,5 +105,60 @@ describe('the count of results screen readers hear', () => {
     await advance(PAST_ONE_POLL);
     expect(articles()).toHaveLength(2);
     expect(politeText()).toContain('Showing 2 of 2 updates');
+  });
+});
+
+describe('the focus in an update that a poll moves or takes away', () => {
+  const items = [
+    update('1', '2023-07-12T09:50:00Z', 'weather'),
+    update('2', '2023-07-12T09:40:00Z'),
+    update('3', '2023-07-12T09:30:00Z'),
+  ];
+  const focusCopyLink = (name: string) => {
+    const link = within(screen.getByRole('article', { name })).getByRole('link', {
+      name: /Copy link/,
+    });
+    link.focus();
+    expect(document.activeElement).toBe(link);
+  };
+
+  it('goes to the update in its new group when an edit changes its first topic', async () => {
+    const url = feedUrl({ body: feed(items), etag: '"1"' });
+    render(<LiveBlogRoot feed={url} locale="en" />);
+    await settle();
+    focusCopyLink('Update 1');
+    const edited = { ...items[0], date_modified: '2023-07-12T09:55:00Z' };
+    edited._liveblog = { topics: ['markets'] };
+    routes.set(url, { body: feed([edited, items[1], items[2]]), etag: '"2"' });
+    await advance(PAST_ONE_POLL);
+    expect(screen.queryByRole('heading', { name: /Weather/ })).not.toBeInTheDocument();
+    expect(document.activeElement).toBe(screen.getByRole('article', { name: 'Update 1' }));
+  });
+
+  it('goes to the top of the timeline when the update is retracted', async () => {
+    const url = feedUrl({ body: feed(items), etag: '"1"' });
+    render(<LiveBlogRoot feed={url} locale="en" />);
+    await settle();
+    focusCopyLink('Update 2');
+    const retraction = { id: '2', _liveblog: { deleted: true } };
+    routes.set(url, { body: feed([items[0], retraction, items[2]]), etag: '"2"' });
+    await advance(PAST_ONE_POLL);
+    expect(articles()).toHaveLength(2);
+    expect(document.activeElement).toBe(screen.getByRole('group', { name: 'Live blog' }));
+  });
+
+  it('stays where the reader put it outside the timeline', async () => {
+    const url = feedUrl({ body: feed(items), etag: '"1"' });
+    render(<LiveBlogRoot feed={url} locale="en" />);
+    await settle();
+    focusCopyLink('Update 2');
+    // The reader leaves the button for the page (its body), then the update goes.
+    (document.activeElement as HTMLElement).blur();
+    await settle();
+    const retraction = { id: '2', _liveblog: { deleted: true } };
+    routes.set(url, { body: feed([items[0], retraction, items[2]]), etag: '"2"' });
+    await advance(PAST_ONE_POLL);
+    expect(articles()).toHaveLength(2);
+    expect(document.activeElement).toBe(document.body);
   });
 });
