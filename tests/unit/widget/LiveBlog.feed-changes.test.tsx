@@ -1,6 +1,6 @@
 // A live feed that changes between polls in ways the contract allows: an update published in
-// the same second as the newest one, a filter whose last update goes away, an update that moves
-// or goes while the reader's focus is in it.
+// the same second as the newest one, a filter whose last update goes away, an update (or its
+// key-event entry) that moves or goes while the reader's focus is in it.
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultViewState } from '../../../src/core/filters/filter-state';
@@ -108,7 +108,7 @@ describe('the count of results screen readers hear', () => {
   });
 });
 
-describe('the focus in an update that a poll moves or takes away', () => {
+describe('the focus in an update or its key-event entry, which a poll moves or takes away', () => {
   const items = [
     update('1', '2023-07-12T09:50:00Z', 'weather'),
     update('2', '2023-07-12T09:40:00Z'),
@@ -144,6 +144,21 @@ describe('the focus in an update that a poll moves or takes away', () => {
     routes.set(url, { body: feed([items[0], retraction, items[2]]), etag: '"2"' });
     await advance(PAST_ONE_POLL);
     expect(articles()).toHaveLength(2);
+    expect(document.activeElement).toBe(screen.getByRole('group', { name: 'Live blog' }));
+  });
+
+  it('goes to the top of the timeline when an edit takes a key event out of the rail', async () => {
+    const key = { ...items[1], _liveblog: { topics: ['markets'], key_event: true } };
+    const url = feedUrl({ body: feed([items[0], key, items[2]]), etag: '"1"' });
+    render(<LiveBlogRoot feed={url} locale="en" />);
+    await settle();
+    const rail = screen.getByRole('navigation', { name: 'Key events' });
+    const entry = within(rail).getByRole('link', { name: /Update 2/ });
+    entry.focus();
+    const edited = { ...items[1], date_modified: '2023-07-12T09:55:00Z' };
+    routes.set(url, { body: feed([items[0], edited, items[2]]), etag: '"2"' });
+    await advance(PAST_ONE_POLL);
+    expect(entry).not.toBeInTheDocument();
     expect(document.activeElement).toBe(screen.getByRole('group', { name: 'Live blog' }));
   });
 
