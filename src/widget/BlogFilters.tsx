@@ -25,11 +25,9 @@ export function BlogFilters({ blog }: { readonly blog: ReturnType<typeof useLive
             keyEventCount={blog.model.keyEventCount}
             onChange={blog.setView}
             compact={blog.controls === 'compact'}
-            coverageNote={
+            coverageSince={
               blog.store?.olderUrl !== undefined && blog.model.oldestLoaded !== undefined
-                ? blog.t.countsCoverage(
-                    formatDayAndClock(blog.model.oldestLoaded, blog.locale, blog.timeZone),
-                  )
+                ? formatDayAndClock(blog.model.oldestLoaded, blog.locale, blog.timeZone)
                 : undefined
             }
             countsPending={blog.model.countsPending}

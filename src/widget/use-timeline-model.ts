@@ -90,10 +90,9 @@ export function useTimelineModel(input: TimelineInput): TimelineModel {
     state: effective,
   });
   if (filters.key !== key) setFilters({ key, state: effective });
-  const matcher = useMemo(
-    () => createMatcher(filters.state, searchText),
-    [filters.state, searchText],
-  );
+  // The new filters at once: what this render passes on (the count announced) must match them.
+  const state = filters.key === key ? filters.state : effective;
+  const matcher = useMemo(() => createMatcher(state, searchText), [state, searchText]);
   // Counts are secondary to the updates themselves: a filter click paints the timeline first and
   // the counts a moment later (useDeferredValue), keeping the click responsive at 10,000 items.
   // Not deferred where the server renders, nor while hydrating: its HTML has the counts.

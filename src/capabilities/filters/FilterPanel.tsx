@@ -21,7 +21,8 @@ interface Props {
   readonly onChange: (next: ViewState, options?: { replace?: boolean }) => void;
   /** "compact" shows search and key events only. */
   readonly compact?: boolean;
-  readonly coverageNote?: string;
+  /** Counts cover only updates since this time (formatted): older pages are not loaded. */
+  readonly coverageSince?: string;
   /** The counts are being brought up to date. */
   readonly countsPending?: boolean;
   /** Changes on Back/Forward: a search still being typed is dropped, not applied afterwards. */
@@ -139,7 +140,7 @@ export function FilterPanel({
   keyEventCount,
   onChange,
   compact = false,
-  coverageNote,
+  coverageSince,
   countsPending = false,
   navigation = 0,
   carried,
@@ -226,7 +227,7 @@ export function FilterPanel({
           ))}
         </>
       )}
-      {coverageNote && <p className="lb-filters__note">{coverageNote}</p>}
+      {coverageSince && <p className="lb-filters__note">{own.countsCoverage(coverageSince)}</p>}
       <noscript>
         <button type="submit" className="lb-button">
           {own.applyFilters}

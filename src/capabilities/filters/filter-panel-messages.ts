@@ -8,6 +8,7 @@ export const filterPanelMessages: ChunkMessages<{
   /** A facet's folded list: "Show all 12". */
   showMore: (n: number) => string;
   showFewer: string;
+  countsCoverage: (since: string) => string;
 }> = {
   en: {
     searchLabel: 'Search updates',
@@ -15,6 +16,8 @@ export const filterPanelMessages: ChunkMessages<{
     applyFilters: 'Apply filters',
     showMore: (n) => `Show all ${n}`,
     showFewer: 'Show fewer',
+    countsCoverage: (since) =>
+      `Counts cover updates since ${since}; load older updates to see more.`,
   },
   uk: {
     searchLabel: 'Пошук в оновленнях',
@@ -22,5 +25,7 @@ export const filterPanelMessages: ChunkMessages<{
     applyFilters: 'Застосувати фільтри',
     showMore: (n) => `Показати всі (${n})`,
     showFewer: 'Показати менше',
+    countsCoverage: (since) =>
+      `Лічильники враховують оновлення від ${since}; завантажте старіші оновлення, щоб побачити більше.`,
   },
 };

@@ -14,9 +14,10 @@ export interface ArrivalSplit {
 export interface ArrivalMarks {
   readonly watermark: number;
   /**
-   * Shown although published after the watermark: they were dated in the future when they
-   * arrived (a wrong clock, a scheduled post). Kept apart so that they do not raise the
-   * watermark, which would let every real arrival after them in unannounced.
+   * Shown although not published before the watermark: those dated in the future when they
+   * arrived (a wrong clock, a scheduled post), kept apart so that they do not raise the
+   * watermark, which would let every real arrival after them in unannounced; and those published
+   * at the watermark itself, since a later arrival may share their time (ties go by id).
    */
   readonly early: ReadonlySet<string>;
 }
@@ -30,11 +31,9 @@ const none: ReadonlySet<string> = new Set();
 export function arrivalMarks(sorted: readonly LiveItem[], receivedAt: number): ArrivalMarks {
   let i = 0;
   while (i < sorted.length && sorted[i]!.published > receivedAt) i++;
-  const watermark = i < sorted.length ? sorted[i]!.published : receivedAt;
-  return {
-    watermark,
-    early: i === 0 ? none : new Set(sorted.slice(0, i).map((item) => item.id)),
-  };
+  const watermark = sorted[i]?.published ?? receivedAt;
+  while (sorted[i]?.published === watermark) i++;
+  return { watermark, early: new Set(sorted.slice(0, i).map((item) => item.id)) };
 }
 
 export function splitArrivals(
@@ -45,7 +44,7 @@ export function splitArrivals(
   // `sorted` is newest first, so the waiting items are among its head.
   let i = 0;
   let held = 0;
-  while (i < sorted.length && sorted[i]!.published > watermark) {
+  while (i < sorted.length && sorted[i]!.published >= watermark) {
     if (!early.has(sorted[i]!.id)) held++;
     i++;
   }

@@ -68,8 +68,6 @@ export const en = {
         : `${total} updates`
       : `${shown} of ${total} updates`,
   showingResults: (shown: number, total: number) => `Showing ${shown} of ${total} updates`,
-  countsCoverage: (since: string) =>
-    `Counts cover updates since ${since}; load older updates to see more.`,
   dismiss: 'Dismiss',
   seeAll: 'See all updates',
   copyLink: 'Copy link',

@@ -89,8 +89,6 @@ export const uk: Messages = {
   resultCount: (shown: number, total: number) =>
     shown === total ? updates(total) : `${shown} ${ofUpdates(total)}`,
   showingResults: (shown: number, total: number) => `Показано ${shown} ${ofUpdates(total)}`,
-  countsCoverage: (since: string) =>
-    `Лічильники враховують оновлення від ${since}; завантажте старіші оновлення, щоб побачити більше.`,
   dismiss: 'Закрити',
   seeAll: 'Показати всі оновлення',
   copyLink: 'Копіювати посилання',

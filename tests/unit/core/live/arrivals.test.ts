@@ -5,23 +5,37 @@ import { item, msAt } from '../../../support/feed-builders';
 
 const sorted = [item('d', 4), item('c', 3), item('b', 2), item('a', 1)];
 const ids = (list: readonly { id: string }[]) => list.map((i) => i.id);
+/** Splits `list` by the marks of what the reader was shown before (all of it received). */
+const splitAfter = (list: typeof sorted, before: typeof sorted) => {
+  const marks = arrivalMarks(before, Infinity);
+  return splitArrivals(list, marks.watermark, marks.early);
+};
 
 describe('arrivals', () => {
   it('holds back items published after the watermark, shows the rest', () => {
-    const split = splitArrivals(sorted, msAt(2));
+    const split = splitAfter(sorted, sorted.slice(2));
     expect(ids(split.waiting)).toEqual(['d', 'c']);
     expect(ids(split.shown)).toEqual(['b', 'a']);
   });
 
   it('shows everything (same array) when nothing is newer', () => {
-    const split = splitArrivals(sorted, msAt(4));
+    const split = splitAfter(sorted, sorted);
     expect(split.shown).toBe(sorted);
     expect(split.waiting).toEqual([]);
     expect(splitArrivals([], msAt(0)).shown).toEqual([]);
   });
 
-  it('an item at exactly the watermark is shown, not held', () => {
-    expect(ids(splitArrivals(sorted, msAt(3)).waiting)).toEqual(['d']);
+  it('an item shown at exactly the watermark is shown, not held', () => {
+    expect(ids(splitAfter(sorted, sorted.slice(1)).waiting)).toEqual(['d']);
+  });
+
+  it('an arrival published at the same time as the newest shown update waits', () => {
+    // Ties are ordered by id: 'c2' sorts after 'c', 'b2' before 'c'.
+    const before = [item('c', 3), item('b', 2)];
+    const after = [item('b2', 3), item('c', 3), item('c2', 3), item('b', 2)];
+    const split = splitAfter(after, before);
+    expect(ids(split.waiting)).toEqual(['b2', 'c2']);
+    expect(ids(split.shown)).toEqual(['c', 'b']);
   });
 
   it('older items (an older page, a back-dated post) never wait', () => {
@@ -44,7 +58,8 @@ describe('arrivals', () => {
     const withFuture = [item('future', 34), ...sorted];
     const marks = arrivalMarks(withFuture, received);
     expect(marks.watermark).toBe(msAt(4));
-    expect([...marks.early]).toEqual(['future']);
+    // The future one, and the newest one received, whose time a later arrival may share.
+    expect([...marks.early]).toEqual(['future', 'd']);
     expect(ids(splitArrivals(withFuture, marks.watermark, marks.early).waiting)).toEqual([]);
     // A real arrival after it waits, and keeps its place below the future one.
     const next = [item('future', 34), item('e', 5), ...sorted];

@@ -1,0 +1,100 @@
+// A live feed that changes between polls while a keyboard reader is in it: the update that has
+// the focus is moved to another group by an edit, or retracted. On the standalone page and in
+// <live-blog>'s shadow root, where the browser's own focus rules apply.
+import type { Page } from '@playwright/test';
+import { expect, test } from './hosts/embed-test';
+import { hostDocument } from './hosts/host-server';
+
+const NOW = Date.parse('2025-03-05T10:00:00Z');
+/** poll_seconds 15, plus jitter: 17 s always reaches the next poll. */
+const ONE_POLL = 17_000;
+
+const at = (minutesAgo: number) => new Date(NOW - minutesAgo * 60_000).toISOString();
+const update = (id: string, minutesAgo: number, topic: string, extra = {}) => ({
+  id,
+  title: `Update ${id}`,
+  content_html: `<p>Body of ${id}.</p>`,
+  date_published: at(minutesAgo),
+  _liveblog: { topics: [topic] },
+  ...extra,
+});
+const first = [update('a', 10, 'weather'), update('b', 20, 'markets'), update('c', 30, 'markets')];
+const doc = (items: unknown[]) => ({
+  version: 'https://jsonfeed.org/version/1.1',
+  title: 'Focus desk: live',
+  _liveblog: {
+    status: 'live',
+    poll_seconds: 15,
+    topics: [
+      { id: 'markets', label: 'Markets' },
+      { id: 'weather', label: 'Weather' },
+    ],
+  },
+  items,
+});
+
+/** Serves the feed at /custom/focus.json (any origin), as `current()` has it at each request. */
+async function serveFeed(page: Page, current: () => unknown[]) {
+  await page.route('**/custom/focus.json', (route) =>
+    route.fulfill({
+      contentType: 'application/feed+json',
+      headers: { 'access-control-allow-origin': '*' },
+      body: JSON.stringify(doc(current())),
+    }),
+  );
+}
+
+/** The name of what has the focus, looked up through shadow roots. */
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    const label = el?.getAttribute('aria-labelledby');
+    const root = el?.getRootNode() as Document | ShadowRoot | undefined;
+    return label
+      ? root?.getElementById(label)?.textContent
+      : (el?.getAttribute('aria-label') ?? el?.tagName);
+  });
+
+for (const where of ['standalone page', '<live-blog> embed']) {
+  test(`${where}: the focus follows an update moved by an edit, and stays in the timeline when it goes`, async ({
+    page,
+    server,
+    host,
+  }) => {
+    await page.clock.install({ time: NOW });
+    let items: unknown[] = first;
+    await serveFeed(page, () => items);
+    const feed = `${server.url}custom/focus.json`;
+    if (where === 'standalone page') await page.goto(`${server.url}?feed=custom/focus.json`);
+    else
+      await page.goto(
+        host.page(
+          '/focus.html',
+          hostDocument(
+            `<live-blog feed="${feed}"></live-blog>`,
+            `<script type="module" src="${server.url}embed.js"></script>`,
+          ),
+        ),
+      );
+    const article = (name: string) => page.getByRole('article', { name });
+    await expect(article('Update a')).toBeVisible();
+    // The landing code, which keeps the focus, comes once the page is idle.
+    await page.clock.runFor(2_000);
+    await article('Update a')
+      .getByRole('link', { name: /Copy link/ })
+      .focus();
+
+    // An edit moves the update from Weather to Markets: React mounts it anew there.
+    items = [update('a', 10, 'markets', { date_modified: at(1) }), first[1], first[2]];
+    await page.clock.runFor(ONE_POLL);
+    await expect(page.getByRole('heading', { name: /^Weather/ })).toHaveCount(0);
+    await expect.poll(() => focused(page)).toBe('Update a');
+
+    // Retracted: the focus goes to the top of the timeline, where Tab goes on from.
+    items = [{ id: 'a', _liveblog: { deleted: true } }, first[1], first[2]];
+    await page.clock.runFor(ONE_POLL);
+    await expect(article('Update a')).toHaveCount(0);
+    await expect.poll(() => focused(page)).toBe('Live blog');
+  });
+}
