@@ -7,14 +7,17 @@ import {
 } from './early-feed-request';
 import { FEED_REQUEST_INIT, readBody, type BodyRead } from './read-body';
 
-/** A failed poll (core/feed/feed-problem.ts says what the widget reads of it). */
+/**
+ * A failed poll (core/feed/feed-problem.ts says what the widget reads of it). Without a message
+ * of its own (a failure of the transport), the widget puts the kind into the reader's language.
+ */
 export class FeedFetchError extends Error implements FeedProblem {
   readonly kind: FetchFailureKind;
   readonly status: number | undefined;
   readonly retryAfterSeconds: number | undefined;
   constructor(
     kind: FetchFailureKind,
-    message: string,
+    message = '',
     options: { status?: number; retryAfterSeconds?: number } = {},
   ) {
     super(message);
@@ -137,9 +140,9 @@ export async function fetchFeedDocument(
       : FEED_REQUEST_INIT;
     reply ??= { response: await fetch(url, { ...init, signal }), body: undefined };
   } catch (error) {
-    if (timeout.aborted) throw new FeedFetchError('timeout', 'The server did not answer in time.');
+    if (timeout.aborted) throw new FeedFetchError('timeout');
     if (options.signal?.aborted) throw error;
-    throw new FeedFetchError('network', 'The feed could not be reached.');
+    throw new FeedFetchError('network');
   }
   const response = reply.response;
   const now = Date.now();
@@ -155,7 +158,7 @@ export async function fetchFeedDocument(
         : status === 429 || status === 503
           ? 'busy'
           : 'http';
-    throw new FeedFetchError(kind, `The server answered ${status}.`, {
+    throw new FeedFetchError(kind, '', {
       status,
       retryAfterSeconds: wait,
     });
@@ -178,9 +181,9 @@ export async function fetchFeedDocument(
   try {
     read = await (reply.body ?? readBody(response, FEED_LIMITS.maxDocumentBytes));
   } catch (error) {
-    if (timeout.aborted) throw new FeedFetchError('timeout', 'The server did not answer in time.');
+    if (timeout.aborted) throw new FeedFetchError('timeout');
     if (options.signal?.aborted) throw error;
-    throw new FeedFetchError('network', 'The connection broke off while loading the feed.');
+    throw new FeedFetchError('network');
   } finally {
     signal.removeEventListener('abort', stopEarly);
   }
