@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { advanceClockUntil, expect, test } from './fixtures';
 
 type Answer = (req: http.IncomingMessage, res: http.ServerResponse) => void;
 
@@ -69,6 +69,9 @@ test.afterEach(async () => {
   await odd.close();
 });
 
+const status = (page: Page) => page.getByRole('status').first();
+const articles = (page: Page) => page.getByRole('article');
+
 /** Opens the page on a fake clock, counting the feed requests it makes. */
 async function open(page: Page, url: string) {
   await page.addInitScript((feed) => {
@@ -83,6 +86,32 @@ async function open(page: Page, url: string) {
   await page.clock.install();
   await page.goto(url);
 }
+
+const feedRequests = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __feedRequests: number }).__feedRequests);
+
+async function advanceToNextRequest(page: Page, ms: number) {
+  const before = await feedRequests(page);
+  await advanceClockUntil(page, ms, async () => (await feedRequests(page)) > before);
+}
+
+test('a 304 to the first request, which asked for no comparison, is an error the page recovers from', async ({
+  page,
+}) => {
+  // A broken cache answers "not modified" to a reader who holds nothing.
+  odd.answer((_req, res) => res.writeHead(304, { etag: '"3"' }).end());
+  await open(page, odd.url());
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('This live blog could not be loaded.');
+  await expect(alert).toContainText('The server had a problem (304)');
+  await expect(status(page)).toContainText('The server had a problem (304): retrying in');
+  await expect(page.getByText('Loading live updates…')).toHaveCount(0);
+
+  odd.answer((_req, res) => sendFeed(res, 3));
+  await advanceToNextRequest(page, 12_000);
+  await expect(articles(page)).toHaveCount(3);
+  await expect(status(page)).toHaveText(/^Live/);
+});
 
 test('a first load that fails is explained in the page’s language only', async ({ page }) => {
   odd.answer((_req, res) => res.writeHead(500).end());
