@@ -75,8 +75,19 @@ const articles = (page: Page) => page.getByRole('article');
 /** Opens the page on a fake clock, counting the feed requests it makes. */
 async function open(page: Page, url: string) {
   await page.addInitScript((feed) => {
-    const w = window as unknown as { __feedRequests: number };
+    const w = window as unknown as { __feedRequests: number; __pieces: number };
     w.__feedRequests = 0;
+    // Pieces of a body the page has read, so that the clock moves only once one is in.
+    w.__pieces = 0;
+    // Called with the reader as `this` below.
+    // eslint-disable-next-line @typescript-eslint/unbound-method
+    const read = ReadableStreamDefaultReader.prototype.read;
+    ReadableStreamDefaultReader.prototype.read = function (this: ReadableStreamDefaultReader) {
+      return read.call(this).then((result) => {
+        if (!result.done) w.__pieces++;
+        return result;
+      });
+    } as typeof read;
     const original = window.fetch.bind(window);
     window.fetch = (input, init) => {
       if (String(input instanceof Request ? input.url : input).includes(feed)) w.__feedRequests++;
@@ -89,6 +100,42 @@ async function open(page: Page, url: string) {
 
 const feedRequests = (page: Page) =>
   page.evaluate(() => (window as unknown as { __feedRequests: number }).__feedRequests);
+
+const pieces = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __pieces: number }).__pieces);
+
+/**
+ * Answers the next feed request with `text` in three pieces, the first at once; each call of the
+ * returned function sends the next piece.
+ */
+function drip(text: string) {
+  const parts = [text.slice(0, 40), text.slice(40, 120), text.slice(120)];
+  let res: http.ServerResponse | undefined;
+  odd.answer((_req, r) => {
+    res = r;
+    r.writeHead(200, { 'content-type': 'application/feed+json', etag: '"drip"' });
+    r.write(parts.shift());
+  });
+  return () => {
+    const part = parts.shift()!;
+    if (parts.length > 0) res!.write(part);
+    else res!.end(part);
+  };
+}
+
+/**
+ * Lets a body take 16 s to arrive, a piece every 8 s, each read before the clock moves on.
+ * `read`: the pieces the page had read before the request.
+ */
+async function dripSlowly(page: Page, next: () => void, read: number) {
+  for (let i = 0; i < 2; i++) {
+    await expect.poll(() => pieces(page)).toBeGreaterThan(read);
+    read = await pieces(page);
+    await page.clock.fastForward(8_000);
+    next();
+  }
+  await expect.poll(() => pieces(page)).toBeGreaterThan(read);
+}
 
 async function advanceToNextRequest(page: Page, ms: number) {
   const before = await feedRequests(page);
@@ -120,4 +167,26 @@ test('a first load that fails is explained in the page’s language only', async
   await expect(alert).toContainText('Не вдалося завантажити цю трансляцію.');
   await expect(alert).toContainText('Помилка на сервері (500)');
   await expect(alert).not.toContainText(/[A-Za-z]/);
+});
+
+test.describe('a body that keeps arriving for longer than the 10 s timeout', () => {
+  test('a poll: the update comes, and the page stays live', async ({ page }) => {
+    await open(page, odd.url());
+    await expect(articles(page)).toHaveCount(3);
+    const read = await pieces(page);
+    const next = drip(feedText(4));
+    await advanceToNextRequest(page, 17_000);
+    await dripSlowly(page, next, read);
+    await expect(articles(page)).toHaveCount(4);
+    await expect(status(page)).toHaveText(/^Live/);
+  });
+
+  test('the first load: the page’s early request is not given up either', async ({ page }) => {
+    const next = drip(feedText(3));
+    await open(page, odd.url());
+    await dripSlowly(page, next, 0);
+    await expect(articles(page)).toHaveCount(3);
+    await expect(status(page)).toHaveText(/^Live/);
+    await expect(page.getByRole('alert')).toHaveCount(0);
+  });
 });

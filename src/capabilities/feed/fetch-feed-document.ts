@@ -125,9 +125,18 @@ export async function fetchFeedDocument(
     timeoutMs?: number;
   } = {},
 ): Promise<FetchedDocument> {
-  const timeout = AbortSignal.timeout(options.timeoutMs ?? FEED_TIMEOUT_MS);
+  // Given up after a wait with nothing arriving, started afresh by each piece of the body: a large
+  // document on a slow connection is not a server that does not answer, and would time out on
+  // every try.
+  const timeout = new AbortController();
+  let clock: AbortSignal;
+  const wait = () => {
+    const started = (clock = AbortSignal.timeout(options.timeoutMs ?? FEED_TIMEOUT_MS));
+    started.onabort = () => started === clock && timeout.abort();
+  };
+  wait();
   const signal = AbortSignal.any([
-    timeout,
+    timeout.signal,
     offline.signal,
     ...(options.signal ? [options.signal] : []),
   ]);
@@ -138,12 +147,13 @@ export async function fetchFeedDocument(
     const init = options.revalidate
       ? { ...FEED_REQUEST_INIT, headers: conditional(options.revalidate) }
       : FEED_REQUEST_INIT;
-    reply ??= { response: await fetch(url, { ...init, signal }), body: undefined };
+    reply ??= { response: await fetch(url, { ...init, signal }) };
   } catch (error) {
-    if (timeout.aborted) throw new FeedFetchError('timeout');
+    if (timeout.signal.aborted) throw new FeedFetchError('timeout');
     if (options.signal?.aborted) throw error;
     throw new FeedFetchError('network');
   }
+  reply.arrived = wait;
   const response = reply.response;
   const now = Date.now();
   const cacheMaxAge = maxAge(response.headers.get('cache-control'));
@@ -179,9 +189,9 @@ export async function fetchFeedDocument(
   const stopEarly = () => early?.abort();
   signal.addEventListener('abort', stopEarly, { once: true });
   try {
-    read = await (reply.body ?? readBody(response, FEED_LIMITS.maxDocumentBytes));
+    read = await (reply.body ?? readBody(response, FEED_LIMITS.maxDocumentBytes, wait));
   } catch (error) {
-    if (timeout.aborted) throw new FeedFetchError('timeout');
+    if (timeout.signal.aborted) throw new FeedFetchError('timeout');
     if (options.signal?.aborted) throw error;
     throw new FeedFetchError('network');
   } finally {
