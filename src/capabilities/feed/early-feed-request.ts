@@ -4,7 +4,9 @@ import type { BodyRead } from './read-body';
 export interface EarlyFeedReply {
   readonly response: Response;
   /** Undefined for an answer that is not a document (an error status, a 304). */
-  readonly body: Promise<BodyRead> | undefined;
+  readonly body?: Promise<BodyRead> | undefined;
+  /** Called for each piece of the body as it arrives (set by the poll that takes the reply). */
+  arrived?: () => void;
 }
 
 export interface EarlyFeedRequest {

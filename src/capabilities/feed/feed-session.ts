@@ -155,6 +155,10 @@ export class FeedSession {
         knownValidator: this.#validator,
         revalidate: this.#unseenByCache,
       });
+      // The browser answers its own revalidations with the stored 200: a 304 to a reader who
+      // holds nothing is the server's mistake, and would leave the page waiting in silence.
+      if (doc.kind === 'unchanged' && this.#store === emptyStore)
+        throw new FeedFetchError('http', '', { status: 304 });
       this.#maxAgeSeconds = doc.maxAgeSeconds;
       if (doc.kind === 'document') {
         await this.#take(doc, signal, now);

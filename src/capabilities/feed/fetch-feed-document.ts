@@ -7,14 +7,17 @@ import {
 } from './early-feed-request';
 import { FEED_REQUEST_INIT, readBody, type BodyRead } from './read-body';
 
-/** A failed poll (core/feed/feed-problem.ts says what the widget reads of it). */
+/**
+ * A failed poll (core/feed/feed-problem.ts says what the widget reads of it). Without a message
+ * of its own (a failure of the transport), the widget puts the kind into the reader's language.
+ */
 export class FeedFetchError extends Error implements FeedProblem {
   readonly kind: FetchFailureKind;
   readonly status: number | undefined;
   readonly retryAfterSeconds: number | undefined;
   constructor(
     kind: FetchFailureKind,
-    message: string,
+    message = '',
     options: { status?: number; retryAfterSeconds?: number } = {},
   ) {
     super(message);
@@ -122,9 +125,18 @@ export async function fetchFeedDocument(
     timeoutMs?: number;
   } = {},
 ): Promise<FetchedDocument> {
-  const timeout = AbortSignal.timeout(options.timeoutMs ?? FEED_TIMEOUT_MS);
+  // Given up after a wait with nothing arriving, started afresh by each piece of the body: a large
+  // document on a slow connection is not a server that does not answer, and would time out on
+  // every try.
+  const timeout = new AbortController();
+  let clock: AbortSignal;
+  const wait = () => {
+    const started = (clock = AbortSignal.timeout(options.timeoutMs ?? FEED_TIMEOUT_MS));
+    started.onabort = () => started === clock && timeout.abort();
+  };
+  wait();
   const signal = AbortSignal.any([
-    timeout,
+    timeout.signal,
     offline.signal,
     ...(options.signal ? [options.signal] : []),
   ]);
@@ -135,12 +147,13 @@ export async function fetchFeedDocument(
     const init = options.revalidate
       ? { ...FEED_REQUEST_INIT, headers: conditional(options.revalidate) }
       : FEED_REQUEST_INIT;
-    reply ??= { response: await fetch(url, { ...init, signal }), body: undefined };
+    reply ??= { response: await fetch(url, { ...init, signal }) };
   } catch (error) {
-    if (timeout.aborted) throw new FeedFetchError('timeout', 'The server did not answer in time.');
+    if (timeout.signal.aborted) throw new FeedFetchError('timeout');
     if (options.signal?.aborted) throw error;
-    throw new FeedFetchError('network', 'The feed could not be reached.');
+    throw new FeedFetchError('network');
   }
+  reply.arrived = wait;
   const response = reply.response;
   const now = Date.now();
   const cacheMaxAge = maxAge(response.headers.get('cache-control'));
@@ -155,7 +168,7 @@ export async function fetchFeedDocument(
         : status === 429 || status === 503
           ? 'busy'
           : 'http';
-    throw new FeedFetchError(kind, `The server answered ${status}.`, {
+    throw new FeedFetchError(kind, '', {
       status,
       retryAfterSeconds: wait,
     });
@@ -176,11 +189,11 @@ export async function fetchFeedDocument(
   const stopEarly = () => early?.abort();
   signal.addEventListener('abort', stopEarly, { once: true });
   try {
-    read = await (reply.body ?? readBody(response, FEED_LIMITS.maxDocumentBytes));
+    read = await (reply.body ?? readBody(response, FEED_LIMITS.maxDocumentBytes, wait));
   } catch (error) {
-    if (timeout.aborted) throw new FeedFetchError('timeout', 'The server did not answer in time.');
+    if (timeout.signal.aborted) throw new FeedFetchError('timeout');
     if (options.signal?.aborted) throw error;
-    throw new FeedFetchError('network', 'The connection broke off while loading the feed.');
+    throw new FeedFetchError('network');
   } finally {
     signal.removeEventListener('abort', stopEarly);
   }

@@ -4,9 +4,7 @@ import { FeedFetchError, fetchFeedDocument } from './fetch-feed-document';
 import { readDocument, type DocumentReading } from './read-document';
 
 export function asFetchError(error: unknown): FeedFetchError {
-  return error instanceof FeedFetchError
-    ? error
-    : new FeedFetchError('network', 'The feed could not be reached.');
+  return error instanceof FeedFetchError ? error : new FeedFetchError('network');
 }
 
 function fetchError(error: FeedError): FeedFetchError {

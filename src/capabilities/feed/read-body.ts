@@ -18,9 +18,13 @@ export type BodyRead = { readonly text: string } | { readonly tooLarge: number }
 /**
  * Reads and decodes (UTF-8) a body piece by piece as it arrives, counting its bytes against
  * `limit`: decoding while waiting for the network, in pieces the decoder keeps one-byte where it
- * can, is cheaper than decoding the whole body at the end.
+ * can, is cheaper than decoding the whole body at the end. `arrived` hears of each piece.
  */
-export async function readBody(response: Response, limit: number): Promise<BodyRead> {
+export async function readBody(
+  response: Response,
+  limit: number,
+  arrived?: () => void,
+): Promise<BodyRead> {
   const length = Number(response.headers.get('content-length'));
   if (Number.isFinite(length) && length > limit) {
     await response.body?.cancel();
@@ -34,6 +38,7 @@ export async function readBody(response: Response, limit: number): Promise<BodyR
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
+    arrived?.();
     received += value.byteLength;
     if (received > limit) {
       await reader.cancel();

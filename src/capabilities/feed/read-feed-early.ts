@@ -8,9 +8,13 @@ import { FEED_REQUEST_INIT, readBody } from './read-body';
  */
 export function readFeedEarly(url: string, signal: AbortSignal): Promise<EarlyFeedReply> {
   return fetch(url, { ...FEED_REQUEST_INIT, signal }).then((response) => {
-    const body = response.ok ? readBody(response, MAX_DOCUMENT_BYTES) : undefined;
+    // The poll that takes the reply hears of each piece (fetch-feed-document.ts).
+    let reply: EarlyFeedReply;
+    const body = response.ok
+      ? readBody(response, MAX_DOCUMENT_BYTES, () => reply.arrived?.())
+      : undefined;
     // Untaken, a failure is nobody's error.
     body?.catch(() => {});
-    return { response, body };
+    return (reply = { response, body });
   });
 }

@@ -40,6 +40,20 @@ describe('poll', () => {
     expect(fetchMock).toHaveBeenCalledTimes(2);
   });
 
+  it('fails a 304 to a reader who holds nothing, and loads the next full answer', async () => {
+    // The browser turns 304s to its own revalidations into the stored 200: this one is the
+    // server's mistake, and nothing is there to keep.
+    vi.stubGlobal('fetch', () => Promise.resolve(new Response(null, { status: 304 })));
+    const failure = session.poll(signal(), () => NOW);
+    await expect(failure).rejects.toMatchObject({ kind: 'http', status: 304 });
+    expect(session.failures).toBe(1);
+    expect(session.getSnapshot()).toBeUndefined();
+    serve({ [HEAD]: { body: wireFeed([wireItem('a', 0)]), etag: '"1"' } });
+    await session.poll(signal(), () => NOW);
+    expect(ids()).toEqual(['a']);
+    expect(session.failures).toBe(0);
+  });
+
   it('counts failures, says when it will retry, and keeps the last good store', async () => {
     serve({ [HEAD]: { body: wireFeed([wireItem('a', 0)]), etag: '"1"' } });
     const good = await session.poll(signal(), () => NOW);

@@ -28,4 +28,11 @@ describe('readBody', () => {
     expect(await readBody(arriving([piece, piece]), 1_000)).toEqual({ tooLarge: 1_200 });
     expect(await readBody(arriving([piece]), 1_000)).toEqual({ text: 'ж'.repeat(300) });
   });
+
+  it('tells of each piece as it arrives, so that a slow body is not a silent one', async () => {
+    const piece = new TextEncoder().encode('"a"');
+    let heard = 0;
+    await readBody(arriving([piece, piece, piece]), 1_000, () => heard++);
+    expect(heard).toBe(3);
+  });
 });
