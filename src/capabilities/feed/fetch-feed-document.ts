@@ -40,6 +40,8 @@ export type FetchedDocument =
     };
 
 export const FEED_TIMEOUT_MS = 10_000;
+/** However steadily it comes, a body still arriving after this is no document (a stream). */
+export const FEED_BODY_MS = 120_000;
 
 // Aborted when the browser goes offline. A request out then can hang until its timeout, and the
 // poll React Query makes on reconnect would join it rather than ask again: failing it at once
@@ -127,10 +129,12 @@ export async function fetchFeedDocument(
 ): Promise<FetchedDocument> {
   // Given up after a wait with nothing arriving, started afresh by each piece of the body: a large
   // document on a slow connection is not a server that does not answer, and would time out on
-  // every try.
+  // every try. A body that never ends (a stream at the feed's address) is given up all the same.
   const timeout = new AbortController();
   let clock: AbortSignal;
+  const began = Date.now();
   const wait = () => {
+    if (Date.now() - began > FEED_BODY_MS) return timeout.abort();
     const started = (clock = AbortSignal.timeout(options.timeoutMs ?? FEED_TIMEOUT_MS));
     started.onabort = () => started === clock && timeout.abort();
   };

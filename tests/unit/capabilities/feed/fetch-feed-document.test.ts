@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FEED_LIMITS } from '../../../../src/core/feed/feed-limits';
 import { offerEarlyFeedRequest } from '../../../../src/capabilities/feed/early-feed-request';
 import { readFeedEarly } from '../../../../src/capabilities/feed/read-feed-early';
@@ -8,6 +8,11 @@ import {
 } from '../../../../src/capabilities/feed/fetch-feed-document';
 
 const URL_ = 'https://feeds.example/live/head.json';
+const FEED_TEXT = JSON.stringify({
+  version: 'https://jsonfeed.org/version/1.1',
+  title: 'Live',
+  items: [],
+});
 
 function stubFetch(impl: (url: string, init: RequestInit) => Response | Promise<Response>) {
   // Like the real fetch, always a promise.
@@ -163,6 +168,43 @@ describe('fetchFeedDocument', () => {
         }),
     );
     expect((await failure(fetchFeedDocument(URL_, { timeoutMs: 5 }))).kind).toBe('timeout');
+  });
+
+  describe('a body that arrives a piece every 5 s', () => {
+    /** `pieces` of the body, then its end; the clock moves 5 s before each. */
+    function steadily(pieces: number) {
+      let sent = 0;
+      stubFetch((_url, init) => {
+        const body = new ReadableStream<Uint8Array>({
+          start(controller) {
+            init.signal!.addEventListener('abort', () => controller.error(init.signal!.reason));
+          },
+          pull(controller) {
+            vi.setSystemTime(Date.now() + 5_000);
+            if (sent === pieces) return controller.close();
+            controller.enqueue(new TextEncoder().encode(sent++ === 0 ? FEED_TEXT : ' '));
+          },
+        });
+        return new Response(body, { headers: { 'content-type': 'application/feed+json' } });
+      });
+      return { sent: () => sent };
+    }
+    // Only Date: the wait for the next piece (AbortSignal.timeout) keeps real time, in which the
+    // pieces come at once.
+    beforeEach(() => vi.useFakeTimers({ toFake: ['Date'] }));
+    afterEach(() => vi.useRealTimers());
+
+    it('loads, however long it takes, up to two minutes', async () => {
+      steadily(20);
+      expect((await fetchFeedDocument(URL_)).kind).toBe('document');
+    });
+
+    it('is given up after two minutes: one that goes on is a stream, not a document', async () => {
+      // Eight minutes of it.
+      const { sent } = steadily(96);
+      expect((await failure(fetchFeedDocument(URL_))).kind).toBe('timeout');
+      expect(sent()).toBeLessThan(30);
+    });
   });
 
   it('a request out when the browser goes offline fails at once, as a "network" failure', async () => {
