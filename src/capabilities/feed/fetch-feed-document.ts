@@ -110,6 +110,25 @@ function earlyReply(
 }
 
 /**
+ * Aborts `controller` after `ms` with nothing arriving, started afresh by each piece of the body
+ * (the function returned): a large document on a slow connection is not a server that does not
+ * answer, and would time out on every try. A body that never ends (a stream at the feed's
+ * address) is given up all the same. Apart from fetchFeedDocument so that its timers, which
+ * outlive the request, hold none of the request's variables (the document's text among them).
+ */
+function waitForPieces(ms: number, controller: AbortController) {
+  let clock: AbortSignal;
+  const began = Date.now();
+  const restart = () => {
+    if (Date.now() - began > FEED_BODY_MS) return controller.abort();
+    const started = (clock = AbortSignal.timeout(ms));
+    started.onabort = () => started === clock && controller.abort();
+  };
+  restart();
+  return restart;
+}
+
+/**
  * Fetches one feed document through the browser's HTTP cache (FEED_REQUEST_INIT says how), or
  * takes the page's early request for it. `knownValidator` is the ETag (or Last-Modified) of
  * the document already merged: a match means nothing new, and the body is not even read.
@@ -127,18 +146,8 @@ export async function fetchFeedDocument(
     timeoutMs?: number;
   } = {},
 ): Promise<FetchedDocument> {
-  // Given up after a wait with nothing arriving, started afresh by each piece of the body: a large
-  // document on a slow connection is not a server that does not answer, and would time out on
-  // every try. A body that never ends (a stream at the feed's address) is given up all the same.
   const timeout = new AbortController();
-  let clock: AbortSignal;
-  const began = Date.now();
-  const wait = () => {
-    if (Date.now() - began > FEED_BODY_MS) return timeout.abort();
-    const started = (clock = AbortSignal.timeout(options.timeoutMs ?? FEED_TIMEOUT_MS));
-    started.onabort = () => started === clock && timeout.abort();
-  };
-  wait();
+  const restart = waitForPieces(options.timeoutMs ?? FEED_TIMEOUT_MS, timeout);
   const signal = AbortSignal.any([
     timeout.signal,
     offline.signal,
@@ -157,7 +166,7 @@ export async function fetchFeedDocument(
     if (options.signal?.aborted) throw error;
     throw new FeedFetchError('network');
   }
-  reply.arrived = wait;
+  reply.arrived = restart;
   const response = reply.response;
   const now = Date.now();
   const cacheMaxAge = maxAge(response.headers.get('cache-control'));
@@ -193,7 +202,7 @@ export async function fetchFeedDocument(
   const stopEarly = () => early?.abort();
   signal.addEventListener('abort', stopEarly, { once: true });
   try {
-    read = await (reply.body ?? readBody(response, FEED_LIMITS.maxDocumentBytes, wait));
+    read = await (reply.body ?? readBody(response, FEED_LIMITS.maxDocumentBytes, restart));
   } catch (error) {
     if (timeout.signal.aborted) throw new FeedFetchError('timeout');
     if (options.signal?.aborted) throw error;
