@@ -56,6 +56,27 @@ const focused = (page: Page) =>
       : (el?.getAttribute('aria-label') ?? el?.tagName);
   });
 
+/**
+ * Call before the page loads. The function returned waits until the landing code, which keeps
+ * the focus, is in: it is fetched once the page is idle (the fake clock moves on to that), and
+ * runs once it has arrived (importing it again waits for that).
+ */
+function watchLandingCode(page: Page) {
+  let chunk: string | undefined;
+  page.on('response', (response) => {
+    if (/\/keep-in-place-[^/]*\.js$/.test(response.url())) chunk = response.url();
+  });
+  return async () => {
+    await expect
+      .poll(async () => {
+        await page.clock.runFor(500);
+        return chunk;
+      })
+      .toBeTruthy();
+    await page.evaluate((url) => import(url).then(() => undefined), chunk!);
+  };
+}
+
 for (const where of ['standalone page', '<live-blog> embed']) {
   test(`${where}: the focus follows an update moved by an edit, and stays in the timeline when it goes`, async ({
     page,
@@ -63,6 +84,7 @@ for (const where of ['standalone page', '<live-blog> embed']) {
     host,
   }) => {
     await page.clock.install({ time: NOW });
+    const landingCode = watchLandingCode(page);
     let items: unknown[] = first;
     await serveFeed(page, () => items);
     const feed = `${server.url}custom/focus.json`;
@@ -79,8 +101,7 @@ for (const where of ['standalone page', '<live-blog> embed']) {
       );
     const article = (name: string) => page.getByRole('article', { name });
     await expect(article('Update a')).toBeVisible();
-    // The landing code, which keeps the focus, comes once the page is idle.
-    await page.clock.runFor(2_000);
+    await landingCode();
     await article('Update a')
       .getByRole('link', { name: /Copy link/ })
       .focus();
