@@ -73,9 +73,10 @@ export function hostReact(dir) {
 }
 
 /**
- * Type-checks the host under one tsconfig (bundler or nodenext); throws with tsc's output.
+ * Type-checks the host under one tsconfig (bundler, nodenext, or bundler checking the package's
+ * declarations too); throws with tsc's output.
  * @param {string} dir
- * @param {'bundler' | 'nodenext'} resolution
+ * @param {'bundler' | 'nodenext' | 'libcheck'} resolution
  */
 export function typeCheck(dir, resolution) {
   execFileSync(process.execPath, [TSC, '-p', `tsconfig.${resolution}.json`], {

@@ -104,6 +104,9 @@ try {
       await check('host type-checks (moduleResolution nodenext)', () =>
         typeCheck(host, 'nodenext'),
       );
+      await check("host type-checks with the package's declarations (skipLibCheck off)", () =>
+        typeCheck(host, 'libcheck'),
+      );
     }
     await check(`React ${version}: host builds with Vite`, () => buildHost(host));
     await check(`React ${version}: widget shows the demo feed in Chromium`, () =>
