@@ -15,7 +15,7 @@ import { widgetProblems } from './in-chromium.mjs';
 import { readJson } from './json.mjs';
 import { licenceProblems } from './licences.mjs';
 import { installFlight, serverComponentProblems } from './server-components.mjs';
-import { contentProblems, iframeFileProblems, pack } from './tarball.mjs';
+import { contentProblems, iframeFileProblems, mapLinkProblems, pack } from './tarball.mjs';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 // The newest React the peer range allows, then the lowest.
@@ -65,6 +65,9 @@ try {
   const { tarball, files } = pack(ROOT, work);
   await check(`tarball holds the package and nothing else (${files.length} files)`, () =>
     contentProblems(files),
+  );
+  await check('no packed script links to a source map left out', () =>
+    mapLinkProblems(ROOT, files),
   );
   await check('publint --strict', () => run('publint/src/cli.js', ['run', tarball, '--strict']));
   // ESM only (docs/decisions/0018): CommonJS resolutions are reported, not counted.
