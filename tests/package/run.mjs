@@ -1,8 +1,9 @@
 // The package as a newsroom gets it (issue 17), checked after `npm run build`:
 //   node tests/package/run.mjs
 // Packs the tarball, lints it (publint, arethetypeswrong), checks its files and licence notices,
-// installs it into a Vite + React + TypeScript host app at the newest and the lowest React the
-// peer range allows, type-checks the host (bundler and nodenext), builds it and looks at the
+// type-checks a page without React that uses the script embed's types, installs it into a Vite +
+// React + TypeScript host app at the newest and the lowest React the peer range allows,
+// type-checks the host (bundler, nodenext, and with skipLibCheck off), builds it and looks at the
 // widget in Chromium, and renders it under Server Components; runs the installed
 // live-blog-validate command on a good and a broken feed. Cleans up after itself.
 import { execFileSync } from 'node:child_process';
@@ -10,7 +11,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { binProblems } from './bin.mjs';
-import { buildHost, createHost, hostReact, setReact, typeCheck } from './host-app.mjs';
+import {
+  buildHost,
+  createHost,
+  createPlainHost,
+  hostReact,
+  setReact,
+  typeCheck,
+} from './host-app.mjs';
 import { widgetProblems } from './in-chromium.mjs';
 import { readJson } from './json.mjs';
 import { licenceProblems } from './licences.mjs';
@@ -85,6 +93,12 @@ try {
     const { problems, packages } = licenceProblems(ROOT);
     console.log(`       bundled: ${packages.join(', ')}`);
     return problems;
+  });
+
+  await check('a page without React type-checks the script embed (skipLibCheck off)', () => {
+    const plain = join(work, 'plain');
+    createPlainHost(plain, tarball);
+    typeCheck(plain, 'plain');
   });
 
   const host = join(work, 'host');
