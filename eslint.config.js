@@ -114,8 +114,9 @@ export default tseslint.config(
       // The mutation run's reports and sandbox (npm run mutation).
       'reports',
       '.stryker-tmp',
-      // A newsroom's app, checked with its own tsconfigs against the installed tarball.
+      // A newsroom's app and page, checked with their own tsconfigs against the installed tarball.
       'tests/package/host',
+      'tests/package/plain-host',
     ],
   },
   js.configs.recommended,

@@ -136,7 +136,9 @@ export default defineConfig({
   plugins: [react(), earlyFeedRequest(), scriptEmbeds(), devScriptEmbeds()],
   build: {
     target: 'es2022',
-    sourcemap: true,
+    // Not linked from the files (as in vite.embed.config.ts): embed.html's assets/ ship without
+    // their maps.
+    sourcemap: 'hidden',
     // The notices of the packages bundled into dist/ (React, DOMPurify, …), which their licences
     // ask us to pass on; the minifier drops their banner comments (docs/decisions/0018).
     license: { fileName: 'THIRD-PARTY-LICENSES.md' },

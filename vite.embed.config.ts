@@ -21,7 +21,9 @@ export default defineConfig(({ mode }) => {
       target: 'es2022',
       outDir: 'dist',
       emptyOutDir: false,
-      sourcemap: true,
+      // Written for our own debugging, not linked: the package ships these files without their
+      // maps, and a link to a missing map is a 404 in every host's devtools.
+      sourcemap: 'hidden',
       copyPublicDir: false,
       cssCodeSplit: false,
       rolldownOptions: {

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { readJson } from './json.mjs';
 
 const TEMPLATE = new URL('./host', import.meta.url).pathname;
+const PLAIN_TEMPLATE = new URL('./plain-host', import.meta.url).pathname;
 const MODULES = new URL('../../node_modules/', import.meta.url).pathname;
 const TSC = `${MODULES}typescript/bin/tsc`;
 const VITE = `${MODULES}vite/bin/vite.js`;
@@ -55,6 +56,21 @@ export function createHost(dir, tarball, react) {
 }
 
 /**
+ * Copies the page without React to `dir` and installs the tarball alone: npm adds React, a peer
+ * dependency, but not React's types.
+ * @param {string} dir
+ * @param {string} tarball
+ */
+export function createPlainHost(dir, tarball) {
+  cpSync(PLAIN_TEMPLATE, dir, { recursive: true });
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify({ name: 'newsroom-plain-page', private: true, type: 'module' }, null, 2),
+  );
+  npm(dir, ['install', tarball]);
+}
+
+/**
  * Moves the host to another React version.
  * @param {string} dir
  * @param {string} react
@@ -73,9 +89,10 @@ export function hostReact(dir) {
 }
 
 /**
- * Type-checks the host under one tsconfig (bundler or nodenext); throws with tsc's output.
+ * Type-checks the host under one tsconfig (bundler, nodenext, or bundler checking the package's
+ * declarations too; `plain` for the page without React); throws with tsc's output.
  * @param {string} dir
- * @param {'bundler' | 'nodenext'} resolution
+ * @param {'bundler' | 'nodenext' | 'libcheck' | 'plain'} resolution
  */
 export function typeCheck(dir, resolution) {
   execFileSync(process.execPath, [TSC, '-p', `tsconfig.${resolution}.json`], {

@@ -1,8 +1,9 @@
 // The package as a newsroom gets it (issue 17), checked after `npm run build`:
 //   node tests/package/run.mjs
 // Packs the tarball, lints it (publint, arethetypeswrong), checks its files and licence notices,
-// installs it into a Vite + React + TypeScript host app at the newest and the lowest React the
-// peer range allows, type-checks the host (bundler and nodenext), builds it and looks at the
+// type-checks a page without React that uses the script embed's types, installs it into a Vite +
+// React + TypeScript host app at the newest and the lowest React the peer range allows,
+// type-checks the host (bundler, nodenext, and with skipLibCheck off), builds it and looks at the
 // widget in Chromium, and renders it under Server Components; runs the installed
 // live-blog-validate command on a good and a broken feed. Cleans up after itself.
 import { execFileSync } from 'node:child_process';
@@ -10,12 +11,19 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { binProblems } from './bin.mjs';
-import { buildHost, createHost, hostReact, setReact, typeCheck } from './host-app.mjs';
+import {
+  buildHost,
+  createHost,
+  createPlainHost,
+  hostReact,
+  setReact,
+  typeCheck,
+} from './host-app.mjs';
 import { widgetProblems } from './in-chromium.mjs';
 import { readJson } from './json.mjs';
 import { licenceProblems } from './licences.mjs';
 import { installFlight, serverComponentProblems } from './server-components.mjs';
-import { contentProblems, iframeFileProblems, pack } from './tarball.mjs';
+import { contentProblems, iframeFileProblems, mapLinkProblems, pack } from './tarball.mjs';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 // The newest React the peer range allows, then the lowest.
@@ -66,6 +74,9 @@ try {
   await check(`tarball holds the package and nothing else (${files.length} files)`, () =>
     contentProblems(files),
   );
+  await check('no packed script links to a source map left out', () =>
+    mapLinkProblems(ROOT, files),
+  );
   await check('publint --strict', () => run('publint/src/cli.js', ['run', tarball, '--strict']));
   // ESM only (docs/decisions/0018): CommonJS resolutions are reported, not counted.
   await check('arethetypeswrong (bundler, node16, nodenext)', () =>
@@ -82,6 +93,12 @@ try {
     const { problems, packages } = licenceProblems(ROOT);
     console.log(`       bundled: ${packages.join(', ')}`);
     return problems;
+  });
+
+  await check('a page without React type-checks the script embed (skipLibCheck off)', () => {
+    const plain = join(work, 'plain');
+    createPlainHost(plain, tarball);
+    typeCheck(plain, 'plain');
   });
 
   const host = join(work, 'host');
@@ -103,6 +120,9 @@ try {
       await check('host type-checks (moduleResolution bundler)', () => typeCheck(host, 'bundler'));
       await check('host type-checks (moduleResolution nodenext)', () =>
         typeCheck(host, 'nodenext'),
+      );
+      await check("host type-checks with the package's declarations (skipLibCheck off)", () =>
+        typeCheck(host, 'libcheck'),
       );
     }
     await check(`React ${version}: host builds with Vite`, () => buildHost(host));

@@ -2,7 +2,7 @@
 // hold: the library, the embed files and their types, README, LICENSE and the licence notices.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import { parseJson } from './json.mjs';
 
 const REQUIRED = [
@@ -74,4 +74,22 @@ export function iframeFileProblems(distDir) {
   const refs = [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+)"/g)].map((m) => m[1] ?? '');
   if (refs.length === 0) return ['embed.html references no assets/'];
   return refs.filter((ref) => !existsSync(join(distDir, ref))).map((ref) => `missing: ${ref}`);
+}
+
+/**
+ * Packed scripts that link to a source map the package does not hold: hosts' devtools and
+ * bundlers (webpack's source-map-loader) would look for it and report it missing.
+ * @param {string} root the packed project
+ * @param {string[]} files the tarball's files
+ */
+export function mapLinkProblems(root, files) {
+  const have = new Set(files);
+  return files
+    .filter((file) => file.endsWith('.js'))
+    .flatMap((file) => {
+      const link = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(readFileSync(join(root, file), 'utf8'));
+      if (!link?.[1] || link[1].startsWith('data:')) return [];
+      const map = posix.join(posix.dirname(file), link[1]);
+      return have.has(map) ? [] : [`${file} links to ${link[1]}, not in the package`];
+    });
 }

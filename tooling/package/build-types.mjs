@@ -5,12 +5,15 @@
 import { writeFileSync } from 'node:fs';
 import dtsBundleGenerator from 'dts-bundle-generator';
 
-const ENTRIES = [
-  // The React entry; the react-server one exports the same names, so one file types both.
-  { from: 'src/entries/lib/live-blog.ts', to: 'dist-lib/live-blog.d.ts' },
-  // embed.js defines the element and exports nothing: its types are the element's.
-  { from: 'src/entries/common/live-blog-element-types.ts', to: 'dist/embed.d.ts' },
-];
+// The React entry; the react-server one exports the same names, so one file types both.
+const LIB_ENTRY = { from: 'src/entries/lib/live-blog.ts', to: 'dist-lib/live-blog.d.ts' };
+// embed.js defines the element and exports nothing: its types are the element's. A program of
+// its own: in the React entry's, the bundler copies <live-blog>'s JSX declaration in too, and
+// with it an import of React's types that a host without React cannot resolve.
+const EMBED_ENTRY = {
+  from: 'src/entries/common/live-blog-element-types.ts',
+  to: 'dist/embed.d.ts',
+};
 // embed-frame.js only listens for the frames' messages: a module with nothing to import.
 const EMPTY_MODULE = { to: 'dist/embed-frame.d.ts', text: 'export {};\n' };
 
@@ -35,6 +38,7 @@ function writeTypes(entries, config) {
     console.log(`types: ${entry.to}`);
   });
 }
-writeTypes(ENTRIES, 'tsconfig.lib.json');
+writeTypes([LIB_ENTRY], 'tsconfig.lib.json');
+writeTypes([EMBED_ENTRY], 'tooling/package/tsconfig.embed-types.json');
 writeTypes([SERVER_ENTRY], 'tsconfig.server.json');
 writeFileSync(EMPTY_MODULE.to, EMPTY_MODULE.text);

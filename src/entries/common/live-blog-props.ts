@@ -1,12 +1,16 @@
 // What the two React entries (the client one and the Server Components one) share: the props,
 // and how they become the attributes of <live-blog>. Nothing here may need more of React than
 // a server component has.
-import type { CSSProperties } from 'react';
+import type { Ref } from 'react';
 import type { Controls } from '../../widget/live-blog-options';
 import type { Theme } from '../../widget/LiveBlogRoot';
 import type { ReadingOrder, TimelineView } from '../../core/filters/filter-state';
 import { writeListText } from '../../core/filters/url-state';
+import type { HTMLLiveBlogElement } from './live-blog-element-types';
+import type { LiveBlogStyle } from '../lib/live-blog-jsx';
 import type { LiveBlogSnapshot } from './live-blog-snapshot';
+
+export type { LiveBlogStyle };
 
 export interface LiveBlogProps {
   /** URL of the JSON Feed, absolute or relative to the page. */
@@ -48,7 +52,9 @@ export interface LiveBlogProps {
   readonly snapshot?: LiveBlogSnapshot;
   readonly id?: string;
   readonly className?: string;
-  readonly style?: CSSProperties;
+  readonly style?: LiveBlogStyle;
+  /** The rendered <live-blog> element, e.g. for the `live-blog:consent` event. */
+  readonly ref?: Ref<HTMLLiveBlogElement>;
 }
 
 function list(value: string | readonly string[] | undefined): string | undefined {

@@ -6,10 +6,14 @@ import { createElement, Fragment, type ReactElement } from 'react';
 import type { Controls } from '../../widget/live-blog-options';
 import type { Theme } from '../../widget/LiveBlogRoot';
 import type { ReadingOrder, TimelineView } from '../../core/filters/filter-state';
-import { liveBlogAttributes, type LiveBlogProps } from '../common/live-blog-props';
+import {
+  liveBlogAttributes,
+  type LiveBlogProps,
+  type LiveBlogStyle,
+} from '../common/live-blog-props';
 import { DefineLiveBlogElement } from './define-element-on-client';
 
-export type { Controls, LiveBlogProps, ReadingOrder, Theme, TimelineView };
+export type { Controls, LiveBlogProps, LiveBlogStyle, ReadingOrder, Theme, TimelineView };
 export type {
   HTMLLiveBlogElement,
   LiveBlogElementAttributes,

@@ -12,10 +12,14 @@ import type { Controls } from '../../widget/live-blog-options';
 import type { Theme } from '../../widget/LiveBlogRoot';
 import type { ReadingOrder, TimelineView } from '../../core/filters/filter-state';
 import { defineLiveBlogElement } from '../../widget/live-blog-element';
-import { liveBlogAttributes, type LiveBlogProps } from '../common/live-blog-props';
+import {
+  liveBlogAttributes,
+  type LiveBlogProps,
+  type LiveBlogStyle,
+} from '../common/live-blog-props';
 import { shadowRootTemplate } from '../common/live-blog-snapshot';
 
-export type { Controls, LiveBlogProps, ReadingOrder, Theme, TimelineView };
+export type { Controls, LiveBlogProps, LiveBlogStyle, ReadingOrder, Theme, TimelineView };
 export type {
   HTMLLiveBlogElement,
   LiveBlogElementAttributes,
@@ -29,7 +33,8 @@ defineLiveBlogElement();
 
 /** The live blog as a React component; props are the <live-blog> attributes in camelCase. */
 export function LiveBlog(props: LiveBlogProps): ReactElement {
-  const attributes = liveBlogAttributes(props);
+  // React 19 hands a function component its ref as a prop: it belongs to the element.
+  const attributes = { ...liveBlogAttributes(props), ref: props.ref };
   if (!props.snapshot) return createElement('live-blog', attributes);
   // The server's HTML holds the shadow root in a <template>, which the browser's HTML parser
   // takes out of the element's children: what React hydrates is an element with no children.

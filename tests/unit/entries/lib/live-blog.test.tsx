@@ -1,4 +1,5 @@
 import { render } from '@testing-library/react';
+import { createRef } from 'react';
 import { describe, expect, it } from 'vitest';
 import { readEmbedSettings } from '../../../../src/widget/embed-settings';
 import { LiveBlog } from '../../../../src/entries/lib/live-blog';
@@ -70,6 +71,21 @@ describe('the React library entry', () => {
     const { container } = render(<LiveBlog feed="feed.json" poll syncUrl={false} />);
     const element = container.querySelector('live-blog')!;
     expect(element.getAttributeNames()).toEqual(['feed']);
+  });
+
+  it('hands its ref the element, for the host’s consent event', () => {
+    const ref = createRef<HTMLElement>();
+    const { container } = render(<LiveBlog feed="feed.json" ref={ref} />);
+    expect(ref.current).toBe(container.querySelector('live-blog'));
+  });
+
+  it('takes the --lb-* custom properties in its style', () => {
+    const { container } = render(
+      <LiveBlog feed="feed.json" style={{ '--lb-accent': '#0a3d62', minHeight: '40rem' }} />,
+    );
+    const element = container.querySelector('live-blog')!;
+    expect(element.style.getPropertyValue('--lb-accent')).toBe('#0a3d62');
+    expect(element.style.minHeight).toBe('40rem');
   });
 
   it('defines the custom element on import', () => {
