@@ -9,10 +9,11 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Representation } from './http-caching.mjs';
+import { freshSeconds, remoteFeeds } from './remote-feeds.mjs';
 import { startAppAfterPaint } from './start-after-paint.mjs';
 
 /**
- * @typedef {{ text: string, validator: string | null, fetchedAt: number, maxAgeSeconds?: number }} FeedDocumentSnapshot
+ * @typedef {{ text: string, validator: string | null, fetchedAt: number, maxAgeSeconds?: number, expiresAt?: number }} FeedDocumentSnapshot
  * @typedef {{ root: string, head: string, tail?: string, title: string, validator: string | null }} RenderedPage
  * @typedef {(input: {
  *   pageUrl: string,
@@ -85,29 +86,17 @@ export function fillTemplate(template, page, stylesheet) {
 
 /**
  * Reads a page's feed documents: the server's own, else (from an allowed origin) through the
- * SSRF-safe loader.
+ * SSRF-safe loader, waiting for it until `deadline` at most.
  * @param {RenderInput} input
- * @param {ReturnType<Renderer['createFeedLoader']> | undefined} fetcher
+ * @param {ReturnType<typeof remoteFeeds> | undefined} fetcher
  * @param {readonly string[]} feedOrigins
+ * @param {number} deadline
  */
-function feedLoader(input, fetcher, feedOrigins) {
+function feedLoader(input, fetcher, feedOrigins, deadline) {
   return async (/** @type {string} */ feedUrl, /** @type {'head' | 'page'} */ kind = 'head') => {
     const own = await input.load(feedUrl, kind);
     if (own || !fetcher || !feedOrigins.includes(new URL(feedUrl).origin)) return own;
-    return fetcher.load(feedUrl).then(
-      (s) => ({
-        text: s.text,
-        validator: s.etag ?? s.lastModified,
-        // The document's own date where it has one: one version gives one page. Its second's
-        // end: an update published within that second is not in the future.
-        fetchedAt: Math.min(
-          s.fetchedAt,
-          ((s.lastModified && Date.parse(s.lastModified)) || Infinity) + 999,
-        ),
-        maxAgeSeconds: s.maxAgeSeconds,
-      }),
-      () => undefined, // any failure: the browser loads the feed and says what is wrong
-    );
+    return fetcher.load(feedUrl, deadline);
   };
 }
 
@@ -124,20 +113,31 @@ async function unchanged(reads, load) {
       now[i]?.validator === read.doc?.validator && now[i]?.fetchedAt === read.doc?.fetchedAt,
   );
   return same
-    ? { maxAgeSeconds: now[reads.findIndex((read) => read.kind === 'head')]?.maxAgeSeconds }
+    ? { maxAgeSeconds: freshSeconds(now[reads.findIndex((read) => read.kind === 'head')]) }
     : null;
 }
 
 /**
- * @param {{ module?: string, feedOrigins?: string[], privateOrigins?: string[] }} options
+ * How long a reader's page waits for a feed from another origin. Past it, the page as built (its
+ * skeleton at once, then the browser's own request and its messages) serves the reader better
+ * than a blank tab; the load goes on, for the readers after.
+ */
+const FEED_WAIT_MS = 2000;
+
+/**
+ * @param {{ module?: string, feedOrigins?: string[], privateOrigins?: string[], feedWaitMs?: number }} options
  *   `module`: the built renderer (default dist-ssr/render-page.js); `feedOrigins`: other origins
  *   whose feeds the server may fetch to render (the SSRF-safe loader, docs/server.md), of which
- *   `privateOrigins` may resolve to private or loopback addresses.
+ *   `privateOrigins` may resolve to private or loopback addresses; `feedWaitMs`: how long a
+ *   render waits for them, in all (FEED_WAIT_MS).
  */
 export function createPageRenderer(options = {}) {
   const file = path.resolve(options.module ?? 'dist-ssr/render-page.js');
   const feedOrigins = options.feedOrigins ?? [];
+  const feedWaitMs = options.feedWaitMs ?? FEED_WAIT_MS;
   /** @type {ReturnType<Renderer['createFeedLoader']> | undefined} */
+  let loader;
+  /** @type {ReturnType<typeof remoteFeeds> | undefined} */
   let remote;
   /** @type {Promise<Renderer | null> | undefined} */
   let loading;
@@ -178,12 +178,13 @@ export function createPageRenderer(options = {}) {
     const r = await renderer();
     if (!r) return null;
     if (feedOrigins.length > 0) {
-      remote ??= r.createFeedLoader({
+      loader ??= r.createFeedLoader({
         allowedOrigins: feedOrigins,
         allowPrivateAddresses: options.privateOrigins ?? [],
       });
+      remote ??= remoteFeeds(loader);
     }
-    const load = feedLoader(input, remote, feedOrigins);
+    const load = feedLoader(input, remote, feedOrigins, Date.now() + feedWaitMs);
     const key = `${input.page}\n${input.pageUrl}\n${input.acceptLanguage ?? ''}`;
     const kept = pages.get(key);
     if (kept && kept.template === input.template) {
@@ -238,7 +239,7 @@ export function createPageRenderer(options = {}) {
       input.page === 'standalone' ? startAppAfterPaint(input.template).html : input.template;
     const html = fillTemplate(template, page, href);
     if (html === undefined) return null;
-    const maxAgeSeconds = reads.find((read) => read.kind === 'head')?.doc?.maxAgeSeconds;
+    const maxAgeSeconds = freshSeconds(reads.find((read) => read.kind === 'head')?.doc);
     // The same HTML keeps its representation, and with it the compressed bodies.
     const rep =
       kept && kept.rep.body.toString('utf8') === html
@@ -266,5 +267,5 @@ export function createPageRenderer(options = {}) {
     return styles && pathname === `${STYLES_PREFIX}${styles.tag}.css` ? styles : undefined;
   }
 
-  return { render, stylesheet, close: () => remote?.close() };
+  return { render, stylesheet, close: () => loader?.close() };
 }
