@@ -86,16 +86,20 @@ export function fillTemplate(template, page, stylesheet) {
 
 /**
  * Reads a page's feed documents: the server's own, else (from an allowed origin) through the
- * SSRF-safe loader, waiting for it until `deadline` at most.
+ * SSRF-safe loader, waiting `waitMs` at most in all from the first such request (not from the
+ * page's: its setting up is no fault of the feed's origin).
  * @param {RenderInput} input
  * @param {ReturnType<typeof remoteFeeds> | undefined} fetcher
  * @param {readonly string[]} feedOrigins
- * @param {number} deadline
+ * @param {number} waitMs
  */
-function feedLoader(input, fetcher, feedOrigins, deadline) {
+function feedLoader(input, fetcher, feedOrigins, waitMs) {
+  /** @type {number | undefined} */
+  let deadline;
   return async (/** @type {string} */ feedUrl, /** @type {'head' | 'page'} */ kind = 'head') => {
     const own = await input.load(feedUrl, kind);
     if (own || !fetcher || !feedOrigins.includes(new URL(feedUrl).origin)) return own;
+    deadline ??= Date.now() + waitMs;
     return fetcher.load(feedUrl, deadline);
   };
 }
@@ -184,7 +188,7 @@ export function createPageRenderer(options = {}) {
       });
       remote ??= remoteFeeds(loader);
     }
-    const load = feedLoader(input, remote, feedOrigins, Date.now() + feedWaitMs);
+    const load = feedLoader(input, remote, feedOrigins, feedWaitMs);
     const key = `${input.page}\n${input.pageUrl}\n${input.acceptLanguage ?? ''}`;
     const kept = pages.get(key);
     if (kept && kept.template === input.template) {
