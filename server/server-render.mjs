@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Representation } from './http-caching.mjs';
+import { keptPages } from './kept-pages.mjs';
 import { freshSeconds, remoteFeeds } from './remote-feeds.mjs';
 import { startAppAfterPaint } from './start-after-paint.mjs';
 
@@ -48,13 +49,17 @@ import { startAppAfterPaint } from './start-after-paint.mjs';
  *   load: (feedUrl: string, kind?: 'head' | 'page') => Promise<FeedDocumentSnapshot | undefined>,
  * }} RenderInput
  * @typedef {{ feedUrl: string, kind: 'head' | 'page', doc: FeedDocumentSnapshot | undefined }} FeedRead
- * @typedef {{ template: string, reads: FeedRead[], rep: Representation, scripts: string }} KeptPage
+ * @typedef {{ feedUrl: string, kind: 'head' | 'page', doc: { validator: string | null, fetchedAt: number } | undefined }} KeptRead
+ *   what identifies a document a kept page was rendered from (not its text: the page holds that)
+ * @typedef {{ template: string, reads: KeptRead[], rep: Representation, scripts: string }} KeptPage
  * @typedef {{ rep: Representation, maxAgeSeconds: number | undefined, scripts: string }} RenderedResponse
  *   `scripts`: HTML whose inline scripts are the page's (its template's), for the CSP's hashes
  */
 
 /** Rendered pages kept, by page URL, language and feed version. */
 const MAX_PAGES = 200;
+/** And their HTML, in all. */
+const MAX_KEPT_BYTES = 64 * 1024 * 1024;
 
 const escapeText = (/** @type {string} */ text) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -107,7 +112,7 @@ function feedLoader(input, fetcher, feedOrigins, waitMs) {
 /**
  * The head's freshness when every document a page was rendered from is as it was then (same
  * validator, same time first read); null when any changed or failed.
- * @param {FeedRead[]} reads
+ * @param {KeptRead[]} reads
  * @param {ReturnType<typeof feedLoader>} load
  */
 async function unchanged(reads, load) {
@@ -129,11 +134,18 @@ async function unchanged(reads, load) {
 const FEED_WAIT_MS = 2000;
 
 /**
- * @param {{ module?: string, feedOrigins?: string[], privateOrigins?: string[], feedWaitMs?: number }} options
+ * @param {{
+ *   module?: string,
+ *   feedOrigins?: string[],
+ *   privateOrigins?: string[],
+ *   feedWaitMs?: number,
+ *   maxKeptBytes?: number,
+ * }} options
  *   `module`: the built renderer (default dist-ssr/render-page.js); `feedOrigins`: other origins
  *   whose feeds the server may fetch to render (the SSRF-safe loader, docs/server.md), of which
  *   `privateOrigins` may resolve to private or loopback addresses; `feedWaitMs`: how long a
- *   render waits for them, in all (FEED_WAIT_MS).
+ *   render waits for them, in all (FEED_WAIT_MS); `maxKeptBytes`: the HTML of the pages kept, in all
+ *   (MAX_KEPT_BYTES).
  */
 export function createPageRenderer(options = {}) {
   const file = path.resolve(options.module ?? 'dist-ssr/render-page.js');
@@ -146,8 +158,11 @@ export function createPageRenderer(options = {}) {
   /** @type {Promise<Renderer | null> | undefined} */
   let loading;
   /** Rendered pages by page, address and language, with the feed documents each was rendered from. */
-  /** @type {Map<string, KeptPage>} */
-  const pages = new Map();
+  /** @type {ReturnType<typeof keptPages<KeptPage>>} */
+  const pages = keptPages({
+    maxPages: MAX_PAGES,
+    maxBytes: options.maxKeptBytes ?? MAX_KEPT_BYTES,
+  });
   /** @type {Map<string, Promise<RenderedResponse | null>>} */
   const rendering = new Map();
   /** @type {Representation | undefined} */
@@ -194,8 +209,6 @@ export function createPageRenderer(options = {}) {
     if (kept && kept.template === input.template) {
       const fresh = await unchanged(kept.reads, load);
       if (fresh) {
-        pages.delete(key); // most recently used last
-        pages.set(key, kept);
         return { rep: kept.rep, maxAgeSeconds: fresh.maxAgeSeconds, scripts: kept.scripts };
       }
     }
@@ -253,11 +266,17 @@ export function createPageRenderer(options = {}) {
             lastModified: Date.now(),
           });
     // A page is kept only while every document it was rendered from has a validator to compare.
-    pages.delete(key);
-    if (reads.every((read) => read.doc?.validator)) {
-      pages.set(key, { template: input.template, reads, rep, scripts: template });
-      if (pages.size > MAX_PAGES) pages.delete(/** @type {string} */ (pages.keys().next().value));
-    }
+    const versions = reads.map(({ feedUrl, kind, doc }) => ({
+      feedUrl,
+      kind,
+      doc: doc && { validator: doc.validator, fetchedAt: doc.fetchedAt },
+    }));
+    pages.set(
+      key,
+      reads.every((read) => read.doc?.validator)
+        ? { template: input.template, reads: versions, rep, scripts: template }
+        : undefined,
+    );
     return { rep, maxAgeSeconds, scripts: template };
   }
 

@@ -99,6 +99,24 @@ describe('server rendering: one render per page and feed version', () => {
     expect(globalThis.__renders).toBe(2);
   });
 
+  it('keeps no more HTML than its budget: a large feed in many addresses is rendered again', async () => {
+    renderer.close();
+    renderer = createPageRenderer({
+      module: path.join(dir, 'render-page.mjs'),
+      maxKeptBytes: 2_500,
+    });
+    doc = { text: 'x'.repeat(800), validator: '"big"', fetchedAt: 1_000 };
+    const page = (name: string) => request(`http://127.0.0.1/?feed=/feed.json&${name}`);
+    await page('a');
+    await page('b');
+    await page('c'); // no room for three: the least recently used goes
+    expect(globalThis.__renders).toBe(3);
+    await page('b');
+    expect(globalThis.__renders).toBe(3);
+    await page('a');
+    expect(globalThis.__renders).toBe(4);
+  });
+
   it('renders again when the feed can no longer be read, and gives the browser the page', async () => {
     await request();
     const failing = await renderer.render({
