@@ -342,8 +342,11 @@ export async function startServer(options = {}) {
         // The template's inline scripts are the only ones that run: the CSP lists their hashes.
         /** @type {Record<string, string>} */
         const headers = htmlSecurityHeaders(csp, rendered.scripts);
-        // The reader's language picks the page's unless the address names one.
-        if (!new URL(pageUrl(req)).searchParams.has('locale')) headers.Vary = 'Accept-Language';
+        // The reader's language picks the page's unless the address names one (a blank
+        // `locale=` names none: embed.html then takes the reader's).
+        if (!new URL(pageUrl(req)).searchParams.get('locale')?.trim()) {
+          headers.Vary = 'Accept-Language';
+        }
         // Fresh as long as the feed it shows: a CDN in front serves it for as long.
         const cacheControl = headCacheControl(rendered.maxAgeSeconds ?? 0);
         return sendRepresentation(req, res, rendered.rep, { cacheControl, headers });

@@ -32,6 +32,7 @@ describe('the address a rendered page is made for', () => {
   beforeAll(async () => {
     ws = makeWorkspace();
     writeFileSync(path.join(ws.dist, 'index.html'), TEMPLATE);
+    writeFileSync(path.join(ws.dist, 'embed.html'), TEMPLATE);
     const ssrModule = path.join(ws.root, 'render-page.mjs');
     writeFileSync(ssrModule, FAKE_RENDERER);
     server = await start(ws, { ssr: true, ssrModule });
@@ -72,6 +73,16 @@ describe('the address a rendered page is made for', () => {
     const { page, feed } = await shown(behindProxy.url, '/?topic=a', { Host: internal });
     expect(page).toBe('https://news.example/?topic=a');
     expect(feed).toBe('https://news.example/feeds/vilnius-2023.json read');
+  });
+
+  it("varies with the reader's language unless the address names a locale", async () => {
+    const vary = async (query: string) =>
+      (await raw(server.url, `/embed.html?feed=/feeds/vilnius-2023.json${query}`)).headers.vary;
+    expect(await vary('&locale=uk')).toBe('Accept-Encoding');
+    // A blank locale names none: the frame takes the reader's.
+    expect(await vary('&locale=')).toBe('Accept-Language, Accept-Encoding');
+    expect(await vary('&locale=%20')).toBe('Accept-Language, Accept-Encoding');
+    expect(await vary('')).toBe('Accept-Language, Accept-Encoding');
   });
 
   it('refuses a public origin that is not an origin', async () => {
