@@ -84,7 +84,8 @@ export function fillTemplate(template, page, stylesheet) {
     );
   }
   if (page.title) {
-    html = html.replace(/<title>[^<]*<\/title>/i, `<title>${escapeText(page.title)}</title>`);
+    // A function, as for every replacement here: "$&", "$`" or "$'" in a feed's title is text.
+    html = html.replace(/<title>[^<]*<\/title>/i, () => `<title>${escapeText(page.title)}</title>`);
   }
   return html.replace(root, () => `<div id="root">${page.root}</div>${page.tail ?? ''}`);
 }
