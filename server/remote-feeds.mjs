@@ -7,6 +7,7 @@
 
 /**
  * @typedef {{
+ *   url: string,
  *   text: string,
  *   etag: string | null,
  *   lastModified: string | null,
@@ -67,14 +68,17 @@ export function remoteFeeds(loader) {
    */
   function load(url, deadline) {
     const loading = loader.load(url).then(
-      (s) => ({
-        text: s.text,
-        validator: s.etag ?? s.lastModified,
-        fetchedAt: dated(url, s),
-        maxAgeSeconds: s.maxAgeSeconds,
-        // From when it was received or last confirmed: a page shown later has that much less.
-        expiresAt: s.fetchedAt + s.maxAgeSeconds * 1000,
-      }),
+      (s) =>
+        moved(s.url, url)
+          ? undefined
+          : {
+              text: s.text,
+              validator: s.etag ?? s.lastModified,
+              fetchedAt: dated(url, s),
+              maxAgeSeconds: s.maxAgeSeconds,
+              // From when it was received or last confirmed: a page shown later has that much less.
+              expiresAt: s.fetchedAt + s.maxAgeSeconds * 1000,
+            },
       () => undefined, // any failure: the browser loads the feed and says what is wrong
     );
     /** @type {NodeJS.Timeout | undefined} */
@@ -87,6 +91,19 @@ export function remoteFeeds(loader) {
   }
 
   return { load };
+}
+
+/**
+ * Whether the document came from elsewhere than `url` (a redirect): its relative links (next_url,
+ * attachments) are then the browser's to resolve, against where its own request ends up; the
+ * server's render and the page's snapshot know only `url`.
+ * @param {string} from
+ * @param {string} url
+ */
+function moved(from, url) {
+  const asked = new URL(url);
+  asked.hash = '';
+  return from !== asked.href;
 }
 
 /**

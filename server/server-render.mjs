@@ -31,6 +31,7 @@ import { startAppAfterPaint } from './start-after-paint.mjs';
  *     allowPrivateAddresses?: string[],
  *   }) => {
  *     load: (url: string) => Promise<{
+ *       url: string,
  *       text: string,
  *       etag: string | null,
  *       lastModified: string | null,

@@ -31,6 +31,7 @@ const PAGE = `http://127.0.0.1/?feed=${encodeURIComponent(`${ORIGIN}/live.json`)
 const WAIT_MS = 2000;
 
 interface LoaderSnapshot {
+  url: string;
   text: string;
   etag: string | null;
   lastModified: string | null;
@@ -73,7 +74,13 @@ describe('server rendering of a feed from another origin', () => {
     });
 
   /** The loader's answer as it is at this moment: received now, fresh for `maxAgeSeconds`. */
-  const received = (text: string, etag: string | null, maxAgeSeconds = 30): LoaderSnapshot => ({
+  const received = (
+    text: string,
+    etag: string | null,
+    maxAgeSeconds = 30,
+    url = `${ORIGIN}/live.json`,
+  ): LoaderSnapshot => ({
+    url,
     text,
     etag,
     lastModified: null,
@@ -119,5 +126,11 @@ describe('server rendering of a feed from another origin', () => {
     globalThis.__remoteLoad = () => Promise.resolve(received('newer', '"v2"', 5));
     const newer = await request();
     expect(newer?.rep.body.toString()).toContain(`<p>newer at ${Date.now()}</p>`);
+  });
+
+  it('leaves a feed that was redirected to the browser, which resolves its links where it ends up', async () => {
+    globalThis.__remoteLoad = () =>
+      Promise.resolve(received('moved', '"v1"', 30, `${ORIGIN}/2026/live.json`));
+    expect(await request()).toBeNull();
   });
 });
