@@ -91,6 +91,9 @@ export function fillTemplate(template, page, stylesheet) {
   return html.replace(root, () => `<div id="root">${page.root}</div>${page.tail ?? ''}`);
 }
 
+/** @param {string | undefined} header an Accept-Language */
+const firstLanguage = (header) => header?.split(',')[0]?.split(';')[0]?.trim() || undefined;
+
 /**
  * Reads a page's feed documents: the server's own, else (from an allowed origin) through the
  * SSRF-safe loader, waiting `waitMs` at most in all from the first such request (not from the
@@ -192,10 +195,13 @@ export function createPageRenderer(options = {}) {
 
   /**
    * The page's HTML with its first screen, or null when the browser is to render it.
-   * @param {RenderInput} input
+   * @param {RenderInput} asked
    * @returns {Promise<RenderedResponse | null>}
    */
-  async function render(input) {
+  async function render(asked) {
+    // A page is in the first language its reader lists (render-widget.tsx), whatever follows:
+    // readers who list the same first one are given one page, rendered once.
+    const input = { ...asked, acceptLanguage: firstLanguage(asked.acceptLanguage) };
     const r = await renderer();
     if (!r) return null;
     if (feedOrigins.length > 0) {

@@ -92,6 +92,13 @@ describe('server rendering: one render per page and feed version', () => {
     expect(globalThis.__renders).toBe(3);
   });
 
+  it('gives readers who list the same first language one page', async () => {
+    const first = await request(undefined, 'uk-UA,uk;q=0.9,en;q=0.8');
+    const second = await request(undefined, 'uk-UA, de;q=0.5');
+    expect(globalThis.__renders).toBe(1);
+    expect(second?.rep).toBe(first?.rep);
+  });
+
   it('does not keep a page whose feed has no validator to compare', async () => {
     doc = { text: 'unversioned', validator: null, fetchedAt: 1_000 };
     await request();
