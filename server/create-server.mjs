@@ -20,7 +20,7 @@ import {
 import { pageDirPath } from './pagination.mjs';
 import { createReplay } from './replay.mjs';
 import { feedOriginsRewriter, parseFeedOriginsOption } from './feed-origins.mjs';
-import { pageUrlOf, parsePublicOrigin } from './page-url.mjs';
+import { namesLocale, pageUrlOf, parsePublicOrigin } from './page-url.mjs';
 import { createPageRenderer } from './server-render.mjs';
 import { contentTypeFor, createFileCache, resolveFile } from './static-files.mjs';
 
@@ -342,11 +342,8 @@ export async function startServer(options = {}) {
         // The template's inline scripts are the only ones that run: the CSP lists their hashes.
         /** @type {Record<string, string>} */
         const headers = htmlSecurityHeaders(csp, rendered.scripts);
-        // The reader's language picks the page's unless the address names one (a blank
-        // `locale=` names none: embed.html then takes the reader's).
-        if (!new URL(pageUrl(req)).searchParams.get('locale')?.trim()) {
-          headers.Vary = 'Accept-Language';
-        }
+        // The reader's language picks the page's unless the address names one.
+        if (!namesLocale(pageUrl(req))) headers.Vary = 'Accept-Language';
         // Fresh as long as the feed it shows: a CDN in front serves it for as long.
         const cacheControl = headCacheControl(rendered.maxAgeSeconds ?? 0);
         return sendRepresentation(req, res, rendered.rep, { cacheControl, headers });

@@ -56,3 +56,17 @@ export function pageUrlOf(req, publicOrigin) {
     return `${origin}/`;
   }
 }
+
+/**
+ * Whether the page's address names the language it is in (`locale=`); a blank or malformed tag
+ * names none, and the page is in the reader's (src/entries/server/render-widget.tsx).
+ * @param {string} pageUrl
+ */
+export function namesLocale(pageUrl) {
+  const tag = new URL(pageUrl).searchParams.get('locale')?.trim();
+  try {
+    return Boolean(tag && Intl.getCanonicalLocales(tag).length > 0);
+  } catch {
+    return false;
+  }
+}

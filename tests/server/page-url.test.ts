@@ -79,9 +79,10 @@ describe('the address a rendered page is made for', () => {
     const vary = async (query: string) =>
       (await raw(server.url, `/embed.html?feed=/feeds/vilnius-2023.json${query}`)).headers.vary;
     expect(await vary('&locale=uk')).toBe('Accept-Encoding');
-    // A blank locale names none: the frame takes the reader's.
+    // A blank or malformed locale names none: the page is in the reader's.
     expect(await vary('&locale=')).toBe('Accept-Language, Accept-Encoding');
     expect(await vary('&locale=%20')).toBe('Accept-Language, Accept-Encoding');
+    expect(await vary('&locale=not%20a%20tag')).toBe('Accept-Language, Accept-Encoding');
     expect(await vary('')).toBe('Accept-Language, Accept-Encoding');
   });
 
