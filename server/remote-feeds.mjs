@@ -5,6 +5,8 @@
  * how long the copy the page shows has left to be fresh, for the page's own Cache-Control.
  */
 
+import { createHash } from 'node:crypto';
+
 /**
  * @typedef {{
  *   url: string,
@@ -18,11 +20,14 @@
  * @typedef {{
  *   text: string,
  *   validator: string | null,
+ *   version: string,
  *   fetchedAt: number,
  *   maxAgeSeconds?: number,
  *   expiresAt?: number,
  * }} RemoteDocument
- *   `expiresAt`: when the copy stops being fresh (ms since the epoch)
+ *   `version`: its validator, or for a feed sent without one, a hash of its text (for the server
+ *   alone: the browser's first poll has nothing to compare); `expiresAt`: when the copy stops
+ *   being fresh (ms since the epoch)
  */
 
 /** Feed versions remembered: as many feeds as the loader keeps. */
@@ -33,8 +38,23 @@ const MAX_VERSIONS = 100;
  */
 export function remoteFeeds(loader) {
   /** When the server first read each feed's current version, by feed URL. */
-  /** @type {Map<string, { validator: string, fetchedAt: number }>} */
+  /** @type {Map<string, { version: string, fetchedAt: number }>} */
   const versions = new Map();
+  /** The text's hash, once per copy the loader hands out. */
+  /** @type {WeakMap<LoaderSnapshot, string>} */
+  const hashes = new WeakMap();
+
+  /** @param {LoaderSnapshot} s */
+  function versionOf(s) {
+    const validator = s.etag ?? s.lastModified;
+    if (validator !== null) return validator;
+    let hash = hashes.get(s);
+    if (hash === undefined) {
+      hash = `sha256:${createHash('sha256').update(s.text).digest('base64url')}`;
+      hashes.set(s, hash);
+    }
+    return hash;
+  }
 
   /**
    * The version's date: the end of its Last-Modified second where it has one (an update
@@ -42,18 +62,17 @@ export function remoteFeeds(loader) {
    * confirmed unchanged: a revalidation would make the same version another page.
    * @param {string} url
    * @param {LoaderSnapshot} s
+   * @param {string} version
    */
-  function dated(url, s) {
-    const validator = s.etag ?? s.lastModified;
+  function dated(url, s, version) {
     const own = Math.min(
       s.fetchedAt,
       ((s.lastModified && Date.parse(s.lastModified)) || Infinity) + 999,
     );
-    if (validator === null) return own;
     const known = versions.get(url);
     versions.delete(url);
-    const fetchedAt = known?.validator === validator ? known.fetchedAt : own;
-    versions.set(url, { validator, fetchedAt });
+    const fetchedAt = known?.version === version ? known.fetchedAt : own;
+    versions.set(url, { version, fetchedAt });
     if (versions.size > MAX_VERSIONS)
       versions.delete(/** @type {string} */ (versions.keys().next().value));
     return fetchedAt;
@@ -74,7 +93,8 @@ export function remoteFeeds(loader) {
           : {
               text: s.text,
               validator: s.etag ?? s.lastModified,
-              fetchedAt: dated(url, s),
+              version: versionOf(s),
+              fetchedAt: dated(url, s, versionOf(s)),
               maxAgeSeconds: s.maxAgeSeconds,
               // From when it was received or last confirmed: a page shown later has that much less.
               expiresAt: s.fetchedAt + s.maxAgeSeconds * 1000,

@@ -14,7 +14,8 @@ import { freshSeconds, remoteFeeds } from './remote-feeds.mjs';
 import { startAppAfterPaint } from './start-after-paint.mjs';
 
 /**
- * @typedef {{ text: string, validator: string | null, fetchedAt: number, maxAgeSeconds?: number, expiresAt?: number }} FeedDocumentSnapshot
+ * @typedef {{ text: string, validator: string | null, version?: string, fetchedAt: number, maxAgeSeconds?: number, expiresAt?: number }} FeedDocumentSnapshot
+ *   `version`: what tells its versions apart where that is not its validator
  * @typedef {{ root: string, head: string, tail?: string, title: string, validator: string | null }} RenderedPage
  * @typedef {(input: {
  *   pageUrl: string,
@@ -50,7 +51,7 @@ import { startAppAfterPaint } from './start-after-paint.mjs';
  *   load: (feedUrl: string, kind?: 'head' | 'page') => Promise<FeedDocumentSnapshot | undefined>,
  * }} RenderInput
  * @typedef {{ feedUrl: string, kind: 'head' | 'page', doc: FeedDocumentSnapshot | undefined }} FeedRead
- * @typedef {{ feedUrl: string, kind: 'head' | 'page', doc: { validator: string | null, fetchedAt: number } | undefined }} KeptRead
+ * @typedef {{ feedUrl: string, kind: 'head' | 'page', doc: { version: string | undefined, fetchedAt: number } | undefined }} KeptRead
  *   what identifies a document a kept page was rendered from (not its text: the page holds that)
  * @typedef {{ template: string, reads: KeptRead[], rep: Representation, scripts: string }} KeptPage
  * @typedef {{ rep: Representation, maxAgeSeconds: number | undefined, scripts: string }} RenderedResponse
@@ -91,6 +92,9 @@ export function fillTemplate(template, page, stylesheet) {
   return html.replace(root, () => `<div id="root">${page.root}</div>${page.tail ?? ''}`);
 }
 
+/** @param {FeedDocumentSnapshot | undefined} doc */
+const versionOf = (doc) => doc?.version ?? doc?.validator ?? undefined;
+
 /** @param {string | undefined} header an Accept-Language */
 const firstLanguage = (header) => header?.split(',')[0]?.split(';')[0]?.trim() || undefined;
 
@@ -116,7 +120,7 @@ function feedLoader(input, fetcher, feedOrigins, waitMs) {
 
 /**
  * The head's freshness when every document a page was rendered from is as it was then (same
- * validator, same time first read); null when any changed or failed.
+ * version, same time first read); null when any changed or failed.
  * @param {KeptRead[]} reads
  * @param {ReturnType<typeof feedLoader>} load
  */
@@ -124,7 +128,7 @@ async function unchanged(reads, load) {
   const now = await Promise.all(reads.map((read) => load(read.feedUrl, read.kind)));
   const same = reads.every(
     (read, i) =>
-      now[i]?.validator === read.doc?.validator && now[i]?.fetchedAt === read.doc?.fetchedAt,
+      versionOf(now[i]) === read.doc?.version && now[i]?.fetchedAt === read.doc?.fetchedAt,
   );
   return same
     ? { maxAgeSeconds: freshSeconds(now[reads.findIndex((read) => read.kind === 'head')]) }
@@ -273,15 +277,15 @@ export function createPageRenderer(options = {}) {
             contentType: 'text/html; charset=utf-8',
             lastModified: Date.now(),
           });
-    // A page is kept only while every document it was rendered from has a validator to compare.
+    // A page is kept only while every document it was rendered from has a version to compare.
     const versions = reads.map(({ feedUrl, kind, doc }) => ({
       feedUrl,
       kind,
-      doc: doc && { validator: doc.validator, fetchedAt: doc.fetchedAt },
+      doc: doc && { version: versionOf(doc), fetchedAt: doc.fetchedAt },
     }));
     pages.set(
       key,
-      reads.every((read) => read.doc?.validator)
+      reads.every((read) => versionOf(read.doc))
         ? { template: input.template, reads: versions, rep, scripts: template }
         : undefined,
     );

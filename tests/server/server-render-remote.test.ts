@@ -133,4 +133,17 @@ describe('server rendering of a feed from another origin', () => {
       Promise.resolve(received('moved', '"v1"', 30, `${ORIGIN}/2026/live.json`));
     expect(await request()).toBeNull();
   });
+
+  it('keeps the page of a feed sent without validators while its text is the same', async () => {
+    globalThis.__remoteLoad = () => Promise.resolve(received('no validator', null, 1));
+    const first = await request();
+    await vi.advanceTimersByTimeAsync(2_000);
+    const again = await request();
+    expect(globalThis.__renders).toBe(1);
+    expect(again?.rep).toBe(first?.rep);
+
+    globalThis.__remoteLoad = () => Promise.resolve(received('changed', null, 1));
+    expect((await request())?.rep.body.toString()).toContain('<p>changed');
+    expect(globalThis.__renders).toBe(2);
+  });
 });
