@@ -50,11 +50,11 @@ export function pageUrlOf(req, publicOrigin) {
     const absolute = new URL(target);
     path = absolute.pathname + absolute.search;
   }
-  try {
-    return new URL(origin + path).href;
-  } catch {
-    return `${origin}/`;
+  // A Host the pattern lets through may still be no host (a port out of range).
+  for (const base of [origin, 'http://127.0.0.1']) {
+    if (URL.canParse(base + path)) return new URL(base + path).href;
   }
+  return 'http://127.0.0.1/';
 }
 
 /**

@@ -66,6 +66,8 @@ describe('the address a rendered page is made for', () => {
   it('ignores a Host header that is not a host', async () => {
     const { page } = await shown(server.url, '/?topic=a', { Host: 'evil.example/#' });
     expect(page).toBe('http://127.0.0.1/?topic=a');
+    const outOfRange = await shown(server.url, '/?topic=a', { Host: 'news.example:99999' });
+    expect(outOfRange.page).toBe('http://127.0.0.1/?topic=a');
   });
 
   it('makes pages for the public origin behind a proxy, and still reads its own feeds', async () => {
