@@ -153,8 +153,8 @@ const FEED_WAIT_MS = 2000;
  *   `module`: the built renderer (default dist-ssr/render-page.js); `feedOrigins`: other origins
  *   whose feeds the server may fetch to render (the SSRF-safe loader, docs/server.md), of which
  *   `privateOrigins` may resolve to private or loopback addresses; `feedWaitMs`: how long a
- *   render waits for them, in all (FEED_WAIT_MS); `maxKeptBytes`: the HTML of the pages kept, in all
- *   (MAX_KEPT_BYTES).
+ *   render waits for them, in all (FEED_WAIT_MS); `maxKeptBytes`: the HTML of the pages kept, in
+ *   all (MAX_KEPT_BYTES).
  */
 export function createPageRenderer(options = {}) {
   const file = path.resolve(options.module ?? 'dist-ssr/render-page.js');
