@@ -20,6 +20,7 @@ import {
 import { pageDirPath } from './pagination.mjs';
 import { createReplay } from './replay.mjs';
 import { feedOriginsRewriter, parseFeedOriginsOption } from './feed-origins.mjs';
+import { namesLocale, pageUrlOf, parsePublicOrigin } from './page-url.mjs';
 import { createPageRenderer } from './server-render.mjs';
 import { contentTypeFor, createFileCache, resolveFile } from './static-files.mjs';
 
@@ -47,6 +48,7 @@ export { CONTENT_SECURITY_POLICY, TRUSTED_TYPES_CSP } from './headers.mjs';
  *   ssrModule?: string,
  *   ssrFeedOrigins?: string | string[],
  *   ssrPrivateOrigins?: string | string[],
+ *   publicOrigin?: string,
  * }} ServerOptions
  * @typedef {{
  *   url: string,
@@ -100,6 +102,9 @@ export async function startServer(options = {}) {
   const csp = options.csp ?? true;
   const headCache = headCacheControl(options.headMaxAge ?? 0);
   const withFeedOrigins = feedOriginsRewriter(options.feedOrigins);
+  const publicOrigin =
+    options.publicOrigin === undefined ? undefined : parsePublicOrigin(options.publicOrigin);
+  const pageUrl = (/** @type {http.IncomingMessage} */ req) => pageUrlOf(req, publicOrigin);
   // On unless turned off (--no-ssr); without dist-ssr/ the pages go out as built (docs/server.md).
   const pageRenderer =
     (options.ssr ?? true)
@@ -327,7 +332,7 @@ export async function startServer(options = {}) {
       const template = rep.body.toString('utf8');
       const rendered = await pageRenderer.render({
         page,
-        pageUrl: pageUrlOf(req),
+        pageUrl: pageUrl(req),
         template,
         feedOrigins: feedOriginsOf(template),
         acceptLanguage: req.headers['accept-language'],
@@ -338,7 +343,7 @@ export async function startServer(options = {}) {
         /** @type {Record<string, string>} */
         const headers = htmlSecurityHeaders(csp, rendered.scripts);
         // The reader's language picks the page's unless the address names one.
-        if (!new URL(pageUrlOf(req)).searchParams.has('locale')) headers.Vary = 'Accept-Language';
+        if (!namesLocale(pageUrl(req))) headers.Vary = 'Accept-Language';
         // Fresh as long as the feed it shows: a CDN in front serves it for as long.
         const cacheControl = headCacheControl(rendered.maxAgeSeconds ?? 0);
         return sendRepresentation(req, res, rendered.rep, { cacheControl, headers });
@@ -370,7 +375,7 @@ export async function startServer(options = {}) {
    */
   async function ownFeed(feedUrl, req, kind = 'head') {
     const url = new URL(feedUrl);
-    if (url.origin !== new URL(pageUrlOf(req)).origin || url.search) return undefined;
+    if (url.origin !== new URL(pageUrl(req)).origin || url.search) return undefined;
     const target = await classifyFeed(url.pathname.replace(/\/{2,}/g, '/'));
     const page = kind === 'page';
     const rep =
@@ -496,19 +501,6 @@ export async function startServer(options = {}) {
       return closing;
     },
   };
-}
-
-/**
- * The page's address as the reader's browser has it.
- * @param {http.IncomingMessage} req
- */
-function pageUrlOf(req) {
-  const host = req.headers.host ?? '127.0.0.1';
-  try {
-    return new URL(req.url ?? '/', `http://${host}`).href;
-  } catch {
-    return new URL(req.url ?? '/', 'http://127.0.0.1').href;
-  }
 }
 
 /**

@@ -31,6 +31,9 @@ const USAGE = `Usage: node server/main.mjs [options]
                          space-separated (default: $LIVE_BLOG_SSR_FEED_ORIGINS); private and
                          loopback addresses are refused unless also in --ssr-private-origins
   --ssr-private-origins LIST  those of --ssr-feed-origins that may resolve to private addresses
+  --public-origin URL    the origin readers reach the server at, behind a CDN or proxy that
+                         terminates TLS or rewrites Host (default: $LIVE_BLOG_PUBLIC_ORIGIN, else
+                         http:// and the request's Host): rendered pages' links are made from it
   --feed-origins LIST    other origins whose feeds ?feed= may name, space-separated: written into
                          the pages' <meta name="live-blog-feed-origins"> (default: as in dist/)
   --help`;
@@ -80,6 +83,7 @@ export async function main(argv) {
         ssr: { type: 'boolean' },
         'ssr-feed-origins': { type: 'string' },
         'ssr-private-origins': { type: 'string' },
+        'public-origin': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -119,6 +123,7 @@ export async function main(argv) {
     ssr: !values['no-ssr'],
     ssrFeedOrigins: values['ssr-feed-origins'] ?? process.env.LIVE_BLOG_SSR_FEED_ORIGINS ?? [],
     ssrPrivateOrigins: values['ssr-private-origins'] ?? [],
+    publicOrigin: values['public-origin'] ?? (process.env.LIVE_BLOG_PUBLIC_ORIGIN || undefined),
   });
 
   const feedUrl = new URL(

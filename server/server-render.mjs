@@ -9,10 +9,13 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Representation } from './http-caching.mjs';
+import { keptPages } from './kept-pages.mjs';
+import { freshSeconds, remoteFeeds } from './remote-feeds.mjs';
 import { startAppAfterPaint } from './start-after-paint.mjs';
 
 /**
- * @typedef {{ text: string, validator: string | null, fetchedAt: number, maxAgeSeconds?: number }} FeedDocumentSnapshot
+ * @typedef {{ text: string, validator: string | null, version?: string, fetchedAt: number, maxAgeSeconds?: number, expiresAt?: number }} FeedDocumentSnapshot
+ *   `version`: what tells its versions apart where that is not its validator
  * @typedef {{ root: string, head: string, tail?: string, title: string, validator: string | null }} RenderedPage
  * @typedef {(input: {
  *   pageUrl: string,
@@ -29,6 +32,7 @@ import { startAppAfterPaint } from './start-after-paint.mjs';
  *     allowPrivateAddresses?: string[],
  *   }) => {
  *     load: (url: string) => Promise<{
+ *       url: string,
  *       text: string,
  *       etag: string | null,
  *       lastModified: string | null,
@@ -47,13 +51,17 @@ import { startAppAfterPaint } from './start-after-paint.mjs';
  *   load: (feedUrl: string, kind?: 'head' | 'page') => Promise<FeedDocumentSnapshot | undefined>,
  * }} RenderInput
  * @typedef {{ feedUrl: string, kind: 'head' | 'page', doc: FeedDocumentSnapshot | undefined }} FeedRead
- * @typedef {{ template: string, reads: FeedRead[], rep: Representation, scripts: string }} KeptPage
+ * @typedef {{ feedUrl: string, kind: 'head' | 'page', doc: { version: string | undefined, fetchedAt: number } | undefined }} KeptRead
+ *   what identifies a document a kept page was rendered from (not its text: the page holds that)
+ * @typedef {{ template: string, reads: KeptRead[], rep: Representation, scripts: string }} KeptPage
  * @typedef {{ rep: Representation, maxAgeSeconds: number | undefined, scripts: string }} RenderedResponse
  *   `scripts`: HTML whose inline scripts are the page's (its template's), for the CSP's hashes
  */
 
 /** Rendered pages kept, by page URL, language and feed version. */
 const MAX_PAGES = 200;
+/** And their HTML, in all. */
+const MAX_KEPT_BYTES = 64 * 1024 * 1024;
 
 const escapeText = (/** @type {string} */ text) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -78,72 +86,92 @@ export function fillTemplate(template, page, stylesheet) {
     );
   }
   if (page.title) {
-    html = html.replace(/<title>[^<]*<\/title>/i, `<title>${escapeText(page.title)}</title>`);
+    // A function, as for every replacement here: "$&", "$`" or "$'" in a feed's title is text.
+    html = html.replace(/<title>[^<]*<\/title>/i, () => `<title>${escapeText(page.title)}</title>`);
   }
   return html.replace(root, () => `<div id="root">${page.root}</div>${page.tail ?? ''}`);
 }
 
+/** @param {FeedDocumentSnapshot | undefined} doc */
+const versionOf = (doc) => doc?.version ?? doc?.validator ?? undefined;
+
+/** @param {string | undefined} header an Accept-Language */
+const firstLanguage = (header) => header?.split(',')[0]?.split(';')[0]?.trim() || undefined;
+
 /**
  * Reads a page's feed documents: the server's own, else (from an allowed origin) through the
- * SSRF-safe loader.
+ * SSRF-safe loader, waiting `waitMs` at most in all from the first such request (not from the
+ * page's: its setting up is no fault of the feed's origin).
  * @param {RenderInput} input
- * @param {ReturnType<Renderer['createFeedLoader']> | undefined} fetcher
+ * @param {ReturnType<typeof remoteFeeds> | undefined} fetcher
  * @param {readonly string[]} feedOrigins
+ * @param {number} waitMs
  */
-function feedLoader(input, fetcher, feedOrigins) {
+function feedLoader(input, fetcher, feedOrigins, waitMs) {
+  /** @type {number | undefined} */
+  let deadline;
   return async (/** @type {string} */ feedUrl, /** @type {'head' | 'page'} */ kind = 'head') => {
     const own = await input.load(feedUrl, kind);
     if (own || !fetcher || !feedOrigins.includes(new URL(feedUrl).origin)) return own;
-    return fetcher.load(feedUrl).then(
-      (s) => ({
-        text: s.text,
-        validator: s.etag ?? s.lastModified,
-        // The document's own date where it has one: one version gives one page. Its second's
-        // end: an update published within that second is not in the future.
-        fetchedAt: Math.min(
-          s.fetchedAt,
-          ((s.lastModified && Date.parse(s.lastModified)) || Infinity) + 999,
-        ),
-        maxAgeSeconds: s.maxAgeSeconds,
-      }),
-      () => undefined, // any failure: the browser loads the feed and says what is wrong
-    );
+    deadline ??= Date.now() + waitMs;
+    return fetcher.load(feedUrl, deadline);
   };
 }
 
 /**
  * The head's freshness when every document a page was rendered from is as it was then (same
- * validator, same time first read); null when any changed or failed.
- * @param {FeedRead[]} reads
+ * version, same time first read); null when any changed or failed.
+ * @param {KeptRead[]} reads
  * @param {ReturnType<typeof feedLoader>} load
  */
 async function unchanged(reads, load) {
   const now = await Promise.all(reads.map((read) => load(read.feedUrl, read.kind)));
   const same = reads.every(
     (read, i) =>
-      now[i]?.validator === read.doc?.validator && now[i]?.fetchedAt === read.doc?.fetchedAt,
+      versionOf(now[i]) === read.doc?.version && now[i]?.fetchedAt === read.doc?.fetchedAt,
   );
   return same
-    ? { maxAgeSeconds: now[reads.findIndex((read) => read.kind === 'head')]?.maxAgeSeconds }
+    ? { maxAgeSeconds: freshSeconds(now[reads.findIndex((read) => read.kind === 'head')]) }
     : null;
 }
 
 /**
- * @param {{ module?: string, feedOrigins?: string[], privateOrigins?: string[] }} options
+ * How long a reader's page waits for a feed from another origin. Past it, the page as built (its
+ * skeleton at once, then the browser's own request and its messages) serves the reader better
+ * than a blank tab; the load goes on, for the readers after.
+ */
+const FEED_WAIT_MS = 2000;
+
+/**
+ * @param {{
+ *   module?: string,
+ *   feedOrigins?: string[],
+ *   privateOrigins?: string[],
+ *   feedWaitMs?: number,
+ *   maxKeptBytes?: number,
+ * }} options
  *   `module`: the built renderer (default dist-ssr/render-page.js); `feedOrigins`: other origins
  *   whose feeds the server may fetch to render (the SSRF-safe loader, docs/server.md), of which
- *   `privateOrigins` may resolve to private or loopback addresses.
+ *   `privateOrigins` may resolve to private or loopback addresses; `feedWaitMs`: how long a
+ *   render waits for them, in all (FEED_WAIT_MS); `maxKeptBytes`: the HTML of the pages kept, in
+ *   all (MAX_KEPT_BYTES).
  */
 export function createPageRenderer(options = {}) {
   const file = path.resolve(options.module ?? 'dist-ssr/render-page.js');
   const feedOrigins = options.feedOrigins ?? [];
+  const feedWaitMs = options.feedWaitMs ?? FEED_WAIT_MS;
   /** @type {ReturnType<Renderer['createFeedLoader']> | undefined} */
+  let loader;
+  /** @type {ReturnType<typeof remoteFeeds> | undefined} */
   let remote;
   /** @type {Promise<Renderer | null> | undefined} */
   let loading;
   /** Rendered pages by page, address and language, with the feed documents each was rendered from. */
-  /** @type {Map<string, KeptPage>} */
-  const pages = new Map();
+  /** @type {ReturnType<typeof keptPages<KeptPage>>} */
+  const pages = keptPages({
+    maxPages: MAX_PAGES,
+    maxBytes: options.maxKeptBytes ?? MAX_KEPT_BYTES,
+  });
   /** @type {Map<string, Promise<RenderedResponse | null>>} */
   const rendering = new Map();
   /** @type {Representation | undefined} */
@@ -171,26 +199,28 @@ export function createPageRenderer(options = {}) {
 
   /**
    * The page's HTML with its first screen, or null when the browser is to render it.
-   * @param {RenderInput} input
+   * @param {RenderInput} asked
    * @returns {Promise<RenderedResponse | null>}
    */
-  async function render(input) {
+  async function render(asked) {
+    // A page is in the first language its reader lists (render-widget.tsx), whatever follows:
+    // readers who list the same first one are given one page, rendered once.
+    const input = { ...asked, acceptLanguage: firstLanguage(asked.acceptLanguage) };
     const r = await renderer();
     if (!r) return null;
     if (feedOrigins.length > 0) {
-      remote ??= r.createFeedLoader({
+      loader ??= r.createFeedLoader({
         allowedOrigins: feedOrigins,
         allowPrivateAddresses: options.privateOrigins ?? [],
       });
+      remote ??= remoteFeeds(loader);
     }
-    const load = feedLoader(input, remote, feedOrigins);
+    const load = feedLoader(input, remote, feedOrigins, feedWaitMs);
     const key = `${input.page}\n${input.pageUrl}\n${input.acceptLanguage ?? ''}`;
     const kept = pages.get(key);
     if (kept && kept.template === input.template) {
       const fresh = await unchanged(kept.reads, load);
       if (fresh) {
-        pages.delete(key); // most recently used last
-        pages.set(key, kept);
         return { rep: kept.rep, maxAgeSeconds: fresh.maxAgeSeconds, scripts: kept.scripts };
       }
     }
@@ -238,7 +268,7 @@ export function createPageRenderer(options = {}) {
       input.page === 'standalone' ? startAppAfterPaint(input.template).html : input.template;
     const html = fillTemplate(template, page, href);
     if (html === undefined) return null;
-    const maxAgeSeconds = reads.find((read) => read.kind === 'head')?.doc?.maxAgeSeconds;
+    const maxAgeSeconds = freshSeconds(reads.find((read) => read.kind === 'head')?.doc);
     // The same HTML keeps its representation, and with it the compressed bodies.
     const rep =
       kept && kept.rep.body.toString('utf8') === html
@@ -247,12 +277,18 @@ export function createPageRenderer(options = {}) {
             contentType: 'text/html; charset=utf-8',
             lastModified: Date.now(),
           });
-    // A page is kept only while every document it was rendered from has a validator to compare.
-    pages.delete(key);
-    if (reads.every((read) => read.doc?.validator)) {
-      pages.set(key, { template: input.template, reads, rep, scripts: template });
-      if (pages.size > MAX_PAGES) pages.delete(/** @type {string} */ (pages.keys().next().value));
-    }
+    // A page is kept only while every document it was rendered from has a version to compare.
+    const versions = reads.map(({ feedUrl, kind, doc }) => ({
+      feedUrl,
+      kind,
+      doc: doc && { version: versionOf(doc), fetchedAt: doc.fetchedAt },
+    }));
+    pages.set(
+      key,
+      reads.every((read) => versionOf(read.doc))
+        ? { template: input.template, reads: versions, rep, scripts: template }
+        : undefined,
+    );
     return { rep, maxAgeSeconds, scripts: template };
   }
 
@@ -266,5 +302,5 @@ export function createPageRenderer(options = {}) {
     return styles && pathname === `${STYLES_PREFIX}${styles.tag}.css` ? styles : undefined;
   }
 
-  return { render, stylesheet, close: () => remote?.close() };
+  return { render, stylesheet, close: () => loader?.close() };
 }

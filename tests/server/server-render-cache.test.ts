@@ -92,11 +92,36 @@ describe('server rendering: one render per page and feed version', () => {
     expect(globalThis.__renders).toBe(3);
   });
 
+  it('gives readers who list the same first language one page', async () => {
+    const first = await request(undefined, 'uk-UA,uk;q=0.9,en;q=0.8');
+    const second = await request(undefined, 'uk-UA, de;q=0.5');
+    expect(globalThis.__renders).toBe(1);
+    expect(second?.rep).toBe(first?.rep);
+  });
+
   it('does not keep a page whose feed has no validator to compare', async () => {
     doc = { text: 'unversioned', validator: null, fetchedAt: 1_000 };
     await request();
     await request();
     expect(globalThis.__renders).toBe(2);
+  });
+
+  it('keeps no more HTML than its budget: a large feed in many addresses is rendered again', async () => {
+    renderer.close();
+    renderer = createPageRenderer({
+      module: path.join(dir, 'render-page.mjs'),
+      maxKeptBytes: 2_500,
+    });
+    doc = { text: 'x'.repeat(800), validator: '"big"', fetchedAt: 1_000 };
+    const page = (name: string) => request(`http://127.0.0.1/?feed=/feed.json&${name}`);
+    await page('a');
+    await page('b');
+    await page('c'); // no room for three: the least recently used goes
+    expect(globalThis.__renders).toBe(3);
+    await page('b');
+    expect(globalThis.__renders).toBe(3);
+    await page('a');
+    expect(globalThis.__renders).toBe(4);
   });
 
   it('renders again when the feed can no longer be read, and gives the browser the page', async () => {

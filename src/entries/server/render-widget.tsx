@@ -27,6 +27,18 @@ function firstLanguage(header: string | undefined): string | undefined {
   return header?.split(',')[0]?.split(';')[0]?.trim().replace(/^\*$/, '') || undefined;
 }
 
+/**
+ * `tag` if it is a language tag: a blank or malformed one is passed over, as the browser's own
+ * render passes it over for the reader's language (LiveBlogRoot's pickLocale).
+ */
+function languageTag(tag: string | undefined): string | undefined {
+  try {
+    return tag?.trim() ? Intl.getCanonicalLocales(tag.trim())[0] : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 const escapeHtml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -56,7 +68,8 @@ export async function renderWidget(input: {
   const rendered = await prerenderFromDocument({
     feed,
     doc,
-    requestedLocale: input.locale ?? firstLanguage(input.acceptLanguage) ?? 'en',
+    requestedLocale:
+      languageTag(input.locale) ?? languageTag(firstLanguage(input.acceptLanguage)) ?? 'en',
     olderPages: (session) => loadOlderPages(session, input.older ?? 0, doc.fetchedAt, input.load),
     tree: (locale, client, renderedAt) => (
       <StrictMode>

@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { renderStandalonePage } from '../../../../src/entries/server/render-page';
+
+const TEXT = readFileSync('tests/fixtures/feeds/mars-landing.json', 'utf8');
+
+/** The locale the standalone page is rendered in (its snapshot's, which the browser keeps). */
+async function renderedLocale(query: string, acceptLanguage: string) {
+  const page = await renderStandalonePage({
+    pageUrl: `https://news.example/?feed=/live.json${query}`,
+    feedOrigins: [],
+    acceptLanguage,
+    load: () =>
+      Promise.resolve({
+        text: TEXT,
+        validator: '"v1"',
+        fetchedAt: Date.parse('2026-05-01T12:00Z'),
+      }),
+  });
+  return /"locale":"([^"]*)"/.exec(page?.tail ?? '')?.[1];
+}
+
+describe('the language of a server-rendered page', () => {
+  it('is the one its address names', async () => {
+    expect(await renderedLocale('&locale=en-GB', 'uk-UA,uk;q=0.9')).toBe('en-GB');
+  });
+
+  it("is the reader's when the address names none, or a blank or malformed one", async () => {
+    expect(await renderedLocale('', 'uk-UA,uk;q=0.9')).toBe('uk-UA');
+    expect(await renderedLocale('&locale=', 'uk-UA,uk;q=0.9')).toBe('uk-UA');
+    expect(await renderedLocale('&locale=%20', 'uk-UA')).toBe('uk-UA');
+    expect(await renderedLocale('&locale=not%20a%20tag', 'uk-UA')).toBe('uk-UA');
+  });
+});
