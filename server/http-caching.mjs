@@ -142,8 +142,16 @@ function opaque(tag) {
 }
 
 /**
+ * An HTTP-date in any of its three forms (RFC 9110 §5.6.7). `Date.parse` also takes strings such
+ * as "99999", which must not win a 304.
+ */
+const HTTP_DATE =
+  /^(?:[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4}|[A-Z][a-z]+, \d{2}-[A-Z][a-z]{2}-\d{2}) \d{2}:\d{2}:\d{2} GMT$|^[A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2} \d{4}$/;
+
+/**
  * If-None-Match takes precedence over If-Modified-Since (RFC 9110 §13.2.2);
- * both use weak comparison, which is what GET revalidation needs.
+ * both use weak comparison, which is what GET revalidation needs. An If-Modified-Since that is
+ * not an HTTP-date is ignored (§13.1.3).
  * @param {import('node:http').IncomingHttpHeaders} headers
  * @param {{ tag: string, lastModifiedMs: number }} rep
  */
@@ -155,7 +163,7 @@ export function isNotModified(headers, rep) {
   }
   const ims = headers['if-modified-since'];
   if (ims !== undefined) {
-    const since = Date.parse(ims);
+    const since = HTTP_DATE.test(ims.trim()) ? Date.parse(ims) : NaN;
     return Number.isFinite(since) && rep.lastModifiedMs <= since;
   }
   return false;

@@ -295,6 +295,24 @@ describe('feed HTTP caching, compression and CORS', { shuffle: false }, () => {
     expect(isNotModified({ 'if-modified-since': 'garbage' }, rep)).toBe(false);
   });
 
+  it('takes If-Modified-Since only as an HTTP-date, in any of its three forms', () => {
+    const rep = { tag: 'abc', lastModifiedMs: Date.parse('Tue, 11 Jul 2023 10:00:00 GMT') };
+    const since = (value: string) => isNotModified({ 'if-modified-since': value }, rep);
+    expect(since('Tuesday, 11-Jul-23 10:00:00 GMT')).toBe(true);
+    expect(since('Tue Jul 11 10:00:00 2023')).toBe(true);
+    expect(since('Tue Jul  1 10:00:00 2023')).toBe(false);
+    // Strings Date.parse reads as a later date, which are no HTTP-date.
+    for (const value of [
+      '99999',
+      '2099',
+      '2099-01-01T00:00:00Z',
+      'Dec 31 2099',
+      'Fri, 1 Jan 2100',
+    ]) {
+      expect(since(value), value).toBe(false);
+    }
+  });
+
   it('sends CORS headers on feeds and answers preflights', async () => {
     const res = await fetch(feedUrl, { headers: { Origin: 'https://news.example' } });
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
