@@ -297,10 +297,12 @@ export async function startServer(options = {}) {
     }
     let found = await resolveFile(distDir, pathname);
     // Client-side routes (no file extension) get the app shell too; hidden
-    // or odd names do not, so that probing them reads as "not found".
+    // or odd names do not, so that probing them reads as "not found". Nor do
+    // nested ones: the shell's ./assets/ would then name files that are not there.
     const wantsShell =
       pathname === '/' ||
       (!path.posix.extname(decoded) &&
+        !decoded.slice(1).includes('/') &&
         !/(^|\/)\.|[\\\0]/.test(decoded) &&
         /text\/html|\*\/\*/.test(req.headers.accept ?? '*/*'));
     if (!found && wantsShell) {

@@ -54,13 +54,20 @@ describe('serving the built app', () => {
   });
 
   it('serves client-side routes with the app shell, but not missing files', async () => {
-    const route = await fetch(new URL('/some/view', server.url), {
+    const route = await fetch(new URL('/some-view', server.url), {
       headers: { Accept: 'text/html' },
     });
     expect(route.status).toBe(200);
     expect(await route.text()).toContain('<div id="root">');
     const missing = await fetch(new URL('/missing.js', server.url));
     expect(missing.status).toBe(404);
+  });
+
+  it('serves no shell below the top level, where its ./assets/ would not load', async () => {
+    for (const nested of ['/some/view', '/some-view/']) {
+      const page = await fetch(new URL(nested, server.url), { headers: { Accept: 'text/html' } });
+      expect(page.status, nested).toBe(404);
+    }
   });
 
   it('serves the files beside the feeds (media), while a missing feed is still "no such feed"', async () => {
