@@ -62,6 +62,12 @@ import { startAppAfterPaint } from './start-after-paint.mjs';
 const MAX_PAGES = 200;
 /** And their HTML, in all. */
 const MAX_KEPT_BYTES = 64 * 1024 * 1024;
+/**
+ * Renders under way at once. Each holds a feed document and its DOM: past this, a request for
+ * another page gets the page as built and the browser renders it, so a burst of addresses (query
+ * strings no two readers share) cannot take the server's memory and time.
+ */
+const MAX_RENDERS = 8;
 
 const escapeText = (/** @type {string} */ text) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -149,12 +155,13 @@ const FEED_WAIT_MS = 2000;
  *   privateOrigins?: string[],
  *   feedWaitMs?: number,
  *   maxKeptBytes?: number,
+ *   maxRenders?: number,
  * }} options
  *   `module`: the built renderer (default dist-ssr/render-page.js); `feedOrigins`: other origins
  *   whose feeds the server may fetch to render (the SSRF-safe loader, docs/server.md), of which
  *   `privateOrigins` may resolve to private or loopback addresses; `feedWaitMs`: how long a
  *   render waits for them, in all (FEED_WAIT_MS); `maxKeptBytes`: the HTML of the pages kept, in
- *   all (MAX_KEPT_BYTES).
+ *   all (MAX_KEPT_BYTES); `maxRenders`: renders under way at once (MAX_RENDERS).
  */
 export function createPageRenderer(options = {}) {
   const file = path.resolve(options.module ?? 'dist-ssr/render-page.js');
@@ -226,6 +233,7 @@ export function createPageRenderer(options = {}) {
     }
     // Readers arriving together for a page not yet rendered share one render.
     let pending = rendering.get(key);
+    if (!pending && rendering.size >= (options.maxRenders ?? MAX_RENDERS)) return null;
     if (!pending) {
       pending = renderAnew(r, input, load, key, kept).finally(() => rendering.delete(key));
       rendering.set(key, pending);

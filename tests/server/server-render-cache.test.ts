@@ -44,7 +44,7 @@ describe('server rendering: one render per page and feed version', () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'render-cache-'));
     const module = path.join(dir, 'render-page.mjs');
     writeFileSync(module, FAKE_RENDERER);
-    renderer = createPageRenderer({ module });
+    renderer = createPageRenderer({ module, maxRenders: 4 });
     doc = { text: 'first', validator: '"v1"', fetchedAt: 1_000 };
   });
   afterEach(() => {
@@ -83,6 +83,18 @@ describe('server rendering: one render per page and feed version', () => {
     const pages = await Promise.all([request(), request(), request(), request()]);
     expect(globalThis.__renders).toBe(1);
     expect(new Set(pages.map((p) => p?.rep)).size).toBe(1);
+  });
+
+  it('leaves pages to the browser while too many renders are under way', async () => {
+    const addresses = Array.from(
+      { length: 6 },
+      (_, i) => `http://127.0.0.1/?feed=/feed.json&x=${i}`,
+    );
+    const pages = await Promise.all([...addresses.map((a) => request(a)), request(addresses[0])]);
+    expect(globalThis.__renders).toBe(4);
+    expect(pages.map((p) => p !== null)).toEqual([true, true, true, true, false, false, true]);
+    // Once they are done, the next page is rendered again.
+    expect(await request(addresses[5])).not.toBeNull();
   });
 
   it('keeps addresses and languages apart', async () => {
