@@ -37,7 +37,10 @@ export function EmbedCard({ embed, locale, timeZone }: EmbedCardProps) {
   const policy = useContext(EmbedPolicyContext);
   const remembered = useRememberedProviders();
   const target = useMemo(() => recogniseEmbed(embed.url), [embed.url]);
-  const [once, setOnce] = useState(false);
+  // "Load once" holds for the post the reader saw: an edit that puts another post in this
+  // card's place (cards are keyed by position) must ask again.
+  const [onceFor, setOnceFor] = useState<string>();
+  const once = onceFor === embed.url;
   // Where focus goes once the reader's choice has changed what the card shows.
   const [focus, setFocus] = useState<'frame' | 'gate'>();
   const loadButton = useRef<HTMLButtonElement>(null);
@@ -80,7 +83,7 @@ export function EmbedCard({ embed, locale, timeZone }: EmbedCardProps) {
             type="button"
             className="lb-link-button"
             onClick={() => {
-              setOnce(false);
+              setOnceFor(undefined);
               setFocus('gate');
               rememberProvider(gated.provider, false);
             }}
@@ -97,7 +100,7 @@ export function EmbedCard({ embed, locale, timeZone }: EmbedCardProps) {
             type="button"
             className="lb-button"
             onClick={() => {
-              setOnce(true);
+              setOnceFor(embed.url);
               setFocus('frame');
             }}
           >
