@@ -184,6 +184,56 @@ test('embed.html: the viewer in the iframe page, and opened where the reader is 
   await expect(thumb).toBeFocused();
 });
 
+test.describe('the feed’s words as the client reads them', () => {
+  // The page renders the feed itself, so that the test can change what the feed says.
+  test.use({ serverOptions: { mode: 'static', ssr: false } });
+
+  test('a long caption neither moves the viewer’s buttons nor pushes them off a small phone', async ({
+    page,
+    server,
+  }) => {
+    const SMALL = { width: 375, height: 667 };
+    await page.setViewportSize(SMALL);
+    // A feed's caption and credit may be of any length: the second photo’s runs to a hundred words.
+    const long = 'The crowd on the quay, seen from the harbour master’s tower at noon. '.repeat(8);
+    await page.route(
+      (url) => url.pathname === FEED,
+      async (route) => {
+        const response = await route.fetch();
+        const feed = (await response.json()) as { items: { attachments: { title: string }[] }[] };
+        feed.items[0]!.attachments[1]!.title = long;
+        await route.fulfill({ response, json: feed });
+      },
+    );
+    await page.goto(`${server.url}?feed=${FEED}`);
+    await parade(page)
+      .getByRole('button', { name: /^Open photo 1 of 3/ })
+      .click();
+    const dialog = viewer(page);
+    const caption = dialog.locator('figcaption');
+    const next = dialog.getByRole('button', { name: 'Next photo' });
+    await expect(caption).toHaveText(/^Photo 1 of 3/);
+    const where = async () => {
+      const box = (await next.boundingBox())!;
+      expect(box.y + box.height).toBeLessThanOrEqual(SMALL.height);
+      return [Math.round(box.x), Math.round(box.y)];
+    };
+    const first = await where();
+    await next.click();
+    await expect(caption).toHaveText(/^Photo 2 of 3 The crowd on the quay/);
+    expect(await where()).toEqual(first);
+    // The whole caption can still be read, by keyboard too.
+    await caption.focus();
+    await expect(caption).toBeFocused();
+    await page.keyboard.press('End');
+    await expect.poll(() => caption.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+    await next.click();
+    await expect(caption).toHaveText(/^Photo 3 of 3/);
+    expect(await where()).toEqual(first);
+    await expectNoAxeViolations(page);
+  });
+});
+
 test('video and audio are players that wait for the reader', async ({ page, server }) => {
   await page.addInitScript(() => {
     const played: string[] = [];

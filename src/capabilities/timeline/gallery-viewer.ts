@@ -56,6 +56,8 @@ export function openGalleryViewer(o: ViewerOptions): void {
   const caption = element('figcaption');
   caption.setAttribute('aria-live', 'polite');
   caption.setAttribute('aria-atomic', 'true');
+  // It scrolls when the words are long (gallery-viewer.css): reachable by keyboard too.
+  caption.tabIndex = 0;
   const figure = element('figure', 'lb-viewer__figure', image, caption);
   const dialog = element(
     'dialog',
