@@ -234,6 +234,19 @@ test.describe('the feed’s words as the client reads them', () => {
   });
 });
 
+test.describe('with JavaScript off', () => {
+  test.use({ javaScriptEnabled: false, serverOptions: { mode: 'static', ssr: true } });
+
+  test('the server-rendered gallery still shows its photos', async ({ page, server }) => {
+    await page.goto(`${server.url}?feed=${FEED}`);
+    const gallery = parade(page).getByRole('list', { name: 'Gallery, 3 photos' });
+    const photos = gallery.getByRole('img');
+    await expect(photos).toHaveCount(3);
+    for (const photo of await photos.all()) await expect(photo).toBeVisible();
+    await expect(gallery.getByRole('img', { name: 'Crowds on the quay wave flags' })).toBeVisible();
+  });
+});
+
 test('video and audio are players that wait for the reader', async ({ page, server }) => {
   await page.addInitScript(() => {
     const played: string[] = [];
