@@ -54,6 +54,8 @@ async function galleryByKeyboard(page: Page, scope: Scope) {
   const caption = dialog.locator('figcaption');
   await expect(caption).toHaveAttribute('aria-live', 'polite');
   await expect(caption).toHaveText('Photo 2 of 3 Crowds on the quay wave flags');
+  // Read out with the dialog's name as it opens, not only at the first move.
+  await expect(dialog).toHaveAccessibleDescription('Photo 2 of 3 Crowds on the quay wave flags');
   await expect(dialog.getByRole('img')).toHaveAccessibleName('Crowds on the quay wave flags');
 
   await page.keyboard.press('ArrowRight');

@@ -76,6 +76,10 @@ export function openGalleryViewer(o: ViewerOptions): void {
     ),
   );
   dialog.setAttribute('aria-label', o.label);
+  // Which photo is shown is read out as the viewer opens too, not only at the first move. One
+  // viewer at a time (modal), and an id is unique within its document or shadow root.
+  caption.id = 'lb-viewer-caption';
+  dialog.setAttribute('aria-describedby', caption.id);
 
   function show(i: number) {
     index = (i + total) % total;
