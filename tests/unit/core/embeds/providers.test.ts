@@ -95,6 +95,8 @@ describe('recogniseEmbed', () => {
     'https://youtu.be/',
     'https://vimeo.com/channels/staffpicks',
     'https://vimeo.com/12345678901234',
+    'https://vimeo.com/76979871/NOT-A-KEY',
+    'https://player.vimeo.com/video/76979871?h=%22%3E',
     'https://x.com/NATO',
     'https://x.com/NATO/status/12a',
     'https://x.com/this_name_is_too_long/status/123',
