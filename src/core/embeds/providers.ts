@@ -29,7 +29,13 @@ const HANDLE =
 const DID = 'did:plc:[a-z2-7]{24}|did:web:[a-z0-9.-]{1,253}';
 const YOUTUBE: Rule = ['youtube', 'YouTube', 'video', /^\/(?:shorts|embed|live)\/([\w-]{11})$/];
 const X: Rule = ['x', 'X', 'post', /^\/(\w{1,15})\/status\/(\d{1,20})$/];
-const TELEGRAM: Rule = ['telegram', 'Telegram', 'post', /^\/([A-Za-z]\w{3,31})\/(\d{1,10})$/];
+// t.me/s/<channel>/<id>: the same post in Telegram's web preview (no channel is named "s").
+const TELEGRAM: Rule = [
+  'telegram',
+  'Telegram',
+  'post',
+  /^(?:\/s)?\/([A-Za-z]\w{3,31})\/(\d{1,10})$/,
+];
 
 /** By host name, without a leading www., m. or mobile.: exact names only. */
 const RULES: Readonly<Record<string, Rule>> = {

@@ -45,6 +45,7 @@ describe('embedFrame', () => {
       'https://embed.bsky.app/embed/nato.int/app.bsky.feed.post/3k2yihcrp6f2c',
     ],
     ['https://t.me/V_Zelenskiy_official/6789', 'https://t.me/V_Zelenskiy_official/6789?embed=1'],
+    ['https://t.me/s/V_Zelenskiy_official/6789', 'https://t.me/V_Zelenskiy_official/6789?embed=1'],
     [
       'https://www.instagram.com/reel/CuQm2x1sAbC/',
       'https://www.instagram.com/p/CuQm2x1sAbC/embed/',

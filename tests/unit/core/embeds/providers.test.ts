@@ -52,6 +52,8 @@ describe('recogniseEmbed', () => {
     ],
     ['https://t.me/V_Zelenskiy_official/6789', 'telegram', '6789', 'V_Zelenskiy_official'],
     ['https://telegram.me/nato_news/12', 'telegram', '12', 'nato_news'],
+    // The address of a post in Telegram's web preview of the channel, as a browser shows it.
+    ['https://t.me/s/V_Zelenskiy_official/6789', 'telegram', '6789', 'V_Zelenskiy_official'],
     ['https://www.instagram.com/p/CuQm2x1sAbC/', 'instagram', 'CuQm2x1sAbC', undefined],
     ['https://instagram.com/reel/CuQm2x1sAbC', 'instagram', 'CuQm2x1sAbC', undefined],
     [
