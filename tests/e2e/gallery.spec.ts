@@ -334,6 +334,33 @@ test('images have their final box before they load: nothing below them moves', a
   expect(await boxes()).toEqual(before);
 });
 
+test('a file of another shape than the feed declares keeps the declared box', async ({
+  page,
+  server,
+}) => {
+  await page.setViewportSize({ width: DESKTOP.width, height: 2000 });
+  // The feed says 1600 × 900; the file that comes is 3:2 (a crop or a resize by the newsroom's CDN).
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.unroute('**/fixtures/gallery/**');
+  await page.route('**/fixtures/gallery/**', async (route) => {
+    await released;
+    if (!route.request().url().endsWith('/map.png')) return serveMedia(route);
+    return route.fulfill({ status: 200, contentType: 'image/png', body: png(150, 100, [9, 9, 9]) });
+  });
+  await page.goto(`${server.url}?feed=${FEED}`, { waitUntil: 'domcontentloaded' });
+  const map = page.getByRole('img', { name: /^Map of the harbour/ });
+  await expect(map).toBeVisible();
+  const below = page.getByRole('article', { name: 'The flagship docks' });
+  const boxes = async () => [(await map.boundingBox())!, (await below.boundingBox())!];
+  const before = await boxes();
+  expect(before[0]!.width / before[0]!.height).toBeCloseTo(1600 / 900, 1);
+
+  release();
+  await expect.poll(() => map.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(150);
+  expect(await boxes()).toEqual(before);
+});
+
 for (const [size, viewport] of [
   ['phone', PHONE],
   ['desktop', DESKTOP],
