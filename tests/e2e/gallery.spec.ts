@@ -234,6 +234,26 @@ test.describe('the feed’s words as the client reads them', () => {
     expect(await where()).toEqual(first);
     await expectNoAxeViolations(page);
   });
+  test('a portrait video fits the screen, its controls in sight', async ({ page, server }) => {
+    await page.setViewportSize(DESKTOP);
+    await page.route(
+      (url) => url.pathname === FEED,
+      async (route) => {
+        const response = await route.fetch();
+        const feed = (await response.json()) as {
+          items: { attachments?: { mime_type: string; _liveblog?: object }[] }[];
+        };
+        const video = feed.items[2]!.attachments!.find((a) => a.mime_type === 'video/mp4')!;
+        video._liveblog = { width: 1080, height: 1920 };
+        await route.fulfill({ response, json: feed });
+      },
+    );
+    await page.goto(`${server.url}?feed=${FEED}`);
+    const video = page.getByRole('article', { name: 'The flagship docks' }).locator('video');
+    await expect(video).toHaveAttribute('height', '1920');
+    const box = (await video.boundingBox())!;
+    expect(box.height).toBeLessThanOrEqual(DESKTOP.height);
+  });
 });
 
 test.describe('with JavaScript off', () => {
