@@ -52,7 +52,9 @@ export function EmbedCard({ embed, locale, timeZone }: EmbedCardProps) {
   useEffect(() => {
     if (focus === 'gate' && !loaded) loadButton.current?.focus();
   }, [focus, loaded]);
-  const text = embed.text && embed.text.length > 80 ? `${embed.text.slice(0, 79)}…` : embed.text;
+  // Cut between code points: half of an emoji's UTF-16 pair is no character a reader can hear.
+  const chars = Array.from(embed.text ?? '');
+  const text = chars.length > 80 ? `${chars.slice(0, 79).join('')}…` : embed.text;
   const title = t.title(name, gated?.shape === 'video') + (text ? `: ${text}` : '');
   return (
     <figure ref={styled} className="lb-embed">
