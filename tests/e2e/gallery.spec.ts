@@ -54,6 +54,8 @@ async function galleryByKeyboard(page: Page, scope: Scope) {
   const caption = dialog.locator('figcaption');
   await expect(caption).toHaveAttribute('aria-live', 'polite');
   await expect(caption).toHaveText('Photo 2 of 3 Crowds on the quay wave flags');
+  // Read out with the dialog's name as it opens, not only at the first move.
+  await expect(dialog).toHaveAccessibleDescription('Photo 2 of 3 Crowds on the quay wave flags');
   await expect(dialog.getByRole('img')).toHaveAccessibleName('Crowds on the quay wave flags');
 
   await page.keyboard.press('ArrowRight');
@@ -184,6 +186,89 @@ test('embed.html: the viewer in the iframe page, and opened where the reader is 
   await expect(thumb).toBeFocused();
 });
 
+test.describe('the feed’s words as the client reads them', () => {
+  // The page renders the feed itself, so that the test can change what the feed says.
+  test.use({ serverOptions: { mode: 'static', ssr: false } });
+
+  test('a long caption neither moves the viewer’s buttons nor pushes them off a small phone', async ({
+    page,
+    server,
+  }) => {
+    const SMALL = { width: 375, height: 667 };
+    await page.setViewportSize(SMALL);
+    // A feed's caption and credit may be of any length: the second photo’s runs to a hundred words.
+    const long = 'The crowd on the quay, seen from the harbour master’s tower at noon. '.repeat(8);
+    await page.route(
+      (url) => url.pathname === FEED,
+      async (route) => {
+        const response = await route.fetch();
+        const feed = (await response.json()) as { items: { attachments: { title: string }[] }[] };
+        feed.items[0]!.attachments[1]!.title = long;
+        await route.fulfill({ response, json: feed });
+      },
+    );
+    await page.goto(`${server.url}?feed=${FEED}`);
+    await parade(page)
+      .getByRole('button', { name: /^Open photo 1 of 3/ })
+      .click();
+    const dialog = viewer(page);
+    const caption = dialog.locator('figcaption');
+    const next = dialog.getByRole('button', { name: 'Next photo' });
+    await expect(caption).toHaveText(/^Photo 1 of 3/);
+    const where = async () => {
+      const box = (await next.boundingBox())!;
+      expect(box.y + box.height).toBeLessThanOrEqual(SMALL.height);
+      return [Math.round(box.x), Math.round(box.y)];
+    };
+    const first = await where();
+    await next.click();
+    await expect(caption).toHaveText(/^Photo 2 of 3 The crowd on the quay/);
+    expect(await where()).toEqual(first);
+    // The whole caption can still be read, by keyboard too.
+    await caption.focus();
+    await expect(caption).toBeFocused();
+    await page.keyboard.press('End');
+    await expect.poll(() => caption.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+    await next.click();
+    await expect(caption).toHaveText(/^Photo 3 of 3/);
+    expect(await where()).toEqual(first);
+    await expectNoAxeViolations(page);
+  });
+  test('a portrait video fits the screen, its controls in sight', async ({ page, server }) => {
+    await page.setViewportSize(DESKTOP);
+    await page.route(
+      (url) => url.pathname === FEED,
+      async (route) => {
+        const response = await route.fetch();
+        const feed = (await response.json()) as {
+          items: { attachments?: { mime_type: string; _liveblog?: object }[] }[];
+        };
+        const video = feed.items[2]!.attachments!.find((a) => a.mime_type === 'video/mp4')!;
+        video._liveblog = { width: 1080, height: 1920 };
+        await route.fulfill({ response, json: feed });
+      },
+    );
+    await page.goto(`${server.url}?feed=${FEED}`);
+    const video = page.getByRole('article', { name: 'The flagship docks' }).locator('video');
+    await expect(video).toHaveAttribute('height', '1920');
+    const box = (await video.boundingBox())!;
+    expect(box.height).toBeLessThanOrEqual(DESKTOP.height);
+  });
+});
+
+test.describe('with JavaScript off', () => {
+  test.use({ javaScriptEnabled: false, serverOptions: { mode: 'static', ssr: true } });
+
+  test('the server-rendered gallery still shows its photos', async ({ page, server }) => {
+    await page.goto(`${server.url}?feed=${FEED}`);
+    const gallery = parade(page).getByRole('list', { name: 'Gallery, 3 photos' });
+    const photos = gallery.getByRole('img');
+    await expect(photos).toHaveCount(3);
+    for (const photo of await photos.all()) await expect(photo).toBeVisible();
+    await expect(gallery.getByRole('img', { name: 'Crowds on the quay wave flags' })).toBeVisible();
+  });
+});
+
 test('video and audio are players that wait for the reader', async ({ page, server }) => {
   await page.addInitScript(() => {
     const played: string[] = [];
@@ -266,6 +351,33 @@ test('images have their final box before they load: nothing below them moves', a
 
   release();
   await expect.poll(loaded).toBe(true);
+  expect(await boxes()).toEqual(before);
+});
+
+test('a file of another shape than the feed declares keeps the declared box', async ({
+  page,
+  server,
+}) => {
+  await page.setViewportSize({ width: DESKTOP.width, height: 2000 });
+  // The feed says 1600 × 900; the file that comes is 3:2 (a crop or a resize by the newsroom's CDN).
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.unroute('**/fixtures/gallery/**');
+  await page.route('**/fixtures/gallery/**', async (route) => {
+    await released;
+    if (!route.request().url().endsWith('/map.png')) return serveMedia(route);
+    return route.fulfill({ status: 200, contentType: 'image/png', body: png(150, 100, [9, 9, 9]) });
+  });
+  await page.goto(`${server.url}?feed=${FEED}`, { waitUntil: 'domcontentloaded' });
+  const map = page.getByRole('img', { name: /^Map of the harbour/ });
+  await expect(map).toBeVisible();
+  const below = page.getByRole('article', { name: 'The flagship docks' });
+  const boxes = async () => [(await map.boundingBox())!, (await below.boundingBox())!];
+  const before = await boxes();
+  expect(before[0]!.width / before[0]!.height).toBeCloseTo(1600 / 900, 1);
+
+  release();
+  await expect.poll(() => map.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(150);
   expect(await boxes()).toEqual(before);
 });
 

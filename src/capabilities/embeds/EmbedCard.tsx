@@ -37,7 +37,10 @@ export function EmbedCard({ embed, locale, timeZone }: EmbedCardProps) {
   const policy = useContext(EmbedPolicyContext);
   const remembered = useRememberedProviders();
   const target = useMemo(() => recogniseEmbed(embed.url), [embed.url]);
-  const [once, setOnce] = useState(false);
+  // "Load once" holds for the post the reader saw: an edit that puts another post in this
+  // card's place (cards are keyed by position) must ask again.
+  const [onceFor, setOnceFor] = useState<string>();
+  const once = onceFor === embed.url;
   // Where focus goes once the reader's choice has changed what the card shows.
   const [focus, setFocus] = useState<'frame' | 'gate'>();
   const loadButton = useRef<HTMLButtonElement>(null);
@@ -49,7 +52,9 @@ export function EmbedCard({ embed, locale, timeZone }: EmbedCardProps) {
   useEffect(() => {
     if (focus === 'gate' && !loaded) loadButton.current?.focus();
   }, [focus, loaded]);
-  const text = embed.text && embed.text.length > 80 ? `${embed.text.slice(0, 79)}…` : embed.text;
+  // Cut between code points: half of an emoji's UTF-16 pair is no character a reader can hear.
+  const chars = Array.from(embed.text ?? '');
+  const text = chars.length > 80 ? `${chars.slice(0, 79).join('')}…` : embed.text;
   const title = t.title(name, gated?.shape === 'video') + (text ? `: ${text}` : '');
   return (
     <figure ref={styled} className="lb-embed">
@@ -80,7 +85,7 @@ export function EmbedCard({ embed, locale, timeZone }: EmbedCardProps) {
             type="button"
             className="lb-link-button"
             onClick={() => {
-              setOnce(false);
+              setOnceFor(undefined);
               setFocus('gate');
               rememberProvider(gated.provider, false);
             }}
@@ -97,7 +102,7 @@ export function EmbedCard({ embed, locale, timeZone }: EmbedCardProps) {
             type="button"
             className="lb-button"
             onClick={() => {
-              setOnce(true);
+              setOnceFor(embed.url);
               setFocus('frame');
             }}
           >

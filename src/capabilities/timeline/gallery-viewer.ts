@@ -56,6 +56,8 @@ export function openGalleryViewer(o: ViewerOptions): void {
   const caption = element('figcaption');
   caption.setAttribute('aria-live', 'polite');
   caption.setAttribute('aria-atomic', 'true');
+  // It scrolls when the words are long (gallery-viewer.css): reachable by keyboard too.
+  caption.tabIndex = 0;
   const figure = element('figure', 'lb-viewer__figure', image, caption);
   const dialog = element(
     'dialog',
@@ -74,6 +76,10 @@ export function openGalleryViewer(o: ViewerOptions): void {
     ),
   );
   dialog.setAttribute('aria-label', o.label);
+  // Which photo is shown is read out as the viewer opens too, not only at the first move. One
+  // viewer at a time (modal), and an id is unique within its document or shadow root.
+  caption.id = 'lb-viewer-caption';
+  dialog.setAttribute('aria-describedby', caption.id);
 
   function show(i: number) {
     index = (i + total) % total;

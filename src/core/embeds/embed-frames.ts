@@ -30,12 +30,16 @@ export const FRAME_ORIGINS = [
 /** The iframe for a recognised post; undefined where there is none to load (Mastodon). */
 export function embedFrame(target: EmbedTarget): EmbedFrame | undefined {
   // The parts were matched against strict patterns (providers.ts): nothing to escape.
-  const { id, owner } = target;
+  const { id, owner, key } = target;
   switch (target.provider) {
     case 'youtube':
       return { src: `https://www.youtube-nocookie.com/embed/${id}`, sandbox: VIDEO, allow: PLAYER };
     case 'vimeo':
-      return { src: `https://player.vimeo.com/video/${id}?dnt=1`, sandbox: VIDEO, allow: PLAYER };
+      return {
+        src: `https://player.vimeo.com/video/${id}?${key ? `h=${key}&` : ''}dnt=1`,
+        sandbox: VIDEO,
+        allow: PLAYER,
+      };
     case 'x':
       return {
         src: `https://platform.twitter.com/embed/Tweet.html?id=${id}&dnt=true`,

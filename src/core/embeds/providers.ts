@@ -15,6 +15,8 @@ export interface EmbedTarget {
   readonly id: string;
   /** The channel or account the id belongs to, where the embed's address needs one. */
   readonly owner?: string;
+  /** An unlisted Vimeo video's key: its player shows nothing without it. */
+  readonly key?: string;
   readonly shape: EmbedShape;
 }
 
@@ -27,14 +29,20 @@ const HANDLE =
 const DID = 'did:plc:[a-z2-7]{24}|did:web:[a-z0-9.-]{1,253}';
 const YOUTUBE: Rule = ['youtube', 'YouTube', 'video', /^\/(?:shorts|embed|live)\/([\w-]{11})$/];
 const X: Rule = ['x', 'X', 'post', /^\/(\w{1,15})\/status\/(\d{1,20})$/];
-const TELEGRAM: Rule = ['telegram', 'Telegram', 'post', /^\/([A-Za-z]\w{3,31})\/(\d{1,10})$/];
+// t.me/s/<channel>/<id>: the same post in Telegram's web preview (no channel is named "s").
+const TELEGRAM: Rule = [
+  'telegram',
+  'Telegram',
+  'post',
+  /^(?:\/s)?\/([A-Za-z]\w{3,31})\/(\d{1,10})$/,
+];
 
 /** By host name, without a leading www., m. or mobile.: exact names only. */
 const RULES: Readonly<Record<string, Rule>> = {
   'youtube.com': YOUTUBE,
   'youtube-nocookie.com': YOUTUBE,
   'youtu.be': ['youtube', 'YouTube', 'video', /^\/([\w-]{11})$/],
-  'vimeo.com': ['vimeo', 'Vimeo', 'video', /^\/(\d{1,12})$/],
+  'vimeo.com': ['vimeo', 'Vimeo', 'video', /^\/(\d{1,12})(?:\/([\da-f]{6,20}))?$/],
   'player.vimeo.com': ['vimeo', 'Vimeo', 'video', /^\/video\/(\d{1,12})$/],
   'x.com': X,
   'twitter.com': X,
@@ -56,6 +64,7 @@ const RULES: Readonly<Record<string, Rule>> = {
 };
 const MASTODON = /^\/@(\w{1,30})\/(\d{1,20})$/;
 const YOUTUBE_ID = /^[\w-]{11}$/;
+const VIMEO_KEY = /^[\da-f]{6,20}$/;
 
 function parse(url: string): URL | undefined {
   try {
@@ -83,6 +92,12 @@ export function recogniseEmbed(url: string): EmbedTarget | undefined {
         ? YOUTUBE_ID.exec(parsed.searchParams.get('v') ?? '')
         : pattern.exec(path);
     if (!m) return undefined;
+    if (provider === 'vimeo') {
+      // An unlisted video's key: vimeo.com/<id>/<key>, or the player's ?h=<key>.
+      const key = m[2] ?? parsed.searchParams.get('h') ?? undefined;
+      if (key !== undefined && !VIMEO_KEY.test(key)) return undefined;
+      return { provider, name, shape, id: m[1]!, key };
+    }
     return { provider, name, shape, id: m[m.length - 1]!, owner: m.length > 2 ? m[1] : undefined };
   }
   const toot = parsed.protocol === 'https:' ? MASTODON.exec(path) : null;

@@ -159,6 +159,16 @@ describe('the host page', () => {
     expect(screen.queryByRole('button', { name: /Stop loading/ })).toBeNull();
   });
 
+  it('names a loaded post by its text cut between characters, never inside an emoji', async () => {
+    // 78 letters, then emoji: UTF-16 puts each in two units, the cut falls after the 79th unit.
+    const text = `${'a'.repeat(78)}🇺🇦🇺🇦 Stand with Ukraine`;
+    show([{ url: 'https://x.com/NATO/status/1678999999999999999', text }], { granted: 'all' });
+    await vi.waitFor(() => expect(frames()).toHaveLength(1));
+    const title = frames()[0]!.title;
+    expect(title).toBe(`X post: ${'a'.repeat(78)}🇺…`);
+    expect(title).not.toMatch(/\p{Cs}/u);
+  });
+
   it('"all" loads every provider it can', async () => {
     show([VIDEO, { url: 'https://t.me/nato_news/12', text: 'Channel post' }], { granted: 'all' });
     await vi.waitFor(() => expect(frames()).toHaveLength(2));

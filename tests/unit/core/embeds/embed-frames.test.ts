@@ -23,6 +23,15 @@ describe('embedFrame', () => {
   it.each([
     ['https://youtu.be/dQw4w9WgXcQ?t=1', 'https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ'],
     ['https://vimeo.com/76979871', 'https://player.vimeo.com/video/76979871?dnt=1'],
+    // An unlisted video plays only with its key.
+    [
+      'https://vimeo.com/76979871/8272103f6e',
+      'https://player.vimeo.com/video/76979871?h=8272103f6e&dnt=1',
+    ],
+    [
+      'https://player.vimeo.com/video/76979871?h=8272103f6e&badge=0',
+      'https://player.vimeo.com/video/76979871?h=8272103f6e&dnt=1',
+    ],
     [
       'https://twitter.com/NATO/status/1678999999999999999?s=20',
       'https://platform.twitter.com/embed/Tweet.html?id=1678999999999999999&dnt=true',
@@ -36,6 +45,7 @@ describe('embedFrame', () => {
       'https://embed.bsky.app/embed/nato.int/app.bsky.feed.post/3k2yihcrp6f2c',
     ],
     ['https://t.me/V_Zelenskiy_official/6789', 'https://t.me/V_Zelenskiy_official/6789?embed=1'],
+    ['https://t.me/s/V_Zelenskiy_official/6789', 'https://t.me/V_Zelenskiy_official/6789?embed=1'],
     [
       'https://www.instagram.com/reel/CuQm2x1sAbC/',
       'https://www.instagram.com/p/CuQm2x1sAbC/embed/',

@@ -52,6 +52,8 @@ describe('recogniseEmbed', () => {
     ],
     ['https://t.me/V_Zelenskiy_official/6789', 'telegram', '6789', 'V_Zelenskiy_official'],
     ['https://telegram.me/nato_news/12', 'telegram', '12', 'nato_news'],
+    // The address of a post in Telegram's web preview of the channel, as a browser shows it.
+    ['https://t.me/s/V_Zelenskiy_official/6789', 'telegram', '6789', 'V_Zelenskiy_official'],
     ['https://www.instagram.com/p/CuQm2x1sAbC/', 'instagram', 'CuQm2x1sAbC', undefined],
     ['https://instagram.com/reel/CuQm2x1sAbC', 'instagram', 'CuQm2x1sAbC', undefined],
     [
@@ -95,6 +97,8 @@ describe('recogniseEmbed', () => {
     'https://youtu.be/',
     'https://vimeo.com/channels/staffpicks',
     'https://vimeo.com/12345678901234',
+    'https://vimeo.com/76979871/NOT-A-KEY',
+    'https://player.vimeo.com/video/76979871?h=%22%3E',
     'https://x.com/NATO',
     'https://x.com/NATO/status/12a',
     'https://x.com/this_name_is_too_long/status/123',
