@@ -33,7 +33,6 @@ export function LiveBlog(props: LiveBlogOptions) {
     <div
       ref={rootRef}
       className={`lb-root${blog.showControls ? ' lb-root--with-filters' : ''}${blog.hasRail ? ' lb-root--with-rail' : ''}`}
-      lang={blog.meta?.language}
       dir={blog.meta?.language ? textDirection(blog.meta.language) : undefined}
       part="root"
     >

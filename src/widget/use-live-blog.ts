@@ -99,6 +99,7 @@ export function useLiveBlog(props: LiveBlogOptions, elements: LiveBlogElements) 
   const context: UpdateContext = useMemo(
     () => ({
       labels: model.labels,
+      lang: meta?.language,
       locale,
       timeZone,
       baseUrl: feedUrl,
@@ -107,7 +108,7 @@ export function useLiveBlog(props: LiveBlogOptions, elements: LiveBlogElements) 
       bodyEmbeds: embedsChunk,
       EmbedCard: EmbedSlot,
     }),
-    [model.labels, locale, timeZone, feedUrl, pageUrl],
+    [model.labels, meta?.language, locale, timeZone, feedUrl, pageUrl],
   );
   const total = arrivals.shown.length;
   const shown = model.matching.length;

@@ -565,6 +565,13 @@ test.describe('live replay (3 updates at start)', () => {
     // Names screen readers give, too: an update's topics are "Теми", never "Topics".
     await expect(articles(page).getByRole('list', { name: 'Теми' })).not.toHaveCount(0);
     await expect(page.getByRole('list', { name: 'Topics' })).toHaveCount(0);
+    // Screen readers pick their voice by lang: Ukrainian for the interface, English for the feed.
+    const langOf = (locator: Locator) =>
+      locator.evaluate((el) => el.closest('[lang]')?.getAttribute('lang'));
+    expect(await langOf(page.getByRole('status').first())).toBe('uk');
+    expect(await langOf(views)).toBe('uk');
+    expect(await langOf(articles(page).first().getByRole('heading'))).toBe('en');
+    expect(await langOf(page.getByRole('heading', { level: 1 }))).toBe('en');
   });
 });
 

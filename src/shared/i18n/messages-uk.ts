@@ -77,14 +77,9 @@ export const uk: Messages = {
   olderFailed: 'Не вдалося завантажити старіші оновлення.',
   allLoaded: 'Ви дійшли до першого оновлення.',
   justNow: 'щойно',
-  filters: 'Фільтри',
   // "Active: 2" sidesteps agreeing an adjective with the count.
   filtersButton: (n: number) => (n === 0 ? 'Фільтри' : `Фільтри (активних: ${n})`),
-  facetTopic: 'Тема',
   topicsOfUpdate: 'Теми',
-  facetCountry: 'Країна',
-  facetSpeaker: 'Спікер',
-  keyEventsOnly: 'Лише ключові події',
   clearFilters: 'Скинути фільтри',
   resultCount: (shown: number, total: number) =>
     shown === total ? updates(total) : `${shown} ${ofUpdates(total)}`,
