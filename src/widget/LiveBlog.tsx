@@ -57,11 +57,10 @@ export function LiveBlog(props: LiveBlogOptions) {
             locale={blog.locale}
           />
         )}
-        {blog.target.message && (
-          <p className="lb-target-note" role="status">
-            {blog.target.message}
-          </p>
-        )}
+        {/* There before its words: a live region added with them is not announced. */}
+        <p className="lb-target-note" aria-live="polite">
+          {blog.target.message}
+        </p>
       </BlogHeader>
       {blog.hasRail && (
         <StoryRail
