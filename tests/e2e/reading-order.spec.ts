@@ -201,7 +201,8 @@ test.describe('a paged feed, oldest first', () => {
     await expect(loading).toBeFocused();
     await expect.poll(() => answer).toBeDefined();
     answer!();
-    await expect(page.getByText('Older updates could not be loaded.')).toBeVisible();
+    // Said at once: the reader's focus is on the button, not on the note above it.
+    await expect(page.getByRole('alert')).toHaveText('Older updates could not be loaded.');
     await expect(earlier).toBeFocused();
   });
 });
