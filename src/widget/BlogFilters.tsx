@@ -23,6 +23,7 @@ export function BlogFilters({ blog }: { readonly blog: ReturnType<typeof useLive
             state={blog.model.effective}
             options={blog.model.options}
             keyEventCount={blog.model.keyEventCount}
+            lang={blog.meta?.language}
             onChange={blog.setView}
             compact={blog.controls === 'compact'}
             coverageSince={

@@ -19,11 +19,21 @@ export function BlogHeader({ meta, standalone, failed, children }: Props) {
     <header className="lb-header" part="header">
       <p className="lb-kicker">{t.liveBlog}</p>
       {standalone ? (
-        <h1 className="lb-title">{meta?.title ?? (failed ? t.unavailable : t.loading)}</h1>
+        <h1 className="lb-title" lang={meta?.language}>
+          {meta?.title ?? (failed ? t.unavailable : t.loading)}
+        </h1>
       ) : (
-        meta && <p className="lb-title">{meta.title}</p>
+        meta && (
+          <p className="lb-title" lang={meta.language}>
+            {meta.title}
+          </p>
+        )
       )}
-      {meta?.description && <p className="lb-description">{meta.description}</p>}
+      {meta?.description && (
+        <p className="lb-description" lang={meta.language}>
+          {meta.description}
+        </p>
+      )}
       {children}
     </header>
   );

@@ -33,7 +33,6 @@ export function LiveBlog(props: LiveBlogOptions) {
     <div
       ref={rootRef}
       className={`lb-root${blog.showControls ? ' lb-root--with-filters' : ''}${blog.hasRail ? ' lb-root--with-rail' : ''}`}
-      lang={blog.meta?.language}
       dir={blog.meta?.language ? textDirection(blog.meta.language) : undefined}
       part="root"
     >
@@ -58,11 +57,10 @@ export function LiveBlog(props: LiveBlogOptions) {
             locale={blog.locale}
           />
         )}
-        {blog.target.message && (
-          <p className="lb-target-note" role="status">
-            {blog.target.message}
-          </p>
-        )}
+        {/* There before its words: a live region added with them is not announced. */}
+        <p className="lb-target-note" aria-live="polite">
+          {blog.target.message}
+        </p>
       </BlogHeader>
       {blog.hasRail && (
         <StoryRail

@@ -54,6 +54,7 @@ export function StoryRail(props: Props) {
       )}
       <KeyEventsRail
         items={keyEvents}
+        lang={meta?.language}
         locale={locale}
         timeZone={timeZone}
         onJump={props.onJump}

@@ -94,11 +94,13 @@ export function useLiveBlog(props: LiveBlogOptions, elements: LiveBlogElements) 
   const hydrated = useHydrated();
   const ownZone = hydrated ? undefined : 'UTC';
   const timeZone = zoneChoice === 'reader' ? ownZone : (eventZone ?? ownZone);
-  const pageUrl =
-    link ?? props.pageUrl ?? (typeof window !== 'undefined' ? window.location.href : '');
+  // The page's address: the one given (a server rendering it), else the browser's.
+  const here = props.pageUrl ?? (typeof window !== 'undefined' ? window.location.href : '');
+  const pageUrl = link ?? here;
   const context: UpdateContext = useMemo(
     () => ({
       labels: model.labels,
+      lang: meta?.language,
       locale,
       timeZone,
       baseUrl: feedUrl,
@@ -107,7 +109,7 @@ export function useLiveBlog(props: LiveBlogOptions, elements: LiveBlogElements) 
       bodyEmbeds: embedsChunk,
       EmbedCard: EmbedSlot,
     }),
-    [model.labels, locale, timeZone, feedUrl, pageUrl],
+    [model.labels, meta?.language, locale, timeZone, feedUrl, pageUrl],
   );
   const total = arrivals.shown.length;
   const shown = model.matching.length;
@@ -119,11 +121,7 @@ export function useLiveBlog(props: LiveBlogOptions, elements: LiveBlogElements) 
     waiting: model.waitingMatching,
   });
   // A page that keeps its filters in the address can send them as a form without JavaScript.
-  const search = props.pageUrl
-    ? new URL(props.pageUrl).search
-    : typeof window !== 'undefined'
-      ? window.location.search
-      : '';
+  const search = here ? new URL(here).search : '';
   // How far down its address asks the list to go (`more=`, `older=`): a page of its own only,
   // as the server renders it; an embed on a host's page leaves the host's address alone.
   const depth = useMemo(
@@ -209,7 +207,6 @@ export function useLiveBlog(props: LiveBlogOptions, elements: LiveBlogElements) 
   // Links to further down the list, which the server answers without JavaScript: one more render
   // step, or one more older page (and a step, for its updates to show). Absolute, as permalinks.
   const steps = Math.min(stepsTaken(list.renderWindow.size), MAX_MORE_STEPS);
-  const here = props.pageUrl ?? (typeof window !== 'undefined' ? window.location.href : '');
   const deeperLink = (depth: ListDepth) => new URL(listDepthSearch(search, depth), here).href;
   const deeper =
     standalone && here

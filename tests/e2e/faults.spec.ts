@@ -23,7 +23,8 @@ const INITIAL_ITEMS = 3;
 
 const faultOf = (entry: object | undefined) => (entry as { fault?: string | null })?.fault;
 
-const status = (page: Page) => page.getByRole('status').first();
+// The status line as seen: the announced state, and the countdown that ticks beside it.
+const status = (page: Page) => page.locator('p:has(> [role=status])').first();
 const articles = (page: Page) => page.getByRole('article');
 
 /** Opens the standalone app on the live replay with a fake clock and a request recorder. */
@@ -107,6 +108,8 @@ async function rideOut(page: Page, url: string, admin: Admin, fault: FaultCase) 
   await advanceToNextRequest(page, POLL_MS);
   if (fault.hangs) await page.clock.fastForward(TIMEOUT_MS);
   await expect(status(page)).toContainText(`${fault.says}: retrying in`);
+  // Announced once, in words: not the countdown, which would be read out every second.
+  await expect(page.getByRole('status').first()).toHaveText(fault.says);
   await expect(page.getByRole('button', { name: 'Retry now' })).toBeVisible();
   await expect(articles(page)).toHaveCount(INITIAL_ITEMS);
   const first = await expectCountdownBetween(page, fault.backoff[0]);

@@ -69,7 +69,8 @@ test.afterEach(async () => {
   await odd.close();
 });
 
-const status = (page: Page) => page.getByRole('status').first();
+// The status line as seen: the announced state, and the countdown that ticks beside it.
+const status = (page: Page) => page.locator('p:has(> [role=status])').first();
 const articles = (page: Page) => page.getByRole('article');
 
 /** Opens the page on a fake clock, counting the feed requests it makes. */

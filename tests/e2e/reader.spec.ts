@@ -271,6 +271,29 @@ test.describe('demo feed, everything published, source dates', () => {
     expect(new URL(page.url()).searchParams.get('speaker')).toBeNull();
   });
 
+  test('a key event the filters hide: the note is said by a live region there before it', async ({
+    page,
+    server,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 600 });
+    await page.goto(`${server.url}?speaker=zelenskyy`);
+    await expect(article(page, china.title)).toHaveCount(0);
+    // Screen readers announce a change in a live region, not a live region added with its words:
+    // those there before the jump are marked.
+    await page
+      .locator('[aria-live="polite"]')
+      .evaluateAll((els) => els.forEach((el) => el.setAttribute('data-test-before', '')));
+    await keyEventsNav(page)
+      .getByRole('link', { name: new RegExp(china.title) })
+      .click();
+    await expect(article(page, china.title)).toBeInViewport();
+    await expect(
+      page.locator('[aria-live="polite"][data-test-before]', {
+        hasText: 'Filters were cleared to show the linked update.',
+      }),
+    ).toHaveCount(1);
+  });
+
   test('pinned first and marked; an edit shows "Updated HH:mm"; a retraction moves nothing', async ({
     page,
     server,
@@ -565,6 +588,13 @@ test.describe('live replay (3 updates at start)', () => {
     // Names screen readers give, too: an update's topics are "Теми", never "Topics".
     await expect(articles(page).getByRole('list', { name: 'Теми' })).not.toHaveCount(0);
     await expect(page.getByRole('list', { name: 'Topics' })).toHaveCount(0);
+    // Screen readers pick their voice by lang: Ukrainian for the interface, English for the feed.
+    const langOf = (locator: Locator) =>
+      locator.evaluate((el) => el.closest('[lang]')?.getAttribute('lang'));
+    expect(await langOf(page.getByRole('status').first())).toBe('uk');
+    expect(await langOf(views)).toBe('uk');
+    expect(await langOf(articles(page).first().getByRole('heading'))).toBe('en');
+    expect(await langOf(page.getByRole('heading', { level: 1 }))).toBe('en');
   });
 });
 

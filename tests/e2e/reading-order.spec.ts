@@ -181,4 +181,28 @@ test.describe('a paged feed, oldest first', () => {
     await expect(page.getByText('You have reached the first update.')).toBeFocused();
     await expectNoAxeViolations(page);
   });
+
+  test('from the keyboard: the button keeps the focus while a page loads, and after', async ({
+    page,
+    server,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    let answer: (() => void) | undefined;
+    await page.route(/\/page-\d+\.json/, async (route) => {
+      await new Promise<void>((resolve) => (answer = resolve));
+      await route.fulfill({ status: 500, body: 'down' });
+    });
+    await page.goto(`${server.url}${OLDEST_FIRST}`);
+    await expect(latest(page).getByRole('article')).toHaveCount(3);
+    const earlier = page.getByRole('button', { name: 'Show earlier updates' });
+    await earlier.focus();
+    await page.keyboard.press('Enter');
+    const loading = page.getByRole('button', { name: 'Loading older updates…' });
+    await expect(loading).toBeFocused();
+    await expect.poll(() => answer).toBeDefined();
+    answer!();
+    // Said at once: the reader's focus is on the button, not on the note above it.
+    await expect(page.getByRole('alert')).toHaveText('Older updates could not be loaded.');
+    await expect(earlier).toBeFocused();
+  });
 });

@@ -70,7 +70,8 @@ export function EmbedCard({ embed, locale, timeZone }: EmbedCardProps) {
           </blockquote>
         )
       )}
-      <figcaption className="lb-embed__source">
+      {/* The card sits in the feed's words (an update's body): its own are in the reader's. */}
+      <figcaption className="lb-embed__source" lang={locale}>
         {embed.author && <bdi className="lb-embed__author">{embed.author}</bdi>}
         {embed.published !== undefined && (
           <time dateTime={new Date(embed.published).toISOString()}>
@@ -95,7 +96,7 @@ export function EmbedCard({ embed, locale, timeZone }: EmbedCardProps) {
         )}
       </figcaption>
       {gated && !loaded && (
-        <div className="lb-embed__gate">
+        <div className="lb-embed__gate" lang={locale}>
           <p>{t.notice(name)}</p>
           <button
             ref={loadButton}

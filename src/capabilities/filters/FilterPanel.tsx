@@ -9,7 +9,6 @@ import {
 import { useChunkMessages } from '../../shared/i18n/use-messages';
 import { useMessages } from '../../shared/i18n/use-messages';
 import type { FacetOption } from '../../core/filters/facet-options';
-import { facetLegends } from './facet-legends';
 import { filterPanelMessages } from './filter-panel-messages';
 import { idPart } from '../../core/timeline/element-ids';
 import { FACET_PARAM } from '../../core/filters/url-state';
@@ -18,6 +17,8 @@ interface Props {
   readonly state: ViewState;
   readonly options: Record<FacetName, readonly FacetOption[]>;
   readonly keyEventCount: number;
+  /** The feed's language: its topics' labels and speakers' names are its words. */
+  readonly lang?: string | undefined;
   readonly onChange: (next: ViewState, options?: { replace?: boolean }) => void;
   /** "compact" shows search and key events only. */
   readonly compact?: boolean;
@@ -38,13 +39,15 @@ interface FacetCheckboxProps {
   readonly id: string;
   readonly facet: FacetName;
   readonly option: FacetOption;
+  /** The feed's language, for a label that is the feed's words. */
+  readonly lang: string | undefined;
   readonly checked: boolean;
   readonly onToggle: (facet: FacetName, value: string) => void;
 }
 
 // Memoised row: a poll that changes one count re-renders that row only, not every checkbox.
 const FacetCheckbox = memo(
-  function FacetCheckbox({ id, facet, option, checked, onToggle }: FacetCheckboxProps) {
+  function FacetCheckbox({ id, facet, option, lang, checked, onToggle }: FacetCheckboxProps) {
     const hintId = `hint-${id}`;
     return (
       <li
@@ -62,10 +65,11 @@ const FacetCheckbox = memo(
           aria-describedby={option.hint ? hintId : undefined}
         />
         <label htmlFor={id}>
-          <bdi>{option.label}</bdi> <span className="lb-facet__count">({option.count})</span>
+          <bdi lang={lang}>{option.label}</bdi>{' '}
+          <span className="lb-facet__count">({option.count})</span>
         </label>
         {option.hint && (
-          <bdi id={hintId} className="lb-facet__hint">
+          <bdi id={hintId} className="lb-facet__hint" lang={lang}>
             {option.hint}
           </bdi>
         )}
@@ -76,6 +80,7 @@ const FacetCheckbox = memo(
     a.id === b.id &&
     a.facet === b.facet &&
     a.checked === b.checked &&
+    a.lang === b.lang &&
     a.onToggle === b.onToggle &&
     a.option.value === b.option.value &&
     a.option.label === b.option.label &&
@@ -85,12 +90,14 @@ const FacetCheckbox = memo(
 
 function FacetFieldset({
   facet,
+  lang,
   legend,
   options,
   chosen,
   onToggle,
 }: {
   facet: FacetName;
+  lang: string | undefined;
   legend: string;
   options: readonly FacetOption[];
   chosen: readonly string[];
@@ -114,6 +121,8 @@ function FacetFieldset({
             id={`${baseId}-${idPart(option.value)}`}
             facet={facet}
             option={option}
+            // Country names come from Intl in the reader's language unless the feed names them.
+            lang={facet === 'countries' ? undefined : lang}
             checked={chosen.includes(option.value)}
             onToggle={onToggle}
           />
@@ -144,11 +153,11 @@ export function FilterPanel({
   countsPending = false,
   navigation = 0,
   carried,
+  lang,
 }: Props) {
   const t = useMessages();
   const own = useChunkMessages(filterPanelMessages);
   const keyId = useId();
-  const legends = facetLegends(t);
   const [query, setQuery] = useState(state.q);
   const [typedFor, setTypedFor] = useState(state.q);
   const [navigatedTo, setNavigatedTo] = useState(navigation);
@@ -175,7 +184,7 @@ export function FilterPanel({
   return (
     <form
       role="search"
-      aria-label={t.filters}
+      aria-label={own.filters}
       className="lb-filters__form"
       aria-busy={countsPending}
       // Without JavaScript the form is sent (GET: the same parameters as the address bar) and
@@ -207,7 +216,7 @@ export function FilterPanel({
           checked={state.keyOnly}
           onChange={(e) => onChange({ ...state, keyOnly: e.target.checked })}
         />
-        <label htmlFor={keyId}>{t.keyEventsOnly}</label>
+        <label htmlFor={keyId}>{own.keyEventsOnly}</label>
         <span className="lb-facet__count" aria-hidden="true">
           {' '}
           ({keyEventCount})
@@ -219,7 +228,8 @@ export function FilterPanel({
             <FacetFieldset
               key={facet}
               facet={facet}
-              legend={legends[facet]}
+              lang={lang}
+              legend={own[facet]}
               options={options[facet]}
               chosen={state[facet]}
               onToggle={toggle}

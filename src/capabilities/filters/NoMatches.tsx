@@ -3,9 +3,7 @@ import { FACETS } from '../../core/filters/filter-state';
 import type { ReactNode } from 'react';
 import { fillMessage } from '../../shared/i18n/fill-message';
 import { useChunkMessages } from '../../shared/i18n/use-messages';
-import { useMessages } from '../../shared/i18n/use-messages';
 import { facetValueLabel, type Labels } from '../../core/filters/facet-options';
-import { facetLegends } from './facet-legends';
 import { noMatchesMessages } from './no-matches-messages';
 import { stylesRef } from '../../shared/styles/adopt-styles';
 import noMatchesCss from './no-matches.css?inline';
@@ -21,9 +19,7 @@ interface Props {
 
 /** Zero results: say which filters to loosen, each one removable here. */
 export function NoMatches({ state, labels, onChange }: Props) {
-  const t = useMessages();
   const own = useChunkMessages(noMatchesMessages);
-  const legend = facetLegends(t);
   const label = (facet: FacetName, value: string) => facetValueLabel(labels, facet, value);
   // `shown` isolates the feed's text from the words around it; `text` names the button.
   const chips: { key: string; text: string; shown: ReactNode; remove: () => void }[] = [];
@@ -31,10 +27,10 @@ export function NoMatches({ state, labels, onChange }: Props) {
     for (const value of state[facet]) {
       chips.push({
         key: `${facet}:${value}`,
-        text: `${legend[facet]}: ${label(facet, value)}`,
+        text: `${own[facet]}: ${label(facet, value)}`,
         shown: (
           <>
-            {legend[facet]}: <bdi>{label(facet, value)}</bdi>
+            {own[facet]}: <bdi>{label(facet, value)}</bdi>
           </>
         ),
         remove: () => onChange({ ...state, [facet]: state[facet].filter((v) => v !== value) }),
@@ -51,8 +47,8 @@ export function NoMatches({ state, labels, onChange }: Props) {
   if (state.keyOnly)
     chips.push({
       key: 'key',
-      text: t.keyEventsOnly,
-      shown: t.keyEventsOnly,
+      text: own.keyEventsOnly,
+      shown: own.keyEventsOnly,
       remove: () => onChange({ ...state, keyOnly: false }),
     });
   return (

@@ -56,7 +56,10 @@ export function StatusLine(props: Props) {
     ref - at < 86_400_000
       ? formatClock(at, locale, timeZone)
       : formatDayAndClock(at, locale, timeZone, spanned([at, ref], timeZone).years);
+  // Only `text` is announced: `tail` ticks (a countdown each second, "5 minutes ago" each
+  // minute), and a live region would read it out on every tick.
   let text: string;
+  let tail = '';
   let tone: 'live' | 'problem' | 'ended' | 'upcoming';
   if (!online) {
     text = t.offline;
@@ -66,7 +69,8 @@ export function StatusLine(props: Props) {
     const from = Math.max(now, failedAt);
     const seconds =
       nextAttemptAt === undefined ? 0 : Math.max(0, Math.ceil((nextAttemptAt - from) / 1000));
-    text = `${problemText(error, t)}: ${t.retryIn(seconds)}.`;
+    text = problemText(error, t);
+    tail = `: ${t.retryIn(seconds)}.`;
     tone = 'problem';
   } else if (status === 'ended') {
     text =
@@ -87,18 +91,20 @@ export function StatusLine(props: Props) {
     const asOf =
       renderedAt > 0 ? ` · ${t.pageAsOf(formatClock(renderedAt, locale, timeZone))}` : '';
     // A day or more ago has no relative wording: the date says it.
-    text = ago
-      ? `${t.statusLive} · ${t.updatedAgo(ago)}`
+    text = t.statusLive;
+    tail = ago
+      ? ` · ${t.updatedAgo(ago)}`
       : changedAt !== undefined && (now === 0 || ago === null)
-        ? `${t.statusLive} · ${t.lastUpdateAt(when(changedAt))}${now === 0 ? asOf : ''}`
-        : t.statusLive;
+        ? ` · ${t.lastUpdateAt(when(changedAt))}${now === 0 ? asOf : ''}`
+        : '';
     tone = 'live';
   }
   return (
     <div className={`lb-status lb-status--${tone}`} part="status">
-      <p role="status" className="lb-status__text">
+      <p className="lb-status__text">
         {tone === 'live' && <span className="lb-status__dot" aria-hidden="true" />}
-        {text}
+        <span role="status">{text}</span>
+        {tail}
         {rejectedCount > 0 && (
           <span className="lb-status__note"> {t.rejectedItems(rejectedCount)}.</span>
         )}

@@ -7,6 +7,8 @@ import { formatClock, formatDayAndClock, spanned } from '../../shared/time/forma
 
 interface Props {
   readonly items: readonly LiveItem[];
+  /** The feed's language, for the headlines. */
+  readonly lang?: string | undefined;
   readonly locale: string;
   readonly timeZone: string | undefined;
   readonly onJump: (id: string) => void;
@@ -16,7 +18,7 @@ interface Props {
 // A glance, not an index: a long story's rail shows the newest few (KEY_EVENTS_AT_FIRST) until
 // asked for all.
 /** The story at a glance: key events (headline and time) that jump to the update. */
-export function KeyEventsRail({ items, locale, timeZone, onJump, pageUrl }: Props) {
+export function KeyEventsRail({ items, lang, locale, timeZone, onJump, pageUrl }: Props) {
   const t = useMessages();
   // Open where there is room beside the timeline; folded above it on phones. Server HTML has it
   // folded: opened beside the timeline after hydration, it moves nothing the reader is reading.
@@ -52,7 +54,7 @@ export function KeyEventsRail({ items, locale, timeZone, onJump, pageUrl }: Prop
                     ? formatDayAndClock(item.published, locale, timeZone, span.years)
                     : formatClock(item.published, locale, timeZone)}
                 </time>{' '}
-                <bdi>{item.title ?? item.summary ?? item.id}</bdi>
+                <bdi lang={lang}>{item.title ?? item.summary ?? item.id}</bdi>
               </a>
             </li>
           ))}

@@ -8,14 +8,16 @@ export function Figure(props: {
   readonly caption: string | undefined;
   readonly credit: string | undefined;
   readonly block: string;
+  /** The language of the caption and credit (the feed's). */
+  readonly lang?: string | undefined;
   readonly children: ReactNode;
 }) {
-  const { caption, credit, block, children } = props;
+  const { caption, credit, block, lang, children } = props;
   if (caption === undefined && credit === undefined) return children;
   return (
     <figure className={`${block}__figure`}>
       {children}
-      <figcaption>
+      <figcaption lang={lang}>
         {caption && <bdi>{caption}</bdi>}
         {caption && credit && ' '}
         {credit && (

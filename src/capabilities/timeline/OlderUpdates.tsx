@@ -92,13 +92,19 @@ export function OlderUpdates({ hasOlder, broken = false, onLoad, auto, href }: P
   }
   return (
     <div className="lb-older" ref={sentinel}>
-      {state === 'failed' && <p className="lb-older__error">{t.olderFailed}</p>}
+      {/* An alert: said as it comes, though the focus stays on the button. */}
+      {state === 'failed' && (
+        <p className="lb-older__error" role="alert">
+          {t.olderFailed}
+        </p>
+      )}
+      {/* Not `disabled` while loading: that would drop the focus to the page (load() waits).
+          Nor busy: its new name, "Loading…", is what the reader should hear. */}
       <button
         type="button"
         className="lb-button lb-button--secondary"
         onClick={load}
-        disabled={state === 'loading'}
-        aria-busy={state === 'loading'}
+        aria-disabled={state === 'loading'}
       >
         {state === 'loading' ? t.loadingOlder : auto ? t.showOlder : t.showEarlier}
       </button>

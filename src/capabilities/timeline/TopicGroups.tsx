@@ -23,7 +23,8 @@ export function TopicGroups({ groups, context, fresh, since, budget }: Props) {
             part="group"
           >
             <h2 id={headingId} className="lb-group__title">
-              <bdi>{group.label}</bdi>{' '}
+              {/* "Other updates" is the widget's words; a topic's label is the feed's. */}
+              <bdi lang={group.id ? context.lang : undefined}>{group.label}</bdi>{' '}
               {/* <bdi>: "(2 updates)" in a right-to-left feed too, not "(updates 2)". */}
               <bdi className="lb-group__count">({t.updateCount(group.items.length)})</bdi>
             </h2>

@@ -25,6 +25,8 @@ export interface TimelineViewProps {
 
 export interface UpdateContext {
   readonly labels: Labels;
+  /** The feed's language, for its words: the widget's own are in the reader's. */
+  readonly lang?: string | undefined;
   readonly locale: string;
   readonly timeZone: string | undefined;
   readonly baseUrl: string | undefined;
@@ -112,7 +114,7 @@ export const UpdateArticle = memo(function UpdateArticle({
   since = false,
 }: Props) {
   const t = useMessages();
-  const { labels, locale, timeZone } = context;
+  const { labels, locale, timeZone, lang } = context;
   const domId = updateElementId(item.id);
   const headingId = updateTitleId(item.id);
   const body = useMemo(() => sanitizedBody(item, context), [item, context]);
@@ -130,7 +132,7 @@ export const UpdateArticle = memo(function UpdateArticle({
         {since && <span className="lb-badge lb-badge--since">{t.newSinceVisit}</span>}
         <UpdateTime ms={item.published} locale={locale} timeZone={timeZone} />
       </div>
-      <h3 id={headingId} className="lb-update__title">
+      <h3 id={headingId} className="lb-update__title" lang={item.title && lang}>
         {item.title === undefined ? (
           headline
         ) : item.url ? (
@@ -141,8 +143,8 @@ export const UpdateArticle = memo(function UpdateArticle({
           headline
         )}
       </h3>
-      {item.image && <LeadImage item={item} />}
-      <div className="lb-update__body">
+      {item.image && <LeadImage item={item} lang={lang} />}
+      <div className="lb-update__body" lang={lang}>
         {item.dateline && <p className="lb-dateline">{item.dateline}</p>}
         {body !== undefined ? (
           body.map((piece, i) =>
@@ -172,7 +174,7 @@ export const UpdateArticle = memo(function UpdateArticle({
           <bdi className="lb-update__authors">
             {t.by}{' '}
             {item.authors.map((a, i) => (
-              <span key={i}>
+              <span key={i} lang={lang}>
                 {i > 0 && ', '}
                 {a.avatar && (
                   // The name beside it says who it is: the picture adds nothing to read out.
@@ -200,7 +202,7 @@ export const UpdateArticle = memo(function UpdateArticle({
         {item.topics.length > 0 && (
           <ul className="lb-update__topics" aria-label={t.topicsOfUpdate}>
             {item.topics.map((id) => (
-              <li key={id}>
+              <li key={id} lang={lang}>
                 <bdi>{labels.topic(id)}</bdi>
               </li>
             ))}
@@ -239,7 +241,13 @@ function Attachments(props: {
 }
 
 /** The update's lead image, with its caption and credit when the feed gives them. */
-function LeadImage({ item }: { readonly item: LiveItem }) {
+function LeadImage({
+  item,
+  lang,
+}: {
+  readonly item: LiveItem;
+  readonly lang?: string | undefined;
+}) {
   const image = (
     <img
       className="lb-update__image"
@@ -247,6 +255,7 @@ function LeadImage({ item }: { readonly item: LiveItem }) {
       // Without a text alternative from the feed the image is decorative: repeating the headline
       // would only say it twice.
       alt={item.imageAlt ?? ''}
+      lang={lang}
       loading="lazy"
       decoding="async"
       width={1200}
@@ -254,7 +263,7 @@ function LeadImage({ item }: { readonly item: LiveItem }) {
     />
   );
   return (
-    <Figure caption={item.imageCaption} credit={item.imageCredit} block="lb-update">
+    <Figure caption={item.imageCaption} credit={item.imageCredit} block="lb-update" lang={lang}>
       {image}
     </Figure>
   );

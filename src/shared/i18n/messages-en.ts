@@ -52,14 +52,9 @@ export const en = {
   olderFailed: 'Older updates could not be loaded.',
   allLoaded: 'You have reached the first update.',
   justNow: 'just now',
-  filters: 'Filters',
   filtersButton: (n: number) => (n === 0 ? 'Filters' : `Filters (${n} active)`),
-  facetTopic: 'Topic',
   /** Names the list of an update's topics. */
   topicsOfUpdate: 'Topics',
-  facetCountry: 'Country',
-  facetSpeaker: 'Speaker',
-  keyEventsOnly: 'Key events only',
   clearFilters: 'Clear filters',
   resultCount: (shown: number, total: number) =>
     shown === total

@@ -24,6 +24,9 @@ const updates = (n: number) => `${n} ${plural(n, UPDATES)}`;
 const ofUpdates = (n: number) =>
   `з ${n} ${plural(n, { one: 'оновлення', few: 'оновлень', many: 'оновлень' })}`;
 
+/** "о 14:05" for a clock time; a date and time ("9 лип., 10:00") takes no "о". */
+const at = (time: string) => (/^\d{1,2}:\d{2}$/.test(time) ? `о ${time}` : time);
+
 export const uk: Messages = {
   loading: 'Завантаження оновлень…',
   loadingRest: 'Завантаження всіх оновлень…',
@@ -33,7 +36,7 @@ export const uk: Messages = {
   statusUpcoming: 'Трансляція ще не почалася',
   statusEnded: 'Трансляцію завершено',
   updatedAgo: (ago: string) => `оновлено ${ago}`,
-  lastUpdateAt: (time: string) => `останнє оновлення о ${time}`,
+  lastUpdateAt: (time: string) => `останнє оновлення ${at(time)}`,
   pageAsOf: (time: string) => `сторінка станом на ${time}`,
   retryIn: (seconds: number) =>
     seconds <= 0 ? 'повторна спроба зараз' : `повторна спроба через ${formatSeconds(seconds)}`,
@@ -66,7 +69,7 @@ export const uk: Messages = {
   orderOldest: 'Спочатку давні',
   jumpToLatest: 'До найновішого',
   showEarlier: 'Показати давніші оновлення',
-  sinceLastVisit: (n: number, time: string) => `${updates(n)} відтоді, як ви були тут о ${time}`,
+  sinceLastVisit: (n: number, time: string) => `${updates(n)} відтоді, як ви були тут ${at(time)}`,
   goToFirstNew: (n: number) => (n === 1 ? 'Перейти до нього' : 'Перейти до першого з них'),
   newSinceVisit: 'Нове від вашого останнього візиту',
   updateCount: updates,
@@ -77,14 +80,9 @@ export const uk: Messages = {
   olderFailed: 'Не вдалося завантажити старіші оновлення.',
   allLoaded: 'Ви дійшли до першого оновлення.',
   justNow: 'щойно',
-  filters: 'Фільтри',
   // "Active: 2" sidesteps agreeing an adjective with the count.
   filtersButton: (n: number) => (n === 0 ? 'Фільтри' : `Фільтри (активних: ${n})`),
-  facetTopic: 'Тема',
   topicsOfUpdate: 'Теми',
-  facetCountry: 'Країна',
-  facetSpeaker: 'Спікер',
-  keyEventsOnly: 'Лише ключові події',
   clearFilters: 'Скинути фільтри',
   resultCount: (shown: number, total: number) =>
     shown === total ? updates(total) : `${shown} ${ofUpdates(total)}`,

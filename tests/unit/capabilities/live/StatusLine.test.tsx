@@ -20,6 +20,9 @@ function show(props: { failedAt?: number; nextAttemptAt: number }) {
   );
 }
 
+/** The line as a reader sees it: what is announced, and what ticks beside it. */
+const line = () => screen.getByRole('status').parentElement!;
+
 describe('StatusLine countdown', () => {
   beforeEach(() => {
     vi.useFakeTimers({ now: T0 });
@@ -36,15 +39,25 @@ describe('StatusLine countdown', () => {
     });
     const failedAt = Date.now();
     view.rerender(show({ failedAt, nextAttemptAt: failedAt + 20_000 }));
-    expect(screen.getByRole('status')).toHaveTextContent('The server is busy: retrying in 20 s.');
+    expect(line()).toHaveTextContent('The server is busy: retrying in 20 s.');
     act(() => {
       vi.advanceTimersByTime(100);
     });
-    expect(screen.getByRole('status')).toHaveTextContent('retrying in 20 s.');
+    expect(line()).toHaveTextContent('retrying in 20 s.');
     act(() => {
       vi.advanceTimersByTime(1_000);
     });
-    expect(screen.getByRole('status')).toHaveTextContent('retrying in 19 s.');
+    expect(line()).toHaveTextContent('retrying in 19 s.');
+  });
+
+  it('announces the problem once: the countdown ticks outside the live region', () => {
+    render(show({ failedAt: T0, nextAttemptAt: T0 + 20_000 }));
+    expect(screen.getByRole('status')).toHaveTextContent(/^The server is busy$/);
+    act(() => {
+      vi.advanceTimersByTime(5_000);
+    });
+    expect(line()).toHaveTextContent('retrying in 15 s.');
+    expect(screen.getByRole('status')).toHaveTextContent(/^The server is busy$/);
   });
 });
 
@@ -71,18 +84,27 @@ describe('StatusLine of a live blog', () => {
 
   it('says how long ago the last update came, within a day', () => {
     render(live(T0 - 5 * 60_000));
-    expect(screen.getByRole('status')).toHaveTextContent('Live · updated 5 minutes ago');
+    expect(line()).toHaveTextContent('Live · updated 5 minutes ago');
+  });
+
+  it('does not announce each minute the last update grows older', () => {
+    render(live(T0 - 5 * 60_000));
+    act(() => {
+      vi.advanceTimersByTime(3 * 60_000);
+    });
+    expect(line()).toHaveTextContent('Live · updated 8 minutes ago');
+    expect(screen.getByRole('status')).toHaveTextContent(/^Live$/);
   });
 
   it('gives the date of a last update a day or more ago', () => {
     render(live(T0 - 3 * 86_400_000));
-    expect(screen.getByRole('status')).toHaveTextContent(/^Live · last update .*9 Jul.*10:00/);
+    expect(line()).toHaveTextContent(/^Live · last update .*9 Jul.*10:00/);
   });
 
   it('names the year of a last update in another year, live or ended', () => {
     const changedAt = Date.parse('2021-12-31T23:30:00Z');
     render(live(changedAt));
-    expect(screen.getByRole('status')).toHaveTextContent(/last update 31 Dec 2021, 23:30$/);
+    expect(line()).toHaveTextContent(/last update 31 Dec 2021, 23:30$/);
     render(
       <StatusLine
         status="ended"

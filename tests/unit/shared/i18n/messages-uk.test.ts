@@ -107,6 +107,15 @@ describe('Ukrainian catalogue', () => {
     expect(uk.retryIn(125)).toBe('повторна спроба через 2 хв 5 с');
   });
 
+  it('says "о" before a clock time, not before a date', () => {
+    expect(uk.lastUpdateAt('10:42')).toBe('останнє оновлення о 10:42');
+    expect(uk.lastUpdateAt('9 лип., 10:00')).toBe('останнє оновлення 9 лип., 10:00');
+    expect(uk.sinceLastVisit(21, '9 лип. 2023 р., 10:00')).toBe(
+      '21 оновлення відтоді, як ви були тут 9 лип. 2023 р., 10:00',
+    );
+    expect(uk.sinceLastVisit(5, '14:05')).toBe('5 оновлень відтоді, як ви були тут о 14:05');
+  });
+
   it('fills in the given values', () => {
     expect(uk.updatedAt('10:42')).toBe('Оновлено о 10:42');
     expect(uk.errorServer(503)).toContain('503');

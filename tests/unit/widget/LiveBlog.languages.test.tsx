@@ -1,0 +1,74 @@
+// A Ukrainian interface over an English feed: screen readers pick their voice by `lang`, so the
+// widget's own words must be marked as Ukrainian and the feed's words as English.
+import { render, screen } from '@testing-library/react';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { localeSettingsFor } from '../../../src/shared/i18n/pick-messages';
+import { LiveBlogRoot } from '../../../src/widget/LiveBlogRoot';
+import { feedUrl, installHarness, settle } from '../../support/live-blog-harness';
+
+installHarness();
+// The Ukrainian catalogue, loaded once (a chunk of its own), as a page has it once cached.
+beforeAll(async () => {
+  await localeSettingsFor('uk');
+});
+
+const feed = JSON.stringify({
+  version: 'https://jsonfeed.org/version/1.1',
+  title: 'Summit live',
+  description: 'Live updates from the summit',
+  language: 'en',
+  _liveblog: {
+    poll_seconds: 15,
+    topics: [{ id: 'talks', label: 'Talks' }],
+    people: [{ id: 'ana', name: 'Ana Lee', role: 'Spokesperson' }],
+  },
+  items: [
+    {
+      id: 'a',
+      title: 'Leaders arrive',
+      content_text: 'The first leaders arrived this morning.',
+      date_published: '2023-07-12T09:00:00Z',
+      authors: [{ name: 'Desk' }],
+      _liveblog: { topics: ['talks'], key_event: true, speakers: ['ana'] },
+    },
+    {
+      id: 'b',
+      content_text: 'An update without a title or a topic.',
+      date_published: '2023-07-12T09:30:00Z',
+    },
+  ],
+});
+
+/** The language a screen reader reads the element's text in. */
+const langOf = (el: Element) => el.closest('[lang]')?.getAttribute('lang');
+
+describe('a Ukrainian interface over an English feed', () => {
+  it('marks the feed’s words as English and its own as Ukrainian', async () => {
+    render(<LiveBlogRoot feed={feedUrl({ body: feed })} locale="uk" standalone />);
+    await settle();
+    const article = screen.getByRole('article', { name: 'Leaders arrive' });
+    const english = [
+      screen.getByRole('heading', { level: 1, name: 'Summit live' }),
+      screen.getByText('Live updates from the summit'),
+      screen.getByRole('heading', { level: 3, name: 'Leaders arrive' }),
+      screen.getByText('The first leaders arrived this morning.'),
+      screen.getByText('Desk'),
+      ...screen.getAllByText('Talks'),
+      screen.getByRole('navigation', { name: 'Ключові події' }).querySelector('bdi')!,
+      screen.getByText('Ana Lee'),
+    ];
+    for (const el of english) expect(langOf(el), el.textContent ?? '').toBe('en');
+    const ukrainian = [
+      screen.getByText('Онлайн-трансляція', { selector: '.lb-kicker' }),
+      screen.getByRole('status'),
+      ...screen.getAllByRole('link', { name: 'Копіювати посилання' }),
+      screen.getAllByText('Ключова подія')[0]!,
+      screen.getByRole('search', { name: 'Фільтри' }),
+      screen.getByText('Інші оновлення'),
+      // An update without a title is named by the widget: "Оновлення о 12:30".
+      screen.getByRole('heading', { level: 3, name: /^Оновлення о/ }),
+    ];
+    for (const el of ukrainian) expect(langOf(el), el.textContent ?? '').toBe('uk');
+    expect(langOf(article.querySelector('time')!)).toBe('uk');
+  });
+});
