@@ -19,7 +19,8 @@ export function shownUpdates(page: Page): Promise<ShownUpdate[]> {
   );
 }
 
-export const statusLine = (page: Page) => page.getByRole('status').first();
+/** The status line as seen: the announced state, and the countdown that ticks beside it. */
+export const statusLine = (page: Page) => page.locator('p:has(> [role=status])').first();
 
 export async function scrollToTop(page: Page) {
   await page.evaluate(() => window.scrollTo(0, 0));
