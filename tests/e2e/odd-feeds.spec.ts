@@ -259,6 +259,24 @@ test.describe('media sizes at the edge of the contract', () => {
     await page.getByRole('article', { name: 'Update after' }).scrollIntoViewIfNeeded();
     await expect(page.getByRole('article', { name: 'Update after' })).toBeInViewport();
   });
+
+  test('a portrait player in a body fits the screen, its controls in sight', async ({
+    page,
+    server,
+  }) => {
+    write('portrait-body-video.json', {
+      items: [
+        item('clip', 1, {
+          content_html: '<p>Watch.</p><video src="v.mp4" width="1080" height="1920"></video>',
+        }),
+      ],
+    });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`${server.url}?feed=fixtures/portrait-body-video.json&poll=off`);
+    const video = page.locator('#update-clip video');
+    await expect(video).toHaveAttribute('height', '1920');
+    expect((await video.boundingBox())!.height).toBeLessThanOrEqual(800);
+  });
 });
 
 test.describe('filter values with the URL’s separator', () => {
