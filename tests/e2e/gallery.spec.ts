@@ -310,19 +310,25 @@ test('video and audio are players that wait for the reader', async ({ page, serv
   expect(await page.evaluate(() => (window as unknown as { played: string[] }).played)).toEqual([]);
 });
 
+/** Holds every gallery file until the returned function is called; `serve` answers each then. */
+async function holdGalleryFiles(page: Page, serve: (route: Route) => Promise<void>) {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.unroute('**/fixtures/gallery/**');
+  await page.route('**/fixtures/gallery/**', async (route) => {
+    await released;
+    await serve(route);
+  });
+  return release;
+}
+
 test('images have their final box before they load: nothing below them moves', async ({
   page,
   server,
 }) => {
   await page.setViewportSize({ width: DESKTOP.width, height: 2000 });
   // Every file waits until the page has been measured.
-  let release!: () => void;
-  const released = new Promise<void>((resolve) => (release = resolve));
-  await page.unroute('**/fixtures/gallery/**');
-  await page.route('**/fixtures/gallery/**', async (route) => {
-    await released;
-    await serveMedia(route);
-  });
+  const release = await holdGalleryFiles(page, serveMedia);
   // Not until "load": a server-rendered page's images are part of it, and they are held.
   await page.goto(`${server.url}?feed=${FEED}`, { waitUntil: 'domcontentloaded' });
   const map = page.getByRole('img', { name: /^Map of the harbour/ });
@@ -360,14 +366,11 @@ test('a file of another shape than the feed declares keeps the declared box', as
 }) => {
   await page.setViewportSize({ width: DESKTOP.width, height: 2000 });
   // The feed says 1600 × 900; the file that comes is 3:2 (a crop or a resize by the newsroom's CDN).
-  let release!: () => void;
-  const released = new Promise<void>((resolve) => (release = resolve));
-  await page.unroute('**/fixtures/gallery/**');
-  await page.route('**/fixtures/gallery/**', async (route) => {
-    await released;
-    if (!route.request().url().endsWith('/map.png')) return serveMedia(route);
-    return route.fulfill({ status: 200, contentType: 'image/png', body: png(150, 100, [9, 9, 9]) });
-  });
+  const release = await holdGalleryFiles(page, (route) =>
+    route.request().url().endsWith('/map.png')
+      ? route.fulfill({ status: 200, contentType: 'image/png', body: png(150, 100, [9, 9, 9]) })
+      : serveMedia(route),
+  );
   await page.goto(`${server.url}?feed=${FEED}`, { waitUntil: 'domcontentloaded' });
   const map = page.getByRole('img', { name: /^Map of the harbour/ });
   await expect(map).toBeVisible();

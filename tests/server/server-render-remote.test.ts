@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPageRenderer } from '../../server/server-render.mjs';
+import type { FeedSnapshot } from '../../src/entries/server/load-live-blog-feed';
 
 // A stand-in for dist-ssr/render-page.js whose feed loader is the test's: it renders the feed
 // text and its time, and counts renders.
@@ -30,18 +31,9 @@ const ORIGIN = 'https://feeds.example';
 const PAGE = `http://127.0.0.1/?feed=${encodeURIComponent(`${ORIGIN}/live.json`)}`;
 const WAIT_MS = 2000;
 
-interface LoaderSnapshot {
-  url: string;
-  text: string;
-  etag: string | null;
-  lastModified: string | null;
-  fetchedAt: number;
-  maxAgeSeconds: number;
-}
-
 declare global {
   var __renders: number;
-  var __remoteLoad: (url: string) => Promise<LoaderSnapshot>;
+  var __remoteLoad: (url: string) => Promise<FeedSnapshot>;
 }
 
 describe('server rendering of a feed from another origin', () => {
@@ -79,7 +71,7 @@ describe('server rendering of a feed from another origin', () => {
     etag: string | null,
     maxAgeSeconds = 30,
     url = `${ORIGIN}/live.json`,
-  ): LoaderSnapshot => ({
+  ): FeedSnapshot => ({
     url,
     text,
     etag,
@@ -89,8 +81,8 @@ describe('server rendering of a feed from another origin', () => {
   });
 
   it("sends the page as built when the feed's origin is slow, and rendered once it answered", async () => {
-    let answer!: (s: LoaderSnapshot) => void;
-    const slow = new Promise<LoaderSnapshot>((resolve) => (answer = resolve));
+    let answer!: (s: FeedSnapshot) => void;
+    const slow = new Promise<FeedSnapshot>((resolve) => (answer = resolve));
     globalThis.__remoteLoad = () => slow;
     let sent: Awaited<ReturnType<typeof request>> | 'waiting' = 'waiting';
     void request().then((page) => (sent = page));
