@@ -29,10 +29,13 @@ export function LiveBlog(props: LiveBlogOptions) {
   const blog = useLiveBlog(props, { rootRef, sentinel, timelineTop, timelineEnd });
   // A widget inside a host's article must not add a second main landmark.
   const Main = blog.standalone ? 'main' : 'div';
+  // While the first document loads, the columns most feeds fill are kept free: the skeleton then
+  // sits where the updates will, and does not jump sideways when they come.
+  const loading = blog.live.isLoading && blog.controls !== 'none';
   return (
     <div
       ref={rootRef}
-      className={`lb-root${blog.showControls ? ' lb-root--with-filters' : ''}${blog.hasRail ? ' lb-root--with-rail' : ''}`}
+      className={`lb-root${blog.showControls || loading ? ' lb-root--with-filters' : ''}${blog.hasRail || loading ? ' lb-root--with-rail' : ''}`}
       dir={blog.meta?.language ? textDirection(blog.meta.language) : undefined}
       part="root"
     >

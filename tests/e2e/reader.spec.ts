@@ -701,6 +701,28 @@ test.describe('accessibility in every state', () => {
       await expect(articles(page)).toHaveCount(0);
       await expectNoAxeViolations(page);
     });
+
+    test('a wide screen loads in the column the updates come in: nothing moves sideways', async ({
+      page,
+      server,
+    }) => {
+      await page.setViewportSize({ width: 1280, height: 800 });
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      await page.route('**/feeds/vilnius-2023.json*', async (route) => {
+        await gate;
+        await route.continue();
+      });
+      await page.goto(server.url);
+      const main = page.getByRole('main');
+      await expect(main).toHaveAttribute('aria-busy', 'true');
+      const loading = (await main.boundingBox())!;
+      release();
+      await expect(articles(page)).toHaveCount(TOTAL);
+      await expect(keyEventsNav(page)).toBeVisible();
+      const loaded = (await main.boundingBox())!;
+      expect([loaded.x, loaded.width]).toEqual([loading.x, loading.width]);
+    });
   });
 
   test('axe: first load failed', async ({ page, server }) => {
