@@ -1,9 +1,13 @@
 // Reading one feed document for the validator: a file, or a URL the producer typed, with the
-// client's limits (size and time). The URL is the producer's own, on their own machine: a plain
+// client's limits (size, and time without a piece of the body). The URL is the producer's own, on their own machine: a plain
 // fetch, not the SSR loader's allow-list of origins (docs/decisions/0026).
 import { readFile, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { FEED_TIMEOUT_MS } from '../../capabilities/feed/fetch-feed-document';
+import {
+  FEED_BODY_MS,
+  FEED_TIMEOUT_MS,
+  waitForPieces,
+} from '../../capabilities/feed/fetch-feed-document';
 import { FEED_REQUEST_INIT, readBody } from '../../capabilities/feed/read-body';
 import { FEED_LIMITS } from '../../core/feed/feed-limits';
 
@@ -67,24 +71,35 @@ function factsOf(response: Response, requested: URL): HttpFacts {
   };
 }
 
-async function loadUrl(url: URL, fetchFn: Fetch): Promise<Loaded> {
+/** Why a body stopped: nothing arrived for `timeoutMs`, or it went on past the client's limit. */
+function stalled(url: string, began: number, timeoutMs: number): string {
+  return Date.now() - began > FEED_BODY_MS
+    ? `${url} was still sending after ${FEED_BODY_MS / 1000} s: clients give up then, taking it for a stream, not a document.`
+    : `Nothing arrived from ${url} for ${timeoutMs / 1000} s: clients give up then.`;
+}
+
+async function loadUrl(url: URL, fetchFn: Fetch, timeoutMs: number): Promise<Loaded> {
+  // As the client waits (waitForPieces): a slow but steady body is read, however long it takes
+  // up to the client's limit; a server that falls silent is given up.
+  const began = Date.now();
+  const silence = new AbortController();
+  const arrived = waitForPieces(timeoutMs, silence);
   let response: Response;
   try {
     response = await fetchFn(url, {
       headers: { ...FEED_REQUEST_INIT.headers, Origin: VALIDATOR_ORIGIN },
       redirect: 'follow',
-      signal: AbortSignal.timeout(FEED_TIMEOUT_MS),
+      signal: silence.signal,
     });
   } catch (error) {
-    const timedOut = error instanceof Error && error.name === 'TimeoutError';
     // fetch says "fetch failed"; why (a refused connection, an unknown host) is its cause.
     const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
     const reason = cause instanceof Error ? cause.message : String(cause);
     return {
       kind: 'failed',
       location: url.href,
-      message: timedOut
-        ? `No answer from ${url.href} within ${FEED_TIMEOUT_MS / 1000} s (clients give up then).`
+      message: silence.signal.aborted
+        ? `No answer from ${url.href} within ${timeoutMs / 1000} s (clients give up then).`
         : `Could not load ${url.href}: ${reason}`,
     };
   }
@@ -98,22 +113,32 @@ async function loadUrl(url: URL, fetchFn: Fetch): Promise<Loaded> {
     };
   }
   try {
-    const read = await readBody(response, FEED_LIMITS.maxDocumentBytes);
+    const read = await readBody(response, FEED_LIMITS.maxDocumentBytes, arrived);
     if ('tooLarge' in read) return tooLarge(http.url, read.tooLarge, http);
     return { kind: 'document', location: http.url, text: read.text, http };
   } catch (error) {
     return {
       kind: 'failed',
       location: http.url,
-      message: `The body of ${http.url} could not be read: ${String(error)}`,
+      message: silence.signal.aborted
+        ? stalled(http.url, began, timeoutMs)
+        : `The body of ${http.url} could not be read: ${String(error)}`,
     };
+  } finally {
+    // The last wait for a piece must not abort anything once the body is read.
+    silence.abort();
   }
 }
 
 /** One document, from a `file:` or an `http(s):` URL. Never throws. */
-export function loadDocument(url: URL, fetchFn: Fetch = fetch): Promise<Loaded> {
+export function loadDocument(
+  url: URL,
+  fetchFn: Fetch = fetch,
+  timeoutMs = FEED_TIMEOUT_MS,
+): Promise<Loaded> {
   if (url.protocol === 'file:') return loadFile(url);
-  if (url.protocol === 'http:' || url.protocol === 'https:') return loadUrl(url, fetchFn);
+  if (url.protocol === 'http:' || url.protocol === 'https:')
+    return loadUrl(url, fetchFn, timeoutMs);
   return Promise.resolve({
     kind: 'failed',
     location: url.href,
