@@ -161,6 +161,14 @@ export function checkResponse(
     );
   }
   checkCors(headers, list);
+  const bare = facts.redirects.filter((hop) => !hop.headers.has('access-control-allow-origin'));
+  for (const hop of bare) {
+    list.warning(
+      'HTTP Access-Control-Allow-Origin',
+      `The redirect from ${hop.url} (${hop.status}) has no Access-Control-Allow-Origin: on other sites the browser stops there, and the embedded widget cannot load the feed. Send "Access-Control-Allow-Origin: *" on the redirect too, or point embeds at ${facts.url}.`,
+      RULES.serving,
+    );
+  }
 }
 
 /** The answer to the head's own validator (conditionalStatus): it should be a 304. */

@@ -20,6 +20,14 @@ export interface HttpFacts {
   readonly url: string;
   readonly status: number;
   readonly headers: Headers;
+  /** The redirects on the way, first first: a browser checks CORS on each of them too. */
+  readonly redirects: readonly Redirect[];
+}
+
+export interface Redirect {
+  readonly url: string;
+  readonly status: number;
+  readonly headers: Headers;
 }
 
 export type Loaded =
@@ -63,12 +71,37 @@ async function loadFile(url: URL): Promise<Loaded> {
   }
 }
 
-function factsOf(response: Response, requested: URL): HttpFacts {
+function factsOf(response: Response, requested: URL, redirects: readonly Redirect[]): HttpFacts {
   return {
     url: response.url || requested.href,
     status: response.status,
     headers: response.headers,
+    redirects,
   };
+}
+
+const MAX_REDIRECTS = 20;
+
+/** Follows redirects as fetch does, keeping each one's headers for the CORS check. */
+async function fetchFollowing(url: URL, fetchFn: Fetch, signal: AbortSignal) {
+  const redirects: Redirect[] = [];
+  for (let at = url; ;) {
+    const response = await fetchFn(at, {
+      headers: { ...FEED_REQUEST_INIT.headers, Origin: VALIDATOR_ORIGIN },
+      redirect: 'manual',
+      signal,
+    });
+    const location = response.headers.get('location');
+    if (response.status < 300 || response.status > 399 || location === null) {
+      return { response, requested: at, redirects };
+    }
+    await response.body?.cancel().catch(() => {});
+    if (redirects.length === MAX_REDIRECTS) {
+      throw new Error(`more than ${MAX_REDIRECTS} redirects, the last to ${location}`);
+    }
+    redirects.push({ url: at.href, status: response.status, headers: response.headers });
+    at = new URL(location, at);
+  }
 }
 
 /** Why a body stopped: nothing arrived for `timeoutMs`, or it went on past the client's limit. */
@@ -84,13 +117,9 @@ async function loadUrl(url: URL, fetchFn: Fetch, timeoutMs: number): Promise<Loa
   const began = Date.now();
   const silence = new AbortController();
   const arrived = waitForPieces(timeoutMs, silence);
-  let response: Response;
+  let fetched: Awaited<ReturnType<typeof fetchFollowing>>;
   try {
-    response = await fetchFn(url, {
-      headers: { ...FEED_REQUEST_INIT.headers, Origin: VALIDATOR_ORIGIN },
-      redirect: 'follow',
-      signal: silence.signal,
-    });
+    fetched = await fetchFollowing(url, fetchFn, silence.signal);
   } catch (error) {
     // fetch says "fetch failed"; why (a refused connection, an unknown host) is its cause.
     const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
@@ -103,7 +132,8 @@ async function loadUrl(url: URL, fetchFn: Fetch, timeoutMs: number): Promise<Loa
         : `Could not load ${url.href}: ${reason}`,
     };
   }
-  const http = factsOf(response, url);
+  const { response } = fetched;
+  const http = factsOf(response, fetched.requested, fetched.redirects);
   if (!response.ok) {
     await response.body?.cancel().catch(() => {});
     return {
