@@ -160,6 +160,14 @@ export function checkResponse(
       RULES.serving,
     );
   }
+  const etag = headers.get('etag');
+  if (etag !== null && !/^(W\/)?".*"$/.test(etag)) {
+    list.warning(
+      'HTTP ETag',
+      `ETag ${etag} is not quoted: an entity tag is "${etag}" (or W/"${etag}"). Clients take an unquoted one for a Last-Modified date and send it as If-Modified-Since, which servers ignore: an unchanged feed then costs the whole document, not a 304.`,
+      RULES.serving,
+    );
+  }
   checkCors(headers, list);
   const bare = facts.redirects.filter((hop) => !hop.headers.has('access-control-allow-origin'));
   for (const hop of bare) {

@@ -209,6 +209,13 @@ describe('the HTTP checks', () => {
     ]);
   });
 
+  it('warn about an unquoted ETag: clients send it back as If-Modified-Since', async () => {
+    serve('/feed.json', head(), { ...WELL_SERVED, ETag: 'v1', 'Cache-Control': 'max-age=10' });
+    expect((await validate('/feed.json')).problems).toEqual([
+      problem('HTTP ETag', 'warning', RULES.serving, /ETag v1 is not quoted.*"v1"/),
+    ]);
+  });
+
   it('warn about a redirect without CORS: embeds on other sites stop at it', async () => {
     serve('/feed.json', head(), { ...WELL_SERVED, ETag: '"v1"', 'Cache-Control': 'max-age=10' });
     routes.set('/old.json', (_req, res) => res.writeHead(301, { Location: '/feed.json' }).end());
