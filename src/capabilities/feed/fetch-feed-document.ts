@@ -116,7 +116,7 @@ function earlyReply(
  * address) is given up all the same. Apart from fetchFeedDocument so that its timers, which
  * outlive the request, hold none of the request's variables (the document's text among them).
  */
-function waitForPieces(ms: number, controller: AbortController) {
+export function waitForPieces(ms: number, controller: AbortController) {
   let clock: AbortSignal;
   const began = Date.now();
   const restart = () => {

@@ -6,6 +6,7 @@ import type { ParsedFeed, RejectedItem } from '../../core/feed/feed-types';
 import { itemReadMode, parseFeedObject, readFeedJson } from '../../core/feed/parse-feed';
 import { checkItems } from './check-items';
 import { checkMeta } from './check-meta';
+import { checkText } from './check-text';
 import type { CheckedDocument, DocumentContext } from './document-context';
 import { jsonPath, quote, RULES, type ProblemList } from './validation-problem';
 
@@ -99,6 +100,7 @@ export function checkDocument(
     list.error('$', `${read.error.message} Clients keep what they had and show an error.`, rule);
     return undefined;
   }
+  checkText(text, list);
   const parsed = parseFeedObject(read.json, context.base);
   if (!parsed.ok) {
     const { kind, message } = parsed.error;

@@ -160,7 +160,23 @@ export function checkResponse(
       RULES.serving,
     );
   }
+  const etag = headers.get('etag');
+  if (etag !== null && !/^(W\/)?".*"$/.test(etag)) {
+    list.warning(
+      'HTTP ETag',
+      `ETag ${etag} is not quoted: an entity tag is "${etag}" (or W/"${etag}"). Clients take an unquoted one for a Last-Modified date and send it as If-Modified-Since, which servers ignore: an unchanged feed then costs the whole document, not a 304.`,
+      RULES.serving,
+    );
+  }
   checkCors(headers, list);
+  const bare = facts.redirects.filter((hop) => !hop.headers.has('access-control-allow-origin'));
+  for (const hop of bare) {
+    list.warning(
+      'HTTP Access-Control-Allow-Origin',
+      `The redirect from ${hop.url} (${hop.status}) has no Access-Control-Allow-Origin: on other sites the browser stops there, and the embedded widget cannot load the feed. Send "Access-Control-Allow-Origin: *" on the redirect too, or point embeds at ${facts.url}.`,
+      RULES.serving,
+    );
+  }
 }
 
 /** The answer to the head's own validator (conditionalStatus): it should be a 304. */

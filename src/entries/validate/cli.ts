@@ -13,7 +13,8 @@ parser and limits, and prints every problem with its JSON path and the rule it b
 Given a URL, it also checks the HTTP answers (content type, caching, ETag and 304, CORS) and
 follows next_url through the older pages.
 
-  --json          one JSON object: { valid, errors, warnings, problems, documents, notes }
+  --json          one JSON object: { valid, errors, warnings, problems, documents, notes },
+                  and "unreadable" (why) when exiting 2 for a feed that could not be read
   --max-pages N   follow at most N older pages (default 1000; 0: the head alone)
   --now TIME      judge dates "in the future" against this RFC 3339 time, not the clock
   --help          this text
@@ -103,8 +104,10 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     fetch: io.fetch,
   });
   if (!outcome.ok) {
-    if (parsed.json)
-      io.out(`${JSON.stringify({ valid: false, unreadable: outcome.message }, null, 2)}\n`);
+    // The report's every member, so that CI reads one shape whatever happened.
+    const empty = { errors: 0, warnings: 0, problems: [], documents: [], notes: [] };
+    const report = { valid: false, ...empty, unreadable: outcome.message };
+    if (parsed.json) io.out(`${JSON.stringify(report, null, 2)}\n`);
     io.err(`live-blog-validate: ${outcome.message}\n`);
     return 2;
   }

@@ -1,9 +1,13 @@
 // Reading one feed document for the validator: a file, or a URL the producer typed, with the
-// client's limits (size and time). The URL is the producer's own, on their own machine: a plain
+// client's limits (size, and time without a piece of the body). The URL is the producer's own, on their own machine: a plain
 // fetch, not the SSR loader's allow-list of origins (docs/decisions/0026).
 import { readFile, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { FEED_TIMEOUT_MS } from '../../capabilities/feed/fetch-feed-document';
+import {
+  FEED_BODY_MS,
+  FEED_TIMEOUT_MS,
+  waitForPieces,
+} from '../../capabilities/feed/fetch-feed-document';
 import { FEED_REQUEST_INIT, readBody } from '../../capabilities/feed/read-body';
 import { FEED_LIMITS } from '../../core/feed/feed-limits';
 
@@ -13,6 +17,14 @@ export const VALIDATOR_ORIGIN = 'https://live-blog-validate.invalid';
 /** A response's facts that the HTTP checks read. */
 export interface HttpFacts {
   /** After redirects. */
+  readonly url: string;
+  readonly status: number;
+  readonly headers: Headers;
+  /** The redirects on the way, first first: a browser checks CORS on each of them too. */
+  readonly redirects: readonly Redirect[];
+}
+
+export interface Redirect {
   readonly url: string;
   readonly status: number;
   readonly headers: Headers;
@@ -59,36 +71,69 @@ async function loadFile(url: URL): Promise<Loaded> {
   }
 }
 
-function factsOf(response: Response, requested: URL): HttpFacts {
+function factsOf(response: Response, requested: URL, redirects: readonly Redirect[]): HttpFacts {
   return {
     url: response.url || requested.href,
     status: response.status,
     headers: response.headers,
+    redirects,
   };
 }
 
-async function loadUrl(url: URL, fetchFn: Fetch): Promise<Loaded> {
-  let response: Response;
-  try {
-    response = await fetchFn(url, {
+const MAX_REDIRECTS = 20;
+
+/** Follows redirects as fetch does, keeping each one's headers for the CORS check. */
+async function fetchFollowing(url: URL, fetchFn: Fetch, signal: AbortSignal) {
+  const redirects: Redirect[] = [];
+  for (let at = url; ;) {
+    const response = await fetchFn(at, {
       headers: { ...FEED_REQUEST_INIT.headers, Origin: VALIDATOR_ORIGIN },
-      redirect: 'follow',
-      signal: AbortSignal.timeout(FEED_TIMEOUT_MS),
+      redirect: 'manual',
+      signal,
     });
+    const location = response.headers.get('location');
+    if (response.status < 300 || response.status > 399 || location === null) {
+      return { response, requested: at, redirects };
+    }
+    await response.body?.cancel().catch(() => {});
+    if (redirects.length === MAX_REDIRECTS) {
+      throw new Error(`more than ${MAX_REDIRECTS} redirects, the last to ${location}`);
+    }
+    redirects.push({ url: at.href, status: response.status, headers: response.headers });
+    at = new URL(location, at);
+  }
+}
+
+/** Why a body stopped: nothing arrived for `timeoutMs`, or it went on past the client's limit. */
+function stalled(url: string, began: number, timeoutMs: number): string {
+  return Date.now() - began > FEED_BODY_MS
+    ? `${url} was still sending after ${FEED_BODY_MS / 1000} s: clients give up then, taking it for a stream, not a document.`
+    : `Nothing arrived from ${url} for ${timeoutMs / 1000} s: clients give up then.`;
+}
+
+async function loadUrl(url: URL, fetchFn: Fetch, timeoutMs: number): Promise<Loaded> {
+  // As the client waits (waitForPieces): a slow but steady body is read, however long it takes
+  // up to the client's limit; a server that falls silent is given up.
+  const began = Date.now();
+  const silence = new AbortController();
+  const arrived = waitForPieces(timeoutMs, silence);
+  let fetched: Awaited<ReturnType<typeof fetchFollowing>>;
+  try {
+    fetched = await fetchFollowing(url, fetchFn, silence.signal);
   } catch (error) {
-    const timedOut = error instanceof Error && error.name === 'TimeoutError';
     // fetch says "fetch failed"; why (a refused connection, an unknown host) is its cause.
     const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
     const reason = cause instanceof Error ? cause.message : String(cause);
     return {
       kind: 'failed',
       location: url.href,
-      message: timedOut
-        ? `No answer from ${url.href} within ${FEED_TIMEOUT_MS / 1000} s (clients give up then).`
+      message: silence.signal.aborted
+        ? `No answer from ${url.href} within ${timeoutMs / 1000} s (clients give up then).`
         : `Could not load ${url.href}: ${reason}`,
     };
   }
-  const http = factsOf(response, url);
+  const { response } = fetched;
+  const http = factsOf(response, fetched.requested, fetched.redirects);
   if (!response.ok) {
     await response.body?.cancel().catch(() => {});
     return {
@@ -98,22 +143,32 @@ async function loadUrl(url: URL, fetchFn: Fetch): Promise<Loaded> {
     };
   }
   try {
-    const read = await readBody(response, FEED_LIMITS.maxDocumentBytes);
+    const read = await readBody(response, FEED_LIMITS.maxDocumentBytes, arrived);
     if ('tooLarge' in read) return tooLarge(http.url, read.tooLarge, http);
     return { kind: 'document', location: http.url, text: read.text, http };
   } catch (error) {
     return {
       kind: 'failed',
       location: http.url,
-      message: `The body of ${http.url} could not be read: ${String(error)}`,
+      message: silence.signal.aborted
+        ? stalled(http.url, began, timeoutMs)
+        : `The body of ${http.url} could not be read: ${String(error)}`,
     };
+  } finally {
+    // The last wait for a piece must not abort anything once the body is read.
+    silence.abort();
   }
 }
 
 /** One document, from a `file:` or an `http(s):` URL. Never throws. */
-export function loadDocument(url: URL, fetchFn: Fetch = fetch): Promise<Loaded> {
+export function loadDocument(
+  url: URL,
+  fetchFn: Fetch = fetch,
+  timeoutMs = FEED_TIMEOUT_MS,
+): Promise<Loaded> {
   if (url.protocol === 'file:') return loadFile(url);
-  if (url.protocol === 'http:' || url.protocol === 'https:') return loadUrl(url, fetchFn);
+  if (url.protocol === 'http:' || url.protocol === 'https:')
+    return loadUrl(url, fetchFn, timeoutMs);
   return Promise.resolve({
     kind: 'failed',
     location: url.href,

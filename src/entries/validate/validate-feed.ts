@@ -20,6 +20,8 @@ export interface ValidateOptions {
   /** Undefined when the sanitiser cannot run here (no jsdom): the check is skipped. */
   readonly htmlProblem: HtmlCheck | undefined;
   readonly fetch?: Fetch;
+  /** How long a server may send nothing: the client's own wait unless a test shortens it. */
+  readonly timeoutMs?: number;
 }
 
 export interface Report {
@@ -66,7 +68,7 @@ export async function validateFeed(
   options: ValidateOptions,
 ): Promise<Outcome> {
   const fetchFn = options.fetch ?? fetch;
-  const loaded = await loadDocument(target, fetchFn);
+  const loaded = await loadDocument(target, fetchFn, options.timeoutMs);
   if (loaded.kind === 'failed') return { ok: false, message: loaded.message };
   const notes: string[] = [];
   if (options.htmlProblem === undefined) {
@@ -116,6 +118,7 @@ export async function validateFeed(
       maxPages: options.maxPages,
       htmlProblem: options.htmlProblem,
       fetch: fetchFn,
+      timeoutMs: options.timeoutMs,
     },
   );
   return {

@@ -39,6 +39,7 @@ export interface WalkOptions {
   readonly maxPages: number;
   readonly htmlProblem: DocumentContext['htmlProblem'];
   readonly fetch: Fetch;
+  readonly timeoutMs?: number;
 }
 
 export interface WalkResult {
@@ -203,7 +204,7 @@ export async function walkPages(head: ChainLink, options: WalkOptions): Promise<
       );
       break;
     }
-    const loaded = await loadDocument(target, options.fetch);
+    const loaded = await loadDocument(target, options.fetch, options.timeoutMs);
     const name = documentName(target.href);
     if (loaded.kind === 'failed') {
       link.list.error(

@@ -209,6 +209,32 @@ describe('the HTTP checks', () => {
     ]);
   });
 
+  it('warn about an unquoted ETag: clients send it back as If-Modified-Since', async () => {
+    serve('/feed.json', head(), { ...WELL_SERVED, ETag: 'v1', 'Cache-Control': 'max-age=10' });
+    expect((await validate('/feed.json')).problems).toEqual([
+      problem('HTTP ETag', 'warning', RULES.serving, /ETag v1 is not quoted.*"v1"/),
+    ]);
+  });
+
+  it('warn about a redirect without CORS: embeds on other sites stop at it', async () => {
+    serve('/feed.json', head(), { ...WELL_SERVED, ETag: '"v1"', 'Cache-Control': 'max-age=10' });
+    routes.set('/old.json', (_req, res) => res.writeHead(301, { Location: '/feed.json' }).end());
+    routes.set('/moved.json', (_req, res) =>
+      res.writeHead(302, { Location: '/feed.json', 'Access-Control-Allow-Origin': '*' }).end(),
+    );
+    expect((await validate('/old.json')).problems).toEqual([
+      problem(
+        'HTTP Access-Control-Allow-Origin',
+        'warning',
+        RULES.serving,
+        new RegExp(
+          `redirect from ${origin}/old\\.json \\(301\\).*point embeds at ${origin}/feed\\.json`,
+        ),
+      ),
+    ]);
+    expect((await validate('/moved.json')).problems).toEqual([]);
+  });
+
   it('report a document over the size limit from its Content-Length, without reading it', async () => {
     routes.set('/huge.json', (_req, res) => {
       res.writeHead(200, { ...WELL_SERVED, 'Content-Length': String(30 * 1024 * 1024) });

@@ -85,8 +85,14 @@ describe('live-blog-validate', () => {
     expect(plain.err).toMatch(/^live-blog-validate: Could not read file:.*no\/such\/feed\.json/);
     const json = await run(['no/such/feed.json', '--json']);
     expect(json.code).toBe(2);
+    // The same members as a report, for a pipeline that reads .errors or .problems.
     expect(JSON.parse(json.out)).toEqual({
       valid: false,
+      errors: 0,
+      warnings: 0,
+      problems: [],
+      documents: [],
+      notes: [],
       unreadable: expect.stringMatching(/Could not read/) as unknown,
     });
   });
