@@ -100,7 +100,7 @@ export function checkDocument(
     list.error('$', `${read.error.message} Clients keep what they had and show an error.`, rule);
     return undefined;
   }
-  checkText(text, list);
+  checkText(text, read.json, list);
   const parsed = parseFeedObject(read.json, context.base);
   if (!parsed.ok) {
     const { kind, message } = parsed.error;
