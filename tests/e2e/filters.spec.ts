@@ -115,6 +115,28 @@ test.describe('demo feed, everything published', () => {
     await expect(page.getByText('No updates match these filters.')).toHaveCount(0);
   });
 
+  test('filters picked after opening a permalink survive a reload and a copied address', async ({
+    page,
+    server,
+  }) => {
+    const permalink = '#update-vilnius-2023-07-12-1120-china-hits-back';
+    await page.goto(server.url + permalink);
+    await expect(page.getByRole('article', { name: T.china })).toBeFocused();
+    await checkbox(facet(page, 'Speaker'), 'Volodymyr Zelenskyy').check();
+    await expect(articles(page)).toHaveCount(2);
+
+    await page.reload();
+    await expect(resultCount(page)).toContainText(`2 of ${TOTAL} updates`);
+    await expect(articles(page)).toHaveCount(2);
+    await expect(checkbox(facet(page, 'Speaker'), 'Volodymyr Zelenskyy')).toBeChecked();
+    expect(params(page).get('speaker')).toBe('zelenskyy');
+
+    // Back: the permalink as it was opened, every update, the linked one in focus.
+    await page.goBack();
+    expect(new URL(page.url()).hash).toBe(permalink);
+    await expect(articles(page)).toHaveCount(TOTAL);
+  });
+
   test('the Latest view shows the same filtered updates, newest first', async ({
     page,
     server,
