@@ -94,6 +94,21 @@ test.describe('demo feed, everything published', () => {
     await expectNoAxeViolations(page);
   });
 
+  test('a search too long for a link is cut where the link cuts it', async ({ page, server }) => {
+    await page.goto(server.url);
+    await expect(articles(page)).toHaveCount(TOTAL);
+    const box = page.getByRole('searchbox', { name: 'Search updates' });
+    // Past what a link carries, a second word that would narrow the results further.
+    await box.fill(`zelenskyy${' '.repeat(200)}trudeau`);
+    await expect(articles(page)).toHaveCount(5);
+    await expect(resultCount(page)).toContainText(`5 of ${TOTAL} updates`);
+    await expect(box).toHaveValue(/^zelenskyy +$/);
+
+    await page.reload();
+    await expect(resultCount(page)).toContainText(`5 of ${TOTAL} updates`);
+    await expect(articles(page)).toHaveCount(5);
+  });
+
   test('zero results name the filters to loosen, each removable', async ({ page, server }) => {
     await page.goto(server.url);
     await expect(articles(page)).toHaveCount(TOTAL);

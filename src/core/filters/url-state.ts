@@ -22,7 +22,8 @@ const OWN_PARAMS: ReadonlySet<string> = new Set([
 ]);
 const MAX_VALUES = 50;
 const MAX_VALUE = 200;
-const MAX_QUERY = 200;
+/** The longest search a link carries: the search box takes no more, so a link shows what it did. */
+export const MAX_QUERY = 200;
 // In a `u` regex a surrogate class matches only a lone surrogate, never half of a pair.
 const LONE_SURROGATE = /\p{Cs}/u;
 
