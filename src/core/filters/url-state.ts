@@ -104,7 +104,8 @@ export function parseViewState(search: string): ViewState {
   return {
     ...readFacetLists((name) => queryListText(search, name)),
     // A blank query is no query (and is not written back), so it reads as ''.
-    q: q.trim() === '' ? '' : q.slice(0, MAX_QUERY),
+    // Cut between characters: half an emoji could not be written back into the address.
+    q: q.trim() === '' ? '' : q.slice(0, MAX_QUERY).replace(LONE_SURROGATE, ''),
     keyOnly: params.get('key') === '1',
     view: view === 'latest' ? 'latest' : defaultViewState.view,
     order: params.get('order') === 'oldest' ? 'oldest' : defaultViewState.order,
