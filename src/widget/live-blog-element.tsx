@@ -1,6 +1,6 @@
 import { createRoot, type Root } from 'react-dom/client';
 import { LiveBlogRoot } from './LiveBlogRoot';
-import { updateIdFromHash } from '../capabilities/sharing/permalink';
+import { updateIdFromHash } from '../core/timeline/element-ids';
 import widgetCss from './live-blog.css?inline';
 import { readEmbedSettings, SETTING_NAMES } from './embed-settings';
 import embedCss from './embed.css?inline';

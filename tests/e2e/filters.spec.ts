@@ -94,6 +94,21 @@ test.describe('demo feed, everything published', () => {
     await expectNoAxeViolations(page);
   });
 
+  test('a search too long for a link is cut where the link cuts it', async ({ page, server }) => {
+    await page.goto(server.url);
+    await expect(articles(page)).toHaveCount(TOTAL);
+    const box = page.getByRole('searchbox', { name: 'Search updates' });
+    // Past what a link carries, a second word that would narrow the results further.
+    await box.fill(`zelenskyy${' '.repeat(200)}trudeau`);
+    await expect(articles(page)).toHaveCount(5);
+    await expect(resultCount(page)).toContainText(`5 of ${TOTAL} updates`);
+    await expect(box).toHaveValue(/^zelenskyy +$/);
+
+    await page.reload();
+    await expect(resultCount(page)).toContainText(`5 of ${TOTAL} updates`);
+    await expect(articles(page)).toHaveCount(5);
+  });
+
   test('zero results name the filters to loosen, each removable', async ({ page, server }) => {
     await page.goto(server.url);
     await expect(articles(page)).toHaveCount(TOTAL);
@@ -113,6 +128,28 @@ test.describe('demo feed, everything published', () => {
     await expect(page.getByRole('article', { name: T.trudeau })).toBeVisible();
     await expect(page.getByRole('checkbox', { name: 'Key events only' })).not.toBeChecked();
     await expect(page.getByText('No updates match these filters.')).toHaveCount(0);
+  });
+
+  test('filters picked after opening a permalink survive a reload and a copied address', async ({
+    page,
+    server,
+  }) => {
+    const permalink = '#update-vilnius-2023-07-12-1120-china-hits-back';
+    await page.goto(server.url + permalink);
+    await expect(page.getByRole('article', { name: T.china })).toBeFocused();
+    await checkbox(facet(page, 'Speaker'), 'Volodymyr Zelenskyy').check();
+    await expect(articles(page)).toHaveCount(2);
+
+    await page.reload();
+    await expect(resultCount(page)).toContainText(`2 of ${TOTAL} updates`);
+    await expect(articles(page)).toHaveCount(2);
+    await expect(checkbox(facet(page, 'Speaker'), 'Volodymyr Zelenskyy')).toBeChecked();
+    expect(params(page).get('speaker')).toBe('zelenskyy');
+
+    // Back: the permalink as it was opened, every update, the linked one in focus.
+    await page.goBack();
+    expect(new URL(page.url()).hash).toBe(permalink);
+    await expect(articles(page)).toHaveCount(TOTAL);
   });
 
   test('the Latest view shows the same filtered updates, newest first', async ({

@@ -11,7 +11,7 @@ import { useMessages } from '../../shared/i18n/use-messages';
 import type { FacetOption } from '../../core/filters/facet-options';
 import { filterPanelMessages } from './filter-panel-messages';
 import { idPart } from '../../core/timeline/element-ids';
-import { FACET_PARAM } from '../../core/filters/url-state';
+import { FACET_PARAM, MAX_QUERY } from '../../core/filters/url-state';
 
 interface Props {
   readonly state: ViewState;
@@ -202,6 +202,7 @@ export function FilterPanel({
           aria-label={own.searchLabel}
           placeholder={own.searchPlaceholder}
           value={query}
+          maxLength={MAX_QUERY}
           onChange={(e) => setQuery(e.target.value)}
           autoComplete="off"
           enterKeyHint="search"

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { SetViewState, ViewState } from '../../core/filters/filter-state';
 import { parseViewState, serializeViewState } from '../../core/filters/url-state';
+import { updateIdFromHash } from '../../core/timeline/element-ids';
 
 /** The view in the address; one that names none leaves the preset (an embed's attributes). */
 function viewInAddress(initial: ViewState): ViewState {
@@ -39,7 +40,11 @@ export function useViewState(
       if (!syncUrl) return;
       const search = serializeViewState(next, window.location.search);
       if (search === window.location.search) return;
-      const url = `${window.location.pathname}${search}${window.location.hash}`;
+      // A permalink's hash, once the reader picks filters, would land again on reload or in a
+      // shared copy and clear them: it goes (a landing's own clearing keeps it). A host's stays.
+      const { hash } = window.location;
+      const keepHash = options?.replace || updateIdFromHash(hash) === undefined;
+      const url = `${window.location.pathname}${search}${keepHash ? hash : ''}`;
       if (options?.replace) window.history.replaceState(window.history.state, '', url);
       else window.history.pushState(window.history.state, '', url);
     },

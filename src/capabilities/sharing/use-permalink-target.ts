@@ -2,11 +2,11 @@ import { useCallback, useEffect, useLayoutEffect, useReducer, useRef, useState }
 import type { FeedStore } from '../../core/feed/feed-store';
 import type { LiveItem } from '../../core/feed/feed-types';
 import { clearFilters, type SetViewState, type ViewState } from '../../core/filters/filter-state';
+import { updateIdFromHash } from '../../core/timeline/element-ids';
 import { renderIndex, type RenderedTimeline } from '../../core/timeline/render-order';
 import { messagesIn } from '../../shared/i18n/language';
 import { useLocale } from '../../shared/i18n/use-messages';
 import type * as KeepInPlace from './keep-in-place';
-import { updateIdFromHash } from './permalink';
 
 type Landing = typeof KeepInPlace;
 let landing: Promise<Landing> | undefined;

@@ -61,6 +61,12 @@ export function htmlToSearchText(html: string): string {
     });
 }
 
+/**
+ * The words of a query. Quotation marks are not part of them (`"a b"` finds `a` and `b`); an
+ * apostrophe inside a word is. Splitting a word more can only find more, never less.
+ */
 export function searchTerms(query: string): string[] {
-  return normaliseText(query).split(/\s+/).filter(Boolean);
+  return normaliseText(query)
+    .split(/[\s"„\p{Pi}\p{Pf}]+|\B'|'\B/u)
+    .filter(Boolean);
 }

@@ -22,7 +22,8 @@ const OWN_PARAMS: ReadonlySet<string> = new Set([
 ]);
 const MAX_VALUES = 50;
 const MAX_VALUE = 200;
-const MAX_QUERY = 200;
+/** The longest search a link carries: the search box takes no more, so a link shows what it did. */
+export const MAX_QUERY = 200;
 // In a `u` regex a surrogate class matches only a lone surrogate, never half of a pair.
 const LONE_SURROGATE = /\p{Cs}/u;
 
@@ -103,7 +104,8 @@ export function parseViewState(search: string): ViewState {
   return {
     ...readFacetLists((name) => queryListText(search, name)),
     // A blank query is no query (and is not written back), so it reads as ''.
-    q: q.trim() === '' ? '' : q.slice(0, MAX_QUERY),
+    // Cut between characters: half an emoji could not be written back into the address.
+    q: q.trim() === '' ? '' : q.slice(0, MAX_QUERY).replace(LONE_SURROGATE, ''),
     keyOnly: params.get('key') === '1',
     view: view === 'latest' ? 'latest' : defaultViewState.view,
     order: params.get('order') === 'oldest' ? 'oldest' : defaultViewState.order,

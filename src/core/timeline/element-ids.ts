@@ -29,6 +29,13 @@ export function updateElementId(id: string): string {
   return `${UPDATE_ID_PREFIX}${idPart(id)}`;
 }
 
+/** The update a permalink's hash (`#update-…`) names, if it names one. */
+export function updateIdFromHash(hash: string): string | undefined {
+  if (!hash.startsWith(`#${UPDATE_ID_PREFIX}`)) return undefined;
+  const id = fromIdPart(hash.slice(UPDATE_ID_PREFIX.length + 1));
+  return id === '' ? undefined : id;
+}
+
 export function updateTitleId(id: string): string {
   return `title-update-${idPart(id)}`;
 }

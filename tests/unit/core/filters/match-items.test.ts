@@ -114,6 +114,13 @@ describe('filters', () => {
     expect(shown({ q: 'tokyo vilnius' })).toEqual([]);
   });
 
+  it('quotation marks around a phrase or a word are no part of what is searched', () => {
+    expect(shown({ q: '"security guarantees"' })).toEqual(['ua-lt']);
+    expect(shown({ q: '“Beijing” „Tokyo“ «communiqué»' })).toEqual(['cn']);
+    expect(shown({ q: "'vilnius'" })).toEqual(['g7-ua']);
+    expect(shown({ q: '＂crème brûlée＂' })).toEqual(['us']);
+  });
+
   it('search does not match markup or script contents', () => {
     expect(shown({ q: 'needle' })).toEqual([]);
     expect(shown({ q: 'script' })).toEqual([]);
@@ -203,6 +210,7 @@ describe('text helpers', () => {
   it('searchTerms splits on whitespace and normalises', () => {
     expect(searchTerms('  Sánchez\tORSTED  ')).toEqual(['sanchez', 'orsted']);
     expect(searchTerms('   ')).toEqual([]);
+    expect(searchTerms("'Nato’s' «Biden» ‹G7›")).toEqual(["nato's", 'biden', 'g7']);
   });
 
   it('toggleValue and activeFilterCount', () => {

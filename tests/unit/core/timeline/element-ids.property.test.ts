@@ -6,9 +6,10 @@ import {
   groupElementId,
   groupTitleId,
   updateElementId,
+  updateIdFromHash,
   updateTitleId,
 } from '../../../../src/core/timeline/element-ids';
-import { permalinkFor, updateIdFromHash } from '../../../../src/capabilities/sharing/permalink';
+import { permalinkFor } from '../../../../src/capabilities/sharing/permalink';
 import { params, timeout } from '../../../support/arbitraries';
 
 // Ids as hostile feeds write them: white space of every kind, the separators the old scheme
