@@ -1,9 +1,13 @@
 // The iframe embed: dist/embed.html in an <iframe data-live-blog> on a host page of another
 // origin, sized by dist/embed-frame.js from the frame's postMessage reports.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expectNoAxeViolations } from './fixtures';
 import { expect, test } from './hosts/embed-test';
 import { hostDocument } from './hosts/host-server';
+import { writeRealisticFeed } from './realistic-feed.mjs';
 
 /** The demo polls every 15 s (+10 % jitter at most): 17 s always reaches the next poll. */
 const ONE_POLL = 17_000;
@@ -136,4 +140,38 @@ test('the page inside the iframe passes axe', async ({ page, server }) => {
   await page.goto(`${server.url}embed.html?feed=feeds/vilnius-2023.json&controls=compact`);
   await expect(page.getByRole('article')).toHaveCount(3);
   await expectNoAxeViolations(page);
+});
+
+test.describe('a blog longer than the first screen', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'live-blog-iframe-'));
+  test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  writeRealisticFeed(dir, { items: 200 });
+  test.use({ serverOptions: { mode: 'static', staticDir: dir } });
+
+  test('the iframe ends a screen at most below its last update, and grows as the reader scrolls', async ({
+    page,
+    server,
+    host,
+  }) => {
+    await page.goto(
+      host.page('/long.html', iframePage(server.url, 'feed=fixtures/realistic.json')),
+    );
+    const frame = page.frameLocator('iframe');
+    await expect(frame.locator('.lb-update').first()).toBeVisible();
+    await expectSizedToContent(page);
+    // Blank space below the last update: the reader scrolls through it to see more.
+    const blank = () =>
+      frame.locator('body').evaluate((body) => {
+        const updates = body.querySelectorAll('.lb-update');
+        return body.scrollHeight - updates[updates.length - 1]!.getBoundingClientRect().bottom;
+      });
+    const screen = page.viewportSize()!.height;
+    expect(await blank()).toBeLessThan(screen);
+    const rendered = await frame.locator('.lb-update').count();
+    expect(rendered).toBeLessThan(200);
+    await page.locator('#after').scrollIntoViewIfNeeded();
+    await expect.poll(() => frame.locator('.lb-update').count()).toBeGreaterThan(rendered);
+    await expectSizedToContent(page);
+    expect(await blank()).toBeLessThan(screen);
+  });
 });
