@@ -12,11 +12,11 @@ import { writeRealisticFeed } from './realistic-feed.mjs';
 /** The demo polls every 15 s (+10 % jitter at most): 17 s always reaches the next poll. */
 const ONE_POLL = 17_000;
 
-function iframePage(widgetUrl: string, query: string) {
+function iframePage(widgetUrl: string, query: string, attributes = '') {
   return hostDocument(
     `<h1>An article</h1>
      <p>First paragraph of the article.</p>
-     <iframe data-live-blog title="Live updates" width="700"
+     <iframe data-live-blog title="Live updates" width="700" ${attributes}
        src="${widgetUrl}embed.html?${query}"></iframe>
      <p id="after">The article goes on after the live blog.</p>`,
     `<script type="module" src="${widgetUrl}embed-frame.js"></script>`,
@@ -126,6 +126,48 @@ test('the frame reports its height only to the parent origin it was given', asyn
     .toBe(true);
   // The iframe keeps its default height (150 px): nothing reached the host.
   expect((await heights(page)).outer).toBe(150);
+});
+
+test('a sandboxed iframe without allow-same-origin is sized too', async ({
+  page,
+  server,
+  host,
+}) => {
+  // Its document has an opaque origin: its messages come from 'null', not from its src.
+  const sandbox = 'sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"';
+  const url = host.page(
+    '/sandboxed.html',
+    iframePage(server.url, 'feed=feeds/vilnius-2023.json', sandbox),
+  );
+  await page.goto(url);
+  await expect(page.frameLocator('iframe').getByRole('article')).toHaveCount(3);
+  await expectSizedToContent(page);
+});
+
+test('a sandboxed iframe without allow-same-origin hears the host’s consent to embeds', async ({
+  page,
+  context,
+  server,
+  host,
+}) => {
+  // The players and posts stay offline: only whether the frame renders them counts.
+  await context.route(/^https:/, (route) => route.abort());
+  const sandbox = 'sandbox="allow-scripts allow-popups"';
+  await page.goto(
+    host.page(
+      '/sandboxed-consent.html',
+      iframePage(server.url, 'feed=fixtures/embeds.json&poll=off', sandbox),
+    ),
+  );
+  const frame = page.frameLocator('iframe[data-live-blog]');
+  await expect(frame.getByRole('button', { name: /^Load content from/ }).first()).toBeVisible();
+  await expect(frame.locator('iframe')).toHaveCount(0);
+  await page.evaluate(() =>
+    document
+      .querySelector('iframe[data-live-blog]')!
+      .dispatchEvent(new CustomEvent('live-blog:consent', { detail: { providers: 'all' } })),
+  );
+  await expect(frame.locator('iframe')).toHaveCount(4);
 });
 
 test('the iframe example page is sized to its content', async ({ page, server }) => {
