@@ -170,6 +170,13 @@ test('a sandboxed iframe without allow-same-origin hears the host’s consent to
   await expect(frame.locator('iframe')).toHaveCount(4);
 });
 
+test('embed.html without a feed says so', async ({ page, server }) => {
+  await page.goto(`${server.url}embed.html?topic=ukraine`);
+  await expect(page.getByRole('main')).toHaveText(
+    'This live blog cannot be shown: the feed parameter is missing.',
+  );
+});
+
 test('the iframe example page is sized to its content', async ({ page, server }) => {
   await page.goto(`${server.url}embed-iframe-example.html`);
   const iframe = page.locator('iframe[data-live-blog]');
