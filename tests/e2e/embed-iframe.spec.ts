@@ -1,18 +1,22 @@
 // The iframe embed: dist/embed.html in an <iframe data-live-blog> on a host page of another
 // origin, sized by dist/embed-frame.js from the frame's postMessage reports.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expectNoAxeViolations } from './fixtures';
 import { expect, test } from './hosts/embed-test';
 import { hostDocument } from './hosts/host-server';
+import { writeRealisticFeed } from './realistic-feed.mjs';
 
 /** The demo polls every 15 s (+10 % jitter at most): 17 s always reaches the next poll. */
 const ONE_POLL = 17_000;
 
-function iframePage(widgetUrl: string, query: string) {
+function iframePage(widgetUrl: string, query: string, attributes = '') {
   return hostDocument(
     `<h1>An article</h1>
      <p>First paragraph of the article.</p>
-     <iframe data-live-blog title="Live updates" width="700"
+     <iframe data-live-blog title="Live updates" width="700" ${attributes}
        src="${widgetUrl}embed.html?${query}"></iframe>
      <p id="after">The article goes on after the live blog.</p>`,
     `<script type="module" src="${widgetUrl}embed-frame.js"></script>`,
@@ -124,6 +128,55 @@ test('the frame reports its height only to the parent origin it was given', asyn
   expect((await heights(page)).outer).toBe(150);
 });
 
+test('a sandboxed iframe without allow-same-origin is sized too', async ({
+  page,
+  server,
+  host,
+}) => {
+  // Its document has an opaque origin: its messages come from 'null', not from its src.
+  const sandbox = 'sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"';
+  const url = host.page(
+    '/sandboxed.html',
+    iframePage(server.url, 'feed=feeds/vilnius-2023.json', sandbox),
+  );
+  await page.goto(url);
+  await expect(page.frameLocator('iframe').getByRole('article')).toHaveCount(3);
+  await expectSizedToContent(page);
+});
+
+test('a sandboxed iframe without allow-same-origin hears the host’s consent to embeds', async ({
+  page,
+  context,
+  server,
+  host,
+}) => {
+  // The players and posts stay offline: only whether the frame renders them counts.
+  await context.route(/^https:/, (route) => route.abort());
+  const sandbox = 'sandbox="allow-scripts allow-popups"';
+  await page.goto(
+    host.page(
+      '/sandboxed-consent.html',
+      iframePage(server.url, 'feed=fixtures/embeds.json&poll=off', sandbox),
+    ),
+  );
+  const frame = page.frameLocator('iframe[data-live-blog]');
+  await expect(frame.getByRole('button', { name: /^Load content from/ }).first()).toBeVisible();
+  await expect(frame.locator('iframe')).toHaveCount(0);
+  await page.evaluate(() =>
+    document
+      .querySelector('iframe[data-live-blog]')!
+      .dispatchEvent(new CustomEvent('live-blog:consent', { detail: { providers: 'all' } })),
+  );
+  await expect(frame.locator('iframe')).toHaveCount(4);
+});
+
+test('embed.html without a feed says so', async ({ page, server }) => {
+  await page.goto(`${server.url}embed.html?topic=ukraine`);
+  await expect(page.getByRole('main')).toHaveText(
+    'This live blog cannot be shown: the feed parameter is missing.',
+  );
+});
+
 test('the iframe example page is sized to its content', async ({ page, server }) => {
   await page.goto(`${server.url}embed-iframe-example.html`);
   const iframe = page.locator('iframe[data-live-blog]');
@@ -136,4 +189,38 @@ test('the page inside the iframe passes axe', async ({ page, server }) => {
   await page.goto(`${server.url}embed.html?feed=feeds/vilnius-2023.json&controls=compact`);
   await expect(page.getByRole('article')).toHaveCount(3);
   await expectNoAxeViolations(page);
+});
+
+test.describe('a blog longer than the first screen', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'live-blog-iframe-'));
+  test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  writeRealisticFeed(dir, { items: 200 });
+  test.use({ serverOptions: { mode: 'static', staticDir: dir } });
+
+  test('the iframe ends a screen at most below its last update, and grows as the reader scrolls', async ({
+    page,
+    server,
+    host,
+  }) => {
+    await page.goto(
+      host.page('/long.html', iframePage(server.url, 'feed=fixtures/realistic.json')),
+    );
+    const frame = page.frameLocator('iframe');
+    await expect(frame.locator('.lb-update').first()).toBeVisible();
+    await expectSizedToContent(page);
+    // Blank space below the last update: the reader scrolls through it to see more.
+    const blank = () =>
+      frame.locator('body').evaluate((body) => {
+        const updates = body.querySelectorAll('.lb-update');
+        return body.scrollHeight - updates[updates.length - 1]!.getBoundingClientRect().bottom;
+      });
+    const screen = page.viewportSize()!.height;
+    expect(await blank()).toBeLessThan(screen);
+    const rendered = await frame.locator('.lb-update').count();
+    expect(rendered).toBeLessThan(200);
+    await page.locator('#after').scrollIntoViewIfNeeded();
+    await expect.poll(() => frame.locator('.lb-update').count()).toBeGreaterThan(rendered);
+    await expectSizedToContent(page);
+    expect(await blank()).toBeLessThan(screen);
+  });
 });

@@ -54,3 +54,16 @@ export function showFeedRefused(root: Root, locale = navigator.language) {
     </StrictMode>,
   );
 }
+
+/** What embed.html shows when its address names no feed at all. */
+export function showFeedMissing(root: Root) {
+  root.render(
+    <div className="lb-theme lb-theme--auto">
+      <main className="lb-root">
+        <p className="lb-error">
+          This live blog cannot be shown: the <code>feed</code> parameter is missing.
+        </p>
+      </main>
+    </div>,
+  );
+}

@@ -13,7 +13,8 @@ import { safeHttpUrl } from '../../core/feed/safe-url';
  *                                                  embeds for the reader (replaces the last word)
  *
  * Each side checks the other: the host accepts a height only from the window of one of its
- * iframe[data-live-blog] elements and only from that iframe's src origin; the frame posts only to
+ * iframe[data-live-blog] elements and only from that iframe's src origin ('null' when a sandbox
+ * without allow-same-origin makes the frame's origin opaque); the frame posts only to
  * its parent's origin (never '*') and accepts a hello or a consent only from its parent window and
  * origin.
  */

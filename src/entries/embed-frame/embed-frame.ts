@@ -9,6 +9,10 @@ import { CONSENT_MESSAGE, HELLO_MESSAGE, readHeightMessage } from '../common/fra
 const SELECTOR = 'iframe[data-live-blog]';
 
 function frameOrigin(iframe: HTMLIFrameElement): string | undefined {
+  // A sandbox without allow-same-origin gives the frame an opaque origin, which messages carry
+  // as 'null' and which no targetOrigin but '*' reaches; the window check alone then names it.
+  if (iframe.hasAttribute('sandbox') && !iframe.sandbox.contains('allow-same-origin'))
+    return 'null';
   try {
     return new URL(iframe.src, document.baseURI).origin;
   } catch {
@@ -24,7 +28,10 @@ function sendConsent(iframe: HTMLIFrameElement) {
   const origin = frameOrigin(iframe);
   if (providers === undefined || origin === undefined) return;
   // To the frame's origin alone; a frame still loading is reached by its load event.
-  iframe.contentWindow?.postMessage({ type: CONSENT_MESSAGE, providers }, origin);
+  iframe.contentWindow?.postMessage(
+    { type: CONSENT_MESSAGE, providers },
+    origin === 'null' ? '*' : origin,
+  );
 }
 
 function greet(iframe: HTMLIFrameElement) {

@@ -36,10 +36,10 @@ let pending: string | undefined;
 function frame(granted?: string, locale?: string) {
   return (
     <StrictMode>
-      {settings && feed ? (
-        // The frame is a document of its own: the blog's title is its h1 and the blog its main
-        // landmark (standalone). In a frame, pushState would add entries to the host's Back
-        // button: no sync-url here.
+      {/* The frame is a document of its own: the blog's title is its h1 and the blog its main
+          landmark (standalone). In a frame, pushState would add entries to the host's Back
+          button: no sync-url here. */}
+      {settings && feed && (
         <LiveBlogRoot
           key={settings.resetKey}
           {...settings.props}
@@ -52,12 +52,6 @@ function frame(granted?: string, locale?: string) {
           renderedAt={snapshot?.fetchedAt}
           {...(locale === undefined ? {} : { locale })}
         />
-      ) : (
-        <main>
-          <p className="lb-frame-missing">
-            This live blog cannot be shown: the <code>feed</code> parameter is missing.
-          </p>
-        </main>
       )}
     </StrictMode>
   );
@@ -76,9 +70,12 @@ function show(granted?: string) {
   root.render(frame(granted, snapshot?.locale));
 }
 
-if (settings && !feed) {
+if (!feed) {
+  // Rare states: their words stay out of every reader's download.
   void import('../common/FeedRefused').then((m) =>
-    m.showFeedRefused(createRoot(container), settings.props.locale),
+    settings
+      ? m.showFeedRefused(createRoot(container), settings.props.locale)
+      : m.showFeedMissing(createRoot(container)),
   );
 } else if (feed && snapshot) {
   void import('../../widget/hydrate-widget')
