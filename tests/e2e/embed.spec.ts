@@ -224,6 +224,31 @@ test.describe('all updates published (static feed)', () => {
     }
   });
 
+  test('embed.js with a cache-busting query shows the widget, alone or beside the plain one', async ({
+    page,
+    server,
+    host,
+  }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    const feed = `${server.url}feeds/vilnius-2023.json`;
+    for (const scripts of [
+      [`${server.url}embed.js?v=2`],
+      [`${server.url}embed.js?v=3`, `${server.url}embed.js`],
+    ]) {
+      const url = host.page(
+        `/versioned-${scripts.length}.html`,
+        hostDocument(
+          `<live-blog feed="${feed}" poll="off"></live-blog>`,
+          scripts.map((src) => `<script type="module" src="${src}"></script>`).join(''),
+        ),
+      );
+      await page.goto(url);
+      await expect(articlesIn(widget(page))).toHaveCount(demo.items.length);
+    }
+    expect(errors).toEqual([]);
+  });
+
   test('changing an attribute re-renders the widget', async ({ page, server, host }) => {
     const url = host.page(
       '/attributes.html',
