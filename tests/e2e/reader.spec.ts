@@ -671,16 +671,22 @@ test.describe('accessibility in every state', () => {
   test.describe('a page the browser renders', () => {
     test.use({ serverOptions: { initialItems: 100, shiftDates: false, ssr: false } });
 
-    test('axe: loading, loaded with rail and chart, filtered, no results', async ({
-      page,
-      server,
-    }) => {
+    /** Holds the demo feed's answer until the returned function is called: the page loads. */
+    async function holdFeed(page: Page) {
       let release!: () => void;
       const gate = new Promise<void>((resolve) => (release = resolve));
       await page.route('**/feeds/vilnius-2023.json*', async (route) => {
         await gate;
         await route.continue();
       });
+      return release;
+    }
+
+    test('axe: loading, loaded with rail and chart, filtered, no results', async ({
+      page,
+      server,
+    }) => {
+      const release = await holdFeed(page);
       await page.goto(server.url);
       await expect(page.getByRole('main')).toHaveAttribute('aria-busy', 'true');
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('Loading live updates…');
@@ -707,12 +713,7 @@ test.describe('accessibility in every state', () => {
       server,
     }) => {
       await page.setViewportSize({ width: 1280, height: 800 });
-      let release!: () => void;
-      const gate = new Promise<void>((resolve) => (release = resolve));
-      await page.route('**/feeds/vilnius-2023.json*', async (route) => {
-        await gate;
-        await route.continue();
-      });
+      const release = await holdFeed(page);
       await page.goto(server.url);
       const main = page.getByRole('main');
       await expect(main).toHaveAttribute('aria-busy', 'true');
