@@ -1,10 +1,9 @@
+import { CLOCK_AHEAD_MS } from '../../core/time/clock-ahead';
 import { dayKey } from './format-time';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
-/** How far ahead of the reader's clock a newsroom's may be and still read "just now". */
-const CLOCK_AHEAD_MS = 5 * MINUTE;
 
 /**
  * "5 minutes ago" for the last day, then null so the caller shows the date. A time a little in
