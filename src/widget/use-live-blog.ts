@@ -164,6 +164,7 @@ export function useLiveBlog(props: LiveBlogOptions, elements: LiveBlogElements) 
     withFilters: controls !== 'none',
     meta,
     timeZone,
+    receivedAt: store?.changedAt,
   });
   // A bar leads to its hour: the newest matching update in it, in the chronological view.
   // Oldest first, the hour's oldest: the reader reads on down from there.
