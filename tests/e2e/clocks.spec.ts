@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
@@ -89,4 +92,42 @@ test('polls go on when the reader’s clock is put back an hour', async ({ page,
   const before = requests.length;
   await page.clock.runFor(2 * 34_000);
   await expect.poll(() => requests.length).toBeGreaterThan(before);
+});
+
+test.describe('server-rendered, read where it is already tomorrow', () => {
+  // The server renders on the real clock: zones are picked so that, now, it is about midday at
+  // the event and about 01:30 for the reader, and an update of three hours ago is today at the
+  // event, yesterday for the reader.
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'live-blog-clocks-'));
+  test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const now = Date.now();
+  const utcHours = (now % (24 * HOUR)) / HOUR;
+  const east = (localHours: number) => {
+    const h = Math.round(localHours - utcHours);
+    return h < -12 ? h + 24 : h;
+  };
+  // Etc/GMT-5 is five hours east of Greenwich (POSIX signs).
+  const zone = (h: number) => `Etc/GMT${h > 0 ? '-' : '+'}${Math.abs(h)}`;
+  test.use({
+    serverOptions: { mode: 'static', staticDir: dir },
+    timezoneId: zone(east(1.5)),
+  });
+
+  test('the server and the reader agree on "3 hours ago": no hydration mismatch', async ({
+    page,
+    server,
+  }) => {
+    writeFileSync(
+      path.join(dir, 'tomorrow.json'),
+      JSON.stringify({
+        version: 'https://jsonfeed.org/version/1.1',
+        title: 'Clocks desk: live',
+        _liveblog: { status: 'live', timezone: zone(east(12)) },
+        items: [update('recent', now - 3 * HOUR - 5 * MIN)],
+      }),
+    );
+    await page.goto(`${server.url}?feed=fixtures/tomorrow.json`);
+    await expect(page.locator('#live-blog-snapshot')).toHaveCount(1);
+    await expect(article(page, 'recent')).toContainText('3 hours ago');
+  });
 });
