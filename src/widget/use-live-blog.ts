@@ -35,7 +35,6 @@ import type { UpdateContext } from '../capabilities/timeline/UpdateArticle';
 import { useMessages } from '../shared/i18n/use-messages';
 import { useHydrated } from '../shared/hydration/use-hydrated';
 import { useTimeZoneChoice } from '../shared/time/use-time-zone-choice';
-import { onServerClock } from '../shared/time/server-clock';
 import type { LiveBlogOptions } from './live-blog-options';
 import { useActivityBins } from './use-activity-bins';
 import { useAnnouncements } from './use-announcements';
@@ -160,14 +159,12 @@ export function useLiveBlog(props: LiveBlogOptions, elements: LiveBlogElements) 
     find: findUpdate,
   });
   const keyEvents = useMemo(() => arrivals.shown.filter((item) => item.keyEvent), [arrivals.shown]);
-  // When the feed last changed, on the server's clock: what is dated well after it is not news yet.
-  const receivedAt = onServerClock(store?.changedAt);
   const bins = useActivityBins(model.matching, {
     root: rootRef,
     withFilters: controls !== 'none',
     meta,
     timeZone,
-    receivedAt,
+    receivedAt: store?.changedAt,
   });
   // A bar leads to its hour: the newest matching update in it, in the chronological view.
   // Oldest first, the hour's oldest: the reader reads on down from there.
@@ -188,7 +185,7 @@ export function useLiveBlog(props: LiveBlogOptions, elements: LiveBlogElements) 
     if (newest) target.jumpTo(newest.id);
   };
   // Of an update: not of the last poll, nor of a retraction (no "last update" in a blog of none).
-  const changedAt = useMemo(() => lastUpdateAt(sorted, receivedAt), [sorted, receivedAt]);
+  const changedAt = useMemo(() => lastUpdateAt(sorted, store?.changedAt), [sorted, store]);
   // The reader sees arrivals where they go: at the top, or at the end when reading oldest first.
   const unseen = useUnseenCount(sorted, model.oldestFirst ? atEnd : atTop, store?.changedAt);
   useDocumentTitle(meta?.title, unseen, standalone);

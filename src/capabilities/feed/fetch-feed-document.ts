@@ -6,7 +6,6 @@ import {
   type EarlyFeedRequest,
 } from './early-feed-request';
 import { FEED_REQUEST_INIT, readBody, type BodyRead } from './read-body';
-import { noteServerClock } from '../../shared/time/server-clock';
 
 /**
  * A failed poll (core/feed/feed-problem.ts says what the widget reads of it). Without a message
@@ -174,7 +173,6 @@ export async function fetchFeedDocument(
   reply.arrived = restart;
   const response = reply.response;
   const now = Date.now();
-  noteServerClock(response.headers, now);
   const cacheMaxAge = maxAge(response.headers.get('cache-control'));
   if (response.status === 304) return { kind: 'unchanged', maxAgeSeconds: cacheMaxAge };
   if (!response.ok) {

@@ -5,7 +5,6 @@ import type { Messages } from '../../shared/i18n/messages-en';
 import { formatClock, formatDayAndClock, spanned } from '../../shared/time/format-time';
 import { relativeTime } from '../../shared/time/relative-time';
 import { useNow } from '../../shared/time/use-now';
-import { serverSkew } from '../../shared/time/server-clock';
 import { useRenderTime } from '../../shared/time/render-time';
 import { useOnline } from './use-online';
 
@@ -66,9 +65,8 @@ export function StatusLine(props: Props) {
     text = t.offline;
     tone = 'problem';
   } else if (error) {
-    // The shared second tick may be from just before the failure; the retry is timed on the
-    // reader's clock, not the server's.
-    const from = Math.max(now - serverSkew(), failedAt);
+    // The shared second tick may be from just before the failure.
+    const from = Math.max(now, failedAt);
     const seconds =
       nextAttemptAt === undefined ? 0 : Math.max(0, Math.ceil((nextAttemptAt - from) / 1000));
     text = problemText(error, t);

@@ -1,5 +1,3 @@
-import { onServerClock } from '../../shared/time/server-clock';
-
 /**
  * The half of "since your last visit" that works after the first screen (use-last-visit.ts loads
  * it as a chunk of its own): writing the record, and noticing which marked updates are read.
@@ -17,8 +15,7 @@ export function recordVisits(key: string, seen: () => number | undefined): () =>
     const newest = seen();
     if (newest === undefined) return;
     try {
-      // When, on the feed server's clock where it is known: the banner shows it among its times.
-      localStorage.setItem(key, JSON.stringify({ seen: newest, at: onServerClock(Date.now()) }));
+      localStorage.setItem(key, JSON.stringify({ seen: newest, at: Date.now() }));
     } catch {
       // blocked or full: the next visit simply shows nothing
     }

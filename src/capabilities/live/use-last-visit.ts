@@ -4,7 +4,6 @@ import type { FeedStore } from '../../core/feed/feed-store';
 import type { LiveItem } from '../../core/feed/feed-types';
 import { arrivalMarks } from '../../core/live/arrivals';
 import { CLOCK_AHEAD_MS } from '../../core/time/clock-ahead';
-import { onServerClock } from '../../shared/time/server-clock';
 import {
   lastVisitKey,
   parseLastVisit,
@@ -57,8 +56,7 @@ export function useLastVisit(
   const newest = useMemo(
     () =>
       sorted.length > 0
-        ? arrivalMarks(sorted, (onServerClock(store?.changedAt) ?? Infinity) + CLOCK_AHEAD_MS)
-            .watermark
+        ? arrivalMarks(sorted, (store?.changedAt ?? Infinity) + CLOCK_AHEAD_MS).watermark
         : undefined,
     [sorted, store],
   );

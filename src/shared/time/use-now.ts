@@ -1,5 +1,4 @@
 import { useCallback, useSyncExternalStore } from 'react';
-import { serverSkew } from './server-clock';
 
 // One shared timer per period for the whole page, however many items show a relative time.
 interface Ticker {
@@ -37,8 +36,7 @@ function subscribe(periodMs: number, listener: () => void) {
 }
 
 /**
- * The current time on the feed server's clock where it is known (server-clock.ts), refreshed
- * every `periodMs` by a timer shared with every other caller. While
+ * The current time, refreshed every `periodMs` by a timer shared with every other caller. While
  * the server renders and while the page hydrates its HTML it is `serverNow`: 0 (not known, the
  * server's clock is not the reader's: callers show absolute times) unless the caller accepts the
  * time the page was rendered at (render-time.ts).
@@ -50,7 +48,7 @@ export function useNow(periodMs = 60_000, enabled = true, serverNow = 0): number
   );
   return useSyncExternalStore(
     sub,
-    () => (enabled ? ticker(periodMs).now + serverSkew() : 0),
+    () => (enabled ? ticker(periodMs).now : 0),
     () => serverNow,
   );
 }

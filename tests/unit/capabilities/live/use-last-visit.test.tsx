@@ -4,7 +4,6 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { lastVisitKey } from '../../../../src/core/live/last-visit';
-import { noteServerClock } from '../../../../src/shared/time/server-clock';
 import { LiveBlogRoot } from '../../../../src/widget/LiveBlogRoot';
 import { sharedQueryClient } from '../../../../src/widget/query-client';
 import { isoAt, wireFeed, wireItem } from '../../../support/feed-builders';
@@ -73,19 +72,6 @@ describe('since your last visit', () => {
       await settle();
       expect(screen.getByRole('article', { name: 'Update c' })).toHaveFocus();
     });
-  });
-
-  it('says when the reader was here on the server’s clock, when theirs is an hour slow', async () => {
-    noteServerClock(
-      new Headers({ date: new Date(Date.now() + 3_600_000).toUTCString() }),
-      Date.now(),
-    );
-    const url = feedUrl({ body: feed([wireItem('a', 10)]), etag: '"1"' });
-    leave(await visit(url), 30);
-    routes.set(url, { body: feed([wireItem('b', 100), wireItem('a', 10)]), etag: '"2"' });
-    await visit(url);
-    expect(screen.getByText(BANNER)).toHaveTextContent('1 update since you were here at 12:00');
-    noteServerClock(new Headers({ date: new Date().toUTCString() }), Date.now());
   });
 
   it('claims nothing new on a reload with nothing published since', async () => {
