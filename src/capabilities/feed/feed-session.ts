@@ -254,9 +254,12 @@ export class FeedSession {
     const partial = this.#store.complete === false;
     const held = partial ? emptyStore : this.#store;
     let gapUrl = gapPageUrl(held, feed);
-    let store = partial
-      ? replacePreview(this.#store, feed, now(), this.url)
-      : mergeHead(this.#store, feed, now(), this.url);
+    // Merged again at the end onto what the reader holds then: an older page they asked for
+    // meanwhile stays.
+    const steps = [
+      (s: FeedStore) => (partial ? replacePreview : mergeHead)(s, feed, now(), this.url),
+    ];
+    let store = steps[0]!(this.#store);
     // The head no longer reaches what the reader holds: walk back until it does, never to a
     // page already fetched, and not past a page that brings nothing new.
     const arrived = [feed.items];
@@ -266,14 +269,16 @@ export class FeedSession {
       if (!page) break;
       arrived.push(page.feed.items);
       const before = store;
-      store = mergeGapPage(store, page.feed, now(), page.urls);
+      const step = (s: FeedStore) => mergeGapPage(s, page.feed, now(), page.urls);
+      steps.push(step);
+      store = step(store);
       if (store.items === before.items && store.tombstones === before.tombstones) break;
       gapUrl = gapPageUrl(held, page.feed);
     }
     await this.#ready(arrived.flat(), signal);
     this.#validator = doc.validator;
     this.#firstScreenFailed = false;
-    this.#publish(store);
+    this.#publish(steps.reduce((s, step) => step(s), this.#store));
   }
 
   /** Waits for the code these items need before they are shown (`prepare`), if any. */
