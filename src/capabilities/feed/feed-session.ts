@@ -229,6 +229,9 @@ export class FeedSession {
         if (page) await this.#ready(page.feed.items);
         done();
         if (page) this.#publish(mergePage(this.#store, page.feed, now(), page.urls));
+        // Updates the reader holds already (a page cut from the head since): nothing would show
+        // for their click, so the next page follows, as far as the chain's rules allow.
+        if (this.#store.emptyPages > 0) return this.loadOlder(now);
       },
       (error: unknown) => {
         done();

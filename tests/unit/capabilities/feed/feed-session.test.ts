@@ -190,6 +190,24 @@ describe('loadOlder', () => {
     expect(fetchMock).toHaveBeenCalledTimes(3);
   });
 
+  it('one press passes a page of updates the reader holds (cut from the head since)', async () => {
+    const p3 = 'https://feeds.example/live/page-3.json';
+    const p2 = 'https://feeds.example/live/page-2.json';
+    const p1 = 'https://feeds.example/live/page-1.json';
+    serve({ [HEAD]: { body: wireFeed([wireItem('d', 3), wireItem('c', 2)], { next_url: p2 }) } });
+    await session.poll(signal(), () => NOW);
+    const fetchMock = serve({
+      [HEAD]: { body: wireFeed([wireItem('e', 4), wireItem('d', 3)], { next_url: p3 }) },
+      [p3]: { body: wireFeed([wireItem('c', 2)], { next_url: p2 }) },
+      [p2]: { body: wireFeed([wireItem('b', 1)], { next_url: p1 }) },
+    });
+    await session.poll(signal(), () => NOW);
+    await session.loadOlder(() => NOW);
+    expect(ids()).toEqual(['e', 'd', 'c', 'b']);
+    expect(session.store.olderUrl).toBe(p1);
+    expect(fetchMock.mock.calls.map(([url]) => url)).toEqual([HEAD, p3, p2]);
+  });
+
   it('one session per feed URL and client', () => {
     expect(getFeedSession(client, HEAD)).toBe(session);
     expect(getFeedSession(client, `${HEAD}?other`)).not.toBe(session);
