@@ -268,7 +268,11 @@ export class FeedSession {
     const arrived = [feed.items];
     for (let i = 0; gapUrl !== undefined && i < MAX_GAP_PAGES; i++) {
       if (store.fetched.has(pageKey(gapUrl))) break;
-      const page = await this.#fetchPage(gapUrl, signal, now());
+      // A page that does not load leaves the gap, not the head, unshown (the older button
+      // offers it while the reader has no older page of their own).
+      const page = await this.#fetchPage(gapUrl, signal, now()).catch(() =>
+        signal.throwIfAborted(),
+      );
       if (!page) break;
       arrived.push(page.feed.items);
       const before = store;

@@ -111,6 +111,18 @@ describe('poll', () => {
     expect(session.store.pagesLoaded).toBe(0);
   });
 
+  it('a page of the gap that does not load holds back neither the head nor the polls', async () => {
+    serve({ [HEAD]: { body: wireFeed([wireItem('a', 0)], { next_url: 'page-1.json' }) } });
+    await session.poll(signal(), () => NOW);
+    // The reader was away; the page between the new head and what they hold is missing.
+    serve({ [HEAD]: { body: wireFeed([wireItem('f', 5)], { next_url: 'page-2.json' }) } });
+    await session.poll(signal(), () => NOW);
+    expect(ids()).toEqual(['f', 'a']);
+    expect(session.failures).toBe(0);
+    // It is still there to ask for: the way to older updates starts with it.
+    expect(session.store.olderUrl).toBe('https://feeds.example/live/page-2.json');
+  });
+
   it('tombstones in a later head remove held items', async () => {
     serve({ [HEAD]: { body: wireFeed([wireItem('a', 0), wireItem('b', 1)]), etag: '1' } });
     await session.poll(signal(), () => NOW);
