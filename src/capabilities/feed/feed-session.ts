@@ -229,9 +229,8 @@ export class FeedSession {
         if (page) await this.#ready(page.feed.items);
         done();
         if (page) this.#publish(mergePage(this.#store, page.feed, now(), page.urls));
-        // Updates the reader holds already (a page cut from the head since): nothing would show
-        // for their click, so the next page follows, as far as the chain's rules allow.
-        if (this.#store.emptyPages > 0) return this.loadOlder(now);
+        // A page of updates held already (cut from the head since) would show nothing: go on.
+        if (page && this.#store.emptyPages > 0) return this.loadOlder(now);
       },
       (error: unknown) => {
         done();
@@ -257,8 +256,7 @@ export class FeedSession {
     const partial = this.#store.complete === false;
     const held = partial ? emptyStore : this.#store;
     let gapUrl = gapPageUrl(held, feed);
-    // Merged again at the end onto what the reader holds then: an older page they asked for
-    // meanwhile stays.
+    // Replayed at the end onto the store then: an older page loaded meanwhile stays.
     const steps = [
       (s: FeedStore) => (partial ? replacePreview : mergeHead)(s, feed, now(), this.url),
     ];
@@ -268,8 +266,7 @@ export class FeedSession {
     const arrived = [feed.items];
     for (let i = 0; gapUrl !== undefined && i < MAX_GAP_PAGES; i++) {
       if (store.fetched.has(pageKey(gapUrl))) break;
-      // A page that does not load leaves the gap, not the head, unshown (the older button
-      // offers it while the reader has no older page of their own).
+      // A page that fails leaves the gap unshown, not the head.
       const page = await this.#fetchPage(gapUrl, signal, now()).catch(() =>
         signal.throwIfAborted(),
       );

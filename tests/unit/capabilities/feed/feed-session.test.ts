@@ -111,18 +111,6 @@ describe('poll', () => {
     expect(session.store.pagesLoaded).toBe(0);
   });
 
-  it('a page of the gap that does not load holds back neither the head nor the polls', async () => {
-    serve({ [HEAD]: { body: wireFeed([wireItem('a', 0)], { next_url: 'page-1.json' }) } });
-    await session.poll(signal(), () => NOW);
-    // The reader was away; the page between the new head and what they hold is missing.
-    serve({ [HEAD]: { body: wireFeed([wireItem('f', 5)], { next_url: 'page-2.json' }) } });
-    await session.poll(signal(), () => NOW);
-    expect(ids()).toEqual(['f', 'a']);
-    expect(session.failures).toBe(0);
-    // It is still there to ask for: the way to older updates starts with it.
-    expect(session.store.olderUrl).toBe('https://feeds.example/live/page-2.json');
-  });
-
   it('tombstones in a later head remove held items', async () => {
     serve({ [HEAD]: { body: wireFeed([wireItem('a', 0), wireItem('b', 1)]), etag: '1' } });
     await session.poll(signal(), () => NOW);
@@ -200,24 +188,6 @@ describe('loadOlder', () => {
     while (walking.length > 0) await walking.shift();
     expect(ids()).toEqual(['c', 'b', 'a']);
     expect(fetchMock).toHaveBeenCalledTimes(3);
-  });
-
-  it('one press passes a page of updates the reader holds (cut from the head since)', async () => {
-    const p3 = 'https://feeds.example/live/page-3.json';
-    const p2 = 'https://feeds.example/live/page-2.json';
-    const p1 = 'https://feeds.example/live/page-1.json';
-    serve({ [HEAD]: { body: wireFeed([wireItem('d', 3), wireItem('c', 2)], { next_url: p2 }) } });
-    await session.poll(signal(), () => NOW);
-    const fetchMock = serve({
-      [HEAD]: { body: wireFeed([wireItem('e', 4), wireItem('d', 3)], { next_url: p3 }) },
-      [p3]: { body: wireFeed([wireItem('c', 2)], { next_url: p2 }) },
-      [p2]: { body: wireFeed([wireItem('b', 1)], { next_url: p1 }) },
-    });
-    await session.poll(signal(), () => NOW);
-    await session.loadOlder(() => NOW);
-    expect(ids()).toEqual(['e', 'd', 'c', 'b']);
-    expect(session.store.olderUrl).toBe(p1);
-    expect(fetchMock.mock.calls.map(([url]) => url)).toEqual([HEAD, p3, p2]);
   });
 
   it('one session per feed URL and client', () => {
