@@ -246,10 +246,3 @@ export function lastUpdateAt(items: Iterable<LiveItem>): number | undefined {
   }
   return newest;
 }
-
-export function oldestPublished(items: Iterable<LiveItem>): number | undefined {
-  let oldest: number | undefined;
-  for (const item of items)
-    if (oldest === undefined || item.published < oldest) oldest = item.published;
-  return oldest;
-}
