@@ -65,6 +65,8 @@ export function LiveBlog(props: LiveBlogOptions) {
           {blog.target.message}
         </p>
       </BlogHeader>
+      {/* Before the rail, as on screen in every layout: focus follows what the reader sees. */}
+      {blog.showControls && <BlogFilters blog={blog} />}
       {blog.hasRail && (
         <StoryRail
           bins={blog.bins}
@@ -84,7 +86,6 @@ export function LiveBlog(props: LiveBlogOptions) {
       <p className="lb-visually-hidden" aria-live="polite" aria-atomic="true">
         {blog.announced.arrivals}
       </p>
-      {blog.showControls && <BlogFilters blog={blog} />}
       <Main className="lb-timeline" part="timeline" aria-busy={blog.live.isLoading || blog.partial}>
         <div ref={sentinel} className="lb-sentinel" aria-hidden="true" />
         {/* A focus target for "new updates"; aria-label needs a role (a plain div may not have one). */}

@@ -1,7 +1,7 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import { useHydrated } from '../shared/hydration/use-hydrated';
 import type { FeedStore } from '../core/feed/feed-store';
-import { oldestPublished, sortedItems } from '../core/feed/feed-store';
+import { sortedItems } from '../core/feed/feed-store';
 import type { LiveItem } from '../core/feed/feed-types';
 import type { FacetName, FilterState, ViewState } from '../core/filters/filter-state';
 import { FACETS, filterKey, readsOldestFirst } from '../core/filters/filter-state';
@@ -52,6 +52,7 @@ export function useSortedItems(store: FeedStore | undefined): readonly LiveItem[
 
 export interface TimelineInput {
   readonly store: FeedStore | undefined;
+  /** Newest first (useSortedItems). */
   readonly sorted: readonly LiveItem[];
   /** Items released to the view, and arrivals still waiting behind the new-updates button. */
   readonly shown: readonly LiveItem[];
@@ -135,7 +136,6 @@ export function useTimelineModel(input: TimelineInput): TimelineModel {
     const items = waitForStart ? [] : limited.filter((item) => !item.pinned);
     return oldestFirst ? items.reverse() : items;
   }, [limited, oldestFirst, waitForStart]);
-  const oldestLoaded = useMemo(() => oldestPublished(sorted), [sorted]);
   return {
     sorted,
     labels,
@@ -148,6 +148,6 @@ export function useTimelineModel(input: TimelineInput): TimelineModel {
     grouped,
     stream,
     oldestFirst,
-    oldestLoaded,
+    oldestLoaded: sorted.at(-1)?.published,
   };
 }

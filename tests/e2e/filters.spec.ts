@@ -218,6 +218,39 @@ test.describe('demo feed, everything published', () => {
     await expect(toggle).toHaveAttribute('aria-expanded', 'true');
     await expect(ukraine).toBeVisible();
   });
+
+  // On a phone the filters stand above the rail; on a tablet they are the left column beside it.
+  for (const width of [375, 900]) {
+    test(`at ${width} px, Tab reaches the filters before the story at a glance`, async ({
+      page,
+      server,
+    }) => {
+      await page.setViewportSize({ width, height: 800 });
+      await page.goto(server.url);
+      await expect(articles(page)).toHaveCount(TOTAL);
+      const rail = page.getByRole('region', { name: 'The story at a glance' });
+      const filters = page.locator('.lb-filters');
+      const above = async (a: Locator, b: Locator) =>
+        ((await a.boundingBox())?.y ?? Infinity) <= ((await b.boundingBox())?.y ?? -Infinity);
+      const beside = async (a: Locator, b: Locator) =>
+        ((await a.boundingBox())?.x ?? Infinity) < ((await b.boundingBox())?.x ?? -Infinity);
+      // The layout this test is about: filters first on screen, by row or by column.
+      expect((await above(filters, rail)) || (await beside(filters, rail))).toBe(true);
+
+      const visited: string[] = [];
+      for (let i = 0; i < 40 && !visited.includes('rail'); i++) {
+        await page.keyboard.press('Tab');
+        const where = await page.evaluate(() => {
+          const el = document.activeElement;
+          if (el?.closest('.lb-rail')) return 'rail';
+          return el?.closest('.lb-filters') ? 'filters' : 'other';
+        });
+        if (where !== 'other') visited.push(where);
+      }
+      expect(visited[0]).toBe('filters');
+      expect(visited).toContain('rail');
+    });
+  }
 });
 
 test.describe('live replay, 5 updates at start', () => {

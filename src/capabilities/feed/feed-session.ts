@@ -230,6 +230,8 @@ export class FeedSession {
         if (page) await this.#ready(page.feed.items);
         done();
         if (page) this.#publish(mergePage(this.#store, page.feed, now(), page.urls));
+        // A page of updates held already (cut from the head since) would show nothing: go on.
+        if (page && this.#store.emptyPages > 0) return this.loadOlder(now);
       },
       (error: unknown) => {
         done();
@@ -255,26 +257,33 @@ export class FeedSession {
     const partial = this.#store.complete === false;
     const held = partial ? emptyStore : this.#store;
     let gapUrl = gapPageUrl(held, feed);
-    let store = partial
-      ? replacePreview(this.#store, feed, now(), this.url)
-      : mergeHead(this.#store, feed, now(), this.url);
+    // Replayed at the end onto the store then: an older page loaded meanwhile stays.
+    const steps = [
+      (s: FeedStore) => (partial ? replacePreview : mergeHead)(s, feed, now(), this.url),
+    ];
+    let store = steps[0]!(this.#store);
     // The head no longer reaches what the reader holds: walk back until it does, never to a
     // page already fetched, and not past a page that brings nothing new.
     const arrived = [feed.items];
     for (let i = 0; gapUrl !== undefined && i < MAX_GAP_PAGES; i++) {
       if (store.fetched.has(pageKey(gapUrl))) break;
-      const page = await this.#fetchPage(gapUrl, signal, now());
+      // A page that fails leaves the gap unshown, not the head.
+      const page = await this.#fetchPage(gapUrl, signal, now()).catch(() =>
+        signal.throwIfAborted(),
+      );
       if (!page) break;
       arrived.push(page.feed.items);
       const before = store;
-      store = mergeGapPage(store, page.feed, now(), page.urls);
+      const step = (s: FeedStore) => mergeGapPage(s, page.feed, now(), page.urls);
+      steps.push(step);
+      store = step(store);
       if (store.items === before.items && store.tombstones === before.tombstones) break;
       gapUrl = gapPageUrl(held, page.feed);
     }
     await this.#ready(arrived.flat(), signal);
     this.#validator = doc.validator;
     this.#firstScreenFailed = false;
-    this.#publish(store);
+    this.#publish(steps.reduce((s, step) => step(s), this.#store));
   }
 
   /** Waits for the code these items need before they are shown (`prepare`), if any. */

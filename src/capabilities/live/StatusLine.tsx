@@ -109,7 +109,9 @@ export function StatusLine(props: Props) {
           <span className="lb-status__note"> {t.rejectedItems(rejectedCount)}.</span>
         )}
       </p>
-      {(error || !online) && status !== undefined && (
+      {/* A first load that failed too: a reader who has just signed in to a network need not
+          wait out the back-off, or reload. */}
+      {(error || !online) && (
         <button type="button" className="lb-button lb-button--small" onClick={onRetry}>
           {t.retryNow}
         </button>

@@ -252,10 +252,3 @@ export function lastUpdateAt(items: Iterable<LiveItem>, receivedAt = Infinity): 
   }
   return newest;
 }
-
-export function oldestPublished(items: Iterable<LiveItem>): number | undefined {
-  let oldest: number | undefined;
-  for (const item of items)
-    if (oldest === undefined || item.published < oldest) oldest = item.published;
-  return oldest;
-}

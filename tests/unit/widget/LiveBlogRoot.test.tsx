@@ -200,6 +200,18 @@ describe('<LiveBlogRoot>', () => {
     expect(screen.queryByText('Loading live updates…')).not.toBeInTheDocument();
   });
 
+  it('a first load that fails offers "Retry now" too: a reader back on line need not wait', async () => {
+    // A captive portal's sign-in page: once the reader has signed in, the feed is there.
+    const url = feedUrl({ body: '<p>Sign in</p>', status: 200, contentType: 'text/html' });
+    await renderLoaded(url);
+    expect(screen.getByRole('alert')).toHaveTextContent('This live blog could not be loaded.');
+    routes.set(url, { body: demoFeedText(), etag: '"1"' });
+    fireEvent.click(screen.getByRole('button', { name: 'Retry now' }));
+    await settle();
+    expect(articles()).toHaveLength(7);
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
   it('an HTML error page on first load is an error too', async () => {
     await renderLoaded(
       feedUrl({ body: fixtureText('not-json.txt'), status: 200, contentType: 'text/html' }),

@@ -8,7 +8,6 @@ import {
   mergeGapPage,
   mergeHead,
   mergePage,
-  oldestPublished,
   replacePreview,
   sortedItems,
   type FeedStore,
@@ -191,7 +190,6 @@ describe('older pages and the cursor', () => {
     store = mergePage(store, feedOf([item('a', 0)]), 4, ['https://x/p1']);
     expect(store.olderUrl).toBeUndefined();
     expect(ids(store)).toEqual(['d', 'c', 'b', 'a']);
-    expect(oldestPublished(store.items.values())).toBe(msAt(0));
   });
 
   it('a page never rolls back an edit the head brought', () => {
@@ -319,11 +317,6 @@ describe('when the content last changed', () => {
       msAt(9),
     );
     expect(lastUpdateAt([item('a', 5), item('c', 7), item('b', 1)])).toBe(msAt(7));
-  });
-
-  it('the oldest update held is the earliest publication, whatever the order', () => {
-    expect(oldestPublished([])).toBeUndefined();
-    expect(oldestPublished([item('a', 5), item('b', 1), item('c', 3)])).toBe(msAt(1));
   });
 });
 
