@@ -56,7 +56,7 @@ export function LiveBlog(props: LiveBlogOptions) {
             eventZone={blog.eventZone}
             choice={blog.zoneChoice}
             onChange={blog.setZoneChoice}
-            at={blog.sorted[0]?.published}
+            at={blog.changedAt}
             locale={blog.locale}
           />
         )}

@@ -8,8 +8,9 @@ interface Props {
   readonly choice: TimeZoneChoice;
   readonly onChange: (choice: TimeZoneChoice) => void;
   /**
-   * The moment whose zone abbreviation is shown (summer or winter time); without an update yet,
-   * now: not 1970, when many zones had another offset (Asia/Kathmandu +5:30, not +5:45).
+   * The moment whose zone abbreviation is shown (summer or winter time): the last update, not one
+   * dated months ahead by mistake; without an update yet, now: not 1970, when many zones had
+   * another offset (Asia/Kathmandu +5:30, not +5:45).
    */
   readonly at: number | undefined;
   readonly locale: string;

@@ -21,9 +21,11 @@ export function useActivityBins(
     readonly withFilters: boolean;
     readonly meta: FeedMeta | undefined;
     readonly timeZone: string | undefined;
+    /** When the feed last changed: updates dated well after it are not charted. */
+    readonly receivedAt: number | undefined;
   },
 ) {
-  const { root, withFilters, meta, timeZone } = options;
+  const { root, withFilters, meta, timeZone, receivedAt } = options;
   const railBeside = useRailBeside(root, withFilters);
   // Server HTML already has its chart: hydrating from nothing would take it away for a moment.
   const deferred = useDeferredValue(matching, useHydrated() ? noItems : undefined);
@@ -34,8 +36,12 @@ export function useActivityBins(
   return useMemo(
     () =>
       chart
-        ? chart.activityBins(items, { timeZone, topicOrder: topics?.map((x) => x.id) ?? [] })
+        ? chart.activityBins(items, {
+            timeZone,
+            topicOrder: topics?.map((x) => x.id) ?? [],
+            receivedAt,
+          })
         : noBins,
-    [chart, items, timeZone, topics],
+    [chart, items, timeZone, topics, receivedAt],
   );
 }

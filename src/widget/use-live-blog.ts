@@ -164,6 +164,7 @@ export function useLiveBlog(props: LiveBlogOptions, elements: LiveBlogElements) 
     withFilters: controls !== 'none',
     meta,
     timeZone,
+    receivedAt: store?.changedAt,
   });
   // A bar leads to its hour: the newest matching update in it, in the chronological view.
   // Oldest first, the hour's oldest: the reader reads on down from there.
@@ -184,7 +185,7 @@ export function useLiveBlog(props: LiveBlogOptions, elements: LiveBlogElements) 
     if (newest) target.jumpTo(newest.id);
   };
   // Of an update: not of the last poll, nor of a retraction (no "last update" in a blog of none).
-  const changedAt = useMemo(() => lastUpdateAt(sorted), [sorted]);
+  const changedAt = useMemo(() => lastUpdateAt(sorted, store?.changedAt), [sorted, store]);
   // The reader sees arrivals where they go: at the top, or at the end when reading oldest first.
   const unseen = useUnseenCount(sorted, model.oldestFirst ? atEnd : atTop, store?.changedAt);
   useDocumentTitle(meta?.title, unseen, standalone);

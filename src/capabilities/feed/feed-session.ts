@@ -143,8 +143,9 @@ export class FeedSession {
   untilNextPoll(hidden: boolean, now: number = Date.now()): number | null {
     const delay = this.nextDelay(hidden);
     if (delay === null || this.#polledAt === undefined) return delay;
-    // Overdue (the machine slept): at once, as far as a timer can say so.
-    return Math.max(1, this.#polledAt + delay - now);
+    // Overdue (the machine slept): at once, as far as a timer can say so. A clock put back
+    // since (a wrong clock corrected) counts as no time gone, not as hours still to wait.
+    return Math.min(delay, Math.max(1, this.#polledAt + delay - now));
   }
 
   /** One poll: fetch the head, merge it, and close any gap by following `next_url`. */

@@ -54,12 +54,16 @@ if (typeof window !== 'undefined') {
   });
 }
 
-function retryAfter(header: string | null, now: number): number | undefined {
+function retryAfter(headers: Headers, now: number): number | undefined {
+  const header = headers.get('retry-after');
   if (header === null) return undefined;
   const seconds = Number(header);
   if (Number.isFinite(seconds) && seconds >= 0) return seconds;
   const date = Date.parse(header);
-  return Number.isNaN(date) ? undefined : Math.max(0, Math.round((date - now) / 1000));
+  // A date is on the server's clock: counted from its Date header where it can be read, since
+  // the reader's may be hours off (nothing to wait for, or a wait cut short only by the cap).
+  const sent = Date.parse(headers.get('date') ?? '') || now;
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.round((date - sent) / 1000));
 }
 
 function maxAge(header: string | null): number | undefined {
@@ -174,7 +178,7 @@ export async function fetchFeedDocument(
   if (!response.ok) {
     await response.body?.cancel().catch(() => {});
     const status = response.status;
-    const wait = retryAfter(response.headers.get('retry-after'), now);
+    const wait = retryAfter(response.headers, now);
     const kind =
       status === 404 || status === 410
         ? 'not-found'

@@ -85,7 +85,7 @@ export function StatusLine(props: Props) {
     const ago =
       changedAt === undefined || now === 0
         ? undefined
-        : relativeTime(changedAt, now, t.justNow, locale);
+        : relativeTime(changedAt, now, t.justNow, locale, timeZone);
     // Rendered by a server (no clock of the reader's yet): when the page's latest update came,
     // and when the page was made, for a reader without JavaScript who reads it later.
     const asOf =

@@ -3,6 +3,7 @@ import { useHydrated } from '../../shared/hydration/use-hydrated';
 import type { FeedStore } from '../../core/feed/feed-store';
 import type { LiveItem } from '../../core/feed/feed-types';
 import { arrivalMarks } from '../../core/live/arrivals';
+import { CLOCK_AHEAD_MS } from '../../core/time/clock-ahead';
 import {
   lastVisitKey,
   parseLastVisit,
@@ -50,10 +51,13 @@ export function useLastVisit(
   // Read once, before this visit writes anything; shown once hydrated (a server has no record).
   const [stored] = useState(() => load(key));
   const last = useHydrated() ? stored : undefined;
-  // The newest update received (not one dated in the future).
+  // The newest update received (not one dated in the future). A reader's clock a little behind
+  // the newsroom's puts what was just published there: it was read all the same.
   const newest = useMemo(
     () =>
-      sorted.length > 0 ? arrivalMarks(sorted, store?.changedAt ?? Infinity).watermark : undefined,
+      sorted.length > 0
+        ? arrivalMarks(sorted, (store?.changedAt ?? Infinity) + CLOCK_AHEAD_MS).watermark
+        : undefined,
     [sorted, store],
   );
   // The newest this visit opened on: later ones are this visit's own arrivals.

@@ -52,7 +52,7 @@ export function ActivityChart(props: ActivityChartProps) {
   const [current, setCurrent] = useState<number | null>(null);
   const atEnd = useRef(true);
 
-  const max = bins.reduce((m, b) => Math.max(m, b.total), 0);
+  const max = bins.reduce((m, b) => Math.max(m, rate(b)), 0);
   const filled = bins.flatMap((b, i) => (b.total > 0 ? [i] : []));
   const tabStop = current !== null && bins[current]?.total ? current : filled[filled.length - 1];
   // From its first instant to its last: over days, bars name the day; over years, the year too.
@@ -191,6 +191,14 @@ export function ActivityChart(props: ActivityChartProps) {
   );
 }
 
+/**
+ * A bar's height: updates per bin width. The hour clocks go back is two hours long (01:00–02:00
+ * twice): its count alone would draw a spike that the newsroom never had.
+ */
+function rate(bin: ActivityBin): number {
+  return bin.total / Math.max(1, (bin.end - bin.start) / (bin.hours * 3_600_000));
+}
+
 /** One stacked bar, drawn in a 10×100 box that CSS stretches to the slot. */
 function Bar({
   bin,
@@ -202,7 +210,7 @@ function Bar({
   colourIndex: (topic: string | null) => number;
 }) {
   // A single update still shows as a visible stub.
-  const height = Math.max(4, (bin.total / max) * 100);
+  const height = Math.max(4, (rate(bin) / max) * 100);
   const segments = bin.byTopic.map((t) => ({ topic: t.topic, h: (t.count / bin.total) * height }));
   const tops = segments.map((_, i) => 100 - segments.slice(0, i + 1).reduce((s, x) => s + x.h, 0));
   return (

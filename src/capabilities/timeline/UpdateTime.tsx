@@ -15,7 +15,7 @@ export function UpdateTime({ ms, locale, timeZone }: Props) {
   // From the time the server rendered: the browser then moves it on without changing its shape.
   const now = useNow(60_000, true, useRenderTime());
   const t = useMessages();
-  const relative = now === 0 ? null : relativeTime(ms, now, t.justNow, locale);
+  const relative = now === 0 ? null : relativeTime(ms, now, t.justNow, locale, timeZone);
   // A date of another year than the reader's (an archived blog, a mistyped year) names it.
   const year = relative === null && now !== 0 && spanned([ms, now], timeZone).years;
   const iso = new Date(ms).toISOString();

@@ -1,6 +1,7 @@
 import type { FeedMeta, LiveItem, ParsedFeed, RejectedItem } from './feed-types';
 import { itemVersion } from './feed-types';
 import { followChain, MAX_EMPTY_PAGES, withFetched } from './page-chain';
+import { CLOCK_AHEAD_MS } from '../time/clock-ahead';
 
 /**
  * Everything the client holds of one feed. Immutable: a merge that changes nothing returns the
@@ -237,11 +238,16 @@ export function sortedItems(store: FeedStore): LiveItem[] {
   return [...store.items.values()].sort(compareNewestFirst);
 }
 
-/** The newest publication or edit: what "updated 5 min ago" is about. */
-export function lastUpdateAt(items: Iterable<LiveItem>): number | undefined {
+/**
+ * The newest publication or edit: what "updated 5 min ago" is about. Not one dated further ahead
+ * of `receivedAt` than a fast clock would be (a mistyped year): it would be named as the last
+ * update while real ones come.
+ */
+export function lastUpdateAt(items: Iterable<LiveItem>, receivedAt = Infinity): number | undefined {
   let newest: number | undefined;
   for (const item of items) {
     const at = item.modified ?? item.published;
+    if (at > receivedAt + CLOCK_AHEAD_MS) continue;
     if (newest === undefined || at > newest) newest = at;
   }
   return newest;

@@ -1,4 +1,5 @@
 import type { LiveItem } from '../feed/feed-types';
+import { CLOCK_AHEAD_MS } from '../time/clock-ahead';
 import { dateTimeFormat } from '../time/date-time-format';
 
 export interface TopicCount {
@@ -25,6 +26,8 @@ export interface ActivityBinsOptions {
   readonly topicOrder: readonly string[];
   /** At most this many bins (default 48, at least 2): longer spans get wider bins. */
   readonly maxBins?: number;
+  /** When the feed arrived (epoch ms), to leave out updates dated well after it. */
+  readonly receivedAt?: number | undefined;
 }
 
 const HOUR = 3_600_000;
@@ -42,6 +45,10 @@ export function activityBins(
   items: readonly LiveItem[],
   options: ActivityBinsOptions,
 ): ActivityBin[] {
+  // Dated further ahead than a fast clock would be (a mistyped year, a scheduled post): left out,
+  // or the chart would stretch over months of nothing to reach it.
+  const upTo = (options.receivedAt ?? Infinity) + CLOCK_AHEAD_MS;
+  items = items.filter((item) => item.published <= upTo);
   let first = Infinity;
   let last = -Infinity;
   for (const { published } of items) {

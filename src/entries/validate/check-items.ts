@@ -1,5 +1,6 @@
 // The items of one document that the client keeps: their dates (in the future, out of order,
 // edits that cannot win), tombstones, what they refer to, and their optional members.
+import { formatDistanceStrict } from 'date-fns';
 import { FEED_LIMITS } from '../../core/feed/feed-limits';
 import { isObject, type RawObject } from '../../core/feed/feed-text';
 import type { FeedMeta, LiveItem, ParsedFeed } from '../../core/feed/feed-types';
@@ -13,13 +14,6 @@ import { jsonPath, quote, RULES, type ProblemList } from './validation-problem';
 
 /** How far ahead of this computer's clock a time may be before it counts as in the future. */
 const CLOCK_SKEW_MS = 5 * 60_000;
-
-function ahead(ms: number, now: number): string {
-  const minutes = Math.round((ms - now) / 60_000);
-  if (minutes < 120) return `${minutes} minutes`;
-  const hours = Math.round(minutes / 60);
-  return hours < 48 ? `${hours} hours` : `${Math.round(hours / 24).toLocaleString('en')} days`;
-}
 
 function checkTombstone(
   entry: RawObject,
@@ -63,7 +57,7 @@ function checkDates(
   if (item.published > now + CLOCK_SKEW_MS) {
     list.error(
       jsonPath('items', index, 'date_published'),
-      `${quote(entry.date_published)} is in the future (${ahead(item.published, now)} ahead of this computer's clock): the update sorts above everything published until then. Check the offset.`,
+      `${quote(entry.date_published)} is in the future (${formatDistanceStrict(item.published, now)} ahead of this computer's clock): the update sorts above everything published until then. Check the offset.`,
       RULES.items,
     );
   }
@@ -77,7 +71,7 @@ function checkDates(
   } else if (item.modified !== undefined && item.modified > now + CLOCK_SKEW_MS) {
     list.error(
       path,
-      `${quote(entry.date_modified)} is in the future (${ahead(item.modified, now)} ahead): until then, every later edit of this update loses against this version.`,
+      `${quote(entry.date_modified)} is in the future (${formatDistanceStrict(item.modified, now)} ahead): until then, every later edit of this update loses against this version.`,
       RULES.mergeRules,
     );
   } else if (item.modified !== undefined && item.modified < item.published) {

@@ -3,7 +3,7 @@ import { messagesIn, type ChunkMessages } from './language';
 import { en, type Messages } from './messages-en';
 
 export interface LocaleSettings {
-  /** BCP 47 tag used for Intl and date-fns. */
+  /** BCP 47 tag used for Intl. */
   readonly locale: string;
   readonly messages: Messages;
 }

@@ -57,6 +57,38 @@ describe('a future-dated update', () => {
   });
 });
 
+describe('an update dated a year ahead (a mistyped year)', () => {
+  it('is not named as the last update: the status line goes on with the real ones', async () => {
+    const typo = update('typo', '2024-07-12T10:30:00Z');
+    const real = update('real', '2023-07-12T09:55:00Z');
+    const url = feedUrl({ body: feed([typo, real]), etag: '"1"' });
+    render(<LiveBlogRoot feed={url} locale="en-GB" standalone />);
+    await settle();
+    expect(articles()).toHaveLength(2);
+    const status = document.querySelector('.lb-status');
+    expect(status).toHaveTextContent('Live · updated 5 minutes ago');
+    routes.set(url, {
+      body: feed([typo, real], { _liveblog: { timezone: 'Europe/Vilnius', status: 'ended' } }),
+      etag: '"2"',
+    });
+    await advance(PAST_ONE_POLL);
+    expect(document.querySelector('.lb-status')).toHaveTextContent(
+      'This live blog has ended · last update 12:55',
+    );
+  });
+});
+
+describe('an update dated six months ahead (a mistyped month)', () => {
+  it('does not put the event’s zone into winter time while its updates are in summer', async () => {
+    const typo = update('typo', '2024-01-12T10:30:00Z');
+    const real = update('real', '2023-07-12T09:55:00Z');
+    render(<LiveBlogRoot feed={feedUrl({ body: feed([typo, real]) })} locale="en-GB" />);
+    await settle();
+    expect(articles()).toHaveLength(2);
+    expect(screen.getByText(/^Times: event/)).toHaveTextContent('Times: event (EEST)');
+  });
+});
+
 describe('a first document that cannot be read', () => {
   it('is "could not be loaded", even when a preview of it was already on screen', async () => {
     // Large enough for its first screen to be shown first; broken far beyond that.

@@ -131,6 +131,18 @@ describe('fetchFeedDocument', () => {
     expect((await failure(fetchFeedDocument(URL_))).retryAfterSeconds).toBeUndefined();
   });
 
+  it('counts a Retry-After date from the server’s Date, whatever the reader’s clock says', async () => {
+    for (const readerOff of [-3_600_000, 3_600_000]) {
+      const serverNow = Date.now() - readerOff;
+      const headers = {
+        date: new Date(serverNow).toUTCString(),
+        'retry-after': new Date(serverNow + 120_000).toUTCString(),
+      };
+      stubFetch(() => new Response('', { status: 503, headers }));
+      expect((await failure(fetchFeedDocument(URL_))).retryAfterSeconds).toBe(120);
+    }
+  });
+
   it('refuses a body that declares itself too large, without reading it', async () => {
     const size = FEED_LIMITS.maxDocumentBytes + 1;
     stubFetch(() => new Response('{}', { headers: { 'content-length': String(size) } }));

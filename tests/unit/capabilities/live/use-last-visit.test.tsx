@@ -82,6 +82,27 @@ describe('since your last visit', () => {
     expect(marked()).toEqual([]);
   });
 
+  it('claims nothing new when the reader’s clock is a minute behind the newsroom’s', async () => {
+    // Published a minute "after" the reader's now: on screen all the same, and read. A year
+    // ahead is a mistyped date, not a clock: what comes after it still counts as new.
+    const typo = wireItem('typo', 365 * 24 * 60);
+    const url = feedUrl({ body: feed([typo, wireItem('b', 61), wireItem('a', 10)]), etag: '"1"' });
+    const first = await visit(url);
+    expect(articles()).toHaveLength(3);
+    leave(first, 30);
+    const second = await visit(url);
+    expect(screen.queryByText(BANNER)).not.toBeInTheDocument();
+    expect(marked()).toEqual([]);
+    leave(second, 30);
+    routes.set(url, {
+      body: feed([typo, wireItem('c', 110), wireItem('b', 61), wireItem('a', 10)]),
+      etag: '"2"',
+    });
+    await visit(url);
+    expect(screen.getByText(BANNER)).toHaveTextContent(/^1 update since/);
+    expect(marked()).toEqual(['update-c']);
+  });
+
   it('does not count, then or next time, what arrived while the page was open', async () => {
     const url = feedUrl({ body: feed([wireItem('a', 10)]), etag: '"1"' });
     leave(await visit(url), 10);

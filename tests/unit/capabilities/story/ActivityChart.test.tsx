@@ -74,6 +74,26 @@ describe('ActivityChart', () => {
     expect(Number(other.getAttribute('height'))).toBeCloseTo(100 / 3);
   });
 
+  it('draws the hour the clocks go back, two hours long, by its updates per hour', () => {
+    // Two updates in every real hour, 00:00 to 03:00 in London on 26 October 2025.
+    const items = ['23:10', '23:40', '00:10', '00:40', '01:10', '01:40', '02:10', '02:40'].map(
+      (hm, i) => itemAt(`u${i}`, `2025-10-2${hm < '12' ? 6 : 5}T${hm}:00Z`),
+    );
+    const { container } = renderChart({
+      bins: activityBins(items, { timeZone: 'Europe/London', topicOrder: TOPICS }),
+      timeZone: 'Europe/London',
+    });
+    expect(screen.getAllByRole('button').map((b) => b.getAttribute('aria-label'))).toEqual([
+      '00:00–01:00, 2 updates: Other updates 2',
+      '01:00–02:00, 4 updates: Other updates 4',
+      '02:00–03:00, 2 updates: Other updates 2',
+    ]);
+    const heights = [...container.querySelectorAll('button svg rect')].map((r) =>
+      Number(r.getAttribute('height')),
+    );
+    expect(heights).toEqual([100, 100, 100]);
+  });
+
   it('calls onSelectBin with the bin of the bar pressed', async () => {
     const user = userEvent.setup();
     const { bins, onSelectBin } = renderChart();

@@ -49,6 +49,20 @@ describe('activityBins', () => {
     expect(bins.every((b) => b.hours === 1 && b.end - b.start === HOUR)).toBe(true);
   });
 
+  it('leaves out an update dated a year after the feed arrived, not one a clock’s minutes ahead', () => {
+    const items = [
+      itemAt('typo', '2024-07-12T07:05:00Z'),
+      itemAt('fast', '2023-07-12T10:03:00Z'),
+      itemAt('a', '2023-07-12T09:05:00Z'),
+    ];
+    const bins = activityBins(items, {
+      timeZone: VILNIUS,
+      topicOrder: [],
+      receivedAt: at('2023-07-12T10:00:00Z'),
+    });
+    expect(shape(bins, VILNIUS)).toEqual(['12:00-13:00 1', '13:00-14:00 1']);
+  });
+
   it('starts hours at local :00 in zones with half-hour offsets', () => {
     const bins = activityBins([itemAt('a', '2023-07-12T04:40:00Z')], {
       timeZone: 'Asia/Kolkata', // UTC+05:30: 10:10 local

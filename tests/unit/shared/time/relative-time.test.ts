@@ -33,3 +33,21 @@ describe('relativeTime', () => {
     expect(ago(5 * MIN, 'not a locale!')).toBe('5 minutes ago');
   });
 });
+
+describe('relativeTime across midnight', () => {
+  const HOUR = 60 * MIN;
+  // 23:00 UTC the evening before NOW: that morning in Tokyo, the evening before in New York.
+  const at = NOW - 11 * HOUR;
+
+  it('counts calendar days in the zone the times are shown in, not the runtime’s', () => {
+    expect(relativeTime(at, NOW, 'just now', 'en-GB', 'Asia/Tokyo')).toBe('11 hours ago');
+    expect(relativeTime(at, NOW, 'just now', 'en-GB', 'America/New_York')).toBe('1 day ago');
+  });
+
+  it('counts a day of 23 hours (clocks put forward) as the calendar day it is', () => {
+    // 23:30 on Saturday 25 March 2023 in London, read at 00:10 on Monday: under a day, two days.
+    const saturday = Date.parse('2023-03-25T23:30:00Z');
+    const monday = Date.parse('2023-03-26T23:10:00Z');
+    expect(relativeTime(saturday, monday, 'just now', 'en-GB', 'Europe/London')).toBe('2 days ago');
+  });
+});
