@@ -1,0 +1,86 @@
+// <live-blog> on host pages that change it after it has rendered: attributes set later, the
+// element moved to another document. Host pages are on another origin (hosts/host-server.ts).
+import type { Page } from '@playwright/test';
+import { expect, test } from './hosts/embed-test';
+import { hostDocument } from './hosts/host-server';
+
+test.use({ serverOptions: { mode: 'static' } });
+
+const embedScript = (widgetUrl: string) =>
+  `<script type="module" src="${widgetUrl}embed.js"></script>`;
+
+/** Errors the page throws, from the moment it is called. */
+function pageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
+}
+
+test('a host that switches the language keeps the reader’s view and filters', async ({
+  page,
+  server,
+  host,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 1000 });
+  await page.goto(
+    host.page(
+      '/language.html',
+      hostDocument(
+        `<live-blog feed="${server.url}feeds/vilnius-2023.json" poll="off"></live-blog>`,
+        embedScript(server.url),
+      ),
+    ),
+  );
+  const blog = page.locator('live-blog');
+  await blog.getByRole('button', { name: 'Latest' }).click();
+  const china = (topic: string) =>
+    blog.getByRole('group', { name: topic }).getByRole('checkbox', { name: /^China/ });
+  await china('Topic').check();
+  const shown = await blog.getByRole('article').count();
+
+  // The Ukrainian catalogue is not in the page yet: it loads now.
+  await blog.evaluate((el) => el.setAttribute('locale', 'uk'));
+  await expect(blog.getByRole('button', { name: 'Найновіші' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await expect(china('Тема')).toBeChecked();
+  await expect(blog.getByRole('article')).toHaveCount(shown);
+});
+
+test('moved into an iframe’s document, the widget keeps its styles', async ({
+  page,
+  server,
+  host,
+}) => {
+  const errors = pageErrors(page);
+  await page.setViewportSize({ width: 1000, height: 1000 });
+  await page.goto(
+    host.page(
+      '/adopt.html',
+      hostDocument(
+        `<div style="width: 800px"><live-blog feed="${server.url}feeds/vilnius-2023.json" poll="off"></live-blog></div>
+         <iframe srcdoc="<!doctype html><body style='margin: 0'></body>" style="width: 800px; height: 600px; border: 0"></iframe>`,
+        embedScript(server.url),
+      ),
+    ),
+  );
+  const blog = page.locator('live-blog');
+  await expect(blog.getByRole('article').first()).toBeVisible();
+  // Heights of the first updates: their text, photos, players and pasted posts, laid out.
+  const heights = (scope: Page | ReturnType<Page['frameLocator']>) =>
+    scope
+      .locator('live-blog')
+      .getByRole('article')
+      .evaluateAll((articles) =>
+        articles.slice(0, 12).map((a) => Math.round(a.getBoundingClientRect().height)),
+      );
+  const before = await heights(page);
+
+  await page.evaluate(() => {
+    const frame = document.querySelector('iframe')!.contentDocument!;
+    frame.body.append(frame.adoptNode(document.querySelector('live-blog')!));
+  });
+  await expect.poll(() => heights(page.frameLocator('iframe'))).toEqual(before);
+  expect(errors).toEqual([]);
+});
