@@ -6,6 +6,7 @@ import { readEmbedSettings, SETTING_NAMES } from './embed-settings';
 import embedCss from './embed.css?inline';
 import { CONSENT_EVENT, consentText } from '../core/embeds/host-consent';
 import { adoptStyles } from '../shared/styles/adopt-styles';
+import { localeSettingsFor } from '../shared/i18n/pick-messages';
 import {
   removeServerRendering,
   serverRenderedMount,
@@ -179,7 +180,7 @@ function createElementClass() {
       });
     }
 
-    #render() {
+    #render(waited = false) {
       const shadow = this.shadowRoot;
       if (!this.isConnected || !shadow) return;
       if (!this.#mount) {
@@ -194,6 +195,13 @@ function createElementClass() {
         return;
       }
       const locale = settings.props.locale ?? this.#serverLocale;
+      // A language whose catalogue is not in yet waits for it here: rendered at once, the widget
+      // would be emptied meanwhile (LiveBlogRoot) and lose the reader's filters and view.
+      const catalogue = localeSettingsFor(locale ?? navigator.language);
+      if (!waited && catalogue instanceof Promise) {
+        void catalogue.then(() => this.#render(true));
+        return;
+      }
       this.#root.render(
         <LiveBlogRoot key={settings.resetKey} {...settings.props} locale={locale} inShadowRoot />,
       );
