@@ -26,9 +26,7 @@ function permalinkOpened(): boolean {
 
 function createElementClass() {
   return class LiveBlogElement extends HTMLElement {
-    static get observedAttributes(): readonly string[] {
-      return SETTING_NAMES;
-    }
+    static observedAttributes: readonly string[] = SETTING_NAMES;
 
     #root: Root | undefined;
     #mount: HTMLElement | undefined;
@@ -180,7 +178,7 @@ function createElementClass() {
       });
     }
 
-    #render(waited = false) {
+    #render(waited?: boolean) {
       const shadow = this.shadowRoot;
       if (!this.isConnected || !shadow) return;
       if (!this.#mount) {
