@@ -40,6 +40,8 @@ function createElementClass() {
     #changedWhileHydrating = false;
     /** The locale the server rendered in, kept while no attribute names one. */
     #serverLocale: string | undefined;
+    /** The address when the widget last rendered: a permalink in it was taken then. */
+    #took: string | undefined;
 
     constructor() {
       super();
@@ -92,6 +94,7 @@ function createElementClass() {
      */
     #hydrate(shadow: ShadowRoot, mount: HTMLElement) {
       this.#near = true;
+      this.#took = window.location.hash;
       const settings = this.#settings();
       const snapshot =
         settings && serverSnapshot(shadow, (name) => this.getAttribute(name), settings.props.feed);
@@ -200,8 +203,15 @@ function createElementClass() {
         void catalogue.then(() => this.#render(true));
         return;
       }
+      const taken = this.#took === (this.#took = window.location.hash);
       this.#root.render(
-        <LiveBlogRoot key={settings.resetKey} {...settings.props} locale={locale} inShadowRoot />,
+        <LiveBlogRoot
+          key={settings.resetKey}
+          {...settings.props}
+          locale={locale}
+          inShadowRoot
+          permalinkTaken={taken}
+        />,
       );
     }
 

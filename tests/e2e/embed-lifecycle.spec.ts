@@ -1,10 +1,15 @@
 // <live-blog> on host pages that change it after it has rendered: attributes set later, the
 // element moved to another document. Host pages are on another origin (hosts/host-server.ts).
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './hosts/embed-test';
 import { hostDocument } from './hosts/host-server';
 
 test.use({ serverOptions: { mode: 'static' } });
+
+const demo = JSON.parse(readFileSync('public/feeds/vilnius-2023.json', 'utf8')) as {
+  items: { id: string; title: string; _liveblog: { topics: string[] } }[];
+};
 
 const embedScript = (widgetUrl: string) =>
   `<script type="module" src="${widgetUrl}embed.js"></script>`;
@@ -83,4 +88,36 @@ test('moved into an iframe’s document, the widget keeps its styles', async ({
   });
   await expect.poll(() => heights(page.frameLocator('iframe'))).toEqual(before);
   expect(errors).toEqual([]);
+});
+
+test('opened on a permalink, a widget the host switches to a new preset or feed keeps to it', async ({
+  page,
+  server,
+  host,
+}) => {
+  const china = demo.items.filter((i) => i._liveblog.topics.includes('china'));
+  const linked = demo.items.find((i) => !i._liveblog.topics.includes('china'))!;
+  const url = host.page(
+    '/permalink-then-preset.html',
+    hostDocument(
+      `<live-blog feed="${server.url}feeds/vilnius-2023.json" poll="off"></live-blog>`,
+      embedScript(server.url),
+    ),
+  );
+  await page.goto(`${url}#update-${encodeURIComponent(linked.id)}`);
+  const blog = page.locator('live-blog');
+  await expect(blog.getByRole('article', { name: linked.title })).toBeInViewport();
+
+  // The host narrows the widget to China: the permalink, taken already, does not undo that.
+  await blog.evaluate((el) => el.setAttribute('topic', 'china'));
+  await expect(blog.getByRole('article')).toHaveCount(china.length);
+  await expect(blog.getByText('Filters were cleared to show the linked update.')).toHaveCount(0);
+
+  // Another feed: the update of the first one is not looked for there.
+  await blog.evaluate((el, feed) => {
+    el.removeAttribute('topic');
+    el.setAttribute('feed', feed);
+  }, `${server.url}fixtures/mars-landing.json`);
+  await expect(blog.getByRole('article').first()).toBeVisible();
+  await expect(blog.getByText(/The linked update could not be found/)).toHaveCount(0);
 });
