@@ -160,6 +160,17 @@ function createElementClass() {
       });
     }
 
+    adoptedCallback() {
+      // Moved into another document (an iframe's): nothing disconnects the widget when that
+      // document goes, and it would poll on for nobody. One kept for Back (persisted) stays.
+      const doc = this.ownerDocument;
+      doc.defaultView?.addEventListener('pagehide', (event) => {
+        if (event.persisted || this.ownerDocument !== doc) return;
+        this.#stopWaiting();
+        this.#unmount();
+      });
+    }
+
     #unmount() {
       // Unmounting stops the widget's polling; the shared cache drops the feed once no widget
       // shows it any more (React Query's gcTime).

@@ -121,3 +121,33 @@ test('opened on a permalink, a widget the host switches to a new preset or feed 
   await expect(blog.getByRole('article').first()).toBeVisible();
   await expect(blog.getByText(/The linked update could not be found/)).toHaveCount(0);
 });
+
+test('a widget moved into an iframe is taken down when the iframe goes', async ({
+  page,
+  server,
+  host,
+}) => {
+  await page.goto(
+    host.page(
+      '/adopt-remove.html',
+      hostDocument(
+        `<live-blog feed="${server.url}feeds/vilnius-2023.json"></live-blog>
+         <iframe srcdoc="<!doctype html><body></body>"></iframe>`,
+        embedScript(server.url),
+      ),
+    ),
+  );
+  await expect(page.locator('live-blog').getByRole('article').first()).toBeVisible();
+  const widget = await page.evaluateHandle(() => {
+    const frame = document.querySelector('iframe')!.contentDocument!;
+    return frame.body.appendChild(frame.adoptNode(document.querySelector('live-blog')!));
+  });
+  await expect(page.frameLocator('iframe').getByRole('article').first()).toBeVisible();
+
+  // The host closes the frame (a dialog, a pop-out): the element stays "connected" to the
+  // document that went, so only its pagehide can tell the widget.
+  await page.evaluate(() => document.querySelector('iframe')!.remove());
+  await expect
+    .poll(() => widget.evaluate((el) => el.shadowRoot!.querySelectorAll('article').length))
+    .toBe(0);
+});
