@@ -48,9 +48,12 @@ export interface EmbedSettings {
 const CONTROLS: readonly Controls[] = ['full', 'compact', 'none'];
 const THEMES: readonly Theme[] = ['light', 'dark', 'auto'];
 
+/** Says off in words (`false`, `off`, `no`, `0`). */
+const off = (value: string | null) => /^(false|off|no|0)$/i.test(value?.trim() ?? '');
+
 /** A boolean attribute: present means on, unless it says otherwise in words. */
 function flag(value: string | null): boolean {
-  return value !== null && !/^(false|off|no|0)$/i.test(value.trim());
+  return value !== null && !off(value);
 }
 
 function oneOf<T extends string>(value: string | null, allowed: readonly T[], fallback: T): T {
@@ -96,10 +99,10 @@ export function readEmbedSettings(
     theme: oneOf(get('theme'), THEMES, 'auto'),
     locale: get('locale')?.trim() || undefined,
     timezone: validTimeZone(get('timezone')),
-    poll: !/^(off|false|no|0)$/i.test(get('poll')?.trim() ?? ''),
+    poll: !off(get('poll')),
     syncUrl: flag(get('sync-url')),
     embeds: {
-      off: /^(off|false|no|0)$/i.test(get('embeds')?.trim() ?? ''),
+      off: off(get('embeds')),
       granted: get('embeds-consent') ?? undefined,
     },
   };

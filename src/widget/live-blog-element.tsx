@@ -6,6 +6,7 @@ import { readEmbedSettings, SETTING_NAMES } from './embed-settings';
 import embedCss from './embed.css?inline';
 import { CONSENT_EVENT, consentText } from '../core/embeds/host-consent';
 import { adoptStyles } from '../shared/styles/adopt-styles';
+import { localeSettingsFor } from '../shared/i18n/pick-messages';
 import {
   removeServerRendering,
   serverRenderedMount,
@@ -25,9 +26,7 @@ function permalinkOpened(): boolean {
 
 function createElementClass() {
   return class LiveBlogElement extends HTMLElement {
-    static get observedAttributes(): readonly string[] {
-      return SETTING_NAMES;
-    }
+    static observedAttributes: readonly string[] = SETTING_NAMES;
 
     #root: Root | undefined;
     #mount: HTMLElement | undefined;
@@ -41,6 +40,8 @@ function createElementClass() {
     #changedWhileHydrating = false;
     /** The locale the server rendered in, kept while no attribute names one. */
     #serverLocale: string | undefined;
+    /** The address when the widget last rendered: a permalink in it was taken then. */
+    #took: string | undefined;
 
     constructor() {
       super();
@@ -93,6 +94,7 @@ function createElementClass() {
      */
     #hydrate(shadow: ShadowRoot, mount: HTMLElement) {
       this.#near = true;
+      this.#took = window.location.hash;
       const settings = this.#settings();
       const snapshot =
         settings && serverSnapshot(shadow, (name) => this.getAttribute(name), settings.props.feed);
@@ -158,6 +160,17 @@ function createElementClass() {
       });
     }
 
+    adoptedCallback() {
+      // Moved into another document (an iframe's): nothing disconnects the widget when that
+      // document goes, and it would poll on for nobody. One kept for Back (persisted) stays.
+      const doc = this.ownerDocument;
+      doc.defaultView?.addEventListener('pagehide', (event) => {
+        if (event.persisted || this.ownerDocument !== doc) return;
+        this.#stopWaiting();
+        this.#unmount();
+      });
+    }
+
     #unmount() {
       // Unmounting stops the widget's polling; the shared cache drops the feed once no widget
       // shows it any more (React Query's gcTime).
@@ -179,7 +192,7 @@ function createElementClass() {
       });
     }
 
-    #render() {
+    #render(waited?: boolean) {
       const shadow = this.shadowRoot;
       if (!this.isConnected || !shadow) return;
       if (!this.#mount) {
@@ -194,8 +207,22 @@ function createElementClass() {
         return;
       }
       const locale = settings.props.locale ?? this.#serverLocale;
+      // A language whose catalogue is not in yet waits for it here: rendered at once, the widget
+      // would be emptied meanwhile (LiveBlogRoot) and lose the reader's filters and view.
+      const catalogue = localeSettingsFor(locale ?? navigator.language);
+      if (!waited && catalogue instanceof Promise) {
+        void catalogue.then(() => this.#render(true));
+        return;
+      }
+      const taken = this.#took === (this.#took = window.location.hash);
       this.#root.render(
-        <LiveBlogRoot key={settings.resetKey} {...settings.props} locale={locale} inShadowRoot />,
+        <LiveBlogRoot
+          key={settings.resetKey}
+          {...settings.props}
+          locale={locale}
+          inShadowRoot
+          permalinkTaken={taken}
+        />,
       );
     }
 

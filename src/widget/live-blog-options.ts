@@ -20,4 +20,9 @@ export interface LiveBlogOptions {
   readonly standalone?: boolean;
   /** The page's address where there is no window to ask (server rendering). */
   readonly pageUrl?: string;
+  /**
+   * The widget has already taken the address's permalink (`#update-<id>`): started afresh for a
+   * new feed or preset, it leaves it alone rather than clear the new preset to show it again.
+   */
+  readonly permalinkTaken?: boolean;
 }

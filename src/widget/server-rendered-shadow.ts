@@ -33,11 +33,9 @@ export function shadowRootHtml(parts: {
 
 /** The stylesheet a host's server linked the shadow root to, if any. */
 export function serverStylesheet(shadow: ShadowRoot): HTMLLinkElement | undefined {
-  return (
-    [...shadow.children].find(
-      (child): child is HTMLLinkElement =>
-        child instanceof HTMLLinkElement && child.rel === 'stylesheet',
-    ) ?? undefined
+  return [...shadow.children].find(
+    (child): child is HTMLLinkElement =>
+      child instanceof HTMLLinkElement && child.rel === 'stylesheet',
   );
 }
 

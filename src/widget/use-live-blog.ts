@@ -157,6 +157,7 @@ export function useLiveBlog(props: LiveBlogOptions, elements: LiveBlogElements) 
     renderWindow: list.renderWindow,
     loadOlder: live.loadOlder,
     find: findUpdate,
+    taken: props.permalinkTaken,
   });
   const keyEvents = useMemo(() => arrivals.shown.filter((item) => item.keyEvent), [arrivals.shown]);
   const bins = useActivityBins(model.matching, {

@@ -22,22 +22,15 @@ interface Props {
 }
 
 export function problemText(error: FeedProblem, t: Messages): string {
-  switch (error.kind) {
-    case 'network':
-      return t.errorNetwork;
-    case 'timeout':
-      return t.errorTimeout;
-    case 'busy':
-      return t.errorBusy;
-    case 'not-found':
-      return t.errorNotFound;
-    case 'http':
-      return t.errorServer(error.status ?? 0);
-    case 'too-large':
-      return t.errorTooLarge;
-    case 'invalid':
-      return t.errorInvalid;
-  }
+  return {
+    network: t.errorNetwork,
+    timeout: t.errorTimeout,
+    busy: t.errorBusy,
+    'not-found': t.errorNotFound,
+    http: t.errorServer(error.status ?? 0),
+    'too-large': t.errorTooLarge,
+    invalid: t.errorInvalid,
+  }[error.kind];
 }
 
 /** The connection, in plain words: live, a problem and when the next try is, or ended. */

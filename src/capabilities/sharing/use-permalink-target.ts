@@ -36,6 +36,8 @@ interface Input {
   readonly renderWindow: { readonly size: number; readonly grow: (atLeast?: number) => void };
   readonly loadOlder: () => Promise<void>;
   readonly find: (id: string) => Element | null;
+  /** The address's permalink was taken before (live-blog-options.ts): only a new one counts. */
+  readonly taken?: boolean | undefined;
 }
 
 /**
@@ -104,13 +106,15 @@ export function usePermalinkTarget(input: Input) {
   // Every <live-blog> of a page reads it: with several, each takes it only if it shows the update
   // (two feeds, or a preset box beside the full blog), and none clears its filters or loads a
   // feed's older pages for another's update.
+  // As the widget mounts: a later render changes nothing of what it took.
+  const taken = useRef(input.taken);
   useLayoutEffect(() => {
     const onHash = () => {
       const id = updateIdFromHash(window.location.hash);
       const shared = document.querySelectorAll('live-blog').length > 1;
       if (id !== undefined) dispatch({ type: 'jump', id, shared });
     };
-    onHash();
+    if (!taken.current) onHash();
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
