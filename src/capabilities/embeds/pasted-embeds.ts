@@ -18,8 +18,11 @@ const QUOTE_CLASSES: Readonly<Record<string, ProviderKey>> = {
   'tiktok-embed': 'tiktok',
   'lb-youtube': 'youtube',
 };
-/** Only a kept blockquote has a class, so its serialisation starts this way. */
-const MARK = '<blockquote class="';
+/**
+ * Only a kept blockquote has a class, but not always as its first attribute (a CMS may sort them:
+ * `cite` comes first): any class attribute, or words like it in text, calls for the split.
+ */
+const MARK = ' class="';
 
 /**
  * Sanitiser hooks (timeline/sanitize-html.ts) that keep what the split needs and nothing else of

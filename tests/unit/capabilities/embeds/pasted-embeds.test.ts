@@ -109,6 +109,25 @@ describe('provider markup in content_html', () => {
     ]);
   });
 
+  it('finds the markup whatever the order of its attributes, and lets no class through', () => {
+    // As a CMS that sorts attributes writes it: `cite` and `align` come before `class`.
+    const tiktok =
+      '<blockquote cite="https://www.tiktok.com/@nato/video/7254000000000000000" class="tiktok-embed"><a href="https://www.tiktok.com/@nato">@nato</a> Summit</blockquote>';
+    expect(body(`<p>Before</p>${tiktok}`)).toEqual([
+      { html: '<p>Before</p>' },
+      {
+        embed: {
+          url: 'https://www.tiktok.com/@nato/video/7254000000000000000',
+          text: '@nato Summit',
+        },
+      },
+    ]);
+    const unlinked = body(
+      '<blockquote align="left" class="twitter-tweet"><p>Text</p></blockquote>',
+    );
+    expect(unlinked).toEqual([{ html: '<blockquote><p>Text</p></blockquote>' }]);
+  });
+
   it('a post of another provider, or of a look-alike host, does not make it an embed', () => {
     expect(
       body(
