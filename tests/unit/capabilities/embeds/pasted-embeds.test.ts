@@ -163,6 +163,31 @@ describe('provider markup in content_html', () => {
     ]);
   });
 
+  it('posts side by side in a list leave nothing between them; the list closes after them', () => {
+    const post = (n: number) =>
+      `<blockquote class="twitter-tweet"><a href="https://x.com/a/status/${n}">x</a></blockquote>`;
+    const pieces = body(`<ol><li><ul><li>a ${post(1)}${post(2)} b</li></ul></li><li>c</li></ol>`);
+    expect(pieces.map((p) => ('html' in p ? p.html : 'EMBED'))).toEqual([
+      '<ol><li><ul><li>a </li></ul></li></ol>',
+      'EMBED',
+      'EMBED',
+      '<ol><li><ul><li> b</li></ul></li><li>c</li></ol>',
+    ]);
+  });
+
+  it('splits the longest body in time that grows with its length', () => {
+    const html = clean(`<p>a</p>${TWEET}${'<p>words</p>'.repeat(8_000)}`);
+    const started = performance.now();
+    const pieces = splitAtEmbeds(html)!;
+    // Linear work takes well under a second here; the server's DOM once took minutes for one.
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(pieces.map((p) => ('html' in p ? p.html.length : 'EMBED'))).toEqual([
+      '<p>a</p>'.length,
+      'EMBED',
+      '\n'.length + '<p>words</p>'.length * 8_000,
+    ]);
+  });
+
   it('each piece comes through the sanitiser unchanged, as it does again on its way to the page', () => {
     const html = `<p>See <a href="/more">more</a> <img src="map.png"></p>${TWEET}<ul><li>Clip <video src="clip.mp4" autoplay></video></li></ul><blockquote class="twitter-tweet">q</blockquote>`;
     const pieces = body(html).flatMap((p) => ('html' in p ? [p.html] : []));
