@@ -18,8 +18,11 @@ const QUOTE_CLASSES: Readonly<Record<string, ProviderKey>> = {
   'tiktok-embed': 'tiktok',
   'lb-youtube': 'youtube',
 };
-/** Only a kept blockquote has a class, so its serialisation starts this way. */
-const MARK = '<blockquote class="';
+/**
+ * Only a kept blockquote has a class, but not always as its first attribute (a CMS may sort them:
+ * `cite` comes first): any class attribute, or words like it in text, calls for the split.
+ */
+const MARK = ' class="';
 
 /**
  * Sanitiser hooks (timeline/sanitize-html.ts) that keep what the split needs and nothing else of
@@ -70,40 +73,62 @@ function embedOf(quote: Element, provider: ProviderKey): Embed | undefined {
 }
 
 /**
+ * Takes what comes before `quote` inside `top` out, with `quote` itself, into a holder: the lists
+ * and tables between `top` and `quote` are split there, a shallow copy of each holding the part
+ * taken. As a range from `top` would clone it, but each node is moved once: jsdom's ranges took
+ * time that grew with the square of the body's length, and the server rendered one for minutes.
+ */
+function takeBefore(top: Node, quote: Element): Element {
+  const holder = quote.ownerDocument.createElement('div');
+  let node: Node = quote;
+  let carried: Node | undefined;
+  while (node !== top) {
+    const parent = node.parentNode!;
+    const part = parent === top ? holder : parent.cloneNode(false);
+    while (parent.firstChild !== node) part.appendChild(parent.firstChild!);
+    if (carried) part.appendChild(carried);
+    carried = part;
+    node = parent;
+  }
+  quote.remove();
+  return holder;
+}
+
+/**
  * The sanitised body as pieces in their original order, or undefined when it holds no provider
  * markup. A recognised blockquote inside a list or a table splits it there: each side keeps its
  * part of the structure.
  */
 export function splitAtEmbeds(html: SafeHtml): BodyPiece[] | undefined {
   if (!String(html).includes(MARK)) return undefined;
-  // A template's content is inert: nothing in it loads or runs. TypeScript's DOM types know no
-  // TrustedHTML, which the browser takes here (the sanitiser's, where it enforces them).
-  const template = domWindow().document.createElement('template');
-  template.innerHTML = html as string;
-  const root = template.content;
+  // A document of the parser's own is inert: nothing in it loads or runs (and jsdom parses into it
+  // in linear time, unlike a template). TypeScript's DOM types know no TrustedHTML, which the
+  // browser takes here (the sanitiser's, where it enforces them).
+  const root = new (domWindow().DOMParser)().parseFromString(html as string, 'text/html').body;
   const found: [Element, Embed][] = [];
   for (const quote of root.querySelectorAll('blockquote[class]')) {
     const provider = QUOTE_CLASSES[quote.getAttribute('class') ?? ''];
     quote.removeAttribute('class');
-    if (provider === undefined || found.some(([outer]) => outer.contains(quote))) continue;
+    // In document order: a quote inside one already found is inside the last one found.
+    if (provider === undefined || found.at(-1)?.[0].contains(quote)) continue;
     const embed = embedOf(quote, provider);
     if (embed) found.push([quote, embed]);
   }
   const pieces: BodyPiece[] = [];
-  const range = root.ownerDocument.createRange();
-  range.setStart(root, 0);
-  const cut = () => {
-    const holder = root.ownerDocument.createElement('div');
-    holder.append(range.cloneContents());
+  const add = (holder: Element) => {
     if (holder.innerHTML.trim() !== '') pieces.push({ html: holder.innerHTML });
   };
+  // Each piece runs from where the last post was: it is split up to the element holding both.
+  let from: Node = root;
   for (const [quote, embed] of found) {
-    range.setEndBefore(quote);
-    cut();
+    const above = new Set<Node | null>();
+    for (let n: Node | null = from; n; n = n.parentNode) above.add(n);
+    let top = quote.parentNode!;
+    while (!above.has(top)) top = top.parentNode!;
+    from = quote.parentNode!;
+    add(takeBefore(top, quote));
     pieces.push({ embed });
-    range.setStartAfter(quote);
   }
-  range.setEnd(root, root.childNodes.length);
-  cut();
+  add(root);
   return pieces;
 }

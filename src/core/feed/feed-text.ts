@@ -21,14 +21,15 @@ export function isWellFormed(text: string): boolean {
 export function textList(x: unknown, ids = false): string[] {
   if (!Array.isArray(x)) return [];
   const max = ids ? FEED_LIMITS.maxIdChars : FEED_LIMITS.maxShortTextChars;
-  const out: string[] = [];
+  // A set, in the order of first appearance: a list of 2,000 that looked for each repeat in the
+  // ones before took quadratic time, and lists that long in every item froze the page.
+  const out = new Set<string>();
   for (const entry of x.slice(0, FEED_LIMITS.maxListLength)) {
     if (typeof entry !== 'string') continue;
     const t = entry.trim();
-    if (t === '' || t.length > max || out.includes(t)) continue;
-    if (!ids || isWellFormed(t)) out.push(t);
+    if (t !== '' && t.length <= max && (!ids || isWellFormed(t))) out.add(t);
   }
-  return out;
+  return [...out];
 }
 
 export function flag(x: unknown): boolean {

@@ -43,19 +43,21 @@ const INLINE = new Set(
 
 /** Text of an HTML fragment for searching only (never for display, which goes through DOMPurify). */
 export function htmlToSearchText(html: string): string {
+  // Feed text is hostile: a pattern that reads on from every "<" to the end and then fails takes
+  // quadratic time. So each one ends at the end too: a script or style left open runs to it (as
+  // in a browser); "<" with no ">" after it is no tag, and stays as it is.
   return html
-    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
-    .replace(/<\/?([a-z][a-z0-9-]*)\b[^>]*>/gi, (_tag, name: string) =>
-      INLINE.has(name.toLowerCase()) ? '' : ' ',
+    .replace(/<(script|style)[\s\S]*?(?:<\/\1>|$)/gi, ' ')
+    .replace(/<\/?([a-z][a-z0-9-]*)\b[^>]*(>|$)/gi, (tag, name: string, end: string) =>
+      end ? (INLINE.has(name.toLowerCase()) ? '' : ' ') : tag,
     )
-    .replace(/<[^>]*>/g, ' ')
+    .replace(/<[^>]*(>|$)/g, (tag, end: string) => (end ? ' ' : tag))
     .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, code: string) => {
       if (code[0] === '#') {
-        const n =
-          code[1] === 'x' || code[1] === 'X'
-            ? parseInt(code.slice(2), 16)
-            : parseInt(code.slice(1), 10);
-        return Number.isFinite(n) && n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : ' ';
+        // "#x41" reads as 0x41, "#65" as 065 (which Number takes as decimal); past 0x10ffff, or
+        // Infinity, it is no character.
+        const n = Number(`0${code.slice(1)}`);
+        return n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : ' ';
       }
       return ENTITIES[code.toLowerCase()] ?? whole;
     });

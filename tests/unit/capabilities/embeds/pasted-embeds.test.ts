@@ -109,6 +109,25 @@ describe('provider markup in content_html', () => {
     ]);
   });
 
+  it('finds the markup whatever the order of its attributes, and lets no class through', () => {
+    // As a CMS that sorts attributes writes it: `cite` and `align` come before `class`.
+    const tiktok =
+      '<blockquote cite="https://www.tiktok.com/@nato/video/7254000000000000000" class="tiktok-embed"><a href="https://www.tiktok.com/@nato">@nato</a> Summit</blockquote>';
+    expect(body(`<p>Before</p>${tiktok}`)).toEqual([
+      { html: '<p>Before</p>' },
+      {
+        embed: {
+          url: 'https://www.tiktok.com/@nato/video/7254000000000000000',
+          text: '@nato Summit',
+        },
+      },
+    ]);
+    const unlinked = body(
+      '<blockquote align="left" class="twitter-tweet"><p>Text</p></blockquote>',
+    );
+    expect(unlinked).toEqual([{ html: '<blockquote><p>Text</p></blockquote>' }]);
+  });
+
   it('a post of another provider, or of a look-alike host, does not make it an embed', () => {
     expect(
       body(
@@ -141,6 +160,31 @@ describe('provider markup in content_html', () => {
       '<ul><li>one</li><li>two </li></ul>',
       'EMBED',
       '<ul><li> three</li><li>four</li></ul>',
+    ]);
+  });
+
+  it('posts side by side in a list leave nothing between them; the list closes after them', () => {
+    const post = (n: number) =>
+      `<blockquote class="twitter-tweet"><a href="https://x.com/a/status/${n}">x</a></blockquote>`;
+    const pieces = body(`<ol><li><ul><li>a ${post(1)}${post(2)} b</li></ul></li><li>c</li></ol>`);
+    expect(pieces.map((p) => ('html' in p ? p.html : 'EMBED'))).toEqual([
+      '<ol><li><ul><li>a </li></ul></li></ol>',
+      'EMBED',
+      'EMBED',
+      '<ol><li><ul><li> b</li></ul></li><li>c</li></ol>',
+    ]);
+  });
+
+  it('splits the longest body in time that grows with its length', () => {
+    const html = clean(`<p>a</p>${TWEET}${'<p>words</p>'.repeat(8_000)}`);
+    const started = performance.now();
+    const pieces = splitAtEmbeds(html)!;
+    // Linear work takes well under a second here; the server's DOM once took minutes for one.
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(pieces.map((p) => ('html' in p ? p.html.length : 'EMBED'))).toEqual([
+      '<p>a</p>'.length,
+      'EMBED',
+      '\n'.length + '<p>words</p>'.length * 8_000,
     ]);
   });
 
