@@ -177,6 +177,32 @@ test('embed.html without a feed says so', async ({ page, server }) => {
   );
 });
 
+// Anyone can send a link to embed.html: its "See all updates" (target=_top) and permalinks must
+// not lead readers from the newsroom's address to any site the link names.
+for (const ssr of [true, false]) {
+  test.describe(ssr ? 'rendered by the server' : 'rendered by the browser', () => {
+    test.use({ serverOptions: { ssr } });
+
+    test("embed.html links only to its own origin or its feeds' origins", async ({
+      page,
+      server,
+    }) => {
+      const open = (link: string) =>
+        page.goto(
+          `${server.url}embed.html?feed=feeds/vilnius-2023.json&limit=1&link=${encodeURIComponent(link)}`,
+        );
+      const seeAll = page.getByRole('link', { name: 'See all updates' });
+      await open(`${server.url}world/live`);
+      await expect(seeAll).toHaveAttribute('href', `${server.url}world/live`);
+
+      await open('https://evil.example/login');
+      await expect(page.getByRole('article').first()).toBeVisible();
+      await expect(seeAll).toHaveCount(0);
+      await expect(page.locator('a[href^="https://evil.example"]')).toHaveCount(0);
+    });
+  });
+}
+
 test('the iframe example page is sized to its content', async ({ page, server }) => {
   await page.goto(`${server.url}embed-iframe-example.html`);
   const iframe = page.locator('iframe[data-live-blog]');

@@ -2,7 +2,8 @@
 // embed.html). Anyone can send a link, and a feed shown there is shown under the page's address:
 // a made-up blog on a newsroom's domain. So a feed named there must be http(s) on the page's own
 // origin or on an origin the deployer listed (docs/security.md). <live-blog feed> is the host
-// page's own choice and is not checked. Kept small: the standalone page's inline early script
+// page's own choice and is not checked. embed.html holds its `link` (where "See all updates" and
+// permalinks lead) to the same rule. Kept small: the standalone page's inline early script
 // carries a copy (vite.config.ts), and it counts towards the bundle budget.
 
 const isHttp = (url: URL) => url.protocol === 'https:' || url.protocol === 'http:';

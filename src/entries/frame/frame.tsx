@@ -21,6 +21,9 @@ import {
 const params = new URLSearchParams(window.location.search);
 const settings = readEmbedSettings(queryGetter(window.location.search), document.baseURI);
 const feed = settings && pageFeed(settings.props.feed, document);
+// "See all updates" and permalinks lead to `link` (target=_top) from this page's address: held to
+// the feed's rule, or anyone could send a link to this page that leads readers anywhere.
+const link = settings?.props.link && pageFeed(settings.props.link, document);
 const container = document.getElementById('root')!;
 // A page the server rendered (server/server-render.mjs) is hydrated from the feed document it
 // carries; until then, a consent message from the host waits in `pending`.
@@ -43,6 +46,7 @@ function frame(granted?: string, locale?: string) {
         <LiveBlogRoot
           key={settings.resetKey}
           {...settings.props}
+          link={link}
           embeds={
             granted === undefined ? settings.props.embeds : { ...settings.props.embeds, granted }
           }

@@ -60,8 +60,11 @@ export async function renderStandalonePage(
 export async function renderFramePage(input: RenderPageInput): Promise<RenderedPage | undefined> {
   const page = new URL(input.pageUrl);
   const settings = readEmbedSettings(queryGetter(page.search), page.href);
-  const feed = settings && checkPageFeed(settings.props.feed, page.href, [...input.feedOrigins]);
+  const allowed = [...input.feedOrigins];
+  const feed = settings && checkPageFeed(settings.props.feed, page.href, allowed);
   if (!settings || !feed) return undefined;
+  // The feed's rule for `link` too, as the frame holds it (frame.tsx).
+  const link = settings.props.link && checkPageFeed(settings.props.link, page.href, allowed);
   await prepareServerDom();
   return renderWidget({
     ...input,
@@ -69,7 +72,7 @@ export async function renderFramePage(input: RenderPageInput): Promise<RenderedP
     locale: settings.props.locale,
     older: parseListDepth(page.search).older,
     // The frame is a document of its own, and never writes the host's history (frame.tsx).
-    props: { ...settings.props, standalone: true, syncUrl: false },
+    props: { ...settings.props, link, standalone: true, syncUrl: false },
     noIndex: true,
   });
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { renderStandalonePage } from '../../../../src/entries/server/render-page';
+import { renderFramePage, renderStandalonePage } from '../../../../src/entries/server/render-page';
 
 const TEXT = readFileSync('tests/fixtures/feeds/mars-landing.json', 'utf8');
 
@@ -30,5 +30,34 @@ describe('the language of a server-rendered page', () => {
     expect(await renderedLocale('&locale=', 'uk-UA,uk;q=0.9')).toBe('uk-UA');
     expect(await renderedLocale('&locale=%20', 'uk-UA')).toBe('uk-UA');
     expect(await renderedLocale('&locale=not%20a%20tag', 'uk-UA')).toBe('uk-UA');
+  });
+});
+
+/** embed.html rendered for `link`, limited to one update so that "See all updates" shows. */
+async function frameWithLink(link: string) {
+  const page = await renderFramePage({
+    pageUrl: `https://cdn.example/embed.html?feed=${encodeURIComponent('https://news.example/live.json')}&limit=1&link=${encodeURIComponent(link)}`,
+    feedOrigins: ['https://news.example'],
+    acceptLanguage: 'en',
+    load: () =>
+      Promise.resolve({
+        text: TEXT,
+        validator: '"v1"',
+        fetchedAt: Date.parse('2026-05-01T12:00Z'),
+      }),
+  });
+  return `${page?.root ?? ''}${page?.tail ?? ''}`;
+}
+
+describe('the link of a server-rendered embed.html', () => {
+  it('leads to the origins its feed may come from', async () => {
+    const html = await frameWithLink('https://news.example/world/live');
+    expect(html).toContain('href="https://news.example/world/live"');
+  });
+
+  it('is left out when it leads anywhere else: anyone can send a link to embed.html', async () => {
+    const html = await frameWithLink('https://evil.example/login');
+    expect(html).not.toContain('href="https://evil.example');
+    expect(html).toContain('lb-title');
   });
 });
