@@ -1,32 +1,23 @@
 // Older pages on a flaky connection and a feed that moves on: a press of "Show older updates"
 // while a poll walks back through pages after the reader was away, pages that bring nothing
 // new, pages that do not load.
-import { QueryClient } from '@tanstack/react-query';
+import type { QueryClient } from '@tanstack/react-query';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { sortedItems } from '../../../../src/core/feed/feed-store';
 import { type FeedSession } from '../../../../src/capabilities/feed/feed-session';
-import { getFeedSession } from '../../../../src/capabilities/feed/feed-sessions';
 import { wireFeed, wireItem } from '../../../support/feed-builders';
 import { serve } from '../../../support/fake-feed-server';
+import { endSession, signal, startSession } from '../../../support/feed-session-harness';
 
 const HEAD = 'https://feeds.example/live/head.json';
 const page = (name: string) => `https://feeds.example/live/${name}`;
 
 let client: QueryClient;
 let session: FeedSession;
-const signal = () => new AbortController().signal;
 const ids = () => sortedItems(session.store).map((i) => i.id);
 
-beforeEach(() => {
-  client = new QueryClient();
-  session = getFeedSession(client, HEAD);
-  vi.spyOn(console, 'warn').mockImplementation(() => {});
-});
-
-afterEach(() => {
-  client.clear();
-  vi.unstubAllGlobals();
-});
+beforeEach(() => ({ client, session } = startSession(HEAD)));
+afterEach(() => endSession(client));
 
 const json = (body: unknown) =>
   new Response(JSON.stringify(body), { headers: { 'content-type': 'application/feed+json' } });

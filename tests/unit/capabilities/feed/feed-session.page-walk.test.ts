@@ -1,32 +1,22 @@
 // What a feed's next_url chain can cost: each reader must stay a handful of requests, whatever
 // shape a looping chain takes, and page requests never outrun the page budget.
-import { QueryClient } from '@tanstack/react-query';
+import type { QueryClient } from '@tanstack/react-query';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MAX_EMPTY_PAGES } from '../../../../src/core/feed/page-chain';
 import { PAGE_REQUEST_POLICY } from '../../../../src/core/live/request-budget';
 import { type FeedSession } from '../../../../src/capabilities/feed/feed-session';
-import { getFeedSession } from '../../../../src/capabilities/feed/feed-sessions';
 import { wireFeed, wireItem } from '../../../support/feed-builders';
 import { serve, type Route } from '../../../support/fake-feed-server';
+import { endSession, signal, startSession } from '../../../support/feed-session-harness';
 
 const HEAD = 'https://feeds.example/live/head.json';
 const page = (name: string) => `https://feeds.example/live/${name}`;
 
 let client: QueryClient;
 let session: FeedSession;
-const signal = () => new AbortController().signal;
 
-beforeEach(() => {
-  client = new QueryClient();
-  session = getFeedSession(client, HEAD);
-  vi.spyOn(console, 'warn').mockImplementation(() => {});
-});
-
-afterEach(() => {
-  client.clear();
-  vi.unstubAllGlobals();
-  vi.useRealTimers();
-});
+beforeEach(() => ({ client, session } = startSession(HEAD)));
+afterEach(() => endSession(client));
 
 /** A reader's widget gone wild: asks for the next older page a hundred times over. */
 async function loadOlderRepeatedly(times = 100) {

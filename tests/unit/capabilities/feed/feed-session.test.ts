@@ -8,25 +8,17 @@ import { feedQueryKey, getFeedSession } from '../../../../src/capabilities/feed/
 import { FeedFetchError } from '../../../../src/capabilities/feed/fetch-feed-document';
 import { tombstoneWire, wireFeed, wireItem } from '../../../support/feed-builders';
 import { serve } from '../../../support/fake-feed-server';
+import { endSession, signal, startSession } from '../../../support/feed-session-harness';
 
 const HEAD = 'https://feeds.example/live/head.json';
 const NOW = 1_000_000;
 
 let client: QueryClient;
 let session: FeedSession;
-const signal = () => new AbortController().signal;
 const ids = () => sortedItems(session.store).map((i) => i.id);
 
-beforeEach(() => {
-  client = new QueryClient();
-  session = getFeedSession(client, HEAD);
-  vi.spyOn(console, 'warn').mockImplementation(() => {});
-});
-
-afterEach(() => {
-  client.clear();
-  vi.unstubAllGlobals();
-});
+beforeEach(() => ({ client, session } = startSession(HEAD)));
+afterEach(() => endSession(client));
 
 describe('poll', () => {
   it('merges the head, remembers its ETag, and an unchanged head keeps the same store', async () => {
