@@ -24,6 +24,8 @@ const WRAPPERS = new Set(['html', 'head', 'body']);
 let purifier: DOMPurify | undefined;
 /** While a body is checked: what the hooks below saw go, with the node it went from. */
 let seen: { node: Node; removal: Removal }[] | undefined;
+/** While a body is checked: the images kept without both width and height. */
+let unsized = 0;
 
 /**
  * DOMPurify lists what it removes itself, not what the allow-list's hook removes after it
@@ -43,6 +45,8 @@ const watchRemovals: SanitizerHooks = (p) => {
     if (!seen || !isElement(node)) return;
     const element = node.tagName.toLowerCase();
     if (element === 'img' && node.parentNode === null) seen.push({ node, removal: { element } });
+    else if (element === 'img' && !(node.hasAttribute('width') && node.hasAttribute('height')))
+      unsized++;
     for (const attribute of before.get(node) ?? []) {
       if (!node.hasAttribute(attribute)) seen.push({ node, removal: { attribute, element } });
     }
@@ -55,6 +59,7 @@ function removals(html: string, base: string | undefined): Removal[] {
   sanitizeHtml('', undefined, watchRemovals);
   const watched: NonNullable<typeof seen> = [];
   seen = watched;
+  unsized = 0;
   try {
     sanitizeHtml(html, base, keepPastedEmbeds);
   } finally {
@@ -101,8 +106,20 @@ function describeRemovals(removed: readonly Removal[]): string {
 
 export const htmlProblem: HtmlCheck = (html, base) => {
   const removed = removals(html, base);
-  if (removed.length === 0) return undefined;
-  return `The sanitiser removes ${describeRemovals(removed)}: readers get the body without it. Use the simple markup the contract lists.`;
+  const problems = [];
+  if (removed.length > 0) {
+    problems.push(
+      `The sanitiser removes ${describeRemovals(removed)}: readers get the body without it. Use the simple markup the contract lists.`,
+    );
+  }
+  // Without its size the browser cannot keep the image's place: what the reader is reading
+  // moves when it loads.
+  if (unsized > 0) {
+    problems.push(
+      `${unsized === 1 ? 'An <img> has' : `${unsized} <img> have`} no width and height: the page moves when ${unsized === 1 ? 'it loads' : 'they load'}. Give each its size in pixels.`,
+    );
+  }
+  return problems.length > 0 ? problems.join(' ') : undefined;
 };
 
 /** The check, once a DOM is ready for it; undefined when jsdom is not installed. */

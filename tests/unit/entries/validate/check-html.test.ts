@@ -46,9 +46,30 @@ describe('the sanitiser check', () => {
     );
   });
 
+  it("asks for the size of every image, which keeps the reader's place while it loads", () => {
+    expect(
+      check('<p><img src="https://img.example/a.jpg" alt="A" width="800"></p>', undefined),
+    ).toBe(
+      'An <img> has no width and height: the page moves when it loads. Give each its size in pixels.',
+    );
+    expect(
+      check(
+        '<img src="https://img.example/a.jpg" alt="A"><img src="https://img.example/b.jpg" alt="B">',
+        undefined,
+      ),
+    ).toMatch(/^2 <img> have no width and height: the page moves when they load\./);
+    expect(
+      check('<img src="https://img.example/a.jpg" alt="A" width="800" height="600">', undefined),
+    ).toBeUndefined();
+    // Both problems of one body, in one warning.
+    expect(check('<img src="https://img.example/a.jpg" alt="A" onclick="x()">', undefined)).toMatch(
+      /^The sanitiser removes the onclick attribute of <img>: .* An <img> has no width and height/,
+    );
+  });
+
   it('finds nothing to remove in the simple markup the contract lists, nor in the demo feed', () => {
     const simple =
-      '<p>The <strong>budget</strong> passed, <a href="https://example.com/">details</a>.</p><blockquote><p>“Good day.”</p><cite>Mayor</cite></blockquote><figure><img src="a.jpg" alt="Hall"><figcaption>Hall</figcaption></figure><ul><li>One</li></ul>';
+      '<p>The <strong>budget</strong> passed, <a href="https://example.com/">details</a>.</p><blockquote><p>“Good day.”</p><cite>Mayor</cite></blockquote><figure><img src="a.jpg" alt="Hall" width="800" height="533"><figcaption>Hall</figcaption></figure><ul><li>One</li></ul>';
     expect(check(simple, 'https://feeds.example.com/f.json')).toBeUndefined();
     const demo = parseFeed(demoFeedText(), 'https://example.com/feeds/vilnius-2023.json');
     if (!demo.ok) throw new Error(demo.error.message);
