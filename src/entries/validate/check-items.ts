@@ -7,13 +7,12 @@ import type { FeedMeta, LiveItem, ParsedFeed } from '../../core/feed/feed-types'
 import { isTombstone } from '../../core/feed/parse-feed';
 import type { ReadMode } from '../../core/feed/read-item';
 import { parseRfc3339 } from '../../core/feed/rfc3339';
+// The client's own margin: a time this far ahead still reads "just now" to readers.
+import { CLOCK_AHEAD_MS } from '../../core/time/clock-ahead';
 import type { DocumentContext } from './document-context';
 import { checkImageAlt, checkItemMembers } from './check-item-members';
 import { References } from './references';
 import { jsonPath, quote, RULES, type ProblemList } from './validation-problem';
-
-/** How far ahead of this computer's clock a time may be before it counts as in the future. */
-const CLOCK_SKEW_MS = 5 * 60_000;
 
 function checkTombstone(
   entry: RawObject,
@@ -54,7 +53,7 @@ function checkDates(
   now: number,
   list: ProblemList,
 ) {
-  if (item.published > now + CLOCK_SKEW_MS) {
+  if (item.published > now + CLOCK_AHEAD_MS) {
     list.error(
       jsonPath('items', index, 'date_published'),
       `${quote(entry.date_published)} is in the future (${formatDistanceStrict(item.published, now)} ahead of this computer's clock): the update sorts above everything published until then. Check the offset.`,
@@ -68,7 +67,7 @@ function checkDates(
       `${quote(entry.date_modified)} is not an RFC 3339 time: ignored, so this version may not replace the one readers hold.`,
       RULES.mergeRules,
     );
-  } else if (item.modified !== undefined && item.modified > now + CLOCK_SKEW_MS) {
+  } else if (item.modified !== undefined && item.modified > now + CLOCK_AHEAD_MS) {
     list.error(
       path,
       `${quote(entry.date_modified)} is in the future (${formatDistanceStrict(item.modified, now)} ahead): until then, every later edit of this update loses against this version.`,
