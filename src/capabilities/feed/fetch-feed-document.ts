@@ -1,5 +1,6 @@
 import { FEED_LIMITS } from '../../core/feed/feed-limits';
 import type { FeedProblem, FetchFailureKind } from '../../core/feed/feed-problem';
+import { safeHttpUrl } from '../../core/feed/safe-url';
 import {
   takeEarlyFeedRequest,
   type EarlyFeedReply,
@@ -150,6 +151,11 @@ export async function fetchFeedDocument(
     timeoutMs?: number;
   } = {},
 ): Promise<FetchedDocument> {
+  // Another scheme (a typo such as `htps:`, or `javascript:`) is no connection that will come
+  // back: say so rather than "connection lost", and ask nothing.
+  if (!safeHttpUrl(url, globalThis.location?.href)) {
+    throw new FeedFetchError('not-found', 'The feed address is not a web address (http or https).');
+  }
   const timeout = new AbortController();
   const restart = waitForPieces(options.timeoutMs ?? FEED_TIMEOUT_MS, timeout);
   const signal = AbortSignal.any([

@@ -36,6 +36,23 @@ afterEach(() => {
 });
 
 describe('fetchFeedDocument', () => {
+  it.each(['htps://feeds.example/live.json', 'javascript:alert(1)', 'data:application/json,{}'])(
+    'asks nothing for %s and says the address is no web address, not that the connection is lost',
+    async (address) => {
+      const fetchMock = stubFetch(() => new Response(FEED_TEXT));
+      const error = await failure(fetchFeedDocument(address));
+      expect(fetchMock).not.toHaveBeenCalled();
+      expect(error.kind).toBe('not-found');
+      expect(error.message).toMatch(/not a web address/);
+    },
+  );
+
+  it('reads a feed address relative to the page', async () => {
+    const fetchMock = stubFetch(() => new Response(FEED_TEXT));
+    await fetchFeedDocument('feeds/live.json');
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+  });
+
   it('revalidates through the HTTP cache, without credentials, asking for a JSON Feed', async () => {
     const fetchMock = stubFetch(
       () =>
