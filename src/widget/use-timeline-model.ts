@@ -68,11 +68,13 @@ export function useTimelineModel(input: TimelineInput): TimelineModel {
   const meta = store?.meta;
   const labels = useMemo(() => createLabels(meta, locale), [meta, locale]);
   const searchText = useMemo(() => createSearchIndex(meta?.people ?? []), [meta?.people]);
+  // Ids the feed declares are known before any update carries them: a preset topic on a page
+  // about it shows "no updates" until the first one comes, not every other topic's updates.
   const known = useMemo(() => {
     const sets: Record<FacetName, Set<string>> = {
-      topics: new Set(),
-      countries: new Set(),
-      speakers: new Set(),
+      topics: new Set(meta?.topics.map((t) => t.id)),
+      countries: new Set(meta?.countries.map((c) => c.code)),
+      speakers: new Set(meta?.people.map((p) => p.id)),
     };
     for (const item of sorted) {
       for (const t of item.topics) sets.topics.add(t);
@@ -80,7 +82,7 @@ export function useTimelineModel(input: TimelineInput): TimelineModel {
       for (const s of item.speakers) sets.speakers.add(s);
     }
     return sets;
-  }, [sorted]);
+  }, [sorted, meta]);
   // Until the first document arrives nothing is known, and a shared link must not be emptied.
   const effective = store ? withKnownValues(view, known) : view;
   // The matcher follows the filter values, not the state object's identity (a poll makes a new

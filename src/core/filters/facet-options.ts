@@ -51,7 +51,11 @@ export function createLabels(meta: FeedMeta | undefined, locale: string): Labels
   };
 }
 
-/** The toggles of one facet: only values some item uses, in an order readers can scan. */
+/**
+ * The toggles of one facet: the values some item uses, and the chosen ones (known to the feed,
+ * url-state.ts) even while nothing matches them, so that a reader can untick them; in an order
+ * readers can scan.
+ */
 export function facetOptions(
   facet: FacetName,
   counts: FacetCounts,
@@ -60,7 +64,7 @@ export function facetOptions(
   labels: Labels,
   locale: string,
 ): FacetOption[] {
-  const values = new Set([...counts[facet].keys(), ...chosen.filter((c) => counts[facet].has(c))]);
+  const values = new Set([...counts[facet].keys(), ...chosen]);
   const options = [...values].map((value) => {
     const label = facetValueLabel(labels, facet, value);
     const hint = facet === 'speakers' ? labels.personRole(value) : undefined;

@@ -17,9 +17,11 @@ import {
 } from '../../support/live-blog-harness';
 
 installHarness();
-// The landing code, which keeps the focus too, comes when the page is idle: in from the start here.
+// The landing code (it keeps the focus too) comes when the page is idle, the no-matches message
+// when nothing matches: both in from the start here.
 beforeAll(async () => {
   await import('../../../src/capabilities/sharing/keep-in-place');
+  await import('../../../src/capabilities/filters/NoMatches');
 });
 
 // The harness's clock starts at 2023-07-12T10:00:00Z.
@@ -90,6 +92,7 @@ describe('the count of results screen readers hear', () => {
       update('2', '2023-07-12T09:40:00Z'),
       update('3', '2023-07-12T09:30:00Z'),
     ];
+    // The feed still declares the topic: the reader's filter stays, and nothing matches it.
     const url = feedUrl({ body: feed(items), etag: '"1"' });
     render(
       <LiveBlogRoot
@@ -103,8 +106,57 @@ describe('the count of results screen readers hear', () => {
     const retraction = { id: '1', _liveblog: { deleted: true } };
     routes.set(url, { body: feed([retraction, items[1], items[2]]), etag: '"2"' });
     await advance(PAST_ONE_POLL);
+    expect(articles()).toHaveLength(0);
+    // The filters did not change: no count is announced, least of all the one from before.
+    expect(politeText()).not.toContain('Showing');
+    await settle();
+    expect(screen.getByText(/No updates match/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /Remove.*Weather/ })).toBeInTheDocument();
+  });
+
+  it('drops the filter when a poll retracts the last update of a topic the feed does not declare', async () => {
+    const items = [
+      update('1', '2023-07-12T09:50:00Z', 'rain'),
+      update('2', '2023-07-12T09:40:00Z'),
+      update('3', '2023-07-12T09:30:00Z'),
+    ];
+    const url = feedUrl({ body: feed(items), etag: '"1"' });
+    render(
+      <LiveBlogRoot
+        feed={url}
+        locale="en"
+        initialView={{ ...defaultViewState, topics: ['rain'] }}
+      />,
+    );
+    await settle();
+    expect(articles()).toHaveLength(1);
+    const retraction = { id: '1', _liveblog: { deleted: true } };
+    routes.set(url, { body: feed([retraction, items[1], items[2]]), etag: '"2"' });
+    await advance(PAST_ONE_POLL);
     expect(articles()).toHaveLength(2);
     expect(politeText()).toContain('Showing 2 of 2 updates');
+  });
+
+  it('shows a preset topic the feed declares as empty until an update carries it', async () => {
+    const items = [update('2', '2023-07-12T09:40:00Z'), update('3', '2023-07-12T09:30:00Z')];
+    const url = feedUrl({ body: feed(items), etag: '"1"' });
+    render(
+      <LiveBlogRoot
+        feed={url}
+        locale="en"
+        initialView={{ ...defaultViewState, topics: ['weather'] }}
+      />,
+    );
+    await settle();
+    expect(articles()).toHaveLength(0);
+    expect(screen.getByRole('checkbox', { name: /Weather/ })).toBeChecked();
+    routes.set(url, {
+      body: feed([update('4', '2023-07-12T09:55:00Z', 'weather'), ...items]),
+      etag: '"2"',
+    });
+    await advance(PAST_ONE_POLL);
+    expect(articles().map((a) => a.getAttribute('aria-label') ?? a.textContent)).toHaveLength(1);
+    expect(screen.getByRole('article', { name: 'Update 4' })).toBeInTheDocument();
   });
 });
 

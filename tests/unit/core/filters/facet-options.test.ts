@@ -60,8 +60,16 @@ describe('facet options: the toggles of the filter panel', () => {
   });
 
   it('offers only values some item uses, with their counts (zero included)', () => {
-    const topics = options('topics', counts({ topics: [['vote', 0]] }), 'en', ['protest']);
+    const topics = options('topics', counts({ topics: [['vote', 0]] }), 'en');
     expect(topics).toEqual([{ value: 'vote', label: 'The vote', hint: undefined, count: 0 }]);
+  });
+
+  it('offers a chosen value no item uses yet, at zero, so that the reader can untick it', () => {
+    const topics = options('topics', counts({ topics: [['vote', 2]] }), 'en', ['protest']);
+    expect(topics).toEqual([
+      { value: 'vote', label: 'The vote', hint: undefined, count: 2 },
+      { value: 'protest', label: 'Outside the hall', hint: undefined, count: 0 },
+    ]);
   });
 
   it('sorts countries and people by name, as the reader’s language sorts them', () => {
