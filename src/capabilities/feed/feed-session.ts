@@ -1,7 +1,5 @@
 import {
   emptyStore,
-  gapPageUrl,
-  mergeGapPage,
   mergeHead,
   mergePage,
   replacePreview,
@@ -13,10 +11,8 @@ import { nextPollDelayMs } from '../../core/live/poll-policy';
 import { fullBudget, type RequestBudget } from '../../core/live/request-budget';
 import { FeedFetchError, fetchFeedDocument, type FetchedDocument } from './fetch-feed-document';
 import { asFetchError, checkedFeed, fetchPage } from './fetch-page';
+import { walkGap } from './gap-walk';
 import { readDocument } from './read-document';
-
-/** Pages followed at most to close a gap after the reader was away (50 pages ≈ 2,500 updates). */
-const MAX_GAP_PAGES = 50;
 
 export interface FeedSessionOptions {
   /**
@@ -255,35 +251,23 @@ export class FeedSession {
     const feed = checkedFeed(this.url, reading);
     // A first screen only stands in for its document: what the reader held came before it.
     const partial = this.#store.complete === false;
-    const held = partial ? emptyStore : this.#store;
-    let gapUrl = gapPageUrl(held, feed);
-    // Replayed at the end onto the store then: an older page loaded meanwhile stays.
-    const steps = [
-      (s: FeedStore) => (partial ? replacePreview : mergeHead)(s, feed, now(), this.url),
-    ];
-    let store = steps[0]!(this.#store);
-    // The head no longer reaches what the reader holds: walk back until it does, never to a
-    // page already fetched, and not past a page that brings nothing new.
-    const arrived = [feed.items];
-    for (let i = 0; gapUrl !== undefined && i < MAX_GAP_PAGES; i++) {
-      if (store.fetched.has(pageKey(gapUrl))) break;
-      // A page that fails leaves the gap unshown, not the head.
-      const page = await this.#fetchPage(gapUrl, signal, now()).catch(() =>
-        signal.throwIfAborted(),
-      );
-      if (!page) break;
-      arrived.push(page.feed.items);
-      const before = store;
-      const step = (s: FeedStore) => mergeGapPage(s, page.feed, now(), page.urls);
-      steps.push(step);
-      store = step(store);
-      if (store.items === before.items && store.tombstones === before.tombstones) break;
-      gapUrl = gapPageUrl(held, page.feed);
-    }
-    await this.#ready(arrived.flat(), signal);
+    const head = (s: FeedStore) => (partial ? replacePreview : mergeHead)(s, feed, now(), this.url);
+    const gap = await walkGap(
+      head(this.#store),
+      partial ? emptyStore : this.#store,
+      feed,
+      (url) =>
+        this.#fetchPage(url, signal, now()).catch(() => {
+          signal.throwIfAborted();
+          return undefined;
+        }),
+      now,
+    );
+    await this.#ready([...feed.items, ...gap.arrived], signal);
     this.#validator = doc.validator;
     this.#firstScreenFailed = false;
-    this.#publish(steps.reduce((s, step) => step(s), this.#store));
+    // Replayed onto the store now: an older page loaded meanwhile stays.
+    this.#publish(gap.steps.reduce((s, step) => step(s), head(this.#store)));
   }
 
   /** Waits for the code these items need before they are shown (`prepare`), if any. */
