@@ -86,19 +86,19 @@ describe('the count of results screen readers hear', () => {
     expect(politeText()).toContain('Showing 2 of 3 updates');
   });
 
-  it('is the count shown when a poll retracts the last update the filter matched', async () => {
+  /** Filtered on `topic`, whose only update a poll then retracts. */
+  async function retractTheOnlyMatch(topic: string) {
     const items = [
-      update('1', '2023-07-12T09:50:00Z', 'weather'),
+      update('1', '2023-07-12T09:50:00Z', topic),
       update('2', '2023-07-12T09:40:00Z'),
       update('3', '2023-07-12T09:30:00Z'),
     ];
-    // The feed still declares the topic: the reader's filter stays, and nothing matches it.
     const url = feedUrl({ body: feed(items), etag: '"1"' });
     render(
       <LiveBlogRoot
         feed={url}
         locale="en"
-        initialView={{ ...defaultViewState, topics: ['weather'] }}
+        initialView={{ ...defaultViewState, topics: [topic] }}
       />,
     );
     await settle();
@@ -106,6 +106,11 @@ describe('the count of results screen readers hear', () => {
     const retraction = { id: '1', _liveblog: { deleted: true } };
     routes.set(url, { body: feed([retraction, items[1], items[2]]), etag: '"2"' });
     await advance(PAST_ONE_POLL);
+  }
+
+  it('is the count shown when a poll retracts the last update the filter matched', async () => {
+    // The feed still declares the topic: the reader's filter stays, and nothing matches it.
+    await retractTheOnlyMatch('weather');
     expect(articles()).toHaveLength(0);
     // The filters did not change: no count is announced, least of all the one from before.
     expect(politeText()).not.toContain('Showing');
@@ -115,24 +120,7 @@ describe('the count of results screen readers hear', () => {
   });
 
   it('drops the filter when a poll retracts the last update of a topic the feed does not declare', async () => {
-    const items = [
-      update('1', '2023-07-12T09:50:00Z', 'rain'),
-      update('2', '2023-07-12T09:40:00Z'),
-      update('3', '2023-07-12T09:30:00Z'),
-    ];
-    const url = feedUrl({ body: feed(items), etag: '"1"' });
-    render(
-      <LiveBlogRoot
-        feed={url}
-        locale="en"
-        initialView={{ ...defaultViewState, topics: ['rain'] }}
-      />,
-    );
-    await settle();
-    expect(articles()).toHaveLength(1);
-    const retraction = { id: '1', _liveblog: { deleted: true } };
-    routes.set(url, { body: feed([retraction, items[1], items[2]]), etag: '"2"' });
-    await advance(PAST_ONE_POLL);
+    await retractTheOnlyMatch('rain');
     expect(articles()).toHaveLength(2);
     expect(politeText()).toContain('Showing 2 of 2 updates');
   });
