@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react';
 import { hydrateRoot, type Root } from 'react-dom/client';
 import { getFeedSession } from '../capabilities/feed/feed-sessions';
+import { revalidation } from '../capabilities/feed/revalidation';
 import { bodiesCanBeHtml } from '../capabilities/timeline/sanitize-html';
 import { localeSettingsFor } from '../shared/i18n/pick-messages';
 import { itemsReady, prepareItems } from './prepare-items';
@@ -31,6 +32,7 @@ export async function hydrateWidget(
         maxAgeSeconds: snapshot.maxAgeSeconds,
       },
       snapshot.fetchedAt,
+      revalidation(url, snapshot.validator),
     );
     // The older pages the server rendered too, as it added them.
     for (const page of snapshot.pages ?? []) {
