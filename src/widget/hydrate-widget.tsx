@@ -17,10 +17,13 @@ import type { PageSnapshot } from './page-snapshot';
  */
 export async function hydrateWidget(
   container: Element,
-  url: string,
+  feed: string,
   snapshot: PageSnapshot,
   widget: (locale: string) => ReactElement,
 ): Promise<Root | undefined> {
+  // The session the widget polls: by absolute URL, as useLiveBlog names it (an attribute may be
+  // relative), or the widget would start from an empty one and download the feed again.
+  const url = new URL(feed, document.baseURI).href;
   const session = getFeedSession(sharedQueryClient(), url, prepareItems);
   try {
     await session.seed(

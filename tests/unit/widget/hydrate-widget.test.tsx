@@ -16,8 +16,8 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-/** Hydrates an empty widget from a snapshot of `feed`, then returns the first poll's headers. */
-async function firstPollHeaders(feed: string): Promise<Headers> {
+/** Hydrates an empty widget from a snapshot of `feed` (as the element names it). */
+function hydrate(feed: string) {
   const snapshot: PageSnapshot = {
     feed,
     text: TEXT,
@@ -25,9 +25,12 @@ async function firstPollHeaders(feed: string): Promise<Headers> {
     fetchedAt: Date.now(),
     locale: 'en',
   };
-  const root = await act(() =>
-    hydrateWidget(document.createElement('div'), feed, snapshot, () => <></>),
-  );
+  return act(() => hydrateWidget(document.createElement('div'), feed, snapshot, () => <></>));
+}
+
+/** Hydrates from a snapshot of `feed`, then returns the first poll's headers. */
+async function firstPollHeaders(feed: string): Promise<Headers> {
+  const root = await hydrate(feed);
   const seen: Headers[] = [];
   vi.stubGlobal(
     'fetch',
@@ -49,6 +52,15 @@ async function firstPollHeaders(feed: string): Promise<Headers> {
 }
 
 describe('hydrateWidget', () => {
+  it('seeds the session the widget reads, also for a feed attribute relative to the page', async () => {
+    // The widget (useLiveBlog) names its feed by absolute URL: seeded under the attribute's
+    // relative one, it would start empty and download the feed a second time.
+    const root = await hydrate('/feeds/relative.json');
+    const session = getFeedSession(sharedQueryClient(), `${location.origin}/feeds/relative.json`);
+    expect(session.store.items.size).toBe(1);
+    act(() => root?.unmount());
+  });
+
   it('asks a feed on the page’s own origin whether the page’s copy is still current', async () => {
     const headers = await firstPollHeaders(`${location.origin}/feeds/live.json`);
     expect(headers.get('if-none-match')).toBe('"v1"');
