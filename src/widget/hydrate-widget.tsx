@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react';
 import { hydrateRoot, type Root } from 'react-dom/client';
 import { getFeedSession } from '../capabilities/feed/feed-sessions';
+import { revalidation } from '../capabilities/feed/revalidation';
 import { bodiesCanBeHtml } from '../capabilities/timeline/sanitize-html';
 import { localeSettingsFor } from '../shared/i18n/pick-messages';
 import { itemsReady, prepareItems } from './prepare-items';
@@ -16,10 +17,13 @@ import type { PageSnapshot } from './page-snapshot';
  */
 export async function hydrateWidget(
   container: Element,
-  url: string,
+  feed: string,
   snapshot: PageSnapshot,
   widget: (locale: string) => ReactElement,
 ): Promise<Root | undefined> {
+  // The session the widget polls: by absolute URL, as useLiveBlog names it (an attribute may be
+  // relative), or the widget would start from an empty one and download the feed again.
+  const url = new URL(feed, document.baseURI).href;
   const session = getFeedSession(sharedQueryClient(), url, prepareItems);
   try {
     await session.seed(
@@ -31,6 +35,7 @@ export async function hydrateWidget(
         maxAgeSeconds: snapshot.maxAgeSeconds,
       },
       snapshot.fetchedAt,
+      revalidation(url, snapshot.validator),
     );
     // The older pages the server rendered too, as it added them.
     for (const page of snapshot.pages ?? []) {

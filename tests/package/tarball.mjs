@@ -1,5 +1,6 @@
 // The tarball a newsroom installs: packed as `npm pack` packs it, and what it must (and must not)
-// hold: the library, the embed files and their types, README, LICENSE and the licence notices.
+// hold: the library, the embed files and their types, README, LICENSE, the licence notices and
+// the docs the validator's rules cite.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
@@ -23,6 +24,8 @@ const REQUIRED = [
   'dist/embed-frame.js',
   'dist/embed-frame.d.ts',
   'dist/embed.html',
+  'docs/feed-format.md',
+  'docs/scaling.md',
 ];
 
 // Anything else is the demo, source maps or a build's leftovers.
@@ -32,6 +35,8 @@ const ALLOWED = [
   /^dist-lib\/live-blog\.css$/,
   /^dist\/(embed|embed-frame)\.(js|d\.ts)$/,
   /^dist\/(embed\.html|THIRD-PARTY-LICENSES\.md)$/,
+  // The contract for feed producers, which live-blog-validate's rules cite.
+  /^docs\/(feed-format|scaling)\.md$/,
   /^dist\/embed-chunks\/[\w.-]+\.js$/,
   /^dist\/assets\/[\w.-]+\.(js|css)$/,
 ];

@@ -45,8 +45,8 @@ export class FeedSession {
   readonly #prepare: Prepare | undefined;
   #store: FeedStore = emptyStore;
   #validator: string | undefined;
-  /** The validator of a document the page's HTML brought, until a poll brings one itself. */
-  #unseenByCache: string | undefined;
+  /** Headers that ask about a document the page's HTML brought, until a poll brings one. */
+  #unseenByCache: Record<string, string> | undefined;
   #maxAgeSeconds: number | undefined;
   #failures = 0;
   #lastError: FeedFetchError | undefined;
@@ -186,15 +186,19 @@ export class FeedSession {
 
   /**
    * Starts from a document fetched elsewhere (by the server that rendered the page), as a first
-   * poll would take it, received at `at`. The next poll asks whether it is still current.
-   * Throws FeedFetchError when the document cannot be read.
+   * poll would take it, received at `at`. The next polls send `revalidate` (revalidation.ts)
+   * until one brings a document. Throws FeedFetchError when the document cannot be read.
    */
-  async seed(doc: FetchedDocument & { kind: 'document' }, at: number): Promise<void> {
+  async seed(
+    doc: FetchedDocument & { kind: 'document' },
+    at: number,
+    revalidate?: Record<string, string>,
+  ): Promise<void> {
     if (this.#store !== emptyStore) return;
     const feed = checkedFeed(this.url, readDocument(doc, false));
     await this.#ready(feed.items);
     this.#validator = doc.validator;
-    this.#unseenByCache = doc.validator;
+    this.#unseenByCache = revalidate;
     this.#maxAgeSeconds = doc.maxAgeSeconds;
     this.#publish(mergeHead(emptyStore, feed, at, this.url));
   }

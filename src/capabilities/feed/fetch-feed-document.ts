@@ -72,12 +72,6 @@ function maxAge(header: string | null): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-function conditional(validator: string): Record<string, string> {
-  // An entity tag is quoted ("…" or W/"…"); anything else is a Last-Modified date.
-  const header = /^(W\/)?"/.test(validator) ? 'If-None-Match' : 'If-Modified-Since';
-  return { ...FEED_REQUEST_INIT.headers, [header]: validator };
-}
-
 /** A document's text. Decoding all of it at once costs a fraction of decoding it piece by piece. */
 function tooLarge(bytes: number, limit: number) {
   return new FeedFetchError(
@@ -144,10 +138,10 @@ export async function fetchFeedDocument(
     signal?: AbortSignal;
     knownValidator?: string;
     /**
-     * A validator the browser's cache does not know (the document came in the page's HTML): sent
-     * as If-None-Match or If-Modified-Since, so an unchanged feed answers 304.
+     * The request's headers when it asks about a document the browser's cache does not know (it
+     * came in the page's HTML): see revalidation.ts.
      */
-    revalidate?: string;
+    revalidate?: Record<string, string>;
     timeoutMs?: number;
   } = {},
 ): Promise<FetchedDocument> {
@@ -168,7 +162,7 @@ export async function fetchFeedDocument(
   try {
     reply = early && (await earlyReply(early, signal));
     const init = options.revalidate
-      ? { ...FEED_REQUEST_INIT, headers: conditional(options.revalidate) }
+      ? { ...FEED_REQUEST_INIT, headers: options.revalidate }
       : FEED_REQUEST_INIT;
     reply ??= { response: await fetch(url, { ...init, signal }) };
   } catch (error) {

@@ -31,7 +31,9 @@ export interface Prerendered {
  * the client's parser refuses the document (the browser then renders and explains).
  */
 export async function prerenderFromDocument(input: {
+  /** The feed as the page names it (the snapshot's `feed`): absolute, or relative to `pageUrl`. */
   readonly feed: string;
+  readonly pageUrl: string;
   readonly doc: FeedDocumentSnapshot;
   readonly requestedLocale: string;
   /** Older pages to add to the seeded session, as a reader's clicks would; in the snapshot too. */
@@ -45,13 +47,15 @@ export async function prerenderFromDocument(input: {
 }): Promise<Prerendered | undefined> {
   const { feed, doc } = input;
   const client = new QueryClient();
-  const session = getFeedSession(client, feed, prepareItems);
+  // The session the widget reads: by absolute URL, as useLiveBlog names it.
+  const url = new URL(feed, input.pageUrl).href;
+  const session = getFeedSession(client, url, prepareItems);
   try {
     await session.seed(
       {
         kind: 'document',
         text: doc.text,
-        url: feed,
+        url,
         validator: doc.validator ?? undefined,
         maxAgeSeconds: doc.maxAgeSeconds,
       },

@@ -51,6 +51,7 @@ export async function renderLiveBlog(
   await prepareServerDom();
   const rendered = await prerenderFromDocument({
     feed: settings.props.feed,
+    pageUrl: options.pageUrl,
     doc: {
       text: feed.text,
       validator: feed.etag ?? feed.lastModified,

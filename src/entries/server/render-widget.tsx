@@ -67,6 +67,7 @@ export async function renderWidget(input: {
   if (!doc) return undefined;
   const rendered = await prerenderFromDocument({
     feed,
+    pageUrl,
     doc,
     requestedLocale:
       languageTag(input.locale) ?? languageTag(firstLanguage(input.acceptLanguage)) ?? 'en',

@@ -6,7 +6,8 @@ import { sortedItems } from '../../../../src/core/feed/feed-store';
 import { wireFeed, wireItem } from '../../../support/feed-builders';
 
 // A server-rendered page brings the feed document along: the session starts from it, and its
-// first poll asks whether it is still current (the browser's cache never saw it).
+// first poll asks whether it is still current (the browser's cache never saw it), with the
+// headers the page gives it (revalidation.ts).
 
 const HEAD = 'https://feeds.example/live/head.json';
 const AT = 1_700_000_000_000;
@@ -23,7 +24,9 @@ const doc = (text: string, validator = '"v1"') =>
 describe('seed', () => {
   it('shows the document at once and makes the first poll conditional', async () => {
     const session = getFeedSession(client, `${HEAD}?a`);
-    await session.seed(doc(JSON.stringify(wireFeed([wireItem('a', 0)]))), AT);
+    await session.seed(doc(JSON.stringify(wireFeed([wireItem('a', 0)]))), AT, {
+      'If-None-Match': '"v1"',
+    });
     expect(sortedItems(session.store).map((i) => i.id)).toEqual(['a']);
     expect(session.store.changedAt).toBe(AT);
 
