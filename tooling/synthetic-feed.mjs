@@ -404,13 +404,18 @@ export function main(argv) {
       'head-size': { type: 'string', default: '50' },
       single: { type: 'boolean', default: false },
       seed: { type: 'string', default: '1' },
+      help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
   });
+  const usage =
+    'Usage: node scripts/generate-feed.mjs --items 10000 --days 5 --out DIR [--page-size 50] [--head-size 50] [--single] [--seed 1]';
+  if (values.help) {
+    console.log(usage);
+    return;
+  }
   if (!values.out) {
-    console.error(
-      'Usage: node scripts/generate-feed.mjs --items 10000 --days 5 --out DIR [--page-size 50] [--head-size 50] [--single] [--seed 1]',
-    );
+    console.error(usage);
     process.exit(2);
   }
   const files = writeFeed({
