@@ -1,9 +1,10 @@
-import { lazy, Suspense, useRef } from 'react';
+import { Suspense, useRef } from 'react';
 import { clearFilters } from '../core/filters/filter-state';
 import { LastVisitBanner } from '../capabilities/live/LastVisitBanner';
 import { NewUpdatesButton } from '../capabilities/live/NewUpdatesButton';
 import { StatusLine } from '../capabilities/live/StatusLine';
 import { TimelineSkeleton } from '../capabilities/timeline/TimelineSkeleton';
+import { lazyPart } from '../shared/code/lazy-part';
 import { textDirection } from '../shared/i18n/text-direction';
 import { BlogHeader } from './BlogHeader';
 import { BlogFilters } from './BlogFilters';
@@ -16,8 +17,8 @@ import { UpdateList } from './UpdateList';
 import { useLiveBlog } from './use-live-blog';
 
 // Few readers ever filter down to nothing: what helps them then loads when it is needed.
-const NoMatches = lazy(() =>
-  import('../capabilities/filters/NoMatches').then((m) => ({ default: m.NoMatches })),
+const NoMatches = lazyPart(() =>
+  import('../capabilities/filters/NoMatches').then((m) => m.NoMatches),
 );
 
 /** The live blog: status, filters, and the timeline, for the standalone page and every embed. */
