@@ -32,7 +32,8 @@ export function LiveBlog(props: LiveBlogOptions) {
   const Main = blog.standalone ? 'main' : 'div';
   // While the first document loads, the columns most feeds fill are kept free: the skeleton then
   // sits where the updates will, and does not jump sideways when they come.
-  const loading = blog.live.isLoading && blog.controls !== 'none';
+  const controlled = blog.controls !== 'none';
+  const loading = blog.live.isLoading && controlled;
   return (
     <div
       ref={rootRef}
@@ -101,16 +102,8 @@ export function LiveBlog(props: LiveBlogOptions) {
             <TimelineToolbar
               view={blog.model.effective.view}
               order={blog.model.effective.order}
-              onView={
-                blog.controls === 'none'
-                  ? undefined
-                  : (v) => blog.setView({ ...blog.view, view: v })
-              }
-              onOrder={
-                blog.controls === 'none'
-                  ? undefined
-                  : (order) => blog.setView({ ...blog.view, order })
-              }
+              onView={controlled ? (view) => blog.setView({ ...blog.view, view }) : undefined}
+              onOrder={controlled ? (order) => blog.setView({ ...blog.view, order }) : undefined}
               onJumpToLatest={
                 blog.model.oldestFirst && blog.model.stream.length > 0
                   ? blog.jumpToLatest
@@ -120,7 +113,7 @@ export function LiveBlog(props: LiveBlogOptions) {
               total={blog.total}
               partial={blog.partial}
               onClear={
-                blog.active > 0 && blog.controls !== 'none'
+                blog.active > 0 && controlled
                   ? () => blog.setView(clearFilters(blog.view))
                   : undefined
               }
