@@ -28,12 +28,13 @@ export function LiveBlog(props: LiveBlogOptions) {
   const timelineTop = useRef<HTMLDivElement>(null);
   const timelineEnd = useRef<HTMLDivElement>(null);
   const blog = useLiveBlog(props, { rootRef, sentinel, timelineTop, timelineEnd });
+  const { model, live } = blog;
   // A widget inside a host's article must not add a second main landmark.
   const Main = blog.standalone ? 'main' : 'div';
   // While the first document loads, the columns most feeds fill are kept free: the skeleton then
   // sits where the updates will, and does not jump sideways when they come.
   const controlled = blog.controls !== 'none';
-  const loading = blog.live.isLoading && controlled;
+  const loading = live.isLoading && controlled;
   return (
     <div
       ref={rootRef}
@@ -45,13 +46,13 @@ export function LiveBlog(props: LiveBlogOptions) {
         <StatusLine
           status={blog.meta?.status}
           changedAt={blog.changedAt}
-          error={blog.live.error}
-          nextAttemptAt={blog.live.nextAttemptAt}
-          failedAt={blog.live.failedAt}
+          error={live.error}
+          nextAttemptAt={live.nextAttemptAt}
+          failedAt={live.failedAt}
           rejectedCount={blog.store?.rejected.reduce((n, r) => n + (r.count ?? 1), 0) ?? 0}
           locale={blog.locale}
           timeZone={blog.timeZone}
-          onRetry={blog.live.retryNow}
+          onRetry={live.retryNow}
         />
         {blog.eventZone && (
           <TimeZoneToggle
@@ -74,7 +75,7 @@ export function LiveBlog(props: LiveBlogOptions) {
           bins={blog.bins}
           keyEvents={blog.keyEvents}
           meta={blog.meta}
-          labels={blog.model.labels}
+          labels={model.labels}
           locale={blog.locale}
           timeZone={blog.timeZone}
           onSelectBin={blog.jumpToBin}
@@ -88,7 +89,11 @@ export function LiveBlog(props: LiveBlogOptions) {
       <p className="lb-visually-hidden" aria-live="polite" aria-atomic="true">
         {blog.announced.arrivals}
       </p>
-      <Main className="lb-timeline" part="timeline" aria-busy={blog.live.isLoading || blog.partial}>
+      {/* While the first document loads, the skeleton stands in for the timeline, which is kept
+          flat: a box that moves when the title, filters and rail come in above it is a layout
+          shift, one that had no height is not. */}
+      {live.isLoading && <TimelineSkeleton />}
+      <Main className="lb-timeline" part="timeline" aria-busy={live.isLoading || blog.partial}>
         <div ref={sentinel} className="lb-sentinel" aria-hidden="true" />
         {/* A focus target for "new updates"; aria-label needs a role (a plain div may not have one). */}
         <div
@@ -100,14 +105,12 @@ export function LiveBlog(props: LiveBlogOptions) {
         >
           {blog.loaded && (
             <TimelineToolbar
-              view={blog.model.effective.view}
-              order={blog.model.effective.order}
+              view={model.effective.view}
+              order={model.effective.order}
               onView={controlled ? (view) => blog.setView({ ...blog.view, view }) : undefined}
               onOrder={controlled ? (order) => blog.setView({ ...blog.view, order }) : undefined}
               onJumpToLatest={
-                blog.model.oldestFirst && blog.model.stream.length > 0
-                  ? blog.jumpToLatest
-                  : undefined
+                model.oldestFirst && model.stream.length > 0 ? blog.jumpToLatest : undefined
               }
               shown={blog.shown}
               total={blog.total}
@@ -129,25 +132,21 @@ export function LiveBlog(props: LiveBlogOptions) {
             onGo={blog.goToFirstNew}
           />
         )}
-        <NewUpdatesButton count={blog.model.waitingMatching} onShow={blog.showNew} />
-        {(blog.live.isLoading || (blog.model.oldestFirst && blog.partial)) && <TimelineSkeleton />}
-        {blog.failed && blog.live.error && <LoadFailure problem={blog.live.error} />}
+        <NewUpdatesButton count={model.waitingMatching} onShow={blog.showNew} />
+        {model.oldestFirst && blog.partial && <TimelineSkeleton />}
+        {blog.failed && live.error && <LoadFailure problem={live.error} />}
         {blog.store !== undefined && blog.sorted.length === 0 && (
           <p className="lb-empty">{blog.t.emptyFeed}</p>
         )}
         {blog.store !== undefined && blog.total > 0 && blog.shown === 0 && !blog.partial && (
           <Suspense fallback={null}>
-            <NoMatches
-              state={blog.model.effective}
-              labels={blog.model.labels}
-              onChange={blog.setView}
-            />
+            <NoMatches state={model.effective} labels={model.labels} onChange={blog.setView} />
           </Suspense>
         )}
         <UpdateList
-          grouped={blog.model.grouped}
-          stream={blog.model.stream}
-          view={blog.model.effective.view}
+          grouped={model.grouped}
+          stream={model.stream}
+          view={model.effective.view}
           context={blog.context}
           fresh={blog.arrivals.fresh}
           since={blog.lastVisit.unread}
@@ -160,11 +159,11 @@ export function LiveBlog(props: LiveBlogOptions) {
               ? {
                   hasOlder: blog.store.olderUrl !== undefined,
                   broken: blog.store.olderBroken,
-                  load: blog.live.loadOlder,
+                  load: live.loadOlder,
                 }
               : undefined
           }
-          oldestFirst={blog.model.oldestFirst}
+          oldestFirst={model.oldestFirst}
           deeper={blog.deeper}
         />
         <div ref={timelineEnd} className="lb-timeline__end" aria-hidden="true" />
