@@ -1,12 +1,13 @@
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
+import { lazyPart } from '../shared/code/lazy-part';
 import { formatDayAndClock } from '../shared/time/format-time';
 import { FiltersDisclosure } from './FiltersDisclosure';
 import type { useLiveBlog } from './use-live-blog';
 
 // The filter panel sits beside the timeline or behind the "Filters" button, never above the
 // updates: it may arrive a moment after them without moving what the reader sees.
-const FilterPanel = lazy(() =>
-  import('../capabilities/filters/FilterPanel').then((m) => ({ default: m.FilterPanel })),
+const FilterPanel = lazyPart(() =>
+  import('../capabilities/filters/FilterPanel').then((m) => m.FilterPanel),
 );
 
 /** The reader's filters: facets with counts, search, key events only, behind their disclosure. */

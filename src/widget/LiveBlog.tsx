@@ -1,9 +1,10 @@
-import { lazy, Suspense, useRef } from 'react';
+import { Suspense, useRef } from 'react';
 import { clearFilters } from '../core/filters/filter-state';
 import { LastVisitBanner } from '../capabilities/live/LastVisitBanner';
 import { NewUpdatesButton } from '../capabilities/live/NewUpdatesButton';
 import { StatusLine } from '../capabilities/live/StatusLine';
 import { TimelineSkeleton } from '../capabilities/timeline/TimelineSkeleton';
+import { lazyPart } from '../shared/code/lazy-part';
 import { textDirection } from '../shared/i18n/text-direction';
 import { BlogHeader } from './BlogHeader';
 import { BlogFilters } from './BlogFilters';
@@ -16,8 +17,8 @@ import { UpdateList } from './UpdateList';
 import { useLiveBlog } from './use-live-blog';
 
 // Few readers ever filter down to nothing: what helps them then loads when it is needed.
-const NoMatches = lazy(() =>
-  import('../capabilities/filters/NoMatches').then((m) => ({ default: m.NoMatches })),
+const NoMatches = lazyPart(() =>
+  import('../capabilities/filters/NoMatches').then((m) => m.NoMatches),
 );
 
 /** The live blog: status, filters, and the timeline, for the standalone page and every embed. */
@@ -27,11 +28,13 @@ export function LiveBlog(props: LiveBlogOptions) {
   const timelineTop = useRef<HTMLDivElement>(null);
   const timelineEnd = useRef<HTMLDivElement>(null);
   const blog = useLiveBlog(props, { rootRef, sentinel, timelineTop, timelineEnd });
+  const { model, live } = blog;
   // A widget inside a host's article must not add a second main landmark.
   const Main = blog.standalone ? 'main' : 'div';
   // While the first document loads, the columns most feeds fill are kept free: the skeleton then
   // sits where the updates will, and does not jump sideways when they come.
-  const loading = blog.live.isLoading && blog.controls !== 'none';
+  const controlled = blog.controls !== 'none';
+  const loading = live.isLoading && controlled;
   return (
     <div
       ref={rootRef}
@@ -43,13 +46,13 @@ export function LiveBlog(props: LiveBlogOptions) {
         <StatusLine
           status={blog.meta?.status}
           changedAt={blog.changedAt}
-          error={blog.live.error}
-          nextAttemptAt={blog.live.nextAttemptAt}
-          failedAt={blog.live.failedAt}
+          error={live.error}
+          nextAttemptAt={live.nextAttemptAt}
+          failedAt={live.failedAt}
           rejectedCount={blog.store?.rejected.reduce((n, r) => n + (r.count ?? 1), 0) ?? 0}
           locale={blog.locale}
           timeZone={blog.timeZone}
-          onRetry={blog.live.retryNow}
+          onRetry={live.retryNow}
         />
         {blog.eventZone && (
           <TimeZoneToggle
@@ -72,7 +75,7 @@ export function LiveBlog(props: LiveBlogOptions) {
           bins={blog.bins}
           keyEvents={blog.keyEvents}
           meta={blog.meta}
-          labels={blog.model.labels}
+          labels={model.labels}
           locale={blog.locale}
           timeZone={blog.timeZone}
           onSelectBin={blog.jumpToBin}
@@ -86,7 +89,11 @@ export function LiveBlog(props: LiveBlogOptions) {
       <p className="lb-visually-hidden" aria-live="polite" aria-atomic="true">
         {blog.announced.arrivals}
       </p>
-      <Main className="lb-timeline" part="timeline" aria-busy={blog.live.isLoading || blog.partial}>
+      {/* While the first document loads, the skeleton stands in for the timeline, which is kept
+          flat: a box that moves when the title, filters and rail come in above it is a layout
+          shift, one that had no height is not. */}
+      {live.isLoading && <TimelineSkeleton />}
+      <Main className="lb-timeline" part="timeline" aria-busy={live.isLoading || blog.partial}>
         <div ref={sentinel} className="lb-sentinel" aria-hidden="true" />
         {/* A focus target for "new updates"; aria-label needs a role (a plain div may not have one). */}
         <div
@@ -98,28 +105,18 @@ export function LiveBlog(props: LiveBlogOptions) {
         >
           {blog.loaded && (
             <TimelineToolbar
-              view={blog.model.effective.view}
-              order={blog.model.effective.order}
-              onView={
-                blog.controls === 'none'
-                  ? undefined
-                  : (v) => blog.setView({ ...blog.view, view: v })
-              }
-              onOrder={
-                blog.controls === 'none'
-                  ? undefined
-                  : (order) => blog.setView({ ...blog.view, order })
-              }
+              view={model.effective.view}
+              order={model.effective.order}
+              onView={controlled ? (view) => blog.setView({ ...blog.view, view }) : undefined}
+              onOrder={controlled ? (order) => blog.setView({ ...blog.view, order }) : undefined}
               onJumpToLatest={
-                blog.model.oldestFirst && blog.model.stream.length > 0
-                  ? blog.jumpToLatest
-                  : undefined
+                model.oldestFirst && model.stream.length > 0 ? blog.jumpToLatest : undefined
               }
               shown={blog.shown}
               total={blog.total}
               partial={blog.partial}
               onClear={
-                blog.active > 0 && blog.controls !== 'none'
+                blog.active > 0 && controlled
                   ? () => blog.setView(clearFilters(blog.view))
                   : undefined
               }
@@ -135,25 +132,21 @@ export function LiveBlog(props: LiveBlogOptions) {
             onGo={blog.goToFirstNew}
           />
         )}
-        <NewUpdatesButton count={blog.model.waitingMatching} onShow={blog.showNew} />
-        {(blog.live.isLoading || (blog.model.oldestFirst && blog.partial)) && <TimelineSkeleton />}
-        {blog.failed && blog.live.error && <LoadFailure problem={blog.live.error} />}
+        <NewUpdatesButton count={model.waitingMatching} onShow={blog.showNew} />
+        {model.oldestFirst && blog.partial && <TimelineSkeleton />}
+        {blog.failed && live.error && <LoadFailure problem={live.error} />}
         {blog.store !== undefined && blog.sorted.length === 0 && (
           <p className="lb-empty">{blog.t.emptyFeed}</p>
         )}
         {blog.store !== undefined && blog.total > 0 && blog.shown === 0 && !blog.partial && (
           <Suspense fallback={null}>
-            <NoMatches
-              state={blog.model.effective}
-              labels={blog.model.labels}
-              onChange={blog.setView}
-            />
+            <NoMatches state={model.effective} labels={model.labels} onChange={blog.setView} />
           </Suspense>
         )}
         <UpdateList
-          grouped={blog.model.grouped}
-          stream={blog.model.stream}
-          view={blog.model.effective.view}
+          grouped={model.grouped}
+          stream={model.stream}
+          view={model.effective.view}
           context={blog.context}
           fresh={blog.arrivals.fresh}
           since={blog.lastVisit.unread}
@@ -166,11 +159,11 @@ export function LiveBlog(props: LiveBlogOptions) {
               ? {
                   hasOlder: blog.store.olderUrl !== undefined,
                   broken: blog.store.olderBroken,
-                  load: blog.live.loadOlder,
+                  load: live.loadOlder,
                 }
               : undefined
           }
-          oldestFirst={blog.model.oldestFirst}
+          oldestFirst={model.oldestFirst}
           deeper={blog.deeper}
         />
         <div ref={timelineEnd} className="lb-timeline__end" aria-hidden="true" />

@@ -34,6 +34,8 @@ test.describe('with JavaScript off', () => {
     expect(display).toBe('grid');
     // The activity chart is drawn (its bars are buttons, which do nothing here but are its picture).
     await expect(page.locator('.lb-chart__bar').first()).toBeVisible();
+    // How old the page is, for a reader who may read it long after it was made.
+    await expect(page.locator('p:has(> [role=status])')).toContainText(/page as of \d/);
   });
 
   test('a topic in the address shows only that topic', async ({ page, server }) => {
@@ -194,37 +196,42 @@ test('embed.html hydrates from the document it carries, asking for no other copy
   expect(unconditional).toEqual([]);
 });
 
-for (const [device, size] of [
-  ['phone', { width: 390, height: 844 }],
-  ['desktop', { width: 1280, height: 800 }],
+for (const [device, size, locale] of [
+  ['phone', { width: 390, height: 844 }, 'en-GB'],
+  // A 12-hour clock makes the server's status line two lines long here, and the app's one.
+  ['narrow phone', { width: 360, height: 640 }, 'en-US'],
+  ['desktop', { width: 1280, height: 800 }, 'en-GB'],
 ] as const) {
-  for (const path of ['', '?feed=/fixtures/mars-landing.json']) {
-    test(`taking the page over moves nothing on it: ${device}, ${path || 'the demo'}`, async ({
-      page,
-      server,
-    }) => {
-      await page.setViewportSize(size);
-      await page.addInitScript(() => {
-        const w = window as { shifted?: number };
-        w.shifted = 0;
-        new PerformanceObserver((list) => {
-          for (const e of list.getEntries() as (PerformanceEntry & {
-            value: number;
-            hadRecentInput: boolean;
-          })[]) {
-            if (!e.hadRecentInput) w.shifted! += e.value;
-          }
-        }).observe({ type: 'layout-shift', buffered: true });
+  test.describe(`${device}, ${locale}`, () => {
+    test.use({ viewport: size, locale });
+    for (const path of ['', '?feed=/fixtures/mars-landing.json']) {
+      test(`taking the page over moves nothing on it: ${device}, ${path || 'the demo'}`, async ({
+        page,
+        server,
+      }) => {
+        await page.addInitScript(() => {
+          const w = window as { shifted?: number };
+          w.shifted = 0;
+          new PerformanceObserver((list) => {
+            for (const e of list.getEntries() as (PerformanceEntry & {
+              value: number;
+              hadRecentInput: boolean;
+            })[]) {
+              if (!e.hadRecentInput) w.shifted! += e.value;
+            }
+          }).observe({ type: 'layout-shift', buffered: true });
+        });
+        await page.goto(`${server.url}${path}`);
+        // Taken over (page.goto waits for it): what the browser knows and the server did not (the
+        // reader's clock, the window, the chart's code) is applied; then the page is quiet.
+        await page.waitForLoadState('networkidle');
+        await page.evaluate(
+          () =>
+            new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+        );
+        const shifted = await page.evaluate(() => (window as { shifted?: number }).shifted);
+        expect(shifted).toBeLessThan(0.01);
       });
-      await page.goto(`${server.url}${path}`);
-      // Taken over (page.goto waits for it): what the browser knows and the server did not (the
-      // reader's clock, the window, the chart's code) is applied; then the page is quiet.
-      await page.waitForLoadState('networkidle');
-      await page.evaluate(
-        () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
-      );
-      const shifted = await page.evaluate(() => (window as { shifted?: number }).shifted);
-      expect(shifted).toBeLessThan(0.01);
-    });
-  }
+    }
+  });
 }

@@ -53,6 +53,7 @@ export function StatusLine(props: Props) {
   // minute), and a live region would read it out on every tick.
   let text: string;
   let tail = '';
+  let asOf = '';
   let tone: 'live' | 'problem' | 'ended' | 'upcoming';
   if (!online) {
     text = t.offline;
@@ -79,17 +80,18 @@ export function StatusLine(props: Props) {
       changedAt === undefined || now === 0
         ? undefined
         : relativeTime(changedAt, now, t.justNow, locale, timeZone);
-    // Rendered by a server (no clock of the reader's yet): when the page's latest update came,
-    // and when the page was made, for a reader without JavaScript who reads it later.
-    const asOf =
-      renderedAt > 0 ? ` · ${t.pageAsOf(formatClock(renderedAt, locale, timeZone))}` : '';
-    // A day or more ago has no relative wording: the date says it.
+    // A day or more ago has no relative wording (`ago` is null): the date says it. So does a
+    // server, which has no clock of the reader's (`ago` is undefined).
     text = t.statusLive;
     tail = ago
       ? ` · ${t.updatedAgo(ago)}`
-      : changedAt !== undefined && (now === 0 || ago === null)
-        ? ` · ${t.lastUpdateAt(when(changedAt))}${now === 0 ? asOf : ''}`
+      : changedAt !== undefined
+        ? ` · ${t.lastUpdateAt(when(changedAt))}`
         : '';
+    // Rendered by a server: when the page was made too, for a reader without JavaScript who
+    // reads it later (only for them: status-line-server.css).
+    if (tail && now === 0 && renderedAt > 0)
+      asOf = ` · ${t.pageAsOf(formatClock(renderedAt, locale, timeZone))}`;
     tone = 'live';
   }
   return (
@@ -98,6 +100,7 @@ export function StatusLine(props: Props) {
         {tone === 'live' && <span className="lb-status__dot" aria-hidden="true" />}
         <span role="status">{text}</span>
         {tail}
+        {asOf && <span className="lb-status__as-of">{asOf}</span>}
         {rejectedCount > 0 && (
           <span className="lb-status__note"> {t.rejectedItems(rejectedCount)}.</span>
         )}

@@ -4,8 +4,8 @@ import { useMessages } from '../../shared/i18n/use-messages';
 export function TimelineSkeleton() {
   const t = useMessages();
   return (
-    <div className="lb-skeleton" aria-busy="true">
-      <p className="lb-visually-hidden">{t.loading}</p>
+    // A region of its own: on a page still loading it stands beside the main landmark, not in it.
+    <section className="lb-skeleton" aria-label={t.loading}>
       {[0, 1, 2].map((i) => (
         <div key={i} className="lb-skeleton__item" aria-hidden="true">
           <div className="lb-skeleton__line lb-skeleton__line--short" />
@@ -14,6 +14,6 @@ export function TimelineSkeleton() {
           <div className="lb-skeleton__line" />
         </div>
       ))}
-    </div>
+    </section>
   );
 }

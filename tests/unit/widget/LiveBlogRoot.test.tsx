@@ -55,10 +55,11 @@ describe('<LiveBlogRoot>', () => {
   it('shows a skeleton while loading, then the updates as articles', async () => {
     const url = feedUrl({ body: demoFeedText(), etag: '"1"' });
     render(<LiveBlogRoot feed={url} locale="en" />);
-    expect(screen.getByText('Loading live updates…')).toBeInTheDocument();
+    const skeleton = { name: 'Loading live updates…' };
+    expect(screen.getByRole('region', skeleton)).toBeInTheDocument();
     expect(articles()).toHaveLength(0);
     await settle();
-    expect(screen.queryByText('Loading live updates…')).not.toBeInTheDocument();
+    expect(screen.queryByRole('region', skeleton)).not.toBeInTheDocument();
     expect(articles()).toHaveLength(7);
     expect(
       screen.getByRole('article', { name: /China hits back at NATO criticism/ }),

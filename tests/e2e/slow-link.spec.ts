@@ -1,0 +1,64 @@
+// A reader on a phone with a weak link: what stays on screen when the connection drops while the
+// page is still coming in.
+import { test, expect } from './fixtures';
+
+test.use({ viewport: { width: 375, height: 800 }, hasTouch: true, isMobile: true });
+
+test.describe('a page the browser renders, on a weak link', () => {
+  // The browser renders the page: the filter panel's chunk is then fetched after the first render.
+  test.use({ serverOptions: { ssr: false } });
+
+  test('a lazy chunk that cannot come leaves the updates and the rest working', async ({
+    page,
+    server,
+  }) => {
+    await page.route('**/assets/FilterPanel-*.js', (route) => route.abort('internetdisconnected'));
+    const failed = page.waitForEvent('requestfailed', (r) => r.url().includes('/FilterPanel-'));
+    await page.goto(server.url);
+    await failed;
+    const articles = page.getByRole('article');
+    await expect(articles).toHaveCount(3);
+    await page.getByRole('button', { name: 'Filters' }).tap();
+    await expect(page.getByRole('button', { name: 'Filters' })).toHaveAttribute(
+      'aria-expanded',
+      'true',
+    );
+    await page.getByRole('button', { name: 'Filters' }).tap();
+    await page.getByRole('button', { name: 'Latest', exact: true }).tap();
+    await expect(page.getByRole('button', { name: 'Latest', exact: true })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+    await expect(articles).toHaveCount(3);
+  });
+
+  test('the first updates coming in move nothing that was on screen', async ({ page, server }) => {
+    await page.addInitScript(() => {
+      const w = window as { shifted?: number };
+      w.shifted = 0;
+      new PerformanceObserver((list) => {
+        // Every shift: nothing here is the reader's doing (a phone's emulation can mark shifts
+        // as after input all the same).
+        for (const e of list.getEntries() as (PerformanceEntry & { value: number })[]) {
+          w.shifted! += e.value;
+        }
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    // The feed is on its way while the page shows what it shows meanwhile.
+    let arrive!: () => void;
+    const held = new Promise<void>((resolve) => (arrive = resolve));
+    await page.route('**/feeds/vilnius-2023.json*', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(server.url, { waitUntil: 'commit' });
+    await expect(page.locator('.lb-skeleton')).toBeVisible();
+    arrive();
+    await expect(page.getByRole('article')).toHaveCount(3);
+    await page.evaluate(
+      () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+    );
+    const shifted = await page.evaluate(() => (window as { shifted?: number }).shifted);
+    expect(shifted).toBeLessThan(0.05);
+  });
+});
