@@ -1,12 +1,11 @@
 import type { ReactElement } from 'react';
 import { hydrateRoot, type Root } from 'react-dom/client';
-import { getFeedSession } from '../capabilities/feed/feed-sessions';
 import { revalidation } from '../capabilities/feed/revalidation';
 import { bodiesCanBeHtml } from '../capabilities/timeline/sanitize-html';
 import { localeSettingsFor } from '../shared/i18n/pick-messages';
-import { itemsReady, prepareItems } from './prepare-items';
-import { sharedQueryClient } from './query-client';
+import { itemsReady } from './prepare-items';
 import type { PageSnapshot } from './page-snapshot';
+import { seedFromSnapshot } from './seed-from-snapshot';
 
 /**
  * Takes over the HTML the server rendered (the standalone page, embed.html, a <live-blog>'s
@@ -21,29 +20,9 @@ export async function hydrateWidget(
   snapshot: PageSnapshot,
   widget: (locale: string) => ReactElement,
 ): Promise<Root | undefined> {
-  // The session the widget polls: by absolute URL, as useLiveBlog names it (an attribute may be
-  // relative), or the widget would start from an empty one and download the feed again.
-  const url = new URL(feed, document.baseURI).href;
-  const session = getFeedSession(sharedQueryClient(), url, prepareItems);
+  let session;
   try {
-    await session.seed(
-      {
-        kind: 'document',
-        text: snapshot.text,
-        url,
-        validator: snapshot.validator ?? undefined,
-        maxAgeSeconds: snapshot.maxAgeSeconds,
-      },
-      snapshot.fetchedAt,
-      revalidation(url, snapshot.validator),
-    );
-    // The older pages the server rendered too, as it added them.
-    for (const page of snapshot.pages ?? []) {
-      await session.seedPage(
-        { kind: 'document', text: page.text, url: page.url, validator: undefined },
-        snapshot.fetchedAt,
-      );
-    }
+    session = await seedFromSnapshot(feed, snapshot, revalidation);
   } catch {
     return undefined;
   }

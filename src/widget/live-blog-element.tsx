@@ -7,6 +7,7 @@ import embedCss from './embed.css?inline';
 import { CONSENT_EVENT, consentText } from '../core/embeds/host-consent';
 import { adoptStyles } from '../shared/styles/adopt-styles';
 import { localeSettingsFor } from '../shared/i18n/pick-messages';
+import { seedFromSnapshot } from './seed-from-snapshot';
 import {
   removeServerRendering,
   serverRenderedMount,
@@ -118,7 +119,11 @@ function createElementClass() {
         .then((m) => m.hydrateWidget(mount, settings.props.feed, snapshot, widget))
         .catch((error: unknown) => {
           console.error('<live-blog>: the server-rendered widget could not be hydrated:', error);
-          return undefined;
+          // The same updates, rendered afresh without the network.
+          return seedFromSnapshot(settings.props.feed, snapshot).then(
+            () => undefined,
+            () => undefined,
+          );
         })
         .then((root) => {
           this.#hydrating = false;

@@ -62,3 +62,24 @@ test.describe('a page the browser renders, on a weak link', () => {
     expect(shifted).toBeLessThan(0.05);
   });
 });
+
+test.describe('a page the server renders, on a weak link', () => {
+  test('the updates stay when the code to take the page over cannot come, and the feed neither', async ({
+    page,
+    server,
+  }) => {
+    // The link drops once the HTML is in: the takeover's chunk and every feed request fail.
+    await page.route('**/assets/hydrate-widget-*.js', (route) =>
+      route.abort('internetdisconnected'),
+    );
+    await page.route('**/feeds/vilnius-2023.json*', (route) => route.abort('internetdisconnected'));
+    const failed = page.waitForEvent('requestfailed', (r) => r.url().includes('/hydrate-widget-'));
+    await page.goto(server.url);
+    const articles = page.getByRole('article');
+    const rendered = await articles.count();
+    expect(rendered).toBeGreaterThan(0);
+    await failed;
+    await expect(page.getByRole('status').first()).toHaveText(/Connection lost/);
+    await expect(articles).toHaveCount(rendered);
+  });
+});

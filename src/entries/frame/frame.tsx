@@ -4,6 +4,7 @@ import { LiveBlogRoot } from '../../widget/LiveBlogRoot';
 import '../../widget/live-blog.css';
 import { pageFeed } from '../common/page-feed-url';
 import { SNAPSHOT_ELEMENT_ID, readPageSnapshot } from '../../widget/page-snapshot';
+import { seedFromSnapshot } from '../../widget/seed-from-snapshot';
 import { queryGetter, readEmbedSettings } from '../../widget/embed-settings';
 import './frame.css';
 import {
@@ -86,7 +87,12 @@ if (!feed) {
     .then((m) => m.hydrateWidget(container, feed, snapshot, (locale) => frame(undefined, locale)))
     .then(
       (hydrated) => hydrated,
-      () => undefined,
+      // The chunk could not come: the same updates, rendered afresh without the network.
+      () =>
+        seedFromSnapshot(feed, snapshot).then(
+          () => undefined,
+          () => undefined,
+        ),
     )
     .then((hydrated) => {
       hydrating = false;

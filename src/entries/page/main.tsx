@@ -7,6 +7,7 @@ import { standaloneFeed } from '../common/page-feed-url';
 import { pageProps } from '../common/page-props';
 import { SNAPSHOT_ELEMENT_ID, readPageSnapshot } from '../../widget/page-snapshot';
 import { sharedQueryClient } from '../../widget/query-client';
+import { seedFromSnapshot } from '../../widget/seed-from-snapshot';
 import '../../widget/live-blog.css';
 import './page.css';
 
@@ -44,7 +45,11 @@ if (feed && snapshot && container.firstElementChild) {
     )
     .then(
       (root) => root ?? render(feed),
-      () => render(feed),
+      // The chunk could not come: the same updates, rendered afresh without the network.
+      () => {
+        const fresh = () => render(feed);
+        void seedFromSnapshot(feed, snapshot).then(fresh, fresh);
+      },
     );
 } else if (feed) {
   render(feed);

@@ -1,0 +1,43 @@
+import { getFeedSession } from '../capabilities/feed/feed-sessions';
+import type { FeedSession } from '../capabilities/feed/feed-session';
+import type { PageSnapshot } from './page-snapshot';
+import { prepareItems } from './prepare-items';
+import { sharedQueryClient } from './query-client';
+
+/**
+ * Starts the session of `feed` (by absolute URL, as useLiveBlog names it: an attribute may be
+ * relative) from the document the server rendered the page from and the older pages it added, as
+ * polls would have taken them; `revalidate` gives the headers of the polls that ask whether that
+ * document is still current (revalidation.ts). Outside the hydration chunk: when that chunk
+ * cannot come (the link dropped), the page is rendered afresh from the same updates rather than
+ * emptied until the feed can be fetched again. Throws FeedFetchError when they cannot be read.
+ */
+export async function seedFromSnapshot(
+  feed: string,
+  snapshot: PageSnapshot,
+  revalidate?: (
+    url: string,
+    validator: string | null | undefined,
+  ) => Record<string, string> | undefined,
+): Promise<FeedSession> {
+  const url = new URL(feed, document.baseURI).href;
+  const session = getFeedSession(sharedQueryClient(), url, prepareItems);
+  await session.seed(
+    {
+      kind: 'document',
+      text: snapshot.text,
+      url,
+      validator: snapshot.validator ?? undefined,
+      maxAgeSeconds: snapshot.maxAgeSeconds,
+    },
+    snapshot.fetchedAt,
+    revalidate?.(url, snapshot.validator),
+  );
+  for (const page of snapshot.pages ?? []) {
+    await session.seedPage(
+      { kind: 'document', text: page.text, url: page.url, validator: undefined },
+      snapshot.fetchedAt,
+    );
+  }
+  return session;
+}
