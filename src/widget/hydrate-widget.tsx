@@ -20,12 +20,8 @@ export async function hydrateWidget(
   snapshot: PageSnapshot,
   widget: (locale: string) => ReactElement,
 ): Promise<Root | undefined> {
-  let session;
-  try {
-    session = await seedFromSnapshot(feed, snapshot, revalidation);
-  } catch {
-    return undefined;
-  }
+  const session = await seedFromSnapshot(feed, snapshot, revalidation);
+  if (!session) return undefined;
   // The code for cards and players could not come: the page shows links instead (a fresh render).
   // Nor can bodies be HTML on a page that does not allow the sanitiser's policy: they show as text.
   if (!itemsReady(session.store.items.values()) || !bodiesCanBeHtml()) return undefined;

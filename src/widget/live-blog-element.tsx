@@ -120,10 +120,7 @@ function createElementClass() {
         .catch((error: unknown) => {
           console.error('<live-blog>: the server-rendered widget could not be hydrated:', error);
           // The same updates, rendered afresh without the network.
-          return seedFromSnapshot(settings.props.feed, snapshot).then(
-            () => undefined,
-            () => undefined,
-          );
+          return seedFromSnapshot(settings.props.feed, snapshot).then(() => undefined);
         })
         .then((root) => {
           this.#hydrating = false;

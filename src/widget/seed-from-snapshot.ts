@@ -10,7 +10,7 @@ import { sharedQueryClient } from './query-client';
  * polls would have taken them; `revalidate` gives the headers of the polls that ask whether that
  * document is still current (revalidation.ts). Outside the hydration chunk: when that chunk
  * cannot come (the link dropped), the page is rendered afresh from the same updates rather than
- * emptied until the feed can be fetched again. Throws FeedFetchError when they cannot be read.
+ * emptied until the feed can be fetched again. Undefined when they cannot be read.
  */
 export async function seedFromSnapshot(
   feed: string,
@@ -19,25 +19,29 @@ export async function seedFromSnapshot(
     url: string,
     validator: string | null | undefined,
   ) => Record<string, string> | undefined,
-): Promise<FeedSession> {
+): Promise<FeedSession | undefined> {
   const url = new URL(feed, document.baseURI).href;
   const session = getFeedSession(sharedQueryClient(), url, prepareItems);
-  await session.seed(
-    {
-      kind: 'document',
-      text: snapshot.text,
-      url,
-      validator: snapshot.validator ?? undefined,
-      maxAgeSeconds: snapshot.maxAgeSeconds,
-    },
-    snapshot.fetchedAt,
-    revalidate?.(url, snapshot.validator),
-  );
-  for (const page of snapshot.pages ?? []) {
-    await session.seedPage(
-      { kind: 'document', text: page.text, url: page.url, validator: undefined },
+  try {
+    await session.seed(
+      {
+        kind: 'document',
+        text: snapshot.text,
+        url,
+        validator: snapshot.validator ?? undefined,
+        maxAgeSeconds: snapshot.maxAgeSeconds,
+      },
       snapshot.fetchedAt,
+      revalidate?.(url, snapshot.validator),
     );
+    for (const page of snapshot.pages ?? []) {
+      await session.seedPage(
+        { kind: 'document', text: page.text, url: page.url, validator: undefined },
+        snapshot.fetchedAt,
+      );
+    }
+    return session;
+  } catch {
+    return undefined;
   }
-  return session;
 }

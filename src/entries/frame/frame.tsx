@@ -88,11 +88,7 @@ if (!feed) {
     .then(
       (hydrated) => hydrated,
       // The chunk could not come: the same updates, rendered afresh without the network.
-      () =>
-        seedFromSnapshot(feed, snapshot).then(
-          () => undefined,
-          () => undefined,
-        ),
+      () => seedFromSnapshot(feed, snapshot).then(() => undefined),
     )
     .then((hydrated) => {
       hydrating = false;

@@ -46,10 +46,7 @@ if (feed && snapshot && container.firstElementChild) {
     .then(
       (root) => root ?? render(feed),
       // The chunk could not come: the same updates, rendered afresh without the network.
-      () => {
-        const fresh = () => render(feed);
-        void seedFromSnapshot(feed, snapshot).then(fresh, fresh);
-      },
+      () => void seedFromSnapshot(feed, snapshot).then(() => render(feed)),
     );
 } else if (feed) {
   render(feed);
