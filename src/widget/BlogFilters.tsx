@@ -33,7 +33,7 @@ export function BlogFilters({ blog }: { readonly blog: ReturnType<typeof useLive
             }
             countsPending={blog.model.countsPending}
             navigation={blog.navigation}
-            carried={blog.formCarried}
+            carriedFrom={blog.formSearch}
           />
         </Suspense>
       )}
