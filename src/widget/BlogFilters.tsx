@@ -34,6 +34,7 @@ export function BlogFilters({ blog }: { readonly blog: ReturnType<typeof useLive
             countsPending={blog.model.countsPending}
             navigation={blog.navigation}
             carriedFrom={blog.formSearch}
+            index={blog.model}
           />
         </Suspense>
       )}

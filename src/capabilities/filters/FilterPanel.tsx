@@ -13,6 +13,9 @@ import { filterPanelMessages } from './filter-panel-messages';
 import { idPart } from '../../core/timeline/element-ids';
 import { FACET_PARAM, MAX_QUERY } from '../../core/filters/url-state';
 import { formCarriedParams } from '../../core/filters/form-params';
+import type { LiveItem } from '../../core/feed/feed-types';
+import type { SearchText } from '../../core/filters/match-items';
+import { warmSearchIndex } from './warm-search';
 
 interface Props {
   readonly state: ViewState;
@@ -32,6 +35,8 @@ interface Props {
   /** The address's query, when the filters live in it: the form, sent without JavaScript,
    * carries its other parameters along (form-params.ts). */
   readonly carriedFrom?: string | undefined;
+  /** The updates and their search index, built ahead when the search box is focused. */
+  readonly index?: { readonly sorted: readonly LiveItem[]; readonly searchText: SearchText };
 }
 
 const COLLAPSED_OPTIONS = 8;
@@ -156,6 +161,7 @@ export function FilterPanel({
   navigation = 0,
   carriedFrom,
   lang,
+  index,
 }: Props) {
   const t = useMessages();
   const own = useChunkMessages(filterPanelMessages);
@@ -208,6 +214,7 @@ export function FilterPanel({
           value={query}
           maxLength={MAX_QUERY}
           onChange={(e) => setQuery(e.target.value)}
+          onFocus={() => index && warmSearchIndex(index.sorted, index.searchText)}
           autoComplete="off"
           enterKeyHint="search"
         />
