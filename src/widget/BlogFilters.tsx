@@ -34,7 +34,8 @@ export function BlogFilters({ blog }: { readonly blog: ReturnType<typeof useLive
             }
             countsPending={blog.model.countsPending}
             navigation={blog.navigation}
-            carried={blog.formCarried}
+            carriedFrom={blog.formSearch}
+            index={blog.model}
           />
         </Suspense>
       )}

@@ -8,7 +8,6 @@ import {
   readsOldestFirst,
 } from '../core/filters/filter-state';
 import {
-  formCarriedParams,
   listDepthSearch,
   MAX_MORE_STEPS,
   MAX_OLDER_PAGES,
@@ -220,12 +219,9 @@ export function useLiveBlog(props: LiveBlogOptions, elements: LiveBlogElements) 
               : undefined,
         }
       : undefined;
-  const formCarried = useMemo(
-    () => (props.syncUrl ? formCarriedParams(search, model.effective) : undefined),
-    [props.syncUrl, search, model.effective],
-  );
   return {
-    formCarried,
+    // A page that keeps its filters in the address: what its filter form carries along.
+    formSearch: props.syncUrl ? search : undefined,
     deeper,
     t,
     live,

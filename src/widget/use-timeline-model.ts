@@ -10,6 +10,7 @@ import {
   createMatcher,
   createSearchIndex,
   type FacetCounts,
+  type SearchText,
 } from '../core/filters/match-items';
 import { withKnownValues } from '../core/filters/url-state';
 import { groupByTopic, splitPinned, type GroupedTimeline } from '../core/timeline/group-by-topic';
@@ -43,6 +44,8 @@ export interface TimelineModel {
   /** The Latest view, read oldest first: arrivals go to the end. */
   readonly oldestFirst: boolean;
   readonly oldestLoaded: number | undefined;
+  /** The search index, which the filter panel builds ahead while the reader is about to type. */
+  readonly searchText: SearchText;
 }
 
 /** Derives everything the timeline shows from the store and the reader's view. */
@@ -151,5 +154,6 @@ export function useTimelineModel(input: TimelineInput): TimelineModel {
     stream,
     oldestFirst,
     oldestLoaded: sorted.at(-1)?.published,
+    searchText,
   };
 }

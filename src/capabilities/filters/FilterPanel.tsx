@@ -12,6 +12,10 @@ import type { FacetOption } from '../../core/filters/facet-options';
 import { filterPanelMessages } from './filter-panel-messages';
 import { idPart } from '../../core/timeline/element-ids';
 import { FACET_PARAM, MAX_QUERY } from '../../core/filters/url-state';
+import { formCarriedParams } from '../../core/filters/form-params';
+import type { LiveItem } from '../../core/feed/feed-types';
+import type { SearchText } from '../../core/filters/match-items';
+import { warmSearchIndex } from './warm-search';
 
 interface Props {
   readonly state: ViewState;
@@ -28,8 +32,11 @@ interface Props {
   readonly countsPending?: boolean;
   /** Changes on Back/Forward: a search still being typed is dropped, not applied afterwards. */
   readonly navigation?: number;
-  /** Parameters the form sends along when submitted without JavaScript (url-state.ts). */
-  readonly carried?: readonly (readonly [string, string])[];
+  /** The address's query, when the filters live in it: the form, sent without JavaScript,
+   * carries its other parameters along (form-params.ts). */
+  readonly carriedFrom?: string | undefined;
+  /** The updates and their search index, built ahead when the search box is focused. */
+  readonly index?: { readonly sorted: readonly LiveItem[]; readonly searchText: SearchText };
 }
 
 const COLLAPSED_OPTIONS = 8;
@@ -152,8 +159,9 @@ export function FilterPanel({
   coverageSince,
   countsPending = false,
   navigation = 0,
-  carried,
+  carriedFrom,
   lang,
+  index,
 }: Props) {
   const t = useMessages();
   const own = useChunkMessages(filterPanelMessages);
@@ -192,9 +200,11 @@ export function FilterPanel({
       method="get"
       onSubmit={(e) => e.preventDefault()}
     >
-      {carried?.map(([name, value], i) => (
-        <input key={i} type="hidden" name={name} value={value} />
-      ))}
+      {(carriedFrom === undefined ? [] : formCarriedParams(carriedFrom, state)).map(
+        ([name, value], i) => (
+          <input key={i} type="hidden" name={name} value={value} />
+        ),
+      )}
       <div className="lb-filters__search">
         <input
           type="search"
@@ -204,6 +214,7 @@ export function FilterPanel({
           value={query}
           maxLength={MAX_QUERY}
           onChange={(e) => setQuery(e.target.value)}
+          onFocus={() => index && warmSearchIndex(index.sorted, index.searchText)}
           autoComplete="off"
           enterKeyHint="search"
         />

@@ -13,15 +13,15 @@ export function createSearchIndex(people: FeedMeta['people']) {
   return function searchText(item: LiveItem): string {
     let text = cache.get(item);
     if (text === undefined) {
-      const body = item.contentHtml !== undefined ? htmlToSearchText(item.contentHtml) : '';
+      // join() writes a missing field as nothing.
       text = normaliseText(
         [
-          item.title ?? '',
-          item.summary ?? '',
-          body,
-          item.contentText ?? '',
+          item.title,
+          item.summary,
+          htmlToSearchText(item.contentHtml ?? ''),
+          item.contentText,
           item.speakers.map((id) => names.get(id) ?? id).join(' '),
-          item.dateline ?? '',
+          item.dateline,
         ].join('\n'),
       );
       cache.set(item, text);

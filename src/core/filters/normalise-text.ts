@@ -1,27 +1,37 @@
 // Letters that Unicode does not decompose into a base letter and a mark, and curly apostrophes.
+// Upper case already makes one of ß and SS, ı and i, ς and σ (so "ΚΑΣ" finds "Κασσελάκης").
 const FOLD: Record<string, string> = {
-  ø: 'o',
-  ł: 'l',
-  đ: 'd',
-  ð: 'd',
-  ħ: 'h',
-  ı: 'i',
-  ŧ: 't',
-  æ: 'ae',
-  œ: 'oe',
-  ß: 'ss',
-  þ: 'th',
+  Ø: 'O',
+  Ł: 'L',
+  Đ: 'D',
+  Ð: 'D',
+  Ħ: 'H',
+  Ŧ: 'T',
+  Æ: 'AE',
+  Œ: 'OE',
+  ẞ: 'SS',
+  Þ: 'TH',
   '‘': "'",
   '’': "'",
 };
 
+// What search ignores: the marks of no script of their own (accents, Arabic harakat), Hebrew
+// points, the Arabic tatweel, and invisible format characters (soft hyphen, zero-width joiners).
+// Not the vowel signs of Indic or Thai scripts, nor kana voicing marks: without them it is
+// another word ("कम" is not "काम", "ハン" not "パン").
+const IGNORED = /(?![\u3099\u309a])[\p{sc=Zinh}\u0591-\u05c7\u0640\p{Cf}]/gu;
+
 // Search is case- and accent-insensitive: "sanchez" finds "Sánchez", "orsted" finds "Ørsted".
 export function normaliseText(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[øłđðħıŧæœßþ‘’]/g, (c) => FOLD[c] ?? c);
+  return (
+    text
+      .normalize('NFKD')
+      .replace(IGNORED, '')
+      // Composed again, so that a query is not found inside a syllable: "하" is not in "한".
+      .normalize('NFC')
+      .toUpperCase()
+      .replace(/[ØŁĐÐĦŦÆŒẞÞ‘’]/g, (c) => FOLD[c] ?? c)
+  );
 }
 
 const ENTITIES: Record<string, string> = {

@@ -10,7 +10,7 @@ export const FACET_PARAM: Record<FacetName, FacetParam> = {
   countries: 'country',
   speakers: 'speaker',
 };
-const OWN_PARAMS: ReadonlySet<string> = new Set([
+export const OWN_PARAMS: ReadonlySet<string> = new Set([
   ...Object.values(FACET_PARAM),
   'q',
   'key',
@@ -141,21 +141,6 @@ export function serializeViewState(state: ViewState, currentSearch = ''): string
   if (state.view !== defaultViewState.view) parts.push(`view=${state.view}`);
   if (state.order !== defaultViewState.order) parts.push(`order=${state.order}`);
   return parts.length > 0 ? `?${parts.join('&')}` : '';
-}
-
-/**
- * What a filter form submitted without JavaScript (method GET: its fields replace the query) must
- * carry besides its fields: the parameters that are not filters (`feed=`, `locale=`), and the
- * view and order, which the form has no field for.
- */
-export function formCarriedParams(search: string, state: ViewState): [string, string][] {
-  const carried: [string, string][] = [];
-  for (const [name, value] of new URLSearchParams(search)) {
-    if (!OWN_PARAMS.has(name)) carried.push([name, value]);
-  }
-  if (state.view !== defaultViewState.view) carried.push(['view', state.view]);
-  if (state.order !== defaultViewState.order) carried.push(['order', state.order]);
-  return carried;
 }
 
 /**

@@ -2,7 +2,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultViewState } from '../../../../src/core/filters/filter-state';
 import {
-  formCarriedParams,
   listDepthSearch,
   MAX_MORE_STEPS,
   MAX_OLDER_PAGES,
@@ -10,6 +9,7 @@ import {
   parseViewState,
   serializeViewState,
 } from '../../../../src/core/filters/url-state';
+import { formCarriedParams } from '../../../../src/core/filters/form-params';
 
 describe('the list depth in the address (more=, older=)', () => {
   it('round-trips, keeping the filters, the view and the feed as written', () => {

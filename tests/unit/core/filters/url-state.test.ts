@@ -2,11 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { defaultViewState, type ViewState } from '../../../../src/core/filters/filter-state';
 import {
-  formCarriedParams,
   parseViewState,
   serializeViewState,
   withKnownValues,
 } from '../../../../src/core/filters/url-state';
+import { formCarriedParams } from '../../../../src/core/filters/form-params';
 
 const state = (s: Partial<ViewState>): ViewState => ({ ...defaultViewState, ...s });
 
