@@ -10,6 +10,7 @@ import { renderToString } from 'react-dom/server';
 import type { Page } from '@playwright/test';
 import { trustedTypesViolations } from './fixtures';
 import { expect, test } from './hosts/embed-test';
+import { countLayoutShifts } from './layout-shift';
 import type { HostServer } from './hosts/host-server';
 import { startPlainFeedHost } from './hosts/plain-feed-host';
 import { HostArticle } from './hosts/ssr-host/host-article';
@@ -118,17 +119,8 @@ test("with JavaScript both Reacts hydrate, with no error, and the server's mount
   await admin.clearRequests();
   const problems = recordProblems(page);
   await page.addInitScript(() => {
-    const w = window as unknown as { __cls: number; __csp: string[] };
-    w.__cls = 0;
+    const w = window as unknown as { __csp: string[] };
     w.__csp = [];
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as (PerformanceEntry & {
-        value: number;
-        hadRecentInput: boolean;
-      })[]) {
-        if (!entry.hadRecentInput) w.__cls += entry.value;
-      }
-    }).observe({ type: 'layout-shift', buffered: true });
     document.addEventListener('securitypolicyviolation', (e) => {
       w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`);
     });
@@ -170,25 +162,13 @@ test('after hydration nothing shifts, and a poll brings an update from a plain f
   const feedHost = await startPlainFeedHost(server.url);
   try {
     const url = await serveArticle(host, feedHost.origin);
-    await page.addInitScript(() => {
-      const w = window as unknown as { __cls: number };
-      w.__cls = 0;
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries() as (PerformanceEntry & {
-          value: number;
-          hadRecentInput: boolean;
-        })[]) {
-          if (!entry.hadRecentInput) w.__cls += entry.value;
-        }
-      }).observe({ type: 'layout-shift', buffered: true });
-    });
+    const layoutShift = await countLayoutShifts(page);
     await page.goto(url);
     const widget = page.locator('live-blog');
     // Taken over by the browser: what it knows and the host's server did not is applied.
     await expect(widget.locator('[data-interactive]')).toHaveCount(1);
     await page.waitForLoadState('networkidle');
-    const cls = await page.evaluate(() => (window as unknown as { __cls: number }).__cls);
-    expect(cls, 'cumulative layout shift').toBeLessThan(0.01);
+    expect(await layoutShift(), 'cumulative layout shift').toBeLessThan(0.01);
 
     await admin.publish(1);
     // Real time: the demo's poll interval, plus its jitter and the request.

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
+import { countLayoutShifts } from './layout-shift';
 
 // The standalone page's first screen comes in the HTML (server/server-render.mjs): readable with
 // JavaScript off, and taken over by the browser without a second request for the feed.
@@ -209,18 +210,7 @@ for (const [device, size, locale] of [
         page,
         server,
       }) => {
-        await page.addInitScript(() => {
-          const w = window as { shifted?: number };
-          w.shifted = 0;
-          new PerformanceObserver((list) => {
-            for (const e of list.getEntries() as (PerformanceEntry & {
-              value: number;
-              hadRecentInput: boolean;
-            })[]) {
-              if (!e.hadRecentInput) w.shifted! += e.value;
-            }
-          }).observe({ type: 'layout-shift', buffered: true });
-        });
+        const layoutShift = await countLayoutShifts(page);
         await page.goto(`${server.url}${path}`);
         // Taken over (page.goto waits for it): what the browser knows and the server did not (the
         // reader's clock, the window, the chart's code) is applied; then the page is quiet.
@@ -229,8 +219,7 @@ for (const [device, size, locale] of [
           () =>
             new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
         );
-        const shifted = await page.evaluate(() => (window as { shifted?: number }).shifted);
-        expect(shifted).toBeLessThan(0.01);
+        expect(await layoutShift()).toBeLessThan(0.01);
       });
     }
   });

@@ -1,6 +1,7 @@
 // A reader on a phone with a weak link: what stays on screen when the connection drops while the
 // page is still coming in.
 import { test, expect } from './fixtures';
+import { countLayoutShifts } from './layout-shift';
 
 test.use({ viewport: { width: 375, height: 800 }, hasTouch: true, isMobile: true });
 
@@ -33,17 +34,7 @@ test.describe('a page the browser renders, on a weak link', () => {
   });
 
   test('the first updates coming in move nothing that was on screen', async ({ page, server }) => {
-    await page.addInitScript(() => {
-      const w = window as { shifted?: number };
-      w.shifted = 0;
-      new PerformanceObserver((list) => {
-        // Every shift: nothing here is the reader's doing (a phone's emulation can mark shifts
-        // as after input all the same).
-        for (const e of list.getEntries() as (PerformanceEntry & { value: number })[]) {
-          w.shifted! += e.value;
-        }
-      }).observe({ type: 'layout-shift', buffered: true });
-    });
+    const layoutShift = await countLayoutShifts(page, { afterInput: true });
     // The feed is on its way while the page shows what it shows meanwhile.
     let arrive!: () => void;
     const held = new Promise<void>((resolve) => (arrive = resolve));
@@ -58,8 +49,7 @@ test.describe('a page the browser renders, on a weak link', () => {
     await page.evaluate(
       () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
     );
-    const shifted = await page.evaluate(() => (window as { shifted?: number }).shifted);
-    expect(shifted).toBeLessThan(0.05);
+    expect(await layoutShift()).toBeLessThan(0.05);
   });
 });
 
