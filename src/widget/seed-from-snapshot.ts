@@ -1,5 +1,7 @@
 import { getFeedSession } from '../capabilities/feed/feed-sessions';
 import type { FeedSession } from '../capabilities/feed/feed-session';
+// Its type only: the code stays in the hydration chunk that passes it.
+import type { revalidation } from '../capabilities/feed/revalidation';
 import type { PageSnapshot } from './page-snapshot';
 import { prepareItems } from './prepare-items';
 import { sharedQueryClient } from './query-client';
@@ -15,10 +17,7 @@ import { sharedQueryClient } from './query-client';
 export async function seedFromSnapshot(
   feed: string,
   snapshot: PageSnapshot,
-  revalidate?: (
-    url: string,
-    validator: string | null | undefined,
-  ) => Record<string, string> | undefined,
+  revalidate?: typeof revalidation,
 ): Promise<FeedSession | undefined> {
   const url = new URL(feed, document.baseURI).href;
   const session = getFeedSession(sharedQueryClient(), url, prepareItems);
