@@ -3,23 +3,10 @@
 // with its attributes, and a client component whose module defines the element in the browser.
 // Nothing here needs React DOM or hooks, which the server's React does not have.
 import { createElement, Fragment, type ReactElement } from 'react';
-import type { Controls } from '../../widget/live-blog-options';
-import type { Theme } from '../../widget/LiveBlogRoot';
-import type { ReadingOrder, TimelineView } from '../../core/filters/filter-state';
-import {
-  liveBlogAttributes,
-  type LiveBlogProps,
-  type LiveBlogStyle,
-} from '../common/live-blog-props';
+import { liveBlogAttributes, type LiveBlogProps } from '../common/live-blog-props';
 import { DefineLiveBlogElement } from './define-element-on-client';
 
-export type { Controls, LiveBlogProps, LiveBlogStyle, ReadingOrder, Theme, TimelineView };
-export type {
-  HTMLLiveBlogElement,
-  LiveBlogElementAttributes,
-} from '../common/live-blog-element-types';
-export type { LiveBlogElementProps } from './live-blog-jsx';
-export type { LiveBlogSnapshot } from '../common/live-blog-snapshot';
+export type * from './public-types';
 
 /** As in the client entry; on a server there is no element to define. */
 export function defineLiveBlogElement(_name?: string): void {}

@@ -8,24 +8,11 @@
 // defines the element, which needs React DOM; Server Components get live-blog.react-server.ts.
 import type { WindowLike } from 'dompurify';
 import { createElement, type ReactElement } from 'react';
-import type { Controls } from '../../widget/live-blog-options';
-import type { Theme } from '../../widget/LiveBlogRoot';
-import type { ReadingOrder, TimelineView } from '../../core/filters/filter-state';
 import { defineLiveBlogElement } from '../../widget/live-blog-element';
-import {
-  liveBlogAttributes,
-  type LiveBlogProps,
-  type LiveBlogStyle,
-} from '../common/live-blog-props';
+import { liveBlogAttributes, type LiveBlogProps } from '../common/live-blog-props';
 import { shadowRootTemplate } from '../common/live-blog-snapshot';
 
-export type { Controls, LiveBlogProps, LiveBlogStyle, ReadingOrder, Theme, TimelineView };
-export type {
-  HTMLLiveBlogElement,
-  LiveBlogElementAttributes,
-} from '../common/live-blog-element-types';
-export type { LiveBlogElementProps } from './live-blog-jsx';
-export type { LiveBlogSnapshot } from '../common/live-blog-snapshot';
+export type * from './public-types';
 export { defineLiveBlogElement };
 
 // Importing the entry defines the element (in a browser; on a server this does nothing).
