@@ -1,18 +1,13 @@
+import type { ReceivedDocument } from '../capabilities/feed/fetch-feed-document';
+
 /**
  * What a server-rendered page carries for the browser to continue from: the feed document it
  * rendered, that document's validator, and the settings it rendered with. It travels as JSON in
  * `<script type="application/json" id="live-blog-snapshot">`: data, never run.
  */
-export interface PageSnapshot {
+export interface PageSnapshot extends ReceivedDocument {
   /** The feed's absolute URL, as the page names it. */
   readonly feed: string;
-  /** The document's text, as the server received it. */
-  readonly text: string;
-  /** Its ETag (or Last-Modified): the first poll asks whether it is still current. */
-  readonly validator: string | null;
-  /** When the server received it (epoch ms): its relative times are rendered from then. */
-  readonly fetchedAt: number;
-  readonly maxAgeSeconds?: number;
   /** The locale the server rendered in (the browser's language is not known there). */
   readonly locale: string;
   /** Older pages the server loaded after the document (`older=`), in order, by absolute URL. */

@@ -22,17 +22,7 @@ export async function seedFromSnapshot(
   const url = new URL(feed, document.baseURI).href;
   const session = getFeedSession(sharedQueryClient(), url, prepareItems);
   try {
-    await session.seed(
-      {
-        kind: 'document',
-        text: snapshot.text,
-        url,
-        validator: snapshot.validator ?? undefined,
-        maxAgeSeconds: snapshot.maxAgeSeconds,
-      },
-      snapshot.fetchedAt,
-      revalidate?.(url, snapshot.validator),
-    );
+    await session.seed(snapshot, revalidate?.(url, snapshot.validator));
     for (const page of snapshot.pages ?? []) {
       await session.seedPage(
         { kind: 'document', text: page.text, url: page.url, validator: undefined },

@@ -9,7 +9,12 @@ import type { LiveItem } from '../../core/feed/feed-types';
 import { pageKey } from '../../core/feed/page-chain';
 import { nextPollDelayMs } from '../../core/live/poll-policy';
 import { fullBudget, type RequestBudget } from '../../core/live/request-budget';
-import { FeedFetchError, fetchFeedDocument, type FetchedDocument } from './fetch-feed-document';
+import {
+  FeedFetchError,
+  fetchFeedDocument,
+  type FetchedDocument,
+  type ReceivedDocument,
+} from './fetch-feed-document';
 import { asFetchError, checkedFeed, fetchPage } from './fetch-page';
 import { walkGap } from './gap-walk';
 import { readDocument } from './read-document';
@@ -185,22 +190,18 @@ export class FeedSession {
   }
 
   /**
-   * Starts from a document fetched elsewhere (by the server that rendered the page), as a first
-   * poll would take it, received at `at`. The next polls send `revalidate` (revalidation.ts)
-   * until one brings a document. Throws FeedFetchError when the document cannot be read.
+   * Starts from the feed's document received elsewhere (by the server that rendered the page), as
+   * a first poll would take it. The next polls send `revalidate` (revalidation.ts) until one
+   * brings a document. Throws FeedFetchError when the document cannot be read.
    */
-  async seed(
-    doc: FetchedDocument & { kind: 'document' },
-    at: number,
-    revalidate?: Record<string, string>,
-  ): Promise<void> {
+  async seed(doc: ReceivedDocument, revalidate?: Record<string, string>): Promise<void> {
     if (this.#store !== emptyStore) return;
-    const feed = checkedFeed(this.url, readDocument(doc, false));
+    const feed = checkedFeed(this.url, readDocument({ text: doc.text, url: this.url }, false));
     await this.#ready(feed.items);
-    this.#validator = doc.validator;
+    this.#validator = doc.validator ?? undefined;
     this.#unseenByCache = revalidate;
     this.#maxAgeSeconds = doc.maxAgeSeconds;
-    this.#publish(mergeHead(emptyStore, feed, at, this.url));
+    this.#publish(mergeHead(emptyStore, feed, doc.fetchedAt, this.url));
   }
 
   /**

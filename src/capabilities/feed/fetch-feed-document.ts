@@ -40,6 +40,16 @@ export type FetchedDocument =
       readonly maxAgeSeconds?: number;
     };
 
+/** A feed document received elsewhere: by the server that rendered the page. */
+export interface ReceivedDocument {
+  readonly text: string;
+  /** Its ETag (or Last-Modified): the first poll asks whether it is still current. */
+  readonly validator: string | null;
+  /** When it was received (epoch ms). */
+  readonly fetchedAt: number;
+  readonly maxAgeSeconds?: number;
+}
+
 export const FEED_TIMEOUT_MS = 10_000;
 /** However steadily it comes, a body still arriving after this is no document (a stream). */
 export const FEED_BODY_MS = 120_000;

@@ -15,7 +15,7 @@ export interface DocumentReading {
 
 /** Parses the document once (JSON.parse); checks its items as asked. */
 export function readDocument(
-  doc: FetchedDocument & { kind: 'document' },
+  doc: Pick<FetchedDocument & { kind: 'document' }, 'text' | 'url'>,
   firstScreen: boolean,
 ): DocumentReading {
   const read = readFeedJson(doc.text);

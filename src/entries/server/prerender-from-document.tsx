@@ -8,16 +8,12 @@ import { getFeedSession } from '../../capabilities/feed/feed-sessions';
 import type { FeedStore } from '../../core/feed/feed-store';
 import { localeSettingsFor } from '../../shared/i18n/pick-messages';
 import type { FeedSession } from '../../capabilities/feed/feed-session';
+import type { ReceivedDocument } from '../../capabilities/feed/fetch-feed-document';
 import type { PageSnapshot, SnapshotPage } from '../../widget/page-snapshot';
 import { prepareItems } from '../../widget/prepare-items';
 
 /** A feed document as the server received it. */
-export interface FeedDocumentSnapshot {
-  readonly text: string;
-  readonly validator: string | null;
-  readonly fetchedAt: number;
-  readonly maxAgeSeconds?: number;
-}
+export type FeedDocumentSnapshot = ReceivedDocument;
 
 export interface Prerendered {
   readonly html: string;
@@ -51,16 +47,7 @@ export async function prerenderFromDocument(input: {
   const url = new URL(feed, input.pageUrl).href;
   const session = getFeedSession(client, url, prepareItems);
   try {
-    await session.seed(
-      {
-        kind: 'document',
-        text: doc.text,
-        url,
-        validator: doc.validator ?? undefined,
-        maxAgeSeconds: doc.maxAgeSeconds,
-      },
-      doc.fetchedAt,
-    );
+    await session.seed(doc);
   } catch {
     return undefined; // not a feed the client can read: it says so itself
   }

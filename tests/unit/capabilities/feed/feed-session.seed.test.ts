@@ -18,13 +18,12 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-const doc = (text: string, validator = '"v1"') =>
-  ({ kind: 'document', text, url: HEAD, validator }) as const;
+const doc = (text: string, validator = '"v1"') => ({ text, validator, fetchedAt: AT });
 
 describe('seed', () => {
   it('shows the document at once and makes the first poll conditional', async () => {
     const session = getFeedSession(client, `${HEAD}?a`);
-    await session.seed(doc(JSON.stringify(wireFeed([wireItem('a', 0)]))), AT, {
+    await session.seed(doc(JSON.stringify(wireFeed([wireItem('a', 0)]))), {
       'If-None-Match': '"v1"',
     });
     expect(sortedItems(session.store).map((i) => i.id)).toEqual(['a']);
@@ -49,7 +48,7 @@ describe('seed', () => {
 
   it('refuses a document the parser refuses, leaving the session empty', async () => {
     const session = getFeedSession(client, `${HEAD}?b`);
-    await expect(session.seed(doc('{"not":"a feed"}'), AT)).rejects.toBeInstanceOf(FeedFetchError);
+    await expect(session.seed(doc('{"not":"a feed"}'))).rejects.toBeInstanceOf(FeedFetchError);
     expect(session.getSnapshot()).toBeUndefined();
   });
 });
