@@ -121,6 +121,11 @@ test.describe('demo feed, everything published', () => {
     await box.blur();
     await box.fill('china');
     await expect.poll(() => params(page).get('q')).toBe('china');
+    // Emptying the box is a step too: Back brings that search back.
+    await box.fill('');
+    await expect.poll(() => params(page).get('q')).toBeNull();
+    await page.goBack();
+    await expect(box).toHaveValue('china');
     await page.goBack();
     await expect(box).toHaveValue('trud');
   });

@@ -185,7 +185,8 @@ export function FilterPanel({
     const timer = setTimeout(() => {
       setTypedFor(query);
       setRefining(true);
-      onChange({ ...state, q: query }, { replace: refining });
+      // Emptied, the box starts again: Back then brings the search back.
+      onChange({ ...state, q: query }, { replace: refining && query !== '' });
     }, SEARCH_DEBOUNCE_MS);
     return () => clearTimeout(timer);
   }, [query, state, onChange, refining]);
