@@ -94,6 +94,42 @@ test.describe('demo feed, everything published', () => {
     await expectNoAxeViolations(page);
   });
 
+  test('a search typed with pauses is one step of Back, not one per pause', async ({
+    page,
+    server,
+  }) => {
+    await page.goto(server.url);
+    await expect(articles(page)).toHaveCount(TOTAL);
+    const box = page.getByRole('searchbox', { name: 'Search updates' });
+    await box.focus();
+    // Each letter waits until the address has it: a reader slow enough for every pause to apply.
+    for (const typed of ['t', 'tr', 'tru', 'trud']) {
+      await page.keyboard.type(typed.at(-1)!);
+      await expect.poll(() => params(page).get('q')).toBe(typed);
+    }
+    await expect(articles(page)).toHaveCount(1);
+
+    await page.goBack();
+    await expect(articles(page)).toHaveCount(TOTAL);
+    expect(params(page).get('q')).toBeNull();
+    await expect(box).toHaveValue('');
+    await page.goForward();
+    await expect(box).toHaveValue('trud');
+    await expect(articles(page)).toHaveCount(1);
+
+    // Another search after leaving the box is a step of its own.
+    await box.blur();
+    await box.fill('china');
+    await expect.poll(() => params(page).get('q')).toBe('china');
+    // Emptying the box is a step too: Back brings that search back.
+    await box.fill('');
+    await expect.poll(() => params(page).get('q')).toBeNull();
+    await page.goBack();
+    await expect(box).toHaveValue('china');
+    await page.goBack();
+    await expect(box).toHaveValue('trud');
+  });
+
   test('a search too long for a link is cut where the link cuts it', async ({ page, server }) => {
     await page.goto(server.url);
     await expect(articles(page)).toHaveCount(TOTAL);

@@ -169,21 +169,27 @@ export function FilterPanel({
   const [query, setQuery] = useState(state.q);
   const [typedFor, setTypedFor] = useState(state.q);
   const [navigatedTo, setNavigatedTo] = useState(navigation);
+  // A search already applied while the box kept focus: typing on refines it in the same history
+  // entry, so a reader who pauses between keys does not need a Back press for each pause.
+  const [refining, setRefining] = useState(false);
   // Back/Forward or "Clear filters" replace the query from outside: follow them. Back/Forward
   // also drops typing not yet applied, which would otherwise come back as a new history entry.
   if (state.q !== typedFor || navigation !== navigatedTo) {
     setTypedFor(state.q);
     setQuery(state.q);
     setNavigatedTo(navigation);
+    setRefining(false);
   }
   useEffect(() => {
     if (query === state.q) return;
     const timer = setTimeout(() => {
       setTypedFor(query);
-      onChange({ ...state, q: query });
+      setRefining(true);
+      // Emptied, the box starts again: Back then brings the search back.
+      onChange({ ...state, q: query }, { replace: refining && query !== '' });
     }, SEARCH_DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [query, state, onChange]);
+  }, [query, state, onChange, refining]);
   const toggle = useCallback(
     (facet: FacetName, value: string) =>
       onChange({ ...state, [facet]: toggleValue(state[facet], value) }),
@@ -215,6 +221,7 @@ export function FilterPanel({
           maxLength={MAX_QUERY}
           onChange={(e) => setQuery(e.target.value)}
           onFocus={() => index && warmSearchIndex(index.sorted, index.searchText)}
+          onBlur={() => setRefining(false)}
           autoComplete="off"
           enterKeyHint="search"
         />

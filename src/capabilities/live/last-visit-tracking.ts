@@ -9,9 +9,11 @@ const RECORD_EVERY_MS = 30_000;
 /**
  * Records the visit under `key` when the page is hidden or left, every 30 s, and when stopped.
  * `seen`: the publication time of the newest update the reader has had (undefined: nothing yet).
+ * A hidden page (a tab left open behind others) still receives updates nobody sees: the record
+ * it wrote as it was hidden stands, so the reader's next visit, in another tab, counts them.
  */
 export function recordVisits(key: string, seen: () => number | undefined): () => void {
-  const record = () => {
+  const write = () => {
     const newest = seen();
     if (newest === undefined) return;
     try {
@@ -20,8 +22,11 @@ export function recordVisits(key: string, seen: () => number | undefined): () =>
       // blocked or full: the next visit simply shows nothing
     }
   };
+  const record = () => {
+    if (document.visibilityState !== 'hidden') write();
+  };
   const onHidden = () => {
-    if (document.visibilityState === 'hidden') record();
+    if (document.visibilityState === 'hidden') write();
   };
   const timer = setInterval(record, RECORD_EVERY_MS);
   document.addEventListener('visibilitychange', onHidden);

@@ -26,6 +26,9 @@
  *   QUIET_MS, after LIMIT_MS in any case, or when the target leaves the document.
  */
 
+import { adoptStyles } from '../../shared/styles/adopt-styles';
+import landingCss from './landing.css?inline';
+
 export { permalinkMessages } from './permalink-messages';
 
 const QUIET_MS = 1_000;
@@ -205,6 +208,7 @@ export function land(el: HTMLElement, shared?: boolean): () => void {
   // itself (UpdateArticle gives it no tabindex).
   if (!el.hasAttribute('tabindex')) el.setAttribute('tabindex', '-1');
   el.focus({ preventScroll: true });
+  adoptStyles(el, landingCss);
   el.classList.add('lb-update--target');
   const timer = setTimeout(() => el.classList.remove('lb-update--target'), HIGHLIGHT_MS);
   return () => {

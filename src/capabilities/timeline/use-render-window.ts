@@ -17,19 +17,27 @@ export function stepsTaken(size: number): number {
  * How many updates to render. A blog of 10,000 updates renders about a screenful first, so that
  * the first paint does not wait for updates below the fold, and grows at the bottom as the end
  * comes near (never above the reader, so nothing shifts). The window
- * starts again whenever the list itself changes meaning (a new filter or view). `initialSize`: the
+ * starts again whenever the list itself changes meaning (a new filter or view), at the first
+ * screen for a list not shown before. `initialSize`: the
  * first window, larger when the page's address asked for more (rendered so by the server too).
  */
 export function useRenderWindow(resetKey: string, initialSize = FIRST_WINDOW) {
-  const [state, setState] = useState({ key: resetKey, size: initialSize });
+  // `left`: the size each list had when the reader left it. One they come back to (Back, a filter
+  // taken off) is as long again, so the place they had in it is there for the browser to restore.
+  const [state, setState] = useState(() => ({
+    key: resetKey,
+    size: initialSize,
+    left: new Map<string, number>(),
+  }));
   let size = state.size;
   if (state.key !== resetKey) {
-    size = FIRST_WINDOW;
-    setState({ key: resetKey, size });
+    state.left.set(state.key, size);
+    size = state.left.get(resetKey) ?? FIRST_WINDOW;
+    setState({ ...state, key: resetKey, size });
   }
   const grow = useCallback(
     (atLeast = 0, step = STEP) =>
-      setState((s) => ({ key: s.key, size: Math.max(s.size + step, atLeast) })),
+      setState((s) => ({ ...s, size: Math.max(s.size + step, atLeast) })),
     [],
   );
   return { size, grow };

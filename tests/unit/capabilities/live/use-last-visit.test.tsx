@@ -136,6 +136,28 @@ describe('since your last visit', () => {
     });
   });
 
+  it('counts what a tab left open behind others received, on the next visit in another tab', async () => {
+    const url = feedUrl({ body: feed([wireItem('a', 10)]), etag: '"1"' });
+    const first = await visit(url);
+    const visibility = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
+    act(() => {
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    // Hidden, the tab still polls and keeps what comes; nobody reads it.
+    vi.setSystemTime(new Date(isoAt(75)));
+    routes.set(url, { body: feed([wireItem('b', 74), wireItem('a', 10)]), etag: '"2"' });
+    await advance(5 * 60_000);
+    expect(articles()).toHaveLength(2);
+    first.unmount();
+    sharedQueryClient().clear();
+    visibility.mockRestore();
+
+    // The reader opens the blog again in a new tab: b came since they looked.
+    await visit(url);
+    expect(screen.getByText(BANNER)).toHaveTextContent(/^1 update since/);
+    expect(marked()).toEqual(['update-b']);
+  });
+
   it('marks an update until it has been on screen and left it', async () => {
     const url = feedUrl({ body: feed([wireItem('a', 10)]), etag: '"1"' });
     leave(await visit(url), 10);
