@@ -1,0 +1,65 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+// Readers who set their own display: keyboard focus, Windows high contrast (forced colours).
+
+const articles = (page: Page) => page.getByRole('main').getByRole('article');
+
+/**
+ * The focused control's ring (its outline) where a box around it cuts it off: that box's class
+ * and the side cut, or null when the whole ring shows.
+ */
+function ringCutOff(page: Page) {
+  return page.evaluate(() => {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    // A player's own controls, inside it, draw their focus themselves.
+    if (!el?.closest('.lb-root') || el.matches('audio, video')) return undefined;
+    const style = getComputedStyle(el);
+    if (style.outlineStyle === 'none') return `${el.outerHTML.slice(0, 60)}: no ring`;
+    const out = parseFloat(style.outlineWidth) + parseFloat(style.outlineOffset);
+    const r = el.getBoundingClientRect();
+    const ring = { l: r.left - out, t: r.top - out, r: r.right + out, b: r.bottom + out };
+    for (let box = el.parentElement; box && !box.matches('.lb-theme'); box = box.parentElement) {
+      const s = getComputedStyle(box);
+      if (s.overflowX === 'visible' && s.overflowY === 'visible') continue;
+      const b = box.getBoundingClientRect();
+      const clip = { l: b.left + box.clientLeft, t: b.top + box.clientTop };
+      const cut = [
+        ring.l < clip.l - 0.5 && 'left',
+        ring.t < clip.t - 0.5 && 'top',
+        ring.r > clip.l + box.clientWidth + 0.5 && 'right',
+        ring.b > clip.t + box.clientHeight + 0.5 && 'bottom',
+      ].filter(Boolean);
+      if (cut.length)
+        return `${el.outerHTML.slice(0, 60)} cut ${cut.join(' ')} by ${box.className}`;
+    }
+    return null;
+  });
+}
+
+test.describe('demo feed, everything published', () => {
+  test.use({ serverOptions: { initialItems: 100 } });
+
+  test('keyboard: every focus ring in the widget shows whole, beside the filters too', async ({
+    page,
+    server,
+  }) => {
+    // Tall enough that the sticky filter column does not scroll: only its edges may cut a ring.
+    await page.setViewportSize({ width: 1280, height: 1400 });
+    await page.goto(server.url);
+    await expect(page.getByRole('group', { name: 'Topic' })).toBeVisible();
+    await expect(articles(page).first()).toBeVisible();
+    const cut: string[] = [];
+    let reached = 0;
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      const found = await ringCutOff(page);
+      if (found === undefined) continue;
+      reached++;
+      if (found) cut.push(found);
+    }
+    expect(reached).toBeGreaterThan(20);
+    expect(cut).toEqual([]);
+  });
+});
