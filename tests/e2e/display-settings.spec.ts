@@ -1,9 +1,13 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, scrollIntoTimeline, test } from './fixtures';
 
 // Readers who set their own display: keyboard focus, Windows high contrast (forced colours).
 
+// Longer than the demo's 15 s poll plus its +10 % jitter: one fast-forward, one poll.
+const ONE_POLL = '00:17';
+
 const articles = (page: Page) => page.getByRole('main').getByRole('article');
+const newUpdates = (page: Page) => page.getByRole('button', { name: /new updates?$/ });
 
 /**
  * The focused control's ring (its outline) where a box around it cuts it off: that box's class
@@ -61,5 +65,51 @@ test.describe('demo feed, everything published', () => {
     }
     expect(reached).toBeGreaterThan(20);
     expect(cut).toEqual([]);
+  });
+
+  test.describe('forced colours', () => {
+    test.use({ forcedColors: 'active' });
+
+    test('only key events carry the bar at their side', async ({ page, server }) => {
+      await page.goto(`${server.url}?view=latest`);
+      await expect(articles(page).first()).toBeVisible();
+      const bars = await page.locator('.lb-timeline article').evaluateAll((els) =>
+        // Pinned updates have a frame of their own.
+        els
+          .filter((el) => !el.closest('.lb-pinned'))
+          .map((el) => [
+            el.textContent.includes('Key event'),
+            getComputedStyle(el).borderInlineStartStyle !== 'none',
+          ]),
+      );
+      expect(bars.some(([key]) => key)).toBe(true);
+      for (const [key, bar] of bars) expect(bar).toBe(key);
+    });
+  });
+});
+
+test.describe('forced colours, live replay', () => {
+  test.use({ forcedColors: 'active' });
+
+  test('"N new updates" keeps an outline of its own over the text', async ({
+    page,
+    server,
+    admin,
+  }) => {
+    await page.clock.install();
+    await page.setViewportSize({ width: 1280, height: 480 });
+    await page.goto(server.url);
+    await expect(articles(page)).toHaveCount(3);
+    await scrollIntoTimeline(page, 400);
+    await admin.publish();
+    await page.clock.fastForward(ONE_POLL);
+    await expect(newUpdates(page)).toBeVisible();
+    // Forced colours drop its fill and shadow: a border is what is left to draw its edge.
+    const edge = await newUpdates(page).evaluate((b) => {
+      const s = getComputedStyle(b);
+      return { style: s.borderTopStyle, width: parseFloat(s.borderTopWidth) };
+    });
+    expect(edge.style).toBe('solid');
+    expect(edge.width).toBeGreaterThanOrEqual(1);
   });
 });
