@@ -67,6 +67,28 @@ test.describe('demo feed, everything published', () => {
     expect(cut).toEqual([]);
   });
 
+  test("the chart's readout shows a bar's count and topics whole, in the rail's width", async ({
+    page,
+    server,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(server.url);
+    const bars = page.getByRole('figure', { name: 'Updates per hour' }).getByRole('button');
+    await expect(bars.first()).toBeVisible();
+    const readout = page.locator('.lb-chart__readout');
+    const cut: string[] = [];
+    for (const bar of await bars.all()) {
+      await bar.focus();
+      await expect(readout).not.toBeEmpty();
+      const shown = await readout.evaluate((el) => ({
+        text: el.textContent,
+        whole: el.scrollWidth <= el.clientWidth && el.scrollHeight <= el.clientHeight,
+      }));
+      if (!shown.whole) cut.push(shown.text);
+    }
+    expect(cut).toEqual([]);
+  });
+
   test.describe('forced colours', () => {
     test.use({ forcedColors: 'active' });
 
