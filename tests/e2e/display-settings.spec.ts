@@ -1,7 +1,11 @@
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { writeFeed } from '../../tooling/synthetic-feed.mjs';
 import { expect, scrollIntoTimeline, test } from './fixtures';
 
-// Readers who set their own display: keyboard focus, Windows high contrast (forced colours).
+// Readers who set their own display: keyboard focus, Windows high contrast (forced colours),
+// paper.
 
 // Longer than the demo's 15 s poll plus its +10 % jitter: one fast-forward, one poll.
 const ONE_POLL = '00:17';
@@ -133,5 +137,29 @@ test.describe('forced colours, live replay', () => {
     });
     expect(edge.style).toBe('solid');
     expect(edge.width).toBeGreaterThanOrEqual(1);
+  });
+});
+
+test.describe('a blog longer than the first screen', () => {
+  const dir = path.join(tmpdir(), 'live-blog-display-spec-feeds');
+  test.use({ serverOptions: { staticDir: dir } });
+  test.beforeAll(() => {
+    writeFeed({ items: 40, days: 1, seed: 1, out: dir, single: true });
+  });
+
+  test('printing it prints every update, not only those rendered so far', async ({
+    page,
+    server,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 600 });
+    await page.goto(`${server.url}?feed=fixtures/synthetic-40-single.json&poll=off`);
+    await expect(page.getByText('40 updates', { exact: true })).toBeVisible();
+    // The screen has the first few: the rest come as the reader scrolls.
+    expect(await articles(page).count()).toBeLessThan(40);
+    // What the printout holds is what is in the page while the browser lays out its pages.
+    await expect(async () => {
+      await page.pdf();
+      expect(await articles(page).count()).toBe(40);
+    }).toPass({ timeout: 10_000 });
   });
 });
