@@ -140,6 +140,34 @@ test.describe('forced colours, live replay', () => {
   });
 });
 
+/** Contrast of a CSS rgb() colour against white paper (WCAG's formula). */
+function contrastOnWhite(color: string) {
+  const [r, g, b] = color
+    .match(/\d+(\.\d+)?/g)!
+    .slice(0, 3)
+    .map((c) => {
+      const v = Number(c) / 255;
+      return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+    });
+  return 1.05 / (0.2126 * r! + 0.7152 * g! + 0.0722 * b! + 0.05);
+}
+
+test('printed from dark mode, the text is dark on the white paper', async ({ page, server }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto(`${server.url}?poll=off`);
+  const update = articles(page).first();
+  await expect(update).toBeVisible();
+  const colours = () =>
+    update.evaluate((el) =>
+      [el, el.querySelector('h3')!, el.querySelector('p')!].map((e) => getComputedStyle(e).color),
+    );
+  // On screen: light text on the dark background.
+  for (const colour of await colours()) expect(contrastOnWhite(colour)).toBeLessThan(3);
+  // Paper keeps no background: the light palette.
+  await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+  for (const colour of await colours()) expect(contrastOnWhite(colour)).toBeGreaterThan(4.5);
+});
+
 test.describe('a blog longer than the first screen', () => {
   const dir = path.join(tmpdir(), 'live-blog-display-spec-feeds');
   test.use({ serverOptions: { staticDir: dir } });
