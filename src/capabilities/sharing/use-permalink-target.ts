@@ -199,6 +199,9 @@ export function usePermalinkTarget(input: Input) {
     else (window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 1_000)))(load);
   }, []);
 
+  // Printing renders every update: installed with the landing code, once the page is idle.
+  useEffect(() => landed?.printAll(renderWindow.grow), [landed, renderWindow.grow]);
+
   const jumpTo = useCallback((id: string) => dispatch({ type: 'jump', id }), []);
 
   const t = landed && messagesIn(landed.permalinkMessages, locale);

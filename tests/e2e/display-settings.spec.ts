@@ -1,0 +1,193 @@
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { writeFeed } from '../../tooling/synthetic-feed.mjs';
+import { expect, scrollIntoTimeline, test } from './fixtures';
+
+// Readers who set their own display: keyboard focus, Windows high contrast (forced colours),
+// paper.
+
+// Longer than the demo's 15 s poll plus its +10 % jitter: one fast-forward, one poll.
+const ONE_POLL = '00:17';
+
+const articles = (page: Page) => page.getByRole('main').getByRole('article');
+const newUpdates = (page: Page) => page.getByRole('button', { name: /new updates?$/ });
+
+/**
+ * The focused control's ring (its outline) where a box around it cuts it off: that box's class
+ * and the side cut, or null when the whole ring shows.
+ */
+function ringCutOff(page: Page) {
+  return page.evaluate(() => {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    // A player's own controls, inside it, draw their focus themselves.
+    if (!el?.closest('.lb-root') || el.matches('audio, video')) return undefined;
+    const style = getComputedStyle(el);
+    if (style.outlineStyle === 'none') return `${el.outerHTML.slice(0, 60)}: no ring`;
+    const out = parseFloat(style.outlineWidth) + parseFloat(style.outlineOffset);
+    const r = el.getBoundingClientRect();
+    const ring = { l: r.left - out, t: r.top - out, r: r.right + out, b: r.bottom + out };
+    for (let box = el.parentElement; box && !box.matches('.lb-theme'); box = box.parentElement) {
+      const s = getComputedStyle(box);
+      if (s.overflowX === 'visible' && s.overflowY === 'visible') continue;
+      const b = box.getBoundingClientRect();
+      const clip = { l: b.left + box.clientLeft, t: b.top + box.clientTop };
+      const cut = [
+        ring.l < clip.l - 0.5 && 'left',
+        ring.t < clip.t - 0.5 && 'top',
+        ring.r > clip.l + box.clientWidth + 0.5 && 'right',
+        ring.b > clip.t + box.clientHeight + 0.5 && 'bottom',
+      ].filter(Boolean);
+      if (cut.length)
+        return `${el.outerHTML.slice(0, 60)} cut ${cut.join(' ')} by ${box.className}`;
+    }
+    return null;
+  });
+}
+
+test.describe('demo feed, everything published', () => {
+  test.use({ serverOptions: { initialItems: 100 } });
+
+  test('keyboard: every focus ring in the widget shows whole, beside the filters too', async ({
+    page,
+    server,
+  }) => {
+    // Tall enough that the sticky filter column does not scroll: only its edges may cut a ring.
+    await page.setViewportSize({ width: 1280, height: 1400 });
+    await page.goto(server.url);
+    await expect(page.getByRole('group', { name: 'Topic' })).toBeVisible();
+    await expect(articles(page).first()).toBeVisible();
+    const cut: string[] = [];
+    let reached = 0;
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      const found = await ringCutOff(page);
+      if (found === undefined) continue;
+      reached++;
+      if (found) cut.push(found);
+    }
+    expect(reached).toBeGreaterThan(20);
+    expect(cut).toEqual([]);
+  });
+
+  test("the chart's readout shows a bar's count and topics whole, in the rail's width", async ({
+    page,
+    server,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(server.url);
+    const bars = page.getByRole('figure', { name: 'Updates per hour' }).getByRole('button');
+    await expect(bars.first()).toBeVisible();
+    const readout = page.locator('.lb-chart__readout');
+    const cut: string[] = [];
+    for (const bar of await bars.all()) {
+      await bar.focus();
+      await expect(readout).not.toBeEmpty();
+      const shown = await readout.evaluate((el) => ({
+        text: el.textContent,
+        whole: el.scrollWidth <= el.clientWidth && el.scrollHeight <= el.clientHeight,
+      }));
+      if (!shown.whole) cut.push(shown.text);
+    }
+    expect(cut).toEqual([]);
+  });
+
+  test.describe('forced colours', () => {
+    test.use({ forcedColors: 'active' });
+
+    test('only key events carry the bar at their side', async ({ page, server }) => {
+      await page.goto(`${server.url}?view=latest`);
+      await expect(articles(page).first()).toBeVisible();
+      const bars = await page.locator('.lb-timeline article').evaluateAll((els) =>
+        // Pinned updates have a frame of their own.
+        els
+          .filter((el) => !el.closest('.lb-pinned'))
+          .map((el) => [
+            el.textContent.includes('Key event'),
+            getComputedStyle(el).borderInlineStartStyle !== 'none',
+          ]),
+      );
+      expect(bars.some(([key]) => key)).toBe(true);
+      for (const [key, bar] of bars) expect(bar).toBe(key);
+    });
+  });
+});
+
+test.describe('forced colours, live replay', () => {
+  test.use({ forcedColors: 'active' });
+
+  test('"N new updates" keeps an outline of its own over the text', async ({
+    page,
+    server,
+    admin,
+  }) => {
+    await page.clock.install();
+    await page.setViewportSize({ width: 1280, height: 480 });
+    await page.goto(server.url);
+    await expect(articles(page)).toHaveCount(3);
+    await scrollIntoTimeline(page, 400);
+    await admin.publish();
+    await page.clock.fastForward(ONE_POLL);
+    await expect(newUpdates(page)).toBeVisible();
+    // Forced colours drop its fill and shadow: a border is what is left to draw its edge.
+    const edge = await newUpdates(page).evaluate((b) => {
+      const s = getComputedStyle(b);
+      return { style: s.borderTopStyle, width: parseFloat(s.borderTopWidth) };
+    });
+    expect(edge.style).toBe('solid');
+    expect(edge.width).toBeGreaterThanOrEqual(1);
+  });
+});
+
+/** Contrast of a CSS rgb() colour against white paper (WCAG's formula). */
+function contrastOnWhite(color: string) {
+  const [r, g, b] = color
+    .match(/\d+(\.\d+)?/g)!
+    .slice(0, 3)
+    .map((c) => {
+      const v = Number(c) / 255;
+      return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+    });
+  return 1.05 / (0.2126 * r! + 0.7152 * g! + 0.0722 * b! + 0.05);
+}
+
+test('printed from dark mode, the text is dark on the white paper', async ({ page, server }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto(`${server.url}?poll=off`);
+  const update = articles(page).first();
+  await expect(update).toBeVisible();
+  const colours = () =>
+    update.evaluate((el) =>
+      [el, el.querySelector('h3')!, el.querySelector('p')!].map((e) => getComputedStyle(e).color),
+    );
+  // On screen: light text on the dark background.
+  for (const colour of await colours()) expect(contrastOnWhite(colour)).toBeLessThan(3);
+  // Paper keeps no background: the light palette.
+  await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+  for (const colour of await colours()) expect(contrastOnWhite(colour)).toBeGreaterThan(4.5);
+});
+
+test.describe('a blog longer than the first screen', () => {
+  const dir = path.join(tmpdir(), 'live-blog-display-spec-feeds');
+  test.use({ serverOptions: { staticDir: dir } });
+  test.beforeAll(() => {
+    writeFeed({ items: 40, days: 1, seed: 1, out: dir, single: true });
+  });
+
+  test('printing it prints every update, not only those rendered so far', async ({
+    page,
+    server,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 600 });
+    await page.goto(`${server.url}?feed=fixtures/synthetic-40-single.json&poll=off`);
+    await expect(page.getByText('40 updates', { exact: true })).toBeVisible();
+    // The screen has the first few: the rest come as the reader scrolls.
+    expect(await articles(page).count()).toBeLessThan(40);
+    // What the printout holds is what is in the page while the browser lays out its pages.
+    await expect(async () => {
+      await page.pdf();
+      expect(await articles(page).count()).toBe(40);
+    }).toPass({ timeout: 10_000 });
+  });
+});
