@@ -31,9 +31,10 @@ export function useRenderWindow(resetKey: string, initialSize = FIRST_WINDOW) {
   }));
   let size = state.size;
   if (state.key !== resetKey) {
-    state.left.set(state.key, size);
-    size = state.left.get(resetKey) ?? FIRST_WINDOW;
-    setState({ ...state, key: resetKey, size });
+    // A copy: what a render reads is never changed by it.
+    const left = new Map(state.left).set(state.key, size);
+    size = left.get(resetKey) ?? FIRST_WINDOW;
+    setState({ key: resetKey, size, left });
   }
   const grow = useCallback(
     (atLeast = 0, step = STEP) =>
