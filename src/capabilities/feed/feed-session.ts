@@ -16,7 +16,7 @@ import {
   type FetchedDocument,
   type ReceivedDocument,
 } from './fetch-feed-document';
-import { asFetchError, checkedFeed, fetchPage } from './fetch-page';
+import { asFetchError, checkedFeed } from './fetch-page';
 import { readDocument } from './read-document';
 
 export interface FeedSessionOptions {
@@ -290,7 +290,9 @@ export class FeedSession {
     signal?.throwIfAborted();
   }
 
-  #fetchPage(url: string, signal: AbortSignal, now: number) {
+  /** A page of the chain; its code comes at the first (page-request.ts), or the page cannot. */
+  async #fetchPage(url: string, signal: AbortSignal, now: number) {
+    const { fetchPage } = await import('./page-request');
     return fetchPage(url, this.#pageBudget, signal, now, (budget) => {
       this.#pageBudget = budget;
     });
