@@ -1,0 +1,59 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test } from './fixtures';
+
+// What a newsroom's busiest day puts in update bodies (results tables, wire copy in plain text),
+// as a reader on a phone sees it. Feeds are written to a folder the server serves at /fixtures/.
+const dir = mkdtempSync(path.join(os.tmpdir(), 'live-blog-bodies-'));
+test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
+test.use({ serverOptions: { mode: 'static', staticDir: dir } });
+
+function write(name: string, items: Record<string, unknown>[]) {
+  writeFileSync(
+    path.join(dir, name),
+    JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'Bodies', items }),
+  );
+}
+const item = (id: string, extra: Record<string, unknown>) => ({
+  id,
+  title: `Update ${id}`,
+  date_published: '2023-07-12T09:00:00Z',
+  ...extra,
+});
+
+test.beforeEach(async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 800 });
+});
+
+test('a results table keeps its figures whole on a phone and scrolls sideways instead', async ({
+  page,
+  server,
+}) => {
+  const columns = Array.from({ length: 12 }, (_, c) => c);
+  const row = (r: number) =>
+    `<tr><th scope="row">District ${r}</th>${columns.map((c) => `<td>${(r + 1) * 104_729 + c}</td>`).join('')}</tr>`;
+  write('table.json', [
+    item('table', {
+      content_html: `<table><thead><tr><th>District</th>${columns.map((c) => `<th scope="col">Party ${c}</th>`).join('')}</tr></thead><tbody>${[0, 1, 2].map(row).join('')}</tbody></table>`,
+    }),
+  ]);
+  await page.goto(`${server.url}?feed=fixtures/table.json&poll=off`);
+  const table = page.getByRole('table');
+  await expect(table.getByRole('cell')).toHaveCount(36);
+  // Every cell and header reads on one line: "104729" is never shown as "1047" over "29".
+  const broken = await table.evaluate((t) =>
+    [...t.querySelectorAll('td, th')]
+      .filter((cell) => {
+        const range = document.createRange();
+        range.selectNodeContents(cell);
+        const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+        return tops.size > 1 && !/ /.test(cell.textContent);
+      })
+      .map((cell) => cell.textContent),
+  );
+  expect(broken).toEqual([]);
+  // The table scrolls within the update; the page does not scroll sideways.
+  expect(await table.evaluate((t) => t.scrollWidth > t.clientWidth)).toBe(true);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(375);
+});
