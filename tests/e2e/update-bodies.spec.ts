@@ -57,3 +57,26 @@ test('a results table keeps its figures whole on a phone and scrolls sideways in
   expect(await table.evaluate((t) => t.scrollWidth > t.clientWidth)).toBe(true);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(375);
 });
+
+test('plain text keeps its line breaks, and a blank line in any form starts a paragraph', async ({
+  page,
+  server,
+}) => {
+  write('text.json', [
+    item('text', {
+      content_text:
+        'Turnout by noon:\nVilnius 31%\nKaunas 28%\r\n\r\nFinal figures tonight.\n \nSource: <b>electoral commission</b>',
+    }),
+  ]);
+  await page.goto(`${server.url}?feed=fixtures/text.json&poll=off`);
+  const body = page.getByRole('article').locator('.lb-prose');
+  await expect(body.locator('p')).toHaveCount(3);
+  // Each line of the list on a line of its own, as the producer wrote it.
+  expect(await body.locator('p').first().innerText()).toBe(
+    'Turnout by noon:\nVilnius 31%\nKaunas 28%',
+  );
+  await expect(body.locator('p').nth(1)).toHaveText('Final figures tonight.');
+  // Text is never markup.
+  await expect(body.locator('p').nth(2)).toHaveText('Source: <b>electoral commission</b>');
+  await expect(body.locator('b')).toHaveCount(0);
+});
