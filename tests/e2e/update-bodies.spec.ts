@@ -80,3 +80,24 @@ test('plain text keeps its line breaks, and a blank line in any form starts a pa
   await expect(body.locator('p').nth(2)).toHaveText('Source: <b>electoral commission</b>');
   await expect(body.locator('b')).toHaveCount(0);
 });
+
+test('code with long lines wraps within the update, its indentation kept', async ({
+  page,
+  server,
+}) => {
+  const call = `const results = await fetch("https://results.example.com/v1/districts?include=${'turnout,'.repeat(12)}end");`;
+  write('code.json', [
+    item('code', { content_html: `<pre><code>${call}\n    return results;</code></pre>` }),
+  ]);
+  await page.goto(`${server.url}?feed=fixtures/code.json&poll=off`);
+  const pre = page.getByRole('article').locator('pre');
+  await expect(pre).toContainText('return results;');
+  // All of it in sight: nothing hidden behind a sideways scroll that a keyboard may not reach.
+  const { overflows, right } = await pre.evaluate((el) => ({
+    overflows: el.scrollWidth > el.clientWidth,
+    right: el.getBoundingClientRect().right,
+  }));
+  expect(overflows).toBe(false);
+  expect(right).toBeLessThanOrEqual(375);
+  expect(await pre.innerText()).toContain('\n    return results;');
+});
