@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test } from './fixtures';
+import { expect, expectNoAxeViolations, test } from './fixtures';
 
 // What a newsroom's busiest day puts in update bodies (results tables, wire copy in plain text),
 // as a reader on a phone sees it. Feeds are written to a folder the server serves at /fixtures/.
@@ -56,6 +56,11 @@ test('a results table keeps its figures whole on a phone and scrolls sideways in
   // The table scrolls within the update; the page does not scroll sideways.
   expect(await table.evaluate((t) => t.scrollWidth > t.clientWidth)).toBe(true);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(375);
+  // A keyboard reaches it and scrolls it, in every browser (axe: scrollable-region-focusable).
+  await table.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => table.evaluate((t) => t.scrollLeft)).toBeGreaterThan(0);
+  await expectNoAxeViolations(page);
 });
 
 test('plain text keeps its line breaks, and a blank line in any form starts a paragraph', async ({

@@ -151,6 +151,8 @@ function getPurifier() {
       node.setAttribute('target', '_blank');
       node.setAttribute('rel', 'noopener noreferrer');
     }
+    // A wide table scrolls sideways (update-article.css): a keyboard must be able to scroll it.
+    if (node.tagName === 'TABLE') node.setAttribute('tabindex', '0');
     if (node.tagName === 'IMG') {
       if (!node.hasAttribute('src')) node.remove();
       node.setAttribute('loading', 'lazy');

@@ -85,3 +85,16 @@ describe('sanitizeHtml: video and audio', () => {
     ]);
   });
 });
+
+describe('sanitizeHtml: tables', () => {
+  it('makes a table reachable by keyboard (it may scroll sideways), and nothing else the feed marks', () => {
+    const box = sanitized(
+      '<table tabindex="-1"><tr><td tabindex="3">1</td></tr></table><p><b tabindex="1">x</b></p>',
+    );
+    expect(box.querySelector('table')).toHaveAttribute('tabindex', '0');
+    expect(box.querySelector('td')).not.toHaveAttribute('tabindex');
+    expect(box.querySelector('b')).not.toHaveAttribute('tabindex');
+    // Unchanged through the sanitiser again, as a split body's pieces go.
+    expect(sanitizeHtml(box.innerHTML, BASE)).toBe(box.innerHTML);
+  });
+});
