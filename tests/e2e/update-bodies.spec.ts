@@ -26,7 +26,7 @@ test.beforeEach(async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 800 });
 });
 
-test('a results table keeps its figures whole on a phone and scrolls sideways instead', async ({
+test('a results table keeps its figures whole and apart on a phone, and scrolls sideways instead', async ({
   page,
   server,
 }) => {
@@ -53,6 +53,22 @@ test('a results table keeps its figures whole on a phone and scrolls sideways in
       .map((cell) => cell.textContent),
   );
   expect(broken).toEqual([]);
+  // Neighbouring figures stand apart: "104729 104730", never "104729104730".
+  const closest = await table.evaluate((t) => {
+    const text = (cell: Element) => {
+      const range = document.createRange();
+      range.selectNodeContents(cell);
+      return range.getBoundingClientRect();
+    };
+    let min = Infinity;
+    for (const row of t.querySelectorAll('tr')) {
+      const cells = [...row.children].map(text);
+      for (let i = 1; i < cells.length; i++)
+        min = Math.min(min, cells[i]!.left - cells[i - 1]!.right);
+    }
+    return min;
+  });
+  expect(closest).toBeGreaterThanOrEqual(8);
   // The table scrolls within the update; the page does not scroll sideways.
   expect(await table.evaluate((t) => t.scrollWidth > t.clientWidth)).toBe(true);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(375);
