@@ -122,3 +122,17 @@ test('code with long lines wraps within the update, its indentation kept', async
   expect(right).toBeLessThanOrEqual(375);
   expect(await pre.innerText()).toContain('\n    return results;');
 });
+
+test('a list nested eight deep leaves its deepest words room on a phone', async ({
+  page,
+  server,
+}) => {
+  let list = '<ul><li>Deepest point of the timeline, in words</li></ul>';
+  for (let level = 7; level >= 1; level--) list = `<ul><li>Level ${level}${list}</li></ul>`;
+  write('lists.json', [item('lists', { content_html: list })]);
+  await page.goto(`${server.url}?feed=fixtures/lists.json&poll=off`);
+  const deepest = page.getByRole('article').getByText('Deepest point of the timeline, in words');
+  await expect(deepest).toBeVisible();
+  // Whole words to a line, not a letter or two: at least a third of the phone's width.
+  expect((await deepest.boundingBox())!.width).toBeGreaterThan(125);
+});
