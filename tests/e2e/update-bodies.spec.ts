@@ -136,3 +136,23 @@ test('a list nested eight deep leaves its deepest words room on a phone', async 
   // Whole words to a line, not a letter or two: at least a third of the phone's width.
   expect((await deepest.boundingBox())!.width).toBeGreaterThan(125);
 });
+
+test('only a link looks like one: an anchor without an address reads as the text around it', async ({
+  page,
+  server,
+}) => {
+  write('anchors.json', [
+    item('anchors', {
+      content_html:
+        '<p>Read <a name="top">the statement</a> or <a href="https://example.com/s">the source</a>.</p>',
+    }),
+  ]);
+  await page.goto(`${server.url}?feed=fixtures/anchors.json&poll=off`);
+  const body = page.getByRole('article').locator('.lb-prose p');
+  await expect(body.getByRole('link', { name: 'the source' })).toBeVisible();
+  const colour = (text: string) =>
+    body.getByText(text, { exact: true }).evaluate((el) => getComputedStyle(el).color);
+  const paragraph = await body.evaluate((el) => getComputedStyle(el).color);
+  expect(await colour('the statement')).toBe(paragraph);
+  expect(await colour('the source')).not.toBe(paragraph);
+});
