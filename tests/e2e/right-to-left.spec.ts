@@ -113,3 +113,23 @@ test('the count of updates since the last visit reads left to right', async ({ p
   await expect(banner).toBeVisible();
   expect(await drawnInOrder(banner, '1', 'u')).toBe(true);
 });
+
+test('a quote’s words keep their distance from its bar, on the right', async ({ page, server }) => {
+  write([
+    item('q', 0, {
+      content_html: '<blockquote><p>«אנחנו נשארים כאן עד הסוף.»</p><cite>דוברת</cite></blockquote>',
+    }),
+  ]);
+  await page.goto(`${server.url}?feed=fixtures/he.json&poll=off`);
+  const quote = page.getByRole('article').locator('blockquote');
+  await expect(quote).toBeVisible();
+  const gaps = await quote.evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    const words = el.querySelector('p')!.getBoundingClientRect();
+    const bar = parseFloat(getComputedStyle(el).borderRightWidth);
+    return { bar, fromBar: box.right - bar - words.right };
+  });
+  // The bar is on the start side (the right); the words stand clear of it, as they do in English.
+  expect(gaps.bar).toBeGreaterThan(0);
+  expect(gaps.fromBar).toBeGreaterThan(8);
+});

@@ -86,6 +86,10 @@ export class FakeIntersectionObserver {
 // ---- Lazy code: the chart's chunk, fetched beside the feed in the app, is in before any render ----
 
 await preloadChart();
+// The chunks that fetch pages of the chain (older, a gap's), which the app imports at the first
+// page it needs: in the tests, in before any, so that a page's timing is the request's alone.
+await import('../../src/capabilities/feed/page-request');
+await import('../../src/capabilities/feed/gap-walk');
 
 // ---- Time: fake timers only, advanced explicitly ----
 

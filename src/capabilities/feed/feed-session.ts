@@ -1,5 +1,6 @@
 import {
   emptyStore,
+  gapPageUrl,
   mergeHead,
   mergePage,
   replacePreview,
@@ -15,8 +16,7 @@ import {
   type FetchedDocument,
   type ReceivedDocument,
 } from './fetch-feed-document';
-import { asFetchError, checkedFeed, fetchPage } from './fetch-page';
-import { walkGap } from './gap-walk';
+import { asFetchError, checkedFeed } from './fetch-page';
 import { readDocument } from './read-document';
 
 export interface FeedSessionOptions {
@@ -257,17 +257,24 @@ export class FeedSession {
     // A first screen only stands in for its document: what the reader held came before it.
     const partial = this.#store.complete === false;
     const head = (s: FeedStore) => (partial ? replacePreview : mergeHead)(s, feed, now(), this.url);
-    const gap = await walkGap(
-      head(this.#store),
-      partial ? emptyStore : this.#store,
-      feed,
-      (url) =>
-        this.#fetchPage(url, signal, now()).catch(() => {
-          signal.throwIfAborted();
-          return undefined;
-        }),
-      now,
-    );
+    const held = partial ? emptyStore : this.#store;
+    // The walk back after an absence is a chunk of its own: most readers never need it. If it
+    // cannot come, the gap stays unshown, as when a page of it fails.
+    const walk =
+      gapPageUrl(held, feed) !== undefined && (await import('./gap-walk').catch(() => undefined));
+    const gap = walk
+      ? await walk.walkGap(
+          head(this.#store),
+          held,
+          feed,
+          (url) =>
+            this.#fetchPage(url, signal, now()).catch(() => {
+              signal.throwIfAborted();
+              return undefined;
+            }),
+          now,
+        )
+      : { steps: [], arrived: [] };
     await this.#ready([...feed.items, ...gap.arrived], signal);
     this.#validator = doc.validator;
     this.#firstScreenFailed = false;
@@ -283,7 +290,9 @@ export class FeedSession {
     signal?.throwIfAborted();
   }
 
-  #fetchPage(url: string, signal: AbortSignal, now: number) {
+  /** A page of the chain; its code comes at the first (page-request.ts), or the page cannot. */
+  async #fetchPage(url: string, signal: AbortSignal, now: number) {
+    const { fetchPage } = await import('./page-request');
     return fetchPage(url, this.#pageBudget, signal, now, (budget) => {
       this.#pageBudget = budget;
     });

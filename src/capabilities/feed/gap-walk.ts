@@ -1,4 +1,5 @@
-import { gapPageUrl, mergeGapPage, type FeedStore } from '../../core/feed/feed-store';
+import { gapPageUrl, type FeedStore } from '../../core/feed/feed-store';
+import { mergeGapPage } from '../../core/feed/merge-gap-page';
 import type { LiveItem, ParsedFeed } from '../../core/feed/feed-types';
 import { pageKey } from '../../core/feed/page-chain';
 

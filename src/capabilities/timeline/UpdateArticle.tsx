@@ -95,13 +95,16 @@ function sanitizedBody(
   return body;
 }
 
-/** `content_text` in paragraphs; where the page lets no HTML in, the words of `content_html`. */
-function textParagraphs({ contentText, contentHtml }: LiveItem): string[] {
-  if (contentText !== undefined || contentHtml === undefined) {
-    return (contentText ?? '').split(/\n{2,}/);
-  }
-  return htmlToSearchText(contentHtml.replace(/<\/p\s*>|<br\s*\/?>/gi, '\n\n'))
-    .split(/\n{2,}/)
+/**
+ * `content_text` in paragraphs, split at blank lines (CRLF or holding spaces too), each keeping
+ * its single line breaks; where the page lets no HTML in, the words of `content_html`.
+ */
+function textParagraphs({ contentText, contentHtml = '' }: LiveItem): string[] {
+  return (
+    contentText ??
+    htmlToSearchText(contentHtml.replace(/\s+/g, ' ').replace(/<\/p\s*>|<br\s*\/?>/gi, '\n\n'))
+  )
+    .split(/\n\s*\n/)
     .map((para) => para.trim())
     .filter(Boolean);
 }
@@ -155,7 +158,7 @@ export const UpdateArticle = memo(function UpdateArticle({
             ),
           )
         ) : (
-          <div className="lb-prose">
+          <div className="lb-prose lb-prose--text">
             {textParagraphs(item).map((para, i) => (
               <p key={i}>{para}</p>
             ))}

@@ -151,6 +151,8 @@ function getPurifier() {
       node.setAttribute('target', '_blank');
       node.setAttribute('rel', 'noopener noreferrer');
     }
+    // A wide table scrolls sideways (update-article.css): a keyboard must be able to scroll it.
+    if (node.tagName === 'TABLE') node.setAttribute('tabindex', '0');
     if (node.tagName === 'IMG') {
       if (!node.hasAttribute('src')) node.remove();
       node.setAttribute('loading', 'lazy');
@@ -185,7 +187,10 @@ export function sanitizeHtml(
       hooks(p, () => currentBase);
     }
     currentBase = baseUrl;
-    return p.sanitize(html);
+    // A body's own h1-h3 (a CMS's subheadings) show as h4, under the update's h3, not as plain
+    // text. Renamed before parsing, as DOMPurify cannot rename; what the name becomes is still
+    // sanitised (an "h1x" becomes an "h4x", which the allow-list removes as it did the "h1x").
+    return p.sanitize(html.replace(/<(\/?)h[1-3]/gi, '<$1h4'));
   } finally {
     sanitising = false;
     currentBase = undefined;

@@ -152,29 +152,6 @@ export function replacePreview(
 }
 
 /**
- * Merges a page fetched to close a gap (the head no longer reaches what the reader holds): its
- * items, while the reader's own cursor stays where it was, moved past pages now fetched.
- */
-export function mergeGapPage(
-  store: FeedStore,
-  feed: ParsedFeed,
-  now: number,
-  urls: readonly string[],
-): FeedStore {
-  const merged = mergePage(store, feed, now, urls);
-  const cursor = store.olderBroken
-    ? { url: undefined, broken: true }
-    : followChain(merged.fetched, store.olderUrl);
-  return {
-    ...merged,
-    olderUrl: cursor.url,
-    olderBroken: cursor.broken,
-    pagesLoaded: store.pagesLoaded,
-    emptyPages: store.emptyPages,
-  };
-}
-
-/**
  * Merges an older page: its items, and the cursor to the page before it. `urls`: where the
  * page was fetched from (as requested, and as answered after redirects).
  */

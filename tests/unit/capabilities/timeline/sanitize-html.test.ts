@@ -85,3 +85,32 @@ describe('sanitizeHtml: video and audio', () => {
     ]);
   });
 });
+
+describe('sanitizeHtml: tables', () => {
+  it('makes a table reachable by keyboard (it may scroll sideways), and nothing else the feed marks', () => {
+    const box = sanitized(
+      '<table tabindex="-1"><tr><td tabindex="3">1</td></tr></table><p><b tabindex="1">x</b></p>',
+    );
+    expect(box.querySelector('table')).toHaveAttribute('tabindex', '0');
+    expect(box.querySelector('td')).not.toHaveAttribute('tabindex');
+    expect(box.querySelector('b')).not.toHaveAttribute('tabindex');
+    // Unchanged through the sanitiser again, as a split body's pieces go.
+    expect(sanitizeHtml(box.innerHTML, BASE)).toBe(box.innerHTML);
+  });
+});
+
+describe('sanitizeHtml: headings', () => {
+  it('shows a body’s own h1–h3 as headings under the update’s h3, not as plain text', () => {
+    const box = sanitized(
+      '<h1>Overview</h1><p>a</p><H2 title="t">Background</H2><p>b</p><h3>Reaction</h3 ><h5>Aside</h5><h1x>odd</h1x>',
+    );
+    expect(
+      [...box.querySelectorAll('h4, h5, h6')].map((h) => `${h.tagName} ${h.textContent}`),
+    ).toEqual(['H4 Overview', 'H4 Background', 'H4 Reaction', 'H5 Aside']);
+    expect(box.querySelector('h4[title="t"]')).not.toBeNull();
+    expect(box.querySelector('h1, h2, h3')).toBeNull();
+    // An unknown element is removed as before, its words kept.
+    expect(box).toHaveTextContent(/odd$/);
+    expect(box.children).toHaveLength(6);
+  });
+});
