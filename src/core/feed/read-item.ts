@@ -80,6 +80,9 @@ export function readItem(raw: unknown, mode: ReadMode): ItemRead {
   const tags = textList(raw.tags);
   const topics = textList(mode.plain ? raw.tags : ext?.topics, true);
   const image = safeHttpUrl(raw.image, base);
+  const summary = clean(shortText(raw.summary));
+  // A body left empty beside a summary (a summary-only post): the summary is what there is to read.
+  const onlySummary = !html?.trim() && !text?.trim() && summary;
   const countries: string[] = [];
   for (const c of ext ? textList(ext.countries) : []) {
     const code = c.toUpperCase();
@@ -90,9 +93,9 @@ export function readItem(raw: unknown, mode: ReadMode): ItemRead {
     item: {
       id,
       title: clean(shortText(raw.title)),
-      contentHtml: html,
-      contentText: text,
-      summary: clean(shortText(raw.summary)),
+      contentHtml: onlySummary ? undefined : html,
+      contentText: onlySummary || text,
+      summary,
       url: safeHttpUrl(raw.url, base),
       image,
       // What describes an image is kept only with the image.

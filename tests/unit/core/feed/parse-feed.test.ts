@@ -344,6 +344,26 @@ describe('parseFeedObject: items', () => {
     expect(feed.items[0]?.contentHtml).toBeUndefined();
   });
 
+  it('shows the summary as the body when the body is empty, and only then', () => {
+    const item = (fields: object) => ({ id: 'a', date_published: isoAt(0), ...fields });
+    const feed = parsed(
+      wireFeed([
+        item({ id: 'html', content_html: ' ', summary: 'Polls close at 22:00.' }),
+        item({ id: 'text', content_text: '', summary: 'Polls close at 22:00.' }),
+        item({ id: 'both', content_html: '<p>Body</p>', summary: 'Short' }),
+        item({ id: 'none', content_html: '' }),
+      ]),
+    );
+    const byId = new Map(feed.items.map((i) => [i.id, i]));
+    for (const id of ['html', 'text']) {
+      expect(byId.get(id)).toMatchObject({ contentText: 'Polls close at 22:00.' });
+      expect(byId.get(id)?.contentHtml).toBeUndefined();
+    }
+    expect(byId.get('both')).toMatchObject({ contentHtml: '<p>Body</p>', summary: 'Short' });
+    expect(byId.get('both')?.contentText).toBeUndefined();
+    expect(byId.get('none')).toMatchObject({ contentHtml: '' });
+  });
+
   it('uses the item extension topics, not tags, when the extension is present', () => {
     const feed = parsed(
       wireFeed([
