@@ -17,6 +17,7 @@ import {
   type ReceivedDocument,
 } from './fetch-feed-document';
 import { asFetchError, checkedFeed } from './fetch-page';
+import { loadPageCode } from './load-page-code';
 import { readDocument } from './read-document';
 
 export interface FeedSessionOptions {
@@ -28,9 +29,8 @@ export interface FeedSessionOptions {
   /** In [0, 1); spreads the polls of many readers (poll-policy.ts). */
   readonly jitter?: number;
   /**
-   * Loads the code that items need before they are shown (attachments, embedded posts), so that
-   * they appear whole: nothing is filled in below the reader afterwards. Resolves when that code
-   * is in or could not come; undefined when nothing is needed.
+   * Loads the code items need before they are shown (attachments, embedded posts), so that they
+   * appear whole. Resolves when it is in or could not come; undefined when nothing is needed.
    */
   readonly prepare?: Prepare;
 }
@@ -107,10 +107,8 @@ export class FeedSession {
   readonly getSnapshot = (): FeedStore | undefined =>
     this.#store === emptyStore ? undefined : this.#store;
 
-  /**
-   * A widget showing this feed says whether it wants live updates; returns the goodbye. The feed
-   * is polled while any widget wants it, or none has said (a request started before rendering).
-   */
+  /** A widget showing this feed says whether it wants live updates; returns the goodbye. Polled
+   * while any widget wants it, or none has said (a request started before rendering). */
   watch(poll: boolean): () => void {
     const watcher = { poll };
     this.#watchers.add(watcher);
@@ -137,10 +135,8 @@ export class FeedSession {
     });
   }
 
-  /**
-   * Milliseconds from `now` to the next poll, counted from the end of the last one: whatever else
-   * changes the store meanwhile (an older page) does not put it off. Null for none.
-   */
+  /** Milliseconds from `now` to the next poll, counted from the end of the last one (an older
+   * page loaded meanwhile does not put it off). Null for none. */
   untilNextPoll(hidden: boolean, now: number = Date.now()): number | null {
     const delay = this.nextDelay(hidden);
     if (delay === null || this.#polledAt === undefined) return delay;
@@ -190,9 +186,8 @@ export class FeedSession {
   }
 
   /**
-   * Starts from the feed's document received elsewhere (by the server that rendered the page), as
-   * a first poll would take it. The next polls send `revalidate` (revalidation.ts) until one
-   * brings a document. Throws FeedFetchError when the document cannot be read.
+   * Starts from the document the server that rendered the page received, as a first poll would;
+   * polls send `revalidate` (revalidation.ts) until one brings a document. Throws FeedFetchError.
    */
   async seed(doc: ReceivedDocument, revalidate?: Record<string, string>): Promise<void> {
     if (this.#store !== emptyStore) return;
@@ -205,9 +200,8 @@ export class FeedSession {
   }
 
   /**
-   * Adds the older page the store asks for next (`store.olderUrl`), fetched elsewhere (by the
-   * server, for a page's `older=`), as loadOlder would, received at `at`. Throws FeedFetchError
-   * when it cannot be read.
+   * Adds the older page the store asks for next (`store.olderUrl`), fetched by the server for a
+   * page's `older=`, as loadOlder would, received at `at`. Throws FeedFetchError.
    */
   async seedPage(doc: FetchedDocument & { kind: 'document' }, at: number): Promise<void> {
     const url = this.#store.olderUrl;
@@ -258,12 +252,10 @@ export class FeedSession {
     const partial = this.#store.complete === false;
     const head = (s: FeedStore) => (partial ? replacePreview : mergeHead)(s, feed, now(), this.url);
     const held = partial ? emptyStore : this.#store;
-    // The walk back after an absence is a chunk of its own: most readers never need it. If it
-    // cannot come, the gap stays unshown, as when a page of it fails.
-    const walk =
-      gapPageUrl(held, feed) !== undefined && (await import('./gap-walk').catch(() => undefined));
-    const gap = walk
-      ? await walk.walkGap(
+    // If the walk's code cannot come, the gap stays unshown, as when a page of it fails.
+    const code = gapPageUrl(held, feed) !== undefined && (await loadPageCode().catch(() => {}));
+    const gap = code
+      ? await code.walkGap(
           head(this.#store),
           held,
           feed,
@@ -290,9 +282,9 @@ export class FeedSession {
     signal?.throwIfAborted();
   }
 
-  /** A page of the chain; its code comes at the first (page-request.ts), or the page cannot. */
+  /** A page of the chain; its code comes at the first (loadPageCode), or the page cannot. */
   async #fetchPage(url: string, signal: AbortSignal, now: number) {
-    const { fetchPage } = await import('./page-request');
+    const { fetchPage } = await loadPageCode();
     return fetchPage(url, this.#pageBudget, signal, now, (budget) => {
       this.#pageBudget = budget;
     });

@@ -3,9 +3,6 @@ import { fetchFeedDocument } from './fetch-feed-document';
 import { checkedFeed } from './fetch-page';
 import { readDocument } from './read-document';
 
-// A chunk of its own (feed-session.ts imports it at the first page it needs): most readers never
-// load an older page, nor come back to a gap.
-
 /**
  * Fetches a page of the chain (older or gap) once `budget` allows it (request-budget.ts).
  * Returns the budget after the draw with the page, or no page when the server says unchanged.

@@ -17,28 +17,19 @@ export function stepsTaken(size: number): number {
  * How many updates to render. A blog of 10,000 updates renders about a screenful first, so that
  * the first paint does not wait for updates below the fold, and grows at the bottom as the end
  * comes near (never above the reader, so nothing shifts). The window
- * starts again whenever the list itself changes meaning (a new filter or view), at the first
- * screen for a list not shown before. `initialSize`: the
+ * starts again whenever the list itself changes meaning (a new filter or view). `initialSize`: the
  * first window, larger when the page's address asked for more (rendered so by the server too).
  */
 export function useRenderWindow(resetKey: string, initialSize = FIRST_WINDOW) {
-  // `left`: the size each list had when the reader left it. One they come back to (Back, a filter
-  // taken off) is as long again, so the place they had in it is there for the browser to restore.
-  const [state, setState] = useState(() => ({
-    key: resetKey,
-    size: initialSize,
-    left: new Map<string, number>(),
-  }));
+  const [state, setState] = useState({ key: resetKey, size: initialSize });
   let size = state.size;
   if (state.key !== resetKey) {
-    // A copy: what a render reads is never changed by it.
-    const left = new Map(state.left).set(state.key, size);
-    size = left.get(resetKey) ?? FIRST_WINDOW;
-    setState({ key: resetKey, size, left });
+    size = FIRST_WINDOW;
+    setState({ key: resetKey, size });
   }
   const grow = useCallback(
     (atLeast = 0, step = STEP) =>
-      setState((s) => ({ ...s, size: Math.max(s.size + step, atLeast) })),
+      setState((s) => ({ key: s.key, size: Math.max(s.size + step, atLeast) })),
     [],
   );
   return { size, grow };
