@@ -26,11 +26,12 @@
  *   QUIET_MS, after LIMIT_MS in any case, or when the target leaves the document.
  */
 
-import { flushSync } from 'react-dom';
 import { adoptStyles } from '../../shared/styles/adopt-styles';
 import landingCss from './landing.css?inline';
 
 export { permalinkMessages } from './permalink-messages';
+// Rides with this chunk, which loads once the page is idle (use-permalink-target.ts).
+export { printAll } from './print-all';
 
 const QUIET_MS = 1_000;
 const LIMIT_MS = 5_000;
@@ -217,17 +218,6 @@ export function land(el: HTMLElement, shared?: boolean): () => void {
     clearTimeout(timer);
     el.classList.remove('lb-update--target');
   };
-}
-
-/**
- * A printout holds only the updates rendered, the first few of a long list: before the browser
- * lays out its pages, which it does as soon as this event is handled (so at once, not when React
- * would), `grow` widens the render window to all of them. Returns what stops it.
- */
-export function printAll(grow: (atLeast: number) => void): () => void {
-  const beforePrint = () => flushSync(() => grow(Infinity));
-  window.addEventListener('beforeprint', beforePrint);
-  return () => window.removeEventListener('beforeprint', beforePrint);
 }
 
 // ---- The focus, when a poll takes its element away ----
