@@ -1,8 +1,8 @@
-import { basename } from 'node:path';
 import react from '@vitejs/plugin-react';
 import type { RolldownOutput } from 'rolldown';
 import { build, type Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { importWithoutPreload } from './tooling/import-without-preload.mjs';
 
 /**
  * After the page build, the script embeds (vite.embed.config.ts) are built into the same dist/,
@@ -111,47 +111,6 @@ function earlyFeedRequest(): Plugin {
           throw new Error('index.html needs <meta name="live-blog-feed-origins"> early in <head>');
         }
         return html.replace(origins, (meta) => `${meta}\n    ${tag}`);
-      },
-    },
-  };
-}
-
-const PRELOAD_HELPER = '\0vite/preload-helper.js';
-
-/**
- * Vite wraps each `import()` in a helper that first preloads the chunk's dependencies. In the
- * page build a lazy chunk's list is empty (`resolveDependencies` below) or names only the
- * stylesheet both HTML pages link already, so the helper only ever called the import, and every
- * reader downloaded it with the first screen. It is the bare call here; the build fails if a
- * list ever names a file the pages do not link, which the bare call would not load.
- */
-function importWithoutPreload(): Plugin {
-  return {
-    name: 'live-blog:import-without-preload',
-    apply: 'build',
-    enforce: 'pre',
-    load(id) {
-      if (id === PRELOAD_HELPER) return 'export const __vitePreload = (load) => load();';
-    },
-    generateBundle: {
-      order: 'post',
-      handler(_options, bundle) {
-        const files = Object.values(bundle);
-        const linked = (name: string) =>
-          files.every(
-            (page) =>
-              page.type !== 'asset' ||
-              !page.fileName.endsWith('.html') ||
-              String(page.source).includes(`/${name}"`),
-          );
-        for (const chunk of files) {
-          if (chunk.type !== 'chunk') continue;
-          const deps = /__vite__mapDeps=.*?m\.f=(\[[^\]]*\])/.exec(chunk.code)?.[1] ?? '[]';
-          const unlinked = (JSON.parse(deps) as string[]).filter((d) => !linked(basename(d)));
-          if (unlinked.length > 0) {
-            this.error(`${chunk.fileName} would not preload ${unlinked.join(', ')}`);
-          }
-        }
       },
     },
   };
