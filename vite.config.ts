@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react';
 import type { RolldownOutput } from 'rolldown';
 import { build, type Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { importWithoutPreload } from './tooling/import-without-preload.mjs';
 
 /**
  * After the page build, the script embeds (vite.embed.config.ts) are built into the same dist/,
@@ -133,7 +134,7 @@ const NODE_TESTS = [
 
 export default defineConfig({
   base: './',
-  plugins: [react(), earlyFeedRequest(), scriptEmbeds(), devScriptEmbeds()],
+  plugins: [react(), importWithoutPreload(), earlyFeedRequest(), scriptEmbeds(), devScriptEmbeds()],
   build: {
     target: 'es2022',
     // Not linked from the files (as in vite.embed.config.ts): embed.html's assets/ ship without

@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { importWithoutPreload } from './tooling/import-without-preload.mjs';
 
 // Script embeds, each ONE ES module added to dist/ after the main build:
 //   vite build -c vite.embed.config.ts               → dist/embed.js (defines <live-blog>)
@@ -11,7 +12,7 @@ export default defineConfig(({ mode }) => {
   const frame = mode === 'frame';
   const name = frame ? 'embed-frame' : 'embed';
   return {
-    plugins: frame ? [] : [react()],
+    plugins: frame ? [] : [react(), importWithoutPreload()],
     // embed.js finds its chunks beside itself, wherever dist/ is served (a CDN path such as
     // /live-blog/embed.js), not at the host's root.
     base: './',
