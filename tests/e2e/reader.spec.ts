@@ -227,6 +227,26 @@ test.describe('demo feed, everything published, source dates', () => {
       await expect(article(page, pinned.title)).toContainText(theirs);
       await expect(toggle).toHaveAttribute('aria-pressed', 'true');
     });
+
+    test('the choice made in one tab shows in the others at once', async ({ page, server }) => {
+      const other = await page.context().newPage();
+      for (const tab of [page, other]) {
+        await tab.goto(server.url);
+        await expect(articles(tab)).toHaveCount(TOTAL);
+      }
+      const published = Date.parse(pinned.date_published);
+      await page.getByRole('button', { name: 'Show times in my time zone' }).click();
+      await expect(article(other, pinned.title)).toContainText(
+        clock(published, 'America/New_York'),
+      );
+      await expect(other.getByText('Times: yours')).toBeVisible();
+
+      await other.getByRole('button', { name: 'Show times in my time zone' }).click();
+      await expect(article(page, pinned.title)).toContainText(clock(published));
+      await expect(
+        page.getByRole('button', { name: 'Show times in my time zone' }),
+      ).toHaveAttribute('aria-pressed', 'false');
+    });
   });
 
   test('permalinks: "Copy link" copies #update-<id>; opening one scrolls to it and highlights it', async ({
