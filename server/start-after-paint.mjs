@@ -13,12 +13,20 @@ const PRELOAD = /<link rel="modulepreload" crossorigin href="([^"]+)">\s*/g;
  * The inline module that starts the app: a frame is painted after its requestAnimationFrame
  * callbacks, and a task queued from one runs after that paint; or, where timers do not run, once
  * Paint Timing reports the first paint. A hidden page paints nothing, so it waits for nothing.
+ * An app that could not be fetched (the link dropped after the HTML) is fetched again with the
+ * page once the browser is online, the page then being all the reader had.
  * @param {string} entry
  * @param {string[]} preloads
  */
 function starter(entry, preloads) {
   return [
     'let started = false;',
+    '// A module that could not be fetched stays failed in this document, so the page is loaded',
+    '// again: once the browser is back online and the entry answers, never in a loop.',
+    'const retry = () =>',
+    "  addEventListener('online', () => fetch(" +
+      JSON.stringify(entry) +
+      ').then((r) => (r.ok ? location.reload() : retry()), retry), { once: true });',
     'const start = () => {',
     '  if (started) return;',
     '  started = true;',
@@ -29,7 +37,7 @@ function starter(entry, preloads) {
     '    link.href = href;',
     '    document.head.append(link);',
     '  }',
-    `  import(${JSON.stringify(entry)});`,
+    `  import(${JSON.stringify(entry)}).catch(retry);`,
     '};',
     "if (document.visibilityState === 'visible') {",
     '  requestAnimationFrame(() => setTimeout(start, 0));',

@@ -72,4 +72,44 @@ test.describe('a page the server renders, on a weak link', () => {
     await expect(page.getByRole('status').first()).toHaveText(/Connection lost/);
     await expect(articles).toHaveCount(rendered);
   });
+
+  test('a page whose app could not come takes itself over once the browser is back online', async ({
+    page,
+    context,
+    server,
+  }) => {
+    // The link drops right after the HTML: every script fails, the rendered updates stay.
+    let down = true;
+    await page.route('**/assets/*.js', (route) =>
+      down ? route.abort('internetdisconnected') : route.continue(),
+    );
+    const failed = page.waitForEvent('requestfailed', (r) => r.url().includes('/assets/index-'));
+    // Not page.goto, which waits for the page to be taken over.
+    await page.goto('about:blank');
+    await page.evaluate((url) => void (location.href = url), server.url);
+    await failed;
+    await expect(page.getByRole('article').first()).toBeVisible();
+    await context.setOffline(true);
+    down = false;
+    await context.setOffline(false);
+    await expect(page.locator('[data-interactive]')).toHaveCount(1);
+    await page.getByRole('button', { name: 'Latest', exact: true }).tap();
+    await expect(page.getByRole('button', { name: 'Latest', exact: true })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+  });
+
+  test('a page whose app came is not loaded again when the connection comes back', async ({
+    page,
+    context,
+    server,
+  }) => {
+    await page.goto(server.url);
+    await page.evaluate(() => ((window as { kept?: boolean }).kept = true));
+    await context.setOffline(true);
+    await context.setOffline(false);
+    await expect(page.getByRole('status').first()).not.toHaveText(/Connection lost/);
+    expect(await page.evaluate(() => (window as { kept?: boolean }).kept)).toBe(true);
+  });
 });

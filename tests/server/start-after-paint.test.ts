@@ -32,6 +32,13 @@ describe('a rendered page starts its app after the first paint', () => {
     expect(script).toContain("observe({ type: 'paint', buffered: true })");
   });
 
+  it('loads the page again once online if the app could not be fetched, and only then', () => {
+    const { script } = startAppAfterPaint(BUILT);
+    expect(script).toContain('import("./assets/index-abc.js").catch(retry)');
+    expect(script).toContain("addEventListener('online'");
+    expect(script).toContain('fetch("./assets/index-abc.js")');
+  });
+
   it('leaves a page it does not recognise as built', () => {
     const other = '<html><head><script src="/app.js"></script></head><body></body></html>';
     expect(startAppAfterPaint(other)).toEqual({ html: other, script: undefined });
