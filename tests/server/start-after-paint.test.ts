@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { startAppAfterPaint } from '../../server/start-after-paint.mjs';
+import { reloadIfAppFails, startAppAfterPaint } from '../../server/start-after-paint.mjs';
 
 // The head of index.html as Vite builds it.
 const BUILT = `<!doctype html><html><head>
@@ -44,5 +44,20 @@ describe('a rendered page starts its app after the first paint', () => {
     expect(startAppAfterPaint(other)).toEqual({ html: other, script: undefined });
     const odd = BUILT.replace('./assets/index-abc.js', './assets/x"onload="y.js');
     expect(startAppAfterPaint(odd).script).toBeUndefined();
+  });
+});
+
+describe('a page that keeps its app as built', () => {
+  it('loads the page again once online if its entry failed, before that entry runs', () => {
+    const html = reloadIfAppFails(BUILT);
+    const guard = html.indexOf("addEventListener('error'");
+    expect(guard).toBeGreaterThan(0);
+    expect(guard).toBeLessThan(html.indexOf('<script type="module" crossorigin src'));
+    expect(html).toContain("addEventListener('online'");
+  });
+
+  it('leaves a page without such an entry as it is', () => {
+    const other = '<html><head><script src="/app.js"></script></head><body></body></html>';
+    expect(reloadIfAppFails(other)).toBe(other);
   });
 });
