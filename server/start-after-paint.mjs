@@ -5,7 +5,7 @@ import { Representation } from './http-caching.mjs';
  * HTML is on screen, so that neither its download nor its start-up holds back the first paint
  * (docs/decisions/0023): the built page's module script and preloads become one inline module
  * that adds them after the first frame. A page the browser renders keeps them as built, behind a
- * script that loads the page again if they fail (docs/decisions/0030).
+ * script that loads the page again if they fail (docs/decisions/0031).
  */
 
 const ENTRY = /<script type="module" crossorigin src="([^"]+)"><\/script>\s*/;
