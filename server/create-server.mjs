@@ -18,6 +18,7 @@ import {
   sendRepresentation,
 } from './http-caching.mjs';
 import { pageDirPath } from './pagination.mjs';
+import { appRecoveryRewriter } from './start-after-paint.mjs';
 import { createReplay } from './replay.mjs';
 import { feedOriginsRewriter, parseFeedOriginsOption } from './feed-origins.mjs';
 import { namesLocale, pageUrlOf, parsePublicOrigin } from './page-url.mjs';
@@ -102,6 +103,7 @@ export async function startServer(options = {}) {
   const csp = options.csp ?? true;
   const headCache = headCacheControl(options.headMaxAge ?? 0);
   const withFeedOrigins = feedOriginsRewriter(options.feedOrigins);
+  const withRecovery = appRecoveryRewriter();
   const publicOrigin =
     options.publicOrigin === undefined ? undefined : parsePublicOrigin(options.publicOrigin);
   const pageUrl = (/** @type {http.IncomingMessage} */ req) => pageUrlOf(req, publicOrigin);
@@ -351,15 +353,17 @@ export async function startServer(options = {}) {
         return sendRepresentation(req, res, rendered.rep, { cacheControl, headers });
       }
     }
+    // As built, the page's app loads at once: if it cannot, the page is loaded again once online.
+    const built = rep && contentType.startsWith('text/html') ? withRecovery(rep) : rep;
     // Module scripts load in CORS mode: a news page on another origin can run dist/embed.js
     // only if the response allows it. The app's files are public, so any origin may read them.
     /** @type {Record<string, string>} */
     const headers = contentType.startsWith('text/html')
-      ? htmlSecurityHeaders(csp, rep?.body.toString('utf8'))
+      ? htmlSecurityHeaders(csp, built?.body.toString('utf8'))
       : { 'X-Content-Type-Options': 'nosniff', 'Access-Control-Allow-Origin': '*' };
-    if (!rep)
+    if (!built)
       return streamFile(req, res, found.file, found.stat.size, contentType, cacheControl, headers);
-    return sendRepresentation(req, res, rep, { cacheControl, headers });
+    return sendRepresentation(req, res, built, { cacheControl, headers });
   }
 
   /** When each version of a feed the server renders from was first read. */

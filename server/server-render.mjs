@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { Representation } from './http-caching.mjs';
 import { keptPages } from './kept-pages.mjs';
 import { freshSeconds, remoteFeeds } from './remote-feeds.mjs';
-import { startAppAfterPaint } from './start-after-paint.mjs';
+import { reloadIfAppFails, startAppAfterPaint } from './start-after-paint.mjs';
 
 /**
  * @typedef {{ text: string, validator: string | null, version?: string, fetchedAt: number, maxAgeSeconds?: number, expiresAt?: number }} FeedDocumentSnapshot
@@ -273,7 +273,9 @@ export function createPageRenderer(options = {}) {
     // The page's scripts as they run over this HTML: the CSP allows their inline ones by hash.
     // embed.html's script starts at once: the host greets the frame on its load event.
     const template =
-      input.page === 'standalone' ? startAppAfterPaint(input.template).html : input.template;
+      input.page === 'standalone'
+        ? startAppAfterPaint(input.template).html
+        : reloadIfAppFails(input.template);
     const html = fillTemplate(template, page, href);
     if (html === undefined) return null;
     const maxAgeSeconds = freshSeconds(reads.find((read) => read.kind === 'head')?.doc);

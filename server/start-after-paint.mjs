@@ -1,9 +1,11 @@
 // @ts-check
+import { Representation } from './http-caching.mjs';
 /**
  * A rendered page is readable before any script runs. Its app is fetched and started once that
  * HTML is on screen, so that neither its download nor its start-up holds back the first paint
  * (docs/decisions/0023): the built page's module script and preloads become one inline module
- * that adds them after the first frame. A page the browser renders keeps them as built.
+ * that adds them after the first frame. A page the browser renders keeps them as built, behind a
+ * script that loads the page again if they fail (docs/decisions/0031).
  */
 
 const ENTRY = /<script type="module" crossorigin src="([^"]+)"><\/script>\s*/;
@@ -13,12 +15,20 @@ const PRELOAD = /<link rel="modulepreload" crossorigin href="([^"]+)">\s*/g;
  * The inline module that starts the app: a frame is painted after its requestAnimationFrame
  * callbacks, and a task queued from one runs after that paint; or, where timers do not run, once
  * Paint Timing reports the first paint. A hidden page paints nothing, so it waits for nothing.
+ * An app that could not be fetched (the link dropped after the HTML) is fetched again with the
+ * page once the browser is online, the page then being all the reader had.
  * @param {string} entry
  * @param {string[]} preloads
  */
 function starter(entry, preloads) {
   return [
     'let started = false;',
+    '// A module that could not be fetched stays failed in this document, so the page is loaded',
+    '// again: once the browser is back online and the entry answers, never in a loop.',
+    'const retry = () =>',
+    "  addEventListener('online', () => fetch(" +
+      JSON.stringify(entry) +
+      ').then((r) => (r.ok ? location.reload() : retry()), retry), { once: true });',
     'const start = () => {',
     '  if (started) return;',
     '  started = true;',
@@ -29,7 +39,7 @@ function starter(entry, preloads) {
     '    link.href = href;',
     '    document.head.append(link);',
     '  }',
-    `  import(${JSON.stringify(entry)});`,
+    `  import(${JSON.stringify(entry)}).catch(retry);`,
     '};',
     "if (document.visibilityState === 'visible') {",
     '  requestAnimationFrame(() => setTimeout(start, 0));',
@@ -59,4 +69,52 @@ export function startAppAfterPaint(html) {
     .replace(PRELOAD, '')
     .replace(ENTRY, () => `<script type="module">\n${script}\n</script>\n  `);
   return { html: page, script };
+}
+
+// A module that could not be fetched stays failed in its document: once the browser is back
+// online and the entry answers, the page is loaded again; never without a connection coming back.
+const RECOVER = [
+  "addEventListener('error', (event) => {",
+  '  const script = event.target;',
+  "  if (!(script instanceof HTMLScriptElement) || script.type !== 'module' || !script.src) return;",
+  '  const retry = () =>',
+  "    addEventListener('online', () => fetch(script.src).then((r) => (r.ok ? location.reload() : retry()), retry), { once: true });",
+  '  retry();',
+  '}, true);',
+].join('\n');
+
+/**
+ * A page that keeps its module entry as built (embed.html, a page the browser renders), with a
+ * script before it that loads the page again once online if that entry failed; the page
+ * unchanged when it has no such entry.
+ * @param {string} html
+ * @returns {string}
+ */
+export function reloadIfAppFails(html) {
+  return html.replace(ENTRY, (tag) => `<script>\n${RECOVER}\n</script>\n    ${tag}`);
+}
+
+/**
+ * reloadIfAppFails over a page's representation as built, made once per version of the file.
+ * @returns {(rep: Representation) => Representation}
+ */
+export function appRecoveryRewriter() {
+  /** @type {WeakMap<Representation, Representation>} */
+  const rewritten = new WeakMap();
+  return (rep) => {
+    let out = rewritten.get(rep);
+    if (!out) {
+      const html = rep.body.toString('utf8');
+      const page = reloadIfAppFails(html);
+      out =
+        page === html
+          ? rep
+          : new Representation(page, {
+              contentType: rep.contentType,
+              lastModified: rep.lastModifiedMs,
+            });
+      rewritten.set(rep, out);
+    }
+    return out;
+  };
 }

@@ -205,4 +205,63 @@ test.describe('a paged feed, oldest first', () => {
     await expect(page.getByRole('alert')).toHaveText('Older updates could not be loaded.');
     await expect(earlier).toBeFocused();
   });
+
+  test('a page that failed offline comes by itself once the connection is back', async ({
+    page,
+    context,
+    server,
+  }) => {
+    await page.goto(`${server.url}${OLDEST_FIRST}`);
+    const earlier = page.getByRole('button', { name: 'Show earlier updates' });
+    await earlier.click();
+    await expect(latest(page).getByRole('article')).toHaveCount(5);
+    await context.setOffline(true);
+    await earlier.click();
+    await expect(page.getByRole('alert')).toHaveText('Older updates could not be loaded.');
+    await context.setOffline(false);
+    await expect(latest(page).getByRole('article')).toHaveCount(stream.length);
+    await expect(page.getByRole('alert')).toHaveCount(0);
+  });
+
+  test('a page the server fails is asked again after a growing wait, a few times', async ({
+    page,
+    server,
+  }) => {
+    await page.clock.install();
+    let requests = 0;
+    let failing = 2;
+    await page.route(/\/page-\d+\.json/, (route) => {
+      requests += 1;
+      return failing-- > 0 ? route.fulfill({ status: 503, body: 'busy' }) : route.continue();
+    });
+    await page.goto(`${server.url}${OLDEST_FIRST}`);
+    const earlier = page.getByRole('button', { name: 'Show earlier updates' });
+    await earlier.click();
+    await expect(page.getByRole('alert')).toHaveText('Older updates could not be loaded.');
+    await page.clock.runFor(5_000);
+    await expect.poll(() => requests).toBe(2);
+    await expect(earlier).toBeVisible();
+    await expect(page.getByRole('alert')).toBeVisible();
+    await page.clock.runFor(10_000);
+    await expect(latest(page).getByRole('article')).toHaveCount(5);
+    await expect(page.getByRole('alert')).toHaveCount(0);
+
+    // A page that stays broken: four more tries by itself, each after twice the wait, then none.
+    failing = Infinity;
+    await earlier.click();
+    await expect(page.getByRole('alert')).toBeVisible();
+    for (const wait of [5_000, 10_000, 20_000, 40_000]) {
+      const before = requests;
+      await page.clock.runFor(wait);
+      await expect.poll(() => requests).toBe(before + 1);
+      await expect(earlier).toBeVisible();
+    }
+    await page.clock.runFor(10 * 60_000);
+    expect(requests).toBe(3 + 1 + 4);
+    await expect(page.getByRole('alert')).toBeVisible();
+    // The button still asks.
+    await earlier.click();
+    await expect.poll(() => requests).toBe(3 + 1 + 4 + 1);
+    await expect(earlier).toBeVisible();
+  });
 });

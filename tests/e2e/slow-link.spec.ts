@@ -1,9 +1,33 @@
 // A reader on a phone with a weak link: what stays on screen when the connection drops while the
 // page is still coming in.
+import type { BrowserContext, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { countLayoutShifts } from './layout-shift';
 
 test.use({ viewport: { width: 375, height: 800 }, hasTouch: true, isMobile: true });
+
+/**
+ * Opens `url` with every script of the app failing, as when the link drops right after the HTML,
+ * then brings the connection back. Not page.goto, which waits for the page to be taken over.
+ */
+async function openWhileScriptsFail(page: Page, context: BrowserContext, url: string) {
+  let down = true;
+  await page.route('**/assets/*.js', (route) =>
+    down ? route.abort('internetdisconnected') : route.continue(),
+  );
+  // The page's entry: the app's own module script, whose failure the page waits on.
+  const failed = page.waitForEvent('requestfailed', (r) =>
+    /\/assets\/(index|embed)-[^/]*\.js$/.test(r.url()),
+  );
+  await page.goto('about:blank');
+  await page.evaluate((to) => void (location.href = to), url);
+  await failed;
+  // A page's module scripts fail, like they run, once the page is parsed.
+  await page.waitForLoadState('load');
+  await context.setOffline(true);
+  down = false;
+  await context.setOffline(false);
+}
 
 test.describe('a page the browser renders, on a weak link', () => {
   // The browser renders the page: the filter panel's chunk is then fetched after the first render.
@@ -31,6 +55,15 @@ test.describe('a page the browser renders, on a weak link', () => {
       'true',
     );
     await expect(articles).toHaveCount(3);
+  });
+
+  test('a page whose app could not come starts once the browser is back online', async ({
+    page,
+    context,
+    server,
+  }) => {
+    await openWhileScriptsFail(page, context, server.url);
+    await expect(page.getByRole('article')).toHaveCount(3);
   });
 
   test('the first updates coming in move nothing that was on screen', async ({ page, server }) => {
@@ -71,5 +104,46 @@ test.describe('a page the server renders, on a weak link', () => {
     await failed;
     await expect(page.getByRole('status').first()).toHaveText(/Connection lost/);
     await expect(articles).toHaveCount(rendered);
+  });
+
+  test('a page whose app could not come takes itself over once the browser is back online', async ({
+    page,
+    context,
+    server,
+  }) => {
+    await openWhileScriptsFail(page, context, server.url);
+    await expect(page.locator('[data-interactive]')).toHaveCount(1);
+    await page.getByRole('button', { name: 'Latest', exact: true }).tap();
+    await expect(page.getByRole('button', { name: 'Latest', exact: true })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+  });
+
+  test('a page whose app came is not loaded again when the connection comes back', async ({
+    page,
+    context,
+    server,
+  }) => {
+    await page.goto(server.url);
+    await page.evaluate(() => ((window as { kept?: boolean }).kept = true));
+    await context.setOffline(true);
+    await context.setOffline(false);
+    await expect(page.getByRole('status').first()).not.toHaveText(/Connection lost/);
+    expect(await page.evaluate(() => (window as { kept?: boolean }).kept)).toBe(true);
+  });
+
+  test('embed.html whose app could not come is taken over once the browser is back online', async ({
+    page,
+    context,
+    server,
+  }) => {
+    await openWhileScriptsFail(
+      page,
+      context,
+      `${server.url}embed.html?feed=feeds/vilnius-2023.json`,
+    );
+    await expect(page.locator('[data-interactive]')).toHaveCount(1);
+    await expect(page.getByRole('article').first()).toBeVisible();
   });
 });

@@ -13,7 +13,7 @@ import { TRUSTED_TYPES_CSP } from '../../server/create-server.mjs';
 import { expect, renderAllUpdates, test } from './fixtures';
 import { buildXssFeed } from '../fixtures/xss/build-feed';
 import { MAX_MORE_STEPS } from '../../src/core/filters/url-state';
-import { startAppAfterPaint } from '../../server/start-after-paint.mjs';
+import { reloadIfAppFails, startAppAfterPaint } from '../../server/start-after-paint.mjs';
 import {
   domOffences,
   expectNothingHappened,
@@ -30,7 +30,7 @@ test.use({
 });
 
 // The scripts each page may carry: as built, with the standalone page's app started after its
-// first paint by the server (server/start-after-paint.mjs).
+// first paint by the server (server/start-after-paint.mjs), embed.html's loaded again if it fails.
 const PAGES = [
   {
     name: 'the standalone page',
@@ -38,7 +38,12 @@ const PAGES = [
     path: '',
     scripts: (built: string) => startAppAfterPaint(built).html,
   },
-  { name: 'embed.html', file: 'embed.html', path: 'embed.html', scripts: (built: string) => built },
+  {
+    name: 'embed.html',
+    file: 'embed.html',
+    path: 'embed.html',
+    scripts: (built: string) => reloadIfAppFails(built),
+  },
 ] as const;
 
 /** Every update rendered by the server: `more=` at its most covers the whole corpus. */

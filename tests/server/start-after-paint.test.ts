@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { startAppAfterPaint } from '../../server/start-after-paint.mjs';
+import { reloadIfAppFails, startAppAfterPaint } from '../../server/start-after-paint.mjs';
 
 // The head of index.html as Vite builds it.
 const BUILT = `<!doctype html><html><head>
@@ -32,10 +32,32 @@ describe('a rendered page starts its app after the first paint', () => {
     expect(script).toContain("observe({ type: 'paint', buffered: true })");
   });
 
+  it('loads the page again once online if the app could not be fetched, and only then', () => {
+    const { script } = startAppAfterPaint(BUILT);
+    expect(script).toContain('import("./assets/index-abc.js").catch(retry)');
+    expect(script).toContain("addEventListener('online'");
+    expect(script).toContain('fetch("./assets/index-abc.js")');
+  });
+
   it('leaves a page it does not recognise as built', () => {
     const other = '<html><head><script src="/app.js"></script></head><body></body></html>';
     expect(startAppAfterPaint(other)).toEqual({ html: other, script: undefined });
     const odd = BUILT.replace('./assets/index-abc.js', './assets/x"onload="y.js');
     expect(startAppAfterPaint(odd).script).toBeUndefined();
+  });
+});
+
+describe('a page that keeps its app as built', () => {
+  it('loads the page again once online if its entry failed, before that entry runs', () => {
+    const html = reloadIfAppFails(BUILT);
+    const guard = html.indexOf("addEventListener('error'");
+    expect(guard).toBeGreaterThan(0);
+    expect(guard).toBeLessThan(html.indexOf('<script type="module" crossorigin src'));
+    expect(html).toContain("addEventListener('online'");
+  });
+
+  it('leaves a page without such an entry as it is', () => {
+    const other = '<html><head><script src="/app.js"></script></head><body></body></html>';
+    expect(reloadIfAppFails(other)).toBe(other);
   });
 });

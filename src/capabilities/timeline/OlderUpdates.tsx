@@ -24,6 +24,9 @@ interface Props {
 const NEAR_PX = 800;
 /** Pages that load by themselves in a row while the reader does not scroll. */
 const MAX_UNPROMPTED_PAGES = 3;
+/** Tries of a failed page by itself, the first after RETRY_MS, each wait twice the last. */
+const MAX_RETRIES = 4;
+const RETRY_MS = 5_000;
 
 /** The feed's older pages: a button (and, at the end of the list, a scroll trigger). */
 export function OlderUpdates({ hasOlder, broken = false, onLoad, auto, href }: Props) {
@@ -36,6 +39,8 @@ export function OlderUpdates({ hasOlder, broken = false, onLoad, auto, href }: P
   const busy = useRef(false);
   // Read by the scroll listener; state would re-observe, and so retry, on failing.
   const failed = useRef(false);
+  // Tries by itself since the last page that came.
+  const retries = useRef(0);
   const load = useCallback(() => {
     if (busy.current) return;
     busy.current = true;
@@ -44,6 +49,7 @@ export function OlderUpdates({ hasOlder, broken = false, onLoad, auto, href }: P
     onLoad()
       .then(
         () => {
+          retries.current = 0;
           setState('idle');
           setLoaded((n) => n + 1);
         },
@@ -57,6 +63,21 @@ export function OlderUpdates({ hasOlder, broken = false, onLoad, auto, href }: P
       });
   }, [onLoad]);
   const isFailed = useCallback(() => failed.current, []);
+  // A failed page is asked for again by itself: when the browser comes back online, and while
+  // it is online after a growing wait; a few times, then only by the button.
+  useEffect(() => {
+    if (state !== 'failed' || retries.current >= MAX_RETRIES) return;
+    const again = () => {
+      retries.current += 1;
+      load();
+    };
+    const timer = setTimeout(() => navigator.onLine && again(), RETRY_MS << retries.current);
+    addEventListener('online', again);
+    return () => {
+      clearTimeout(timer);
+      removeEventListener('online', again);
+    };
+  }, [state, load]);
   const sentinel = useEndReached(load, {
     active: auto && hasOlder,
     marginPx: NEAR_PX,

@@ -7,6 +7,12 @@ interface Ticker {
   timer: ReturnType<typeof setInterval> | undefined;
 }
 const tickers = new Map<number, Ticker>();
+let watching = false;
+
+function tick(t: Ticker) {
+  t.now = Date.now();
+  for (const l of t.listeners) l();
+}
 
 function ticker(periodMs: number): Ticker {
   let t = tickers.get(periodMs);
@@ -21,10 +27,15 @@ function subscribe(periodMs: number, listener: () => void) {
     // A change here re-renders every subscriber before the first paint. A clock of minutes (the
     // relative times of every update) may be a moment old; one of seconds (a countdown) may not.
     if (periodMs <= 1_000 || Date.now() - t.now >= periodMs) t.now = Date.now();
-    t.timer = setInterval(() => {
-      t.now = Date.now();
-      for (const l of t.listeners) l();
-    }, periodMs);
+    t.timer = setInterval(() => tick(t), periodMs);
+  }
+  // Timers stand still while the machine sleeps or the page is hidden or in the back/forward
+  // cache: the times are put right as the page is shown again, not up to a period later.
+  if (!watching) {
+    watching = true;
+    document.addEventListener('visibilitychange', () => {
+      for (const each of tickers.values()) if (each.timer !== undefined) tick(each);
+    });
   }
   return () => {
     t.listeners.delete(listener);

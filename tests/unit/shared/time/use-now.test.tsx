@@ -1,0 +1,39 @@
+// The shared clock behind "5 min ago": a timer of minutes stands still while the machine sleeps or
+// the tab is hidden, and the times must be right as soon as the reader sees the page again.
+import { act, render, screen } from '@testing-library/react';
+import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { useNow } from '../../../../src/shared/time/use-now';
+
+const START = Date.parse('2026-03-01T12:00:00Z');
+
+function Minutes() {
+  const now = useNow(60_000);
+  return <p>{Math.round((now - START) / 60_000)} min</p>;
+}
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  vi.setSystemTime(START);
+});
+afterEach(() => vi.useRealTimers());
+
+function showPage(state: 'visible' | 'hidden') {
+  Object.defineProperty(document, 'visibilityState', { configurable: true, value: state });
+  act(() => void document.dispatchEvent(new Event('visibilitychange')));
+}
+
+it('moves on with its timer', () => {
+  render(<Minutes />);
+  expect(screen.getByText('0 min')).toBeInTheDocument();
+  act(() => void vi.advanceTimersByTime(60_000));
+  expect(screen.getByText('1 min')).toBeInTheDocument();
+});
+
+it('is right the moment the page is shown again, not up to a minute later', () => {
+  render(<Minutes />);
+  showPage('hidden');
+  // Asleep: the clock moves on, the timer does not fire.
+  vi.setSystemTime(START + 5 * 60_000 + 50_000);
+  showPage('visible');
+  expect(screen.getByText('6 min')).toBeInTheDocument();
+});
