@@ -170,6 +170,38 @@ test('printed from dark mode, the text is dark on the white paper', async ({ pag
   for (const colour of await colours()) expect(contrastOnWhite(colour)).toBeGreaterThan(4.5);
 });
 
+test('printed, the page carries the updates and their links’ targets, not the controls', async ({
+  page,
+  server,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`${server.url}?poll=off`);
+  await expect(articles(page).first()).toBeVisible();
+  const controls = [
+    page.getByRole('group', { name: 'Topic' }),
+    page.getByRole('button', { name: 'By topic' }),
+    page.getByRole('button', { name: 'Show times in my time zone' }),
+    page.getByRole('link', { name: 'Copy link' }).first(),
+  ];
+  for (const control of controls) await expect(control).toBeVisible();
+  const link = page.locator('.lb-update__body a[href^="http"]').first();
+  const href = await link.getAttribute('href');
+  await page.emulateMedia({ media: 'print' });
+  // The paper's styles come with the code that prints every update, once the page is idle.
+  await expect(async () => {
+    for (const control of controls) await expect(control).toBeHidden({ timeout: 100 });
+  }).toPass({ timeout: 10_000 });
+  await expect(articles(page).first()).toBeVisible();
+  // The link's target is printed after its text.
+  const after = await link.evaluate((a) => getComputedStyle(a, '::after').content);
+  expect(after).toContain(href);
+  // One column: the filters' column is not left empty beside the updates.
+  const [header, update] = await Promise.all(
+    [page.locator('.lb-header'), articles(page).first()].map((l) => l.boundingBox()),
+  );
+  expect(update!.x).toBeLessThan(header!.x + 50);
+});
+
 test.describe('a blog longer than the first screen', () => {
   const dir = path.join(tmpdir(), 'live-blog-display-spec-feeds');
   test.use({ serverOptions: { staticDir: dir } });
