@@ -210,9 +210,10 @@ export function usePermalinkTarget(input: Input) {
     else (window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 1_000)))(load);
   }, []);
 
-  // Printing renders every update: installed with the landing code, once the page is idle.
-  useEffect(
-    () => landed?.printAll(root.current, renderWindow.grow),
+  // Installed with the landing code (its styles, printing every update), before the browser
+  // paints the note that comes with it.
+  useLayoutEffect(
+    () => landed?.install(root.current, renderWindow.grow),
     [landed, root, renderWindow.grow],
   );
 

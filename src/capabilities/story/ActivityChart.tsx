@@ -14,9 +14,9 @@ import { formatClock, formatDay, spanned } from '../../shared/time/format-time';
 import { dateTimeFormat } from '../../core/time/date-time-format';
 import { stylesRef } from '../../shared/styles/adopt-styles';
 import { chartMessages } from './chart-messages';
-import readoutCss from './chart-readout.css?inline';
+import clientCss from './chart-client.css?inline';
 
-const styled = stylesRef(readoutCss);
+const styled = stylesRef(clientCss);
 
 // The bins are the chart's layout: their code comes with the chart's chunk (chart-code.ts).
 export { activityBins } from '../../core/timeline/activity-bins';
