@@ -321,24 +321,6 @@ test.describe('a polling reader rides out', () => {
     await expect(articles(page)).toHaveCount(INITIAL_ITEMS + 2);
   });
 
-  test('on a phone, the offline notice takes the live line’s place, the updates stay put', async ({
-    page,
-    context,
-    server,
-  }) => {
-    await page.setViewportSize({ width: 375, height: 700 });
-    await openLive(page, server.url);
-    const timelineTop = async () => (await page.locator('.lb-timeline').boundingBox())!.y;
-    const online = await timelineTop();
-    await context.setOffline(true);
-    await expect(status(page)).toContainText('You are offline');
-    await expect(page.getByRole('button', { name: 'Retry now' })).toBeVisible();
-    expect(await timelineTop()).toBe(online);
-    await context.setOffline(false);
-    await expect(status(page)).toHaveText(/^Live/);
-    expect(await timelineTop()).toBe(online);
-  });
-
   test('the connection dropping while a poll is out, then coming back', async ({
     page,
     context,

@@ -133,27 +133,3 @@ test('a quote’s words keep their distance from its bar, on the right', async (
   expect(gaps.bar).toBeGreaterThan(0);
   expect(gaps.fromBar).toBeGreaterThan(8);
 });
-
-test('on a phone, the offline notice cut to its line keeps its beginning', async ({
-  page,
-  context,
-  server,
-}) => {
-  write([item('a', 0)]);
-  await page.setViewportSize({ width: 375, height: 700 });
-  await page.goto(`${server.url}?feed=fixtures/he.json&poll=off`);
-  await expect(page.getByRole('article')).toHaveCount(1);
-  await context.setOffline(true);
-  const notice = page.getByRole('status').filter({ hasText: 'You are offline' });
-  await expect(notice).toBeVisible();
-  // The first letter is drawn inside the line's box, not cut off beyond it.
-  const shown = await notice.evaluate((el) => {
-    const range = document.createRange();
-    range.setStart(el.firstChild!, 0);
-    range.setEnd(el.firstChild!, 1);
-    const letter = range.getBoundingClientRect();
-    const line = el.closest('p')!.getBoundingClientRect();
-    return letter.left >= line.left - 0.5 && letter.right <= line.right + 0.5;
-  });
-  expect(shown).toBe(true);
-});
