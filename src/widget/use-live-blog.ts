@@ -156,6 +156,7 @@ export function useLiveBlog(props: LiveBlogOptions, elements: LiveBlogElements) 
     renderWindow: list.renderWindow,
     loadOlder: live.loadOlder,
     find: findUpdate,
+    root: rootRef,
     taken: props.permalinkTaken,
   });
   const keyEvents = useMemo(() => arrivals.shown.filter((item) => item.keyEvent), [arrivals.shown]);

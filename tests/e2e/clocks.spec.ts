@@ -131,3 +131,29 @@ test.describe('server-rendered, read where it is already tomorrow', () => {
     await expect(article(page, 'recent')).toContainText('3 hours ago');
   });
 });
+
+test('on a phone, a relative time that ticks wider or narrower moves no update below it', async ({
+  page,
+  server,
+}) => {
+  const now = Date.parse('2025-10-26T15:30:00Z');
+  await page.clock.install({ time: now });
+  const keyEvent = { ...update('key', now - 59 * MIN - 30_000), _liveblog: { key_event: true } };
+  await serveFeed(page, [keyEvent, update('below', now - 2 * HOUR)]);
+  await page.goto(`${server.url}?feed=custom/clocks.json&view=latest&poll=off`);
+  await expect(article(page, 'key')).toContainText('59 minutes ago');
+  // Phone widths, each in turn: at some the longer text needs a line more than the shorter.
+  const widths = Array.from({ length: 25 }, (_, i) => 300 + i * 5);
+  const tops = async () => {
+    const seen: number[] = [];
+    for (const width of widths) {
+      await page.setViewportSize({ width, height: 800 });
+      seen.push((await article(page, 'below').boundingBox())!.y);
+    }
+    return seen;
+  };
+  const before = await tops();
+  await page.clock.fastForward(MIN);
+  await expect(article(page, 'key')).toContainText('1 hour ago');
+  expect(await tops()).toEqual(before);
+});

@@ -1,3 +1,4 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
@@ -84,9 +85,10 @@ test.describe('demo feed, everything published', () => {
     for (const bar of await bars.all()) {
       await bar.focus();
       await expect(readout).not.toBeEmpty();
+      // Lines beyond the two kept for it show over what is below (not cut): its width counts.
       const shown = await readout.evaluate((el) => ({
         text: el.textContent,
-        whole: el.scrollWidth <= el.clientWidth && el.scrollHeight <= el.clientHeight,
+        whole: el.scrollWidth <= el.clientWidth,
       }));
       if (!shown.whole) cut.push(shown.text);
     }
@@ -168,6 +170,38 @@ test('printed from dark mode, the text is dark on the white paper', async ({ pag
   for (const colour of await colours()) expect(contrastOnWhite(colour)).toBeGreaterThan(4.5);
 });
 
+test('printed, the page carries the updates and their links’ targets, not the controls', async ({
+  page,
+  server,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`${server.url}?poll=off`);
+  await expect(articles(page).first()).toBeVisible();
+  const controls = [
+    page.getByRole('group', { name: 'Topic' }),
+    page.getByRole('button', { name: 'By topic' }),
+    page.getByRole('button', { name: 'Show times in my time zone' }),
+    page.getByRole('link', { name: 'Copy link' }).first(),
+  ];
+  for (const control of controls) await expect(control).toBeVisible();
+  const link = page.locator('.lb-update__body a[href^="http"]').first();
+  const href = await link.getAttribute('href');
+  await page.emulateMedia({ media: 'print' });
+  // The paper's styles come with the code that prints every update, once the page is idle.
+  await expect(async () => {
+    for (const control of controls) await expect(control).toBeHidden({ timeout: 100 });
+  }).toPass({ timeout: 10_000 });
+  await expect(articles(page).first()).toBeVisible();
+  // The link's target is printed after its text.
+  const after = await link.evaluate((a) => getComputedStyle(a, '::after').content);
+  expect(after).toContain(href);
+  // One column: the filters' column is not left empty beside the updates.
+  const [header, update] = await Promise.all(
+    [page.locator('.lb-header'), articles(page).first()].map((l) => l.boundingBox()),
+  );
+  expect(update!.x).toBeLessThan(header!.x + 50);
+});
+
 test.describe('a blog longer than the first screen', () => {
   const dir = path.join(tmpdir(), 'live-blog-display-spec-feeds');
   test.use({ serverOptions: { staticDir: dir } });
@@ -189,5 +223,55 @@ test.describe('a blog longer than the first screen', () => {
       await page.pdf();
       expect(await articles(page).count()).toBe(40);
     }).toPass({ timeout: 10_000 });
+  });
+});
+
+test.describe('topics with long names', () => {
+  const dir = path.join(tmpdir(), 'live-blog-display-spec-topics');
+  test.use({ serverOptions: { staticDir: dir } });
+  test.beforeAll(() => {
+    const topics = [1, 2, 3].map((n) => ({
+      id: `t${n}`,
+      label: `A topic whose name runs to many words, number ${n}`,
+    }));
+    // Three topics in the first hour, one in the next: a chart has two bars at least.
+    const items = [...topics, topics[0]!].map((topic, i) => ({
+      id: `u${i}`,
+      title: `Update ${i}`,
+      content_text: `Body ${i}.`,
+      date_published: `2026-03-01T1${Math.floor(i / 3)}:${10 + (i % 3) * 10}:00Z`,
+      _liveblog: { topics: [topic.id] },
+    }));
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(
+      path.join(dir, 'long-topics.json'),
+      JSON.stringify({
+        version: 'https://jsonfeed.org/version/1.1',
+        title: 'Long topics',
+        _liveblog: { status: 'live', topics },
+        items,
+      }),
+    );
+  });
+
+  test("on a phone, a bar's readout of more lines covers, never moves, the updates", async ({
+    page,
+    server,
+  }) => {
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.goto(`${server.url}?feed=fixtures/long-topics.json&poll=off`);
+    const bar = page.getByRole('figure', { name: 'Updates per hour' }).getByRole('button').first();
+    await expect(bar).toBeVisible();
+    const readout = page.locator('.lb-chart__readout');
+    const timelineTop = async () => (await page.getByRole('main').boundingBox())!.y;
+    const before = await timelineTop();
+    await bar.focus();
+    await expect(readout).toContainText('number 3');
+    // The readout is more than the two lines kept for it, and all of it shows.
+    const lines = await readout.evaluate(
+      (el) => el.scrollHeight / parseFloat(getComputedStyle(el).lineHeight),
+    );
+    expect(lines).toBeGreaterThan(2);
+    expect(await timelineTop()).toBe(before);
   });
 });

@@ -29,9 +29,18 @@
 import { adoptStyles } from '../../shared/styles/adopt-styles';
 import landingCss from './landing.css?inline';
 
+import { printAll } from './print-all';
+
 export { permalinkMessages } from './permalink-messages';
-// Rides with this chunk, which loads once the page is idle (use-permalink-target.ts).
-export { printAll } from './print-all';
+
+/**
+ * Once this chunk is in (when the page is idle, use-permalink-target.ts): its styles where the
+ * widget `root` is, before a jump's note shows, and printing every update. Returns what stops it.
+ */
+export function install(root: Element | null, grow: (atLeast: number) => void): () => void {
+  if (root) adoptStyles(root, landingCss);
+  return printAll(root, grow);
+}
 
 const QUIET_MS = 1_000;
 const LIMIT_MS = 5_000;

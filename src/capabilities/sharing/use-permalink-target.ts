@@ -1,4 +1,12 @@
-import { useCallback, useEffect, useLayoutEffect, useReducer, useRef, useState } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useReducer,
+  useRef,
+  useState,
+  type RefObject,
+} from 'react';
 import type { FeedStore } from '../../core/feed/feed-store';
 import type { LiveItem } from '../../core/feed/feed-types';
 import { clearFilters, type SetViewState, type ViewState } from '../../core/filters/filter-state';
@@ -36,6 +44,8 @@ interface Input {
   readonly renderWindow: { readonly size: number; readonly grow: (atLeast?: number) => void };
   readonly loadOlder: () => Promise<void>;
   readonly find: (id: string) => Element | null;
+  /** The widget's element: the printout's styles go where it is. */
+  readonly root: RefObject<Element | null>;
   /** The address's permalink was taken before (live-blog-options.ts): only a new one counts. */
   readonly taken?: boolean | undefined;
 }
@@ -99,7 +109,8 @@ export function usePermalinkTarget(input: Input) {
   const locale = useLocale();
   // Set when the landing code is in: what a jump says comes with it.
   const [landed, setLanded] = useState(landingLoaded);
-  const { store, model, view, setView, waiting, release, renderWindow, loadOlder, find } = input;
+  const { store, model, view, setView, waiting, release, renderWindow, loadOlder, find, root } =
+    input;
   const [jump, dispatch] = useReducer(jumpReducer, IDLE);
 
   // The address's #update-<id>, which a server never sees: read once the page is the browser's.
@@ -199,8 +210,12 @@ export function usePermalinkTarget(input: Input) {
     else (window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 1_000)))(load);
   }, []);
 
-  // Printing renders every update: installed with the landing code, once the page is idle.
-  useEffect(() => landed?.printAll(renderWindow.grow), [landed, renderWindow.grow]);
+  // Installed with the landing code (its styles, printing every update), before the browser
+  // paints the note that comes with it.
+  useLayoutEffect(
+    () => landed?.install(root.current, renderWindow.grow),
+    [landed, root, renderWindow.grow],
+  );
 
   const jumpTo = useCallback((id: string) => dispatch({ type: 'jump', id }), []);
 

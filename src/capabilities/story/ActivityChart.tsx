@@ -12,7 +12,11 @@ import { messagesIn } from '../../shared/i18n/language';
 import { fillMessage } from '../../shared/i18n/fill-message';
 import { formatClock, formatDay, spanned } from '../../shared/time/format-time';
 import { dateTimeFormat } from '../../core/time/date-time-format';
+import { stylesRef } from '../../shared/styles/adopt-styles';
 import { chartMessages } from './chart-messages';
+import clientCss from './chart-client.css?inline';
+
+const styled = stylesRef(clientCss);
 
 // The bins are the chart's layout: their code comes with the chart's chunk (chart-code.ts).
 export { activityBins } from '../../core/timeline/activity-bins';
@@ -171,8 +175,8 @@ export function ActivityChart(props: ActivityChartProps) {
         </div>
       </div>
       {/* What the pointer or focus is on, for sighted readers; screen readers hear the name. */}
-      <p className="lb-chart__readout" aria-hidden="true">
-        {active === null || !bins[active] ? '' : readout(bins[active])}
+      <p className="lb-chart__readout" aria-hidden="true" ref={styled}>
+        {active !== null && bins[active] && <span>{readout(bins[active])}</span>}
       </p>
       {legend.length > 1 && (
         <ul className="lb-chart__legend">
