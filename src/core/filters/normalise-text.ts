@@ -1,3 +1,5 @@
+import { namedReference } from './html-entities';
+
 // Letters that Unicode does not decompose into a base letter and a mark, and curly apostrophes.
 // Upper case already makes one of ß and SS, ı and i, ς and σ (so "ΚΑΣ" finds "Κασσελάκης").
 const FOLD: Record<string, string> = {
@@ -34,15 +36,6 @@ export function normaliseText(text: string): string {
   );
 }
 
-const ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: ' ',
-};
-
 // Phrasing elements that do not break a word: "H<sub>2</sub>O" reads "H2O", "<b>Nato</b>'s" reads
 // "Nato's". Every other tag (a paragraph, a line break, an image) separates words.
 const INLINE = new Set(
@@ -62,14 +55,14 @@ export function htmlToSearchText(html: string): string {
       end ? (INLINE.has(name.toLowerCase()) ? '' : ' ') : tag,
     )
     .replace(/<[^>]*(>|$)/g, (tag, end: string) => (end ? ' ' : tag))
-    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, code: string) => {
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z][a-z0-9]*);/gi, (whole, code: string) => {
       if (code[0] === '#') {
         // "#x41" reads as 0x41, "#65" as 065 (which Number takes as decimal); past 0x10ffff, or
         // Infinity, it is no character.
         const n = Number(`0${code.slice(1)}`);
         return n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : ' ';
       }
-      return ENTITIES[code.toLowerCase()] ?? whole;
+      return namedReference(code) ?? whole;
     });
 }
 

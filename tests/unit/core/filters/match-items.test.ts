@@ -184,6 +184,33 @@ describe('text helpers', () => {
     expect(htmlToSearchText('&#0;&#x110000;')).toBe('  ');
   });
 
+  it('htmlToSearchText reads the named references a CMS writes, and no other', () => {
+    expect(
+      htmlToSearchText(
+        '<p>Caf&eacute; in &Aring;land, &Scaron;efčovi&ccedil;, &aelig;r&oslash;; Stoltenberg&rsquo;s &ldquo;yes&rdquo; &mdash; &euro;2bn&hellip;</p>',
+      ),
+    ).toBe(' Café in Åland, Šefčoviç, ærø; Stoltenberg’s “yes” — €2bn… ');
+    // HTML's own names are case-sensitive; HTML 4's basic ones are read in capitals too.
+    expect(htmlToSearchText('&EACUTE; &AMP; &constructor; &toString; &bacutes;')).toBe(
+      '&EACUTE; & &constructor; &toString; &bacutes;',
+    );
+  });
+
+  it('search finds words written with named references', () => {
+    const written = [
+      item('named', 0, {
+        contentHtml: '<p>Stoltenberg&rsquo;s caf&eacute; &ndash; Z&uuml;rich</p>',
+      }),
+    ];
+    const matcher = (q: string) => createMatcher({ ...noFilters, q }, createSearchIndex(people));
+    for (const q of ["stoltenberg's", 'cafe', 'café', 'zurich']) {
+      expect(
+        filterItems(written, matcher(q)).map((i) => i.id),
+        q,
+      ).toEqual(['named']);
+    }
+  });
+
   it('inline elements do not split a word; blocks, line breaks and images do', () => {
     const words = (html: string) => htmlToSearchText(html).split(/\s+/).filter(Boolean);
     expect(words('<p>H<sub>2</sub>O and CO<SUB>2</SUB></p>')).toEqual(['H2O', 'and', 'CO2']);
