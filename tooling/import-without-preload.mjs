@@ -1,16 +1,38 @@
 // @ts-check
 
+import MagicString from 'magic-string';
+
 const PRELOAD_HELPER = '\0vite/preload-helper.js';
 const PRELOAD_MARKER = '__VITE_PRELOAD__';
+
+// What stands for Vite's helper. A module that could not be fetched stays failed under its
+// address for the life of the document (whatwg/html#6768): after a failure the chunk is asked
+// for under another address (`?retry=N`), and from then on under that one, so that one copy of
+// it runs. Each call is given its chunk's address in place of its preload list, and imports
+// the address it is handed. What asks again, and when, is the caller's (lazy-part.ts,
+// lazy-code.ts).
+export const HELPER = `const failures = new Map();
+export const __vitePreload = (load, chunk, base) => {
+  const address = new URL(chunk, base).href;
+  const tries = failures.get(address) ?? 0;
+  return load(tries ? address + '?retry=' + tries : address).catch((error) => {
+    failures.set(address, Math.max(failures.get(address) ?? 0, tries + 1));
+    throw error;
+  });
+};`;
+
+// Vite's call, as rendered: `__vitePreload(() => import("./chunk-!~{00a}~.js")…, __VITE_PRELOAD__,
+// import.meta.url)`.
+const LAZY_IMPORT = /__vitePreload\(\(\) => import\(("[^"\\]*")\)/g;
 
 /**
  * Vite wraps each `import()` of the browser builds in a helper that first preloads what the lazy
  * chunk imports. Ours import only what every entry has loaded already: the page build keeps
  * shared modules in one chunk that both HTML pages load (vite.config.ts), and embed.js holds
- * the modules its chunks share (src/entries/embed/embed.ts). The helper only ever called the
- * import, and every reader downloaded it with the first screen: here it is the bare call. The
- * build fails if a lazy chunk ever imports a script or stylesheet that is not loaded before it,
- * which the bare call would not fetch ahead.
+ * the modules its chunks share (src/entries/embed/embed.ts). So the helper only imports, and
+ * can import again a chunk that failed (HELPER). The build fails if a lazy chunk ever imports a
+ * script or stylesheet that is not loaded before it, which would not be fetched ahead, or if
+ * Vite writes a call of another shape, which could not be imported again.
  * @returns {import('vite').Plugin}
  */
 export function importWithoutPreload() {
@@ -19,17 +41,28 @@ export function importWithoutPreload() {
     apply: 'build',
     enforce: 'pre',
     load(id) {
-      if (id === PRELOAD_HELPER) return 'export const __vitePreload = (load) => load();';
+      if (id === PRELOAD_HELPER) return HELPER;
     },
-    // Vite would write each import's list of files to preload in place of this marker, and the
-    // bare call reads none: none is written. Padded to the marker's length, `void 0` keeps every
-    // column, and so the source map, where it was.
-    renderChunk(code) {
+    renderChunk(code, chunk) {
       if (!code.includes(PRELOAD_MARKER)) return null;
-      return {
-        code: code.replaceAll(PRELOAD_MARKER, 'void 0'.padEnd(PRELOAD_MARKER.length)),
-        map: null,
-      };
+      const out = new MagicString(code);
+      let rewritten = 0;
+      for (const match of code.matchAll(LAZY_IMPORT)) {
+        const [call, address = ''] = match;
+        const end = match.index + call.length;
+        const marker = code.indexOf(PRELOAD_MARKER, end);
+        if (marker < 0) break;
+        out.overwrite(match.index, end, '__vitePreload((address) => import(address)');
+        out.overwrite(marker, marker + PRELOAD_MARKER.length, address);
+        rewritten += 1;
+      }
+      const calls = code.split(PRELOAD_MARKER).length - 1;
+      if (rewritten !== calls) {
+        this.error(
+          `${chunk.fileName}: ${calls - rewritten} lazy import(s) of a shape that cannot be imported again (write import('./x').then(…))`,
+        );
+      }
+      return { code: out.toString(), map: out.generateMap({ hires: true }) };
     },
     generateBundle: {
       order: 'post',

@@ -223,6 +223,22 @@ test.describe('a paged feed, oldest first', () => {
     await expect(page.getByRole('alert')).toHaveCount(0);
   });
 
+  test('the first older page asked for offline comes once the connection is back', async ({
+    page,
+    context,
+    server,
+  }) => {
+    await page.goto(`${server.url}${OLDEST_FIRST}`);
+    await expect(latest(page).getByRole('article')).toHaveCount(3);
+    // Offline before any page: the code that reads pages cannot come either.
+    await context.setOffline(true);
+    await page.getByRole('button', { name: 'Show earlier updates' }).click();
+    await expect(page.getByRole('alert')).toHaveText('Older updates could not be loaded.');
+    await context.setOffline(false);
+    await expect(latest(page).getByRole('article')).toHaveCount(5);
+    await expect(page.getByRole('alert')).toHaveCount(0);
+  });
+
   test('a page the server fails is asked again after a growing wait, a few times', async ({
     page,
     server,

@@ -29,6 +29,18 @@ async function openWhileScriptsFail(page: Page, context: BrowserContext, url: st
   await context.setOffline(false);
 }
 
+/** The first request for the filter panel's chunk fails, as when the link drops; later ones come. */
+async function failFilterPanelOnce(page: Page) {
+  let failed = false;
+  await page.route('**/assets/FilterPanel-*', (route) => {
+    if (failed) return route.continue();
+    failed = true;
+    return route.abort('internetdisconnected');
+  });
+  // In an object: an async function's promise would wait for this one.
+  return { failed: page.waitForEvent('requestfailed', (r) => r.url().includes('/FilterPanel-')) };
+}
+
 test.describe('a page the browser renders, on a weak link', () => {
   // The browser renders the page: the filter panel's chunk is then fetched after the first render.
   test.use({ serverOptions: { ssr: false } });
@@ -55,6 +67,26 @@ test.describe('a page the browser renders, on a weak link', () => {
       'true',
     );
     await expect(articles).toHaveCount(3);
+  });
+
+  test('the filter panel whose chunk could not come shows once the browser is back online', async ({
+    page,
+    context,
+    server,
+  }) => {
+    const { failed } = await failFilterPanelOnce(page);
+    await page.goto(server.url);
+    await failed;
+    await expect(page.getByRole('article')).toHaveCount(3);
+    // A chunk that failed stays failed under its address: it is asked for under another.
+    const again = page.waitForResponse((r) => /\/FilterPanel-[^/]*\.js\?retry=1$/.test(r.url()));
+    await context.setOffline(true);
+    await context.setOffline(false);
+    expect((await again).ok()).toBe(true);
+    await page.getByRole('button', { name: 'Filters' }).tap();
+    const search = page.getByRole('searchbox');
+    await search.fill('Zelenskyy');
+    await expect(page.getByRole('article').first()).toContainText('Zelenskyy');
   });
 
   test('a page whose app could not come starts once the browser is back online', async ({
@@ -104,6 +136,23 @@ test.describe('a page the server renders, on a weak link', () => {
     await failed;
     await expect(page.getByRole('status').first()).toHaveText(/Connection lost/);
     await expect(articles).toHaveCount(rendered);
+  });
+
+  test('a filter panel whose chunk could not come keeps the server’s form until it comes', async ({
+    page,
+    context,
+    server,
+  }) => {
+    const { failed } = await failFilterPanelOnce(page);
+    await page.goto(server.url);
+    await failed;
+    await expect(page.locator('[data-interactive]')).toHaveCount(1);
+    await page.getByRole('button', { name: 'Filters' }).tap();
+    await expect(page.getByRole('searchbox')).toBeVisible();
+    await context.setOffline(true);
+    await context.setOffline(false);
+    await page.getByRole('searchbox').fill('Zelenskyy');
+    await expect(page.getByRole('article').first()).toContainText('Zelenskyy');
   });
 
   test('a page whose app could not come takes itself over once the browser is back online', async ({

@@ -1,7 +1,21 @@
 // @vitest-environment node
 // The build plugin that stands for Vite's preload helper (tooling/import-without-preload.mjs).
 import { describe, expect, it } from 'vitest';
-import { importWithoutPreload } from '../../tooling/import-without-preload.mjs';
+import { HELPER, importWithoutPreload } from '../../tooling/import-without-preload.mjs';
+
+type Load = (address: string) => Promise<string>;
+
+/** A chunk's code as the plugin renders it; `errors` gets what it would fail the build with. */
+function render(code: string, errors: string[]): { code: string; map: unknown } {
+  const hook = importWithoutPreload().renderChunk as unknown as (
+    this: unknown,
+    code: string,
+    chunk: { fileName: string },
+  ) => { code: string; map: unknown };
+  return hook.call({ error: (message: string) => errors.push(message) }, code, {
+    fileName: 'index.js',
+  });
+}
 
 interface FakeChunk {
   type: 'chunk';
@@ -38,19 +52,61 @@ function check(files: object[]): string[] {
 }
 
 describe('import without preload', () => {
-  it('loads the helper as the bare call', () => {
+  it('stands for the helper only', () => {
     const load = importWithoutPreload().load as (id: string) => string | undefined;
-    expect(load('\0vite/preload-helper.js')).toBe('export const __vitePreload = (load) => load();');
+    expect(load('\0vite/preload-helper.js')).toBe(HELPER);
     expect(load('/src/main.ts')).toBeUndefined();
   });
 
-  it('writes no preload list, and keeps every column', () => {
-    const render = importWithoutPreload().renderChunk as (code: string) => { code: string };
-    const code = 'p(()=>import(`./a.js`),__VITE_PRELOAD__,import.meta.url);x()';
-    const out = render(code).code;
-    expect(out).not.toContain('__VITE_PRELOAD__');
-    expect(out).toHaveLength(code.length);
-    expect(out.indexOf('x()')).toBe(code.indexOf('x()'));
+  it('imports a chunk that failed again under another address, then keeps to that one', async () => {
+    const { __vitePreload: preload } = (await import(
+      `data:text/javascript,${encodeURIComponent(HELPER)}`
+    )) as { __vitePreload: (load: Load, chunk: string, base: string) => Promise<string> };
+    const base = 'https://news.example/live/assets/index.js';
+    const asked: string[] = [];
+    let down = true;
+    const load: Load = (address) => {
+      asked.push(address);
+      return down ? Promise.reject(new TypeError('Failed to fetch')) : Promise.resolve('module');
+    };
+    await expect(preload(load, './a.js', base)).rejects.toThrow('Failed to fetch');
+    await expect(preload(load, './a.js', base)).rejects.toThrow('Failed to fetch');
+    down = false;
+    await expect(preload(load, './a.js', base)).resolves.toBe('module');
+    await preload(load, './a.js', base);
+    // Another chunk, as it was.
+    await preload(load, './b.js', base);
+    const a = 'https://news.example/live/assets/a.js';
+    expect(asked).toEqual([
+      a,
+      `${a}?retry=1`,
+      `${a}?retry=2`,
+      `${a}?retry=2`,
+      a.replace('a.js', 'b.js'),
+    ]);
+  });
+
+  it('gives each lazy import its chunk’s address, in place of the preload list', () => {
+    const code =
+      'const A = __vitePreload(() => import("./a-!~{001}~.js").then((m) => m.A), __VITE_PRELOAD__, import.meta.url);\nx();';
+    const errors: string[] = [];
+    const out = render(code, errors);
+    expect(errors).toEqual([]);
+    expect(out.code).toBe(
+      'const A = __vitePreload((address) => import(address).then((m) => m.A), "./a-!~{001}~.js", import.meta.url);\nx();',
+    );
+    expect(out.map).toBeTruthy();
+  });
+
+  it('fails the build on a lazy import it could not import again', () => {
+    const errors: string[] = [];
+    render(
+      'const a = __vitePreload(async () => { const { a } = await import("./a.js"); return { a }; }, __VITE_PRELOAD__, import.meta.url);',
+      errors,
+    );
+    expect(errors).toEqual([
+      "index.js: 1 lazy import(s) of a shape that cannot be imported again (write import('./x').then(…))",
+    ]);
   });
 
   it('passes lazy chunks that import only what every entry has loaded', () => {

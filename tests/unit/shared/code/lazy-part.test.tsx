@@ -1,6 +1,6 @@
 import { Suspense } from 'react';
 import { act, render, screen } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { lazyPart } from '../../../../src/shared/code/lazy-part';
 
 function Page({ Part }: { Part: ReturnType<typeof lazyPart<{ name: string }>> }) {
@@ -13,6 +13,13 @@ function Page({ Part }: { Part: ReturnType<typeof lazyPart<{ name: string }>> })
     </div>
   );
 }
+
+const failure = () => Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
+const Filters = ({ name }: { name: string }) => <p>{name}</p>;
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe('lazyPart', () => {
   it('renders the chunk’s component once it is in', async () => {
@@ -30,5 +37,50 @@ describe('lazyPart', () => {
     });
     expect(screen.getByText('An update')).toBeInTheDocument();
     expect(screen.queryByText('filters')).toBeNull();
+  });
+
+  it('asks for the chunk again once the browser is back online, and shows it', async () => {
+    const importer = vi.fn<() => Promise<typeof Filters>>(failure);
+    const Part = lazyPart(importer);
+    await act(async () => {
+      render(<Page Part={Part} />);
+      await Promise.resolve();
+    });
+    expect(importer).toHaveBeenCalledTimes(1);
+    expect(screen.queryByText('filters')).toBeNull();
+
+    importer.mockImplementation(() => Promise.resolve(Filters));
+    act(() => {
+      window.dispatchEvent(new Event('online'));
+    });
+    expect(await screen.findByText('filters')).toBeInTheDocument();
+    expect(importer).toHaveBeenCalledTimes(2);
+  });
+
+  it('asks again after waits that double while the link stays down', async () => {
+    vi.useFakeTimers();
+    const importer = vi
+      .fn<() => Promise<typeof Filters>>(failure)
+      .mockImplementationOnce(failure)
+      .mockImplementationOnce(failure)
+      .mockImplementationOnce(failure)
+      .mockImplementation(() => Promise.resolve(Filters));
+    const Part = lazyPart(importer);
+    await act(async () => {
+      render(<Page Part={Part} />);
+      await vi.advanceTimersByTimeAsync(0);
+    });
+    expect(importer).toHaveBeenCalledTimes(1);
+    for (const [waitMs, calls] of [
+      [5_000, 2],
+      [10_000, 3],
+      [20_000, 4],
+    ] as const) {
+      await act(() => vi.advanceTimersByTimeAsync(waitMs - 1));
+      expect(importer).toHaveBeenCalledTimes(calls - 1);
+      await act(() => vi.advanceTimersByTimeAsync(1));
+      expect(importer).toHaveBeenCalledTimes(calls);
+    }
+    expect(screen.getByText('filters')).toBeInTheDocument();
   });
 });
