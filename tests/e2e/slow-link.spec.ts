@@ -84,9 +84,9 @@ test.describe('a page the browser renders, on a weak link', () => {
     await context.setOffline(false);
     expect((await again).ok()).toBe(true);
     await page.getByRole('button', { name: 'Filters' }).tap();
-    const search = page.getByRole('searchbox');
-    await search.fill('Zelenskyy');
-    await expect(page.getByRole('article').first()).toContainText('Zelenskyy');
+    await page.getByRole('searchbox').fill('priorities');
+    await expect(page.getByRole('article')).toHaveCount(1);
+    await expect(page.getByRole('article')).toContainText('priorities');
   });
 
   test('a page whose app could not come starts once the browser is back online', async ({
@@ -151,8 +151,11 @@ test.describe('a page the server renders, on a weak link', () => {
     await expect(page.getByRole('searchbox')).toBeVisible();
     await context.setOffline(true);
     await context.setOffline(false);
-    await page.getByRole('searchbox').fill('Zelenskyy');
-    await expect(page.getByRole('article').first()).toContainText('Zelenskyy');
+    // Asked for again by itself (back online, or after its first wait), the panel becomes the
+    // browser's: the search filters as the reader types.
+    await page.getByRole('searchbox').fill('priorities');
+    await expect(page.getByRole('article')).toHaveCount(1, { timeout: 15_000 });
+    await expect(page.getByRole('article')).toContainText('priorities');
   });
 
   test('a page whose app could not come takes itself over once the browser is back online', async ({
