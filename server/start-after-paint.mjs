@@ -12,6 +12,18 @@ const ENTRY = /<script type="module" crossorigin src="([^"]+)"><\/script>\s*/;
 const PRELOAD = /<link rel="modulepreload" crossorigin href="([^"]+)">\s*/g;
 
 /**
+ * `retry`, a function that loads the page again once the browser is back online and the app's
+ * entry (`entry`, a script expression) answers, and waits again if it does not: a module that
+ * could not be fetched stays failed in its document, and a page never reloads without a
+ * connection coming back.
+ * @param {string} entry
+ */
+const reloadWhenOnline = (entry) =>
+  "const retry = () => addEventListener('online', () => fetch(" +
+  entry +
+  ').then((r) => (r.ok ? location.reload() : retry()), retry), { once: true });';
+
+/**
  * The inline module that starts the app: a frame is painted after its requestAnimationFrame
  * callbacks, and a task queued from one runs after that paint; or, where timers do not run, once
  * Paint Timing reports the first paint. A hidden page paints nothing, so it waits for nothing.
@@ -23,12 +35,7 @@ const PRELOAD = /<link rel="modulepreload" crossorigin href="([^"]+)">\s*/g;
 function starter(entry, preloads) {
   return [
     'let started = false;',
-    '// A module that could not be fetched stays failed in this document, so the page is loaded',
-    '// again: once the browser is back online and the entry answers, never in a loop.',
-    'const retry = () =>',
-    "  addEventListener('online', () => fetch(" +
-      JSON.stringify(entry) +
-      ').then((r) => (r.ok ? location.reload() : retry()), retry), { once: true });',
+    reloadWhenOnline(JSON.stringify(entry)),
     'const start = () => {',
     '  if (started) return;',
     '  started = true;',
@@ -71,14 +78,12 @@ export function startAppAfterPaint(html) {
   return { html: page, script };
 }
 
-// A module that could not be fetched stays failed in its document: once the browser is back
-// online and the entry answers, the page is loaded again; never without a connection coming back.
+// The page's module entry failed (the link dropped after the HTML): the page is loaded again.
 const RECOVER = [
   "addEventListener('error', (event) => {",
   '  const script = event.target;',
   "  if (!(script instanceof HTMLScriptElement) || script.type !== 'module' || !script.src) return;",
-  '  const retry = () =>',
-  "    addEventListener('online', () => fetch(script.src).then((r) => (r.ok ? location.reload() : retry()), retry), { once: true });",
+  `  ${reloadWhenOnline('script.src')}`,
   '  retry();',
   '}, true);',
 ].join('\n');
