@@ -98,6 +98,27 @@ test.describe('a page the browser renders, on a weak link', () => {
     await expect(page.getByRole('article')).toHaveCount(3);
   });
 
+  test('a permalink opened after the landing code could not come still lands', async ({
+    page,
+    server,
+  }) => {
+    // The landing code is fetched once the page is idle: that first request fails.
+    let failed = false;
+    await page.route('**/assets/keep-in-place-*.js', (route) => {
+      if (failed) return route.continue();
+      failed = true;
+      return route.abort('internetdisconnected');
+    });
+    const failure = page.waitForEvent('requestfailed', (r) => r.url().includes('/keep-in-place-'));
+    await page.goto(server.url);
+    await failure;
+    const target = page.getByRole('article').last();
+    const id = (await target.getAttribute('id'))!;
+    await page.evaluate((hash) => void (location.hash = hash), `#${id}`);
+    await expect(target).toBeFocused();
+    await expect(target).toHaveClass(/lb-update--target/);
+  });
+
   test('the first updates coming in move nothing that was on screen', async ({ page, server }) => {
     const layoutShift = await countLayoutShifts(page, { afterInput: true });
     // The feed is on its way while the page shows what it shows meanwhile.

@@ -26,7 +26,14 @@ let landingLoaded: Landing | undefined;
  * key event), or at the first jump. It brings what a jump says, which shows once it is in.
  */
 function loadLanding(): Promise<Landing> {
-  return (landing ??= import('./keep-in-place').then((m) => (landingLoaded = m)));
+  // One that could not come (the link dropped) is asked for again by the next call.
+  return (landing ??= import('./keep-in-place').then(
+    (m) => (landingLoaded = m),
+    (error: unknown) => {
+      landing = undefined;
+      throw error;
+    },
+  ));
 }
 
 /** What the timeline shows: the updates that match, and the order they are rendered in. */
