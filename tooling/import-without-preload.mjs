@@ -53,7 +53,12 @@ export function importWithoutPreload() {
         const marker = code.indexOf(PRELOAD_MARKER, end);
         if (marker < 0) break;
         out.overwrite(match.index, end, '__vitePreload((address) => import(address)');
-        out.overwrite(marker, marker + PRELOAD_MARKER.length, address);
+        // Vite passes the importer's address only under a relative base; under another (`--base
+        // /live/`) the chunk's address, which is relative to its importer, would resolve against
+        // nothing and every lazy import would throw.
+        const markerEnd = marker + PRELOAD_MARKER.length;
+        const withBase = /^\s*,\s*import\.meta\.url\b/.test(code.slice(markerEnd, markerEnd + 40));
+        out.overwrite(marker, markerEnd, withBase ? address : `${address}, import.meta.url`);
         rewritten += 1;
       }
       const calls = code.split(PRELOAD_MARKER).length - 1;

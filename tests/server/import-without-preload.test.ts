@@ -98,6 +98,18 @@ describe('import without preload', () => {
     expect(out.map).toBeTruthy();
   });
 
+  it('gives it its importer’s address where Vite passes none (a base that is not relative)', () => {
+    const errors: string[] = [];
+    const out = render(
+      'const A = __vitePreload(() => import("./a.js").then((m) => m.A), __VITE_PRELOAD__);',
+      errors,
+    );
+    expect(errors).toEqual([]);
+    expect(out.code).toBe(
+      'const A = __vitePreload((address) => import(address).then((m) => m.A), "./a.js", import.meta.url);',
+    );
+  });
+
   it('fails the build on a lazy import it could not import again', () => {
     const errors: string[] = [];
     render(
