@@ -16,16 +16,17 @@ export function lazyPart<P extends object>(importer: () => Promise<ComponentType
 }
 
 function untilLoaded<T>(importer: () => Promise<T>, waitMs: number): Promise<T> {
-  return importer().catch(
-    () =>
-      new Promise<T>((resolve) => {
-        const again = () => {
-          clearTimeout(timer);
-          removeEventListener('online', again);
-          resolve(untilLoaded(importer, Math.min(waitMs * 2, MAX_WAIT_MS)));
-        };
-        const timer = setTimeout(again, waitMs);
-        addEventListener('online', again);
-      }),
-  );
+  return importer().catch((error: unknown) => {
+    // A server has no `online` to wait for: the part fails there, and the browser renders it.
+    if (typeof window === 'undefined') throw error;
+    return new Promise<T>((resolve) => {
+      const again = () => {
+        clearTimeout(timer);
+        removeEventListener('online', again);
+        resolve(untilLoaded(importer, Math.min(waitMs * 2, MAX_WAIT_MS)));
+      };
+      const timer = setTimeout(again, waitMs);
+      addEventListener('online', again);
+    });
+  });
 }
