@@ -79,7 +79,7 @@ export function LiveBlog(props: LiveBlogOptions) {
           locale={blog.locale}
           timeZone={blog.timeZone}
           onSelectBin={blog.jumpToBin}
-          onJump={blog.target.jumpTo}
+          onJump={blog.jumpTo}
           permalink={blog.context.permalink}
         />
       )}

@@ -167,6 +167,13 @@ export function useLiveBlog(props: LiveBlogOptions, elements: LiveBlogElements) 
     timeZone,
     receivedAt: store?.changedAt,
   });
+  // A key event or a bar past an embed's `limit` is not on this page: it opens on the full blog
+  // (`link`, where "See all updates" goes), rather than a jump that never lands.
+  const jumpTo = (id: string) => {
+    if (limit === undefined || model.matching.slice(0, limit).some((i) => i.id === id))
+      target.jumpTo(id);
+    else if (link) window.open(permalinkFor(id, link), '_top');
+  };
   // A bar leads to its hour: the newest matching update in it, in the chronological view.
   // Oldest first, the hour's oldest: the reader reads on down from there.
   const jumpToBin = (bin: ActivityBin) => {
@@ -174,7 +181,7 @@ export function useLiveBlog(props: LiveBlogOptions, elements: LiveBlogElements) 
     const first = inBin[model.oldestFirst ? inBin.length - 1 : 0];
     if (!first) return;
     if (view.view !== 'latest') setView({ ...view, view: 'latest' });
-    target.jumpTo(first.id);
+    jumpTo(first.id);
   };
   // The first of them in time: where the reader takes up the story again.
   const goToFirstNew = () => {
@@ -247,6 +254,7 @@ export function useLiveBlog(props: LiveBlogOptions, elements: LiveBlogElements) 
     target,
     keyEvents,
     bins,
+    jumpTo,
     jumpToBin,
     jumpToLatest,
     lastVisit,

@@ -202,6 +202,26 @@ test('printed, the page carries the updates and their links’ targets, not the 
   expect(update!.x).toBeLessThan(header!.x + 50);
 });
 
+test('printed, the chart’s legend keeps its colours and the pinned badge its own', async ({
+  page,
+  server,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`${server.url}?poll=off`);
+  const swatch = page.locator('.lb-chart__swatch').first();
+  const pinned = articles(page).first().getByText('Pinned');
+  await expect(swatch).toBeVisible();
+  await expect(pinned).toBeVisible();
+  await page.emulateMedia({ media: 'print' });
+  // Paper drops backgrounds unless told to keep them: a swatch is nothing but its background,
+  // and the badge's light text is unreadable on white.
+  const keeps = (el: Element) => getComputedStyle(el).printColorAdjust;
+  await expect(async () => {
+    expect(await swatch.evaluate(keeps)).toBe('exact');
+    expect(await pinned.evaluate(keeps)).toBe('exact');
+  }).toPass({ timeout: 10_000 });
+});
+
 test.describe('a blog longer than the first screen', () => {
   const dir = path.join(tmpdir(), 'live-blog-display-spec-feeds');
   test.use({ serverOptions: { staticDir: dir } });

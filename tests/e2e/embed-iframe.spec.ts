@@ -203,6 +203,28 @@ for (const ssr of [true, false]) {
   });
 }
 
+test('a key event past the limit opens the full blog at it, from inside the frame', async ({
+  page,
+  server,
+  host,
+}) => {
+  const query = `feed=feeds/vilnius-2023.json&limit=1&link=${encodeURIComponent(server.url)}`;
+  await page.goto(host.page('/limited.html', iframePage(server.url, query)));
+  const frame = page.frameLocator('iframe');
+  await expect(frame.getByRole('article')).toHaveCount(1);
+  const rail = frame.getByRole('navigation', { name: 'Key events' });
+  // Folded in a frame this narrow.
+  await rail.locator('summary').click();
+  // The oldest key event: not among the one update the frame shows.
+  const event = rail.getByRole('link').last();
+  const headline = await event.locator('bdi').innerText();
+  const permalink = await event.getAttribute('href');
+  await expect(frame.getByRole('heading', { name: headline })).toHaveCount(0);
+  await event.click();
+  await expect(page).toHaveURL(permalink!);
+  await expect(page.getByRole('heading', { name: headline })).toBeInViewport();
+});
+
 test('the iframe example page is sized to its content', async ({ page, server }) => {
   await page.goto(`${server.url}embed-iframe-example.html`);
   const iframe = page.locator('iframe[data-live-blog]');

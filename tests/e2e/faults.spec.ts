@@ -157,7 +157,7 @@ const failing: FaultCase[] = [
   { kind: 'hang', says: 'The server is not answering', hangs: true, backoff: DOUBLING },
   { kind: 'reset', says: 'Connection lost', backoff: DOUBLING },
   { kind: 'truncate', says: 'Connection lost', backoff: DOUBLING },
-  { kind: 'html200', says: 'The latest update could not be read', backoff: DOUBLING },
+  { kind: 'html200', says: 'The feed could not be read', backoff: DOUBLING },
 ];
 
 test.describe('a polling reader rides out', () => {

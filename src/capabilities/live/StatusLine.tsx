@@ -51,10 +51,11 @@ export function StatusLine(props: Props) {
       : formatDayAndClock(at, locale, timeZone, spanned([at, ref], timeZone).years);
   // Only `text` is announced: `tail` ticks (a countdown each second, "5 minutes ago" each
   // minute), and a live region would read it out on every tick.
-  let text: string;
+  // Nothing said until the first document tells: "Live" over a blog that has ended was untrue.
+  let text = '';
   let tail = '';
   let asOf = '';
-  let tone: 'live' | 'problem' | 'ended' | 'upcoming';
+  let tone: 'live' | 'problem' | 'ended' | 'upcoming' | 'loading' = 'loading';
   if (!online) {
     text = t.offline;
     tone = 'problem';
@@ -75,7 +76,7 @@ export function StatusLine(props: Props) {
   } else if (status === 'upcoming') {
     text = t.statusUpcoming;
     tone = 'upcoming';
-  } else {
+  } else if (status) {
     const ago =
       changedAt === undefined || now === 0
         ? undefined

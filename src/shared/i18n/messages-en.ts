@@ -19,7 +19,7 @@ export const en = {
   errorBusy: 'The server is busy',
   errorNotFound: 'The feed is not available',
   errorServer: (status: number) => `The server had a problem (${status})`,
-  errorInvalid: 'The latest update could not be read',
+  errorInvalid: 'The feed could not be read',
   errorTooLarge: 'The feed is too large to load',
   firstLoadFailed: 'This live blog could not be loaded.',
   unavailable: 'Live blog unavailable',

@@ -47,7 +47,7 @@ export const uk: Messages = {
   errorBusy: 'Сервер перевантажений',
   errorNotFound: 'Стрічка недоступна',
   errorServer: (status: number) => `Помилка на сервері (${status})`,
-  errorInvalid: 'Не вдалося прочитати останнє оновлення',
+  errorInvalid: 'Не вдалося прочитати стрічку',
   errorTooLarge: 'Стрічка завелика, щоб її завантажити',
   firstLoadFailed: 'Не вдалося завантажити цю трансляцію.',
   unavailable: 'Трансляція недоступна',

@@ -122,3 +122,22 @@ describe('StatusLine of a live blog', () => {
     );
   });
 });
+
+describe('StatusLine before the feed is in', () => {
+  it('says nothing of the blog: not "Live" for one that may have ended', () => {
+    render(
+      <StatusLine
+        status={undefined}
+        changedAt={undefined}
+        error={undefined}
+        nextAttemptAt={undefined}
+        rejectedCount={0}
+        locale="en-GB"
+        timeZone="UTC"
+        onRetry={() => {}}
+      />,
+    );
+    expect(line()).toHaveTextContent(/^$/);
+    expect(screen.queryByText('Live')).not.toBeInTheDocument();
+  });
+});
