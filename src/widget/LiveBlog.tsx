@@ -81,6 +81,7 @@ export function LiveBlog(props: LiveBlogOptions) {
           onSelectBin={blog.jumpToBin}
           onJump={blog.jumpTo}
           permalink={blog.context.permalink}
+          beside={blog.railBeside}
         />
       )}
       <p className="lb-visually-hidden" aria-live="polite" aria-atomic="true">

@@ -19,6 +19,8 @@ interface Props {
   readonly onSelectBin: (bin: ActivityBin) => void;
   readonly onJump: (id: string) => void;
   readonly permalink: (id: string) => string;
+  /** Beside the timeline, where the key events are open at first; above it, folded. */
+  readonly beside: boolean;
 }
 
 /** The story at a glance, beside or above the timeline: updates per hour, and key events. */
@@ -59,6 +61,7 @@ export function StoryRail(props: Props) {
         timeZone={timeZone}
         onJump={props.onJump}
         pageUrl={props.permalink}
+        open={props.beside}
       />
     </section>
   );

@@ -1,9 +1,8 @@
-import { useDeferredValue, useMemo, type RefObject } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import type { FeedMeta, LiveItem } from '../core/feed/feed-types';
 import type { ActivityBin } from '../core/timeline/activity-bins';
 import { chartChunk } from '../capabilities/story/chart-code';
 import { useHydrated } from '../shared/hydration/use-hydrated';
-import { useRailBeside } from './use-rail-beside';
 
 const noItems: readonly LiveItem[] = [];
 const noBins: readonly ActivityBin[] = [];
@@ -16,17 +15,15 @@ const noBins: readonly ActivityBin[] = [];
 export function useActivityBins(
   matching: readonly LiveItem[],
   options: {
-    readonly root: RefObject<HTMLElement | null>;
-    /** The filters sit beside the timeline (controls shown). */
-    readonly withFilters: boolean;
+    /** The rail sits beside the timeline (use-rail-beside.ts). */
+    readonly railBeside: boolean;
     readonly meta: FeedMeta | undefined;
     readonly timeZone: string | undefined;
     /** When the feed last changed: updates dated well after it are not charted. */
     readonly receivedAt: number | undefined;
   },
 ) {
-  const { root, withFilters, meta, timeZone, receivedAt } = options;
-  const railBeside = useRailBeside(root, withFilters);
+  const { railBeside, meta, timeZone, receivedAt } = options;
   // Server HTML already has its chart: hydrating from nothing would take it away for a moment.
   const deferred = useDeferredValue(matching, useHydrated() ? noItems : undefined);
   const items = railBeside || deferred.length > 0 ? deferred : matching;

@@ -36,6 +36,7 @@ import { useHydrated } from '../shared/hydration/use-hydrated';
 import { useTimeZoneChoice } from '../shared/time/use-time-zone-choice';
 import type { LiveBlogOptions } from './live-blog-options';
 import { useActivityBins } from './use-activity-bins';
+import { useRailBeside } from './use-rail-beside';
 import { useAnnouncements } from './use-announcements';
 import { useDocumentTitle, useLiveBlogJsonLd } from './use-page-metadata';
 import { useRenderBudget } from './use-render-budget';
@@ -160,9 +161,9 @@ export function useLiveBlog(props: LiveBlogOptions, elements: LiveBlogElements) 
     taken: props.permalinkTaken,
   });
   const keyEvents = useMemo(() => arrivals.shown.filter((item) => item.keyEvent), [arrivals.shown]);
+  const railBeside = useRailBeside(rootRef, controls !== 'none');
   const bins = useActivityBins(model.matching, {
-    root: rootRef,
-    withFilters: controls !== 'none',
+    railBeside,
     meta,
     timeZone,
     receivedAt: store?.changedAt,
@@ -254,6 +255,7 @@ export function useLiveBlog(props: LiveBlogOptions, elements: LiveBlogElements) 
     target,
     keyEvents,
     bins,
+    railBeside,
     jumpTo,
     jumpToBin,
     jumpToLatest,

@@ -224,6 +224,34 @@ test.describe('all updates published (static feed)', () => {
     }
   });
 
+  test('the key events are open beside the timeline and folded above it, whatever the window', async ({
+    page,
+    server,
+    host,
+  }) => {
+    const feed = `${server.url}feeds/vilnius-2023.json`;
+    const url = host.page(
+      '/columns.html',
+      hostDocument(
+        `<live-blog feed="${feed}" poll="off" limit="2"></live-blog>
+         <div style="max-width: 670px"><live-blog feed="${feed}" poll="off" limit="2"></live-blog></div>`,
+        embedScript(server.url),
+      ),
+    );
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await page.goto(url);
+    for (const [index, open] of [
+      [0, true],
+      [1, false],
+    ] as const) {
+      const blog = widget(page, index);
+      await blog.scrollIntoViewIfNeeded();
+      await expect(articlesIn(blog)).toHaveCount(2);
+      const details = blog.getByRole('navigation', { name: 'Key events' }).locator('details');
+      await expect(details).toHaveJSProperty('open', open);
+    }
+  });
+
   test('embed.js with a cache-busting query shows the widget, alone or beside the plain one', async ({
     page,
     server,

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import type { LiveItem } from '../../core/feed/feed-types';
 import { KEY_EVENTS_AT_FIRST } from '../../core/feed/first-screen';
-import { useHydrated } from '../../shared/hydration/use-hydrated';
 import { useMessages } from '../../shared/i18n/use-messages';
 import { formatClock, formatDayAndClock, spanned } from '../../shared/time/format-time';
 
@@ -13,18 +12,27 @@ interface Props {
   readonly timeZone: string | undefined;
   readonly onJump: (id: string) => void;
   readonly pageUrl: (id: string) => string;
+  /** Open until the reader folds it: beside the timeline, not above it where it pushes it down. */
+  readonly open: boolean;
 }
 
 // A glance, not an index: a long story's rail shows the newest few (KEY_EVENTS_AT_FIRST) until
 // asked for all.
 /** The story at a glance: key events (headline and time) that jump to the update. */
-export function KeyEventsRail({ items, lang, locale, timeZone, onJump, pageUrl }: Props) {
+export function KeyEventsRail({
+  items,
+  lang,
+  locale,
+  timeZone,
+  onJump,
+  pageUrl,
+  open: beside,
+}: Props) {
   const t = useMessages();
-  // Open where there is room beside the timeline; folded above it on phones. Server HTML has it
-  // folded: opened beside the timeline after hydration, it moves nothing the reader is reading.
-  const hydrated = useHydrated();
+  // Server HTML has it folded (the rail is not measured there): opened beside the timeline after
+  // hydration, it moves nothing the reader is reading.
   const [chosen, setOpen] = useState<boolean>();
-  const open = chosen ?? (hydrated && window.innerWidth >= 880);
+  const open = chosen ?? beside;
   const [all, setAll] = useState(false);
   if (items.length === 0) return null;
   const shown = all ? items : items.slice(0, KEY_EVENTS_AT_FIRST);

@@ -10,7 +10,7 @@ import { item } from '../../../support/feed-builders';
 const keyEvents = (n: number) =>
   Array.from({ length: n }, (_, i) => item(`k${i}`, -i, { keyEvent: true }));
 
-function renderRail(n: number | readonly LiveItem[], timeZone = 'UTC') {
+function renderRail(n: number | readonly LiveItem[], timeZone = 'UTC', open = true) {
   const onJump = vi.fn<(id: string) => void>();
   render(
     <KeyEventsRail
@@ -19,6 +19,7 @@ function renderRail(n: number | readonly LiveItem[], timeZone = 'UTC') {
       timeZone={timeZone}
       onJump={onJump}
       pageUrl={(id) => `#update-${id}`}
+      open={open}
     />,
   );
   const nav = screen.getByRole('navigation', { name: 'Key events' });
@@ -37,6 +38,17 @@ const keyEventsAt = (...minutes: number[]) =>
   minutes.map((m, i) => item(`k${i}`, m, { keyEvent: true }));
 
 describe('KeyEventsRail', () => {
+  it('open beside the timeline, folded above it, and as the reader leaves it', async () => {
+    const user = userEvent.setup();
+    const { nav } = renderRail(3, 'UTC', false);
+    const details = nav.querySelector('details')!;
+    expect(details.open).toBe(false);
+    await user.click(within(nav).getByText('Key events (3)'));
+    expect(details.open).toBe(true);
+    cleanup();
+    expect(renderRail(3, 'UTC', true).nav.querySelector('details')!.open).toBe(true);
+  });
+
   it('a short story: every key event, and no button', () => {
     const { nav, links } = renderRail(KEY_EVENTS_AT_FIRST);
     expect(links()).toHaveLength(KEY_EVENTS_AT_FIRST);
