@@ -1,14 +1,19 @@
-import type { RefObject } from 'react';
+import { Suspense, type RefObject } from 'react';
 import type { TimelineView } from '../core/filters/filter-state';
 import type { GroupedTimeline } from '../core/timeline/group-by-topic';
 import type { LiveItem } from '../core/feed/feed-types';
 import { LatestStream } from '../capabilities/timeline/LatestStream';
-import { OlderUpdates } from '../capabilities/timeline/OlderUpdates';
 import { TopicGroups } from '../capabilities/timeline/TopicGroups';
 import type { UpdateContext } from '../capabilities/timeline/UpdateArticle';
 import { UpdateArticles } from '../capabilities/timeline/UpdateArticles';
+import { lazyPart } from '../shared/code/lazy-part';
 import { useHydrated } from '../shared/hydration/use-hydrated';
 import { useMessages } from '../shared/i18n/use-messages';
+
+// Only a paged feed has older pages, and they come after the first screen: so does their code.
+const OlderUpdates = lazyPart(() =>
+  import('../capabilities/timeline/OlderUpdates').then((m) => m.OlderUpdates),
+);
 
 interface Props {
   readonly grouped: GroupedTimeline;
@@ -50,13 +55,26 @@ export function UpdateList(props: Props) {
   // reader nears its end, as it always has.
   const hydrated = useHydrated();
   const olderUpdates = older && (
-    <OlderUpdates
-      hasOlder={older.hasOlder}
-      broken={older.broken}
-      onLoad={older.load}
-      auto={!props.oldestFirst}
-      href={props.deeper?.older}
-    />
+    // Above the stream (oldest first), the button's place is kept while its code comes.
+    <Suspense
+      fallback={
+        props.oldestFirst && older.hasOlder ? (
+          <div className="lb-older">
+            <span className="lb-button lb-button--secondary" style={{ visibility: 'hidden' }}>
+              {t.showEarlier}
+            </span>
+          </div>
+        ) : null
+      }
+    >
+      <OlderUpdates
+        hasOlder={older.hasOlder}
+        broken={older.broken}
+        onLoad={older.load}
+        auto={!props.oldestFirst}
+        href={props.deeper?.older}
+      />
+    </Suspense>
   );
   const more = hydrated ? undefined : props.deeper?.more;
   return (

@@ -182,6 +182,30 @@ test.describe('a paged feed, oldest first', () => {
     await expectNoAxeViolations(page);
   });
 
+  test.describe('rendered by the browser', () => {
+    test.use({ serverOptions: { initialItems: 100, headSize: 3, pageSize: 2, ssr: false } });
+
+    test('the updates stay where they are when the button’s code comes', async ({
+      page,
+      server,
+    }) => {
+      await page.setViewportSize({ width: 1280, height: 800 });
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await page.route('**/assets/OlderUpdates-*.js', async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.goto(`${server.url}${OLDEST_FIRST}`);
+      const first = latest(page).getByRole('article').first();
+      await expect(latest(page).getByRole('article')).toHaveCount(3);
+      const before = await top(first);
+      release();
+      await expect(page.getByRole('button', { name: 'Show earlier updates' })).toBeVisible();
+      expect(Math.abs((await top(first)) - before)).toBeLessThanOrEqual(1);
+    });
+  });
+
   test('from the keyboard: the button keeps the focus while a page loads, and after', async ({
     page,
     server,
