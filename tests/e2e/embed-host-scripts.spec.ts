@@ -52,3 +52,37 @@ test('a request the host’s fetch wrapper holds for ever times out, and the rea
   await expect(blog.getByRole('article')).toHaveCount(demo.items.length);
   expect(errors).toEqual([]);
 });
+
+test('a host that makes every shadow root closed still gets the widget, moved or not', async ({
+  page,
+  server,
+  host,
+}) => {
+  const errors = pageErrors(page);
+  // As some privacy and anti-scraping scripts do; the test keeps the roots to look inside.
+  const closeRoots = `
+    const attach = Element.prototype.attachShadow;
+    window.closedRoots = [];
+    Element.prototype.attachShadow = function (options) {
+      const root = attach.call(this, { ...options, mode: 'closed' });
+      window.closedRoots.push(root);
+      return root;
+    };`;
+  await page.goto(host.page('/closed.html', article(server.url, closeRoots)));
+  const articles = () =>
+    page.evaluate(() =>
+      (window as unknown as { closedRoots: ShadowRoot[] }).closedRoots.reduce(
+        (n, root) => n + root.querySelectorAll('article').length,
+        0,
+      ),
+    );
+  await expect.poll(articles).toBe(demo.items.length);
+  const box = await page.locator('live-blog').boundingBox();
+  expect(box!.height).toBeGreaterThan(200);
+
+  await page.evaluate(() =>
+    document.getElementById('elsewhere')!.append(document.querySelector('live-blog')!),
+  );
+  await expect.poll(articles).toBe(demo.items.length);
+  expect(errors).toEqual([]);
+});
