@@ -86,3 +86,63 @@ test('a host that makes every shadow root closed still gets the widget, moved or
   await expect.poll(articles).toBe(demo.items.length);
   expect(errors).toEqual([]);
 });
+
+test('renders, filters and leaves the host’s patches alone among many patching scripts', async ({
+  page,
+  server,
+  host,
+}) => {
+  const errors = pageErrors(page);
+  // What monitoring agents, zone.js, old frameworks and lockdown scripts do to a page.
+  const patchEverything = `
+    const fetch0 = window.fetch;
+    window.fetch = async function (input, init) { return fetch0.call(this, input, init); };
+    const timeout0 = window.setTimeout;
+    window.setTimeout = function (run, ms, ...args) {
+      return timeout0.call(window, typeof run === 'function' ? () => run(...args) : run, ms);
+    };
+    const listen0 = EventTarget.prototype.addEventListener;
+    EventTarget.prototype.addEventListener = function (...args) { return listen0.apply(this, args); };
+    const NativePromise = Promise;
+    function PromisePolyfill(run) { return new NativePromise(run); }
+    PromisePolyfill.prototype = NativePromise.prototype;
+    for (const name of ['resolve', 'reject', 'all', 'race']) {
+      PromisePolyfill[name] = (value) => NativePromise[name](value);
+    }
+    window.Promise = PromisePolyfill;
+    Array.prototype.each = function (run) { this.forEach(run); };
+    Object.prototype.extend = function (more) { return Object.assign(this, more); };
+    Array.from = function (item) {
+      if (item == null) return [];
+      return typeof item === 'object' && 'length' in item ? Array.prototype.slice.call(item) : [item];
+    };
+    window.define = function () {};
+    window.define.amd = {};
+    window.process = { env: { NODE_ENV: 'development' } };
+    window.React = { version: '16.14.0' };
+    Object.defineProperty(window, 'localStorage', {
+      get() { throw new DOMException('The operation is insecure.', 'SecurityError'); },
+    });
+    for (const made of [Object, Array, Function, Error, Map, Set, String, RegExp]) {
+      Object.freeze(made.prototype);
+    }
+    window.patched = [window.fetch, window.setTimeout, window.Promise, Array.from];`;
+  await page.goto(host.page('/patched.html', article(server.url, patchEverything)));
+  const blog = page.locator('live-blog');
+  await expect(blog.getByRole('article')).toHaveCount(demo.items.length);
+  const first = (await blog.getByRole('article').first().getByRole('heading').textContent())!;
+  await blog.getByRole('searchbox', { name: 'Search updates' }).fill(first);
+  await expect(blog.getByRole('article')).toHaveCount(1);
+  await blog.evaluate((el) => el.remove());
+  expect(
+    await page.evaluate(() => {
+      const kept = (window as unknown as { patched: unknown[] }).patched;
+      const now: unknown[] = ['fetch', 'setTimeout', 'Promise'].map(
+        (name) => (window as unknown as Record<string, unknown>)[name],
+      );
+      now.push(Reflect.get(Array, 'from'));
+      return now.every((fn, i) => fn === kept[i]);
+    }),
+  ).toBe(true);
+  expect(errors).toEqual([]);
+});
