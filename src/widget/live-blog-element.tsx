@@ -31,6 +31,8 @@ function createElementClass() {
 
     #root: Root | undefined;
     #mount: HTMLElement | undefined;
+    /** Ours even where a host's script patched attachShadow to make shadow roots closed. */
+    #shadow: ShadowRoot | undefined;
     #observer: IntersectionObserver | undefined;
     #near = false;
     #renderQueued = false;
@@ -60,7 +62,7 @@ function createElementClass() {
     };
 
     connectedCallback() {
-      const shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+      const shadow = (this.#shadow ??= this.shadowRoot ?? this.attachShadow({ mode: 'open' }));
       const serverMount = this.#root ? undefined : serverRenderedMount(shadow);
       // A server-rendered shadow root links to a stylesheet that holds these rules and those of
       // the lazy parts after them: adopted again on top, they would undo the lazy parts' rules.
@@ -195,7 +197,7 @@ function createElementClass() {
     }
 
     #render(waited?: boolean) {
-      const shadow = this.shadowRoot;
+      const shadow = this.#shadow;
       if (!this.isConnected || !shadow) return;
       if (!this.#mount) {
         this.#mount = document.createElement('div');

@@ -53,7 +53,8 @@ export function EmbedCard({ embed, locale, timeZone }: EmbedCardProps) {
     if (focus === 'gate' && !loaded) loadButton.current?.focus();
   }, [focus, loaded]);
   // Cut between code points: half of an emoji's UTF-16 pair is no character a reader can hear.
-  const chars = Array.from(embed.text ?? '');
+  // Spread, not Array.from, which old frameworks on news pages (MooTools) replace.
+  const chars = [...(embed.text ?? '')];
   const text = chars.length > 80 ? `${chars.slice(0, 79).join('')}…` : embed.text;
   const title = t.title(name, gated?.shape === 'video') + (text ? `: ${text}` : '');
   return (

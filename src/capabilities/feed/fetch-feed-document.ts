@@ -1,11 +1,7 @@
 import { FEED_LIMITS } from '../../core/feed/feed-limits';
 import type { FeedProblem, FetchFailureKind } from '../../core/feed/feed-problem';
 import { safeHttpUrl } from '../../core/feed/safe-url';
-import {
-  takeEarlyFeedRequest,
-  type EarlyFeedReply,
-  type EarlyFeedRequest,
-} from './early-feed-request';
+import { takeEarlyFeedRequest, type EarlyFeedReply } from './early-feed-request';
 import { FEED_REQUEST_INIT, readBody, type BodyRead } from './read-body';
 
 /**
@@ -91,28 +87,31 @@ function tooLarge(bytes: number, limit: number) {
 }
 
 /**
- * The early request's answer, bound by this poll's signal. Undefined if the early request failed
- * or the early script broke: the caller then asks for the feed itself.
+ * `promise`'s value, or the abort's reason as soon as `signal` aborts (after `stop`): a host
+ * page's wrapper around fetch may not pass the signal on, or hold a request it blocks, and the
+ * widget must still time out and retry rather than wait for ever.
  */
-function earlyReply(
-  early: EarlyFeedRequest,
+function unlessAborted<T>(
+  promise: PromiseLike<T>,
   signal: AbortSignal,
-): Promise<EarlyFeedReply | undefined> {
+  stop?: () => void,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const onAbort = () => {
-      early.abort();
+      stop?.();
       reject(signal.reason as Error);
     };
     if (signal.aborted) return onAbort();
     signal.addEventListener('abort', onAbort, { once: true });
-    early.reply.then(
-      (reply) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(reply);
+    const done = () => signal.removeEventListener('abort', onAbort);
+    promise.then(
+      (value) => {
+        done();
+        resolve(value);
       },
-      () => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(undefined);
+      (error: Error) => {
+        done();
+        reject(error);
       },
     );
   });
@@ -170,11 +169,18 @@ export async function fetchFeedDocument(
   const early = takeEarlyFeedRequest(url);
   let reply: EarlyFeedReply | undefined;
   try {
-    reply = early && (await earlyReply(early, signal));
+    // Undefined if the early request failed or the early script broke: then asked afresh.
+    reply =
+      early &&
+      (await unlessAborted(
+        early.reply.catch(() => undefined),
+        signal,
+        early.abort,
+      ));
     const init = options.revalidate
       ? { ...FEED_REQUEST_INIT, headers: options.revalidate }
       : FEED_REQUEST_INIT;
-    reply ??= { response: await fetch(url, { ...init, signal }) };
+    reply ??= { response: await unlessAborted(fetch(url, { ...init, signal }), signal) };
   } catch (error) {
     if (timeout.signal.aborted) throw new FeedFetchError('timeout');
     if (options.signal?.aborted) throw error;
@@ -212,17 +218,17 @@ export async function fetchFeedDocument(
     throw new FeedFetchError('invalid', 'The server sent a web page instead of the feed.');
   }
   let read: BodyRead;
-  // The early request reads its body by itself: this poll's timeout or abort must stop it too.
-  const stopEarly = () => early?.abort();
-  signal.addEventListener('abort', stopEarly, { once: true });
   try {
-    read = await (reply.body ?? readBody(response, FEED_LIMITS.maxDocumentBytes, restart));
+    // The early request reads its body by itself: this poll's timeout or abort must stop it too.
+    read = await unlessAborted(
+      reply.body ?? readBody(response, FEED_LIMITS.maxDocumentBytes, restart),
+      signal,
+      early?.abort,
+    );
   } catch (error) {
     if (timeout.signal.aborted) throw new FeedFetchError('timeout');
     if (options.signal?.aborted) throw error;
     throw new FeedFetchError('network');
-  } finally {
-    signal.removeEventListener('abort', stopEarly);
   }
   if ('tooLarge' in read) throw tooLarge(read.tooLarge, FEED_LIMITS.maxDocumentBytes);
   return {

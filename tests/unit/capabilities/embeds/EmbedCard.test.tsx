@@ -169,6 +169,23 @@ describe('the host page', () => {
     expect(title).not.toMatch(/\p{Cs}/u);
   });
 
+  it('cuts the name the same on a page whose old framework replaced Array.from', async () => {
+    const text = `${'b'.repeat(100)} and more`;
+    // MooTools' Array.from makes a string [string]; only for this text, which jsdom never reads.
+    const original = Array.from.bind(Array) as (...args: unknown[]) => unknown[];
+    const from = vi
+      .spyOn(Array, 'from')
+      .mockImplementation(((item: unknown, ...rest: unknown[]) =>
+        item === text ? [item] : original(item, ...rest)) as typeof Array.from);
+    try {
+      show([{ url: 'https://x.com/NATO/status/1678999999999999999', text }], { granted: 'all' });
+      await vi.waitFor(() => expect(frames()).toHaveLength(1));
+      expect(frames()[0]!.title).toBe(`X post: ${'b'.repeat(79)}…`);
+    } finally {
+      from.mockRestore();
+    }
+  });
+
   it('"all" loads every provider it can', async () => {
     show([VIDEO, { url: 'https://t.me/nato_news/12', text: 'Channel post' }], { granted: 'all' });
     await vi.waitFor(() => expect(frames()).toHaveLength(2));

@@ -1,0 +1,64 @@
+// A news page's own scripts often wrap window.fetch (monitoring, consent managers): some do not
+// pass the request's signal on, some hold a request they block. The poll must still time out.
+import { afterEach, expect, it, vi } from 'vitest';
+import {
+  FeedFetchError,
+  fetchFeedDocument,
+} from '../../../../src/capabilities/feed/fetch-feed-document';
+
+const URL_ = 'https://feeds.example/live/head.json';
+
+async function failure(promise: Promise<unknown>): Promise<FeedFetchError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof FeedFetchError) return error;
+    throw error;
+  }
+  throw new Error('expected a FeedFetchError');
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+it("times out a request the host's fetch holds and never settles, signal or not", async () => {
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(() => new Promise<Response>(() => {})),
+  );
+  expect((await failure(fetchFeedDocument(URL_, { timeoutMs: 5 }))).kind).toBe('timeout');
+});
+
+it("times out a body that stalls when the host's fetch dropped the signal", async () => {
+  const stalled = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(new TextEncoder().encode('{"version":'));
+    },
+  });
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(() =>
+      Promise.resolve(
+        new Response(stalled, { headers: { 'content-type': 'application/feed+json' } }),
+      ),
+    ),
+  );
+  expect((await failure(fetchFeedDocument(URL_, { timeoutMs: 5 }))).kind).toBe('timeout');
+});
+
+it('gives the answer of a wrapped fetch that settles with a thenable of its own', async () => {
+  const text = JSON.stringify({
+    version: 'https://jsonfeed.org/version/1.1',
+    title: 'T',
+    items: [],
+  });
+  const response = new Response(text, { headers: { 'content-type': 'application/feed+json' } });
+  // An old Promise polyfill's object: only `then`.
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(() => ({ then: (ok: (r: Response) => void) => ok(response) })),
+  );
+  const doc = await fetchFeedDocument(URL_);
+  expect(doc.kind === 'document' && doc.text).toBe(text);
+});
