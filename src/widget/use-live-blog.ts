@@ -26,7 +26,7 @@ import { useViewState } from '../capabilities/filters/use-view-state';
 import { useArrivals } from '../capabilities/live/use-arrivals';
 import { useAtTop } from '../capabilities/live/use-at-top';
 import { useLastVisit } from '../capabilities/live/use-last-visit';
-import { useUnseenCount } from '../capabilities/live/use-unseen-count';
+import { usePageVisible, useUnseenCount } from '../capabilities/live/use-unseen-count';
 import { CopyLinkButton } from '../capabilities/sharing/CopyLinkButton';
 import { permalinkFor } from '../capabilities/sharing/permalink';
 import { usePermalinkTarget } from '../capabilities/sharing/use-permalink-target';
@@ -74,7 +74,9 @@ export function useLiveBlog(props: LiveBlogOptions, elements: LiveBlogElements) 
   const atTop = useAtTop(sentinel);
   const atEnd = useAtTop(timelineEnd, true);
   const sorted = useSortedItems(store);
-  const arrivals = useArrivals(sorted, atTop, store, readsOldestFirst(view));
+  // A hidden page is not looking: arrivals wait, to show marked as new (and be said) on return.
+  const visible = usePageVisible();
+  const arrivals = useArrivals(sorted, atTop && visible, store, readsOldestFirst(view) && visible);
   const model = useTimelineModel({
     store,
     sorted,
@@ -118,7 +120,7 @@ export function useLiveBlog(props: LiveBlogOptions, elements: LiveBlogElements) 
     filters,
     shown,
     total,
-    waiting: model.waitingMatching,
+    waiting: visible ? model.waitingMatching : 0,
   });
   // A page that keeps its filters in the address can send them as a form without JavaScript.
   const search = here ? new URL(here).search : '';

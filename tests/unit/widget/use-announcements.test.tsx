@@ -2,7 +2,7 @@
 // shows (at the top, at the end, or behind "N new updates"), and nothing for a poll that brings
 // nothing or for updates already announced.
 import { act, fireEvent, render, screen } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { defaultViewState, type ViewState } from '../../../src/core/filters/filter-state';
 import { LiveBlogRoot } from '../../../src/widget/LiveBlogRoot';
 import {
@@ -52,12 +52,12 @@ function watchArrivals() {
 
 async function renderFeed(items: unknown[], view: ViewState = defaultViewState) {
   const url = feedUrl({ body: feed(items), etag: '"1"' });
-  render(<LiveBlogRoot feed={url} locale="en" initialView={view} />);
+  render(<LiveBlogRoot feed={url} locale="en" initialView={view} standalone />);
   await settle();
   let version = 1;
-  return async (next: unknown[]) => {
+  return async (next: unknown[], wait = PAST_ONE_POLL) => {
     routes.set(url, { body: feed(next), etag: `"${++version}"` });
-    await advance(PAST_ONE_POLL);
+    await advance(wait);
   };
 }
 
@@ -107,5 +107,30 @@ describe('new updates, as a screen reader hears them', () => {
     await settle();
     expect(articles()).toHaveLength(5);
     expect(heard).toEqual(['1 new update', '2 new updates', '1 new update']);
+  });
+
+  it('while the tab is hidden: nothing, then all that came, marked as new, on return', async () => {
+    const poll = await renderFeed(first);
+    const heard = watchArrivals();
+    const visibility = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
+    act(() => {
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    // A hidden tab polls once a minute (and a little).
+    await poll([update('c', 20), ...first], 70_000);
+    await poll([update('d', 30), update('c', 20), ...first], 70_000);
+    expect(document.title).toBe('(2) Moving feed');
+    expect(heard).toEqual([]);
+    visibility.mockRestore();
+    act(() => {
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    await settle();
+    expect(heard).toEqual(['2 new updates']);
+    const fresh = articles().filter((a) => a.classList.contains('lb-update--fresh'));
+    expect(fresh.map((a) => a.getAttribute('aria-labelledby'))).toEqual([
+      'title-update-d',
+      'title-update-c',
+    ]);
   });
 });
