@@ -133,7 +133,7 @@ export function LiveBlog(props: LiveBlogOptions) {
             onGo={blog.goToFirstNew}
           />
         )}
-        <NewUpdatesButton count={model.waitingMatching} onShow={blog.showNew} />
+        <NewUpdatesButton count={model.waitingMatching.length} onShow={blog.showNew} />
         {model.oldestFirst && blog.partial && <TimelineSkeleton />}
         {blog.failed && live.error && <LoadFailure problem={live.error} />}
         {blog.store !== undefined && blog.sorted.length === 0 && (

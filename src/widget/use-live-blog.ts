@@ -17,6 +17,7 @@ import {
 } from '../core/filters/url-state';
 import { stepsTaken } from '../capabilities/timeline/use-render-window';
 import type { ActivityBin } from '../core/timeline/activity-bins';
+import { groupByTopic } from '../core/timeline/group-by-topic';
 import { updateElementId } from '../core/timeline/element-ids';
 import { EmbedSlot } from '../capabilities/embeds/EmbedSlot';
 import { embedsChunk } from '../capabilities/embeds/embeds-code';
@@ -120,7 +121,7 @@ export function useLiveBlog(props: LiveBlogOptions, elements: LiveBlogElements) 
     filters,
     shown,
     total,
-    waiting: visible ? model.waitingMatching : 0,
+    waiting: visible ? model.waitingMatching.length : 0,
   });
   // A page that keeps its filters in the address can send them as a form without JavaScript.
   const search = here ? new URL(here).search : '';
@@ -203,6 +204,13 @@ export function useLiveBlog(props: LiveBlogOptions, elements: LiveBlogElements) 
   useLiveBlogJsonLd(meta, arrivals.shown, standalone);
 
   const showNew = () => {
+    // By topic, an arrival joins its group: at the top if that is the first one (or it is
+    // pinned), else maybe far below, where the reader goes (as to a key event), to the newest
+    // arrival of the first group that has any.
+    const { pinned, groups } = groupByTopic(model.waitingMatching, meta, '');
+    const first = groups[0];
+    if (view.view === 'topics' && !pinned[0] && first && first.id !== model.grouped.groups[0]?.id)
+      return target.jumpTo(first.items[0]!.id);
     arrivals.release();
     // To the sentinel just above the timeline's top: the reader is then at the top (following
     // live, nothing unseen), not 1 px below it.
