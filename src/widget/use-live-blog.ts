@@ -199,7 +199,13 @@ export function useLiveBlog(props: LiveBlogOptions, elements: LiveBlogElements) 
   // Of an update: not of the last poll, nor of a retraction (no "last update" in a blog of none).
   const changedAt = useMemo(() => lastUpdateAt(sorted, store?.changedAt), [sorted, store]);
   // The reader sees arrivals where they go: at the top, or at the end when reading oldest first.
-  const unseen = useUnseenCount(sorted, model.oldestFirst ? atEnd : atTop, store?.changedAt);
+  // Newest first, nothing held back means every arrival was shown to the reader: at the top, or
+  // by "new updates", which may land below it.
+  const unseen = useUnseenCount(
+    sorted,
+    model.oldestFirst ? atEnd : atTop || !arrivals.waiting.length,
+    store?.changedAt,
+  );
   useDocumentTitle(meta?.title, unseen, standalone);
   useLiveBlogJsonLd(meta, arrivals.shown, standalone);
 

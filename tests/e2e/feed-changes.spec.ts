@@ -145,5 +145,7 @@ for (const device of ['desktop', 'phone']) {
     // In view, and the focus on it: the reader reads it next, not the top of Markets.
     await expect(article('Update w1')).toBeInViewport();
     await expect(article('Update w1')).toBeFocused();
+    // Seen: the tab's title no longer counts it.
+    await expect(page).toHaveTitle('Focus desk: live');
   });
 }
