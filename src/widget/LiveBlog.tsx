@@ -88,7 +88,7 @@ export function LiveBlog(props: LiveBlogOptions) {
         {blog.announced.results}
       </p>
       <p className="lb-visually-hidden" aria-live="polite" aria-atomic="true">
-        {blog.announced.arrivals}
+        <span key={blog.announced.arrivalsKey}>{blog.announced.arrivals}</span>
       </p>
       {/* While the first document loads, the skeleton stands in for the timeline, which is kept
           flat: a box that moves when the title, filters and rail come in above it is a layout
@@ -133,7 +133,7 @@ export function LiveBlog(props: LiveBlogOptions) {
             onGo={blog.goToFirstNew}
           />
         )}
-        <NewUpdatesButton count={model.waitingMatching} onShow={blog.showNew} />
+        <NewUpdatesButton count={model.waitingMatching.length} onShow={blog.showNew} />
         {model.oldestFirst && blog.partial && <TimelineSkeleton />}
         {blog.failed && live.error && <LoadFailure problem={live.error} />}
         {blog.store !== undefined && blog.sorted.length === 0 && (

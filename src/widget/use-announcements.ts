@@ -17,8 +17,22 @@ export function useAnnouncements(input: {
   if (input.loaded && results.filters !== input.filters) {
     setResults({ filters: input.filters, text: t.showingResults(input.shown, input.total) });
   }
+  // Arrivals shown at once (the reader at the top, or reading oldest first) wait for one render
+  // only: counted then, they are announced as they show. The words stay when the waiting ones
+  // show (they were said), and are said again, as a new node, each time more arrive.
+  const { waiting } = input;
+  const [arrivals, setArrivals] = useState({ waiting, count: 0, serial: 0 });
+  if (arrivals.waiting !== waiting) {
+    setArrivals({
+      waiting,
+      count: waiting || arrivals.count,
+      serial: arrivals.serial + +(waiting > arrivals.waiting),
+    });
+  }
   return {
     results: results.text,
-    arrivals: input.waiting > 0 ? t.newUpdates(input.waiting) : '',
+    arrivals: arrivals.count ? t.newUpdates(arrivals.count) : '',
+    // A new node each time: the same words said again (one more update) are said again.
+    arrivalsKey: arrivals.serial,
   };
 }

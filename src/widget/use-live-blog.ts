@@ -17,6 +17,7 @@ import {
 } from '../core/filters/url-state';
 import { stepsTaken } from '../capabilities/timeline/use-render-window';
 import type { ActivityBin } from '../core/timeline/activity-bins';
+import { groupByTopic } from '../core/timeline/group-by-topic';
 import { updateElementId } from '../core/timeline/element-ids';
 import { EmbedSlot } from '../capabilities/embeds/EmbedSlot';
 import { embedsChunk } from '../capabilities/embeds/embeds-code';
@@ -26,7 +27,7 @@ import { useViewState } from '../capabilities/filters/use-view-state';
 import { useArrivals } from '../capabilities/live/use-arrivals';
 import { useAtTop } from '../capabilities/live/use-at-top';
 import { useLastVisit } from '../capabilities/live/use-last-visit';
-import { useUnseenCount } from '../capabilities/live/use-unseen-count';
+import { usePageVisible, useUnseenCount } from '../capabilities/live/use-unseen-count';
 import { CopyLinkButton } from '../capabilities/sharing/CopyLinkButton';
 import { permalinkFor } from '../capabilities/sharing/permalink';
 import { usePermalinkTarget } from '../capabilities/sharing/use-permalink-target';
@@ -74,7 +75,9 @@ export function useLiveBlog(props: LiveBlogOptions, elements: LiveBlogElements) 
   const atTop = useAtTop(sentinel);
   const atEnd = useAtTop(timelineEnd, true);
   const sorted = useSortedItems(store);
-  const arrivals = useArrivals(sorted, atTop, store, readsOldestFirst(view));
+  // A hidden page is not looking: arrivals wait, to show marked as new (and be said) on return.
+  const visible = usePageVisible();
+  const arrivals = useArrivals(sorted, atTop && visible, store, readsOldestFirst(view) && visible);
   const model = useTimelineModel({
     store,
     sorted,
@@ -118,7 +121,7 @@ export function useLiveBlog(props: LiveBlogOptions, elements: LiveBlogElements) 
     filters,
     shown,
     total,
-    waiting: model.waitingMatching,
+    waiting: visible ? model.waitingMatching.length : 0,
   });
   // A page that keeps its filters in the address can send them as a form without JavaScript.
   const search = here ? new URL(here).search : '';
@@ -196,11 +199,24 @@ export function useLiveBlog(props: LiveBlogOptions, elements: LiveBlogElements) 
   // Of an update: not of the last poll, nor of a retraction (no "last update" in a blog of none).
   const changedAt = useMemo(() => lastUpdateAt(sorted, store?.changedAt), [sorted, store]);
   // The reader sees arrivals where they go: at the top, or at the end when reading oldest first.
-  const unseen = useUnseenCount(sorted, model.oldestFirst ? atEnd : atTop, store?.changedAt);
+  // Newest first, nothing held back means every arrival was shown to the reader: at the top, or
+  // by "new updates", which may land below it.
+  const unseen = useUnseenCount(
+    sorted,
+    model.oldestFirst ? atEnd : atTop || !arrivals.waiting.length,
+    store?.changedAt,
+  );
   useDocumentTitle(meta?.title, unseen, standalone);
   useLiveBlogJsonLd(meta, arrivals.shown, standalone);
 
   const showNew = () => {
+    // By topic, an arrival joins its group: at the top if that is the first one (or it is
+    // pinned), else maybe far below, where the reader goes (as to a key event), to the newest
+    // arrival of the first group that has any.
+    const { pinned, groups } = groupByTopic(model.waitingMatching, meta, '');
+    const first = groups[0];
+    if (view.view === 'topics' && !pinned[0] && first && first.id !== model.grouped.groups[0]?.id)
+      return target.jumpTo(first.items[0]!.id);
     arrivals.release();
     // To the sentinel just above the timeline's top: the reader is then at the top (following
     // live, nothing unseen), not 1 px below it.

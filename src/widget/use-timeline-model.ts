@@ -34,7 +34,8 @@ export interface TimelineModel {
   readonly countsPending: boolean;
   /** Items shown after filters, newest first. */
   readonly matching: readonly LiveItem[];
-  readonly waitingMatching: number;
+  /** Arrivals waiting behind the new-updates button that the filters let through. */
+  readonly waitingMatching: readonly LiveItem[];
   readonly grouped: GroupedTimeline;
   /**
    * The chronological stream without pinned items (the Latest view), in the reader's order. Empty
@@ -121,7 +122,7 @@ export function useTimelineModel(input: TimelineInput): TimelineModel {
     [countedItems, countingMatcher],
   );
   const waitingMatching = useMemo(
-    () => waiting.filter((item) => matcher(item)).length,
+    () => waiting.filter((item) => matcher(item)),
     [waiting, matcher],
   );
   const limited = useMemo(

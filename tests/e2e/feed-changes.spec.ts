@@ -4,6 +4,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './hosts/embed-test';
 import { hostDocument } from './hosts/host-server';
+import { scrollIntoTimeline } from './fixtures';
 
 const NOW = Date.parse('2025-03-05T10:00:00Z');
 /** poll_seconds 15, plus jitter: 17 s always reaches the next poll. */
@@ -117,5 +118,34 @@ for (const where of ['standalone page', '<live-blog> embed']) {
     await page.clock.runFor(ONE_POLL);
     await expect(article('Update a')).toHaveCount(0);
     await expect.poll(() => focused(page)).toBe('Live blog');
+  });
+}
+
+for (const device of ['desktop', 'phone']) {
+  test(`${device}, by topic: "new updates" brings the reader to an arrival in a group far below`, async ({
+    page,
+    server,
+  }) => {
+    if (device === 'phone') await page.setViewportSize({ width: 375, height: 700 });
+    await page.clock.install({ time: NOW });
+    // Markets, the first group, is longer than the screen; Weather comes after it.
+    const markets = Array.from({ length: 8 }, (_, i) =>
+      update(`m${i}`, 20 + i, 'markets', { content_html: `<p>${'Market news. '.repeat(40)}</p>` }),
+    );
+    let items: unknown[] = [update('w0', 60, 'weather'), ...markets];
+    await serveFeed(page, () => items);
+    await page.goto(`${server.url}?feed=custom/focus.json`);
+    const article = (name: string) => page.getByRole('article', { name });
+    await expect(article('Update w0')).toBeAttached();
+    await scrollIntoTimeline(page, 2000);
+
+    items = [update('w1', 1, 'weather'), ...items];
+    await page.clock.runFor(ONE_POLL);
+    await page.getByRole('button', { name: '1 new update' }).click();
+    // In view, and the focus on it: the reader reads it next, not the top of Markets.
+    await expect(article('Update w1')).toBeInViewport();
+    await expect(article('Update w1')).toBeFocused();
+    // Seen: the tab's title no longer counts it.
+    await expect(page).toHaveTitle('Focus desk: live');
   });
 }

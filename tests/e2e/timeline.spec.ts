@@ -170,10 +170,11 @@ test.describe('live replay (3 updates at start)', () => {
     await expect(articles(page)).toHaveCount(4);
     expect(await page.evaluate(() => window.scrollY)).toBe(scrollBefore);
 
-    // Showing them takes the reader back to the top of the timeline, where they now are.
+    // Showing it takes the reader to it: by topic, to the top of the timeline when it joins the
+    // first group, else to the update itself, in its group further down.
     await newUpdates(page).click();
-    await expect(page.getByText('5 updates', { exact: true })).toBeInViewport();
-    await expect(article(page, fifth.title)).toBeVisible();
+    await expect(article(page, fifth.title)).toBeInViewport();
+    await expect(page.getByText('5 updates', { exact: true })).toBeAttached();
     await expect(articles(page)).toHaveCount(5);
     await expect(newUpdates(page)).toHaveCount(0);
   });

@@ -7,7 +7,8 @@ function subscribe(listener: () => void) {
   return () => document.removeEventListener('visibilitychange', listener);
 }
 
-function usePageVisible(): boolean {
+/** False while the page is hidden (another tab, a minimised window): the reader is not looking. */
+export function usePageVisible(): boolean {
   return useSyncExternalStore(
     subscribe,
     () => document.visibilityState !== 'hidden',

@@ -143,11 +143,12 @@ describe('since your last visit', () => {
     act(() => {
       document.dispatchEvent(new Event('visibilitychange'));
     });
-    // Hidden, the tab still polls and keeps what comes; nobody reads it.
+    // Hidden, the tab still polls and keeps what comes (it waits for the reader's return);
+    // nobody reads it.
     vi.setSystemTime(new Date(isoAt(75)));
     routes.set(url, { body: feed([wireItem('b', 74), wireItem('a', 10)]), etag: '"2"' });
     await advance(5 * 60_000);
-    expect(articles()).toHaveLength(2);
+    expect(screen.getByRole('button', { name: /1 new update/ })).toBeInTheDocument();
     first.unmount();
     sharedQueryClient().clear();
     visibility.mockRestore();
