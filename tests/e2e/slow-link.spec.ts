@@ -29,16 +29,16 @@ async function openWhileScriptsFail(page: Page, context: BrowserContext, url: st
   await context.setOffline(false);
 }
 
-/** The first request for the filter panel's chunk fails, as when the link drops; later ones come. */
-async function failFilterPanelOnce(page: Page) {
+/** The first request for a lazy chunk (`name`) fails, as when the link drops; later ones come. */
+async function failChunkOnce(page: Page, name: string) {
   let failed = false;
-  await page.route('**/assets/FilterPanel-*', (route) => {
+  await page.route(`**/assets/${name}-*`, (route) => {
     if (failed) return route.continue();
     failed = true;
     return route.abort('internetdisconnected');
   });
   // In an object: an async function's promise would wait for this one.
-  return { failed: page.waitForEvent('requestfailed', (r) => r.url().includes('/FilterPanel-')) };
+  return { failed: page.waitForEvent('requestfailed', (r) => r.url().includes(`/${name}-`)) };
 }
 
 test.describe('a page the browser renders, on a weak link', () => {
@@ -74,7 +74,7 @@ test.describe('a page the browser renders, on a weak link', () => {
     context,
     server,
   }) => {
-    const { failed } = await failFilterPanelOnce(page);
+    const { failed } = await failChunkOnce(page, 'FilterPanel');
     await page.goto(server.url);
     await failed;
     await expect(page.getByRole('article')).toHaveCount(3);
@@ -103,15 +103,9 @@ test.describe('a page the browser renders, on a weak link', () => {
     server,
   }) => {
     // The landing code is fetched once the page is idle: that first request fails.
-    let failed = false;
-    await page.route('**/assets/keep-in-place-*.js', (route) => {
-      if (failed) return route.continue();
-      failed = true;
-      return route.abort('internetdisconnected');
-    });
-    const failure = page.waitForEvent('requestfailed', (r) => r.url().includes('/keep-in-place-'));
+    const { failed } = await failChunkOnce(page, 'keep-in-place');
     await page.goto(server.url);
-    await failure;
+    await failed;
     const target = page.getByRole('article').last();
     const id = (await target.getAttribute('id'))!;
     await page.evaluate((hash) => void (location.hash = hash), `#${id}`);
@@ -164,7 +158,7 @@ test.describe('a page the server renders, on a weak link', () => {
     context,
     server,
   }) => {
-    const { failed } = await failFilterPanelOnce(page);
+    const { failed } = await failChunkOnce(page, 'FilterPanel');
     await page.goto(server.url);
     await failed;
     await expect(page.locator('[data-interactive]')).toHaveCount(1);
