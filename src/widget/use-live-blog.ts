@@ -174,8 +174,7 @@ export function useLiveBlog(props: LiveBlogOptions, elements: LiveBlogElements) 
   // A key event or a bar past an embed's `limit` is not on this page: it opens on the full blog
   // (`link`, where "See all updates" goes), rather than a jump that never lands.
   const jumpTo = (id: string) => {
-    if (limit === undefined || model.matching.slice(0, limit).some((i) => i.id === id))
-      target.jumpTo(id);
+    if (limit === undefined || model.withinLimit.some((i) => i.id === id)) target.jumpTo(id);
     else if (link) window.open(permalinkFor(id, link), '_top');
   };
   // A bar leads to its hour: the newest matching update in it, in the chronological view.

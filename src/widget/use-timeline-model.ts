@@ -37,6 +37,8 @@ export interface TimelineModel {
   /** Arrivals waiting behind the new-updates button that the filters let through. */
   readonly waitingMatching: readonly LiveItem[];
   readonly grouped: GroupedTimeline;
+  /** `matching` as far as an embed's `limit` lets it show (all of it without one). */
+  readonly withinLimit: readonly LiveItem[];
   /**
    * The chronological stream without pinned items (the Latest view), in the reader's order. Empty
    * in oldest-first order while only a first screen is in: that holds the end of the story.
@@ -152,6 +154,7 @@ export function useTimelineModel(input: TimelineInput): TimelineModel {
     matching,
     waitingMatching,
     grouped,
+    withinLimit: limited,
     stream,
     oldestFirst,
     oldestLoaded: sorted.at(-1)?.published,
