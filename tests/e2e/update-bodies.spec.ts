@@ -156,3 +156,28 @@ test('only a link looks like one: an anchor without an address reads as the text
   expect(await colour('the statement')).toBe(paragraph);
   expect(await colour('the source')).not.toBe(paragraph);
 });
+
+test('a disclosure in a body opens and closes for the reader, and prints open', async ({
+  page,
+  server,
+}) => {
+  write('details.json', [
+    item('details', {
+      content_html:
+        '<p>Ministers met.</p><details><summary>Read the full statement</summary><p>The alliance agreed to meet again.</p></details>',
+    }),
+  ]);
+  await page.goto(`${server.url}?feed=fixtures/details.json&poll=off`);
+  const summary = page.locator('.lb-update__body summary');
+  const statement = page.getByText('The alliance agreed to meet again.');
+  await expect(summary).toHaveText('Read the full statement');
+  await expect(statement).toBeHidden();
+  await summary.click();
+  await expect(statement).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(statement).toBeHidden();
+  await expectNoAxeViolations(page);
+  // Paper cannot be clicked: its styles come with the code that prints every update.
+  await page.emulateMedia({ media: 'print' });
+  await expect(statement).toBeVisible({ timeout: 10_000 });
+});

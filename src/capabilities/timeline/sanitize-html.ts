@@ -45,6 +45,8 @@ const ALLOWED_TAGS = [
   'th',
   'td',
   'caption',
+  'details',
+  'summary',
 ];
 const ALLOWED_ATTR = [
   'href',
@@ -62,6 +64,7 @@ const ALLOWED_ATTR = [
   'scope',
   'poster',
   'type',
+  'open',
 ];
 
 let purifier: ReturnType<typeof DOMPurify> | undefined;

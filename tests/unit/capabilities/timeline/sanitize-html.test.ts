@@ -114,3 +114,17 @@ describe('sanitizeHtml: headings', () => {
     expect(box.children).toHaveLength(6);
   });
 });
+
+describe('sanitizeHtml: disclosures', () => {
+  it('keeps a <details> the reader opens, with its summary, and nothing it could run', () => {
+    const box = sanitized(
+      '<details open ontoggle="alert(1)" id="x"><summary onclick="alert(2)">Key points</summary><p>One</p></details><details><summary>More</summary><p>Two</p></details>',
+    );
+    const [first, second] = [...box.querySelectorAll('details')];
+    expect(first).toHaveAttribute('open');
+    expect(second).not.toHaveAttribute('open');
+    expect(first?.querySelector(':scope > summary')).toHaveTextContent('Key points');
+    expect(second?.querySelector(':scope > p')).toHaveTextContent('Two');
+    expect(box.innerHTML).not.toMatch(/ontoggle|onclick|id=/);
+  });
+});
