@@ -23,12 +23,23 @@ const FOLD: Record<string, string> = {
 // another word ("कम" is not "काम", "ハン" not "パン").
 const IGNORED = /(?![\u3099\u309a])[\p{sc=Zinh}\u0591-\u05c7\u0640\p{Cf}]/gu;
 
+// Decimal digits of other scripts (NFKD folds only full-width and mathematical ones): a reader's
+// keyboard may type "٢٠٢٣" for a feed's "2023", or the other way round. Unicode puts each
+// script's digits 0 to 9 in a row: a digit's value is its place in that row.
+function digitValue(digit: string): string {
+  let at = digit.codePointAt(0)!;
+  let place = 0;
+  while (/\p{Nd}/u.test(String.fromCodePoint(--at))) place++;
+  return String(place % 10);
+}
+
 // Search is case- and accent-insensitive: "sanchez" finds "Sánchez", "orsted" finds "Ørsted".
 export function normaliseText(text: string): string {
   return (
     text
       .normalize('NFKD')
       .replace(IGNORED, '')
+      .replace(/[^\P{Nd}0-9]/gu, digitValue)
       // Composed again, so that a query is not found inside a syllable: "하" is not in "한".
       .normalize('NFC')
       .toUpperCase()

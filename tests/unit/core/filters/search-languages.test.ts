@@ -81,4 +81,12 @@ describe('search across languages', () => {
     expect(finds('はし', 'ばし')).toBe(false);
     expect(finds('하', '한국 대통령')).toBe(false);
   });
+
+  it('digits are one whatever the script: Arabic, Persian or Devanagari digits find Western ones', () => {
+    expect(finds('٢٠٢٣', 'The 2023 summit')).toBe(true);
+    expect(finds('2023', 'قمة ٢٠٢٣ في فيلنيوس')).toBe(true);
+    expect(finds('۱۴۰۲', 'Iran, 1402')).toBe(true);
+    expect(finds('२०२४', 'Elections 2024')).toBe(true);
+    expect(finds('٢٠٢٤', 'The 2023 summit')).toBe(false);
+  });
 });
