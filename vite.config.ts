@@ -3,6 +3,7 @@ import type { RolldownOutput } from 'rolldown';
 import { build, type Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { importWithoutPreload } from './tooling/import-without-preload.mjs';
+import { queryWithoutMutations } from './tooling/query-without-mutations.mjs';
 
 /**
  * After the page build, the script embeds (vite.embed.config.ts) are built into the same dist/,
@@ -134,7 +135,14 @@ const NODE_TESTS = [
 
 export default defineConfig({
   base: './',
-  plugins: [react(), importWithoutPreload(), earlyFeedRequest(), scriptEmbeds(), devScriptEmbeds()],
+  plugins: [
+    react(),
+    importWithoutPreload(),
+    queryWithoutMutations(),
+    earlyFeedRequest(),
+    scriptEmbeds(),
+    devScriptEmbeds(),
+  ],
   build: {
     target: 'es2022',
     // Not linked from the files (as in vite.embed.config.ts): embed.html's assets/ ship without

@@ -1,0 +1,71 @@
+// @vitest-environment node
+// The browser builds' QueryClient without mutations (tooling/query-without-mutations.mjs).
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { QueryClient, focusManager, onlineManager } from '@tanstack/react-query';
+import { describe, expect, it } from 'vitest';
+import { MutationCache } from '../../tooling/mutation-cache-stand-in.mjs';
+import { STAND_IN, queryWithoutMutations } from '../../tooling/query-without-mutations.mjs';
+
+const coreDir = path.dirname(
+  createRequire(import.meta.url).resolve('@tanstack/query-core/package.json'),
+);
+const queryClientFile = path.join(coreDir, 'build/modern/queryClient.js');
+
+function resolve(source: string, importer: string): unknown {
+  const hook = queryWithoutMutations().resolveId as (s: string, i: string) => unknown;
+  return hook(source, importer);
+}
+
+function render(code: string): string[] {
+  const errors: string[] = [];
+  const hook = queryWithoutMutations().renderChunk as unknown as (
+    this: unknown,
+    code: string,
+    chunk: { fileName: string },
+  ) => unknown;
+  hook.call({ error: (message: string) => errors.push(message) }, code, { fileName: 'x.js' });
+  return errors;
+}
+
+describe('a QueryClient without mutations', () => {
+  it('stands in for the MutationCache of the QueryClient only', () => {
+    expect(resolve('./mutationCache.js', queryClientFile)).toBe(STAND_IN);
+    expect(resolve('./mutationCache.js', path.join(coreDir, 'build/modern/index.js'))).toBeNull();
+    expect(resolve('./queryCache.js', queryClientFile)).toBeNull();
+  });
+
+  it('has every method the installed QueryClient calls on its mutation cache', () => {
+    const called = new Set(
+      [...readFileSync(queryClientFile, 'utf8').matchAll(/#mutationCache\.(\w+)/g)].map(
+        (m) => m[1],
+      ),
+    );
+    expect(called.size).toBeGreaterThan(0);
+    for (const method of called) expect(MutationCache.prototype).toHaveProperty(String(method));
+  });
+
+  it('lets a client mount, hear the connection and focus come back, and clear', async () => {
+    const client = new QueryClient({ mutationCache: new MutationCache() as never });
+    client.mount();
+    onlineManager.setOnline(false);
+    onlineManager.setOnline(true);
+    focusManager.setFocused(false);
+    focusManager.setFocused(true);
+    expect(client.isMutating()).toBe(0);
+    await expect(client.resumePausedMutations()).resolves.toBeUndefined();
+    await expect(client.fetchQuery({ queryKey: ['feed'], queryFn: () => 'read' })).resolves.toBe(
+      'read',
+    );
+    client.clear();
+    expect(client.getQueryData(['feed'])).toBeUndefined();
+    client.unmount();
+    focusManager.setFocused(undefined);
+  });
+
+  it('fails a build whose code uses mutations', () => {
+    expect(render('this.#client.getMutationCache().build(client, options)')).toHaveLength(1);
+    expect(render('getMutationCache() { return this.#mutationCache; }')).toEqual([]);
+  });
+});
