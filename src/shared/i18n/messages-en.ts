@@ -13,6 +13,8 @@ export const en = {
   retryIn: (seconds: number) =>
     seconds <= 0 ? 'retrying now' : `retrying in ${formatSeconds(seconds)}`,
   retryNow: 'Retry now',
+  codeGone: 'This page has been updated. Reload it to keep every part working.',
+  reload: 'Reload',
   offline: 'You are offline. New updates will appear when the connection returns.',
   errorNetwork: 'Connection lost',
   errorTimeout: 'The server is not answering',
