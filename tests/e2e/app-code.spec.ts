@@ -74,9 +74,7 @@ test('a long-open page whose chunks a deploy removed says to reload, and stops a
   await page.clock.fastForward(ONE_POLL);
   await expect(page.getByRole('article')).toHaveCount(3);
   const status = page.getByRole('status').first();
-  await expect(status).toHaveText(
-    'This page has been updated. Reload it to keep every part working.',
-  );
+  await expect(status).toHaveText('This page has been updated. Please reload it.');
   const asked = media.length;
   expect(asked).toBeGreaterThan(0);
   // Later updates, and the minutes a back-off would wait, ask for nothing that is gone.

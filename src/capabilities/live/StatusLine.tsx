@@ -44,7 +44,7 @@ export function StatusLine(props: Props) {
   const t = useMessages();
   const online = useOnline();
   // A deploy removed this build's chunks: parts that need them wait for a reload.
-  const gone = useSyncExternalStore(onCodeGone, codeGone, () => false);
+  const gone = useSyncExternalStore(onCodeGone, codeGone, () => false) && online;
   // Seconds only matter while counting down to a retry; otherwise a shared minute tick will do.
   const now = useNow(error ? 1000 : 60_000);
   const renderedAt = useRenderTime();
@@ -121,9 +121,9 @@ export function StatusLine(props: Props) {
         <button
           type="button"
           className="lb-button lb-button--small"
-          onClick={online && gone ? reload : onRetry}
+          onClick={gone ? reload : onRetry}
         >
-          {online && gone ? t.reload : t.retryNow}
+          {gone ? t.reload : t.retryNow}
         </button>
       )}
     </div>

@@ -21,9 +21,9 @@ export function loadChunk<M>(
 ): Promise<M> {
   const address = new URL(chunk, base).href;
   const tries = failures.get(address) ?? 0;
-  if (tries === Infinity) return Promise.reject(new Error(`${address} is gone`));
+  if (tries === Infinity) return Promise.reject(new Error(address));
   return load(tries ? `${address}?retry=${tries}` : address).catch((error: unknown) =>
-    fetch(address, { method: 'HEAD', cache: 'no-store' })
+    fetch(address, { method: 'HEAD' })
       .then(
         (response) => response.status === 404 || response.status === 410,
         () => false,

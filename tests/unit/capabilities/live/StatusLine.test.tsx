@@ -153,6 +153,7 @@ describe('StatusLine when a deploy removed the page’s code', () => {
         status="live"
         changedAt={undefined}
         error={undefined}
+        nextAttemptAt={undefined}
         rejectedCount={0}
         locale="en-GB"
         timeZone="UTC"
@@ -169,7 +170,7 @@ describe('StatusLine when a deploy removed the page’s code', () => {
       ).catch(() => {}),
     );
     expect(screen.getByRole('status')).toHaveTextContent(
-      /^This page has been updated\. Reload it to keep every part working\.$/,
+      /^This page has been updated\. Please reload it\.$/,
     );
     act(() => screen.getByRole('button', { name: 'Reload' }).click());
     expect(reload).toHaveBeenCalledTimes(1);
