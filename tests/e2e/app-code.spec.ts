@@ -158,3 +158,37 @@ test('a widget removed while its part could not come leaves nothing asking for i
   await fence(page, server.url);
   expect(panel).toHaveLength(asked);
 });
+
+test('<live-blog> on another origin tells a chunk its server removed, and stops asking', async ({
+  page,
+  server,
+  host,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.clock.install({ time: NOW });
+  // The chunk's address answers as the server does for a file it does not have.
+  await page.route('**/embed-chunks/FilterPanel-*', (route) =>
+    route.continue({ url: `${server.url}embed-chunks/removed-by-a-deploy.js` }),
+  );
+  const panel = requestsFor(page, 'FilterPanel');
+  await page.goto(
+    host.page(
+      '/deployed.html',
+      hostDocument(
+        `<live-blog feed="${server.url}feeds/vilnius-2023.json" poll="off"></live-blog>`,
+        `<script type="module" src="${server.url}embed.js"></script>`,
+      ),
+    ),
+  );
+  const blog = page.locator('live-blog');
+  await expect(blog.getByRole('status').first()).toHaveText(
+    'This page has been updated. Please reload it.',
+  );
+  await expect(blog.getByRole('button', { name: 'Reload' })).toBeVisible();
+  await expect(blog.getByRole('article').first()).toBeVisible();
+  const asked = panel.length;
+  await page.clock.fastForward(30 * MINUTE);
+  await page.evaluate(() => dispatchEvent(new Event('online')));
+  await fence(page, server.url);
+  expect(panel).toHaveLength(asked);
+});
