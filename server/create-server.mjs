@@ -324,7 +324,11 @@ export async function startServer(options = {}) {
       const headers = { 'X-Content-Type-Options': 'nosniff', 'Access-Control-Allow-Origin': '*' };
       return sendRepresentation(req, res, renderedStyles, { cacheControl: IMMUTABLE, headers });
     }
-    if (!found) return sendText(res, 404, 'Not found\n', { 'X-Content-Type-Options': 'nosniff' });
+    // Readable by any origin, as the files are: embed.js on a news page tells a chunk that is gone.
+    if (!found) {
+      const headers = { 'X-Content-Type-Options': 'nosniff', 'Access-Control-Allow-Origin': '*' };
+      return sendText(res, 404, 'Not found\n', headers);
+    }
 
     const contentType = contentTypeFor(found.file);
     const cacheControl = pathname.startsWith('/assets/') ? IMMUTABLE : NO_CACHE;

@@ -10,32 +10,49 @@ import { Representation } from './http-caching.mjs';
 
 const ENTRY = /<script type="module" crossorigin src="([^"]+)"><\/script>\s*/;
 const PRELOAD = /<link rel="modulepreload" crossorigin href="([^"]+)">\s*/g;
+/** The wait before the next try, kept while a page whose app failed is loaded again. */
+const WAIT_KEY = 'live-blog:app-wait';
 
 /**
- * `retry`, a function that loads the page again once the browser is back online and the app's
- * entry (`entry`, a script expression) answers, and waits again if it does not: a module that
- * could not be fetched stays failed in its document, and a page never reloads without a
- * connection coming back.
+ * `retry`, a function that loads the page again once the app's entry (`entry`, a script
+ * expression) answers, asked when the browser is back online or after a wait that doubles (5 s
+ * up to 5 min), and waits again if it does not. A module that could not be fetched stays failed in
+ * its document, so only a reload brings the app. The wait goes on across those reloads (session
+ * storage): an app that fails however it is fetched is not loaded again every few seconds.
+ * An entry that is gone (404, 410) is not asked for again.
  * @param {string} entry
  */
-const reloadWhenOnline = (entry) =>
-  "const retry = () => addEventListener('online', () => fetch(" +
-  entry +
-  ').then((r) => (r.ok ? location.reload() : retry()), retry), { once: true });';
+const reloadWhenBack = (entry) => `let wait = 5e3;
+try { wait = +sessionStorage.getItem('${WAIT_KEY}') || wait; } catch {}
+const retry = () => {
+  const again = () => {
+    clearTimeout(timer);
+    removeEventListener('online', again);
+    fetch(${entry}, { cache: 'no-store' }).then((r) => {
+      if (r.ok) {
+        try { sessionStorage.setItem('${WAIT_KEY}', String(wait)); } catch {}
+        location.reload();
+      } else if (r.status !== 404 && r.status !== 410) retry();
+    }, retry);
+  };
+  const timer = setTimeout(again, wait);
+  wait = Math.min(wait * 2, 3e5);
+  addEventListener('online', again);
+};`;
 
 /**
  * The inline module that starts the app: a frame is painted after its requestAnimationFrame
  * callbacks, and a task queued from one runs after that paint; or, where timers do not run, once
  * Paint Timing reports the first paint. A hidden page paints nothing, so it waits for nothing.
- * An app that could not be fetched (the link dropped after the HTML) is fetched again with the
- * page once the browser is online, the page then being all the reader had.
+ * An app that could not be fetched (the link dropped after the HTML, a server error) is fetched
+ * again with the page once its entry answers, the page then being all the reader had.
  * @param {string} entry
  * @param {string[]} preloads
  */
 function starter(entry, preloads) {
   return [
     'let started = false;',
-    reloadWhenOnline(JSON.stringify(entry)),
+    reloadWhenBack(JSON.stringify(entry)),
     'const start = () => {',
     '  if (started) return;',
     '  started = true;',
@@ -46,7 +63,7 @@ function starter(entry, preloads) {
     '    link.href = href;',
     '    document.head.append(link);',
     '  }',
-    `  import(${JSON.stringify(entry)}).catch(retry);`,
+    `  import(${JSON.stringify(entry)}).then(() => { try { sessionStorage.removeItem('${WAIT_KEY}'); } catch {} }, retry);`,
     '};',
     "if (document.visibilityState === 'visible') {",
     '  requestAnimationFrame(() => setTimeout(start, 0));',
@@ -78,19 +95,22 @@ export function startAppAfterPaint(html) {
   return { html: page, script };
 }
 
-// The page's module entry failed (the link dropped after the HTML): the page is loaded again.
+// The page's module entry failed (the link dropped after the HTML, a server error): the page is
+// loaded again once that entry answers.
 const RECOVER = [
   "addEventListener('error', (event) => {",
   '  const script = event.target;',
   "  if (!(script instanceof HTMLScriptElement) || script.type !== 'module' || !script.src) return;",
-  `  ${reloadWhenOnline('script.src')}`,
+  `  ${reloadWhenBack('script.src').replaceAll('\n', '\n  ')}`,
   '  retry();',
   '}, true);',
+  // Read by then if the entry failed: a page whose app came starts the next wait afresh.
+  `addEventListener('load', () => { try { sessionStorage.removeItem('${WAIT_KEY}'); } catch {} });`,
 ].join('\n');
 
 /**
  * A page that keeps its module entry as built (embed.html, a page the browser renders), with a
- * script before it that loads the page again once online if that entry failed; the page
+ * script before it that loads the page again once that entry answers if it failed; the page
  * unchanged when it has no such entry.
  * @param {string} html
  * @returns {string}

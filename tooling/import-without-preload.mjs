@@ -1,29 +1,21 @@
 // @ts-check
 
+import { fileURLToPath } from 'node:url';
 import MagicString from 'magic-string';
 
 const PRELOAD_HELPER = '\0vite/preload-helper.js';
 const PRELOAD_MARKER = '__VITE_PRELOAD__';
 
-// What stands for Vite's helper. A module that could not be fetched stays failed under its
-// address for the life of the document (whatwg/html#6768): after a failure the chunk is asked
-// for under another address (`?retry=N`), and from then on under that one, so that one copy of
-// it runs. Each call is given its chunk's address in place of its preload list, and imports
-// the address it is handed. What asks again, and when, is the caller's (lazy-part.ts,
-// lazy-code.ts).
-export const HELPER = `const failures = new Map();
-export const __vitePreload = (load, chunk, base) => {
-  const address = new URL(chunk, base).href;
-  const tries = failures.get(address) ?? 0;
-  return load(tries ? address + '?retry=' + tries : address).catch((error) => {
-    failures.set(address, Math.max(failures.get(address) ?? 0, tries + 1));
-    throw error;
-  });
-};`;
+// What stands for Vite's helper: src/shared/code/load-chunk.ts, which imports a chunk that failed
+// again under another address, and tells one its server no longer has. Each call is given its
+// chunk's address in place of its preload list, and imports the address it is handed.
+export const HELPER = `export { loadChunk as __vitePreload } from ${JSON.stringify(
+  fileURLToPath(new URL('../src/shared/code/load-chunk.ts', import.meta.url)),
+)};`;
 
 // Vite's call, as rendered: `__vitePreload(() => import("./chunk-!~{00a}~.js")…, __VITE_PRELOAD__,
-// import.meta.url)`.
-const LAZY_IMPORT = /__vitePreload\(\(\) => import\(("[^"\\]*")\)/g;
+// import.meta.url)`, the helper under its own name where the chunk holds it (`loadChunk`).
+const LAZY_IMPORT = /\b(__vitePreload|loadChunk)\(\(\) => import\(("[^"\\]*")\)/g;
 
 /**
  * Vite wraps each `import()` of the browser builds in a helper that first preloads what the lazy
@@ -48,11 +40,11 @@ export function importWithoutPreload() {
       const out = new MagicString(code);
       let rewritten = 0;
       for (const match of code.matchAll(LAZY_IMPORT)) {
-        const [call, address = ''] = match;
+        const [call, helper, address = ''] = match;
         const end = match.index + call.length;
         const marker = code.indexOf(PRELOAD_MARKER, end);
         if (marker < 0) break;
-        out.overwrite(match.index, end, '__vitePreload((address) => import(address)');
+        out.overwrite(match.index, end, `${helper}((address) => import(address)`);
         // Vite passes the importer's address only under a relative base; under another (`--base
         // /live/`) the chunk's address, which is relative to its importer, would resolve against
         // nothing and every lazy import would throw.

@@ -4,7 +4,7 @@ import { LastVisitBanner } from '../capabilities/live/LastVisitBanner';
 import { NewUpdatesButton } from '../capabilities/live/NewUpdatesButton';
 import { StatusLine } from '../capabilities/live/StatusLine';
 import { TimelineSkeleton } from '../capabilities/timeline/TimelineSkeleton';
-import { lazyPart } from '../shared/code/lazy-part';
+import { lazyPart, useLazyParts } from '../shared/code/lazy-part';
 import { textDirection } from '../shared/i18n/text-direction';
 import { BlogHeader } from './BlogHeader';
 import { BlogFilters } from './BlogFilters';
@@ -28,6 +28,7 @@ export function LiveBlog(props: LiveBlogOptions) {
   const timelineTop = useRef<HTMLDivElement>(null);
   const timelineEnd = useRef<HTMLDivElement>(null);
   const blog = useLiveBlog(props, { rootRef, sentinel, timelineTop, timelineEnd });
+  useLazyParts();
   const { model, live } = blog;
   // A widget inside a host's article must not add a second main landmark.
   const Main = blog.standalone ? 'main' : 'div';

@@ -61,6 +61,8 @@ describe('serving the built app', () => {
     expect(await route.text()).toContain('<div id="root">');
     const missing = await fetch(new URL('/missing.js', server.url));
     expect(missing.status).toBe(404);
+    // Readable from any origin: embed.js on a news page tells a chunk a deploy removed (ADR 0032).
+    expect(missing.headers.get('access-control-allow-origin')).toBe('*');
   });
 
   it('serves no shell below the top level, where its ./assets/ would not load', async () => {

@@ -3,8 +3,6 @@
 import { describe, expect, it } from 'vitest';
 import { HELPER, importWithoutPreload } from '../../tooling/import-without-preload.mjs';
 
-type Load = (address: string) => Promise<string>;
-
 /** A chunk's code as the plugin renders it; `errors` gets what it would fail the build with. */
 function render(code: string, errors: string[]): { code: string; map: unknown } {
   const hook = importWithoutPreload().renderChunk as unknown as (
@@ -52,38 +50,23 @@ function check(files: object[]): string[] {
 }
 
 describe('import without preload', () => {
-  it('stands for the helper only', () => {
+  it('stands for the helper only, with the app’s own', () => {
     const load = importWithoutPreload().load as (id: string) => string | undefined;
     expect(load('\0vite/preload-helper.js')).toBe(HELPER);
+    expect(HELPER).toMatch(/^export \{ loadChunk as __vitePreload \} from ".*load-chunk\.ts";$/);
     expect(load('/src/main.ts')).toBeUndefined();
   });
 
-  it('imports a chunk that failed again under another address, then keeps to that one', async () => {
-    const { __vitePreload: preload } = (await import(
-      `data:text/javascript,${encodeURIComponent(HELPER)}`
-    )) as { __vitePreload: (load: Load, chunk: string, base: string) => Promise<string> };
-    const base = 'https://news.example/live/assets/index.js';
-    const asked: string[] = [];
-    let down = true;
-    const load: Load = (address) => {
-      asked.push(address);
-      return down ? Promise.reject(new TypeError('Failed to fetch')) : Promise.resolve('module');
-    };
-    await expect(preload(load, './a.js', base)).rejects.toThrow('Failed to fetch');
-    await expect(preload(load, './a.js', base)).rejects.toThrow('Failed to fetch');
-    down = false;
-    await expect(preload(load, './a.js', base)).resolves.toBe('module');
-    await preload(load, './a.js', base);
-    // Another chunk, as it was.
-    await preload(load, './b.js', base);
-    const a = 'https://news.example/live/assets/a.js';
-    expect(asked).toEqual([
-      a,
-      `${a}?retry=1`,
-      `${a}?retry=2`,
-      `${a}?retry=2`,
-      a.replace('a.js', 'b.js'),
-    ]);
+  it('rewrites the calls of a chunk that holds the helper, under its own name', () => {
+    const errors: string[] = [];
+    const out = render(
+      'const A = loadChunk(() => import("./a.js").then((m) => m.A), __VITE_PRELOAD__, import.meta.url);',
+      errors,
+    );
+    expect(errors).toEqual([]);
+    expect(out.code).toBe(
+      'const A = loadChunk((address) => import(address).then((m) => m.A), "./a.js", import.meta.url);',
+    );
   });
 
   it('gives each lazy import its chunk’s address, in place of the preload list', () => {

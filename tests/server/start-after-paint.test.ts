@@ -32,11 +32,17 @@ describe('a rendered page starts its app after the first paint', () => {
     expect(script).toContain("observe({ type: 'paint', buffered: true })");
   });
 
-  it('loads the page again once online if the app could not be fetched, and only then', () => {
+  it('loads the page again once the app’s entry answers, if it could not be fetched', () => {
     const { script } = startAppAfterPaint(BUILT);
-    expect(script).toContain('import("./assets/index-abc.js").catch(retry)');
-    expect(script).toContain("addEventListener('online'");
-    expect(script).toContain('fetch("./assets/index-abc.js")');
+    expect(script).toMatch(/import\("\.\/assets\/index-abc\.js"\)\.then\(.*, retry\)/);
+    // Asked when the browser is back online, or after a wait that doubles while it stays online.
+    expect(script).toContain("addEventListener('online', again)");
+    expect(script).toContain('setTimeout(again, wait)');
+    expect(script).toContain('wait = Math.min(wait * 2, 3e5)');
+    expect(script).toContain('fetch("./assets/index-abc.js", { cache: \'no-store\' })');
+    // Not again for an entry that is gone; the wait goes on across the reloads.
+    expect(script).toContain('r.status !== 404 && r.status !== 410');
+    expect(script).toContain("sessionStorage.setItem('live-blog:app-wait'");
   });
 
   it('leaves a page it does not recognise as built', () => {
@@ -48,12 +54,14 @@ describe('a rendered page starts its app after the first paint', () => {
 });
 
 describe('a page that keeps its app as built', () => {
-  it('loads the page again once online if its entry failed, before that entry runs', () => {
+  it('loads the page again once its entry answers if it failed, before that entry runs', () => {
     const html = reloadIfAppFails(BUILT);
     const guard = html.indexOf("addEventListener('error'");
     expect(guard).toBeGreaterThan(0);
     expect(guard).toBeLessThan(html.indexOf('<script type="module" crossorigin src'));
-    expect(html).toContain("addEventListener('online'");
+    expect(html).toContain("addEventListener('online', again)");
+    expect(html).toContain('setTimeout(again, wait)');
+    expect(html).toContain("sessionStorage.removeItem('live-blog:app-wait')");
   });
 
   it('leaves a page without such an entry as it is', () => {

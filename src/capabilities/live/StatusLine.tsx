@@ -1,5 +1,7 @@
+import { useSyncExternalStore } from 'react';
 import type { FeedStatus } from '../../core/feed/feed-types';
 import type { FeedProblem } from '../../core/feed/feed-problem';
+import { codeGone, onCodeGone } from '../../shared/code/load-chunk';
 import { useMessages } from '../../shared/i18n/use-messages';
 import type { Messages } from '../../shared/i18n/messages-en';
 import { formatClock, formatDayAndClock, spanned } from '../../shared/time/format-time';
@@ -33,12 +35,16 @@ export function problemText(error: FeedProblem, t: Messages): string {
   }[error.kind];
 }
 
+const reload = () => location.reload();
+
 /** The connection, in plain words: live, a problem and when the next try is, or ended. */
 export function StatusLine(props: Props) {
   const { status, changedAt, error, nextAttemptAt, failedAt = 0 } = props;
   const { rejectedCount, locale, timeZone, onRetry } = props;
   const t = useMessages();
   const online = useOnline();
+  // A deploy removed this build's chunks: parts that need them wait for a reload.
+  const gone = useSyncExternalStore(onCodeGone, codeGone, () => false) && online;
   // Seconds only matter while counting down to a retry; otherwise a shared minute tick will do.
   const now = useNow(error ? 1000 : 60_000);
   const renderedAt = useRenderTime();
@@ -58,6 +64,9 @@ export function StatusLine(props: Props) {
   let tone: 'live' | 'problem' | 'ended' | 'upcoming' | 'loading' = 'loading';
   if (!online) {
     text = t.offline;
+    tone = 'problem';
+  } else if (gone) {
+    text = t.codeGone;
     tone = 'problem';
   } else if (error) {
     // The shared second tick may be from just before the failure.
@@ -108,9 +117,13 @@ export function StatusLine(props: Props) {
       </p>
       {/* A first load that failed too: a reader who has just signed in to a network need not
           wait out the back-off, or reload. */}
-      {(error || !online) && (
-        <button type="button" className="lb-button lb-button--small" onClick={onRetry}>
-          {t.retryNow}
+      {(error || !online || gone) && (
+        <button
+          type="button"
+          className="lb-button lb-button--small"
+          onClick={gone ? reload : onRetry}
+        >
+          {gone ? t.reload : t.retryNow}
         </button>
       )}
     </div>

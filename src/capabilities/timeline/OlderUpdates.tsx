@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useHydrated } from '../../shared/hydration/use-hydrated';
-import { useMessages } from '../../shared/i18n/use-messages';
+import { useChunkMessages, useMessages } from '../../shared/i18n/use-messages';
+import { olderMessages } from './older-messages';
 import { useEndReached } from './use-end-reached';
 
 interface Props {
@@ -31,6 +32,7 @@ const RETRY_MS = 5_000;
 /** The feed's older pages: a button (and, at the end of the list, a scroll trigger). */
 export function OlderUpdates({ hasOlder, broken = false, onLoad, auto, href }: Props) {
   const t = useMessages();
+  const m = useChunkMessages(olderMessages);
   const hydrated = useHydrated();
   const [state, setState] = useState<'idle' | 'loading' | 'failed'>('idle');
   // Bumped by each page that loads: observing afresh reports whether the end is still near, so a
@@ -96,7 +98,7 @@ export function OlderUpdates({ hasOlder, broken = false, onLoad, auto, href }: P
     return broken || clicked ? (
       <div className="lb-older">
         <p className="lb-older__error" tabIndex={-1} ref={reached}>
-          {broken ? t.olderFailed : t.allLoaded}
+          {broken ? m.olderFailed : m.allLoaded}
         </p>
       </div>
     ) : null;
@@ -106,7 +108,7 @@ export function OlderUpdates({ hasOlder, broken = false, onLoad, auto, href }: P
       // The same element as the button's, watched from hydration on.
       <div className="lb-older" ref={sentinel}>
         <a href={href} className="lb-button lb-button--secondary">
-          {auto ? t.showOlder : t.showEarlier}
+          {auto ? m.showOlder : t.showEarlier}
         </a>
       </div>
     );
@@ -116,7 +118,7 @@ export function OlderUpdates({ hasOlder, broken = false, onLoad, auto, href }: P
       {/* An alert: said as it comes, though the focus stays on the button. */}
       {state === 'failed' && (
         <p className="lb-older__error" role="alert">
-          {t.olderFailed}
+          {m.olderFailed}
         </p>
       )}
       {/* Not `disabled` while loading: that would drop the focus to the page (load() waits).
@@ -127,7 +129,7 @@ export function OlderUpdates({ hasOlder, broken = false, onLoad, auto, href }: P
         onClick={load}
         aria-disabled={state === 'loading'}
       >
-        {state === 'loading' ? t.loadingOlder : auto ? t.showOlder : t.showEarlier}
+        {state === 'loading' ? m.loadingOlder : auto ? m.showOlder : t.showEarlier}
       </button>
     </div>
   );

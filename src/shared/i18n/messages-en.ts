@@ -13,6 +13,8 @@ export const en = {
   retryIn: (seconds: number) =>
     seconds <= 0 ? 'retrying now' : `retrying in ${formatSeconds(seconds)}`,
   retryNow: 'Retry now',
+  codeGone: 'This page has been updated. Please reload it.',
+  reload: 'Reload',
   offline: 'You are offline. New updates will appear when the connection returns.',
   errorNetwork: 'Connection lost',
   errorTimeout: 'The server is not answering',
@@ -46,11 +48,7 @@ export const en = {
   newSinceVisit: 'New since your last visit',
   updateCount: (n: number) => (n === 1 ? '1 update' : `${n} updates`),
   untitled: (time: string) => `Update at ${time}`,
-  showOlder: 'Show older updates',
   showMoreUpdates: 'Show more updates',
-  loadingOlder: 'Loading older updates…',
-  olderFailed: 'Older updates could not be loaded.',
-  allLoaded: 'You have reached the first update.',
   justNow: 'just now',
   filtersButton: (n: number) => (n === 0 ? 'Filters' : `Filters (${n} active)`),
   /** Names the list of an update's topics. */

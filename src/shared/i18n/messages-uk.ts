@@ -41,6 +41,8 @@ export const uk: Messages = {
   retryIn: (seconds: number) =>
     seconds <= 0 ? 'повторна спроба зараз' : `повторна спроба через ${formatSeconds(seconds)}`,
   retryNow: 'Спробувати зараз',
+  codeGone: 'Цю сторінку оновлено. Будь ласка, перезавантажте її.',
+  reload: 'Перезавантажити',
   offline: 'Немає з’єднання з інтернетом. Нові оновлення з’являться, щойно зв’язок відновиться.',
   errorNetwork: 'З’єднання втрачено',
   errorTimeout: 'Сервер не відповідає',
@@ -74,11 +76,7 @@ export const uk: Messages = {
   newSinceVisit: 'Нове від вашого останнього візиту',
   updateCount: updates,
   untitled: (time: string) => `Оновлення о ${time}`,
-  showOlder: 'Показати старіші оновлення',
   showMoreUpdates: 'Показати більше оновлень',
-  loadingOlder: 'Завантаження старіших оновлень…',
-  olderFailed: 'Не вдалося завантажити старіші оновлення.',
-  allLoaded: 'Ви дійшли до першого оновлення.',
   justNow: 'щойно',
   // "Active: 2" sidesteps agreeing an adjective with the count.
   filtersButton: (n: number) => (n === 0 ? 'Фільтри' : `Фільтри (активних: ${n})`),

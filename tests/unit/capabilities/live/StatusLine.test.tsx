@@ -141,3 +141,38 @@ describe('StatusLine before the feed is in', () => {
     expect(screen.queryByText('Live')).not.toBeInTheDocument();
   });
 });
+
+describe('StatusLine when a deploy removed the page’s code', () => {
+  it('says so in its live region, and its button reloads the page', async () => {
+    const { loadChunk } = await import('../../../../src/shared/code/load-chunk');
+    const reload = vi.fn();
+    vi.stubGlobal('location', { ...window.location, reload });
+    vi.stubGlobal('fetch', () => Promise.resolve(new Response(null, { status: 404 })));
+    render(
+      <StatusLine
+        status="live"
+        changedAt={undefined}
+        error={undefined}
+        nextAttemptAt={undefined}
+        rejectedCount={0}
+        locale="en-GB"
+        timeZone="UTC"
+        onRetry={() => {}}
+      />,
+    );
+    expect(screen.getByRole('status')).toHaveTextContent(/^Live$/);
+    expect(screen.queryByRole('button')).toBeNull();
+    await act(() =>
+      loadChunk(
+        () => Promise.reject(new TypeError('Failed')),
+        './x.js',
+        'https://a.example/',
+      ).catch(() => {}),
+    );
+    expect(screen.getByRole('status')).toHaveTextContent(
+      /^This page has been updated\. Please reload it\.$/,
+    );
+    act(() => screen.getByRole('button', { name: 'Reload' }).click());
+    expect(reload).toHaveBeenCalledTimes(1);
+  });
+});

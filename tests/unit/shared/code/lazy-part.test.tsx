@@ -1,9 +1,11 @@
 import { Suspense } from 'react';
 import { act, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { lazyPart } from '../../../../src/shared/code/lazy-part';
+import { lazyPart, useLazyParts } from '../../../../src/shared/code/lazy-part';
 
+/** A widget on the page, with the part in it. */
 function Page({ Part }: { Part: ReturnType<typeof lazyPart<{ name: string }>> }) {
+  useLazyParts();
   return (
     <div>
       <p>An update</p>
@@ -81,6 +83,32 @@ describe('lazyPart', () => {
       await act(() => vi.advanceTimersByTimeAsync(1));
       expect(importer).toHaveBeenCalledTimes(calls);
     }
+    expect(screen.getByText('filters')).toBeInTheDocument();
+  });
+
+  it('asks nothing more once the last widget is gone, and again when one comes', async () => {
+    vi.useFakeTimers();
+    const importer = vi.fn<() => Promise<typeof Filters>>(failure);
+    const Part = lazyPart(importer);
+    const first = render(<Page Part={Part} />);
+    const second = render(<Page Part={Part} />);
+    await act(() => vi.advanceTimersByTimeAsync(0));
+    expect(importer).toHaveBeenCalledTimes(1);
+    first.unmount();
+    await act(() => vi.advanceTimersByTimeAsync(5_000));
+    expect(importer).toHaveBeenCalledTimes(2);
+
+    second.unmount();
+    await act(() => vi.advanceTimersByTimeAsync(3_600_000));
+    window.dispatchEvent(new Event('online'));
+    await act(() => vi.advanceTimersByTimeAsync(0));
+    expect(importer).toHaveBeenCalledTimes(2);
+    expect(vi.getTimerCount()).toBe(0);
+
+    importer.mockImplementation(() => Promise.resolve(Filters));
+    render(<Page Part={Part} />);
+    await act(() => vi.advanceTimersByTimeAsync(10_000));
+    expect(importer).toHaveBeenCalledTimes(3);
     expect(screen.getByText('filters')).toBeInTheDocument();
   });
 });
