@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useHydrated } from '../../shared/hydration/use-hydrated';
-import { useMessages } from '../../shared/i18n/use-messages';
+import { useChunkMessages, useMessages } from '../../shared/i18n/use-messages';
+import { olderMessages } from './older-messages';
 import { useEndReached } from './use-end-reached';
 
 interface Props {
@@ -30,7 +31,7 @@ const RETRY_MS = 5_000;
 
 /** The feed's older pages: a button (and, at the end of the list, a scroll trigger). */
 export function OlderUpdates({ hasOlder, broken = false, onLoad, auto, href }: Props) {
-  const t = useMessages();
+  const t = { ...useMessages(), ...useChunkMessages(olderMessages) };
   const hydrated = useHydrated();
   const [state, setState] = useState<'idle' | 'loading' | 'failed'>('idle');
   // Bumped by each page that loads: observing afresh reports whether the end is still near, so a

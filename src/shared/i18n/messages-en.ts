@@ -46,11 +46,7 @@ export const en = {
   newSinceVisit: 'New since your last visit',
   updateCount: (n: number) => (n === 1 ? '1 update' : `${n} updates`),
   untitled: (time: string) => `Update at ${time}`,
-  showOlder: 'Show older updates',
   showMoreUpdates: 'Show more updates',
-  loadingOlder: 'Loading older updates…',
-  olderFailed: 'Older updates could not be loaded.',
-  allLoaded: 'You have reached the first update.',
   justNow: 'just now',
   filtersButton: (n: number) => (n === 0 ? 'Filters' : `Filters (${n} active)`),
   /** Names the list of an update's topics. */

@@ -74,11 +74,7 @@ export const uk: Messages = {
   newSinceVisit: 'Нове від вашого останнього візиту',
   updateCount: updates,
   untitled: (time: string) => `Оновлення о ${time}`,
-  showOlder: 'Показати старіші оновлення',
   showMoreUpdates: 'Показати більше оновлень',
-  loadingOlder: 'Завантаження старіших оновлень…',
-  olderFailed: 'Не вдалося завантажити старіші оновлення.',
-  allLoaded: 'Ви дійшли до першого оновлення.',
   justNow: 'щойно',
   // "Active: 2" sidesteps agreeing an adjective with the count.
   filtersButton: (n: number) => (n === 0 ? 'Фільтри' : `Фільтри (активних: ${n})`),
