@@ -1,5 +1,6 @@
 import { Suspense, useRef } from 'react';
 import { clearFilters } from '../core/filters/filter-state';
+import { ConnectionNotice } from '../capabilities/live/ConnectionNotice';
 import { LastVisitBanner } from '../capabilities/live/LastVisitBanner';
 import { NewUpdatesButton } from '../capabilities/live/NewUpdatesButton';
 import { StatusLine } from '../capabilities/live/StatusLine';
@@ -47,13 +48,9 @@ export function LiveBlog(props: LiveBlogOptions) {
         <StatusLine
           status={blog.meta?.status}
           changedAt={blog.changedAt}
-          error={live.error}
-          nextAttemptAt={live.nextAttemptAt}
-          failedAt={live.failedAt}
           rejectedCount={blog.store?.rejected.reduce((n, r) => n + (r.count ?? 1), 0) ?? 0}
           locale={blog.locale}
           timeZone={blog.timeZone}
-          onRetry={live.retryNow}
         />
         {blog.eventZone && (
           <TimeZoneToggle
@@ -169,6 +166,12 @@ export function LiveBlog(props: LiveBlogOptions) {
           deeper={blog.deeper}
         />
         <div ref={timelineEnd} className="lb-timeline__end" aria-hidden="true" />
+        <ConnectionNotice
+          error={live.error}
+          nextAttemptAt={live.nextAttemptAt}
+          failedAt={live.failedAt}
+          onRetry={live.retryNow}
+        />
       </Main>
     </div>
   );

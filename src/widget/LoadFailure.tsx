@@ -1,5 +1,5 @@
 import type { FeedProblem } from '../core/feed/feed-problem';
-import { problemText } from '../capabilities/live/StatusLine';
+import { problemText } from '../capabilities/live/ConnectionNotice';
 import { en } from '../shared/i18n/messages-en';
 import { useMessages } from '../shared/i18n/use-messages';
 

@@ -73,8 +73,10 @@ test('a long-open page whose chunks a deploy removed says to reload, and stops a
   items = [photo('c', 1), ...items];
   await page.clock.fastForward(ONE_POLL);
   await expect(page.getByRole('article')).toHaveCount(3);
-  const status = page.getByRole('status').first();
-  await expect(status).toHaveText('This page has been updated. Please reload it.');
+  // Said in the notice at the foot of the screen, where connection trouble is.
+  await expect(page.locator('.lb-notice__text')).toHaveText(
+    'This page has been updated. Please reload it.',
+  );
   const asked = media.length;
   expect(asked).toBeGreaterThan(0);
   // Later updates, and the minutes a back-off would wait, ask for nothing that is gone.
@@ -91,6 +93,7 @@ test('a long-open page whose chunks a deploy removed says to reload, and stops a
   await page.getByRole('button', { name: 'Reload' }).click();
   await expect(page.getByRole('img', { name: 'Photo f' })).toBeAttached();
   await expect(page.getByRole('status').first()).toHaveText('Live');
+  await expect(page.locator('.lb-notice__text')).toHaveText('');
 });
 
 for (const ssr of [true, false]) {
@@ -181,7 +184,7 @@ test('<live-blog> on another origin tells a chunk its server removed, and stops 
     ),
   );
   const blog = page.locator('live-blog');
-  await expect(blog.getByRole('status').first()).toHaveText(
+  await expect(blog.locator('.lb-notice__text')).toHaveText(
     'This page has been updated. Please reload it.',
   );
   await expect(blog.getByRole('button', { name: 'Reload' })).toBeVisible();

@@ -23,8 +23,10 @@ const INITIAL_ITEMS = 3;
 
 const faultOf = (entry: object | undefined) => (entry as { fault?: string | null })?.fault;
 
-// The status line as seen: the announced state, and the countdown that ticks beside it.
+// The status line as seen: the announced state, and what ticks beside it.
 const status = (page: Page) => page.locator('p:has(> [role=status])').first();
+// The connection's trouble, and the countdown that ticks beside it.
+const notice = (page: Page) => page.locator('.lb-notice');
 const articles = (page: Page) => page.getByRole('article');
 
 /** Opens the standalone app on the live replay with a fake clock and a request recorder. */
@@ -65,7 +67,7 @@ async function advanceToNextRequest(page: Page, ms: number) {
 
 /** The countdown of the status line in seconds ("retrying in 1 min 20 s" → 80). */
 async function retrySeconds(page: Page): Promise<number> {
-  const text = (await status(page).textContent()) ?? '';
+  const text = (await notice(page).textContent()) ?? '';
   const match = /retrying in (?:(\d+) min)? ?(?:(\d+) s)?/.exec(text);
   if (!match) return -1;
   return Number(match[1] ?? 0) * 60 + Number(match[2] ?? 0);
@@ -107,9 +109,9 @@ async function rideOut(page: Page, url: string, admin: Admin, fault: FaultCase) 
 
   await advanceToNextRequest(page, POLL_MS);
   if (fault.hangs) await page.clock.fastForward(TIMEOUT_MS);
-  await expect(status(page)).toContainText(`${fault.says}: retrying in`);
+  await expect(notice(page)).toContainText(`${fault.says}: retrying in`);
   // Announced once, in words: not the countdown, which would be read out every second.
-  await expect(page.getByRole('status').first()).toHaveText(fault.says);
+  await expect(notice(page).locator('[aria-live=polite]')).toHaveText(fault.says);
   await expect(page.getByRole('button', { name: 'Retry now' })).toBeVisible();
   await expect(articles(page)).toHaveCount(INITIAL_ITEMS);
   const first = await expectCountdownBetween(page, fault.backoff[0]);
@@ -121,12 +123,13 @@ async function rideOut(page: Page, url: string, admin: Admin, fault: FaultCase) 
   await advanceToNextRequest(page, 3_000);
   if (fault.hangs) await page.clock.fastForward(TIMEOUT_MS);
   const second = await expectCountdownBetween(page, fault.backoff[1]);
-  await expect(status(page)).toContainText(fault.says);
+  await expect(notice(page)).toContainText(fault.says);
   await expect(articles(page)).toHaveCount(INITIAL_ITEMS);
 
   await admin.clearFault();
   await advanceToNextRequest(page, (second + 1) * 1000);
   await expect(status(page)).toHaveText(/^Live/);
+  await expect(notice(page)).toHaveText('');
   await expect(articles(page)).toHaveCount(INITIAL_ITEMS + 2);
   await expect(page.getByRole('button', { name: 'Retry now' })).toHaveCount(0);
 }
@@ -305,19 +308,19 @@ test.describe('a polling reader rides out', () => {
   test('the browser going offline and back online', async ({ page, context, server, admin }) => {
     await openLive(page, server.url);
     await context.setOffline(true);
-    await expect(status(page)).toContainText('You are offline');
+    await expect(notice(page)).toContainText('You are offline');
     await admin.publish(2);
     // A poll while offline fails; the page keeps what it has and still says why.
     await advanceToNextRequest(page, POLL_MS);
     const before = await feedFetches(page);
     // Failed, not still on its way: going online during a request is another case.
     await expect.poll(() => page.evaluate(() => window.__feedSettled)).toBe(before);
-    await expect(status(page)).toContainText('You are offline');
+    await expect(notice(page)).toContainText('You are offline');
     await expect(articles(page)).toHaveCount(INITIAL_ITEMS);
     // Back online: the client asks at once, without waiting for the back-off to run out.
     await context.setOffline(false);
     await expect.poll(() => feedFetches(page)).toBeGreaterThan(before);
-    await expect(status(page)).toHaveText(/^Live/);
+    await expect(notice(page)).toHaveText('');
     await expect(articles(page)).toHaveCount(INITIAL_ITEMS + 2);
   });
 
@@ -335,13 +338,13 @@ test.describe('a polling reader rides out', () => {
     // The poll is out, unanswered, when the browser goes offline: it is given up at once.
     await context.setOffline(true);
     await expect.poll(() => page.evaluate(() => window.__feedSettled)).toBe(before);
-    await expect(status(page)).toContainText('You are offline');
+    await expect(notice(page)).toContainText('You are offline');
     // Back online: the client asks again at once, not after the lost poll's timeout and back-off
     // (the fake clock does not move from here on).
     await admin.clearFault();
     await context.setOffline(false);
     await expect.poll(() => feedFetches(page)).toBeGreaterThan(before);
-    await expect(status(page)).toHaveText(/^Live/);
+    await expect(notice(page)).toHaveText('');
     await expect(articles(page)).toHaveCount(INITIAL_ITEMS + 2);
   });
 });

@@ -149,3 +149,47 @@ for (const device of ['desktop', 'phone']) {
     await expect(page).toHaveTitle('Focus desk: live');
   });
 }
+
+for (const where of ['standalone page', '<live-blog> embed']) {
+  test(`${where} on a phone: an edit that moves an update into the group above the reader moves nothing they read`, async ({
+    page,
+    server,
+    host,
+  }) => {
+    await page.setViewportSize({ width: 375, height: 700 });
+    await page.clock.install({ time: NOW });
+    const body = { content_html: `<p>${'Market news. '.repeat(30)}</p>` };
+    const markets = Array.from({ length: 6 }, (_, i) => update(`m${i}`, 20 + i, 'markets', body));
+    // Weather's update is the newest: moved to Markets, it goes to the top, above the reader.
+    const moved = update('w', 10, 'weather', body);
+    let items: unknown[] = [moved, ...markets];
+    await serveFeed(page, () => items);
+    const feed = `${server.url}custom/focus.json`;
+    if (where === 'standalone page') await page.goto(`${server.url}?feed=custom/focus.json`);
+    else
+      await page.goto(
+        host.page(
+          '/moved.html',
+          hostDocument(
+            `<live-blog feed="${feed}"></live-blog>`,
+            `<script type="module" src="${server.url}embed.js"></script>`,
+          ),
+        ),
+      );
+    const read = page.getByRole('article', { name: 'Update m4' });
+    await expect(read).toBeAttached();
+    await read.evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().top - 200));
+    const y = (await read.boundingBox())!.y;
+    expect(y).toBeGreaterThan(0);
+
+    items = [update('w', 10, 'markets', { ...body, date_modified: at(1) }), ...markets];
+    await page.clock.runFor(ONE_POLL);
+    await expect(page.getByRole('heading', { name: /^Weather/ })).toHaveCount(0);
+    // Mounted anew above the reader, it was laid out at the placeholder height of an update not
+    // yet seen: the browser's scroll anchoring then kept the wrong place.
+    await page.evaluate(
+      () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+    );
+    expect((await read.boundingBox())!.y).toBeCloseTo(y, 0);
+  });
+}

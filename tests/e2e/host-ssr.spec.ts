@@ -173,7 +173,7 @@ test('after hydration nothing shifts, and a poll brings an update from a plain f
     await admin.publish(1);
     // Real time: the demo's poll interval, plus its jitter and the request.
     await expect(widget.getByRole('article')).toHaveCount(4, { timeout: ONE_POLL + 10_000 });
-    await expect(widget.locator('[part~="status"]')).not.toContainText('Connection lost');
+    await expect(widget.locator('[part~="notice"]')).toHaveText('');
     expect(feedHost.preflights()).toBe(0);
   } finally {
     await feedHost.close();

@@ -154,7 +154,9 @@ test('a 304 to the first request, which asked for no comparison, is an error the
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('This live blog could not be loaded.');
   await expect(alert).toContainText('The server had a problem (304)');
-  await expect(status(page)).toContainText('The server had a problem (304): retrying in');
+  await expect(page.locator('.lb-notice')).toContainText(
+    'The server had a problem (304): retrying in',
+  );
   await expect(page.getByText('Loading live updates…')).toHaveCount(0);
 
   odd.answer((_req, res) => sendFeed(res, 3));

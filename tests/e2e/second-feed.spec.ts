@@ -145,7 +145,7 @@ test.describe('documents that are not a feed', () => {
     const alert = page.getByRole('alert');
     await expect(alert).toContainText('This live blog could not be loaded.');
     await expect(alert).toContainText('not a JSON Feed');
-    await expect(page.getByRole('status')).toContainText('could not be read');
+    await expect(page.locator('.lb-notice')).toContainText('could not be read');
     await expect(articles(page)).toHaveCount(0);
     await expectNoAxeViolations(page);
   });
@@ -156,7 +156,7 @@ test.describe('documents that are not a feed', () => {
   }) => {
     await open(page, server.url, 'not-json.txt');
     await expect(page.getByRole('alert')).toContainText('This live blog could not be loaded.');
-    await expect(page.getByRole('status')).toContainText('The feed is not available');
+    await expect(page.locator('.lb-notice')).toContainText('The feed is not available');
   });
 
   test('a proxy error page labelled as JSON: a clear error', async ({ page, server }) => {
@@ -175,7 +175,7 @@ test.describe('documents that are not a feed', () => {
     const alert = page.getByRole('alert');
     await expect(alert).toContainText('This live blog could not be loaded.');
     await expect(alert).toContainText('The server sent a web page instead of the feed.');
-    await expect(page.getByRole('status')).toContainText('could not be read');
+    await expect(page.locator('.lb-notice')).toContainText('could not be read');
   });
 });
 

@@ -149,7 +149,7 @@ test.describe('a page the server renders, on a weak link', () => {
     const rendered = await articles.count();
     expect(rendered).toBeGreaterThan(0);
     await failed;
-    await expect(page.getByRole('status').first()).toHaveText(/Connection lost/);
+    await expect(page.locator('.lb-notice')).toContainText('Connection lost');
     await expect(articles).toHaveCount(rendered);
   });
 
@@ -196,8 +196,42 @@ test.describe('a page the server renders, on a weak link', () => {
     await page.evaluate(() => ((window as { kept?: boolean }).kept = true));
     await context.setOffline(true);
     await context.setOffline(false);
-    await expect(page.getByRole('status').first()).not.toHaveText(/Connection lost/);
+    await expect(page.locator('.lb-notice')).toHaveText('');
     expect(await page.evaluate(() => (window as { kept?: boolean }).kept)).toBe(true);
+  });
+
+  test('the connection dropping and the server failing move nothing the reader sees', async ({
+    page,
+    context,
+    server,
+    admin,
+  }) => {
+    const layoutShift = await countLayoutShifts(page, { afterInput: true });
+    await page.goto(server.url);
+    const first = page.getByRole('article').first();
+    await expect(first).toBeVisible();
+    const at = async () => (await first.boundingBox())?.y;
+    const y = await at();
+    // Longer than "Live · updated …", these words wrap on a phone: above the timeline they
+    // pushed it down, and back up when they went.
+    await context.setOffline(true);
+    await expect(page.getByText('You are offline')).toBeInViewport();
+    expect(await at()).toBe(y);
+    const retry = page.getByRole('button', { name: 'Retry now' });
+    const failed = page.waitForEvent('requestfailed', (r) => r.url().includes('/feeds/'));
+    await retry.tap();
+    await failed;
+    // Back online, the page asks at once: the server is busy, and the countdown starts.
+    await admin.fault('503');
+    await context.setOffline(false);
+    await expect(page.getByText('The server is busy: retrying in')).toBeInViewport();
+    expect(await at()).toBe(y);
+    await admin.clearFault();
+    await retry.tap();
+    await expect(retry).toHaveCount(0);
+    expect(await at()).toBe(y);
+    // Only the notice's own words may move within it, as the countdown ticks.
+    expect(await layoutShift()).toBeLessThan(0.005);
   });
 
   test('embed.html whose app could not come is taken over once the browser is back online', async ({

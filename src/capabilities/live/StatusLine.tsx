@@ -1,52 +1,24 @@
-import { useSyncExternalStore } from 'react';
 import type { FeedStatus } from '../../core/feed/feed-types';
-import type { FeedProblem } from '../../core/feed/feed-problem';
-import { codeGone, onCodeGone } from '../../shared/code/load-chunk';
 import { useMessages } from '../../shared/i18n/use-messages';
-import type { Messages } from '../../shared/i18n/messages-en';
 import { formatClock, formatDayAndClock, spanned } from '../../shared/time/format-time';
 import { relativeTime } from '../../shared/time/relative-time';
 import { useNow } from '../../shared/time/use-now';
 import { useRenderTime } from '../../shared/time/render-time';
-import { useOnline } from './use-online';
 
 interface Props {
   readonly status: FeedStatus | undefined;
   readonly changedAt: number | undefined;
-  readonly error: FeedProblem | undefined;
-  readonly nextAttemptAt: number | undefined;
-  /** When the attempt failed: the countdown never starts above the wait it counts. */
-  readonly failedAt?: number | undefined;
   readonly rejectedCount: number;
   readonly locale: string;
   readonly timeZone: string | undefined;
-  readonly onRetry: () => void;
 }
 
-export function problemText(error: FeedProblem, t: Messages): string {
-  return {
-    network: t.errorNetwork,
-    timeout: t.errorTimeout,
-    busy: t.errorBusy,
-    'not-found': t.errorNotFound,
-    http: t.errorServer(error.status ?? 0),
-    'too-large': t.errorTooLarge,
-    invalid: t.errorInvalid,
-  }[error.kind];
-}
-
-const reload = () => location.reload();
-
-/** The connection, in plain words: live, a problem and when the next try is, or ended. */
+/** How the blog is doing, in plain words: live and when it last changed, upcoming, or ended.
+ *  The connection's trouble is ConnectionNotice's. */
 export function StatusLine(props: Props) {
-  const { status, changedAt, error, nextAttemptAt, failedAt = 0 } = props;
-  const { rejectedCount, locale, timeZone, onRetry } = props;
+  const { status, changedAt, rejectedCount, locale, timeZone } = props;
   const t = useMessages();
-  const online = useOnline();
-  // A deploy removed this build's chunks: parts that need them wait for a reload.
-  const gone = useSyncExternalStore(onCodeGone, codeGone, () => false) && online;
-  // Seconds only matter while counting down to a retry; otherwise a shared minute tick will do.
-  const now = useNow(error ? 1000 : 60_000);
+  const now = useNow(60_000);
   const renderedAt = useRenderTime();
   // The clock alone within a day of now (or of the page's making, before the reader's clock);
   // the year too when it is another (an archived blog), as each update's time names it.
@@ -55,28 +27,14 @@ export function StatusLine(props: Props) {
     ref - at < 86_400_000
       ? formatClock(at, locale, timeZone)
       : formatDayAndClock(at, locale, timeZone, spanned([at, ref], timeZone).years);
-  // Only `text` is announced: `tail` ticks (a countdown each second, "5 minutes ago" each
-  // minute), and a live region would read it out on every tick.
+  // Only `text` is announced: `tail` ticks ("5 minutes ago" each minute), and a live region
+  // would read it out on every tick.
   // Nothing said until the first document tells: "Live" over a blog that has ended was untrue.
   let text = '';
   let tail = '';
   let asOf = '';
-  let tone: 'live' | 'problem' | 'ended' | 'upcoming' | 'loading' = 'loading';
-  if (!online) {
-    text = t.offline;
-    tone = 'problem';
-  } else if (gone) {
-    text = t.codeGone;
-    tone = 'problem';
-  } else if (error) {
-    // The shared second tick may be from just before the failure.
-    const from = Math.max(now, failedAt);
-    const seconds =
-      nextAttemptAt === undefined ? 0 : Math.max(0, Math.ceil((nextAttemptAt - from) / 1000));
-    text = problemText(error, t);
-    tail = `: ${t.retryIn(seconds)}.`;
-    tone = 'problem';
-  } else if (status === 'ended') {
+  let tone: 'live' | 'ended' | 'upcoming' | 'loading' = 'loading';
+  if (status === 'ended') {
     text =
       changedAt === undefined
         ? t.statusEnded
@@ -115,17 +73,6 @@ export function StatusLine(props: Props) {
           <span className="lb-status__note"> {t.rejectedItems(rejectedCount)}.</span>
         )}
       </p>
-      {/* A first load that failed too: a reader who has just signed in to a network need not
-          wait out the back-off, or reload. */}
-      {(error || !online || gone) && (
-        <button
-          type="button"
-          className="lb-button lb-button--small"
-          onClick={gone ? reload : onRetry}
-        >
-          {gone ? t.reload : t.retryNow}
-        </button>
-      )}
     </div>
   );
 }

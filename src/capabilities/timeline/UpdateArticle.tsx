@@ -126,6 +126,8 @@ export const UpdateArticle = memo(function UpdateArticle({
   if (item.keyEvent) classes.push('lb-update--key');
   if (item.pinned) classes.push('lb-update--pinned');
   if (fresh) classes.push('lb-update--fresh');
+  // An edit may move an update to another group or place: mounted anew, maybe above the reader.
+  if (item.modified! > item.published) classes.push('lb-update--edited');
   const edited = item.modified !== undefined && item.modified > item.published + 60_000;
   return (
     <article className={classes.join(' ')} id={domId} aria-labelledby={headingId} part="update">

@@ -61,7 +61,7 @@ export class DayRunner {
     if (current && current.to === Infinity) {
       // The reader was told, and the page kept counting down to its next try (which may be due
       // in the very step the outage ends: "retrying now").
-      await expect(reader.statusLine(this.#page)).toContainText(/retrying (in|now)/);
+      await expect(reader.connectionNotice(this.#page)).toContainText(/retrying (in|now)/);
       current.to = this.#time.now;
     }
     this.#producer.setOutage(next);
@@ -70,8 +70,9 @@ export class DayRunner {
       return;
     }
     this.spans.recoveries.push(this.#time.now);
-    const live = await this.#time.advanceUntil(BACKOFF_MAX_GAP_MS, async () =>
-      /^Live/.test((await reader.statusLine(this.#page).textContent()) ?? ''),
+    const live = await this.#time.advanceUntil(
+      BACKOFF_MAX_GAP_MS,
+      async () => (await reader.connectionNotice(this.#page).textContent()) === '',
     );
     expect(live, 'the page recovers by itself once the server answers').toBe(true);
   }

@@ -22,6 +22,9 @@ export function shownUpdates(page: Page): Promise<ShownUpdate[]> {
 /** The status line as seen: the announced state, and the countdown that ticks beside it. */
 export const statusLine = (page: Page) => page.locator('p:has(> [role=status])').first();
 
+/** The connection's trouble and the countdown beside it; empty while the feed answers. */
+export const connectionNotice = (page: Page) => page.locator('.lb-notice');
+
 export async function scrollToTop(page: Page) {
   await page.evaluate(() => window.scrollTo(0, 0));
 }

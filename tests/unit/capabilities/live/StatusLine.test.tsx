@@ -3,63 +3,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { StatusLine } from '../../../../src/capabilities/live/StatusLine';
 
 const T0 = Date.parse('2023-07-12T10:00:00Z');
-const busy = { kind: 'busy', message: '503', status: 503 } as const;
-
-function show(props: { failedAt?: number; nextAttemptAt: number }) {
-  return (
-    <StatusLine
-      status="live"
-      changedAt={undefined}
-      error={busy}
-      rejectedCount={0}
-      locale="en-GB"
-      timeZone="UTC"
-      onRetry={() => {}}
-      {...props}
-    />
-  );
-}
 
 /** The line as a reader sees it: what is announced, and what ticks beside it. */
 const line = () => screen.getByRole('status').parentElement!;
-
-describe('StatusLine countdown', () => {
-  beforeEach(() => {
-    vi.useFakeTimers({ now: T0 });
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-  });
-
-  it('starts at the wait it counts, even when the second tick came just before the failure', () => {
-    // The page's shared second tick last ran at T0; the poll failed 900 ms later, 20 s to wait.
-    const view = render(show({ nextAttemptAt: T0 + 30_000 }));
-    act(() => {
-      vi.advanceTimersByTime(900);
-    });
-    const failedAt = Date.now();
-    view.rerender(show({ failedAt, nextAttemptAt: failedAt + 20_000 }));
-    expect(line()).toHaveTextContent('The server is busy: retrying in 20 s.');
-    act(() => {
-      vi.advanceTimersByTime(100);
-    });
-    expect(line()).toHaveTextContent('retrying in 20 s.');
-    act(() => {
-      vi.advanceTimersByTime(1_000);
-    });
-    expect(line()).toHaveTextContent('retrying in 19 s.');
-  });
-
-  it('announces the problem once: the countdown ticks outside the live region', () => {
-    render(show({ failedAt: T0, nextAttemptAt: T0 + 20_000 }));
-    expect(screen.getByRole('status')).toHaveTextContent(/^The server is busy$/);
-    act(() => {
-      vi.advanceTimersByTime(5_000);
-    });
-    expect(line()).toHaveTextContent('retrying in 15 s.');
-    expect(screen.getByRole('status')).toHaveTextContent(/^The server is busy$/);
-  });
-});
 
 describe('StatusLine of a live blog', () => {
   beforeEach(() => {
@@ -73,12 +19,9 @@ describe('StatusLine of a live blog', () => {
     <StatusLine
       status="live"
       changedAt={changedAt}
-      error={undefined}
-      nextAttemptAt={undefined}
       rejectedCount={0}
       locale="en-GB"
       timeZone="UTC"
-      onRetry={() => {}}
     />
   );
 
@@ -109,12 +52,9 @@ describe('StatusLine of a live blog', () => {
       <StatusLine
         status="ended"
         changedAt={changedAt}
-        error={undefined}
-        nextAttemptAt={undefined}
         rejectedCount={0}
         locale="en-GB"
         timeZone="UTC"
-        onRetry={() => {}}
       />,
     );
     expect(screen.getAllByRole('status')[1]).toHaveTextContent(
@@ -129,50 +69,12 @@ describe('StatusLine before the feed is in', () => {
       <StatusLine
         status={undefined}
         changedAt={undefined}
-        error={undefined}
-        nextAttemptAt={undefined}
         rejectedCount={0}
         locale="en-GB"
         timeZone="UTC"
-        onRetry={() => {}}
       />,
     );
     expect(line()).toHaveTextContent(/^$/);
     expect(screen.queryByText('Live')).not.toBeInTheDocument();
-  });
-});
-
-describe('StatusLine when a deploy removed the page’s code', () => {
-  it('says so in its live region, and its button reloads the page', async () => {
-    const { loadChunk } = await import('../../../../src/shared/code/load-chunk');
-    const reload = vi.fn();
-    vi.stubGlobal('location', { ...window.location, reload });
-    vi.stubGlobal('fetch', () => Promise.resolve(new Response(null, { status: 404 })));
-    render(
-      <StatusLine
-        status="live"
-        changedAt={undefined}
-        error={undefined}
-        nextAttemptAt={undefined}
-        rejectedCount={0}
-        locale="en-GB"
-        timeZone="UTC"
-        onRetry={() => {}}
-      />,
-    );
-    expect(screen.getByRole('status')).toHaveTextContent(/^Live$/);
-    expect(screen.queryByRole('button')).toBeNull();
-    await act(() =>
-      loadChunk(
-        () => Promise.reject(new TypeError('Failed')),
-        './x.js',
-        'https://a.example/',
-      ).catch(() => {}),
-    );
-    expect(screen.getByRole('status')).toHaveTextContent(
-      /^This page has been updated\. Please reload it\.$/,
-    );
-    act(() => screen.getByRole('button', { name: 'Reload' }).click());
-    expect(reload).toHaveBeenCalledTimes(1);
   });
 });

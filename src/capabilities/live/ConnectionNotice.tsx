@@ -1,0 +1,76 @@
+import { useSyncExternalStore } from 'react';
+import type { FeedProblem } from '../../core/feed/feed-problem';
+import { codeGone, onCodeGone } from '../../shared/code/load-chunk';
+import { useMessages } from '../../shared/i18n/use-messages';
+import type { Messages } from '../../shared/i18n/messages-en';
+import { useNow } from '../../shared/time/use-now';
+import { useOnline } from './use-online';
+
+interface Props {
+  readonly error: FeedProblem | undefined;
+  readonly nextAttemptAt: number | undefined;
+  /** When the attempt failed: the countdown never starts above the wait it counts. */
+  readonly failedAt?: number | undefined;
+  readonly onRetry: () => void;
+}
+
+export function problemText(error: FeedProblem, t: Messages): string {
+  return {
+    network: t.errorNetwork,
+    timeout: t.errorTimeout,
+    busy: t.errorBusy,
+    'not-found': t.errorNotFound,
+    http: t.errorServer(error.status ?? 0),
+    'too-large': t.errorTooLarge,
+    invalid: t.errorInvalid,
+  }[error.kind];
+}
+
+const reload = () => location.reload();
+
+/**
+ * Offline, code a deploy removed, or the trouble with the feed and when the next try is. Not in the header: its words
+ * wrap where "Live" did not, and moved everything below. At the timeline's foot, held at the
+ * bottom of the screen (notices.css), it takes room only below all the updates.
+ */
+export function ConnectionNotice({ error, nextAttemptAt, failedAt = 0, onRetry }: Props) {
+  const t = useMessages();
+  const online = useOnline();
+  // A deploy removed this build's chunks: parts that need them wait for a reload.
+  const gone = useSyncExternalStore(onCodeGone, codeGone, () => false);
+  // Seconds only matter while counting down to a retry.
+  const now = useNow(error ? 1000 : 60_000);
+  // Only `text` is announced: the countdown ticks each second.
+  let text = '';
+  let tail = '';
+  if (!online) text = t.offline;
+  else if (gone) text = t.codeGone;
+  else if (error) {
+    // The shared second tick may be from just before the failure.
+    const from = Math.max(now, failedAt);
+    const seconds =
+      nextAttemptAt === undefined ? 0 : Math.max(0, Math.ceil((nextAttemptAt - from) / 1000));
+    text = problemText(error, t);
+    tail = `: ${t.retryIn(seconds)}.`;
+  }
+  // The live region is there before its words: one added with them is not announced.
+  return (
+    <div className={text ? 'lb-notice lb-notice--on' : 'lb-notice'} part="notice">
+      <p className="lb-notice__text">
+        <span aria-live="polite">{text}</span>
+        {tail}
+      </p>
+      {/* A first load that failed too: a reader who has just signed in to a network need not
+          wait out the back-off, or reload. */}
+      {text && (
+        <button
+          type="button"
+          className="lb-button lb-button--small"
+          onClick={online && gone ? reload : onRetry}
+        >
+          {online && gone ? t.reload : t.retryNow}
+        </button>
+      )}
+    </div>
+  );
+}

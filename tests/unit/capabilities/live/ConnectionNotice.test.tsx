@@ -1,0 +1,82 @@
+import { act, render, screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ConnectionNotice } from '../../../../src/capabilities/live/ConnectionNotice';
+
+const T0 = Date.parse('2023-07-12T10:00:00Z');
+const busy = { kind: 'busy', message: '503', status: 503 } as const;
+
+function show(props: { failedAt?: number; nextAttemptAt: number }) {
+  return <ConnectionNotice error={busy} onRetry={() => {}} {...props} />;
+}
+
+/** What is announced, and the notice as a reader sees it, with what ticks beside it. */
+const announced = () => document.querySelector('[aria-live=polite]')!;
+const notice = () => announced().parentElement!;
+
+describe('ConnectionNotice countdown', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ now: T0 });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('starts at the wait it counts, even when the second tick came just before the failure', () => {
+    // The page's shared second tick last ran at T0; the poll failed 900 ms later, 20 s to wait.
+    const view = render(show({ nextAttemptAt: T0 + 30_000 }));
+    act(() => {
+      vi.advanceTimersByTime(900);
+    });
+    const failedAt = Date.now();
+    view.rerender(show({ failedAt, nextAttemptAt: failedAt + 20_000 }));
+    expect(notice()).toHaveTextContent('The server is busy: retrying in 20 s.');
+    act(() => {
+      vi.advanceTimersByTime(100);
+    });
+    expect(notice()).toHaveTextContent('retrying in 20 s.');
+    act(() => {
+      vi.advanceTimersByTime(1_000);
+    });
+    expect(notice()).toHaveTextContent('retrying in 19 s.');
+  });
+
+  it('announces the problem once: the countdown ticks outside the live region', () => {
+    render(show({ failedAt: T0, nextAttemptAt: T0 + 20_000 }));
+    expect(announced()).toHaveTextContent(/^The server is busy$/);
+    act(() => {
+      vi.advanceTimersByTime(5_000);
+    });
+    expect(notice()).toHaveTextContent('retrying in 15 s.');
+    expect(announced()).toHaveTextContent(/^The server is busy$/);
+  });
+});
+
+describe('ConnectionNotice without trouble', () => {
+  it('keeps its live region, empty, for the words to be announced when they come', () => {
+    render(<ConnectionNotice error={undefined} nextAttemptAt={undefined} onRetry={() => {}} />);
+    expect(announced()).toHaveTextContent(/^$/);
+    expect(screen.queryByRole('button')).not.toBeInTheDocument();
+  });
+});
+
+describe('ConnectionNotice when a deploy removed the page’s code', () => {
+  it('says so in its live region, and its button reloads the page', async () => {
+    const { loadChunk } = await import('../../../../src/shared/code/load-chunk');
+    const reload = vi.fn();
+    vi.stubGlobal('location', { ...window.location, reload });
+    vi.stubGlobal('fetch', () => Promise.resolve(new Response(null, { status: 404 })));
+    render(<ConnectionNotice error={undefined} nextAttemptAt={undefined} onRetry={() => {}} />);
+    expect(announced()).toHaveTextContent(/^$/);
+    expect(screen.queryByRole('button')).toBeNull();
+    await act(() =>
+      loadChunk(
+        () => Promise.reject(new TypeError('Failed')),
+        './x.js',
+        'https://a.example/',
+      ).catch(() => {}),
+    );
+    expect(announced()).toHaveTextContent(/^This page has been updated\. Please reload it\.$/);
+    act(() => screen.getByRole('button', { name: 'Reload' }).click());
+    expect(reload).toHaveBeenCalledTimes(1);
+  });
+});
