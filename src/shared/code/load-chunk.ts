@@ -22,21 +22,23 @@ export function loadChunk<M>(
   const address = new URL(chunk, base).href;
   const tries = failures.get(address) ?? 0;
   if (tries === Infinity) return Promise.reject(new Error(address));
-  return load(tries ? `${address}?retry=${tries}` : address).catch((error: unknown) =>
-    fetch(address, { method: 'HEAD' })
+  return load(tries ? `${address}?retry=${tries}` : address).catch((error: unknown) => {
+    // At once: an import asked for while the check is out must not use the failed address.
+    failures.set(address, Math.max(failures.get(address) ?? 0, tries + 1));
+    return fetch(address, { method: 'HEAD' })
       .then(
         (response) => response.status === 404 || response.status === 410,
         () => false,
       )
       .then((removed) => {
-        failures.set(address, removed ? Infinity : Math.max(failures.get(address) ?? 0, tries + 1));
+        if (removed) failures.set(address, Infinity);
         if (removed && !gone) {
           gone = true;
           listeners.forEach((listener) => listener());
         }
         throw error;
-      }),
-  );
+      });
+  });
 }
 
 /** Whether a chunk of this page's build is gone from its server: only a reload brings code back. */

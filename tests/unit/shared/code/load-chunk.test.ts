@@ -46,6 +46,21 @@ describe('loadChunk', () => {
     expect(codeGone()).toBe(false);
   });
 
+  it('asks under another address at once, while it still checks whether the chunk is gone', async () => {
+    let check!: (response: Response) => void;
+    vi.stubGlobal('fetch', () => new Promise<Response>((resolve) => (check = resolve)));
+    let down = true;
+    const { asked, load } = importer(() => down);
+    const first = loadChunk(load, './f.js', BASE);
+    await vi.waitFor(() => expect(check).toBeDefined());
+    // A permalink opened meanwhile needs the same code.
+    down = false;
+    await expect(loadChunk(load, './f.js', BASE)).resolves.toBe('module');
+    check(new Response(null, { status: 200 }));
+    await expect(first).rejects.toThrow('Failed to fetch');
+    expect(asked).toEqual([at('f.js'), `${at('f.js')}?retry=1`]);
+  });
+
   it('keeps asking for a chunk whose server failed or did not answer', async () => {
     const { asked, load } = importer(() => true);
     for (const status of [undefined, 500, 503, 200]) {
