@@ -51,6 +51,7 @@ export function LiveBlog(props: LiveBlogOptions) {
           rejectedCount={blog.store?.rejected.reduce((n, r) => n + (r.count ?? 1), 0) ?? 0}
           locale={blog.locale}
           timeZone={blog.timeZone}
+          stalled={live.error !== undefined}
         />
         {blog.eventZone && (
           <TimeZoneToggle

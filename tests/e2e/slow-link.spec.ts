@@ -214,9 +214,14 @@ test.describe('a page the server renders, on a weak link', () => {
     const y = await at();
     // Longer than "Live · updated …", these words wrap on a phone: above the timeline they
     // pushed it down, and back up when they went.
+    const dot = page.locator('.lb-status__dot');
+    const pulse = () => dot.evaluate((d) => getComputedStyle(d).animationName);
+    expect(await pulse()).not.toBe('none');
     await context.setOffline(true);
     await expect(page.getByText('You are offline')).toBeInViewport();
     expect(await at()).toBe(y);
+    // The header's "Live" dot stops while the notice says why.
+    expect(await pulse()).toBe('none');
     const retry = page.getByRole('button', { name: 'Retry now' });
     const failed = page.waitForEvent('requestfailed', (r) => r.url().includes('/feeds/'));
     await retry.tap();
@@ -227,9 +232,11 @@ test.describe('a page the server renders, on a weak link', () => {
     await expect(page.getByText('The server is busy: retrying in')).toBeInViewport();
     expect(await at()).toBe(y);
     await admin.clearFault();
+    expect(await pulse()).toBe('none');
     await retry.tap();
     await expect(retry).toHaveCount(0);
     expect(await at()).toBe(y);
+    expect(await pulse()).not.toBe('none');
     // Only the notice's own words may move within it, as the countdown ticks.
     expect(await layoutShift()).toBeLessThan(0.005);
   });

@@ -4,6 +4,7 @@ import { formatClock, formatDayAndClock, spanned } from '../../shared/time/forma
 import { relativeTime } from '../../shared/time/relative-time';
 import { useNow } from '../../shared/time/use-now';
 import { useRenderTime } from '../../shared/time/render-time';
+import { useOnline } from './use-online';
 
 interface Props {
   readonly status: FeedStatus | undefined;
@@ -11,13 +12,18 @@ interface Props {
   readonly rejectedCount: number;
   readonly locale: string;
   readonly timeZone: string | undefined;
+  /** The last poll failed: the notice says why; the live dot stops. */
+  readonly stalled?: boolean;
 }
 
-/** How the blog is doing, in plain words: live and when it last changed, upcoming, or ended.
- *  The connection's trouble is ConnectionNotice's. */
+/**
+ * How the blog is doing, in plain words: live and when it last changed, upcoming, or ended. The
+ * connection's trouble is ConnectionNotice's; here the live dot only stops while there is some.
+ */
 export function StatusLine(props: Props) {
-  const { status, changedAt, rejectedCount, locale, timeZone } = props;
+  const { status, changedAt, rejectedCount, locale, timeZone, stalled } = props;
   const t = useMessages();
+  const online = useOnline();
   const now = useNow(60_000);
   const renderedAt = useRenderTime();
   // The clock alone within a day of now (or of the page's making, before the reader's clock);
@@ -63,7 +69,10 @@ export function StatusLine(props: Props) {
     tone = 'live';
   }
   return (
-    <div className={`lb-status lb-status--${tone}`} part="status">
+    <div
+      className={`lb-status lb-status--${tone}${stalled || !online ? ' lb-status--stalled' : ''}`}
+      part="status"
+    >
       <p className="lb-status__text">
         {tone === 'live' && <span className="lb-status__dot" aria-hidden="true" />}
         <span role="status">{text}</span>
