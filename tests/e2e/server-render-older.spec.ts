@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { JSDOM } from 'jsdom';
 import { expect, test } from './fixtures';
+import { countLayoutShifts } from './layout-shift';
 
 interface Doc {
   next_url?: string;
@@ -125,6 +126,8 @@ test('with JavaScript, the window grows on scroll as before, with no link', asyn
     await expect(topics).toHaveAttribute('aria-pressed', 'true', { timeout: 1_000 });
   }).toPass({ timeout: 30_000 });
   await page.getByRole('button', { name: 'Latest' }).click();
+  await expect(page).toHaveURL(/[?&]view=latest(&|$)/);
+  const entries = await page.evaluate(() => history.length);
   await expect(page.getByRole('link', { name: 'Show more updates' })).toHaveCount(0);
   expect(await articleIds(page)).toHaveLength(10);
   await expect
@@ -133,5 +136,135 @@ test('with JavaScript, the window grows on scroll as before, with no link', asyn
       return (await articleIds(page)).length;
     })
     .toBeGreaterThan(10);
-  await expect(page).not.toHaveURL(/more=/);
+  // The address follows (decision 0033), in the same history entry: Back leaves the page.
+  await expect(page).toHaveURL(/[?&]more=[1-9]\d*(&|$)/);
+  expect(await page.evaluate(() => history.length)).toBe(entries);
+});
+
+// A reader deep in the list follows a link away and comes back (Back, with no back-forward
+// cache, as a phone often has; or reload): the page is loaded afresh, and opens where they were.
+test.describe('Back or reload deep in the list', () => {
+  test.use({ viewport: { width: 390, height: 700 } });
+  // The update at the top of the viewport, and how far its top is from the viewport's.
+  const place = (page: Page) =>
+    page.evaluate(() => {
+      for (const el of document.querySelectorAll('article[id]')) {
+        const { top, bottom } = el.getBoundingClientRect();
+        if (bottom > 0) return { id: el.id, top };
+      }
+      return undefined;
+    });
+  const frames = (page: Page) =>
+    page.evaluate(
+      () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+    );
+
+  /** Reads on to `past` updates, then back up to the middle of them; returns where it stopped. */
+  async function readDeep(page: Page, past: number) {
+    await expect
+      .poll(async () => {
+        await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+        return (await articleIds(page)).length;
+      })
+      .toBeGreaterThan(past);
+    await page
+      .locator('article[id]')
+      .nth(past - 20)
+      .evaluate((el) => {
+        el.scrollIntoView();
+        window.scrollBy(0, 45);
+      });
+    await frames(page);
+    return (await place(page))!;
+  }
+
+  // Kept in the history entry once scrolling rests: what a reload finds.
+  const kept = (page: Page, at: { id: string }) =>
+    expect
+      .poll(() => page.evaluate(() => (history.state as { lbAt?: [string] } | null)?.lbAt?.[0]))
+      .toBe(decodeURIComponent(at.id.replace(/^update-/, '')));
+
+  async function expectBackAt(page: Page, at: { id: string; top: number }) {
+    await expect
+      .poll(async () => {
+        const now = await place(page);
+        return now?.id === at.id && Math.abs(now.top - at.top) <= 3;
+      })
+      .toBe(true);
+  }
+
+  test('the standalone page opens where the reader was, older page and all', async ({
+    page,
+    server,
+  }) => {
+    await page.goto(`${server.url}${start}`);
+    const entries = await page.evaluate(() => history.length);
+    // Past the head, into its older page (loaded by itself near the end).
+    const at = await readDeep(page, head.items.length + 30);
+    // The address says how far the list goes, in the same history entry.
+    await expect(page).toHaveURL(/[?&]more=\d+(&|$)/);
+    await expect(page).toHaveURL(/[?&]older=\d+(&|$)/);
+    expect(await page.evaluate(() => history.length)).toBe(entries);
+
+    const layoutShift = await countLayoutShifts(page);
+    await page.goto(`${server.url}fixtures/synthetic-200.json`);
+    await page.goBack();
+    await expectBackAt(page, at);
+    await page.waitForLoadState('networkidle');
+    await frames(page);
+    await expectBackAt(page, at);
+    expect(await layoutShift()).toBeLessThan(0.01);
+
+    // Read on a little further up (the wheel: the landing lets go of the page), then reload.
+    await page.mouse.wheel(0, -2000);
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const y = window.scrollY;
+          return new Promise((resolve) =>
+            requestAnimationFrame(() => requestAnimationFrame(() => resolve(window.scrollY === y))),
+          );
+        }),
+      )
+      .toBe(true);
+    const there = (await place(page))!;
+    expect(there.id).not.toBe(at.id);
+    await kept(page, there);
+    await page.reload();
+    await expectBackAt(page, there);
+  });
+
+  test('embed.html opens where the reader was', async ({ page, server }) => {
+    await page.goto(
+      `${server.url}embed.html?feed=${encodeURIComponent('/fixtures/synthetic-200.json')}`,
+    );
+    const at = await readDeep(page, 40);
+    await expect(page).toHaveURL(/[?&]more=\d+(&|$)/);
+    await page.goto(`${server.url}fixtures/synthetic-200.json`);
+    await page.goBack();
+    await expectBackAt(page, at);
+  });
+
+  test('a reader who scrolls before the place is found stays where they went', async ({
+    page,
+    server,
+  }) => {
+    await page.goto(`${server.url}${start}`);
+    const at = await readDeep(page, 40);
+    await kept(page, at);
+    // The landing code held back until the reader has scrolled.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/keep-in-place-[^/]*\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.reload();
+    await page.evaluate(() => window.scrollTo(0, 300));
+    release();
+    await page.waitForLoadState('networkidle');
+    await frames(page);
+    expect(await page.evaluate(() => window.scrollY)).toBe(300);
+    expect((await place(page))?.id).not.toBe(at.id);
+  });
 });
