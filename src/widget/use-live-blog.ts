@@ -239,8 +239,11 @@ export function useLiveBlog(props: LiveBlogOptions, elements: LiveBlogElements) 
   useEffect(() => {
     if (!standalone || older < 0) return;
     const { pathname, search: now, hash } = window.location;
-    const next = listDepthSearch(now, { more: steps, older });
-    if (next !== now) history.replaceState(history.state, '', pathname + next + hash);
+    history.replaceState(
+      history.state,
+      '',
+      pathname + listDepthSearch(now, { more: steps, older }) + hash,
+    );
   }, [standalone, steps, older]);
   const deeperLink = (depth: ListDepth) => new URL(listDepthSearch(search, depth), here).href;
   const deeper =

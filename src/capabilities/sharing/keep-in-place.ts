@@ -67,6 +67,8 @@ export function install(
   // Hidden comes first, and a phone may discard a hidden page without a pagehide.
   document.addEventListener('visibilitychange', onHidden);
   window.addEventListener('pagehide', keep);
+  // Scrolled before this code came: kept now. At the top, a place still to land on stays.
+  if (window.scrollY > 0) keep();
   return () => {
     stopPrinting();
     clearTimeout(timer);
