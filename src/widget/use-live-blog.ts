@@ -234,10 +234,10 @@ export function useLiveBlog(props: LiveBlogOptions, elements: LiveBlogElements) 
   // step, or one more older page (and a step, for its updates to show). Absolute, as permalinks.
   const steps = Math.min(stepsTaken(list.renderWindow.size), MAX_MORE_STEPS);
   // The address follows the list down (never a new entry), so that a reload or Back, the server
-  // among them, renders as far: decision 0033. A first screen has no pages counted yet.
-  const older = store?.complete ? store.pagesLoaded : -1;
+  // among them, renders as far: decision 0033. What it shows, whatever the address asked for.
+  const older = store?.pagesLoaded ?? 0;
   useEffect(() => {
-    if (!standalone || older < 0) return;
+    if (!standalone) return;
     const { pathname, search: now, hash } = window.location;
     history.replaceState(
       history.state,

@@ -174,8 +174,21 @@ test.describe('Back or reload deep in the list', () => {
         el.scrollIntoView();
         window.scrollBy(0, 45);
       });
-    await frames(page);
-    return (await place(page))!;
+    return settledPlace(page);
+  }
+
+  /** The place once the layout around it has settled: the same over two frames. */
+  async function settledPlace(page: Page) {
+    let last: Awaited<ReturnType<typeof place>>;
+    await expect
+      .poll(async () => {
+        const before = await place(page);
+        await frames(page);
+        last = await place(page);
+        return before?.id === last?.id && before?.top === last?.top;
+      })
+      .toBe(true);
+    return last!;
   }
 
   // Kept in the history entry once scrolling rests: what a reload finds.
@@ -217,17 +230,7 @@ test.describe('Back or reload deep in the list', () => {
 
     // Read on a little further up (the wheel: the landing lets go of the page), then reload.
     await page.mouse.wheel(0, -2000);
-    await expect
-      .poll(() =>
-        page.evaluate(() => {
-          const y = window.scrollY;
-          return new Promise((resolve) =>
-            requestAnimationFrame(() => requestAnimationFrame(() => resolve(window.scrollY === y))),
-          );
-        }),
-      )
-      .toBe(true);
-    const there = (await place(page))!;
+    const there = await settledPlace(page);
     expect(there.id).not.toBe(at.id);
     await kept(page, there);
     await page.reload();

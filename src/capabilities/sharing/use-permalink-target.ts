@@ -21,9 +21,10 @@ let landing: Promise<Landing> | undefined;
 let landingLoaded: Landing | undefined;
 /**
  * The code that keeps a jump's target in place is a chunk of its own: most readers never jump, and
- * it would count against the first screen's bundle. It is fetched at once when the page opens on
- * a permalink, else once the page is idle after the first render (before a reader can click a
- * key event), or at the first jump. It brings what a jump says, which shows once it is in.
+ * it would count against the first screen's bundle. It is fetched once the page is idle after the
+ * first render (before a reader can click a key event), or sooner by a jump that finds its update
+ * (a page opened on a permalink or a kept place: as soon as the update is in). It brings what a
+ * jump says, which shows once it is in.
  */
 function loadLanding(): Promise<Landing> {
   // One that could not come (the link dropped) is asked for again by the next call.
@@ -223,11 +224,9 @@ export function usePermalinkTarget(input: Input) {
     el.scrollIntoView({ block: 'start', behavior: 'instant' });
   }, [landedId, seq, find, jump.shared, jump.at]);
 
-  const openedOnPermalink = useRef(jump.phase === 'seeking');
   useEffect(() => {
     const load = () => void loadLanding().then(setLanded, () => {});
-    if (openedOnPermalink.current) load();
-    else (window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 1_000)))(load);
+    (window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 1_000)))(load);
   }, []);
 
   // Installed with the landing code (its styles, printing every update), before the browser
