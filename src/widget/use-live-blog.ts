@@ -1,4 +1,4 @@
-import { useCallback, useMemo, type RefObject } from 'react';
+import { useCallback, useEffect, useMemo, type RefObject } from 'react';
 import { lastUpdateAt } from '../core/feed/feed-store';
 import { validTimeZone } from '../core/time/time-zone';
 import {
@@ -162,6 +162,7 @@ export function useLiveBlog(props: LiveBlogOptions, elements: LiveBlogElements) 
     find: findUpdate,
     root: rootRef,
     taken: props.permalinkTaken,
+    own: standalone,
   });
   const keyEvents = useMemo(() => arrivals.shown.filter((item) => item.keyEvent), [arrivals.shown]);
   const railBeside = useRailBeside(rootRef, controls !== 'none');
@@ -232,6 +233,18 @@ export function useLiveBlog(props: LiveBlogOptions, elements: LiveBlogElements) 
   // Links to further down the list, which the server answers without JavaScript: one more render
   // step, or one more older page (and a step, for its updates to show). Absolute, as permalinks.
   const steps = Math.min(stepsTaken(list.renderWindow.size), MAX_MORE_STEPS);
+  // The address follows the list down (never a new entry), so that a reload or Back, the server
+  // among them, renders as far: decision 0033. What it shows, whatever the address asked for.
+  const older = store?.pagesLoaded ?? 0;
+  useEffect(() => {
+    if (!standalone) return;
+    const { pathname, search: now, hash } = window.location;
+    history.replaceState(
+      history.state,
+      '',
+      pathname + listDepthSearch(now, { more: steps, older }) + hash,
+    );
+  }, [standalone, steps, older]);
   const deeperLink = (depth: ListDepth) => new URL(listDepthSearch(search, depth), here).href;
   const deeper =
     standalone && here

@@ -125,6 +125,8 @@ test('with JavaScript, the window grows on scroll as before, with no link', asyn
     await expect(topics).toHaveAttribute('aria-pressed', 'true', { timeout: 1_000 });
   }).toPass({ timeout: 30_000 });
   await page.getByRole('button', { name: 'Latest' }).click();
+  await expect(page).toHaveURL(/[?&]view=latest(&|$)/);
+  const entries = await page.evaluate(() => history.length);
   await expect(page.getByRole('link', { name: 'Show more updates' })).toHaveCount(0);
   expect(await articleIds(page)).toHaveLength(10);
   await expect
@@ -133,5 +135,7 @@ test('with JavaScript, the window grows on scroll as before, with no link', asyn
       return (await articleIds(page)).length;
     })
     .toBeGreaterThan(10);
-  await expect(page).not.toHaveURL(/more=/);
+  // The address follows (decision 0033), in the same history entry: Back leaves the page.
+  await expect(page).toHaveURL(/[?&]more=[1-9]\d*(&|$)/);
+  expect(await page.evaluate(() => history.length)).toBe(entries);
 });

@@ -29,17 +29,82 @@
 import { adoptStyles } from '../../shared/styles/adopt-styles';
 import landingCss from './landing.css?inline';
 
+import { updateIdFromHash } from '../../core/timeline/element-ids';
 import { printAll } from './print-all';
+// The focus kept when a poll takes its element away: installed with this chunk.
+import './keep-focus';
 
 export { permalinkMessages } from './permalink-messages';
 
 /**
  * Once this chunk is in (when the page is idle, use-permalink-target.ts): its styles where the
- * widget `root` is, before a jump's note shows, and printing every update. Returns what stops it.
+ * widget `root` is, before a jump's note shows, and printing every update; on a page of its
+ * own (`own`), where the reader is, kept in its history entry. Returns what stops it.
  */
-export function install(root: Element | null, grow: (atLeast: number) => void): () => void {
+export function install(
+  root: Element | null,
+  grow: (atLeast: number) => void,
+  own?: boolean,
+): () => void {
   if (root) adoptStyles(root, landingCss);
-  return printAll(root, grow);
+  const stopPrinting = printAll(root, grow);
+  if (!own || !root) return stopPrinting;
+  // A reload takes the entry as it was before the page unloads (Chromium): kept as the reader
+  // stops scrolling, and again when leaving, for what came after.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const keep = () => {
+    clearTimeout(timer);
+    keepPlace(root);
+  };
+  const onScroll = () => {
+    clearTimeout(timer);
+    timer = setTimeout(keep, KEEP_AFTER_MS);
+  };
+  const onHidden = () => {
+    if (document.visibilityState === 'hidden') keep();
+  };
+  window.addEventListener('scroll', onScroll, { passive: true });
+  // Hidden comes first, and a phone may discard a hidden page without a pagehide.
+  document.addEventListener('visibilitychange', onHidden);
+  window.addEventListener('pagehide', keep);
+  // Scrolled before this code came: kept now. At the top, a place still to land on stays.
+  if (window.scrollY > 0) keep();
+  return () => {
+    stopPrinting();
+    clearTimeout(timer);
+    window.removeEventListener('scroll', onScroll);
+    document.removeEventListener('visibilitychange', onHidden);
+    window.removeEventListener('pagehide', keep);
+  };
+}
+
+/** How long scrolling rests before the place is kept: Safari allows few history writes. */
+const KEEP_AFTER_MS = 500;
+
+/**
+ * Keeps in the history entry the update of `root` at the top of the viewport and how far its top
+ * is from the viewport's (nothing at the top of the page), for Back and
+ * reload to land there (use-permalink-target.ts). The browser's own restoration is off while
+ * there is one: it restores a pixel offset, before the updates are in and at their real heights
+ * (decision 0033).
+ */
+export function keepPlace(root: Element) {
+  let at: [string, number] | undefined;
+  for (const el of window.scrollY > 0 ? root.querySelectorAll('.lb-update') : []) {
+    const { top, bottom } = el.getBoundingClientRect();
+    const id = updateIdFromHash(`#${el.id}`);
+    if (bottom > 0 && id !== undefined) {
+      at = [id, top];
+      break;
+    }
+  }
+  const state: unknown = history.state;
+  try {
+    history.replaceState({ ...(state instanceof Object ? state : {}), lbAt: at }, '');
+    history.scrollRestoration = at ? 'manual' : 'auto';
+  } catch {
+    // Too many history writes (Safari): the last one kept stands.
+  }
 }
 
 const QUIET_MS = 1_000;
@@ -86,7 +151,11 @@ export function layOutAbove(el: Element, selector: string, px: number): () => vo
  * Holds `el`'s top where it is now; returns a function that lets go (idempotent). `onEnd` runs
  * once when it lets go, whatever the reason.
  */
-export function keepInPlace(el: Element, onEnd: () => void = () => {}): () => void {
+export function keepInPlace(
+  el: Element,
+  onEnd: () => void = () => {},
+  place: () => void = () => scrollToTop(el),
+): () => void {
   const maybeView = el.ownerDocument.defaultView;
   if (!maybeView || typeof maybeView.ResizeObserver === 'undefined') {
     onEnd();
@@ -125,7 +194,7 @@ export function keepInPlace(el: Element, onEnd: () => void = () => {}): () => vo
       return;
     }
     if (Math.abs(top() - wanted) > 1) {
-      scrollToTop(el);
+      place();
       quiet();
       // Where it can be: near the end of the page it may not reach the top.
       wanted = top();
@@ -206,7 +275,8 @@ const HIGHLIGHT_MS = 4_000;
  * address asked, which every <live-blog> of the page reads; when one before this one in the page
  * shows the update too, the landing is that one's, so that the page lands in one place.
  */
-export function land(el: HTMLElement, shared?: boolean): () => void {
+export function land(el: HTMLElement, shared?: boolean, at?: number): () => void {
+  if (at !== undefined) return restorePlace(el, at);
   const host = (el.getRootNode() as ShadowRoot).host;
   for (const other of shared ? document.querySelectorAll('live-blog') : []) {
     if (other === host) break;
@@ -229,58 +299,27 @@ export function land(el: HTMLElement, shared?: boolean): () => void {
   };
 }
 
-// ---- The focus, when a poll takes its element away ----
-//
-// An update retracted, or moved by an edit to another group or to the pinned area (React mounts
-// it anew there), takes the focus with it, as does a key event's entry in the rail when the edit
-// makes it an ordinary update: the browser leaves the focus on the page's body, and Tab starts
-// again from the top of the page. The focus goes to the update where it now is, else to the
-// timeline's top, without scrolling. Installed with this chunk (loaded when the page is idle),
-// once for every widget of the page.
-
-/** The focused element in a widget, the widget's root, and the id of its update's element. */
-let had: { el: Element; root: Element; update: string | undefined } | undefined;
-
-const observer =
-  typeof MutationObserver === 'undefined' ? undefined : new MutationObserver(restoreFocus);
-
-function restoreFocus() {
-  if (!had || had.el.isConnected) return;
-  const { root, update } = had;
-  had = undefined;
-  const active = (root.getRootNode() as Document | ShadowRoot).activeElement;
-  if (active && active !== document.body) return;
-  const moved = update && root.querySelector<HTMLElement>(`[id="${CSS.escape(update)}"]`);
-  if (moved && !moved.hasAttribute('tabindex')) moved.setAttribute('tabindex', '-1');
-  (moved || root.querySelector<HTMLElement>('.lb-timeline__top'))?.focus({
-    preventScroll: true,
-  });
-}
-
-if (typeof document !== 'undefined') {
-  // Captured at the document: composedPath() reaches into <live-blog>'s shadow root.
-  document.addEventListener(
-    'focusin',
-    (e) => {
-      const el = e.composedPath()[0];
-      const root = el instanceof Element ? el.closest('.lb-root') : null;
-      had = root
-        ? { el: el as Element, root, update: (el as Element).closest('.lb-update')?.id }
-        : undefined;
-      observer?.disconnect();
-      if (root) observer?.observe(root, { childList: true, subtree: true });
-    },
-    true,
+/**
+ * Back or reload: `el`'s top again `at` px below the viewport's, held while the layout settles;
+ * quietly, as the reader left it. Not when the reader has scrolled already. The updates above it
+ * are laid out a frame before the scroll: in the same frame, the browser would count the blocks
+ * they grew as shifted in view.
+ */
+function restorePlace(el: HTMLElement, at: number): () => void {
+  if (window.scrollY > 0) return () => {};
+  const restore = layOutAbove(el, '.lb-update', 2 * window.innerHeight);
+  let letGo: (() => void) | undefined;
+  const place = () =>
+    window.scrollBy({ top: el.getBoundingClientRect().top - at, behavior: 'instant' });
+  requestAnimationFrame(() =>
+    requestAnimationFrame(() => {
+      if (letGo || window.scrollY > 0) return restore();
+      place();
+      letGo = keepInPlace(el, restore, place);
+    }),
   );
-  // An element being removed may get a focusout too: only one still in place gave the focus up.
-  document.addEventListener(
-    'focusout',
-    (e) => {
-      const el = e.composedPath()[0];
-      queueMicrotask(() => {
-        if (had && had.el === el && had.el.isConnected) had = undefined;
-      });
-    },
-    true,
-  );
+  return () => {
+    letGo ??= restore;
+    letGo();
+  };
 }

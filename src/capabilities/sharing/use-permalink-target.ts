@@ -21,9 +21,10 @@ let landing: Promise<Landing> | undefined;
 let landingLoaded: Landing | undefined;
 /**
  * The code that keeps a jump's target in place is a chunk of its own: most readers never jump, and
- * it would count against the first screen's bundle. It is fetched at once when the page opens on
- * a permalink, else once the page is idle after the first render (before a reader can click a
- * key event), or at the first jump. It brings what a jump says, which shows once it is in.
+ * it would count against the first screen's bundle. It is fetched once the page is idle after the
+ * first render (before a reader can click a key event), or sooner by a jump that finds its update
+ * (a page opened on a permalink or a kept place: as soon as the update is in). It brings what a
+ * jump says, which shows once it is in.
  */
 function loadLanding(): Promise<Landing> {
   // One that could not come (the link dropped) is asked for again by the next call.
@@ -55,6 +56,9 @@ interface Input {
   readonly root: RefObject<Element | null>;
   /** The address's permalink was taken before (live-blog-options.ts): only a new one counts. */
   readonly taken?: boolean | undefined;
+  /** The page's own address and history (the standalone page, embed.html): where the reader
+   * was is kept in them when the page is left (keep-in-place.ts). */
+  readonly own?: boolean;
 }
 
 /**
@@ -70,10 +74,13 @@ export interface JumpState {
   readonly note: 'not-found' | 'filters-cleared' | undefined;
   /** The page's address asked, and other widgets on the page read it too. */
   readonly shared?: boolean;
+  /** Back or reload to where the reader was: the update's top this far (px) below the
+   * viewport's, quietly (no focus, no highlight, never a note). */
+  readonly at?: number;
 }
 
 export type JumpAction =
-  | { readonly type: 'jump'; readonly id: string; readonly shared?: boolean }
+  | { readonly type: 'jump'; readonly id: string; readonly shared?: boolean; readonly at?: number }
   | { readonly type: 'found'; readonly seq: number }
   | { readonly type: 'not-found'; readonly seq: number; readonly quiet?: boolean }
   | { readonly type: 'filters-cleared'; readonly seq: number };
@@ -86,6 +93,7 @@ export function jumpReducer(state: JumpState, action: JumpAction): JumpState {
       seq: state.seq + 1,
       note: undefined,
       shared: action.shared,
+      at: action.at,
     };
   }
   // Late news about an earlier jump changes nothing.
@@ -132,7 +140,13 @@ export function usePermalinkTarget(input: Input) {
       const shared = document.querySelectorAll('live-blog').length > 1;
       if (id !== undefined) dispatch({ type: 'jump', id, shared });
     };
-    if (!taken.current) onHash();
+    // Where the reader was on this history entry (Back, reload) wins over the hash: it is later.
+    // Quiet, as a shared jump: no older pages walked, no filters cleared, no note.
+    const was = (history.state as { lbAt?: [string, number] } | null)?.lbAt;
+    if (!taken.current) {
+      if (was) dispatch({ type: 'jump', id: was[0], shared: true, at: was[1] });
+      else onHash();
+    }
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
@@ -206,22 +220,20 @@ export function usePermalinkTarget(input: Input) {
     if (!(el instanceof HTMLElement)) return;
     // The code is in (the seeking step waited for it), unless it could not be loaded: then the
     // update is at least scrolled to.
-    if (landingLoaded) return landingLoaded.land(el, jump.shared);
+    if (landingLoaded) return landingLoaded.land(el, jump.shared, jump.at);
     el.scrollIntoView({ block: 'start', behavior: 'instant' });
-  }, [landedId, seq, find, jump.shared]);
+  }, [landedId, seq, find, jump.shared, jump.at]);
 
-  const openedOnPermalink = useRef(jump.phase === 'seeking');
   useEffect(() => {
     const load = () => void loadLanding().then(setLanded, () => {});
-    if (openedOnPermalink.current) load();
-    else (window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 1_000)))(load);
+    (window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 1_000)))(load);
   }, []);
 
   // Installed with the landing code (its styles, printing every update), before the browser
   // paints the note that comes with it.
   useLayoutEffect(
-    () => landed?.install(root.current, renderWindow.grow),
-    [landed, root, renderWindow.grow],
+    () => landed?.install(root.current, renderWindow.grow, input.own),
+    [landed, root, renderWindow.grow, input.own],
   );
 
   const jumpTo = useCallback((id: string) => dispatch({ type: 'jump', id }), []);

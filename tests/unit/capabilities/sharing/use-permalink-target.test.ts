@@ -60,4 +60,14 @@ describe('jumpReducer', () => {
       note: undefined,
     });
   });
+
+  it('a place kept for Back or reload lands quietly at its offset; a later jump has none', () => {
+    const seeking = jumpReducer(idle, { type: 'jump', id: 'a', shared: true, at: -40 });
+    expect(seeking).toMatchObject({ phase: 'seeking', id: 'a', shared: true, at: -40 });
+    expect(jumpReducer(seeking, { type: 'found', seq: 1 })).toMatchObject({
+      phase: 'landed',
+      at: -40,
+    });
+    expect(jumpReducer(seeking, { type: 'jump', id: 'b' }).at).toBeUndefined();
+  });
 });

@@ -1,0 +1,55 @@
+// The focus, when a poll takes its element away.
+//
+// An update retracted, or moved by an edit to another group or to the pinned area (React mounts
+// it anew there), takes the focus with it, as does a key event's entry in the rail when the edit
+// makes it an ordinary update: the browser leaves the focus on the page's body, and Tab starts
+// again from the top of the page. The focus goes to the update where it now is, else to the
+// timeline's top, without scrolling. Installed with the landing code (keep-in-place.ts, loaded when the page is idle),
+// once for every widget of the page.
+
+/** The focused element in a widget, the widget's root, and the id of its update's element. */
+let had: { el: Element; root: Element; update: string | undefined } | undefined;
+
+const observer =
+  typeof MutationObserver === 'undefined' ? undefined : new MutationObserver(restoreFocus);
+
+function restoreFocus() {
+  if (!had || had.el.isConnected) return;
+  const { root, update } = had;
+  had = undefined;
+  const active = (root.getRootNode() as Document | ShadowRoot).activeElement;
+  if (active && active !== document.body) return;
+  const moved = update && root.querySelector<HTMLElement>(`[id="${CSS.escape(update)}"]`);
+  if (moved && !moved.hasAttribute('tabindex')) moved.setAttribute('tabindex', '-1');
+  (moved || root.querySelector<HTMLElement>('.lb-timeline__top'))?.focus({
+    preventScroll: true,
+  });
+}
+
+if (typeof document !== 'undefined') {
+  // Captured at the document: composedPath() reaches into <live-blog>'s shadow root.
+  document.addEventListener(
+    'focusin',
+    (e) => {
+      const el = e.composedPath()[0];
+      const root = el instanceof Element ? el.closest('.lb-root') : null;
+      had = root
+        ? { el: el as Element, root, update: (el as Element).closest('.lb-update')?.id }
+        : undefined;
+      observer?.disconnect();
+      if (root) observer?.observe(root, { childList: true, subtree: true });
+    },
+    true,
+  );
+  // An element being removed may get a focusout too: only one still in place gave the focus up.
+  document.addEventListener(
+    'focusout',
+    (e) => {
+      const el = e.composedPath()[0];
+      queueMicrotask(() => {
+        if (had && had.el === el && had.el.isConnected) had = undefined;
+      });
+    },
+    true,
+  );
+}
