@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, type RefObject } from 'react';
+import { useCallback, useMemo, type RefObject } from 'react';
 import { lastUpdateAt } from '../core/feed/feed-store';
 import { validTimeZone } from '../core/time/time-zone';
 import {
@@ -7,15 +7,9 @@ import {
   filterKey,
   readsOldestFirst,
 } from '../core/filters/filter-state';
-import {
-  listDepthSearch,
-  MAX_MORE_STEPS,
-  MAX_OLDER_PAGES,
-  parseListDepth,
-  shallowList,
-  type ListDepth,
-} from '../core/filters/url-state';
+import { MAX_MORE_STEPS, parseListDepth, shallowList } from '../core/filters/url-state';
 import { stepsTaken } from '../capabilities/timeline/use-render-window';
+import { useListDepth } from '../capabilities/filters/use-list-depth';
 import type { ActivityBin } from '../core/timeline/activity-bins';
 import { groupByTopic } from '../core/timeline/group-by-topic';
 import { updateElementId } from '../core/timeline/element-ids';
@@ -230,32 +224,13 @@ export function useLiveBlog(props: LiveBlogOptions, elements: LiveBlogElements) 
   const active = activeFilterCount(model.effective);
   const hasRail = keyEvents.length > 0 || bins.length > 1;
   const limited = limit !== undefined && model.matching.length > limit;
-  // Links to further down the list, which the server answers without JavaScript: one more render
-  // step, or one more older page (and a step, for its updates to show). Absolute, as permalinks.
   const steps = Math.min(stepsTaken(list.renderWindow.size), MAX_MORE_STEPS);
-  // The address follows the list down (never a new entry), so that a reload or Back, the server
-  // among them, renders as far: decision 0033. What it shows, whatever the address asked for.
-  const older = store?.pagesLoaded ?? 0;
-  useEffect(() => {
-    if (!standalone) return;
-    const { pathname, search: now, hash } = window.location;
-    history.replaceState(
-      history.state,
-      '',
-      pathname + listDepthSearch(now, { more: steps, older }) + hash,
-    );
-  }, [standalone, steps, older]);
-  const deeperLink = (depth: ListDepth) => new URL(listDepthSearch(search, depth), here).href;
-  const deeper =
-    standalone && here
-      ? {
-          more: steps < MAX_MORE_STEPS ? deeperLink({ ...depth, more: steps + 1 }) : undefined,
-          older:
-            depth.older < MAX_OLDER_PAGES
-              ? deeperLink({ more: steps + 1, older: depth.older + 1 })
-              : undefined,
-        }
-      : undefined;
+  const deeper = useListDepth(
+    standalone && here ? here : undefined,
+    depth,
+    steps,
+    store?.pagesLoaded ?? 0,
+  );
   return {
     // A page that keeps its filters in the address: what its filter form carries along.
     formSearch: props.syncUrl ? search : undefined,
