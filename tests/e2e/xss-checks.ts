@@ -14,12 +14,12 @@ declare global {
 // What the sanitised HTML may contain (src/timeline/sanitize-html.ts): stated again here so that
 // loosening the allow-list is a visible change to a test, not a silent one.
 export const ALLOWED_TAGS = new Set(
-  'p br strong b em i u s small sub sup mark abbr span blockquote q cite a ul ol li h4 h5 h6 figure figcaption img video audio source code pre hr time table thead tbody tr th td caption'.split(
+  'p br strong b em i u s small sub sup mark abbr span blockquote q cite a ul ol li h4 h5 h6 figure figcaption img video audio source code pre hr time table thead tbody tr th td caption details summary'.split(
     ' ',
   ),
 );
 export const ALLOWED_ATTRS = new Set(
-  'href title alt src width height cite datetime lang dir colspan rowspan scope target rel loading decoding poster type controls preload playsinline'.split(
+  'href title alt src width height cite datetime lang dir colspan rowspan scope target rel loading decoding poster type controls preload playsinline open'.split(
     ' ',
   ),
 );
