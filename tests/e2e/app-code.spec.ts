@@ -3,7 +3,7 @@
 // The page's clock is faked: back-offs are run through, not waited for.
 import type { Page } from '@playwright/test';
 import { expect, test } from './hosts/embed-test';
-import { hostDocument } from './hosts/host-server';
+import { hostDocument, type HostServer } from './hosts/host-server';
 
 const NOW = Date.parse('2025-03-05T10:00:00Z');
 /** poll_seconds 15, plus jitter: 17 s always reaches the next poll. */
@@ -34,6 +34,19 @@ async function serveFeed(page: Page, current: () => unknown[]) {
         items: current(),
       }),
     }),
+  );
+}
+
+/** The demo feed in `<live-blog>` on a host page of another origin, not polling. */
+async function openOnHost(page: Page, host: HostServer, appUrl: string) {
+  await page.goto(
+    host.page(
+      '/blog.html',
+      hostDocument(
+        `<live-blog feed="${appUrl}feeds/vilnius-2023.json" poll="off"></live-blog>`,
+        `<script type="module" src="${appUrl}embed.js"></script>`,
+      ),
+    ),
   );
 }
 
@@ -207,15 +220,7 @@ test('a widget removed while its part could not come leaves nothing asking for i
   await page.clock.install({ time: NOW });
   await page.route('**/embed-chunks/FilterPanel-*', (route) => route.abort('internetdisconnected'));
   const panel = requestsFor(page, 'FilterPanel');
-  await page.goto(
-    host.page(
-      '/removed.html',
-      hostDocument(
-        `<live-blog feed="${server.url}feeds/vilnius-2023.json" poll="off"></live-blog>`,
-        `<script type="module" src="${server.url}embed.js"></script>`,
-      ),
-    ),
-  );
+  await openOnHost(page, host, server.url);
   const blog = page.locator('live-blog');
   await expect(blog.getByRole('article').first()).toBeVisible();
   await expect.poll(() => panel.filter((r) => r.startsWith('GET')).length).toBe(1);
@@ -243,15 +248,7 @@ test('<live-blog> on another origin tells a chunk its server removed, and stops 
     route.continue({ url: `${server.url}embed-chunks/removed-by-a-deploy.js` }),
   );
   const panel = requestsFor(page, 'FilterPanel');
-  await page.goto(
-    host.page(
-      '/deployed.html',
-      hostDocument(
-        `<live-blog feed="${server.url}feeds/vilnius-2023.json" poll="off"></live-blog>`,
-        `<script type="module" src="${server.url}embed.js"></script>`,
-      ),
-    ),
-  );
+  await openOnHost(page, host, server.url);
   const blog = page.locator('live-blog');
   await expect(blog.locator('.lb-notice__text')).toHaveText(
     'This page has been updated. Please reload it.',

@@ -3,7 +3,7 @@
 // <live-blog>'s shadow root, where the browser's own focus rules apply.
 import type { Page } from '@playwright/test';
 import { expect, test } from './hosts/embed-test';
-import { hostDocument } from './hosts/host-server';
+import { hostDocument, type HostServer } from './hosts/host-server';
 import { scrollIntoTimeline } from './fixtures';
 
 const NOW = Date.parse('2025-03-05T10:00:00Z');
@@ -42,6 +42,20 @@ async function serveFeed(page: Page, current: () => unknown[]) {
       headers: { 'access-control-allow-origin': '*' },
       body: JSON.stringify(doc(current())),
     }),
+  );
+}
+
+/** The feed on the standalone page, or in `<live-blog>` on a host page of another origin. */
+async function open(page: Page, where: string, appUrl: string, host: HostServer) {
+  if (where === 'standalone page') return page.goto(`${appUrl}?feed=custom/focus.json`);
+  return page.goto(
+    host.page(
+      '/focus.html',
+      hostDocument(
+        `<live-blog feed="${appUrl}custom/focus.json"></live-blog>`,
+        `<script type="module" src="${appUrl}embed.js"></script>`,
+      ),
+    ),
   );
 }
 
@@ -88,18 +102,7 @@ for (const where of ['standalone page', '<live-blog> embed']) {
     const landingCode = watchLandingCode(page);
     let items: unknown[] = first;
     await serveFeed(page, () => items);
-    const feed = `${server.url}custom/focus.json`;
-    if (where === 'standalone page') await page.goto(`${server.url}?feed=custom/focus.json`);
-    else
-      await page.goto(
-        host.page(
-          '/focus.html',
-          hostDocument(
-            `<live-blog feed="${feed}"></live-blog>`,
-            `<script type="module" src="${server.url}embed.js"></script>`,
-          ),
-        ),
-      );
+    await open(page, where, server.url, host);
     const article = (name: string) => page.getByRole('article', { name });
     await expect(article('Update a')).toBeVisible();
     await landingCode();
@@ -164,18 +167,7 @@ for (const where of ['standalone page', '<live-blog> embed']) {
     const moved = update('w', 10, 'weather', body);
     let items: unknown[] = [moved, ...markets];
     await serveFeed(page, () => items);
-    const feed = `${server.url}custom/focus.json`;
-    if (where === 'standalone page') await page.goto(`${server.url}?feed=custom/focus.json`);
-    else
-      await page.goto(
-        host.page(
-          '/moved.html',
-          hostDocument(
-            `<live-blog feed="${feed}"></live-blog>`,
-            `<script type="module" src="${server.url}embed.js"></script>`,
-          ),
-        ),
-      );
+    await open(page, where, server.url, host);
     const read = page.getByRole('article', { name: 'Update m4' });
     await expect(read).toBeAttached();
     await read.evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().top - 200));

@@ -266,6 +266,8 @@ test.describe('demo feed, everything published', () => {
       await expect(articles(page)).toHaveCount(TOTAL);
       const rail = page.getByRole('region', { name: 'The story at a glance' });
       const filters = page.locator('.lb-filters');
+      // The panel's code comes after the updates: on a busy machine, later than the first Tab.
+      await expect(filters.locator('input[type=search]')).toBeAttached();
       const above = async (a: Locator, b: Locator) =>
         ((await a.boundingBox())?.y ?? Infinity) <= ((await b.boundingBox())?.y ?? -Infinity);
       const beside = async (a: Locator, b: Locator) =>
