@@ -19,11 +19,12 @@ const WAIT_KEY = 'live-blog:app-wait';
  * up to 5 min), and waits again if it does not. A module that could not be fetched stays failed in
  * its document, so only a reload brings the app. The wait goes on across those reloads (session
  * storage): an app that fails however it is fetched is not loaded again every few seconds.
- * An entry that is gone (404, 410) is not asked for again.
+ * Where that storage is blocked (cookies off), each reload would start at 5 s again: the wait
+ * is then the longest from the start. An entry that is gone (404, 410) is not asked for again.
  * @param {string} entry
  */
 const reloadWhenBack = (entry) => `let wait = 5e3;
-try { wait = +sessionStorage.getItem('${WAIT_KEY}') || wait; } catch {}
+try { wait = +sessionStorage.getItem('${WAIT_KEY}') || wait; } catch { wait = 3e5; }
 const retry = () => {
   const again = () => {
     clearTimeout(timer);

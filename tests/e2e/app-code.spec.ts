@@ -64,9 +64,10 @@ function requestsFor(page: Page, name: string): string[] {
  */
 async function fence(page: Page, origin: string) {
   const url = `${origin}fence-${Math.random()}`;
-  const seen = page.waitForRequest(url);
-  await page.evaluate((u) => void fetch(u, { mode: 'no-cors' }).catch(() => {}), url);
-  await seen;
+  await Promise.all([
+    page.waitForRequest(url),
+    page.evaluate((u) => void fetch(u, { mode: 'no-cors' }).catch(() => {}), url),
+  ]);
 }
 
 test('a long-open page whose chunks a deploy removed says to reload, and stops asking', async ({
@@ -138,6 +139,74 @@ for (const ssr of [true, false]) {
       await page.clock.fastForward(10 * MINUTE);
       await fence(page, server.url);
       expect(entries.filter((r) => r.endsWith('.js'))).toEqual([]);
+    });
+
+    test('whose app never runs is loaded again less and less often', async ({ page, server }) => {
+      await page.clock.install({ time: NOW });
+      await page.route(/\/assets\/index-[^/]*\.js$/, (route) =>
+        route.fulfill({ contentType: 'text/plain', body: 'export {};\n' }),
+      );
+      const loads: string[] = [];
+      const asked: string[] = [];
+      page.on('request', (r) => {
+        if (r.isNavigationRequest() && r.url() === server.url) loads.push(r.url());
+        if (r.resourceType() === 'fetch' && /\/index-/.test(r.url())) asked.push(r.url());
+      });
+      // The browser's word that it would not run the entry: its wait starts then.
+      const refused = () =>
+        page.waitForEvent('console', (m) => m.type() === 'error' && /MIME type/.test(m.text()));
+      let failed = refused();
+      await page.goto('about:blank');
+      await page.evaluate((to) => void (location.href = to), server.url);
+      await failed;
+      failed = refused();
+      await page.clock.fastForward(5_000);
+      await failed;
+      expect(loads).toHaveLength(2);
+      // The reloaded page waits twice as long: not 5 s again.
+      failed = refused();
+      await page.clock.fastForward(5_000);
+      await fence(page, server.url);
+      expect(asked).toHaveLength(1);
+      await page.clock.fastForward(5_000);
+      await failed;
+      expect(loads).toHaveLength(3);
+    });
+
+    test('whose app never runs and whose storage is blocked is not reloaded over and over', async ({
+      page,
+      server,
+    }) => {
+      // Cookies and storage blocked: the wait cannot be kept across a reload.
+      await page.addInitScript(() =>
+        Object.defineProperty(window, 'sessionStorage', {
+          get: () => {
+            throw new DOMException('The access is denied for this document.', 'SecurityError');
+          },
+        }),
+      );
+      await page.clock.install({ time: NOW });
+      // A server sending the entry as text: it answers, yet the browser never runs it.
+      await page.route(/\/assets\/index-[^/]*\.js$/, (route) =>
+        route.fulfill({ contentType: 'text/plain', body: 'export {};\n' }),
+      );
+      const loads: string[] = [];
+      page.on('request', (r) => {
+        if (r.isNavigationRequest() && r.url() === server.url) loads.push(r.url());
+      });
+      const sent = page.waitForResponse(/\/assets\/index-[^/]*\.js$/);
+      await page.goto('about:blank');
+      await page.evaluate((to) => void (location.href = to), server.url);
+      await sent;
+      for (let i = 0; i < 12; i++) {
+        await page.clock.fastForward(10_000);
+        // A page that reloads meanwhile takes the fence with it: counted below.
+        await fence(page, server.url).catch(() => {});
+      }
+      expect(loads).toHaveLength(1);
+      // The longest wait (5 min) from the start: a link that dropped for a moment still recovers.
+      await page.clock.fastForward(4 * MINUTE);
+      await expect.poll(() => loads.length).toBe(2);
     });
   });
 }

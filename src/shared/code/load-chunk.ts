@@ -11,8 +11,8 @@ let gone = false;
  * not be fetched stays failed under its address for the life of the document (whatwg/html#6768):
  * after a failure the chunk is asked for under another (`?retry=N`), and from then on under that
  * one, so that one copy of it runs. When to ask again is the caller's (lazy-part.ts, lazy-code.ts).
- * A failure is followed by one plain request for the address: a 404 or 410 while the server
- * answers means a deploy removed this build's chunks, and asking again can never bring them.
+ * A failure is followed by one plain request for the address: a 403, 404 or 410 while the
+ * server answers means a deploy removed this build's chunks, and asking again can never bring them.
  */
 export function loadChunk<M>(
   load: (address: string) => Promise<M>,
@@ -27,7 +27,8 @@ export function loadChunk<M>(
     failures.set(address, Math.max(failures.get(address) ?? 0, tries + 1));
     return fetch(address, { method: 'HEAD' })
       .then(
-        (response) => response.status === 404 || response.status === 410,
+        // 403: what S3, and CloudFront before it, answer for a file they do not have.
+        (response) => [403, 404, 410].includes(response.status),
         () => false,
       )
       .then((removed) => {

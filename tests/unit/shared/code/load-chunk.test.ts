@@ -92,4 +92,15 @@ describe('loadChunk', () => {
     expect(heard).toHaveBeenCalledTimes(1);
     stop();
   });
+
+  it('takes a 403 for a chunk as gone: a bucket without listing rights says so of a missing file', async () => {
+    vi.resetModules();
+    const fresh = await import('../../../../src/shared/code/load-chunk');
+    const { asked, load } = importer(() => true);
+    answer(403);
+    await expect(fresh.loadChunk(load, './g.js', BASE)).rejects.toThrow('Failed to fetch');
+    expect(fresh.codeGone()).toBe(true);
+    await expect(fresh.loadChunk(load, './g.js', BASE)).rejects.toThrow(at('g.js'));
+    expect(asked).toEqual([at('g.js')]);
+  });
 });
