@@ -23,11 +23,15 @@ export function useListDepth(
   useEffect(() => {
     if (!here) return;
     const { pathname, search, hash } = window.location;
-    history.replaceState(
-      history.state,
-      '',
-      pathname + listDepthSearch(search, { more: steps, older: pagesLoaded }) + hash,
-    );
+    try {
+      history.replaceState(
+        history.state,
+        '',
+        pathname + listDepthSearch(search, { more: steps, older: pagesLoaded }) + hash,
+      );
+    } catch {
+      // Too many history writes (Safari, Firefox): the address stays as it was, the widget stays.
+    }
   }, [here, steps, pagesLoaded]);
   if (!here) return undefined;
   const link = (depth: ListDepth) =>
