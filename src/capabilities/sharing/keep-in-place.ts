@@ -47,7 +47,7 @@ export function install(
   own?: boolean,
 ): () => void {
   if (root) adoptStyles(root, landingCss);
-  const stopPrinting = printAll(root, grow);
+  const stopPrinting = printAll(grow);
   if (!own || !root) return stopPrinting;
   const stopKeeping = keepPlaceWhileReading(root);
   return () => {
