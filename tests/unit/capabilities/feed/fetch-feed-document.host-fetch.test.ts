@@ -1,22 +1,10 @@
 // A news page's own scripts often wrap window.fetch (monitoring, consent managers): some do not
 // pass the request's signal on, some hold a request they block. The poll must still time out.
 import { afterEach, expect, it, vi } from 'vitest';
-import {
-  FeedFetchError,
-  fetchFeedDocument,
-} from '../../../../src/capabilities/feed/fetch-feed-document';
+import { fetchFeedDocument } from '../../../../src/capabilities/feed/fetch-feed-document';
+import { failure } from '../../../support/feed-fetch-failure';
 
 const URL_ = 'https://feeds.example/live/head.json';
-
-async function failure(promise: Promise<unknown>): Promise<FeedFetchError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof FeedFetchError) return error;
-    throw error;
-  }
-  throw new Error('expected a FeedFetchError');
-}
 
 afterEach(() => {
   vi.unstubAllGlobals();

@@ -6,6 +6,7 @@ import {
   FeedFetchError,
   fetchFeedDocument,
 } from '../../../../src/capabilities/feed/fetch-feed-document';
+import { failure } from '../../../support/feed-fetch-failure';
 
 const URL_ = 'https://feeds.example/live/head.json';
 const FEED_TEXT = JSON.stringify({
@@ -19,16 +20,6 @@ function stubFetch(impl: (url: string, init: RequestInit) => Response | Promise<
   const fn = vi.fn((url: string, init: RequestInit) => Promise.resolve(impl(url, init)));
   vi.stubGlobal('fetch', fn);
   return fn;
-}
-
-async function failure(promise: Promise<unknown>): Promise<FeedFetchError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof FeedFetchError) return error;
-    throw error;
-  }
-  throw new Error('expected a FeedFetchError');
 }
 
 afterEach(() => {
