@@ -293,6 +293,36 @@ test.describe('topics with long names', () => {
     );
   });
 
+  test('on a phone, the legend follows the chart with no blank band for the readout', async ({
+    page,
+    server,
+  }) => {
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.goto(`${server.url}?feed=fixtures/long-topics.json&poll=off`);
+    const chart = page.getByRole('figure', { name: 'Updates per hour' });
+    await expect(chart.getByRole('button').first()).toBeVisible();
+    const legend = chart.getByRole('list');
+    const gap = async () => {
+      const labels = await chart
+        .locator('.lb-chart__tick')
+        .evaluateAll((els) => Math.max(...els.map((el) => el.getBoundingClientRect().bottom)));
+      return (await legend.boundingBox())!.y - labels;
+    };
+    expect(await gap()).toBeLessThan(12);
+    // Pointed at, a bar's readout shows over the legend, opaque; nothing under it moves.
+    const before = (await page.getByRole('main').boundingBox())!.y;
+    await chart.getByRole('button').last().focus();
+    const readout = chart.locator('.lb-chart__readout > span');
+    await expect(readout).toBeVisible();
+    const onTop = await readout.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      const hit = document.elementFromPoint(r.left + 4, r.top + r.height / 2);
+      return hit !== null && el.contains(hit);
+    });
+    expect(onTop).toBe(true);
+    expect((await page.getByRole('main').boundingBox())!.y).toBe(before);
+  });
+
   test("on a phone, a bar's readout of more lines covers, never moves, the updates", async ({
     page,
     server,
