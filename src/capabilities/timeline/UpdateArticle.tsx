@@ -10,6 +10,7 @@ import { htmlToSearchText } from '../../core/filters/normalise-text';
 import type { SafeHtml } from '../../shared/dom/dom-window';
 import { safeBodyHtml, type SanitizerHooks } from './sanitize-html';
 import { UpdateTime } from './UpdateTime';
+import { ProseHtml } from './ProseHtml';
 import { updateElementId, updateTitleId } from '../../core/timeline/element-ids';
 
 /** What each view of the timeline (topic groups, Latest) takes besides its updates. */
@@ -154,7 +155,7 @@ export const UpdateArticle = memo(function UpdateArticle({
         {body !== undefined ? (
           body.map((piece, i) =>
             'html' in piece ? (
-              <div key={i} className="lb-prose" dangerouslySetInnerHTML={{ __html: piece.html }} />
+              <ProseHtml key={i} html={piece.html} />
             ) : (
               <context.EmbedCard key={i} embed={piece.embed} locale={locale} timeZone={timeZone} />
             ),

@@ -1,0 +1,115 @@
+// The producer edits the update the reader is in the middle of: a paragraph above where they
+// read grows, one is added above, one below changes and one is added at the end. What they read
+// stays where it was on the screen. On the server-rendered standalone page (the body hydrated,
+// then edited) and in <live-blog>'s shadow root on a host page.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test } from './hosts/embed-test';
+import { hostDocument } from './hosts/host-server';
+import { countLayoutShifts } from './layout-shift';
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'live-blog-edit-'));
+test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
+test.use({ serverOptions: { mode: 'static', staticDir: dir, ssr: true } });
+
+/** poll_seconds 15, plus jitter: 17 s always reaches the next poll. */
+const ONE_POLL = 17_000;
+const NOW = Math.floor(Date.now() / 60_000) * 60_000;
+const at = (minutesAgo: number) => new Date(NOW - minutesAgo * 60_000).toISOString();
+
+const sentences = (n: number) => 'The committee heard the evidence again. '.repeat(n);
+const para = (label: string, n = 8) => `<p>${label}: ${sentences(n)}</p>`;
+const short = (id: string, minutesAgo: number) => ({
+  id,
+  title: `Update ${id}`,
+  content_html: `<p>Body of ${id}.</p>`,
+  date_published: at(minutesAgo),
+});
+
+/** Writes the feed file, with the long update's paragraphs as given. */
+function publish(file: string, paragraphs: string[], editedMinutesAgo?: number) {
+  const long = {
+    ...short('long', 30),
+    content_html: paragraphs.join('\n'),
+    ...(editedMinutesAgo === undefined ? {} : { date_modified: at(editedMinutesAgo) }),
+  };
+  const doc = {
+    version: 'https://jsonfeed.org/version/1.1',
+    title: 'Edit desk: live',
+    _liveblog: { status: 'live', poll_seconds: 15 },
+    items: [short('newer', 5), long, short('older', 60)],
+  };
+  writeFileSync(path.join(dir, file), JSON.stringify(doc));
+}
+
+const frames = (page: Page) =>
+  page.evaluate(
+    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+  );
+
+for (const where of ['standalone page', '<live-blog> embed']) {
+  test(`${where}: edits to the update being read move nothing the reader reads`, async ({
+    page,
+    server,
+    host,
+  }) => {
+    const file = `${where === 'standalone page' ? 'page' : 'embed'}.json`;
+    const paragraphs = Array.from({ length: 14 }, (_, i) => para(`Paragraph ${i + 1}`));
+    publish(file, paragraphs);
+    const shifts = await countLayoutShifts(page);
+    await page.clock.install({ time: NOW });
+    if (where === 'standalone page') await page.goto(`${server.url}?feed=/fixtures/${file}`);
+    else {
+      await page.goto(
+        host.page(
+          '/edit.html',
+          hostDocument(
+            `<live-blog feed="${server.url}fixtures/${file}"></live-blog>`,
+            `<script type="module" src="${server.url}embed.js"></script>`,
+          ),
+        ),
+      );
+    }
+    const reading = page.getByText(/^Paragraph 8:/);
+    await expect(reading).toBeAttached();
+    await reading.evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().top - 100));
+    await frames(page);
+    const y = (await reading.boundingBox())!.y;
+    expect(y).toBeCloseTo(100, 0);
+    const before = await shifts();
+
+    const edits: [string, (p: string[]) => string[], string][] = [
+      // A paragraph above grows by some lines.
+      ['above', (p) => p.with(2, para('Paragraph 3, corrected', 30)), 'Paragraph 3, corrected'],
+      // A paragraph is added above.
+      ['added', (p) => [p[0]!, para('A paragraph added'), ...p.slice(1)], 'A paragraph added'],
+      // One below is edited and one is added at the end.
+      [
+        'below',
+        (p) => [...p.with(10, para('Paragraph 11, corrected')), para('The end')],
+        'The end',
+      ],
+    ];
+    let current = paragraphs;
+    for (const [i, [name, edit, shown]] of edits.entries()) {
+      await test.step(name, async () => {
+        current = edit(current);
+        publish(file, current, 3 - i);
+        await page.clock.runFor(ONE_POLL);
+        await expect(page.getByText(shown)).toBeAttached();
+        await frames(page);
+        expect((await reading.boundingBox())!.y).toBeCloseTo(y, 0);
+        expect(await shifts()).toBeCloseTo(before, 3);
+      });
+    }
+    // The edits are all there, in their order, and nothing else.
+    const texts = await page
+      .locator('article')
+      .filter({ hasText: 'Paragraph 8:' })
+      .locator('.lb-prose p')
+      .allTextContents();
+    expect(texts.map((t) => t.split(':')[0])).toEqual(current.map((p) => p.slice(3).split(':')[0]));
+  });
+}
