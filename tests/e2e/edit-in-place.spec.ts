@@ -1,11 +1,12 @@
 // The producer edits the update the reader is in the middle of: a paragraph above where they
-// read grows, one is added above, one below changes and one is added at the end. What they read
-// stays where it was on the screen. On the server-rendered standalone page (the body hydrated,
-// then edited) and in <live-blog>'s shadow root on a host page.
+// read grows, one is added above, one below changes and one is added at the end; or retracts it.
+// What they read stays where it was on the screen. On the server-rendered standalone page (the
+// body hydrated, then edited) and in <live-blog>'s shadow root on a host page.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import type { HostServer } from './hosts/host-server';
 import { expect, test } from './hosts/embed-test';
 import { hostDocument } from './hosts/host-server';
 import { countLayoutShifts } from './layout-shift';
@@ -28,18 +29,27 @@ const short = (id: string, minutesAgo: number) => ({
   date_published: at(minutesAgo),
 });
 
+/** An update of some paragraphs, below the long one. */
+const later = (id: string, i: number) => ({
+  ...short(id, 60 + i),
+  content_html: Array.from({ length: 6 }, (_, n) => para(`${id} ${n}`)).join(''),
+});
+
 /** Writes the feed file, with the long update's paragraphs as given. */
-function publish(file: string, paragraphs: string[], editedMinutesAgo?: number) {
-  const long = {
-    ...short('long', 30),
-    content_html: paragraphs.join('\n'),
-    ...(editedMinutesAgo === undefined ? {} : { date_modified: at(editedMinutesAgo) }),
-  };
+function publish(file: string, paragraphs: string[] | 'retracted', editedMinutesAgo?: number) {
+  const long =
+    paragraphs === 'retracted'
+      ? { id: 'long', date_modified: at(0), _liveblog: { deleted: true } }
+      : {
+          ...short('long', 30),
+          content_html: paragraphs.join('\n'),
+          ...(editedMinutesAgo === undefined ? {} : { date_modified: at(editedMinutesAgo) }),
+        };
   const doc = {
     version: 'https://jsonfeed.org/version/1.1',
     title: 'Edit desk: live',
     _liveblog: { status: 'live', poll_seconds: 15 },
-    items: [short('newer', 5), long, short('older', 60)],
+    items: [short('newer', 5), long, ...['older', 'oldest'].map(later)],
   };
   writeFileSync(path.join(dir, file), JSON.stringify(doc));
 }
@@ -49,35 +59,73 @@ const frames = (page: Page) =>
     () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
   );
 
+/**
+ * Call before the page loads. What it returns waits until the landing code, which holds a
+ * retracted update's place, is in: fetched once the page is idle (the fake clock moves on to
+ * that), it runs once it has arrived (importing it again waits for that).
+ */
+function watchLandingCode(page: Page) {
+  let chunk: string | undefined;
+  page.on('response', (response) => {
+    if (/\/keep-in-place-[^/]*\.js$/.test(response.url())) chunk = response.url();
+  });
+  return async () => {
+    await expect
+      .poll(async () => {
+        await page.clock.runFor(500);
+        return chunk;
+      })
+      .toBeTruthy();
+    await page.evaluate((url) => import(url).then(() => undefined), chunk!);
+  };
+}
+
+const paragraphs = Array.from({ length: 14 }, (_, i) => para(`Paragraph ${i + 1}`));
+
+/**
+ * Opens the feed where the test says, and scrolls to the middle of the long update: its eighth
+ * paragraph 100 px below the top of the screen. Returns what reads the layout shifts so far.
+ */
+async function readLongUpdate(
+  page: Page,
+  where: string,
+  file: string,
+  app: string,
+  host: HostServer,
+) {
+  publish(file, paragraphs);
+  const shifts = await countLayoutShifts(page);
+  await page.clock.install({ time: NOW });
+  if (where === 'standalone page') await page.goto(`${app}?feed=/fixtures/${file}`);
+  else {
+    await page.goto(
+      host.page(
+        `/${file}.html`,
+        hostDocument(
+          `<live-blog feed="${app}fixtures/${file}"></live-blog>`,
+          `<script type="module" src="${app}embed.js"></script>`,
+        ),
+      ),
+    );
+  }
+  const reading = page.getByText(/^Paragraph 8:/);
+  await expect(reading).toBeAttached();
+  await reading.evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().top - 100));
+  await frames(page);
+  expect((await reading.boundingBox())!.y).toBeCloseTo(100, 0);
+  return shifts;
+}
+
 for (const where of ['standalone page', '<live-blog> embed']) {
   test(`${where}: edits to the update being read move nothing the reader reads`, async ({
     page,
     server,
     host,
   }) => {
-    const file = `${where === 'standalone page' ? 'page' : 'embed'}.json`;
-    const paragraphs = Array.from({ length: 14 }, (_, i) => para(`Paragraph ${i + 1}`));
-    publish(file, paragraphs);
-    const shifts = await countLayoutShifts(page);
-    await page.clock.install({ time: NOW });
-    if (where === 'standalone page') await page.goto(`${server.url}?feed=/fixtures/${file}`);
-    else {
-      await page.goto(
-        host.page(
-          '/edit.html',
-          hostDocument(
-            `<live-blog feed="${server.url}fixtures/${file}"></live-blog>`,
-            `<script type="module" src="${server.url}embed.js"></script>`,
-          ),
-        ),
-      );
-    }
+    const file = `${where === 'standalone page' ? 'page' : 'embed'}-edits.json`;
+    const shifts = await readLongUpdate(page, where, file, server.url, host);
     const reading = page.getByText(/^Paragraph 8:/);
-    await expect(reading).toBeAttached();
-    await reading.evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().top - 100));
-    await frames(page);
     const y = (await reading.boundingBox())!.y;
-    expect(y).toBeCloseTo(100, 0);
     const before = await shifts();
 
     const edits: [string, (p: string[]) => string[], string][] = [
@@ -100,7 +148,7 @@ for (const where of ['standalone page', '<live-blog> embed']) {
         await page.clock.runFor(ONE_POLL);
         await expect(page.getByText(shown)).toBeAttached();
         await frames(page);
-        expect((await reading.boundingBox())!.y).toBeCloseTo(y, 0);
+        expect(Math.abs((await reading.boundingBox())!.y - y)).toBeLessThanOrEqual(1);
         expect(await shifts()).toBeCloseTo(before, 3);
       });
     }
@@ -111,5 +159,39 @@ for (const where of ['standalone page', '<live-blog> embed']) {
       .locator('.lb-prose p')
       .allTextContents();
     expect(texts.map((t) => t.split(':')[0])).toEqual(current.map((p) => p.slice(3).split(':')[0]));
+  });
+}
+
+for (const where of ['standalone page', '<live-blog> embed']) {
+  test(`${where}: the update being read, retracted, goes at once and nothing below it moves`, async ({
+    page,
+    server,
+    host,
+  }) => {
+    const file = `${where === 'standalone page' ? 'page' : 'embed'}-retraction.json`;
+    const landingCode = watchLandingCode(page);
+    const shifts = await readLongUpdate(page, where, file, server.url, host);
+    await landingCode();
+    const below = page.getByRole('article', { name: 'Update older' });
+    const y = (await below.boundingBox())!.y;
+    const before = await shifts();
+
+    publish(file, 'retracted');
+    await page.clock.runFor(ONE_POLL);
+    // Its text is gone, title and all; a line says what happened, where the reader is.
+    await expect(page.getByText(/^Paragraph/)).toHaveCount(0);
+    await expect(page.getByText('Update long')).toHaveCount(0);
+    await frames(page);
+    expect(Math.abs((await below.boundingBox())!.y - y)).toBeLessThanOrEqual(1);
+    expect(await shifts()).toBeCloseTo(before, 3);
+    const line = page.getByText('This update was withdrawn.');
+    await expect(line).toBeInViewport();
+
+    // The reader reads on, past the place: it goes, and what they read does not move.
+    const next = page.getByRole('article', { name: 'Update oldest' });
+    await next.evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().top - 50));
+    await expect(line).toHaveCount(0);
+    await frames(page);
+    expect(Math.abs((await next.boundingBox())!.y - 50)).toBeLessThanOrEqual(1);
   });
 }
