@@ -83,8 +83,8 @@ function watchLandingCode(page: Page) {
 const paragraphs = Array.from({ length: 14 }, (_, i) => para(`Paragraph ${i + 1}`));
 
 /**
- * Opens the feed where the test says, and scrolls to the middle of the long update: its eighth
- * paragraph 100 px below the top of the screen. Returns what reads the layout shifts so far.
+ * Opens the feed where the test says, and scrolls into the long update: its paragraph `at` 100 px
+ * below the top of the screen. Returns what reads the layout shifts so far.
  */
 async function readLongUpdate(
   page: Page,
@@ -92,6 +92,7 @@ async function readLongUpdate(
   file: string,
   app: string,
   host: HostServer,
+  at = 8,
 ) {
   publish(file, paragraphs);
   const shifts = await countLayoutShifts(page);
@@ -108,7 +109,7 @@ async function readLongUpdate(
       ),
     );
   }
-  const reading = page.getByText(/^Paragraph 8:/);
+  const reading = page.getByText(`Paragraph ${at}:`);
   await expect(reading).toBeAttached();
   await reading.evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().top - 100));
   await frames(page);
@@ -170,10 +171,12 @@ for (const where of ['standalone page', '<live-blog> embed']) {
   }) => {
     const file = `${where === 'standalone page' ? 'page' : 'embed'}-retraction.json`;
     const landingCode = watchLandingCode(page);
-    const shifts = await readLongUpdate(page, where, file, server.url, host);
+    // Near its end: the update below it is on the screen.
+    const shifts = await readLongUpdate(page, where, file, server.url, host, 13);
     await landingCode();
     const below = page.getByRole('article', { name: 'Update older' });
     const y = (await below.boundingBox())!.y;
+    expect(y).toBeLessThan(page.viewportSize()!.height);
     const before = await shifts();
 
     publish(file, 'retracted');

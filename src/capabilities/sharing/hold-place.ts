@@ -1,7 +1,9 @@
 // An update retracted while the reader is at it goes at once, text and all (docs/feed-format.md,
 // Tombstones), but what was below it would jump up under their eyes. Its place is held instead,
-// as tall as it was, with one line saying it was withdrawn, until none of it is on the screen;
-// then it goes, and scroll anchoring makes up for it above the reader (docs/decisions/00XX).
+// with one line saying it was withdrawn, until none of it is on the screen; then it goes, and
+// scroll anchoring makes up for it above the reader (docs/decisions/00XX). It reaches as high as
+// the update did, and down to where it ended or the screen does, whichever comes first: below
+// the screen nothing moves that the reader sees, and they do not scroll through blank space.
 //
 // A plain element beside React's, as keep-focus.ts works on the DOM too: React does not read
 // its parent's children after hydrating, and it goes with that parent. Part of the landing code
@@ -15,7 +17,8 @@ export function holdPlace(el: Element, locale: string): void {
   const doc = el.ownerDocument;
   const place = doc.createElement('div');
   place.className = 'lb-withdrawn';
-  place.style.height = `${el.getBoundingClientRect().height}px`;
+  const { top, bottom } = el.getBoundingClientRect();
+  place.style.height = `${Math.max(0, Math.min(bottom, doc.defaultView!.innerHeight) - top)}px`;
   place.appendChild(doc.createElement('p')).textContent = messagesIn(
     withdrawnMessages,
     locale,
