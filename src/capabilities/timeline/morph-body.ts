@@ -27,35 +27,36 @@ function morphChildren(el: Node, next: Node): void {
   const a = was.slice(start, was.length - end);
   const b = now.slice(start, now.length - end);
   const after = was[was.length - end] ?? null;
-  // common[i][j]: how many of a[i..] and b[j..] can stay, in order (longest common subsequence).
-  const common = Array.from({ length: a.length + 1 }, () =>
-    new Array<number>(b.length + 1).fill(0),
-  );
+  // common[i][j]: how many of a[i..] and b[j..] can stay, in order (longest common subsequence);
+  // none counted past MAX_PAIRS.
+  const common: number[][] = [];
   if (a.length * b.length <= MAX_PAIRS) {
-    for (let i = a.length - 1; i >= 0; i--) {
-      for (let j = b.length - 1; j >= 0; j--) {
-        common[i]![j] = same(a[i]!, b[j]!)
+    for (let i = a.length; i >= 0; i--) {
+      const row = (common[i] = new Array<number>(b.length + 1).fill(0));
+      for (let j = b.length - 1; i < a.length && j >= 0; j--) {
+        row[j] = same(a[i]!, b[j]!)
           ? common[i + 1]![j + 1]! + 1
-          : Math.max(common[i + 1]![j]!, common[i]![j + 1]!);
+          : Math.max(common[i + 1]![j]!, row[j + 1]!);
       }
     }
   }
+  const kept = (i: number, j: number) => common[i]?.[j] ?? 0;
   let i = 0;
   let j = 0;
   while (i < a.length || j < b.length) {
     const old = a[i];
     const neu = b[j];
-    const here = common[i]![j]!;
+    const here = kept(i, j);
     if (!old) el.insertBefore(neu!, after);
     else if (!neu) el.removeChild(old);
     else if (same(old, neu)) {
       // Kept as it is.
-    } else if (common[i + 1]![j + 1] === here) {
+    } else if (kept(i + 1, j + 1) === here) {
       // Changed in place: an edited paragraph keeps its element, so the page holds its place.
       if (!alike(old, neu)) el.replaceChild(neu, old);
       else if (old.nodeType === 3) old.nodeValue = neu.nodeValue;
       else morphChildren(old, neu);
-    } else if (common[i + 1]![j] === here) {
+    } else if (kept(i + 1, j) === here) {
       el.removeChild(old);
       i++;
       continue;

@@ -61,4 +61,14 @@ describe('morphHtml', () => {
       }
     }
   });
+
+  it('gives the new HTML of a long body whose every paragraph changed, matched by position', () => {
+    const paragraphs = Array.from({ length: 150 }, (_, i) => p(`paragraph ${i}`));
+    const el = body(paragraphs.join(''));
+    const first = el.children[0];
+    const next = [...paragraphs].reverse().map((para) => para.replace('paragraph', 'part'));
+    morphHtml(el, next.join(''));
+    expect(el.innerHTML).toBe(next.join(''));
+    expect(el.children[0]).toBe(first);
+  });
 });
