@@ -16,6 +16,8 @@ export interface LiveFeed {
   readonly isLoading: boolean;
   readonly retryNow: () => void;
   readonly loadOlder: () => Promise<void>;
+  /** Whether a tombstone came for this update id. */
+  readonly retracted: (id: string) => boolean;
 }
 
 const JUST_FETCHED_MS = 5_000;
@@ -78,6 +80,7 @@ export function useLiveFeed(
     void client.refetchQueries({ queryKey: feedQueryKey(url) }, { cancelRefetch: true });
   }, [client, url]);
   const loadOlder = useCallback(() => session.loadOlder(), [session]);
+  const retracted = useCallback((id: string) => session.store.tombstones.has(id), [session]);
   return {
     store,
     error: query.error ?? undefined,
@@ -86,5 +89,6 @@ export function useLiveFeed(
     isLoading: store === undefined && query.isPending,
     retryNow,
     loadOlder,
+    retracted,
   };
 }

@@ -1,11 +1,13 @@
 // Update bodies on a page that enforces Trusted Types, in jsdom: a stand-in `trustedTypes` and
 // HTML sinks that, as the browser's do under enforcement, refuse anything but the TrustedHTML of
 // a policy. The browser's own enforcement is tested end to end (tests/e2e/xss.spec.ts).
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import {
+  advance,
   articles,
   feedUrl,
   installHarness,
+  PAST_ONE_POLL,
   renderLoaded,
 } from '../../../support/live-blog-harness';
 
@@ -115,5 +117,31 @@ describe('update bodies where the page enforces Trusted Types', () => {
       '<p>After <img src="https://img.example/x.png" loading="lazy" decoding="async" alt="">.</p>',
     ]);
     expect(policies).toEqual(['live-blog']);
+  });
+
+  it('take an edit through the policy too, keeping the paragraphs it did not change', async () => {
+    const item = {
+      id: 'edited',
+      title: 'Edited',
+      date_published: '2023-07-12T09:00:00Z',
+      content_html: '<p>One.</p><p>Two.</p>',
+    };
+    const route = { body: feed([item]) };
+    await renderLoaded(feedUrl(route));
+    const prose = articles()[0]!.querySelector('.lb-prose')!;
+    const [one, two] = prose.children;
+    route.body = feed([
+      {
+        ...item,
+        date_modified: '2023-07-12T09:10:00Z',
+        content_html: '<p>One.</p><p onclick="alert(1)">Two, corrected.</p><p>Three.</p>',
+      },
+    ]);
+    await advance(PAST_ONE_POLL);
+    await vi.waitFor(() =>
+      expect(prose.innerHTML).toBe('<p>One.</p><p>Two, corrected.</p><p>Three.</p>'),
+    );
+    expect(prose.children[0]).toBe(one);
+    expect(prose.children[1]).toBe(two);
   });
 });

@@ -1,0 +1,200 @@
+// The producer edits the update the reader is in the middle of: a paragraph above where they
+// read grows, one is added above, one below changes and one is added at the end; or retracts it.
+// What they read stays where it was on the screen. On the server-rendered standalone page (the
+// body hydrated, then edited) and in <live-blog>'s shadow root on a host page.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import type { HostServer } from './hosts/host-server';
+import { expect, test } from './hosts/embed-test';
+import { hostDocument } from './hosts/host-server';
+import { countLayoutShifts } from './layout-shift';
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'live-blog-edit-'));
+test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
+test.use({ serverOptions: { mode: 'static', staticDir: dir, ssr: true } });
+
+/** poll_seconds 15, plus jitter: 17 s always reaches the next poll. */
+const ONE_POLL = 17_000;
+const NOW = Math.floor(Date.now() / 60_000) * 60_000;
+const at = (minutesAgo: number) => new Date(NOW - minutesAgo * 60_000).toISOString();
+
+const sentences = (n: number) => 'The committee heard the evidence again. '.repeat(n);
+const para = (label: string, n = 8) => `<p>${label}: ${sentences(n)}</p>`;
+const short = (id: string, minutesAgo: number) => ({
+  id,
+  title: `Update ${id}`,
+  content_html: `<p>Body of ${id}.</p>`,
+  date_published: at(minutesAgo),
+});
+
+/** An update of some paragraphs, below the long one. */
+const later = (id: string, i: number) => ({
+  ...short(id, 60 + i),
+  content_html: Array.from({ length: 6 }, (_, n) => para(`${id} ${n}`)).join(''),
+});
+
+/** Writes the feed file, with the long update's paragraphs as given. */
+function publish(file: string, paragraphs: string[] | 'retracted', editedMinutesAgo?: number) {
+  const long =
+    paragraphs === 'retracted'
+      ? { id: 'long', date_modified: at(0), _liveblog: { deleted: true } }
+      : {
+          ...short('long', 30),
+          content_html: paragraphs.join('\n'),
+          ...(editedMinutesAgo === undefined ? {} : { date_modified: at(editedMinutesAgo) }),
+        };
+  const doc = {
+    version: 'https://jsonfeed.org/version/1.1',
+    title: 'Edit desk: live',
+    _liveblog: { status: 'live', poll_seconds: 15 },
+    items: [short('newer', 5), long, ...['older', 'oldest'].map(later)],
+  };
+  writeFileSync(path.join(dir, file), JSON.stringify(doc));
+}
+
+const frames = (page: Page) =>
+  page.evaluate(
+    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+  );
+
+/**
+ * Call before the page loads. What it returns waits until the landing code, which holds a
+ * retracted update's place, is in: fetched once the page is idle (the fake clock moves on to
+ * that), it runs once it has arrived (importing it again waits for that).
+ */
+function watchLandingCode(page: Page) {
+  let chunk: string | undefined;
+  page.on('response', (response) => {
+    if (/\/keep-in-place-[^/]*\.js$/.test(response.url())) chunk = response.url();
+  });
+  return async () => {
+    await expect
+      .poll(async () => {
+        await page.clock.runFor(500);
+        return chunk;
+      })
+      .toBeTruthy();
+    await page.evaluate((url) => import(url).then(() => undefined), chunk!);
+  };
+}
+
+const paragraphs = Array.from({ length: 14 }, (_, i) => para(`Paragraph ${i + 1}`));
+
+/**
+ * Opens the feed where the test says, and scrolls into the long update: its paragraph `at` 100 px
+ * below the top of the screen. Returns what reads the layout shifts so far.
+ */
+async function readLongUpdate(
+  page: Page,
+  where: string,
+  file: string,
+  app: string,
+  host: HostServer,
+  at = 8,
+) {
+  publish(file, paragraphs);
+  const shifts = await countLayoutShifts(page);
+  await page.clock.install({ time: NOW });
+  if (where === 'standalone page') await page.goto(`${app}?feed=/fixtures/${file}`);
+  else {
+    await page.goto(
+      host.page(
+        `/${file}.html`,
+        hostDocument(
+          `<live-blog feed="${app}fixtures/${file}"></live-blog>`,
+          `<script type="module" src="${app}embed.js"></script>`,
+        ),
+      ),
+    );
+  }
+  const reading = page.getByText(`Paragraph ${at}:`);
+  await expect(reading).toBeAttached();
+  await reading.evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().top - 100));
+  await frames(page);
+  expect((await reading.boundingBox())!.y).toBeCloseTo(100, 0);
+  return shifts;
+}
+
+for (const where of ['standalone page', '<live-blog> embed']) {
+  test(`${where}: edits to the update being read move nothing the reader reads`, async ({
+    page,
+    server,
+    host,
+  }) => {
+    const file = `${where === 'standalone page' ? 'page' : 'embed'}-edits.json`;
+    const shifts = await readLongUpdate(page, where, file, server.url, host);
+    const reading = page.getByText(/^Paragraph 8:/);
+    const y = (await reading.boundingBox())!.y;
+    const before = await shifts();
+
+    const edits: [string, (p: string[]) => string[], string][] = [
+      // A paragraph above grows by some lines.
+      ['above', (p) => p.with(2, para('Paragraph 3, corrected', 30)), 'Paragraph 3, corrected'],
+      // A paragraph is added above.
+      ['added', (p) => [p[0]!, para('A paragraph added'), ...p.slice(1)], 'A paragraph added'],
+      // One below is edited and one is added at the end.
+      [
+        'below',
+        (p) => [...p.with(10, para('Paragraph 11, corrected')), para('The end')],
+        'The end',
+      ],
+    ];
+    let current = paragraphs;
+    for (const [i, [name, edit, shown]] of edits.entries()) {
+      await test.step(name, async () => {
+        current = edit(current);
+        publish(file, current, 3 - i);
+        await page.clock.runFor(ONE_POLL);
+        await expect(page.getByText(shown)).toBeAttached();
+        await frames(page);
+        expect(Math.abs((await reading.boundingBox())!.y - y)).toBeLessThanOrEqual(1);
+        expect(await shifts()).toBeCloseTo(before, 3);
+      });
+    }
+    // The edits are all there, in their order, and nothing else.
+    const texts = await page
+      .locator('article')
+      .filter({ hasText: 'Paragraph 8:' })
+      .locator('.lb-prose p')
+      .allTextContents();
+    expect(texts.map((t) => t.split(':')[0])).toEqual(current.map((p) => p.slice(3).split(':')[0]));
+  });
+}
+
+for (const where of ['standalone page', '<live-blog> embed']) {
+  test(`${where}: the update being read, retracted, goes at once and nothing below it moves`, async ({
+    page,
+    server,
+    host,
+  }) => {
+    const file = `${where === 'standalone page' ? 'page' : 'embed'}-retraction.json`;
+    const landingCode = watchLandingCode(page);
+    // Near its end: the update below it is on the screen.
+    const shifts = await readLongUpdate(page, where, file, server.url, host, 13);
+    await landingCode();
+    const below = page.getByRole('article', { name: 'Update older' });
+    const y = (await below.boundingBox())!.y;
+    expect(y).toBeLessThan(page.viewportSize()!.height);
+    const before = await shifts();
+
+    publish(file, 'retracted');
+    await page.clock.runFor(ONE_POLL);
+    // Its text is gone, title and all; a line says what happened, where the reader is.
+    await expect(page.getByText(/^Paragraph/)).toHaveCount(0);
+    await expect(page.getByText('Update long')).toHaveCount(0);
+    await frames(page);
+    expect(Math.abs((await below.boundingBox())!.y - y)).toBeLessThanOrEqual(1);
+    expect(await shifts()).toBeCloseTo(before, 3);
+    const line = page.getByText('This update was withdrawn.');
+    await expect(line).toBeInViewport();
+
+    // The reader reads on, past the place: it goes, and what they read does not move.
+    const next = page.getByRole('article', { name: 'Update oldest' });
+    await next.evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().top - 50));
+    await expect(line).toHaveCount(0);
+    await frames(page);
+    expect(Math.abs((await next.boundingBox())!.y - 50)).toBeLessThanOrEqual(1);
+  });
+}
