@@ -1,7 +1,7 @@
 // An update retracted while the reader is at it goes at once, text and all (docs/feed-format.md,
 // Tombstones), but what was below it would jump up under their eyes. Its place is held instead,
 // with one line saying it was withdrawn, until none of it is on the screen; then it goes, and
-// scroll anchoring makes up for it above the reader (docs/decisions/00XX). It reaches as high as
+// scroll anchoring makes up for it above the reader (docs/decisions/0036). It reaches as high as
 // the update did, and down to where it ended or the screen does, whichever comes first: below
 // the screen nothing moves that the reader sees, and they do not scroll through blank space.
 //
