@@ -9,24 +9,23 @@ const noBins: readonly ActivityBin[] = [];
 
 /**
  * The activity chart's bins for the updates that match. The chart follows the timeline a moment
- * later (it is secondary), except for the first updates where it sits above them (a phone, a
- * narrow column): arriving later, it would push them down.
+ * later (it is secondary), except for the first updates: above them (a phone, a narrow column) it
+ * would push them down, and beside them its column would narrow them (a feed without key events
+ * has a rail for its chart only).
  */
 export function useActivityBins(
   matching: readonly LiveItem[],
   options: {
-    /** The rail sits beside the timeline (use-rail-beside.ts). */
-    readonly railBeside: boolean;
     readonly meta: FeedMeta | undefined;
     readonly timeZone: string | undefined;
     /** When the feed last changed: updates dated well after it are not charted. */
     readonly receivedAt: number | undefined;
   },
 ) {
-  const { railBeside, meta, timeZone, receivedAt } = options;
+  const { meta, timeZone, receivedAt } = options;
   // Server HTML already has its chart: hydrating from nothing would take it away for a moment.
   const deferred = useDeferredValue(matching, useHydrated() ? noItems : undefined);
-  const items = railBeside || deferred.length > 0 ? deferred : matching;
+  const items = deferred.length > 0 ? deferred : matching;
   const topics = meta?.topics;
   // In before the updates that draw it (chart-code.ts); if it could not come, no chart.
   const chart = chartChunk();

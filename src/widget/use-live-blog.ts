@@ -165,7 +165,6 @@ export function useLiveBlog(props: LiveBlogOptions, elements: LiveBlogElements) 
   const keyEvents = useMemo(() => arrivals.shown.filter((item) => item.keyEvent), [arrivals.shown]);
   const railBeside = useRailBeside(rootRef, controls !== 'none');
   const bins = useActivityBins(model.matching, {
-    railBeside,
     meta,
     timeZone,
     receivedAt: store?.changedAt,

@@ -2,9 +2,13 @@
 // common on news sites) reaches inside a shadow root through rem, so the widget sizes its text
 // and layout in its own ems; its sticky header covers the top of the viewport, which the host
 // tells the widget's sticky parts with --lb-sticky-top.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './hosts/embed-test';
 import { hostDocument } from './hosts/host-server';
+import { countLayoutShifts } from './layout-shift';
 
 test.use({ serverOptions: { mode: 'static' } });
 
@@ -92,4 +96,51 @@ test("with --lb-sticky-top, the widget's sticky parts stay below the host's stic
     [search!.x + search!.width / 2, search!.y + search!.height / 2],
   );
   expect(hit).toBe('LIVE-BLOG');
+});
+
+test.describe('a feed without key events, in a column wide enough for the rail', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'live-blog-rail-'));
+  test.use({ serverOptions: { mode: 'static', staticDir: dir } });
+  test.beforeAll(() => {
+    // Updates over four hours, none a key event: the rail holds the activity chart alone.
+    const now = Date.now();
+    const items = Array.from({ length: 8 }, (_, i) => ({
+      id: `u${i}`,
+      title: `Update ${i}`,
+      content_html: `<p>${'The committee heard the evidence again. '.repeat(12)}</p>`,
+      date_published: new Date(now - (5 + i * 30) * 60_000).toISOString(),
+    }));
+    writeFileSync(
+      path.join(dir, 'no-key-events.json'),
+      JSON.stringify({
+        version: 'https://jsonfeed.org/version/1.1',
+        title: 'Council meeting: live',
+        _liveblog: { status: 'live' },
+        items,
+      }),
+    );
+  });
+  test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('the chart comes with the updates: the timeline is not narrowed under the reader', async ({
+    page,
+    server,
+    host,
+  }) => {
+    await page.setViewportSize({ width: 1400, height: 900 });
+    const shifts = await countLayoutShifts(page);
+    const url = host.page(
+      '/no-key-events.html',
+      hostDocument(
+        `<live-blog feed="${server.url}fixtures/no-key-events.json" poll="off"></live-blog>`,
+        `<script type="module" src="${server.url}embed.js"></script>`,
+      ),
+    );
+    await page.goto(url);
+    const blog = page.locator('live-blog');
+    await expect(blog.locator('.lb-chart__slot').first()).toBeVisible();
+    await expect(blog.getByRole('searchbox')).toBeVisible();
+    await expect(blog.locator('article')).toHaveCount(8);
+    expect(await shifts()).toBeLessThan(0.01);
+  });
 });
