@@ -55,12 +55,12 @@ export function ConnectionNotice({
   // Only `text` is announced: the countdown ticks each second.
   const [text, say] = useNotice(ref, feed, page, error ? problemText(error, t) : '');
   let tail = '';
-  if (text && !page) {
+  // No next try (the widget does not poll, the blog has ended): only "Retry now" tries again.
+  if (text && !page) tail = '.';
+  if (tail && nextAttemptAt !== undefined) {
     // The shared second tick may be from just before the failure.
     const from = Math.max(now, failedAt);
-    const seconds =
-      nextAttemptAt === undefined ? 0 : Math.max(0, Math.ceil((nextAttemptAt - from) / 1000));
-    tail = `: ${t.retryIn(seconds)}.`;
+    tail = `: ${t.retryIn(Math.max(0, Math.ceil((nextAttemptAt - from) / 1000)))}.`;
   }
   // The live region is there before its words: one added with them is not announced.
   return (
