@@ -4,23 +4,22 @@ import { useCallback, useState, useSyncExternalStore, type RefObject } from 'rea
 // deploy removed are the page's trouble, a feed's is that of every widget that shows it. One
 // notice shows each (docs/decisions/00XX-one-notice-per-trouble.md).
 
-/** Each notice, in the order they came: its feed, and what it is held over. */
-const seats = new Map<object, readonly [feed: string, timeline?: Element | null]>();
+/** Each notice, in the order they came: its feed, what it is held over, and its listener. */
+const seats = new Map<object, readonly [feed: string, timeline: unknown, listener: () => void]>();
 /** The timelines on screen: a notice is seen while its timeline is. */
-const onScreen = new Set<Element>();
-const listeners = new Set<() => void>();
+const onScreen = new Set<unknown>();
 /** What is said of each trouble (undefined: the page's, else a feed's), and by whose live region. */
 const said = new Map<string | undefined, [text: string, by?: object]>();
 let observer: IntersectionObserver | undefined;
 
-const changed = () => listeners.forEach((listener) => listener());
+const changed = () => seats.forEach(([, , listener]) => listener());
 
 /** The first notice on screen, else the first: of all, or of a feed's. */
 function holder(feed?: string) {
   let first: object | undefined;
   for (const [id, [of, el]] of seats)
     if (feed === undefined || of === feed) {
-      if (el && onScreen.has(el)) return id;
+      if (onScreen.has(el)) return id;
       first ??= id;
     }
   return first;
@@ -49,14 +48,12 @@ export function useNotice(
   const subscribe = useCallback(
     (listener: () => void) => {
       const el = ref.current?.parentElement;
-      seats.set(id, [feed, el]);
-      listeners.add(listener);
+      seats.set(id, [feed, el, listener]);
       if (el && typeof IntersectionObserver !== 'undefined')
         (observer ??= new IntersectionObserver(seen)).observe(el);
       changed();
       return () => {
         seats.delete(id);
-        listeners.delete(listener);
         if (el) observer?.unobserve(el);
         // With no widget left, nobody heard it lately: the next one says it again.
         if (!seats.size) said.clear();
