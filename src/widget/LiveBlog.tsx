@@ -172,6 +172,7 @@ export function LiveBlog(props: LiveBlogOptions) {
           nextAttemptAt={live.nextAttemptAt}
           failedAt={live.failedAt}
           onRetry={live.retryNow}
+          feed={blog.context.baseUrl}
         />
       </Main>
     </div>

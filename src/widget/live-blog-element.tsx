@@ -21,6 +21,9 @@ export const LAZY_ROOT_MARGIN = '600px 0px';
 /** Every widget's styles, one stylesheet shared by every widget on the page (adopt-styles.ts). */
 export const WIDGET_CSS = `${widgetCss}\n${embedCss}`;
 
+/** The widgets asking to keep their filters in the page's address (`sync-url`): the first does. */
+const addressTakers = new Set<HTMLElement>();
+
 function permalinkOpened(): boolean {
   return updateIdFromHash(window.location.hash) !== undefined;
 }
@@ -182,6 +185,7 @@ function createElementClass() {
       this.#root = undefined;
       this.#mount?.remove();
       this.#mount = undefined;
+      addressTakers.delete(this);
     }
 
     attributeChangedCallback(name: string) {
@@ -231,13 +235,17 @@ function createElementClass() {
     }
 
     #settings() {
-      return readEmbedSettings(
+      const settings = readEmbedSettings(
         (name) =>
           name === 'embeds-consent' && this.#consent !== undefined
             ? this.#consent
             : this.getAttribute(name),
         document.baseURI,
       );
+      // The first to render keeps it: two would each read the other's filters from the address.
+      if (settings?.props.syncUrl && addressTakers.add(this).values().next().value !== this)
+        return { ...settings, props: { ...settings.props, syncUrl: false } };
+      return settings;
     }
   };
 }

@@ -55,6 +55,9 @@ export function useLiveFeed(
   const client = useQueryClient();
   const session = getFeedSession(client, url, options.prepare);
   const poll = options.poll ?? true;
+  // While the feed waits out a failure (back-off, Retry-After), a widget mounting or the page
+  // regaining focus asks nothing: the countdown stands ("Retry now" and going online do ask).
+  const waited = () => (session.nextAttemptAt ?? 0) <= Date.now();
   // Before useQuery, so that its first schedule already knows this widget's wish.
   useEffect(() => session.watch(poll), [session, poll]);
   const store = useSyncExternalStore(session.subscribe, session.getSnapshot, session.getSnapshot);
@@ -72,7 +75,11 @@ export function useLiveFeed(
         ? session.nextDelay(pageHidden())
         : session.untilNextPoll(pageHidden())) ?? false,
     refetchIntervalInBackground: true,
-    refetchOnWindowFocus: () => session.polling && session.store.meta?.status !== 'ended',
+    refetchOnMount: waited,
+    // A first load that failed waits as well: its next try is the interval's.
+    retryOnMount: false,
+    refetchOnWindowFocus: () =>
+      session.polling && session.store.meta?.status !== 'ended' && waited(),
     refetchOnReconnect: () => session.polling,
     gcTime: 30_000,
   });

@@ -1,9 +1,10 @@
-import { useSyncExternalStore } from 'react';
+import { useRef, useSyncExternalStore } from 'react';
 import type { FeedProblem } from '../../core/feed/feed-problem';
 import { codeGone, onCodeGone } from '../../shared/code/load-chunk';
 import { useMessages } from '../../shared/i18n/use-messages';
 import type { Messages } from '../../shared/i18n/messages-en';
 import { useNow } from '../../shared/time/use-now';
+import { useNotice } from './notice-seats';
 import { useOnline } from './use-online';
 
 interface Props {
@@ -12,6 +13,8 @@ interface Props {
   /** When the attempt failed: the countdown never starts above the wait it counts. */
   readonly failedAt?: number | undefined;
   readonly onRetry: () => void;
+  /** The feed's URL: widgets that show the same feed say its trouble once (notice-seats.ts). */
+  readonly feed?: string;
 }
 
 export function problemText(error: FeedProblem, t: Messages): string {
@@ -31,33 +34,40 @@ const reload = () => location.reload();
 /**
  * Offline, code a deploy removed, or the trouble with the feed and when the next try is. Not in the header: its words
  * wrap where "Live" did not, and moved everything below. At the timeline's foot, held at the
- * bottom of the screen (notices.css), it takes room only below all the updates.
+ * bottom of the screen (status-line.css), it takes room only below all the updates. With several
+ * widgets on a page, one of them says each trouble (notice-seats.ts).
  */
-export function ConnectionNotice({ error, nextAttemptAt, failedAt = 0, onRetry }: Props) {
+export function ConnectionNotice({
+  error,
+  nextAttemptAt,
+  failedAt = 0,
+  onRetry,
+  feed = '',
+}: Props) {
   const t = useMessages();
+  const ref = useRef<HTMLDivElement>(null);
   const online = useOnline();
   // A deploy removed this build's chunks: parts that need them wait for a reload.
   const gone = useSyncExternalStore(onCodeGone, codeGone, () => false);
   // Seconds only matter while counting down to a retry.
   const now = useNow(error ? 1000 : 60_000);
+  const page = !online ? t.offline : gone ? t.codeGone : '';
   // Only `text` is announced: the countdown ticks each second.
-  let text = '';
+  const [text, say] = useNotice(ref, feed, page, error ? problemText(error, t) : '');
   let tail = '';
-  if (!online) text = t.offline;
-  else if (gone) text = t.codeGone;
-  else if (error) {
+  // No next try (the widget does not poll, the blog has ended): only "Retry now" tries again.
+  if (text && !page) tail = '.';
+  if (tail && nextAttemptAt !== undefined) {
     // The shared second tick may be from just before the failure.
     const from = Math.max(now, failedAt);
-    const seconds =
-      nextAttemptAt === undefined ? 0 : Math.max(0, Math.ceil((nextAttemptAt - from) / 1000));
-    text = problemText(error, t);
-    tail = `: ${t.retryIn(seconds)}.`;
+    tail = `: ${t.retryIn(Math.max(0, Math.ceil((nextAttemptAt - from) / 1000)))}.`;
   }
   // The live region is there before its words: one added with them is not announced.
   return (
-    <div className={text ? 'lb-notice lb-notice--on' : 'lb-notice'} part="notice">
+    <div ref={ref} className={text ? 'lb-notice lb-notice--on' : 'lb-notice'} part="notice">
       <p className="lb-notice__text">
-        <span aria-live="polite">{text}</span>
+        <span aria-live="polite">{say && text}</span>
+        {!say && text}
         {tail}
       </p>
       {/* A first load that failed too: a reader who has just signed in to a network need not

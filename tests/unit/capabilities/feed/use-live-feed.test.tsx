@@ -1,4 +1,4 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { focusManager, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, renderHook } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -110,5 +110,40 @@ describe('useLiveFeed', () => {
     });
     expect(fetchMock).toHaveBeenCalledTimes(3);
     expect([...(result.current.store?.items.keys() ?? [])].sort()).toEqual(['a', 'b']);
+  });
+});
+
+describe('useLiveFeed while the feed waits out a failure', () => {
+  /** The first failure's wait, as poll-policy.ts has it (no jitter: Math.random is 0.5). */
+  const BACK_OFF_MS = 10_000;
+
+  async function failed() {
+    const fetchMock = serve({ [HEAD]: { body: 'busy', status: 503 } });
+    const first = renderHook(() => useLiveFeed(HEAD), { wrapper });
+    await advance(0);
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    expect(first.result.current.error).toBeDefined();
+    return fetchMock;
+  }
+
+  it('a widget added meanwhile asks nothing before the countdown ends', async () => {
+    const fetchMock = await failed();
+    // The host adds a second widget of the same feed (a key-events box).
+    renderHook(() => useLiveFeed(HEAD), { wrapper });
+    await advance(BACK_OFF_MS - 1_000);
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    await advance(1_000);
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+  });
+
+  it('the reader coming back to the tab asks nothing before the countdown ends', async () => {
+    const fetchMock = await failed();
+    act(() => focusManager.setFocused(false));
+    act(() => focusManager.setFocused(true));
+    await advance(BACK_OFF_MS - 1_000);
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    await advance(1_000);
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+    act(() => focusManager.setFocused(undefined));
   });
 });

@@ -59,6 +59,14 @@ describe('ConnectionNotice without trouble', () => {
   });
 });
 
+describe('ConnectionNotice with no next try', () => {
+  it('promises no retry that will not come (a widget that does not poll)', () => {
+    render(<ConnectionNotice error={busy} nextAttemptAt={undefined} onRetry={() => {}} />);
+    expect(notice()).toHaveTextContent(/^The server is busy\.$/);
+    expect(screen.getByRole('button', { name: 'Retry now' })).toBeInTheDocument();
+  });
+});
+
 describe('ConnectionNotice when a deploy removed the page’s code', () => {
   it('says so in its live region, and its button reloads the page', async () => {
     const { loadChunk } = await import('../../../../src/shared/code/load-chunk');

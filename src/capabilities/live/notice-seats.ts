@@ -1,0 +1,80 @@
+import { useCallback, useState, useSyncExternalStore, type RefObject } from 'react';
+
+// Several widgets on one page (<live-blog> twice, the React component twice): offline and code a
+// deploy removed are the page's trouble, a feed's is that of every widget that shows it. One
+// notice shows each (docs/decisions/00XX-one-notice-per-trouble.md).
+
+/** Each notice, in the order they came: its feed, what it is held over, and its listener. */
+const seats = new Map<object, readonly [feed: string, timeline: unknown, listener: () => void]>();
+/** The timelines on screen: a notice is seen while its timeline is. */
+const onScreen = new Set<unknown>();
+/** What is said of each trouble (undefined: the page's, else a feed's), and by whose live region. */
+const said = new Map<string | undefined, [text: string, by?: object]>();
+let observer: IntersectionObserver | undefined;
+
+const changed = () => seats.forEach(([, , listener]) => listener());
+
+/** The first notice on screen, else the first: of all, or of a feed's. */
+function holder(feed?: string) {
+  let first: object | undefined;
+  for (const [id, [of, el]] of seats)
+    if (feed === undefined || of === feed) {
+      if (onScreen.has(el)) return id;
+      first ??= id;
+    }
+  return first;
+}
+
+function seen(entries: IntersectionObserverEntry[]) {
+  for (const { target, isIntersecting } of entries)
+    if (isIntersecting) onScreen.add(target);
+    else onScreen.delete(target);
+  changed();
+}
+
+/**
+ * The words this notice shows, the page's trouble before its feed's, and whether it says them (in
+ * its live region). None where another widget's notice shows them; not said again by a notice
+ * that took them over from another.
+ */
+export function useNotice(
+  ref: RefObject<Element | null>,
+  feed: string,
+  page: string,
+  own: string,
+): readonly [text: string, say: boolean] {
+  const [id] = useState(() => ({}));
+  const key = page ? undefined : feed;
+  const subscribe = useCallback(
+    (listener: () => void) => {
+      const el = ref.current?.parentElement;
+      seats.set(id, [feed, el, listener]);
+      if (el && typeof IntersectionObserver !== 'undefined')
+        (observer ??= new IntersectionObserver(seen)).observe(el);
+      changed();
+      return () => {
+        seats.delete(id);
+        if (el) observer?.unobserve(el);
+        // With no widget left, nobody heard it lately: the next one says it again.
+        if (!seats.size) said.clear();
+        changed();
+      };
+    },
+    [id, ref, feed],
+  );
+  // Until its seat is taken (after the first commit, and on a server) it holds nothing.
+  const mine = useSyncExternalStore(
+    subscribe,
+    () => holder(key) === id,
+    () => false,
+  );
+  // Every notice knows when a trouble is over: what was said of it is forgotten.
+  if (!page) said.delete(undefined);
+  if (!own) said.delete(feed);
+  const text = page || own;
+  if (!mine || !text) return ['', false];
+  let last = said.get(key);
+  if (last?.[0] !== text) said.set(key, (last = [text, id]));
+  else if (last[1] !== id) last[1] = undefined;
+  return [text, last[1] === id];
+}
