@@ -1,17 +1,24 @@
 // @vitest-environment node
-// The browser builds' QueryClient without mutations (tooling/query-without-mutations.mjs).
+// The browser builds' React Query without mutations or infinite queries
+// (tooling/query-without-mutations.mjs).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { QueryClient, focusManager, onlineManager } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import { MutationCache } from '../../tooling/mutation-cache-stand-in.mjs';
-import { STAND_IN, queryWithoutMutations } from '../../tooling/query-without-mutations.mjs';
+import { infiniteQueryBehavior } from '../../tooling/infinite-query-stand-in.mjs';
+import {
+  INFINITE_STAND_IN,
+  STAND_IN,
+  queryWithoutMutations,
+} from '../../tooling/query-without-mutations.mjs';
 
 const coreDir = path.dirname(
   createRequire(import.meta.url).resolve('@tanstack/query-core/package.json'),
 );
 const queryClientFile = path.join(coreDir, 'build/modern/queryClient.js');
+const queryFile = path.join(coreDir, 'build/modern/query.js');
 
 function resolve(source: string, importer: string): unknown {
   const hook = queryWithoutMutations().resolveId as (s: string, i: string) => unknown;
@@ -67,5 +74,37 @@ describe('a QueryClient without mutations', () => {
   it('fails a build whose code uses mutations', () => {
     expect(render('this.#client.getMutationCache().build(client, options)')).toHaveLength(1);
     expect(render('getMutationCache() { return this.#mutationCache; }')).toEqual([]);
+  });
+});
+
+describe('a Query without infinite paging', () => {
+  it("stands in for the Query's infinite paging only", () => {
+    expect(resolve('./infiniteQueryBehavior.js', queryFile)).toBe(INFINITE_STAND_IN);
+    const observer = path.join(coreDir, 'build/modern/infiniteQueryObserver.js');
+    expect(resolve('./infiniteQueryBehavior.js', observer)).toBeNull();
+    expect(
+      resolve('./infiniteQueryBehavior.js', path.join(coreDir, 'build/modern/xquery.js')),
+    ).toBeNull();
+    expect(resolve('./retryer.js', queryFile)).toBeNull();
+  });
+
+  it('is asked for by the installed Query only for an infinite query', () => {
+    const code = readFileSync(queryFile, 'utf8');
+    const uses = [...code.matchAll(/infiniteQueryBehavior\(/g)];
+    expect(uses).toHaveLength(1);
+    expect(code).toMatch(/#queryType === "infinite" \? infiniteQueryBehavior\(/);
+  });
+
+  it('tells whoever makes an infinite query why it fails', () => {
+    expect(() => infiniteQueryBehavior()).toThrow(/left out of this build/);
+  });
+
+  it('fails a build whose code uses infinite queries', () => {
+    expect(render('fetchNextPage(e,t){return this.fetch({...t,meta:{fetchMore:e}})}')).toHaveLength(
+      1,
+    );
+    expect(render('fetchInfiniteQuery(e){return e._type="infinite",this.fetchQuery(e)}')).toEqual(
+      [],
+    );
   });
 });
