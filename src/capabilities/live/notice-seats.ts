@@ -1,8 +1,14 @@
-import { useCallback, useState, useSyncExternalStore, type RefObject } from 'react';
+import {
+  useCallback,
+  useLayoutEffect,
+  useState,
+  useSyncExternalStore,
+  type RefObject,
+} from 'react';
 
 // Several widgets on one page (<live-blog> twice, the React component twice): offline and code a
 // deploy removed are the page's trouble, a feed's is that of every widget that shows it. One
-// notice shows each (docs/decisions/00XX-one-notice-per-trouble.md).
+// notice shows each (docs/decisions/0037-one-notice-per-trouble.md).
 
 /** Each notice, in the order they came: its feed, what it is held over, and its listener. */
 const seats = new Map<object, readonly [feed: string, timeline: unknown, listener: () => void]>();
@@ -68,13 +74,20 @@ export function useNotice(
     () => holder(key) === id,
     () => false,
   );
-  // Every notice knows when a trouble is over: what was said of it is forgotten.
-  if (!page) said.delete(undefined);
-  if (!own) said.delete(feed);
   const text = page || own;
-  if (!mine || !text) return ['', false];
-  let last = said.get(key);
-  if (last?.[0] !== text) said.set(key, (last = [text, id]));
-  else if (last[1] !== id) last[1] = undefined;
-  return [text, last[1] === id];
+  const shown = mine && text ? text : '';
+  // What was said is written down once it is on the page, never while rendering. Every notice
+  // knows when a trouble is over: what was said of it is forgotten.
+  useLayoutEffect(() => {
+    if (!page) said.delete(undefined);
+    if (!own) said.delete(feed);
+    if (!shown) return;
+    const last = said.get(key);
+    if (last?.[0] !== shown) said.set(key, [shown, id]);
+    // Taken over from another notice: said already, by neither from now on.
+    else if (last[1] !== id) last[1] = undefined;
+  });
+  if (!shown) return ['', false];
+  const last = said.get(key);
+  return [shown, last?.[0] !== shown || last[1] === id];
 }
