@@ -8,6 +8,7 @@ import { CONSENT_EVENT, consentText } from '../core/embeds/host-consent';
 import { adoptStyles } from '../shared/styles/adopt-styles';
 import { localeSettingsFor } from '../shared/i18n/pick-messages';
 import { seedFromSnapshot } from './seed-from-snapshot';
+import { keepKeysInside } from './keys-stay-inside';
 import {
   removeServerRendering,
   serverRenderedMount,
@@ -65,7 +66,11 @@ function createElementClass() {
     };
 
     connectedCallback() {
-      const shadow = (this.#shadow ??= this.shadowRoot ?? this.attachShadow({ mode: 'open' }));
+      if (!this.#shadow) {
+        this.#shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+        keepKeysInside(this.#shadow);
+      }
+      const shadow = this.#shadow;
       const serverMount = this.#root ? undefined : serverRenderedMount(shadow);
       // A server-rendered shadow root links to a stylesheet that holds these rules and those of
       // the lazy parts after them: adopted again on top, they would undo the lazy parts' rules.

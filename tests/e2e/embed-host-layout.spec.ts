@@ -98,6 +98,51 @@ test("with --lb-sticky-top, the widget's sticky parts stay below the host's stic
   expect(hit).toBe('LIVE-BLOG');
 });
 
+test("with --lb-sticky-bottom, the notice and the filters stay above the host's bar at the screen's foot", async ({
+  page,
+  context,
+  server,
+  host,
+}) => {
+  await page.setViewportSize({ width: 1400, height: 700 });
+  const url = host.page(
+    '/bottom-bar.html',
+    hostDocument(
+      `<live-blog feed="${server.url}feeds/vilnius-2023.json"></live-blog>
+       <p style="height: 2000px">More of the article.</p>
+       <aside class="ad">An advertisement</aside>`,
+      `<style>
+         body { margin: 0; }
+         .ad { position: fixed; bottom: 0; left: 0; right: 0; z-index: 10; height: 90px;
+               background: #eee; }
+         live-blog { --lb-sticky-bottom: 90px; }
+       </style>
+       <script type="module" src="${server.url}embed.js"></script>`,
+    ),
+  );
+  await page.goto(url);
+  const blog = page.locator('live-blog');
+  await expect(blog.getByRole('article').first()).toBeVisible();
+  // A third of the way down the widget: the filters have stuck, the notice is held at the foot.
+  await blog.evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().height / 3));
+  await context.setOffline(true);
+  const notice = blog.locator('[part~="notice"]');
+  await expect(notice).toContainText('You are offline');
+  const seen = async (locator: typeof notice) => {
+    const box = (await locator.boundingBox())!;
+    return page.evaluate(
+      ([x, y]) => document.elementFromPoint(x!, y!)?.tagName,
+      [box.x + box.width / 2, box.y + box.height - 2],
+    );
+  };
+  expect(await seen(notice)).toBe('LIVE-BLOG');
+  const panel = blog.locator('.lb-filters__panel');
+  await expect
+    .poll(() => panel.evaluate((el) => el.getBoundingClientRect().bottom))
+    .toBeLessThanOrEqual(700 - 90);
+  await context.setOffline(false);
+});
+
 test.describe('a feed without key events, in a column wide enough for the rail', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'live-blog-rail-'));
   test.use({ serverOptions: { mode: 'static', staticDir: dir } });

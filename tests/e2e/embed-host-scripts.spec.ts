@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './hosts/embed-test';
 import { hostDocument } from './hosts/host-server';
+import { png } from './media-files';
 
 test.use({ serverOptions: { mode: 'static' } });
 
@@ -145,4 +146,95 @@ test('renders, filters and leaves the host’s patches alone among many patching
     }),
   ).toBe(true);
   expect(errors).toEqual([]);
+});
+
+/**
+ * A host's keyboard handlers, as news sites write them: shortcuts that skip keys typed into a
+ * field by the event's target, ASP.NET's default button on Enter, and listeners for Tab (focus
+ * traps, keyboard users) and Escape (menus). What each saw is kept in `window.hostSaw`.
+ */
+const keyboardHost = (widgetUrl: string, feed: string) =>
+  hostDocument(
+    `<form id="page-form" action="/submitted.html">
+       <input id="site-search" aria-label="Search the site">
+       <live-blog feed="${widgetUrl}${feed}" poll="off"></live-blog>
+     </form>`,
+    `<script>{
+      window.hostSaw = [];
+      document.addEventListener('keydown', (e) => {
+        if (['INPUT', 'TEXTAREA', 'SELECT'].includes(e.target.tagName)) return;
+        if (e.key === '/') {
+          e.preventDefault();
+          document.getElementById('site-search').focus();
+        }
+        hostSaw.push(e.key);
+      });
+      document.addEventListener('keypress', (e) => {
+        if (e.key !== 'Enter' || ['A', 'BUTTON', 'TEXTAREA'].includes(e.target.tagName)) return;
+        e.preventDefault();
+        hostSaw.push('submit');
+        document.getElementById('page-form').requestSubmit();
+      });
+    }</script>
+    <script type="module" src="${widgetUrl}embed.js"></script>`,
+  );
+
+const hostSaw = (page: Page) =>
+  page.evaluate(() => (window as unknown as { hostSaw: string[] }).hostSaw);
+
+test('typing in the widget and pressing its buttons set off none of the host’s keyboard shortcuts', async ({
+  page,
+  server,
+  host,
+}) => {
+  const errors = pageErrors(page);
+  const url = host.page('/keys.html', keyboardHost(server.url, 'feeds/vilnius-2023.json'));
+  host.page('/submitted.html', hostDocument('<p>The form was submitted.</p>'));
+  await page.goto(url);
+  const blog = page.locator('live-blog');
+  await expect(blog.getByRole('article')).toHaveCount(demo.items.length);
+
+  const search = blog.getByRole('searchbox', { name: 'Search updates' });
+  await search.click();
+  await page.keyboard.type('k/j');
+  await expect(search).toHaveValue('k/j');
+  await expect(search).toBeFocused();
+  await page.keyboard.press('Enter');
+  await blog.getByRole('button', { name: 'Latest' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(blog.getByRole('button', { name: 'Latest' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  expect(await hostSaw(page)).toEqual([]);
+  expect(page.url()).toBe(url);
+
+  // Tab and Escape still reach the page: its focus trap, its menus.
+  await search.focus();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Tab');
+  expect(await hostSaw(page)).toEqual(['Escape', 'Tab']);
+  expect(errors).toEqual([]);
+});
+
+test('the arrows and Escape of the gallery viewer move and close it, not the host’s slideshow or menu', async ({
+  page,
+  server,
+  host,
+}) => {
+  await page.route('**/fixtures/gallery/**', (route) =>
+    route.fulfill({ contentType: 'image/png', body: png(120, 80, [40, 90, 160]) }),
+  );
+  await page.goto(
+    host.page('/keys-gallery.html', keyboardHost(server.url, 'fixtures/gallery.json')),
+  );
+  const blog = page.locator('live-blog');
+  await blog.getByRole('button', { name: /^Open photo 1 of 3/ }).click();
+  const viewer = blog.getByRole('dialog', { name: 'The parade of sail' });
+  await expect(viewer.locator('figcaption')).toHaveText(/^Photo 1 of 3/);
+  await page.keyboard.press('ArrowRight');
+  await expect(viewer.locator('figcaption')).toHaveText(/^Photo 2 of 3/);
+  await page.keyboard.press('Escape');
+  await expect(viewer).toBeHidden();
+  expect(await hostSaw(page)).toEqual([]);
 });

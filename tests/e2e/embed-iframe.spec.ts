@@ -272,3 +272,28 @@ test.describe('a blog longer than the first screen', () => {
     expect(await blank()).toBeLessThan(screen);
   });
 });
+
+test('a host whose styles give the iframe a border and padding inside its height shows all of it', async ({
+  page,
+  server,
+  host,
+}) => {
+  // The usual CSS reset, and a frame drawn as a box.
+  const page1 = iframePage(server.url, 'feed=feeds/vilnius-2023.json&poll=off').replace(
+    '</head>',
+    `<style>
+       *, *::before, *::after { box-sizing: border-box; }
+       iframe[data-live-blog] { border: 4px solid #ccc; padding: 12px; }
+     </style></head>`,
+  );
+  await page.goto(host.page('/iframe-border-box.html', page1));
+  const frame = page.frameLocator('iframe');
+  await expect(frame.getByRole('article').first()).toBeVisible();
+  // Nothing of the blog is left below the frame's view, where no scroll bar reaches.
+  await expect.poll(async () => (await heights(page)).scrollable).toBeLessThanOrEqual(0);
+  const lastBottom = await frame
+    .getByRole('article')
+    .last()
+    .evaluate((el) => [el.getBoundingClientRect().bottom, window.innerHeight]);
+  expect(lastBottom[0]).toBeLessThanOrEqual(lastBottom[1]!);
+});

@@ -146,6 +146,35 @@ test('<live-blog> on a host page: the viewer works inside the shadow root', asyn
   await expectNoAxeViolations(page);
 });
 
+test('<live-blog> in a page its text-size control zoomed: the viewer’s buttons stay on the screen', async ({
+  page,
+  server,
+  host,
+}) => {
+  const SMALL = { width: 375, height: 667 };
+  await page.setViewportSize(SMALL);
+  const feedUrl = new URL(FEED, server.url).href;
+  await page.goto(
+    host.page(
+      '/gallery-zoomed.html',
+      hostDocument(
+        `<main style="zoom: 1.25"><live-blog feed="${feedUrl}" poll="off"></live-blog></main>`,
+        `<script type="module" src="${server.url}embed.js"></script>`,
+      ),
+    ),
+  );
+  const blog = page.locator('live-blog');
+  await parade(blog)
+    .getByRole('button', { name: /^Open photo 1 of 3/ })
+    .click();
+  const dialog = viewer(blog);
+  await expect(dialog.locator('figcaption')).toHaveText(/^Photo 1 of 3/);
+  for (const name of ['Previous photo', 'Next photo']) {
+    await expect(dialog.getByRole('button', { name })).toBeInViewport({ ratio: 1 });
+  }
+  await expect(dialog.locator('figcaption')).toBeInViewport({ ratio: 1 });
+});
+
 test('embed.html: the viewer in the iframe page, and opened where the reader is in a sized iframe', async ({
   page,
   server,

@@ -138,6 +138,10 @@ export function openGalleryViewer(o: ViewerOptions): void {
   });
 
   show(index);
+  // A page's CSS `zoom` above the widget (a text-size control) scales viewport units too: the
+  // photo would be taller than the screen, its caption and buttons below it.
+  const zoom = (o.host as { currentCSSZoom?: number }).currentCSSZoom;
+  if (zoom) dialog.style.setProperty('--lb-unzoom', `${1 / zoom}`);
   o.host.append(dialog);
   void placeInFrame(dialog).then(() => {
     if (dialog.isConnected) dialog.showModal();

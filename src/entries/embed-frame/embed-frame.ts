@@ -41,13 +41,28 @@ function greet(iframe: HTMLIFrameElement) {
   sendConsent(iframe);
 }
 
+/**
+ * What the iframe's `height` holds besides its content: its padding and border where the page's
+ * styles size boxes by their border (`box-sizing: border-box`, in most CSS resets). Left out, a
+ * frame with a border or padding would cut that much off the end of the blog, with no scroll bar
+ * to reach it.
+ */
+function frameEdges(iframe: HTMLIFrameElement): number {
+  const style = getComputedStyle(iframe);
+  if (style.boxSizing !== 'border-box') return 0;
+  return ['padding-top', 'padding-bottom', 'border-top-width', 'border-bottom-width'].reduce(
+    (sum, name) => sum + (parseFloat(style.getPropertyValue(name)) || 0),
+    0,
+  );
+}
+
 window.addEventListener('message', (event) => {
   const height = readHeightMessage(event.data);
   if (height === undefined) return;
   for (const iframe of document.querySelectorAll<HTMLIFrameElement>(SELECTOR)) {
     if (event.source !== iframe.contentWindow) continue;
     if (event.origin !== frameOrigin(iframe)) return;
-    iframe.style.height = `${height}px`;
+    iframe.style.height = `${height + frameEdges(iframe)}px`;
     return;
   }
 });
