@@ -161,11 +161,17 @@ export async function fetchFeedDocument(
   }
   const timeout = new AbortController();
   const restart = waitForPieces(options.timeoutMs ?? FEED_TIMEOUT_MS, timeout);
-  const signal = AbortSignal.any([
-    timeout.signal,
-    offline.signal,
-    ...(options.signal ? [options.signal] : []),
-  ]);
+  // Without AbortSignal.any (Safari before 17.4: no feed was ever read there) the caller's abort
+  // is passed on by hand; going offline then does not fail a request already out (it times out).
+  const signal =
+    'any' in AbortSignal
+      ? AbortSignal.any([
+          timeout.signal,
+          offline.signal,
+          ...(options.signal ? [options.signal] : []),
+        ])
+      : timeout.signal;
+  if (signal === timeout.signal) options.signal?.addEventListener('abort', () => timeout.abort());
   const early = takeEarlyFeedRequest(url);
   let reply: EarlyFeedReply | undefined;
   try {
@@ -182,8 +188,8 @@ export async function fetchFeedDocument(
       : FEED_REQUEST_INIT;
     reply ??= { response: await unlessAborted(fetch(url, { ...init, signal }), signal) };
   } catch (error) {
-    if (timeout.signal.aborted) throw new FeedFetchError('timeout');
     if (options.signal?.aborted) throw error;
+    if (timeout.signal.aborted) throw new FeedFetchError('timeout');
     throw new FeedFetchError('network');
   }
   reply.arrived = restart;
@@ -226,8 +232,8 @@ export async function fetchFeedDocument(
       early?.abort,
     );
   } catch (error) {
-    if (timeout.signal.aborted) throw new FeedFetchError('timeout');
     if (options.signal?.aborted) throw error;
+    if (timeout.signal.aborted) throw new FeedFetchError('timeout');
     throw new FeedFetchError('network');
   }
   if ('tooLarge' in read) throw tooLarge(read.tooLarge, FEED_LIMITS.maxDocumentBytes);

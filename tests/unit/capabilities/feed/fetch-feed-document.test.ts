@@ -254,6 +254,42 @@ describe('fetchFeedDocument', () => {
   });
 });
 
+describe('in a browser without AbortSignal.any (Safari before 17.4)', () => {
+  const any = Object.getOwnPropertyDescriptor(AbortSignal, 'any')!;
+  beforeEach(() => {
+    Reflect.deleteProperty(AbortSignal, 'any');
+  });
+  afterEach(() => {
+    Object.defineProperty(AbortSignal, 'any', any);
+  });
+  const hanging = () =>
+    stubFetch(
+      (_url, init) =>
+        new Promise((_resolve, reject) => {
+          init.signal!.addEventListener('abort', () => reject(new DOMException('x', 'AbortError')));
+        }),
+    );
+
+  it('reads the feed', async () => {
+    stubFetch(() => new Response(FEED_TEXT));
+    expect((await fetchFeedDocument(URL_)).kind).toBe('document');
+  });
+
+  it('passes a caller’s abort through as is', async () => {
+    hanging();
+    const controller = new AbortController();
+    const pending = fetchFeedDocument(URL_, { signal: controller.signal });
+    controller.abort();
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(pending).rejects.not.toBeInstanceOf(FeedFetchError);
+  });
+
+  it('gives up on a server that does not answer, as a "timeout"', async () => {
+    hanging();
+    expect((await failure(fetchFeedDocument(URL_, { timeoutMs: 5 }))).kind).toBe('timeout');
+  });
+});
+
 describe("the standalone page's early request", () => {
   const feedResponse = (body: string) =>
     new Response(body, { headers: { 'content-type': 'application/feed+json', etag: '"e1"' } });
