@@ -10,6 +10,7 @@ import type { HostServer } from './hosts/host-server';
 import { expect, test } from './hosts/embed-test';
 import { hostDocument } from './hosts/host-server';
 import { countLayoutShifts } from './layout-shift';
+import { watchLandingCode } from './landing-code';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'live-blog-edit-'));
 test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -58,27 +59,6 @@ const frames = (page: Page) =>
   page.evaluate(
     () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
   );
-
-/**
- * Call before the page loads. What it returns waits until the landing code, which holds a
- * retracted update's place, is in: fetched once the page is idle (the fake clock moves on to
- * that), it runs once it has arrived (importing it again waits for that).
- */
-function watchLandingCode(page: Page) {
-  let chunk: string | undefined;
-  page.on('response', (response) => {
-    if (/\/keep-in-place-[^/]*\.js$/.test(response.url())) chunk = response.url();
-  });
-  return async () => {
-    await expect
-      .poll(async () => {
-        await page.clock.runFor(500);
-        return chunk;
-      })
-      .toBeTruthy();
-    await page.evaluate((url) => import(url).then(() => undefined), chunk!);
-  };
-}
 
 const paragraphs = Array.from({ length: 14 }, (_, i) => para(`Paragraph ${i + 1}`));
 

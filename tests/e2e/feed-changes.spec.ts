@@ -5,6 +5,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './hosts/embed-test';
 import { hostDocument, type HostServer } from './hosts/host-server';
 import { scrollIntoTimeline } from './fixtures';
+import { watchLandingCode } from './landing-code';
 
 const NOW = Date.parse('2025-03-05T10:00:00Z');
 /** poll_seconds 15, plus jitter: 17 s always reaches the next poll. */
@@ -70,27 +71,6 @@ const focused = (page: Page) =>
       ? root?.getElementById(label)?.textContent
       : (el?.getAttribute('aria-label') ?? el?.tagName);
   });
-
-/**
- * Call before the page loads. The function returned waits until the landing code, which keeps
- * the focus, is in: it is fetched once the page is idle (the fake clock moves on to that), and
- * runs once it has arrived (importing it again waits for that).
- */
-function watchLandingCode(page: Page) {
-  let chunk: string | undefined;
-  page.on('response', (response) => {
-    if (/\/keep-in-place-[^/]*\.js$/.test(response.url())) chunk = response.url();
-  });
-  return async () => {
-    await expect
-      .poll(async () => {
-        await page.clock.runFor(500);
-        return chunk;
-      })
-      .toBeTruthy();
-    await page.evaluate((url) => import(url).then(() => undefined), chunk!);
-  };
-}
 
 for (const where of ['standalone page', '<live-blog> embed']) {
   test(`${where}: the focus follows an update moved by an edit, and stays in the timeline when it goes`, async ({
