@@ -52,7 +52,7 @@ const THEMES: readonly Theme[] = ['light', 'dark', 'auto'];
 const off = (value: string | null) => /^(false|off|no|0)$/i.test(value?.trim() ?? '');
 
 /** A boolean attribute: present means on, unless it says otherwise in words. */
-function flag(value: string | null): boolean {
+export function flag(value: string | null): boolean {
   return value !== null && !off(value);
 }
 

@@ -2,7 +2,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import { LiveBlogRoot } from './LiveBlogRoot';
 import { updateIdFromHash } from '../core/timeline/element-ids';
 import widgetCss from './live-blog.css?inline';
-import { readEmbedSettings, SETTING_NAMES } from './embed-settings';
+import { flag, readEmbedSettings, SETTING_NAMES } from './embed-settings';
 import embedCss from './embed.css?inline';
 import { CONSENT_EVENT, consentText } from '../core/embeds/host-consent';
 import { adoptStyles } from '../shared/styles/adopt-styles';
@@ -22,8 +22,8 @@ export const LAZY_ROOT_MARGIN = '600px 0px';
 /** Every widget's styles, one stylesheet shared by every widget on the page (adopt-styles.ts). */
 export const WIDGET_CSS = `${widgetCss}\n${embedCss}`;
 
-/** The widgets asking to keep their filters in the page's address (`sync-url`): the first does. */
-const addressTakers = new Set<HTMLElement>();
+/** The widgets in the page: of those asking to keep their filters in its address, one does. */
+const widgets = new Set<HTMLElement>();
 
 function permalinkOpened(): boolean {
   return updateIdFromHash(window.location.hash) !== undefined;
@@ -66,6 +66,7 @@ function createElementClass() {
     };
 
     connectedCallback() {
+      widgets.add(this);
       if (!this.#shadow) {
         this.#shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
         keepKeysInside(this.#shadow);
@@ -190,7 +191,7 @@ function createElementClass() {
       this.#root = undefined;
       this.#mount?.remove();
       this.#mount = undefined;
-      addressTakers.delete(this);
+      widgets.delete(this);
     }
 
     attributeChangedCallback(name: string) {
@@ -247,9 +248,15 @@ function createElementClass() {
             : this.getAttribute(name),
         document.baseURI,
       );
-      // The first to render keeps it: two would each read the other's filters from the address.
-      if (settings?.props.syncUrl && addressTakers.add(this).values().next().value !== this)
-        return { ...settings, props: { ...settings.props, syncUrl: false } };
+      if (!settings?.props.syncUrl) return settings;
+      // The first in the page of those asking keeps it, rendered yet or not: after a reload the
+      // address's filters go back to the widget that wrote them (two would read each other's).
+      const first = [...widgets.add(this)]
+        .filter((w) => w.isConnected && flag(w.getAttribute('sync-url')))
+        .reduce((a, b) =>
+          a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_PRECEDING ? b : a,
+        );
+      if (first !== this) return { ...settings, props: { ...settings.props, syncUrl: false } };
       return settings;
     }
   };

@@ -55,3 +55,38 @@ test('a filter set in one widget does not empty the other after a reload', async
   await expect(marsBlog.getByRole('article')).toHaveCount(keyEvents);
   await expect(plainBlog.getByRole('article')).toHaveCount(plain.length);
 });
+
+test('the first widget in the page keeps the address, even when one below it renders first', async ({
+  page,
+  server,
+  host,
+}) => {
+  await page.setViewportSize({ width: 1300, height: 900 });
+  // The first in the page is shown at the foot, far below: the second, on screen, renders first.
+  const url = host.page(
+    '/two-sync-reversed.html',
+    hostDocument(
+      `<div style="display: flex; flex-direction: column-reverse">
+         <live-blog id="mars" feed="${server.url}fixtures/mars.json" sync-url poll="off"></live-blog>
+         <div style="height: 4000px"></div>
+         <live-blog id="plain" feed="${server.url}fixtures/plain.json" sync-url poll="off"></live-blog>
+       </div>`,
+      // A reload opens at the top again, where the second widget is.
+      `<script>history.scrollRestoration = 'manual'</script>
+       <script type="module" src="${server.url}embed.js"></script>`,
+    ),
+  );
+  await page.goto(url);
+  const marsBlog = page.locator('#mars');
+  const plainBlog = page.locator('#plain');
+  await expect(plainBlog.getByRole('article')).toHaveCount(plain.length);
+  await marsBlog.scrollIntoViewIfNeeded();
+  await marsBlog.getByRole('checkbox', { name: /key events/i }).check();
+  const keyEvents = mars.items.filter((i) => i._liveblog?.key_event).length;
+  await expect(marsBlog.getByRole('article')).toHaveCount(keyEvents);
+  await expect(page).toHaveURL(/[?&]key=1/);
+  await page.reload();
+  await expect(plainBlog.getByRole('article')).toHaveCount(plain.length);
+  await marsBlog.scrollIntoViewIfNeeded();
+  await expect(marsBlog.getByRole('article')).toHaveCount(keyEvents);
+});
