@@ -55,7 +55,12 @@ export interface LiveBlogProps {
   readonly style?: LiveBlogStyle | undefined;
   /** The rendered <live-blog> element, e.g. for the `live-blog:consent` event. */
   readonly ref?: Ref<HTMLLiveBlogElement> | undefined;
+  /** For the host element, as on any element: a test id, an analytics tag, a region's label. */
+  readonly [attribute: `data-${string}` | `aria-${string}`]: string | number | boolean | undefined;
 }
+
+/** TSX takes `data-*` and `aria-*` on any component: those are passed on, not dropped. */
+const HOST_ATTRIBUTE = /^(data|aria)-/;
 
 function list(value: string | readonly string[] | undefined): string | undefined {
   if (value === undefined) return undefined;
@@ -90,6 +95,9 @@ export function liveBlogAttributes(props: LiveBlogProps): Record<string, unknown
     className: props.className,
     style: props.style,
   };
+  for (const [name, value] of Object.entries(props)) {
+    if (HOST_ATTRIBUTE.test(name)) attributes[name] = value;
+  }
   // Left out rather than undefined: a server component's props travel to the browser as they are.
   return Object.fromEntries(Object.entries(attributes).filter(([, value]) => value !== undefined));
 }
