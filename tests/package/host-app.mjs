@@ -89,10 +89,10 @@ export function hostReact(dir) {
 }
 
 /**
- * Type-checks the host under one tsconfig (bundler, nodenext, or bundler checking the package's
- * declarations too; `plain` for the page without React); throws with tsc's output.
+ * Type-checks the host under one tsconfig (bundler, nodenext, node10, or bundler checking the
+ * package's declarations too; `plain` for the page without React); throws with tsc's output.
  * @param {string} dir
- * @param {'bundler' | 'nodenext' | 'libcheck' | 'plain'} resolution
+ * @param {'bundler' | 'nodenext' | 'node10' | 'libcheck' | 'plain'} resolution
  */
 export function typeCheck(dir, resolution) {
   execFileSync(process.execPath, [TSC, '-p', `tsconfig.${resolution}.json`], {

@@ -1,5 +1,6 @@
 // What a reader of the host's pages sees, in Chromium: the widget with the demo feed's updates,
-// from the React component, the element written in TSX, embed.js and embed.html.
+// from the React component, the element written in TSX, embed.js through the host's bundler,
+// embed.js from dist/ and embed.html.
 import { chromium } from '@playwright/test';
 import { join } from 'node:path';
 import { chromiumLaunchOptions } from '../../tooling/chromium.mjs';
@@ -48,6 +49,16 @@ export async function widgetProblems(hostDir, feedTitle) {
     await page.goto(`${server.origin}/`);
     await expectUpdates('React component', page.getByTestId('component').locator('live-blog'));
     await expectUpdates('<live-blog> in TSX', page.getByTestId('element').locator('live-blog'));
+
+    await page.goto(`${server.origin}/bundled-embed.html`);
+    const bundled = page.locator('live-blog');
+    await expectUpdates('live-blog/embed.js through the bundler', bundled);
+    try {
+      // The Ukrainian catalogue is a lazy chunk: the bundler must have found and emitted it.
+      await bundled.locator('[lang="uk"]').first().waitFor({ timeout: TIMEOUT });
+    } catch (error) {
+      problems.push(`live-blog/embed.js through the bundler: not in Ukrainian (${String(error)})`);
+    }
 
     await page.goto(`${server.origin}/pages/script-host.html`);
     await expectUpdates('embed.js from dist/', page.locator('live-blog'));

@@ -3,8 +3,8 @@
 // Packs the tarball, lints it (publint, arethetypeswrong), checks its files and licence notices,
 // type-checks a page without React that uses the script embed's types, installs it into a Vite +
 // React + TypeScript host app at the newest and the lowest React the peer range allows,
-// type-checks the host (bundler, nodenext, and with skipLibCheck off), builds it and looks at the
-// widget in Chromium, and renders it under Server Components; runs the installed
+// type-checks the host (bundler, nodenext, node10, and with skipLibCheck off), builds it and looks
+// at the widget in Chromium, and renders it under Server Components; runs the installed
 // live-blog-validate command on a good and a broken feed. Cleans up after itself.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -121,6 +121,7 @@ try {
       await check('host type-checks (moduleResolution nodenext)', () =>
         typeCheck(host, 'nodenext'),
       );
+      await check('host type-checks (moduleResolution node10)', () => typeCheck(host, 'node10'));
       await check("host type-checks with the package's declarations (skipLibCheck off)", () =>
         typeCheck(host, 'libcheck'),
       );

@@ -9,32 +9,32 @@ import type { ReadingOrder, TimelineView } from '../../core/filters/filter-state
 /** The attributes <live-blog> reads, as written in HTML (docs/embedding.md). */
 export interface LiveBlogElementAttributes {
   /** URL of the JSON Feed, absolute or relative to the page. Required. */
-  feed?: string;
+  feed?: string | undefined;
   /** Preset filters: ids separated by commas, `%2C` for a comma inside an id. */
-  topic?: string;
-  country?: string;
-  speaker?: string;
+  topic?: string | undefined;
+  country?: string | undefined;
+  speaker?: string | undefined;
   /** Present: key events only. */
-  'key-events'?: string | boolean;
-  view?: TimelineView;
-  order?: ReadingOrder;
+  'key-events'?: string | boolean | undefined;
+  view?: TimelineView | undefined;
+  order?: ReadingOrder | undefined;
   /** Show at most this many updates, then a "See all updates" link to `link`. */
-  limit?: string | number;
-  link?: string;
-  controls?: Controls;
-  theme?: Theme;
+  limit?: string | number | undefined;
+  link?: string | undefined;
+  controls?: Controls | undefined;
+  theme?: Theme | undefined;
   /** BCP 47 tag for dates and numbers. */
-  locale?: string;
+  locale?: string | undefined;
   /** IANA time zone. */
-  timezone?: string;
+  timezone?: string | undefined;
   /** `off`: render once, never poll. */
-  poll?: 'on' | 'off';
+  poll?: 'on' | 'off' | undefined;
   /** Present: keep the reader's filters in the page's address bar. */
-  'sync-url'?: string | boolean;
+  'sync-url'?: string | boolean | undefined;
   /** `off`: embedded posts are link cards only, and no reader is asked to load one. */
-  embeds?: 'on' | 'off';
+  embeds?: 'on' | 'off' | undefined;
   /** Providers your consent manager agreed to for the reader: `all`, or e.g. `youtube vimeo`. */
-  'embeds-consent'?: string;
+  'embeds-consent'?: string | undefined;
 }
 
 /** The element <live-blog> creates: an HTMLElement with an open shadow root. */

@@ -20,42 +20,47 @@ export interface LiveBlogProps {
    * may contain a comma); a string is the attribute's text, where a comma separates ids and `%2C`
    * is a comma inside one.
    */
-  readonly topic?: string | readonly string[];
-  readonly country?: string | readonly string[];
-  readonly speaker?: string | readonly string[];
+  readonly topic?: string | readonly string[] | undefined;
+  readonly country?: string | readonly string[] | undefined;
+  readonly speaker?: string | readonly string[] | undefined;
   /** Show key events only. */
-  readonly keyEvents?: boolean;
-  readonly view?: TimelineView;
+  readonly keyEvents?: boolean | undefined;
+  readonly view?: TimelineView | undefined;
   /** The Latest view's order: `oldest` reads from the start of the story down. */
-  readonly order?: ReadingOrder;
+  readonly order?: ReadingOrder | undefined;
   /** Show at most this many updates, then a "See all updates" link to `link`. */
-  readonly limit?: number;
-  readonly link?: string;
-  readonly controls?: Controls;
-  readonly theme?: Theme;
+  readonly limit?: number | undefined;
+  readonly link?: string | undefined;
+  readonly controls?: Controls | undefined;
+  readonly theme?: Theme | undefined;
   /** BCP 47 tag for dates and numbers (default: the browser's). */
-  readonly locale?: string;
+  readonly locale?: string | undefined;
   /** IANA time zone (default: the feed's). */
-  readonly timezone?: string;
+  readonly timezone?: string | undefined;
   /** `false` renders the feed once and never polls. */
-  readonly poll?: boolean;
+  readonly poll?: boolean | undefined;
   /** Keep the reader's filters in the page's address bar. */
-  readonly syncUrl?: boolean;
+  readonly syncUrl?: boolean | undefined;
   /** `false`: embedded posts are link cards only, and no reader is asked to load one. */
-  readonly embeds?: boolean;
+  readonly embeds?: boolean | undefined;
   /** Providers your consent manager agreed to for the reader (`'all'`, or e.g. `['youtube']`). */
-  readonly embedsConsent?: 'all' | readonly string[];
+  readonly embedsConsent?: 'all' | readonly string[] | undefined;
   /**
    * The widget as the host's server rendered it (`renderLiveBlog` from `live-blog/server`, for
    * these props): its updates are in the page's HTML, and the browser takes them over.
    */
-  readonly snapshot?: LiveBlogSnapshot;
-  readonly id?: string;
-  readonly className?: string;
-  readonly style?: LiveBlogStyle;
+  readonly snapshot?: LiveBlogSnapshot | undefined;
+  readonly id?: string | undefined;
+  readonly className?: string | undefined;
+  readonly style?: LiveBlogStyle | undefined;
   /** The rendered <live-blog> element, e.g. for the `live-blog:consent` event. */
-  readonly ref?: Ref<HTMLLiveBlogElement>;
+  readonly ref?: Ref<HTMLLiveBlogElement> | undefined;
+  /** For the host element, as on any element: a test id, an analytics tag, a region's label. */
+  readonly [attribute: `data-${string}` | `aria-${string}`]: string | number | boolean | undefined;
 }
+
+/** TSX takes `data-*` and `aria-*` on any component: those are passed on, not dropped. */
+const HOST_ATTRIBUTE = /^(data|aria)-/;
 
 function list(value: string | readonly string[] | undefined): string | undefined {
   if (value === undefined) return undefined;
@@ -90,6 +95,9 @@ export function liveBlogAttributes(props: LiveBlogProps): Record<string, unknown
     className: props.className,
     style: props.style,
   };
+  for (const [name, value] of Object.entries(props)) {
+    if (HOST_ATTRIBUTE.test(name)) attributes[name] = value;
+  }
   // Left out rather than undefined: a server component's props travel to the browser as they are.
   return Object.fromEntries(Object.entries(attributes).filter(([, value]) => value !== undefined));
 }

@@ -20,7 +20,7 @@ export type LiveBlogStyle = CSSProperties & {
 export type LiveBlogElementProps = Omit<
   DetailedHTMLProps<HTMLAttributes<HTMLLiveBlogElement>, HTMLLiveBlogElement>,
   'style'
-> & { style?: LiveBlogStyle } & LiveBlogElementAttributes;
+> & { style?: LiveBlogStyle | undefined } & LiveBlogElementAttributes;
 
 declare module 'react' {
   namespace JSX {

@@ -18,13 +18,13 @@ export interface LoadFeedOptions {
    * ('private-address') unless this is true, or lists the origin (e.g. the server's own
    * `http://127.0.0.1:8080`). Default false.
    */
-  allowPrivateAddresses?: boolean | readonly string[];
+  allowPrivateAddresses?: boolean | readonly string[] | undefined;
   /** The whole load: every redirect, the headers and the body. Default: the client's. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Bytes of the document, decompressed. Default: the client's limit. */
-  maxBytes?: number;
+  maxBytes?: number | undefined;
   /** Default 3. */
-  maxRedirects?: number;
+  maxRedirects?: number | undefined;
 }
 
 /** The options, checked and normalised once. */

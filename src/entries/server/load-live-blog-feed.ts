@@ -30,13 +30,13 @@ export type FeedSnapshot = {
 
 export interface FeedLoaderOptions extends LoadFeedOptions {
   /** The shortest reuse of a result, and how long a failure is kept. Default 1000 ms. */
-  minFreshMs?: number;
+  minFreshMs?: number | undefined;
   /** The longest reuse of a result, whatever its max-age. Default 60 s. */
-  maxFreshMs?: number;
+  maxFreshMs?: number | undefined;
   /** Feed URLs remembered (least recently used forgotten first). Default 100. */
-  maxEntries?: number;
+  maxEntries?: number | undefined;
   /** The clock, in ms since the epoch (tests pass their own). Default Date.now. */
-  now?: () => number;
+  now?: (() => number) | undefined;
 }
 
 export interface FeedLoader {

@@ -26,7 +26,7 @@ export interface RenderLiveBlogOptions {
    * The locale when `props.locale` names none (the server does not know the browser's; e.g. the
    * first of the request's Accept-Language). Default `en`.
    */
-  readonly locale?: string;
+  readonly locale?: string | undefined;
 }
 
 /**

@@ -40,6 +40,16 @@ describe('the React library entry', () => {
     });
   });
 
+  it('passes data-* and aria-* attributes to the element', () => {
+    const { getByTestId } = render(
+      <LiveBlog feed="f.json" data-testid="coverage" data-section={3} aria-label="Live coverage" />,
+    );
+    const element = getByTestId('coverage');
+    expect(element.localName).toBe('live-blog');
+    expect(element.getAttribute('data-section')).toBe('3');
+    expect(element.getAttribute('aria-label')).toBe('Live coverage');
+  });
+
   it('writes ids that hold a comma or a percent sign so that the element reads them back', () => {
     const { container } = render(
       <LiveBlog feed="f.json" topic={['economy,finance', '50%', 'nato']} speaker="a%2Cb,c" />,

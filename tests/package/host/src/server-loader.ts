@@ -1,0 +1,15 @@
+// Type-checked only: docs/embedding.md's loader ("Rendered by the host's server") as written
+// there, and the page that passes its result on.
+import { loadLiveBlogFeed, renderLiveBlog } from 'live-blog/server';
+
+const FEED = 'https://feeds.example/vilnius.json';
+export async function loader({ request }: { request: Request }) {
+  const props = { feed: FEED, limit: 10 };
+  const feed = await loadLiveBlogFeed(FEED, { allowedOrigins: ['https://feeds.example'] });
+  const snapshot = await renderLiveBlog(props, feed, {
+    stylesheet: '/live-blog.css', // the package's live-blog/live-blog.css, served by the host
+    pageUrl: request.url, // the page's absolute URL: permalinks are made from it
+    locale: request.headers.get('accept-language')?.split(',')[0],
+  });
+  return { props, snapshot };
+}
