@@ -2,6 +2,7 @@
 // docs/scaling.md ("The headers") ask of the head and of the pages.
 import type { HttpFacts } from './load-document';
 import { VALIDATOR_ORIGIN } from './load-document';
+import { cut } from './terminal-text';
 import { RULES, type ProblemList } from './validation-problem';
 
 /** A page is cached "for ever" from a day on; scaling.md recommends a year and `immutable`. */
@@ -33,13 +34,13 @@ function checkContentType(headers: Headers, list: ProblemList): void {
   if (essence === 'text/html') {
     list.error(
       'HTTP Content-Type',
-      `Content-Type ${type}: clients treat a text/html answer as an error page and never read it.`,
+      `Content-Type ${cut(type)}: clients treat a text/html answer as an error page and never read it.`,
       RULES.serving,
     );
   } else if (essence !== 'application/feed+json' && essence !== 'application/json') {
     list.warning(
       'HTTP Content-Type',
-      `Content-Type ${type}: send application/feed+json (application/json is accepted). Clients read the feed all the same, by its content.`,
+      `Content-Type ${cut(type)}: send application/feed+json (application/json is accepted). Clients read the feed all the same, by its content.`,
       RULES.serving,
     );
   }
@@ -50,7 +51,7 @@ function checkContentType(headers: Headers, list: ProblemList): void {
   if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
     list.warning(
       'HTTP Content-Type',
-      `charset=${charset}: feeds are UTF-8, and clients decode them as UTF-8 whatever the header says.`,
+      `charset=${cut(charset)}: feeds are UTF-8, and clients decode them as UTF-8 whatever the header says.`,
       RULES.serving,
     );
   }
@@ -79,7 +80,7 @@ function checkHeadCaching(
   ) {
     list.warning(
       path,
-      `Cache-Control "${cacheControl}": with no max-age every poll of every reader reaches the origin. Send e.g. "public, max-age=10".`,
+      `Cache-Control "${cut(cacheControl)}": with no max-age every poll of every reader reaches the origin. Send e.g. "public, max-age=10".`,
       RULES.scalingHeaders,
     );
     return;
@@ -107,7 +108,7 @@ function checkPageCaching(cacheControl: string | null, list: ProblemList) {
   if (uncached || !(immutable || (maxAge !== undefined && maxAge >= LONG_MAX_AGE))) {
     list.warning(
       'HTTP Cache-Control',
-      `${cacheControl === null ? 'No Cache-Control' : `Cache-Control "${cacheControl}"`} on an older page: a page never changes, so it should be cached for good ("public, max-age=31536000, immutable").`,
+      `${cacheControl === null ? 'No Cache-Control' : `Cache-Control "${cut(cacheControl)}"`} on an older page: a page never changes, so it should be cached for good ("public, max-age=31536000, immutable").`,
       RULES.scalingHeaders,
     );
   }
@@ -126,7 +127,7 @@ function checkCors(headers: Headers, list: ProblemList): void {
   if (allow.trim() !== '*' && allow.trim() !== VALIDATOR_ORIGIN) {
     list.warning(
       'HTTP Access-Control-Allow-Origin',
-      `Access-Control-Allow-Origin: ${allow}: only that site may embed the widget. Send "*" (requests carry no credentials).`,
+      `Access-Control-Allow-Origin: ${cut(allow)}: only that site may embed the widget. Send "*" (requests carry no credentials).`,
       RULES.serving,
     );
   }
@@ -164,7 +165,7 @@ export function checkResponse(
   if (etag !== null && !/^(W\/)?".*"$/.test(etag)) {
     list.warning(
       'HTTP ETag',
-      `ETag ${etag} is not quoted: an entity tag is "${etag}" (or W/"${etag}"). Clients take an unquoted one for a Last-Modified date and send it as If-Modified-Since, which servers ignore: an unchanged feed then costs the whole document, not a 304.`,
+      `ETag ${cut(etag)} is not quoted: an entity tag is "${cut(etag)}" (or W/"${cut(etag)}"). Clients take an unquoted one for a Last-Modified date and send it as If-Modified-Since, which servers ignore: an unchanged feed then costs the whole document, not a 304.`,
       RULES.serving,
     );
   }

@@ -10,6 +10,7 @@ import {
 } from '../../capabilities/feed/fetch-feed-document';
 import { FEED_REQUEST_INIT, readBody } from '../../capabilities/feed/read-body';
 import { FEED_LIMITS } from '../../core/feed/feed-limits';
+import { cut } from './terminal-text';
 
 /** What the validator sends as `Origin`, so that a server shows the CORS headers it gives embeds. */
 export const VALIDATOR_ORIGIN = 'https://live-blog-validate.invalid';
@@ -139,7 +140,7 @@ async function loadUrl(url: URL, fetchFn: Fetch, timeoutMs: number): Promise<Loa
     return {
       kind: 'failed',
       location: http.url,
-      message: `${http.url} answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`,
+      message: `${http.url} answered ${response.status}${response.statusText ? ` ${cut(response.statusText)}` : ''}.`,
     };
   }
   try {

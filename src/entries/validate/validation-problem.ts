@@ -1,5 +1,6 @@
 // What the validator reports: one problem of one feed document, in terms its producer can act
 // on, with the rule it breaks (a section of docs/feed-format.md or docs/scaling.md).
+import { cut } from './terminal-text';
 
 export type Severity = 'error' | 'warning';
 
@@ -66,6 +67,8 @@ export class ProblemList {
 
 /** A value as a producer would recognise it in their feed, shortened for one line. */
 export function quote(value: unknown, max = 60): string {
-  const text = typeof value === 'string' ? JSON.stringify(value) : String(JSON.stringify(value));
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+  return cut(
+    typeof value === 'string' ? JSON.stringify(value) : String(JSON.stringify(value)),
+    max,
+  );
 }
