@@ -102,6 +102,12 @@ async function fetchFollowing(url: URL, fetchFn: Fetch, signal: AbortSignal) {
     }
     redirects.push({ url: at.href, status: response.status, headers: response.headers });
     at = new URL(location, at);
+    // Node's fetch would read a data: URL; a browser's fetch fails at such a redirect.
+    if (at.protocol !== 'http:' && at.protocol !== 'https:') {
+      throw new Error(
+        `${redirects.at(-1)!.url} redirects to a ${at.protocol} URL: browsers follow redirects to http(s) only, and clients fail there.`,
+      );
+    }
   }
 }
 

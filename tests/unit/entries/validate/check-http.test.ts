@@ -235,6 +235,29 @@ describe('the HTTP checks', () => {
     expect((await validate('/moved.json')).problems).toEqual([]);
   });
 
+  it('stop at a redirect to another scheme, as browsers do, rather than read what it names', async () => {
+    const doc = encodeURIComponent(JSON.stringify(head()));
+    routes.set('/data.json', (_req, res) =>
+      res
+        .writeHead(302, {
+          Location: `data:application/feed+json,${doc}`,
+          'Access-Control-Allow-Origin': '*',
+        })
+        .end(),
+    );
+    const outcome = await validateFeed(new URL('/data.json', origin), '/data.json', {
+      now: NOW,
+      maxPages: 10,
+      htmlProblem: undefined,
+    });
+    expect(outcome).toEqual({
+      ok: false,
+      message: expect.stringMatching(
+        new RegExp(`^Could not load ${origin}/data\\.json: .*redirects to a data: URL`),
+      ) as unknown,
+    });
+  });
+
   it('report a document over the size limit from its Content-Length, without reading it', async () => {
     routes.set('/huge.json', (_req, res) => {
       res.writeHead(200, { ...WELL_SERVED, 'Content-Length': String(30 * 1024 * 1024) });
