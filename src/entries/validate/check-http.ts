@@ -185,7 +185,18 @@ export function checkConditional(
   answer: { readonly header: string; readonly status: number; readonly same: boolean } | undefined,
   list: ProblemList,
 ): void {
-  if (answer === undefined || answer.status === 304 || !answer.same) return;
+  if (answer === undefined || answer.status === 304) return;
+  if (answer.status < 200 || answer.status > 299) {
+    // The browser revalidates what it holds (the client asks with cache: "no-cache"), so from
+    // the second poll on, each one gets this answer.
+    list.error(
+      `HTTP ${answer.header}`,
+      `The head answered ${answer.status} to ${answer.header} with its own validator: readers' polls ask it so from the second on (their browser revalidates what it holds), fail, and never bring an update. Answer 304 Not Modified, or the document when it changed.`,
+      RULES.serving,
+    );
+    return;
+  }
+  if (!answer.same) return;
   list.warning(
     `HTTP ${answer.header}`,
     `The head answered ${answer.status} to ${answer.header} with its own validator: an unchanged feed should cost a 304 Not Modified, not the whole document.`,

@@ -142,6 +142,30 @@ describe('the HTTP checks', () => {
     ]);
   });
 
+  it('report a head that answers a conditional request with an error: every later poll fails', async () => {
+    for (const [path, validator, status] of [
+      ['/etag.json', { ETag: '"v1"' }, 412],
+      ['/date.json', { 'Last-Modified': 'Mon, 01 Jan 2024 00:00:00 GMT' }, 500],
+    ] as const) {
+      routes.set(path, (req, res) => {
+        const headers = { ...WELL_SERVED, 'Cache-Control': 'max-age=10', ...validator };
+        if (req.headers['if-none-match'] ?? req.headers['if-modified-since'])
+          res.writeHead(status, headers).end();
+        else res.writeHead(200, headers).end(JSON.stringify(head()));
+      });
+      const report = await validate(path);
+      expect(report.problems).toEqual([
+        problem(
+          `HTTP ${'ETag' in validator ? 'If-None-Match' : 'If-Modified-Since'}`,
+          'error',
+          RULES.serving,
+          new RegExp(`^The head answered ${status} to If-.*: readers' polls ask it so`),
+        ),
+      ]);
+      expect(report.valid).toBe(false);
+    }
+  });
+
   it('warn about CORS for one site only, an ETag hidden from other sites, a max-age past poll_seconds', async () => {
     serve('/feed.json', head(), {
       'Content-Type': 'application/json',
