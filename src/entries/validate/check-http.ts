@@ -203,3 +203,29 @@ export function checkConditional(
     RULES.serving,
   );
 }
+
+/** Hosts a browser trusts over plain http: no mixed content from an https page. */
+const LOCAL_HOST = /^(localhost|[^.]+\.localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
+
+/**
+ * Why no reader's browser can load a page of the chain that the head led to, or undefined.
+ * `head` is where the head was read from (after redirects), `page` the page's answer.
+ */
+export function unreachablePage(head: string, page: HttpFacts): string | undefined {
+  const from = new URL(head);
+  // A file's readers are not known: nor is where its pages are served from.
+  if (from.protocol !== 'http:' && from.protocol !== 'https:') return undefined;
+  const hops = [...page.redirects.map((hop) => hop.url), page.url].map((url) => new URL(url));
+  // The widget's page is on https wherever the head is: an http request from it is blocked.
+  const plain = hops.find((url) => url.protocol === 'http:' && !LOCAL_HOST.test(url.hostname));
+  if (from.protocol === 'https:' && plain !== undefined) {
+    return `The page is requested over http (${plain.href}) while the head is on https: browsers block it on every https page (mixed content), and readers never get older updates. Use https.`;
+  }
+  // The head's own origin may be the widget's; a page on another one is cross-origin for
+  // every reader, wherever the widget is.
+  const elsewhere = hops.some((url) => url.origin !== from.origin);
+  if (elsewhere && !page.headers.has('access-control-allow-origin')) {
+    return `The page is on another origin than the head (${new URL(page.url).origin}) and sends no Access-Control-Allow-Origin: browsers refuse it to every reader, even on the head's own site, and readers never get older updates. Send "Access-Control-Allow-Origin: *".`;
+  }
+  return undefined;
+}

@@ -282,6 +282,64 @@ describe('the HTTP checks', () => {
     });
   });
 
+  it('report a page on another origin without CORS: no reader can load it, wherever the widget is', async () => {
+    const page = (path: string) => `${origin.replace('127.0.0.1', 'localhost')}${path}`;
+    const PAGE = { ...WELL_SERVED, ETag: '"p1"', 'Cache-Control': 'max-age=31536000, immutable' };
+    const older = wireFeed([wireItem('a', 1)]);
+    serve(
+      '/bare.json',
+      older,
+      Object.fromEntries(Object.entries(PAGE).filter(([name]) => !name.startsWith('Access'))),
+    );
+    serve('/open.json', older, PAGE);
+    const served = { ...WELL_SERVED, ETag: '"v1"', 'Cache-Control': 'max-age=10' };
+    serve('/feed.json', wireFeed([wireItem('b', 2)], { next_url: page('/bare.json') }), served);
+    serve('/fine.json', wireFeed([wireItem('b', 2)], { next_url: page('/open.json') }), served);
+    routes.set('/same.json', (_req, res) =>
+      res.writeHead(301, { Location: page('/bare.json') }).end(),
+    );
+    serve('/moved.json', wireFeed([wireItem('b', 2)], { next_url: '/same.json' }), served);
+    for (const head of ['/feed.json', '/moved.json']) {
+      expect((await validate(head)).problems, head).toContainEqual(
+        problem(
+          '$.next_url',
+          'error',
+          RULES.pagination,
+          new RegExp(`another origin than the head \\(${page('')}\\) and sends no Access-Control`),
+        ),
+      );
+    }
+    expect((await validate('/fine.json')).problems).toEqual([]);
+  });
+
+  it('report an http page after an https head: browsers block it as mixed content', async () => {
+    const ok = (doc: unknown, headers: Record<string, string>) =>
+      new Response(JSON.stringify(doc), { headers: { ...WELL_SERVED, ...headers } });
+    const fetch = ((url: URL | string) =>
+      Promise.resolve(
+        String(url).startsWith('https://feeds.example/')
+          ? ok(wireFeed([wireItem('b', 2)], { next_url: 'http://cdn.example/p1.json' }), {
+              ETag: '"v1"',
+              'Cache-Control': 'max-age=10',
+            })
+          : ok(wireFeed([wireItem('a', 1)]), { 'Cache-Control': 'max-age=31536000' }),
+      )) as typeof globalThis.fetch;
+    const outcome = await validateFeed(new URL('https://feeds.example/head.json'), 'head', {
+      now: NOW,
+      maxPages: 10,
+      htmlProblem: undefined,
+      fetch,
+    });
+    expect(outcome.ok && outcome.report.problems).toContainEqual(
+      problem(
+        '$.next_url',
+        'error',
+        RULES.pagination,
+        /over http \(http:\/\/cdn\.example\/p1\.json\) while the head is on https/,
+      ),
+    );
+  });
+
   it('report a document over the size limit from its Content-Length, without reading it', async () => {
     routes.set('/huge.json', (_req, res) => {
       res.writeHead(200, { ...WELL_SERVED, 'Content-Length': String(30 * 1024 * 1024) });
