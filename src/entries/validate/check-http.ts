@@ -134,10 +134,22 @@ function checkCors(headers: Headers, list: ProblemList): void {
   const exposed = (headers.get('access-control-expose-headers') ?? '')
     .split(',')
     .map((name) => name.trim().toLowerCase());
-  if (headers.has('etag') && !exposed.includes('etag') && !exposed.includes('*')) {
+  const hidden = (name: string) => !exposed.includes(name) && !exposed.includes('*');
+  // Retry-After says how long to back off on a 429 or 503; on another site, hidden, it is
+  // never seen, and clients retry on their own schedule however busy the server says it is.
+  const retryAfter = hidden('retry-after')
+    ? ' Nor is Retry-After: clients there cannot see how long a busy server asks them to wait.'
+    : '';
+  if (headers.has('etag') && hidden('etag')) {
     list.warning(
       'HTTP Access-Control-Expose-Headers',
-      'ETag is not in Access-Control-Expose-Headers: a client on another site cannot see it, and reads every unchanged head again. Send "Access-Control-Expose-Headers: ETag, Retry-After".',
+      `ETag is not in Access-Control-Expose-Headers: a client on another site cannot see it, and reads every unchanged head again.${retryAfter} Send "Access-Control-Expose-Headers: ETag, Retry-After".`,
+      RULES.serving,
+    );
+  } else if (retryAfter) {
+    list.warning(
+      'HTTP Access-Control-Expose-Headers',
+      'Retry-After is not in Access-Control-Expose-Headers: a client on another site cannot see how long a busy server (429, 503) asks it to wait, and retries on its own schedule. Send "Access-Control-Expose-Headers: ETag, Retry-After".',
       RULES.serving,
     );
   }

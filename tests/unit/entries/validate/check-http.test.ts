@@ -185,6 +185,26 @@ describe('the HTTP checks', () => {
     ]);
   });
 
+  it('warn when Retry-After is hidden from other sites: embeds cannot honour a busy server', async () => {
+    const exposing = (names: string) => ({
+      ...WELL_SERVED,
+      'Access-Control-Expose-Headers': names,
+      ETag: '"v1"',
+      'Cache-Control': 'max-age=10',
+    });
+    serve('/etag-only.json', head(), exposing('ETag'));
+    expect((await validate('/etag-only.json')).problems).toEqual([
+      problem(
+        'HTTP Access-Control-Expose-Headers',
+        'warning',
+        RULES.serving,
+        /^Retry-After is not in Access-Control-Expose-Headers: .*429, 503/,
+      ),
+    ]);
+    serve('/any.json', head(), exposing('*'));
+    expect((await validate('/any.json')).problems).toEqual([]);
+  });
+
   it('warn about a charset other than UTF-8, a head not cached at all, or cached too long', async () => {
     serve('/feed.json', head(), {
       ...WELL_SERVED,
