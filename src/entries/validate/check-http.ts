@@ -114,6 +114,11 @@ function checkPageCaching(cacheControl: string | null, list: ProblemList) {
   }
 }
 
+function varies(headers: Headers, name: string): boolean {
+  const vary = (headers.get('vary') ?? '').split(',').map((v) => v.trim().toLowerCase());
+  return vary.includes(name) || vary.includes('*');
+}
+
 function checkCors(headers: Headers, list: ProblemList): void {
   const allow = headers.get('access-control-allow-origin');
   if (allow === null) {
@@ -128,6 +133,13 @@ function checkCors(headers: Headers, list: ProblemList): void {
     list.warning(
       'HTTP Access-Control-Allow-Origin',
       `Access-Control-Allow-Origin: ${cut(allow)}: only that site may embed the widget. Send "*" (requests carry no credentials).`,
+      RULES.serving,
+    );
+  } else if (allow.trim() === VALIDATOR_ORIGIN && !varies(headers, 'origin')) {
+    // An answer made for one Origin, kept by a shared cache, is given to readers on every site.
+    list.warning(
+      'HTTP Access-Control-Allow-Origin',
+      'Access-Control-Allow-Origin repeats the request’s Origin, and Vary does not name Origin: a CDN keeps the answer made for one site (or for none) and gives it to readers on others, whose browsers then refuse it. Send "Access-Control-Allow-Origin: *".',
       RULES.serving,
     );
   }

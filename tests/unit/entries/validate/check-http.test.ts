@@ -185,6 +185,31 @@ describe('the HTTP checks', () => {
     ]);
   });
 
+  it('warn about an Origin echoed without Vary: Origin, which a CDN hands to other sites', async () => {
+    const echoing = (vary: string | undefined) => (req: IncomingMessage, res: ServerResponse) => {
+      const headers = {
+        ...WELL_SERVED,
+        'Access-Control-Allow-Origin': req.headers.origin ?? '',
+        ETag: '"v1"',
+        'Cache-Control': 'max-age=10',
+        ...(vary ? { Vary: vary } : {}),
+      };
+      if (req.headers['if-none-match'] === '"v1"') res.writeHead(304, headers).end();
+      else res.writeHead(200, headers).end(JSON.stringify(head()));
+    };
+    routes.set('/echo.json', echoing(undefined));
+    routes.set('/varied.json', echoing('Accept-Encoding, Origin'));
+    expect((await validate('/echo.json')).problems).toEqual([
+      problem(
+        'HTTP Access-Control-Allow-Origin',
+        'warning',
+        RULES.serving,
+        /repeats the request’s Origin, and Vary does not name Origin/,
+      ),
+    ]);
+    expect((await validate('/varied.json')).problems).toEqual([]);
+  });
+
   it('warn when Retry-After is hidden from other sites: embeds cannot honour a busy server', async () => {
     const exposing = (names: string) => ({
       ...WELL_SERVED,
