@@ -31,6 +31,7 @@ export const RULES = {
   mergeRules: 'docs/feed-format.md#merge-rules',
   order: 'docs/feed-format.md#order',
   pagination: 'docs/feed-format.md#pagination',
+  plainJsonFeed: 'docs/feed-format.md#plain-json-feed',
   invalidInput: 'docs/feed-format.md#invalid-input',
   polling: 'docs/feed-format.md#polling',
   limits: 'docs/feed-format.md#limits',

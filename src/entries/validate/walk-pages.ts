@@ -130,6 +130,7 @@ class ChainRules {
     }
     this.checkOrder(link);
     this.headRules.checkOverlap(link);
+    this.headRules.checkMode(link);
     this.checkRepeats(link);
     this.checkTombstones(link);
     return true;
