@@ -5,6 +5,9 @@ import { VALIDATOR_ORIGIN } from './load-document';
 import { cut } from './terminal-text';
 import { RULES, type ProblemList } from './validation-problem';
 
+/** Hosts a browser trusts over plain http: no mixed content from an https page. */
+const LOCAL_HOST = /^(localhost|[^.]+\.localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
+
 /** A page is cached "for ever" from a day on; scaling.md recommends a year and `immutable`. */
 const LONG_MAX_AGE = 86_400;
 /** Clients poll the head at most this seldom, whatever max-age says (docs/feed-format.md). */
@@ -175,6 +178,16 @@ export function checkResponse(
   list: ProblemList,
 ): void {
   const { headers } = facts;
+  const plain = [...facts.redirects.map((hop) => hop.url), facts.url]
+    .map((url) => new URL(url))
+    .find((url) => url.protocol === 'http:' && !LOCAL_HOST.test(url.hostname));
+  if (role === 'head' && plain !== undefined) {
+    list.warning(
+      'HTTP URL',
+      `The head is requested over http (${plain.href}): on an https page, which nearly every site is, browsers block it (mixed content) and the widget cannot load the feed. Serve it over https.`,
+      RULES.serving,
+    );
+  }
   checkContentType(headers, list);
   if (role === 'head') checkHeadCaching(headers.get('cache-control'), pollSeconds, list);
   else checkPageCaching(headers.get('cache-control'), list);
@@ -227,9 +240,6 @@ export function checkConditional(
     RULES.serving,
   );
 }
-
-/** Hosts a browser trusts over plain http: no mixed content from an https page. */
-const LOCAL_HOST = /^(localhost|[^.]+\.localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
 
 /**
  * Why no reader's browser can load a page of the chain that the head led to, or undefined.

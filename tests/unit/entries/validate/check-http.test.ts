@@ -385,6 +385,34 @@ describe('the HTTP checks', () => {
     );
   });
 
+  it('warn about a head served over http, out of reach of https pages; localhost is fine', async () => {
+    const fetch = (() =>
+      Promise.resolve(
+        new Response(JSON.stringify(head()), {
+          headers: { ...WELL_SERVED, 'Cache-Control': 'max-age=10', 'Last-Modified': 'x' },
+        }),
+      )) as typeof globalThis.fetch;
+    const check = async (url: string) => {
+      const outcome = await validateFeed(new URL(url), url, {
+        now: NOW,
+        maxPages: 0,
+        htmlProblem: undefined,
+        fetch,
+      });
+      return outcome.ok ? outcome.report.problems.filter((p) => p.path === 'HTTP URL') : [];
+    };
+    expect(await check('http://feeds.example/head.json')).toEqual([
+      problem(
+        'HTTP URL',
+        'warning',
+        RULES.serving,
+        /over http .* browsers block it \(mixed content\)/,
+      ),
+    ]);
+    expect(await check('https://feeds.example/head.json')).toEqual([]);
+    expect(await check('http://localhost:8080/head.json')).toEqual([]);
+  });
+
   it('report a document over the size limit from its Content-Length, without reading it', async () => {
     routes.set('/huge.json', (_req, res) => {
       res.writeHead(200, { ...WELL_SERVED, 'Content-Length': String(30 * 1024 * 1024) });
