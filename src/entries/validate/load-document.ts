@@ -118,6 +118,19 @@ function stalled(url: string, began: number, timeoutMs: number): string {
     : `Nothing arrived from ${url} for ${timeoutMs / 1000} s: clients give up then.`;
 }
 
+/**
+ * Why a request failed, on one line. OpenSSL's own text is a trace ("80AC…:error:0A00010B:SSL
+ * routines:…") ending in a line break: its code says it better.
+ */
+function failureReason(cause: unknown): string {
+  if (!(cause instanceof Error)) return String(cause);
+  const code = (cause as { code?: unknown }).code;
+  if (/:error:[0-9A-F]+:/.test(cause.message) && typeof code === 'string') {
+    return `TLS failed (${code}): is the server speaking https at this address, with a certificate for it?`;
+  }
+  return cause.message.trim();
+}
+
 async function loadUrl(url: URL, fetchFn: Fetch, timeoutMs: number): Promise<Loaded> {
   // As the client waits (waitForPieces): a slow but steady body is read, however long it takes
   // up to the client's limit; a server that falls silent is given up.
@@ -130,7 +143,7 @@ async function loadUrl(url: URL, fetchFn: Fetch, timeoutMs: number): Promise<Loa
   } catch (error) {
     // fetch says "fetch failed"; why (a refused connection, an unknown host) is its cause.
     const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
-    const reason = cause instanceof Error ? cause.message : String(cause);
+    const reason = failureReason(cause);
     return {
       kind: 'failed',
       location: url.href,
