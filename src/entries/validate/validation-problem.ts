@@ -47,7 +47,8 @@ export function jsonPath(...segments: readonly (string | number)[]): string {
   for (const segment of segments) {
     if (typeof segment === 'number') path += `[${segment}]`;
     else if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(segment)) path += `.${segment}`;
-    else path += `[${JSON.stringify(segment)}]`;
+    // A member the feed made up may be named by a whole paragraph: cut, it still says which.
+    else path += `[${quote(segment)}]`;
   }
   return path;
 }
