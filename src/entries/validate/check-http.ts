@@ -189,8 +189,16 @@ export function checkResponse(
     );
   }
   checkContentType(headers, list);
-  if (role === 'head') checkHeadCaching(headers.get('cache-control'), pollSeconds, list);
-  else checkPageCaching(headers.get('cache-control'), list);
+  const cacheControl = headers.get('cache-control');
+  if (role === 'head') checkHeadCaching(cacheControl, pollSeconds, list);
+  else checkPageCaching(cacheControl, list);
+  if (cacheControl !== null && has(cacheControl, 'private')) {
+    list.warning(
+      'HTTP Cache-Control',
+      `Cache-Control "${cut(cacheControl)}": "private" keeps the answer out of CDNs and shared caches, so every reader's request reaches the origin. Send "public".`,
+      RULES.scalingHeaders,
+    );
+  }
   if (!headers.has('etag') && !headers.has('last-modified')) {
     list.warning(
       'HTTP ETag',

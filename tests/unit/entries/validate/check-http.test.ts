@@ -210,6 +210,34 @@ describe('the HTTP checks', () => {
     expect((await validate('/varied.json')).problems).toEqual([]);
   });
 
+  it('warn about a private head or page, which no CDN keeps', async () => {
+    const page = {
+      ...WELL_SERVED,
+      ETag: '"p1"',
+      'Cache-Control': 'private, max-age=31536000, immutable',
+    };
+    serve('/p1.json', wireFeed([wireItem('a', 1)]), page);
+    serve('/feed.json', wireFeed([wireItem('b', 2)], { next_url: '/p1.json' }), {
+      ...WELL_SERVED,
+      ETag: '"v1"',
+      'Cache-Control': 'Private, max-age=10',
+    });
+    const report = await validate('/feed.json');
+    const privately = /"private" keeps the answer out of CDNs and shared caches/;
+    expect(report.problems).toEqual([
+      expect.objectContaining({
+        document: '/feed.json',
+        path: 'HTTP Cache-Control',
+        message: expect.stringMatching(privately) as unknown,
+      }),
+      expect.objectContaining({
+        document: `${origin}/p1.json`,
+        path: 'HTTP Cache-Control',
+        message: expect.stringMatching(privately) as unknown,
+      }),
+    ]);
+  });
+
   it('warn when Retry-After is hidden from other sites: embeds cannot honour a busy server', async () => {
     const exposing = (names: string) => ({
       ...WELL_SERVED,
