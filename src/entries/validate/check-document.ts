@@ -60,6 +60,14 @@ function checkRejected(feed: ParsedFeed, entries: readonly unknown[], list: Prob
 }
 
 function checkTop(json: RawObject, feed: ParsedFeed, list: ProblemList) {
+  const status = isObject(json._liveblog) ? json._liveblog.status : undefined;
+  if (json.expired === true && typeof status === 'string' && status !== 'ended') {
+    list.warning(
+      jsonPath('expired'),
+      `expired is true while _liveblog.status is ${quote(status)}: clients take the blog as ended, and stop polling. Drop expired, or end the blog in both.`,
+      RULES.topLevel,
+    );
+  }
   if (json.description !== undefined && feed.meta.description === undefined) {
     list.warning(
       jsonPath('description'),

@@ -120,6 +120,14 @@ describe('checkDocument: the head’s metadata', () => {
     ]);
   });
 
+  it('warns about expired: true on a blog whose status says it goes on: clients stop polling', () => {
+    expect(problemsOf(wireFeed([], { expired: true, _liveblog: { status: 'live' } }))).toEqual([
+      problem('warning', '$.expired', RULES.topLevel, /status is "live": .* stop polling/),
+    ]);
+    expect(problemsOf(wireFeed([], { expired: true, _liveblog: { status: 'ended' } }))).toEqual([]);
+    expect(problemsOf(wireFeed([], { expired: true }))).toEqual([]);
+  });
+
   it('warns about topics that share a label, which readers see numbered', () => {
     const topics = [
       { id: 'markets', label: 'Markets' },
