@@ -4,6 +4,7 @@ import { FEED_LIMITS } from '../../core/feed/feed-limits';
 import { isObject, type RawObject } from '../../core/feed/feed-text';
 import type { ParsedFeed, RejectedItem } from '../../core/feed/feed-types';
 import { itemReadMode, parseFeedObject, readFeedJson } from '../../core/feed/parse-feed';
+import { checkAuthors } from './check-item-members';
 import { checkItems } from './check-items';
 import { checkMeta } from './check-meta';
 import { checkText } from './check-text';
@@ -59,6 +60,21 @@ function checkRejected(feed: ParsedFeed, entries: readonly unknown[], list: Prob
 }
 
 function checkTop(json: RawObject, feed: ParsedFeed, list: ProblemList) {
+  const status = isObject(json._liveblog) ? json._liveblog.status : undefined;
+  if (json.expired === true && typeof status === 'string' && status !== 'ended') {
+    list.warning(
+      jsonPath('expired'),
+      `expired is true while _liveblog.status is ${quote(status)}: clients take the blog as ended, and stop polling. Drop expired, or end the blog in both.`,
+      RULES.topLevel,
+    );
+  }
+  if (json.description !== undefined && feed.meta.description === undefined) {
+    list.warning(
+      jsonPath('description'),
+      `${quote(json.description)} is blank, not a string, or longer than ${FEED_LIMITS.maxShortTextChars.toLocaleString('en')} characters: ignored.`,
+      RULES.topLevel,
+    );
+  }
   if (json.version !== JSON_FEED_1_1) {
     list.warning(
       jsonPath('version'),
@@ -122,6 +138,8 @@ export function checkDocument(
     checkTop(json, feed, list);
     checkMeta(json, feed.meta, context.fetchedFrom, list);
   }
+  // Read from every document, pages too: the authors of its items that name none.
+  checkAuthors(json.authors, ['authors'], context.base, list);
   checkRejected(feed, entries, list);
   checkItems(entries, feed, mode, context, list);
   return { feed, json, mode };

@@ -6,6 +6,7 @@ import type { DOMPurify } from 'dompurify';
 import { keepPastedEmbeds } from '../../capabilities/embeds/pasted-embeds';
 import { sanitizeHtml, type SanitizerHooks } from '../../capabilities/timeline/sanitize-html';
 import { isElement, parseFeedHtmlIn } from '../../shared/dom/dom-window';
+import { cut } from './terminal-text';
 
 /** What a body loses, or undefined when the sanitiser keeps it all. */
 export type HtmlCheck = (html: string, base: string | undefined) => string | undefined;
@@ -87,11 +88,13 @@ function removals(html: string, base: string | undefined): Removal[] {
   return out;
 }
 
+// Names are the feed's: an invented element's may be as long as the body.
 function describe(removal: Removal): string {
+  const element = cut(removal.element, 40);
   if (removal.attribute !== undefined) {
-    return `the ${removal.attribute} attribute of <${removal.element}>`;
+    return `the ${cut(removal.attribute, 40)} attribute of <${element}>`;
   }
-  return removal.element === '#comment' ? 'comments' : `<${removal.element}>`;
+  return element === '#comment' ? 'comments' : `<${element}>`;
 }
 
 /** "<script> (2), the onclick attribute of <p>": each kind once, counted. */

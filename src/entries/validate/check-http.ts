@@ -2,7 +2,11 @@
 // docs/scaling.md ("The headers") ask of the head and of the pages.
 import type { HttpFacts } from './load-document';
 import { VALIDATOR_ORIGIN } from './load-document';
+import { cut } from './terminal-text';
 import { RULES, type ProblemList } from './validation-problem';
+
+/** Hosts a browser trusts over plain http: no mixed content from an https page. */
+const LOCAL_HOST = /^(localhost|[^.]+\.localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
 
 /** A page is cached "for ever" from a day on; scaling.md recommends a year and `immutable`. */
 const LONG_MAX_AGE = 86_400;
@@ -33,13 +37,13 @@ function checkContentType(headers: Headers, list: ProblemList): void {
   if (essence === 'text/html') {
     list.error(
       'HTTP Content-Type',
-      `Content-Type ${type}: clients treat a text/html answer as an error page and never read it.`,
+      `Content-Type ${cut(type)}: clients treat a text/html answer as an error page and never read it.`,
       RULES.serving,
     );
   } else if (essence !== 'application/feed+json' && essence !== 'application/json') {
     list.warning(
       'HTTP Content-Type',
-      `Content-Type ${type}: send application/feed+json (application/json is accepted). Clients read the feed all the same, by its content.`,
+      `Content-Type ${cut(type)}: send application/feed+json (application/json is accepted). Clients read the feed all the same, by its content.`,
       RULES.serving,
     );
   }
@@ -50,7 +54,7 @@ function checkContentType(headers: Headers, list: ProblemList): void {
   if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
     list.warning(
       'HTTP Content-Type',
-      `charset=${charset}: feeds are UTF-8, and clients decode them as UTF-8 whatever the header says.`,
+      `charset=${cut(charset)}: feeds are UTF-8, and clients decode them as UTF-8 whatever the header says.`,
       RULES.serving,
     );
   }
@@ -79,7 +83,7 @@ function checkHeadCaching(
   ) {
     list.warning(
       path,
-      `Cache-Control "${cacheControl}": with no max-age every poll of every reader reaches the origin. Send e.g. "public, max-age=10".`,
+      `Cache-Control "${cut(cacheControl)}": with no max-age every poll of every reader reaches the origin. Send e.g. "public, max-age=10".`,
       RULES.scalingHeaders,
     );
     return;
@@ -107,10 +111,15 @@ function checkPageCaching(cacheControl: string | null, list: ProblemList) {
   if (uncached || !(immutable || (maxAge !== undefined && maxAge >= LONG_MAX_AGE))) {
     list.warning(
       'HTTP Cache-Control',
-      `${cacheControl === null ? 'No Cache-Control' : `Cache-Control "${cacheControl}"`} on an older page: a page never changes, so it should be cached for good ("public, max-age=31536000, immutable").`,
+      `${cacheControl === null ? 'No Cache-Control' : `Cache-Control "${cut(cacheControl)}"`} on an older page: a page never changes, so it should be cached for good ("public, max-age=31536000, immutable").`,
       RULES.scalingHeaders,
     );
   }
+}
+
+function varies(headers: Headers, name: string): boolean {
+  const vary = (headers.get('vary') ?? '').split(',').map((v) => v.trim().toLowerCase());
+  return vary.includes(name) || vary.includes('*');
 }
 
 function checkCors(headers: Headers, list: ProblemList): void {
@@ -126,17 +135,36 @@ function checkCors(headers: Headers, list: ProblemList): void {
   if (allow.trim() !== '*' && allow.trim() !== VALIDATOR_ORIGIN) {
     list.warning(
       'HTTP Access-Control-Allow-Origin',
-      `Access-Control-Allow-Origin: ${allow}: only that site may embed the widget. Send "*" (requests carry no credentials).`,
+      `Access-Control-Allow-Origin: ${cut(allow)}: only that site may embed the widget. Send "*" (requests carry no credentials).`,
+      RULES.serving,
+    );
+  } else if (allow.trim() === VALIDATOR_ORIGIN && !varies(headers, 'origin')) {
+    // An answer made for one Origin, kept by a shared cache, is given to readers on every site.
+    list.warning(
+      'HTTP Access-Control-Allow-Origin',
+      'Access-Control-Allow-Origin repeats the request’s Origin, and Vary does not name Origin: a CDN keeps the answer made for one site (or for none) and gives it to readers on others, whose browsers then refuse it. Send "Access-Control-Allow-Origin: *".',
       RULES.serving,
     );
   }
   const exposed = (headers.get('access-control-expose-headers') ?? '')
     .split(',')
     .map((name) => name.trim().toLowerCase());
-  if (headers.has('etag') && !exposed.includes('etag') && !exposed.includes('*')) {
+  const hidden = (name: string) => !exposed.includes(name) && !exposed.includes('*');
+  // Retry-After says how long to back off on a 429 or 503; on another site, hidden, it is
+  // never seen, and clients retry on their own schedule however busy the server says it is.
+  const retryAfter = hidden('retry-after')
+    ? ' Nor is Retry-After: clients there cannot see how long a busy server asks them to wait.'
+    : '';
+  if (headers.has('etag') && hidden('etag')) {
     list.warning(
       'HTTP Access-Control-Expose-Headers',
-      'ETag is not in Access-Control-Expose-Headers: a client on another site cannot see it, and reads every unchanged head again. Send "Access-Control-Expose-Headers: ETag, Retry-After".',
+      `ETag is not in Access-Control-Expose-Headers: a client on another site cannot see it, and reads every unchanged head again.${retryAfter} Send "Access-Control-Expose-Headers: ETag, Retry-After".`,
+      RULES.serving,
+    );
+  } else if (retryAfter) {
+    list.warning(
+      'HTTP Access-Control-Expose-Headers',
+      'Retry-After is not in Access-Control-Expose-Headers: a client on another site cannot see how long a busy server (429, 503) asks it to wait, and retries on its own schedule. Send "Access-Control-Expose-Headers: ETag, Retry-After".',
       RULES.serving,
     );
   }
@@ -150,9 +178,27 @@ export function checkResponse(
   list: ProblemList,
 ): void {
   const { headers } = facts;
+  const plain = [...facts.redirects.map((hop) => hop.url), facts.url]
+    .map((url) => new URL(url))
+    .find((url) => url.protocol === 'http:' && !LOCAL_HOST.test(url.hostname));
+  if (role === 'head' && plain !== undefined) {
+    list.warning(
+      'HTTP URL',
+      `The head is requested over http (${plain.href}): on an https page, which nearly every site is, browsers block it (mixed content) and the widget cannot load the feed. Serve it over https.`,
+      RULES.serving,
+    );
+  }
   checkContentType(headers, list);
-  if (role === 'head') checkHeadCaching(headers.get('cache-control'), pollSeconds, list);
-  else checkPageCaching(headers.get('cache-control'), list);
+  const cacheControl = headers.get('cache-control');
+  if (role === 'head') checkHeadCaching(cacheControl, pollSeconds, list);
+  else checkPageCaching(cacheControl, list);
+  if (cacheControl !== null && has(cacheControl, 'private')) {
+    list.warning(
+      'HTTP Cache-Control',
+      `Cache-Control "${cut(cacheControl)}": "private" keeps the answer out of CDNs and shared caches, so every reader's request reaches the origin. Send "public".`,
+      RULES.scalingHeaders,
+    );
+  }
   if (!headers.has('etag') && !headers.has('last-modified')) {
     list.warning(
       'HTTP ETag',
@@ -164,7 +210,7 @@ export function checkResponse(
   if (etag !== null && !/^(W\/)?".*"$/.test(etag)) {
     list.warning(
       'HTTP ETag',
-      `ETag ${etag} is not quoted: an entity tag is "${etag}" (or W/"${etag}"). Clients take an unquoted one for a Last-Modified date and send it as If-Modified-Since, which servers ignore: an unchanged feed then costs the whole document, not a 304.`,
+      `ETag ${cut(etag)} is not quoted: an entity tag is "${cut(etag)}" (or W/"${cut(etag)}"). Clients take an unquoted one for a Last-Modified date and send it as If-Modified-Since, which servers ignore: an unchanged feed then costs the whole document, not a 304.`,
       RULES.serving,
     );
   }
@@ -184,10 +230,44 @@ export function checkConditional(
   answer: { readonly header: string; readonly status: number; readonly same: boolean } | undefined,
   list: ProblemList,
 ): void {
-  if (answer === undefined || answer.status === 304 || !answer.same) return;
+  if (answer === undefined || answer.status === 304) return;
+  if (answer.status < 200 || answer.status > 299) {
+    // The browser revalidates what it holds (the client asks with cache: "no-cache"), so from
+    // the second poll on, each one gets this answer.
+    list.error(
+      `HTTP ${answer.header}`,
+      `The head answered ${answer.status} to ${answer.header} with its own validator: readers' polls ask it so from the second on (their browser revalidates what it holds), fail, and never bring an update. Answer 304 Not Modified, or the document when it changed.`,
+      RULES.serving,
+    );
+    return;
+  }
+  if (!answer.same) return;
   list.warning(
     `HTTP ${answer.header}`,
     `The head answered ${answer.status} to ${answer.header} with its own validator: an unchanged feed should cost a 304 Not Modified, not the whole document.`,
     RULES.serving,
   );
+}
+
+/**
+ * Why no reader's browser can load a page of the chain that the head led to, or undefined.
+ * `head` is where the head was read from (after redirects), `page` the page's answer.
+ */
+export function unreachablePage(head: string, page: HttpFacts): string | undefined {
+  const from = new URL(head);
+  // A file's readers are not known: nor is where its pages are served from.
+  if (from.protocol !== 'http:' && from.protocol !== 'https:') return undefined;
+  const hops = [...page.redirects.map((hop) => hop.url), page.url].map((url) => new URL(url));
+  // The widget's page is on https wherever the head is: an http request from it is blocked.
+  const plain = hops.find((url) => url.protocol === 'http:' && !LOCAL_HOST.test(url.hostname));
+  if (from.protocol === 'https:' && plain !== undefined) {
+    return `The page is requested over http (${plain.href}) while the head is on https: browsers block it on every https page (mixed content), and readers never get older updates. Use https.`;
+  }
+  // The head's own origin may be the widget's; a page on another one is cross-origin for
+  // every reader, wherever the widget is.
+  const elsewhere = hops.some((url) => url.origin !== from.origin);
+  if (elsewhere && !page.headers.has('access-control-allow-origin')) {
+    return `The page is on another origin than the head (${new URL(page.url).origin}) and sends no Access-Control-Allow-Origin: browsers refuse it to every reader, even on the head's own site, and readers never get older updates. Send "Access-Control-Allow-Origin: *".`;
+  }
+  return undefined;
 }

@@ -71,7 +71,13 @@ function checkList(raw: unknown, path: Path, kind: 'id' | 'code', rule: Rule, li
   });
 }
 
-function checkAuthors(raw: unknown, path: Path, base: string | undefined, list: ProblemList) {
+/** An item's `authors`, or the document's (those of its items that name none). */
+export function checkAuthors(
+  raw: unknown,
+  path: Path,
+  base: string | undefined,
+  list: ProblemList,
+) {
   if (raw === undefined) return;
   if (!Array.isArray(raw)) {
     list.warning(jsonPath(...path), `Not a list (${quote(raw)}): ignored.`, RULES.items);
@@ -79,7 +85,12 @@ function checkAuthors(raw: unknown, path: Path, base: string | undefined, list: 
   }
   raw.forEach((author, i) => {
     const named = isObject(author) && shortText(author.name)?.trim();
-    if (named || (isObject(author) && safeHttpUrl(author.url, base) !== undefined)) return;
+    if (named || (isObject(author) && safeHttpUrl(author.url, base) !== undefined)) {
+      if (author.avatar !== undefined && safeHttpUrl(author.avatar, base) === undefined) {
+        checkUrl(author.avatar, undefined, [...path, i, 'avatar'], list);
+      }
+      return;
+    }
     list.warning(
       jsonPath(...path, i),
       'An author needs a name or an http(s) url: this one is ignored.',

@@ -2,7 +2,7 @@
 // topics, countries and people, read by the parser's own readers (src/core/feed/read-meta.ts).
 import { FEED_LIMITS } from '../../core/feed/feed-limits';
 import { isObject, type RawObject } from '../../core/feed/feed-text';
-import type { FeedMeta } from '../../core/feed/feed-types';
+import type { Country, FeedMeta, Person } from '../../core/feed/feed-types';
 import { readCountry, readPerson, readTopic } from '../../core/feed/read-meta';
 import { parseRfc3339 } from '../../core/feed/rfc3339';
 import { pageKey } from '../../core/feed/page-chain';
@@ -20,7 +20,15 @@ interface Declared<T> {
   /** What names the entry to readers, where two alike are told apart by a number. */
   readonly label?: (value: T) => string;
   readonly needs: string;
+  /** The entry's optional members that the reader dropped: each member, and what readers see. */
+  readonly ignored?: (entry: RawObject, value: T) => readonly (readonly [string, string])[];
 }
+
+const UNUSABLE = 'is blank, not a string, or too long';
+
+/** `member` was given but the reader kept nothing of it (not a string, blank or too long). */
+const dropped = (entry: RawObject, member: string, kept: unknown) =>
+  entry[member] !== undefined && kept === undefined;
 
 const TOPICS: Declared<{ id: string; label: string }> = {
   name: 'topics',
@@ -28,18 +36,53 @@ const TOPICS: Declared<{ id: string; label: string }> = {
   key: (t) => t.id,
   label: (t) => t.label,
   needs: `an id (a non-blank string of at most ${FEED_LIMITS.maxIdChars} characters)`,
+  // Without a usable label the reader labels the topic by its id: a label it kept cannot be
+  // both of two ids.
+  ignored: (entry, topic) =>
+    entry.label !== undefined &&
+    readTopic({ id: 'a', label: entry.label })?.label === 'a' &&
+    readTopic({ id: 'b', label: entry.label })?.label === 'b'
+      ? [
+          [
+            'label',
+            `${quote(entry.label)} ${UNUSABLE}: ignored, and readers see the id ${quote(topic.id)}.`,
+          ],
+        ]
+      : [],
 };
-const COUNTRIES: Declared<{ code: string }> = {
+const COUNTRIES: Declared<Country> = {
   name: 'countries',
   read: readCountry,
   key: (c) => c.code,
   needs: 'a code (ISO 3166-1 alpha-2, "UA")',
+  ignored: (entry, country) =>
+    dropped(entry, 'name', country.name)
+      ? [
+          [
+            'name',
+            `${quote(entry.name)} ${UNUSABLE}: ignored, and readers see the name their browser gives the country.`,
+          ],
+        ]
+      : [],
 };
-const PEOPLE: Declared<{ id: string }> = {
+const PEOPLE: Declared<Person> = {
   name: 'people',
   read: readPerson,
   key: (p) => p.id,
   needs: `an id (at most ${FEED_LIMITS.maxIdChars} characters) and a name`,
+  ignored: (entry, person) => [
+    ...(dropped(entry, 'role', person.role)
+      ? [['role', `${quote(entry.role)} ${UNUSABLE}: ignored, and readers see no role.`] as const]
+      : []),
+    ...(dropped(entry, 'country', person.country)
+      ? [
+          [
+            'country',
+            `${quote(entry.country)} is not an ISO 3166-1 alpha-2 country code ("UA"): ignored.`,
+          ] as const,
+        ]
+      : []),
+  ],
 };
 
 function checkDeclared<T>(raw: unknown, spec: Declared<T>, list: ProblemList) {
@@ -77,6 +120,9 @@ function checkDeclared<T>(raw: unknown, spec: Declared<T>, list: ProblemList) {
     if (earlier === undefined) {
       first.set(key, i);
       checkLabel(spec.label?.(value), i);
+      for (const [member, message] of spec.ignored?.(entry as RawObject, value) ?? []) {
+        list.warning(jsonPath(...path, i, member), message, RULES.topLevelExtension);
+      }
     } else {
       list.warning(
         jsonPath(...path, i),

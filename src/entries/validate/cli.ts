@@ -4,6 +4,7 @@ import { parseRfc3339 } from '../../core/feed/rfc3339';
 import type { HtmlCheck } from './check-html';
 import { formatJson, formatText } from './format-report';
 import type { Fetch } from './load-document';
+import { printable, printableJson } from './terminal-text';
 import { targetUrl, validateFeed } from './validate-feed';
 
 export const USAGE = `Usage: live-blog-validate <file-or-url> [--json] [--max-pages N] [--now TIME]
@@ -107,8 +108,9 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     // The report's every member, so that CI reads one shape whatever happened.
     const empty = { errors: 0, warnings: 0, problems: [], documents: [], notes: [] };
     const report = { valid: false, ...empty, unreadable: outcome.message };
-    if (parsed.json) io.out(`${JSON.stringify(report, null, 2)}\n`);
-    io.err(`live-blog-validate: ${outcome.message}\n`);
+    if (parsed.json) io.out(`${printableJson(JSON.stringify(report, null, 2))}\n`);
+    // The message quotes the server (its status text): its characters are not ours to print.
+    io.err(`live-blog-validate: ${printable(outcome.message)}\n`);
     return 2;
   }
   io.out(parsed.json ? formatJson(outcome.report) : formatText(parsed.target, outcome.report));

@@ -1,5 +1,6 @@
 // The report as a producer reads it (grouped by document, errors first) or as a CI pipeline
 // reads it (one JSON object).
+import { printable, printableJson } from './terminal-text';
 import type { Problem } from './validation-problem';
 import type { Report } from './validate-feed';
 import type { DocumentSummary } from './walk-pages';
@@ -55,11 +56,13 @@ export function formatText(target: string, report: Report): string {
   }
   if (report.notes.length > 0) lines.push('', ...report.notes.map((note) => `Note: ${note}`));
   lines.push('', verdict(report));
-  return `${lines.join('\n')}\n`;
+  // Each line is one value: a line break within one would fake a line of the report.
+  return `${lines.map(printable).join('\n')}\n`;
 }
 
 /** One JSON object: { valid, errors, warnings, problems, documents, notes }. */
 export function formatJson(report: Report): string {
   const { valid, errors, warnings, problems, documents, notes } = report;
-  return `${JSON.stringify({ valid, errors, warnings, problems, documents, notes }, null, 2)}\n`;
+  const json = JSON.stringify({ valid, errors, warnings, problems, documents, notes }, null, 2);
+  return `${printableJson(json)}\n`;
 }

@@ -60,6 +60,25 @@ export class HeadRules {
     );
   }
 
+  /**
+   * A page read the other way from the head (docs/feed-format.md, "Plain JSON Feed": decided per
+   * document): its items' tags are their topics where the head's are not, or the other way.
+   */
+  checkMode(page: PlacedDocument): void {
+    const plain = page.checked.mode.plain;
+    if (plain === this.head.checked.mode.plain) return;
+    const tagged = page.checked.feed.items.filter((item) => item.tags.length > 0);
+    const first = tagged[0];
+    if (first === undefined) return;
+    page.list.warning(
+      jsonPath('items', indexOfId(page.checked.json, first.id), 'tags'),
+      plain
+        ? `This page has no _liveblog anywhere, unlike the head: clients read it as a plain JSON Feed, and the tags of its ${tagged.length === 1 ? 'update' : `${tagged.length} updates`} become their topics (their groups and filters). Give the page "_liveblog": {} at its top level.`
+        : `This page has a _liveblog member and the head has none: clients read its tags as tags, not topics as in the head, and its ${tagged.length === 1 ? 'update goes' : `${tagged.length} updates go`} to "Other updates". Leave _liveblog out of the pages too, or put it in the head.`,
+      RULES.plainJsonFeed,
+    );
+  }
+
   /** Updates that are both in the head and in `page`. */
   checkOverlap(page: PlacedDocument): void {
     const unchanged: LiveItem[] = [];

@@ -10,6 +10,7 @@ import {
 } from '../../capabilities/feed/fetch-feed-document';
 import { FEED_REQUEST_INIT, readBody } from '../../capabilities/feed/read-body';
 import { FEED_LIMITS } from '../../core/feed/feed-limits';
+import { cut } from './terminal-text';
 
 /** What the validator sends as `Origin`, so that a server shows the CORS headers it gives embeds. */
 export const VALIDATOR_ORIGIN = 'https://live-blog-validate.invalid';
@@ -101,6 +102,12 @@ async function fetchFollowing(url: URL, fetchFn: Fetch, signal: AbortSignal) {
     }
     redirects.push({ url: at.href, status: response.status, headers: response.headers });
     at = new URL(location, at);
+    // Node's fetch would read a data: URL; a browser's fetch fails at such a redirect.
+    if (at.protocol !== 'http:' && at.protocol !== 'https:') {
+      throw new Error(
+        `${redirects.at(-1)!.url} redirects to a ${at.protocol} URL: browsers follow redirects to http(s) only, and clients fail there.`,
+      );
+    }
   }
 }
 
@@ -109,6 +116,19 @@ function stalled(url: string, began: number, timeoutMs: number): string {
   return Date.now() - began > FEED_BODY_MS
     ? `${url} was still sending after ${FEED_BODY_MS / 1000} s: clients give up then, taking it for a stream, not a document.`
     : `Nothing arrived from ${url} for ${timeoutMs / 1000} s: clients give up then.`;
+}
+
+/**
+ * Why a request failed, on one line. OpenSSL's own text is a trace ("80AC…:error:0A00010B:SSL
+ * routines:…") ending in a line break: its code says it better.
+ */
+function failureReason(cause: unknown): string {
+  if (!(cause instanceof Error)) return String(cause);
+  const code = (cause as { code?: unknown }).code;
+  if (/:error:[0-9A-F]+:/.test(cause.message) && typeof code === 'string') {
+    return `TLS failed (${code}): is the server speaking https at this address, with a certificate for it?`;
+  }
+  return cause.message.trim();
 }
 
 async function loadUrl(url: URL, fetchFn: Fetch, timeoutMs: number): Promise<Loaded> {
@@ -123,7 +143,7 @@ async function loadUrl(url: URL, fetchFn: Fetch, timeoutMs: number): Promise<Loa
   } catch (error) {
     // fetch says "fetch failed"; why (a refused connection, an unknown host) is its cause.
     const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
-    const reason = cause instanceof Error ? cause.message : String(cause);
+    const reason = failureReason(cause);
     return {
       kind: 'failed',
       location: url.href,
@@ -139,7 +159,7 @@ async function loadUrl(url: URL, fetchFn: Fetch, timeoutMs: number): Promise<Loa
     return {
       kind: 'failed',
       location: http.url,
-      message: `${http.url} answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`,
+      message: `${http.url} answered ${response.status}${response.statusText ? ` ${cut(response.statusText)}` : ''}.`,
     };
   }
   try {

@@ -1,5 +1,6 @@
 // What the validator reports: one problem of one feed document, in terms its producer can act
 // on, with the rule it breaks (a section of docs/feed-format.md or docs/scaling.md).
+import { cut } from './terminal-text';
 
 export type Severity = 'error' | 'warning';
 
@@ -30,6 +31,7 @@ export const RULES = {
   mergeRules: 'docs/feed-format.md#merge-rules',
   order: 'docs/feed-format.md#order',
   pagination: 'docs/feed-format.md#pagination',
+  plainJsonFeed: 'docs/feed-format.md#plain-json-feed',
   invalidInput: 'docs/feed-format.md#invalid-input',
   polling: 'docs/feed-format.md#polling',
   limits: 'docs/feed-format.md#limits',
@@ -45,7 +47,8 @@ export function jsonPath(...segments: readonly (string | number)[]): string {
   for (const segment of segments) {
     if (typeof segment === 'number') path += `[${segment}]`;
     else if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(segment)) path += `.${segment}`;
-    else path += `[${JSON.stringify(segment)}]`;
+    // A member the feed made up may be named by a whole paragraph: cut, it still says which.
+    else path += `[${quote(segment)}]`;
   }
   return path;
 }
@@ -66,6 +69,8 @@ export class ProblemList {
 
 /** A value as a producer would recognise it in their feed, shortened for one line. */
 export function quote(value: unknown, max = 60): string {
-  const text = typeof value === 'string' ? JSON.stringify(value) : String(JSON.stringify(value));
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+  return cut(
+    typeof value === 'string' ? JSON.stringify(value) : String(JSON.stringify(value)),
+    max,
+  );
 }

@@ -8,7 +8,7 @@ import type { ParsedFeed } from '../../core/feed/feed-types';
 import { MAX_EMPTY_PAGES, pageKey } from '../../core/feed/page-chain';
 import { checkDocument } from './check-document';
 import type { CheckedDocument, DocumentContext } from './document-context';
-import { checkResponse } from './check-http';
+import { checkResponse, unreachablePage } from './check-http';
 import { HeadRules, indexOfId } from './head-and-pages';
 import { loadDocument, type Fetch, type Loaded } from './load-document';
 import { jsonPath, quote, RULES, ProblemList } from './validation-problem';
@@ -130,6 +130,7 @@ class ChainRules {
     }
     this.checkOrder(link);
     this.headRules.checkOverlap(link);
+    this.headRules.checkMode(link);
     this.checkRepeats(link);
     this.checkTombstones(link);
     return true;
@@ -218,7 +219,11 @@ export async function walkPages(head: ChainLink, options: WalkOptions): Promise<
     chain.set(pageKey(loaded.location), name);
     const list = new ProblemList(name);
     result.lists.push(list);
-    if (loaded.http) checkResponse(loaded.http, 'page', undefined, list);
+    if (loaded.http) {
+      checkResponse(loaded.http, 'page', undefined, list);
+      const unreachable = unreachablePage(head.location, loaded.http);
+      if (unreachable) link.list.error(jsonPath('next_url'), unreachable, RULES.pagination);
+    }
     if (loaded.kind === 'too-large') {
       list.error('$', loaded.message, RULES.limits);
       break;

@@ -142,6 +142,30 @@ describe('the HTTP checks', () => {
     ]);
   });
 
+  it('report a head that answers a conditional request with an error: every later poll fails', async () => {
+    for (const [path, validator, status] of [
+      ['/etag.json', { ETag: '"v1"' }, 412],
+      ['/date.json', { 'Last-Modified': 'Mon, 01 Jan 2024 00:00:00 GMT' }, 500],
+    ] as const) {
+      routes.set(path, (req, res) => {
+        const headers = { ...WELL_SERVED, 'Cache-Control': 'max-age=10', ...validator };
+        if (req.headers['if-none-match'] ?? req.headers['if-modified-since'])
+          res.writeHead(status, headers).end();
+        else res.writeHead(200, headers).end(JSON.stringify(head()));
+      });
+      const report = await validate(path);
+      expect(report.problems).toEqual([
+        problem(
+          `HTTP ${'ETag' in validator ? 'If-None-Match' : 'If-Modified-Since'}`,
+          'error',
+          RULES.serving,
+          new RegExp(`^The head answered ${status} to If-.*: readers' polls ask it so`),
+        ),
+      ]);
+      expect(report.valid).toBe(false);
+    }
+  });
+
   it('warn about CORS for one site only, an ETag hidden from other sites, a max-age past poll_seconds', async () => {
     serve('/feed.json', head(), {
       'Content-Type': 'application/json',
@@ -159,6 +183,79 @@ describe('the HTTP checks', () => {
       problem('HTTP Access-Control-Allow-Origin', 'warning', RULES.serving, /only that site/),
       problem('HTTP Access-Control-Expose-Headers', 'warning', RULES.serving, /cannot see it/),
     ]);
+  });
+
+  it('warn about an Origin echoed without Vary: Origin, which a CDN hands to other sites', async () => {
+    const echoing = (vary: string | undefined) => (req: IncomingMessage, res: ServerResponse) => {
+      const headers = {
+        ...WELL_SERVED,
+        'Access-Control-Allow-Origin': req.headers.origin ?? '',
+        ETag: '"v1"',
+        'Cache-Control': 'max-age=10',
+        ...(vary ? { Vary: vary } : {}),
+      };
+      if (req.headers['if-none-match'] === '"v1"') res.writeHead(304, headers).end();
+      else res.writeHead(200, headers).end(JSON.stringify(head()));
+    };
+    routes.set('/echo.json', echoing(undefined));
+    routes.set('/varied.json', echoing('Accept-Encoding, Origin'));
+    expect((await validate('/echo.json')).problems).toEqual([
+      problem(
+        'HTTP Access-Control-Allow-Origin',
+        'warning',
+        RULES.serving,
+        /repeats the request’s Origin, and Vary does not name Origin/,
+      ),
+    ]);
+    expect((await validate('/varied.json')).problems).toEqual([]);
+  });
+
+  it('warn about a private head or page, which no CDN keeps', async () => {
+    const page = {
+      ...WELL_SERVED,
+      ETag: '"p1"',
+      'Cache-Control': 'private, max-age=31536000, immutable',
+    };
+    serve('/p1.json', wireFeed([wireItem('a', 1)]), page);
+    serve('/feed.json', wireFeed([wireItem('b', 2)], { next_url: '/p1.json' }), {
+      ...WELL_SERVED,
+      ETag: '"v1"',
+      'Cache-Control': 'Private, max-age=10',
+    });
+    const report = await validate('/feed.json');
+    const privately = /"private" keeps the answer out of CDNs and shared caches/;
+    expect(report.problems).toEqual([
+      expect.objectContaining({
+        document: '/feed.json',
+        path: 'HTTP Cache-Control',
+        message: expect.stringMatching(privately) as unknown,
+      }),
+      expect.objectContaining({
+        document: `${origin}/p1.json`,
+        path: 'HTTP Cache-Control',
+        message: expect.stringMatching(privately) as unknown,
+      }),
+    ]);
+  });
+
+  it('warn when Retry-After is hidden from other sites: embeds cannot honour a busy server', async () => {
+    const exposing = (names: string) => ({
+      ...WELL_SERVED,
+      'Access-Control-Expose-Headers': names,
+      ETag: '"v1"',
+      'Cache-Control': 'max-age=10',
+    });
+    serve('/etag-only.json', head(), exposing('ETag'));
+    expect((await validate('/etag-only.json')).problems).toEqual([
+      problem(
+        'HTTP Access-Control-Expose-Headers',
+        'warning',
+        RULES.serving,
+        /^Retry-After is not in Access-Control-Expose-Headers: .*429, 503/,
+      ),
+    ]);
+    serve('/any.json', head(), exposing('*'));
+    expect((await validate('/any.json')).problems).toEqual([]);
   });
 
   it('warn about a charset other than UTF-8, a head not cached at all, or cached too long', async () => {
@@ -233,6 +330,115 @@ describe('the HTTP checks', () => {
       ),
     ]);
     expect((await validate('/moved.json')).problems).toEqual([]);
+  });
+
+  it('stop at a redirect to another scheme, as browsers do, rather than read what it names', async () => {
+    const doc = encodeURIComponent(JSON.stringify(head()));
+    routes.set('/data.json', (_req, res) =>
+      res
+        .writeHead(302, {
+          Location: `data:application/feed+json,${doc}`,
+          'Access-Control-Allow-Origin': '*',
+        })
+        .end(),
+    );
+    const outcome = await validateFeed(new URL('/data.json', origin), '/data.json', {
+      now: NOW,
+      maxPages: 10,
+      htmlProblem: undefined,
+    });
+    expect(outcome).toEqual({
+      ok: false,
+      message: expect.stringMatching(
+        new RegExp(`^Could not load ${origin}/data\\.json: .*redirects to a data: URL`),
+      ) as unknown,
+    });
+  });
+
+  it('report a page on another origin without CORS: no reader can load it, wherever the widget is', async () => {
+    const page = (path: string) => `${origin.replace('127.0.0.1', 'localhost')}${path}`;
+    const PAGE = { ...WELL_SERVED, ETag: '"p1"', 'Cache-Control': 'max-age=31536000, immutable' };
+    const older = wireFeed([wireItem('a', 1)]);
+    serve(
+      '/bare.json',
+      older,
+      Object.fromEntries(Object.entries(PAGE).filter(([name]) => !name.startsWith('Access'))),
+    );
+    serve('/open.json', older, PAGE);
+    const served = { ...WELL_SERVED, ETag: '"v1"', 'Cache-Control': 'max-age=10' };
+    serve('/feed.json', wireFeed([wireItem('b', 2)], { next_url: page('/bare.json') }), served);
+    serve('/fine.json', wireFeed([wireItem('b', 2)], { next_url: page('/open.json') }), served);
+    routes.set('/same.json', (_req, res) =>
+      res.writeHead(301, { Location: page('/bare.json') }).end(),
+    );
+    serve('/moved.json', wireFeed([wireItem('b', 2)], { next_url: '/same.json' }), served);
+    for (const head of ['/feed.json', '/moved.json']) {
+      expect((await validate(head)).problems, head).toContainEqual(
+        problem(
+          '$.next_url',
+          'error',
+          RULES.pagination,
+          new RegExp(`another origin than the head \\(${page('')}\\) and sends no Access-Control`),
+        ),
+      );
+    }
+    expect((await validate('/fine.json')).problems).toEqual([]);
+  });
+
+  it('report an http page after an https head: browsers block it as mixed content', async () => {
+    const ok = (doc: unknown, headers: Record<string, string>) =>
+      new Response(JSON.stringify(doc), { headers: { ...WELL_SERVED, ...headers } });
+    const fetch = ((url: URL | string) =>
+      Promise.resolve(
+        String(url).startsWith('https://feeds.example/')
+          ? ok(wireFeed([wireItem('b', 2)], { next_url: 'http://cdn.example/p1.json' }), {
+              ETag: '"v1"',
+              'Cache-Control': 'max-age=10',
+            })
+          : ok(wireFeed([wireItem('a', 1)]), { 'Cache-Control': 'max-age=31536000' }),
+      )) as typeof globalThis.fetch;
+    const outcome = await validateFeed(new URL('https://feeds.example/head.json'), 'head', {
+      now: NOW,
+      maxPages: 10,
+      htmlProblem: undefined,
+      fetch,
+    });
+    expect(outcome.ok && outcome.report.problems).toContainEqual(
+      problem(
+        '$.next_url',
+        'error',
+        RULES.pagination,
+        /over http \(http:\/\/cdn\.example\/p1\.json\) while the head is on https/,
+      ),
+    );
+  });
+
+  it('warn about a head served over http, out of reach of https pages; localhost is fine', async () => {
+    const fetch = (() =>
+      Promise.resolve(
+        new Response(JSON.stringify(head()), {
+          headers: { ...WELL_SERVED, 'Cache-Control': 'max-age=10', 'Last-Modified': 'x' },
+        }),
+      )) as typeof globalThis.fetch;
+    const check = async (url: string) => {
+      const outcome = await validateFeed(new URL(url), url, {
+        now: NOW,
+        maxPages: 0,
+        htmlProblem: undefined,
+        fetch,
+      });
+      return outcome.ok ? outcome.report.problems.filter((p) => p.path === 'HTTP URL') : [];
+    };
+    expect(await check('http://feeds.example/head.json')).toEqual([
+      problem(
+        'HTTP URL',
+        'warning',
+        RULES.serving,
+        /over http .* browsers block it \(mixed content\)/,
+      ),
+    ]);
+    expect(await check('https://feeds.example/head.json')).toEqual([]);
+    expect(await check('http://localhost:8080/head.json')).toEqual([]);
   });
 
   it('report a document over the size limit from its Content-Length, without reading it', async () => {

@@ -115,6 +115,22 @@ describe('checkDocument: optional members the client ignores', () => {
     ]);
   });
 
+  it('warns about an avatar that is not http(s), and the document’s own authors', () => {
+    const problems = problemsOf(
+      [wireItem('a', 1, { authors: [{ name: 'Ann', avatar: 'javascript:alert(1)' }] })],
+      { authors: [{ name: 'Live desk' }, { name: 7 }] },
+    );
+    expect(problems).toEqual([
+      problem('warning', '$.authors[1]', RULES.items, /needs a name or an http\(s\) url/),
+      problem(
+        'warning',
+        '$.items[0].authors[0].avatar',
+        RULES.conventions,
+        /"javascript:alert\(1\)" is not an http\(s\) URL: ignored/,
+      ),
+    ]);
+  });
+
   it('warns where the client reads only the first attachments or embeds', () => {
     const photos = Array.from({ length: FEED_LIMITS.maxAttachments + 1 }, (_, i) => ({
       url: `https://x.example/${i}.jpg`,

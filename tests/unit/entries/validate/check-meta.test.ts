@@ -86,6 +86,48 @@ describe('checkDocument: the head’s metadata', () => {
     ]);
   });
 
+  it('warns about the optional members of declared entries that the client drops', () => {
+    const long = 'x'.repeat(400);
+    const problems = problemsOf(
+      wireFeed([], {
+        description: 7,
+        _liveblog: {
+          topics: [
+            { id: 'vote', label: long },
+            { id: 'hall', label: '  ' },
+            { id: 'out', label: 'Outside' },
+          ],
+          countries: [
+            { code: 'DE', name: long },
+            { code: 'FR', name: 'France' },
+          ],
+          people: [
+            { id: 'mayor', name: 'Anna', role: long, country: 'Germany' },
+            { id: 'clerk', name: 'Ben', role: 'Clerk', country: 'de' },
+          ],
+        },
+      }),
+    );
+    const at = (path: string, message: RegExp) =>
+      problem('warning', path, RULES.topLevelExtension, message);
+    expect(problems).toEqual([
+      problem('warning', '$.description', RULES.topLevel, /^7 is blank, not a string, .*ignored/),
+      at('$._liveblog.topics[0].label', /ignored, and readers see the id "vote"/),
+      at('$._liveblog.topics[1].label', /^" {2}" is blank.*readers see the id "hall"/),
+      at('$._liveblog.countries[0].name', /readers see the name their browser gives/),
+      at('$._liveblog.people[0].role', /ignored, and readers see no role/),
+      at('$._liveblog.people[0].country', /^"Germany" is not an ISO 3166-1 alpha-2/),
+    ]);
+  });
+
+  it('warns about expired: true on a blog whose status says it goes on: clients stop polling', () => {
+    expect(problemsOf(wireFeed([], { expired: true, _liveblog: { status: 'live' } }))).toEqual([
+      problem('warning', '$.expired', RULES.topLevel, /status is "live": .* stop polling/),
+    ]);
+    expect(problemsOf(wireFeed([], { expired: true, _liveblog: { status: 'ended' } }))).toEqual([]);
+    expect(problemsOf(wireFeed([], { expired: true }))).toEqual([]);
+  });
+
   it('warns about topics that share a label, which readers see numbered', () => {
     const topics = [
       { id: 'markets', label: 'Markets' },

@@ -36,4 +36,18 @@ describe('text that was not UTF-8', () => {
   it('is not claimed for U+FFFD written as an escape, on purpose', () => {
     expect(problemsOf(feedText().replace('Body of a', '\\ufffd'))).toEqual([]);
   });
+
+  it('warns about U+0000 written as \\u0000: clients read it as U+FFFD', () => {
+    const text = feedText().replace('Body of b', 'a\\u0000b').replace('Update a', 'T\\u0000');
+    expect(problemsOf(text)).toEqual([
+      problem(
+        'warning',
+        '$.items[0].content_html',
+        RULES.conventions,
+        /^This text holds U\+0000 \(\\u0000\) \(and 1 more in this document\): .*readers see "�"/,
+      ),
+    ]);
+    // An escaped backslash before "u0000" is text, not the character.
+    expect(problemsOf(feedText().replace('Body of a', '\\\\u0000'))).toEqual([]);
+  });
 });

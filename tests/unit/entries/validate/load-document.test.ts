@@ -80,4 +80,17 @@ describe('loading a feed from a URL', () => {
     });
     expect(sent).toBeLessThan(30);
   });
+
+  it('says on one line why https failed, not in OpenSSL’s trace', async () => {
+    answer = (res) => res.writeHead(200, HEADERS).end(FEED_TEXT);
+    const url = new URL(origin.replace('http:', 'https:'));
+    const loaded = await loadDocument(url);
+    expect(loaded).toEqual({
+      kind: 'failed',
+      location: url.href,
+      message: expect.stringMatching(
+        /: TLS failed \(ERR_SSL_[A-Z_]+\): is the server speaking https at this address, with a certificate for it\?$/,
+      ) as unknown,
+    });
+  });
 });

@@ -30,4 +30,10 @@ describe('jsonPath', () => {
     expect(jsonPath('a b')).toBe('$["a b"]');
     expect(jsonPath()).toBe('$');
   });
+
+  it('cuts a long member name, as the feed may make one up', () => {
+    const path = jsonPath('items', 0, `note ${'x'.repeat(10_000)}`);
+    expect(path).toMatch(/^\$\.items\[0\]\["note x+…\]$/);
+    expect(path.length).toBeLessThan(80);
+  });
 });

@@ -150,6 +150,27 @@ describe('following next_url', () => {
     ]);
   });
 
+  it('warns about a page read the other way from the head: tags as topics, or not', async () => {
+    const tagged = (from: number, to: number) =>
+      items(from, to).map((item) => ({ ...item, tags: ['budget'] }));
+    const live = { _liveblog: { topics: [{ id: 'vote' }] } };
+    write('head.json', wireFeed(tagged(10, 19), { ...live, next_url: 'page-1.json' }));
+    write('page-1.json', wireFeed(tagged(0, 9)));
+    expect((await validate()).problems).toEqual([
+      expect.objectContaining({
+        document: join(dir, 'page-1.json'),
+        severity: 'warning',
+        path: '$.items[0].tags',
+        rule: RULES.plainJsonFeed,
+        message: expect.stringMatching(
+          /no _liveblog anywhere, unlike the head: .* tags of its 10 updates become their topics/,
+        ) as unknown,
+      }),
+    ]);
+    write('page-1.json', wireFeed(tagged(0, 9), { _liveblog: {} }));
+    expect((await validate()).problems).toEqual([]);
+  });
+
   it('reports a page whose next_url is not http(s)', async () => {
     write('head.json', wireFeed(items(10, 19), { next_url: 'page-1.json' }));
     write('page-1.json', wireFeed(items(0, 9), { next_url: 'javascript:older()' }));
