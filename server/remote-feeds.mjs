@@ -35,8 +35,11 @@ const MAX_VERSIONS = 100;
 
 /**
  * @param {Loader} loader
+ * @param {number} maxFreshMs the longest the loader reuses a copy (its `maxFreshMs`): a page
+ *   shown from one is fresh no longer, whatever the feed's max-age says, since the server itself
+ *   asks again by then
  */
-export function remoteFeeds(loader) {
+export function remoteFeeds(loader, maxFreshMs) {
   /** When the server first read each feed's current version, by feed URL. */
   /** @type {Map<string, { version: string, fetchedAt: number }>} */
   const versions = new Map();
@@ -97,7 +100,7 @@ export function remoteFeeds(loader) {
               fetchedAt: dated(url, s, versionOf(s)),
               maxAgeSeconds: s.maxAgeSeconds,
               // From when it was received or last confirmed: a page shown later has that much less.
-              expiresAt: s.fetchedAt + s.maxAgeSeconds * 1000,
+              expiresAt: s.fetchedAt + Math.min(s.maxAgeSeconds * 1000, maxFreshMs),
             },
       () => undefined, // any failure: the browser loads the feed and says what is wrong
     );

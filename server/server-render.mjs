@@ -30,6 +30,7 @@ import { reloadIfAppFails, startAppAfterPaint } from './start-after-paint.mjs';
  *   createFeedLoader: (options: {
  *     allowedOrigins: string[],
  *     allowPrivateAddresses?: string[],
+ *     maxFreshMs?: number,
  *   }) => {
  *     load: (url: string) => Promise<{
  *       url: string,
@@ -149,6 +150,13 @@ async function unchanged(reads, load) {
 const FEED_WAIT_MS = 2000;
 
 /**
+ * The longest the loader reuses a feed from another origin without asking again, and so the
+ * longest a page rendered from it may be kept by a CDN: a feed's year-long max-age (a CDN's
+ * default for JSON) would otherwise keep a live blog's page, and the app it loads, for a year.
+ */
+const MAX_FRESH_MS = 60_000;
+
+/**
  * @param {{
  *   module?: string,
  *   feedOrigins?: string[],
@@ -219,8 +227,9 @@ export function createPageRenderer(options = {}) {
       loader ??= r.createFeedLoader({
         allowedOrigins: feedOrigins,
         allowPrivateAddresses: options.privateOrigins ?? [],
+        maxFreshMs: MAX_FRESH_MS,
       });
-      remote ??= remoteFeeds(loader);
+      remote ??= remoteFeeds(loader, MAX_FRESH_MS);
     }
     const load = feedLoader(input, remote, feedOrigins, feedWaitMs);
     const key = `${input.page}\n${input.pageUrl}\n${input.acceptLanguage ?? ''}`;

@@ -22,7 +22,7 @@ export async function seedFromSnapshot(
   const url = new URL(feed, document.baseURI).href;
   const session = getFeedSession(sharedQueryClient(), url, prepareItems);
   try {
-    await session.seed(snapshot, revalidate?.(url, snapshot.validator));
+    await session.seed(snapshot, revalidate && ((validator) => revalidate(url, validator)));
     for (const page of snapshot.pages ?? []) {
       await session.seedPage(
         { kind: 'document', text: page.text, url: page.url, validator: undefined },

@@ -145,6 +145,28 @@ test('the browser takes over: no second request for the feed, the first poll is 
   expect(feedRequests.every((r) => r.ifNoneMatch)).toBe(true);
 });
 
+test('after the feed changes, the polls that follow are still answered 304, not in full', async ({
+  page,
+  server,
+  admin,
+}) => {
+  await page.goto(server.url);
+  await expect(page.locator('[data-interactive]')).toBeAttached();
+  const heads = async () =>
+    (await admin.requests()).filter((r) => /vilnius-2023\.json$/.test(r.path));
+  await admin.clearRequests();
+  await admin.publish();
+  // A poll brings the new document; the next one asks whether it changed again, rather than
+  // take the whole feed again (and again on every poll after).
+  const changed = async () => (await heads()).findIndex((r) => r.status === 200);
+  await expect.poll(changed, { timeout: 30_000 }).toBeGreaterThanOrEqual(0);
+  const at = await changed();
+  await expect
+    .poll(async () => (await heads()).length, { timeout: 30_000 })
+    .toBeGreaterThan(at + 1);
+  expect((await heads())[at + 1]).toMatchObject({ ifNoneMatch: true, status: 304 });
+});
+
 test('the page is painted before its app is asked for, and the app still takes it over', async ({
   page,
   server,

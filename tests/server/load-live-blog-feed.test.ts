@@ -225,12 +225,39 @@ describe('createFeedLoader', () => {
     expect(log[3]).toMatchObject({ status: 200, ifNoneMatch: false });
   });
 
+  it('forgets the least recently used feeds beyond maxCacheBytes of documents', async () => {
+    // An origin that answers any query string with its feed: each URL a copy, unless bounded.
+    const size = (name: string) => Buffer.byteLength(files.files[name]!);
+    const sizes = ['live.json', 'other.json', 'third.json'].map(size);
+    make({ maxBytes: Math.max(...sizes), maxCacheBytes: size('live.json') + size('other.json') });
+    await loader.load(at('live.json'));
+    await loader.load(at('other.json'));
+    await loader.load(at('third.json')); // live.json goes: the three do not fit
+    await loader.load(at('other.json'));
+    await loader.load(at('third.json'));
+    expect(await requestLog(server)).toHaveLength(3);
+    await loader.load(at('live.json'));
+    const log = await requestLog(server);
+    expect(log.map((e) => e.path)).toEqual([
+      '/fixtures/live.json',
+      '/fixtures/other.json',
+      '/fixtures/third.json',
+      '/fixtures/live.json',
+    ]);
+    // Forgotten, so asked for afresh: no validator to send.
+    expect(log[3]).toMatchObject({ status: 200, ifNoneMatch: false });
+  });
+
   it('checks its options', () => {
     expect(() => createFeedLoader({ allowedOrigins: ['feeds.example.com'] })).toThrow(TypeError);
     expect(() =>
       createFeedLoader({ allowedOrigins: [], minFreshMs: 5000, maxFreshMs: 1000 }),
     ).toThrow(TypeError);
     expect(() => createFeedLoader({ allowedOrigins: [], timeoutMs: 0 })).toThrow(TypeError);
+    // No room for one document: the largest would be asked for on every load.
+    expect(() =>
+      createFeedLoader({ allowedOrigins: [], maxBytes: 1000, maxCacheBytes: 999 }),
+    ).toThrow(TypeError);
     // A path would look like a restriction to that path, and not be one.
     expect(() => createFeedLoader({ allowedOrigins: ['https://example.com/feeds/'] })).toThrow(
       /not an http\(s\) origin/,

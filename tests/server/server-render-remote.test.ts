@@ -104,6 +104,13 @@ describe('server rendering of a feed from another origin', () => {
     expect((await request())?.maxAgeSeconds).toBe(10);
   });
 
+  it("keeps a page no longer than the server keeps the feed, whatever the feed's max-age", async () => {
+    // A CDN's year-long default for JSON: the server asks again within a minute, and a CDN in
+    // front must not keep the live page, and the app it loads, for a year.
+    globalThis.__remoteLoad = () => Promise.resolve(received('feed', '"v1"', 31_536_000));
+    expect((await request())?.maxAgeSeconds).toBe(60);
+  });
+
   it('keeps the page and its ETag when the feed, without Last-Modified, is confirmed unchanged', async () => {
     globalThis.__remoteLoad = () => Promise.resolve(received('feed', '"v1"', 5));
     const first = await request();

@@ -19,6 +19,7 @@ import {
 import { asFetchError, checkedFeed } from './fetch-page';
 import { loadPageCode } from './load-page-code';
 import { readDocument } from './read-document';
+import type { Revalidate } from './revalidation';
 
 export interface FeedSessionOptions {
   /**
@@ -50,8 +51,8 @@ export class FeedSession {
   readonly #prepare: Prepare | undefined;
   #store: FeedStore = emptyStore;
   #validator: string | undefined;
-  /** Headers that ask about a document the page's HTML brought, until a poll brings one. */
-  #unseenByCache: Record<string, string> | undefined;
+  /** Set while the browser's cache has no copy of the document merged (revalidation.ts). */
+  #unseenByCache: Revalidate | undefined;
   #maxAgeSeconds: number | undefined;
   #failures = 0;
   #lastError: FeedFetchError | undefined;
@@ -148,20 +149,21 @@ export class FeedSession {
   /** One poll: fetch the head, merge it, and close any gap by following `next_url`. */
   async poll(signal: AbortSignal, now: () => number = Date.now): Promise<FeedStore> {
     try {
+      const revalidate = this.#unseenByCache?.(this.#validator);
       const doc = await fetchFeedDocument(this.url, {
         signal,
         knownValidator: this.#validator,
-        revalidate: this.#unseenByCache,
+        revalidate,
+        // The cache keeps only a body read whole: else every poll would be answered in full.
+        cacheBody: !!this.#unseenByCache,
       });
       // The browser answers its own revalidations with the stored 200: a 304 to a reader who
       // holds nothing is the server's mistake, and would leave the page waiting in silence.
       if (doc.kind === 'unchanged' && this.#store === emptyStore)
         throw new FeedFetchError('http', '', { status: 304 });
       this.#maxAgeSeconds = doc.maxAgeSeconds;
-      if (doc.kind === 'document') {
-        await this.#take(doc, signal, now);
-        this.#unseenByCache = undefined;
-      }
+      if (doc.kind === 'document') await this.#take(doc, signal, now);
+      if (!revalidate) this.#unseenByCache = undefined;
       this.#failures = 0;
       this.#lastError = undefined;
       this.#nextAttemptAt = undefined;
@@ -186,10 +188,10 @@ export class FeedSession {
   }
 
   /**
-   * Starts from the document the server that rendered the page received, as a first poll would;
-   * polls send `revalidate` (revalidation.ts) until one brings a document. Throws FeedFetchError.
+   * Starts from the document the server rendered from, as a first poll would; polls ask with
+   * `revalidate`'s headers, or where none, read it whole once for the cache. Throws FeedFetchError.
    */
-  async seed(doc: ReceivedDocument, revalidate?: Record<string, string>): Promise<void> {
+  async seed(doc: ReceivedDocument, revalidate: Revalidate = () => undefined): Promise<void> {
     if (this.#store !== emptyStore) return;
     const feed = checkedFeed(this.url, readDocument({ text: doc.text, url: this.url }, false));
     await this.#ready(feed.items);

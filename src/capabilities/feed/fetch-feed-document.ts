@@ -139,7 +139,8 @@ export function waitForPieces(ms: number, controller: AbortController) {
 /**
  * Fetches one feed document through the browser's HTTP cache (FEED_REQUEST_INIT says how), or
  * takes the page's early request for it. `knownValidator` is the ETag (or Last-Modified) of
- * the document already merged: a match means nothing new, and the body is not even read.
+ * the document already merged: a match means nothing new, and the body is not even read (unless
+ * `cacheBody`).
  */
 export async function fetchFeedDocument(
   url: string,
@@ -151,6 +152,8 @@ export async function fetchFeedDocument(
      * came in the page's HTML): see revalidation.ts.
      */
     revalidate?: Record<string, string>;
+    /** A body that matches `knownValidator` is read all the same, for the cache to keep. */
+    cacheBody?: boolean;
     timeoutMs?: number;
   } = {},
 ): Promise<FetchedDocument> {
@@ -215,7 +218,11 @@ export async function fetchFeedDocument(
   const validator =
     response.headers.get('etag') ?? response.headers.get('last-modified') ?? undefined;
   if (validator !== undefined && validator === options.knownValidator) {
-    await response.body?.cancel().catch(() => {});
+    await (
+      options.cacheBody
+        ? readBody(response, FEED_LIMITS.maxDocumentBytes, restart)
+        : response.body?.cancel()
+    )?.catch(() => {});
     return { kind: 'unchanged', maxAgeSeconds: cacheMaxAge };
   }
   const type = response.headers.get('content-type') ?? '';

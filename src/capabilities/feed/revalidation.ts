@@ -3,6 +3,13 @@
 import { FEED_REQUEST_INIT } from './read-body';
 
 /**
+ * The headers a poll asks about the document with `validator` with, as long as the browser's
+ * cache has no copy of it (the page's HTML brought it): the cache keeps no answer to a request
+ * with headers of ours either, so every poll asks that way, by the last document's validator.
+ */
+export type Revalidate = (validator: string | undefined) => Record<string, string> | undefined;
+
+/**
  * The headers that ask whether the document with `validator` at `url` has changed, or undefined
  * when the poll should not ask that way. The browser's cache never saw the document, so the poll
  * names its validator itself; but a header of ours turns a request to another origin into one

@@ -35,6 +35,11 @@ export interface FeedLoaderOptions extends LoadFeedOptions {
   maxFreshMs?: number | undefined;
   /** Feed URLs remembered (least recently used forgotten first). Default 100. */
   maxEntries?: number | undefined;
+  /**
+   * Bytes of the documents remembered, in all (UTF-8), likewise: a feed origin that answers any
+   * query string with its feed would otherwise have a copy per URL held. Default 4 × maxBytes.
+   */
+  maxCacheBytes?: number | undefined;
   /** The clock, in ms since the epoch (tests pass their own). Default Date.now. */
   now?: (() => number) | undefined;
 }
@@ -131,6 +136,11 @@ export function createFeedLoader(options: FeedLoaderOptions): FeedLoader {
   if (!(Number.isInteger(maxEntries) && maxEntries >= 1)) {
     throw new TypeError('maxEntries must be a whole number of at least 1');
   }
+  const maxWeight = options.maxCacheBytes ?? 4 * policy.maxBytes;
+  // Room for one document at least, or the largest would be asked for on every load.
+  if (!(Number.isInteger(maxWeight) && maxWeight >= policy.maxBytes)) {
+    throw new TypeError('maxCacheBytes must be a whole number of at least maxBytes');
+  }
   const agents: Agents = {
     http: new http.Agent({ keepAlive: true }),
     https: new https.Agent({ keepAlive: true }),
@@ -138,7 +148,8 @@ export function createFeedLoader(options: FeedLoaderOptions): FeedLoader {
   const cache = createCoalescingCache<FeedSnapshot>(
     (key, last) => load(new URL(key), policy, last, now, agents),
     (snapshot) => snapshot.maxAgeSeconds * 1000,
-    { minFreshMs, maxFreshMs, maxEntries, now },
+    { minFreshMs, maxFreshMs, maxEntries, maxWeight, now },
+    (snapshot) => Buffer.byteLength(snapshot.text),
   );
   return {
     async load(url) {

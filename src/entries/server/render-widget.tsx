@@ -39,6 +39,23 @@ function languageTag(tag: string | undefined): string | undefined {
   }
 }
 
+/**
+ * The page's address for search engines and link cards: its feed and its language, without a
+ * reader's filters, depth in the list or tracking parameters, so that one live blog is one page
+ * to a crawler however many addresses lead to it.
+ */
+function canonicalUrl(pageUrl: string): string {
+  const url = new URL(pageUrl);
+  const kept = new URLSearchParams();
+  for (const name of ['feed', 'locale']) {
+    const value = url.searchParams.get(name);
+    if (value !== null) kept.set(name, value);
+  }
+  url.search = kept.toString();
+  url.hash = '';
+  return url.href;
+}
+
 const escapeHtml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -92,11 +109,13 @@ export async function renderWidget(input: {
   const title = meta?.title ?? '';
   const description = meta?.description ?? '';
   const items = [...store.items.values()].sort((a, b) => b.published - a.published);
+  const canonical = canonicalUrl(pageUrl);
   const head = [
     renderedMarker,
+    !input.noIndex && `<link rel="canonical" href="${escapeHtml(canonical)}">`,
     description && `<meta name="description" content="${escapeHtml(description)}">`,
     `<meta property="og:type" content="article">`,
-    `<meta property="og:url" content="${escapeHtml(pageUrl)}">`,
+    `<meta property="og:url" content="${escapeHtml(canonical)}">`,
     title && `<meta property="og:title" content="${escapeHtml(title)}">`,
     description && `<meta property="og:description" content="${escapeHtml(description)}">`,
     `<meta name="twitter:card" content="summary">`,

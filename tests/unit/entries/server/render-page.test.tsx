@@ -61,3 +61,30 @@ describe('the link of a server-rendered embed.html', () => {
     expect(html).toContain('lb-title');
   });
 });
+
+describe('the address a crawler is given', () => {
+  const load = () =>
+    Promise.resolve({ text: TEXT, validator: '"v1"', fetchedAt: Date.parse('2026-05-01T12:00Z') });
+
+  it("is the page's feed and language, without a reader's filters, depth or tracking", async () => {
+    const page = await renderStandalonePage({
+      pageUrl:
+        'https://news.example/live?feed=%2Flive.json&topic=eta&q=a%22b&more=3&older=1&locale=uk&utm_source=x#update-1',
+      feedOrigins: [],
+      load,
+    });
+    const canonical = 'https://news.example/live?feed=%2Flive.json&amp;locale=uk';
+    expect(page?.head).toContain(`<link rel="canonical" href="${canonical}">`);
+    expect(page?.head).toContain(`<meta property="og:url" content="${canonical}">`);
+  });
+
+  it('is not given by embed.html, which search engines are asked to leave alone', async () => {
+    const page = await renderFramePage({
+      pageUrl: `https://cdn.example/embed.html?feed=${encodeURIComponent('https://news.example/live.json')}`,
+      feedOrigins: ['https://news.example'],
+      load,
+    });
+    expect(page?.root).toContain('<article');
+    expect(page?.head).not.toContain('rel="canonical"');
+  });
+});
