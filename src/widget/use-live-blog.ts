@@ -24,10 +24,7 @@ import { useLastVisit } from '../capabilities/live/use-last-visit';
 import { usePageVisible, useUnseenCount } from '../capabilities/live/use-unseen-count';
 import { CopyLinkButton } from '../capabilities/sharing/CopyLinkButton';
 import { permalinkFor } from '../capabilities/sharing/permalink';
-import {
-  holdRetractedPlace,
-  usePermalinkTarget,
-} from '../capabilities/sharing/use-permalink-target';
+import { usePermalinkTarget } from '../capabilities/sharing/use-permalink-target';
 import type { UpdateContext } from '../capabilities/timeline/UpdateArticle';
 import { useMessages } from '../shared/i18n/use-messages';
 import { useHydrated } from '../shared/hydration/use-hydrated';
@@ -108,9 +105,8 @@ export function useLiveBlog(props: LiveBlogOptions, elements: LiveBlogElements) 
       ShareLink: CopyLinkButton,
       bodyEmbeds: embedsChunk,
       EmbedCard: EmbedSlot,
-      onGone: holdRetractedPlace(live.retracted, locale),
     }),
-    [model.labels, meta?.language, locale, timeZone, feedUrl, pageUrl, live.retracted],
+    [model.labels, meta?.language, locale, timeZone, feedUrl, pageUrl],
   );
   const total = arrivals.shown.length;
   const shown = model.matching.length;

@@ -1,5 +1,5 @@
 // The producer edits the update the reader is in the middle of: a paragraph above where they
-// read grows, one is added above, one below changes and one is added at the end; or retracts it.
+// read grows, one is added above, one below changes and one is added at the end.
 // What they read stays where it was on the screen. On the server-rendered standalone page (the
 // body hydrated, then edited) and in <live-blog>'s shadow root on a host page.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,7 +10,6 @@ import type { HostServer } from './hosts/host-server';
 import { expect, test } from './hosts/embed-test';
 import { hostDocument } from './hosts/host-server';
 import { countLayoutShifts } from './layout-shift';
-import { watchLandingCode } from './landing-code';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'live-blog-edit-'));
 test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -37,15 +36,12 @@ const later = (id: string, i: number) => ({
 });
 
 /** Writes the feed file, with the long update's paragraphs as given. */
-function publish(file: string, paragraphs: string[] | 'retracted', editedMinutesAgo?: number) {
-  const long =
-    paragraphs === 'retracted'
-      ? { id: 'long', date_modified: at(0), _liveblog: { deleted: true } }
-      : {
-          ...short('long', 30),
-          content_html: paragraphs.join('\n'),
-          ...(editedMinutesAgo === undefined ? {} : { date_modified: at(editedMinutesAgo) }),
-        };
+function publish(file: string, paragraphs: string[], editedMinutesAgo?: number) {
+  const long = {
+    ...short('long', 30),
+    content_html: paragraphs.join('\n'),
+    ...(editedMinutesAgo === undefined ? {} : { date_modified: at(editedMinutesAgo) }),
+  };
   const doc = {
     version: 'https://jsonfeed.org/version/1.1',
     title: 'Edit desk: live',
@@ -140,41 +136,5 @@ for (const where of ['standalone page', '<live-blog> embed']) {
       .locator('.lb-prose p')
       .allTextContents();
     expect(texts.map((t) => t.split(':')[0])).toEqual(current.map((p) => p.slice(3).split(':')[0]));
-  });
-}
-
-for (const where of ['standalone page', '<live-blog> embed']) {
-  test(`${where}: the update being read, retracted, goes at once and nothing below it moves`, async ({
-    page,
-    server,
-    host,
-  }) => {
-    const file = `${where === 'standalone page' ? 'page' : 'embed'}-retraction.json`;
-    const landingCode = watchLandingCode(page);
-    // Near its end: the update below it is on the screen.
-    const shifts = await readLongUpdate(page, where, file, server.url, host, 13);
-    await landingCode();
-    const below = page.getByRole('article', { name: 'Update older' });
-    const y = (await below.boundingBox())!.y;
-    expect(y).toBeLessThan(page.viewportSize()!.height);
-    const before = await shifts();
-
-    publish(file, 'retracted');
-    await page.clock.runFor(ONE_POLL);
-    // Its text is gone, title and all; a line says what happened, where the reader is.
-    await expect(page.getByText(/^Paragraph/)).toHaveCount(0);
-    await expect(page.getByText('Update long')).toHaveCount(0);
-    await frames(page);
-    expect(Math.abs((await below.boundingBox())!.y - y)).toBeLessThanOrEqual(1);
-    expect(await shifts()).toBeCloseTo(before, 3);
-    const line = page.getByText('This update was withdrawn.');
-    await expect(line).toBeInViewport();
-
-    // The reader reads on, past the place: it goes, and what they read does not move.
-    const next = page.getByRole('article', { name: 'Update oldest' });
-    await next.evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().top - 50));
-    await expect(line).toHaveCount(0);
-    await frames(page);
-    expect(Math.abs((await next.boundingBox())!.y - 50)).toBeLessThanOrEqual(1);
   });
 }

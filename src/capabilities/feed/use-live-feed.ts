@@ -16,8 +16,6 @@ export interface LiveFeed {
   readonly isLoading: boolean;
   readonly retryNow: () => void;
   readonly loadOlder: () => Promise<void>;
-  /** Whether a tombstone came for this update id. */
-  readonly retracted: (id: string) => boolean;
 }
 
 const JUST_FETCHED_MS = 5_000;
@@ -87,7 +85,6 @@ export function useLiveFeed(
     void client.refetchQueries({ queryKey: feedQueryKey(url) }, { cancelRefetch: true });
   }, [client, url]);
   const loadOlder = useCallback(() => session.loadOlder(), [session]);
-  const retracted = useCallback((id: string) => session.store.tombstones.has(id), [session]);
   return {
     store,
     error: query.error ?? undefined,
@@ -96,6 +93,5 @@ export function useLiveFeed(
     isLoading: store === undefined && query.isPending,
     retryNow,
     loadOlder,
-    retracted,
   };
 }

@@ -35,7 +35,6 @@ import { keepPlaceWhileReading } from './reader-place';
 import './keep-focus';
 
 export { permalinkMessages } from './permalink-messages';
-export { holdPlace } from './hold-place';
 
 /**
  * Once this chunk is in (when the page is idle, use-permalink-target.ts): its styles where the

@@ -37,15 +37,6 @@ function loadLanding(): Promise<Landing> {
   ));
 }
 
-/**
- * What an update's element leaving the page calls: the place of one that was retracted is held,
- * once the landing code is in (hold-place.ts).
- */
-export const holdRetractedPlace =
-  (retracted: (id: string) => boolean, locale: string) => (id: string, el: Element) => {
-    if (retracted(id)) landingLoaded?.holdPlace(el, locale);
-  };
-
 /** What the timeline shows: the updates that match, and the order they are rendered in. */
 export interface JumpTimeline extends RenderedTimeline {
   readonly matching: readonly LiveItem[];

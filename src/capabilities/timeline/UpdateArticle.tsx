@@ -1,4 +1,4 @@
-import { memo, useLayoutEffect, useMemo, useRef, type ComponentType } from 'react';
+import { memo, useMemo, type ComponentType } from 'react';
 import type { Attachment, Embed, LiveItem } from '../../core/feed/feed-types';
 import type { Labels } from '../../core/filters/facet-options';
 import { useMessages } from '../../shared/i18n/use-messages';
@@ -39,11 +39,6 @@ export interface UpdateContext {
    * chunk, which a feed without embeds never loads).
    */
   readonly bodyEmbeds: () => BodyEmbeds | undefined;
-  /**
-   * Told as an update's element leaves the page, while it is still there (the widget holds the
-   * place of one retracted while the reader was at it).
-   */
-  readonly onGone?: (id: string, el: Element) => void;
   /** What shows a post or player from another site (the widget gives the privacy gate). */
   readonly EmbedCard: ComponentType<{
     readonly embed: Embed;
@@ -127,12 +122,6 @@ export const UpdateArticle = memo(function UpdateArticle({
   const domId = updateElementId(item.id);
   const headingId = updateTitleId(item.id);
   const body = useMemo(() => sanitizedBody(item, context), [item, context]);
-  const ref = useRef<HTMLElement>(null);
-  const { onGone } = context;
-  useLayoutEffect(() => {
-    const el = ref.current!;
-    return () => onGone?.(item.id, el);
-  }, [item.id, onGone]);
   const headline = item.title ?? t.untitled(formatClock(item.published, locale, timeZone));
   const classes = ['lb-update'];
   if (item.keyEvent) classes.push('lb-update--key');
@@ -142,13 +131,7 @@ export const UpdateArticle = memo(function UpdateArticle({
   if (item.modified! > item.published) classes.push('lb-update--edited');
   const edited = item.modified !== undefined && item.modified > item.published + 60_000;
   return (
-    <article
-      ref={ref}
-      className={classes.join(' ')}
-      id={domId}
-      aria-labelledby={headingId}
-      part="update"
-    >
+    <article className={classes.join(' ')} id={domId} aria-labelledby={headingId} part="update">
       <div className="lb-update__meta">
         {item.pinned && <span className="lb-badge lb-badge--pinned">{t.pinned}</span>}
         {item.keyEvent && <span className="lb-badge lb-badge--key">{t.keyEvent}</span>}
