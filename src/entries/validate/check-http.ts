@@ -8,6 +8,15 @@ import { RULES, type ProblemList } from './validation-problem';
 /** Hosts a browser trusts over plain http: no mixed content from an https page. */
 const LOCAL_HOST = /^(localhost|[^.]+\.localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
 
+/** Every address an answer came through: its redirects', then its own. */
+const hops = (facts: HttpFacts): URL[] =>
+  [...facts.redirects.map((hop) => hop.url), facts.url].map((url) => new URL(url));
+
+/** The first of them a browser would ask over plain http (local hosts aside): from an https
+ * page it blocks that request (mixed content). */
+const plainHttpHop = (facts: HttpFacts): URL | undefined =>
+  hops(facts).find((url) => url.protocol === 'http:' && !LOCAL_HOST.test(url.hostname));
+
 /** A page is cached "for ever" from a day on; scaling.md recommends a year and `immutable`. */
 const LONG_MAX_AGE = 86_400;
 /** Clients poll the head at most this seldom, whatever max-age says (docs/feed-format.md). */
@@ -178,9 +187,7 @@ export function checkResponse(
   list: ProblemList,
 ): void {
   const { headers } = facts;
-  const plain = [...facts.redirects.map((hop) => hop.url), facts.url]
-    .map((url) => new URL(url))
-    .find((url) => url.protocol === 'http:' && !LOCAL_HOST.test(url.hostname));
+  const plain = plainHttpHop(facts);
   if (role === 'head' && plain !== undefined) {
     list.warning(
       'HTTP URL',
@@ -257,15 +264,14 @@ export function unreachablePage(head: string, page: HttpFacts): string | undefin
   const from = new URL(head);
   // A file's readers are not known: nor is where its pages are served from.
   if (from.protocol !== 'http:' && from.protocol !== 'https:') return undefined;
-  const hops = [...page.redirects.map((hop) => hop.url), page.url].map((url) => new URL(url));
   // The widget's page is on https wherever the head is: an http request from it is blocked.
-  const plain = hops.find((url) => url.protocol === 'http:' && !LOCAL_HOST.test(url.hostname));
+  const plain = plainHttpHop(page);
   if (from.protocol === 'https:' && plain !== undefined) {
     return `The page is requested over http (${plain.href}) while the head is on https: browsers block it on every https page (mixed content), and readers never get older updates. Use https.`;
   }
   // The head's own origin may be the widget's; a page on another one is cross-origin for
   // every reader, wherever the widget is.
-  const elsewhere = hops.some((url) => url.origin !== from.origin);
+  const elsewhere = hops(page).some((url) => url.origin !== from.origin);
   if (elsewhere && !page.headers.has('access-control-allow-origin')) {
     return `The page is on another origin than the head (${new URL(page.url).origin}) and sends no Access-Control-Allow-Origin: browsers refuse it to every reader, even on the head's own site, and readers never get older updates. Send "Access-Control-Allow-Origin: *".`;
   }
