@@ -166,15 +166,10 @@ export async function fetchFeedDocument(
   const restart = waitForPieces(options.timeoutMs ?? FEED_TIMEOUT_MS, timeout);
   // Without AbortSignal.any (Safari before 17.4: no feed was ever read there) the caller's abort
   // is passed on by hand; going offline then does not fail a request already out (it times out).
-  const signal =
-    'any' in AbortSignal
-      ? AbortSignal.any([
-          timeout.signal,
-          offline.signal,
-          ...(options.signal ? [options.signal] : []),
-        ])
-      : timeout.signal;
-  if (signal === timeout.signal) options.signal?.addEventListener('abort', () => timeout.abort());
+  let signal = timeout.signal;
+  if ('any' in AbortSignal) {
+    signal = AbortSignal.any([signal, offline.signal, ...(options.signal ? [options.signal] : [])]);
+  } else options.signal?.addEventListener('abort', () => timeout.abort());
   const early = takeEarlyFeedRequest(url);
   let reply: EarlyFeedReply | undefined;
   try {
