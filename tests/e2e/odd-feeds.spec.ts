@@ -1,6 +1,7 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, test } from './fixtures';
 
 // Odd but real feeds, written to a folder the server serves at /fixtures/.
@@ -25,6 +26,27 @@ function write(name: string, doc: Record<string, unknown>) {
     JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'Odd feed', ...doc }),
   );
 }
+
+/**
+ * How far the page scrolls sideways, and the start of each line of text the reader cannot see
+ * in full because it runs off the screen (the activity chart scrolls sideways on purpose, so it
+ * is left out).
+ */
+const offScreen = (page: Page) =>
+  page.evaluate(() => {
+    const cut: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.parentElement?.closest('.lb-chart')) continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      const rects = [...range.getClientRects()];
+      if (rects.some((r) => r.width > 0 && (r.right > window.innerWidth + 0.5 || r.left < -0.5))) {
+        cut.push(node.textContent!.slice(0, 30));
+      }
+    }
+    return { page: document.documentElement.scrollWidth - window.innerWidth, cut };
+  });
 
 test.describe('a next_url that loops', () => {
   // Heads that fit on one screen, so nothing but the client's own rules stops the walk.
@@ -143,25 +165,31 @@ test.describe('text that misbehaves', () => {
     await page.goto(`${server.url}?feed=fixtures/long.json&poll=off`);
     await expect(page.getByRole('article')).toHaveCount(2);
     await page.getByRole('button', { name: /^Filters/ }).click();
-    // Every line of text the reader can see lies within the screen (the activity chart scrolls
-    // sideways on purpose, so it is left out).
-    const overflow = await page.evaluate(() => {
-      const cut: string[] = [];
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        if (node.parentElement?.closest('.lb-chart')) continue;
-        const range = document.createRange();
-        range.selectNodeContents(node);
-        const rects = [...range.getClientRects()];
-        if (
-          rects.some((r) => r.width > 0 && (r.right > window.innerWidth + 0.5 || r.left < -0.5))
-        ) {
-          cut.push(node.textContent!.slice(0, 30));
-        }
-      }
-      return { page: document.documentElement.scrollWidth - window.innerWidth, cut };
+    expect(await offScreen(page)).toEqual({ page: 0, cut: [] });
+  });
+
+  test('twice the text size on a 320 px phone: an update’s time stays on the screen', async ({
+    page,
+    server,
+  }) => {
+    // A date with its year (no relative time), and recent times with theirs, in a zone whose
+    // name is long: at twice the size neither fits on the line beside the other.
+    const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+    write('big-text.json', {
+      _liveblog: { timezone: 'America/Argentina/Buenos_Aires' },
+      items: [
+        { ...item('recent', 0), date_published: ago(5) },
+        { ...item('key', 0), date_published: ago(55), _liveblog: { key_event: true } },
+        item('old', 1),
+      ],
     });
-    expect(overflow).toEqual({ page: 0, cut: [] });
+    await page.setViewportSize({ width: 320, height: 568 });
+    await page.goto(`${server.url}?feed=fixtures/big-text.json&poll=off`);
+    await expect(page.getByRole('article')).toHaveCount(3);
+    await expect(page.locator('#update-recent')).toContainText('minutes ago');
+    // As a reader's larger text setting does: the widget is sized in rem and em.
+    await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
+    expect(await offScreen(page)).toEqual({ page: 0, cut: [] });
   });
 });
 
