@@ -193,6 +193,42 @@ test.describe('text that misbehaves', () => {
   });
 });
 
+test.describe('large text on a phone', () => {
+  test('twice the text size: a keyboard going back up a group finds each control in sight', async ({
+    page,
+    server,
+  }) => {
+    write('big-text-group.json', {
+      _liveblog: {
+        topics: [{ id: 'talks', label: 'Talks on the ceasefire, the hostages and the aid routes' }],
+      },
+      items: Array.from({ length: 6 }, (_, i) =>
+        item(`u${i}`, i, { _liveblog: { topics: ['talks'] } }),
+      ),
+    });
+    await page.setViewportSize({ width: 320, height: 568 });
+    await page.goto(`${server.url}?feed=fixtures/big-text-group.json&poll=off`);
+    await expect(page.getByRole('article')).toHaveCount(6);
+    await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
+    // From the group's last update upwards, as Shift+Tab goes: each control the keyboard reaches
+    // is drawn on top at its centre, not hidden under the group's title.
+    await page.locator('#update-u0 a').last().focus();
+    const hidden: string[] = [];
+    for (let i = 0; i < 10; i++) {
+      await page.keyboard.press('Shift+Tab');
+      const covered = await page.evaluate(() => {
+        const el = document.activeElement!;
+        if (!el.closest('article')) return null;
+        const box = el.getBoundingClientRect();
+        const top = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+        return top && el.contains(top) ? null : `${el.textContent} under ${top?.textContent}`;
+      });
+      if (covered) hidden.push(covered.slice(0, 60));
+    }
+    expect(hidden).toEqual([]);
+  });
+});
+
 test.describe('a blog over two days with topics that share a label', () => {
   test('the rail names the days; the groups are landmarks of their own names', async ({
     page,
