@@ -1,7 +1,7 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, test } from './fixtures';
 
 // Odd but real feeds, written to a folder the server serves at /fixtures/.
@@ -226,6 +226,48 @@ test.describe('large text on a phone', () => {
       if (covered) hidden.push(covered.slice(0, 60));
     }
     expect(hidden).toEqual([]);
+  });
+
+  test('twice the text size: the view switch and the key events keep their words whole', async ({
+    page,
+    server,
+  }) => {
+    const DAY = 24 * 60;
+    write('big-text-rail.json', {
+      items: [
+        item('a', 2 * DAY, {
+          title: 'Talks resume in the capital',
+          _liveblog: { key_event: true },
+        }),
+        item('b', DAY, { title: 'Border crossing reopens', _liveblog: { key_event: true } }),
+        item('c', 0, { title: 'Ceasefire announced', _liveblog: { key_event: true } }),
+      ],
+    });
+    await page.setViewportSize({ width: 320, height: 568 });
+    await page.goto(`${server.url}?feed=fixtures/big-text-rail.json&poll=off`);
+    await expect(page.getByRole('article')).toHaveCount(3);
+    await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
+    const rail = page.getByRole('navigation', { name: 'Key events' });
+    if (!(await rail.getByRole('link').first().isVisible())) {
+      await rail.getByText(/^Key events/).click();
+    }
+    // No more lines than words: none is broken across lines.
+    const lines = (locator: Locator) =>
+      locator.evaluate((el) => {
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+      });
+    const texts = [
+      ...(await page.getByRole('group', { name: 'Show updates' }).getByRole('button').all()),
+      ...(await rail.locator('a bdi').all()),
+    ];
+    expect(texts).toHaveLength(5);
+    for (const text of texts) {
+      const words = (await text.textContent())!.split(' ').length;
+      expect(await lines(text), (await text.textContent())!).toBeLessThanOrEqual(words);
+    }
+    expect(await offScreen(page)).toEqual({ page: 0, cut: [] });
   });
 });
 
