@@ -215,6 +215,31 @@ test('embed.html: the viewer in the iframe page, and opened where the reader is 
   await expect(thumb).toBeFocused();
 });
 
+test('twice the text size on a 320 px phone: the viewer’s buttons keep their words whole', async ({
+  page,
+  server,
+}) => {
+  await page.setViewportSize({ width: 320, height: 568 });
+  await page.goto(`${server.url}?feed=${FEED}`);
+  // As a reader's larger text setting does: the widget is sized in rem and em.
+  await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
+  await parade(page)
+    .getByRole('button', { name: /^Open photo 1 of 3/ })
+    .click();
+  const dialog = viewer(page);
+  await expect(dialog.locator('figcaption')).toHaveText(/^Photo 1 of 3/);
+  for (const name of ['Close', 'Previous photo', 'Next photo']) {
+    // No more lines than words: none is broken across lines.
+    const lines = await dialog.getByRole('button', { name }).evaluate((el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+    });
+    expect(lines, name).toBeLessThanOrEqual(name.split(' ').length);
+  }
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(320);
+});
+
 test.describe('the feed’s words as the client reads them', () => {
   // The page renders the feed itself, so that the test can change what the feed says.
   test.use({ serverOptions: { mode: 'static', ssr: false } });

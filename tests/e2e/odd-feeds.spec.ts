@@ -1,6 +1,7 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Locator, Page } from '@playwright/test';
 import { expect, expectNoAxeViolations, test } from './fixtures';
 
 // Odd but real feeds, written to a folder the server serves at /fixtures/.
@@ -25,6 +26,27 @@ function write(name: string, doc: Record<string, unknown>) {
     JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'Odd feed', ...doc }),
   );
 }
+
+/**
+ * How far the page scrolls sideways, and the start of each line of text the reader cannot see
+ * in full because it runs off the screen (the activity chart scrolls sideways on purpose, so it
+ * is left out).
+ */
+const offScreen = (page: Page) =>
+  page.evaluate(() => {
+    const cut: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.parentElement?.closest('.lb-chart')) continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      const rects = [...range.getClientRects()];
+      if (rects.some((r) => r.width > 0 && (r.right > window.innerWidth + 0.5 || r.left < -0.5))) {
+        cut.push(node.textContent!.slice(0, 30));
+      }
+    }
+    return { page: document.documentElement.scrollWidth - window.innerWidth, cut };
+  });
 
 test.describe('a next_url that loops', () => {
   // Heads that fit on one screen, so nothing but the client's own rules stops the walk.
@@ -143,25 +165,109 @@ test.describe('text that misbehaves', () => {
     await page.goto(`${server.url}?feed=fixtures/long.json&poll=off`);
     await expect(page.getByRole('article')).toHaveCount(2);
     await page.getByRole('button', { name: /^Filters/ }).click();
-    // Every line of text the reader can see lies within the screen (the activity chart scrolls
-    // sideways on purpose, so it is left out).
-    const overflow = await page.evaluate(() => {
-      const cut: string[] = [];
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        if (node.parentElement?.closest('.lb-chart')) continue;
-        const range = document.createRange();
-        range.selectNodeContents(node);
-        const rects = [...range.getClientRects()];
-        if (
-          rects.some((r) => r.width > 0 && (r.right > window.innerWidth + 0.5 || r.left < -0.5))
-        ) {
-          cut.push(node.textContent!.slice(0, 30));
-        }
-      }
-      return { page: document.documentElement.scrollWidth - window.innerWidth, cut };
+    expect(await offScreen(page)).toEqual({ page: 0, cut: [] });
+  });
+
+  test('twice the text size on a 320 px phone: an update’s time stays on the screen', async ({
+    page,
+    server,
+  }) => {
+    // A date with its year (no relative time), and recent times with theirs, in a zone whose
+    // name is long: at twice the size neither fits on the line beside the other.
+    const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+    write('big-text.json', {
+      _liveblog: { timezone: 'America/Argentina/Buenos_Aires' },
+      items: [
+        { ...item('recent', 0), date_published: ago(5) },
+        { ...item('key', 0), date_published: ago(55), _liveblog: { key_event: true } },
+        item('old', 1),
+      ],
     });
-    expect(overflow).toEqual({ page: 0, cut: [] });
+    await page.setViewportSize({ width: 320, height: 568 });
+    await page.goto(`${server.url}?feed=fixtures/big-text.json&poll=off`);
+    await expect(page.getByRole('article')).toHaveCount(3);
+    await expect(page.locator('#update-recent')).toContainText('minutes ago');
+    // As a reader's larger text setting does: the widget is sized in rem and em.
+    await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
+    expect(await offScreen(page)).toEqual({ page: 0, cut: [] });
+  });
+});
+
+test.describe('large text on a phone', () => {
+  test('twice the text size: a keyboard going back up a group finds each control in sight', async ({
+    page,
+    server,
+  }) => {
+    write('big-text-group.json', {
+      _liveblog: {
+        topics: [{ id: 'talks', label: 'Talks on the ceasefire, the hostages and the aid routes' }],
+      },
+      items: Array.from({ length: 6 }, (_, i) =>
+        item(`u${i}`, i, { _liveblog: { topics: ['talks'] } }),
+      ),
+    });
+    await page.setViewportSize({ width: 320, height: 568 });
+    await page.goto(`${server.url}?feed=fixtures/big-text-group.json&poll=off`);
+    await expect(page.getByRole('article')).toHaveCount(6);
+    await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
+    // From the group's last update upwards, as Shift+Tab goes: each control the keyboard reaches
+    // is drawn on top at its centre, not hidden under the group's title.
+    await page.locator('#update-u0 a').last().focus();
+    const hidden: string[] = [];
+    for (let i = 0; i < 10; i++) {
+      await page.keyboard.press('Shift+Tab');
+      const covered = await page.evaluate(() => {
+        const el = document.activeElement!;
+        if (!el.closest('article')) return null;
+        const box = el.getBoundingClientRect();
+        const top = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+        return top && el.contains(top) ? null : `${el.textContent} under ${top?.textContent}`;
+      });
+      if (covered) hidden.push(covered.slice(0, 60));
+    }
+    expect(hidden).toEqual([]);
+  });
+
+  test('twice the text size: the view switch and the key events keep their words whole', async ({
+    page,
+    server,
+  }) => {
+    const DAY = 24 * 60;
+    write('big-text-rail.json', {
+      items: [
+        item('a', 2 * DAY, {
+          title: 'Talks resume in the capital',
+          _liveblog: { key_event: true },
+        }),
+        item('b', DAY, { title: 'Border crossing reopens', _liveblog: { key_event: true } }),
+        item('c', 0, { title: 'Ceasefire announced', _liveblog: { key_event: true } }),
+      ],
+    });
+    await page.setViewportSize({ width: 320, height: 568 });
+    await page.goto(`${server.url}?feed=fixtures/big-text-rail.json&poll=off`);
+    await expect(page.getByRole('article')).toHaveCount(3);
+    await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
+    const rail = page.getByRole('navigation', { name: 'Key events' });
+    if (!(await rail.getByRole('link').first().isVisible())) {
+      await rail.getByText(/^Key events/).click();
+    }
+    // No more lines than words: none is broken across lines.
+    const lines = (locator: Locator) =>
+      locator.evaluate((el) => {
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+      });
+    const texts = [
+      ...(await page.getByRole('group', { name: 'Show updates' }).getByRole('button').all()),
+      ...(await rail.locator('a bdi').all()),
+    ];
+    expect(texts).toHaveLength(5);
+    for (const text of texts) {
+      const words = (await text.textContent())!.split(' ').length;
+      expect(await lines(text), (await text.textContent())!).toBeLessThanOrEqual(words);
+    }
+    expect(await offScreen(page)).toEqual({ page: 0, cut: [] });
   });
 });
 
