@@ -95,11 +95,11 @@ for (const where of ['standalone page', '<live-blog> embed']) {
     // Its text is gone, title and all; a line says what happened, where the reader is.
     await expect(page.getByText(/^long \d+:/)).toHaveCount(0);
     await expect(page.getByText('Update long')).toHaveCount(0);
-    const line = page.getByText(LINE);
-    await expect(line).toBeInViewport();
     await frames(page);
     expect(Math.abs((await below.boundingBox())!.y - y)).toBeLessThanOrEqual(1);
     expect(await shifts()).toBeCloseTo(before, 3);
+    const line = page.getByText(LINE);
+    await expect(line).toBeInViewport();
     // The host page here is a bare document: axe reads the page that is ours.
     if (where === 'standalone page') await expectNoAxeViolations(page);
 
