@@ -137,7 +137,7 @@ export function useLiveBlog(props: LiveBlogOptions, elements: LiveBlogElements) 
     model.effective.view,
     `${filters}|${model.effective.view}|${model.effective.order}|${limit}`,
     depth.more,
-    held.length,
+    held?.length,
   );
   const lastVisit = useLastVisit(
     feedUrl,

@@ -68,7 +68,7 @@ export interface TimelineInput {
   readonly otherLabel: string;
   readonly limit: number | undefined;
   /** Places of updates retracted on the reader's screen, rendered where they were. */
-  readonly held?: readonly LiveItem[];
+  readonly held?: readonly LiveItem[] | undefined;
 }
 
 export function useTimelineModel(input: TimelineInput): TimelineModel {

@@ -39,20 +39,18 @@ function loadLanding(): Promise<Landing> {
   ));
 }
 
-const noPlaces: readonly HeldPlace[] = [];
-
 /**
  * The places of updates retracted on the reader's screen, in the lists where they were
- * (hold-places.ts, with the landing code; before it is in, a retracted update goes at once).
+ * (hold-places.ts, with the landing code; before it is in, none: a retracted update goes at once).
  */
 export function useHeldPlaces(
   sorted: readonly LiveItem[],
   store: FeedStore | undefined,
   view: ViewState,
   find: (id: string) => Element | null,
-): readonly HeldPlace[] {
+): readonly HeldPlace[] | undefined {
   const state = useState<HeldState>();
-  return landingLoaded?.holdPlaces(state, sorted, store, view, find) ?? noPlaces;
+  return landingLoaded?.holdPlaces(state, sorted, store, view, find);
 }
 
 /** What the timeline shows: the updates that match, and the order they are rendered in. */
