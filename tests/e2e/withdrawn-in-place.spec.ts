@@ -53,11 +53,11 @@ const frames = (page: Page) =>
 
 /** Opens the feed where the test says, its long update's paragraph `n` 100 px from the top. */
 async function readLongUpdate(page: Page, where: string, app: string, host: HostServer, n = 13) {
-  const file = `${where === 'standalone page' ? 'page' : 'embed'}-retraction.json`;
+  const file = `${where.replace(/\W+/g, '-')}-retraction.json`;
   publish(file);
   const shifts = await countLayoutShifts(page);
   await page.clock.install({ time: NOW });
-  if (where === 'standalone page') await page.goto(`${app}?feed=/fixtures/${file}`);
+  if (where.startsWith('standalone page')) await page.goto(`${app}?feed=/fixtures/${file}`);
   else {
     await page.goto(
       host.page(
@@ -71,13 +71,20 @@ async function readLongUpdate(page: Page, where: string, app: string, host: Host
   }
   const reading = page.getByText(`long ${n}:`);
   await expect(reading).toBeAttached();
+  // As in a browser that has no scroll anchoring (Safari).
+  if (where.endsWith('anchoring'))
+    await page.evaluate(() => (document.documentElement.style.overflowAnchor = 'none'));
   await reading.evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().top - 100));
   await frames(page);
   expect((await reading.boundingBox())!.y).toBeCloseTo(100, 0);
   return { file, shifts };
 }
 
-for (const where of ['standalone page', '<live-blog> embed']) {
+for (const where of [
+  'standalone page',
+  '<live-blog> embed',
+  'standalone page, no scroll anchoring',
+]) {
   test(`${where}: the update being read, retracted, leaves its place and a line`, async ({
     page,
     server,
@@ -88,6 +95,9 @@ for (const where of ['standalone page', '<live-blog> embed']) {
     const below = page.getByRole('article', { name: 'Update older' });
     const y = (await below.boundingBox())!.y;
     expect(y).toBeLessThan(page.viewportSize()!.height);
+    // Above the screen: scroll anchoring must not bring it down into the place either.
+    const above = page.getByRole('article', { name: 'Update newer' });
+    const aboveY = (await above.boundingBox())!.y;
     const before = await shifts();
 
     publish(file, true);
@@ -97,6 +107,7 @@ for (const where of ['standalone page', '<live-blog> embed']) {
     await expect(page.getByText('Update long')).toHaveCount(0);
     await frames(page);
     expect(Math.abs((await below.boundingBox())!.y - y)).toBeLessThanOrEqual(1);
+    expect(Math.abs((await above.boundingBox())!.y - aboveY)).toBeLessThanOrEqual(1);
     expect(await shifts()).toBeCloseTo(before, 3);
     const line = page.getByText(LINE);
     await expect(line).toBeInViewport();

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { HeldPlace } from '../../core/timeline/held-place';
 import { messagesIn } from '../../shared/i18n/language';
 import { useLocale } from '../../shared/i18n/use-messages';
@@ -16,17 +16,30 @@ export function WithdrawnPlace({ place }: { readonly place: HeldPlace }) {
   // The live region is there before its words: one added with them is not announced.
   const [said, setSaid] = useState(false);
   const { drop } = place;
+  // Gone above the reader: a browser without scroll anchoring (or a page that turned it off)
+  // would move what they read up by its height; the page is scrolled by as much as it goes.
+  const above = useRef(false);
   useEffect(() => {
     // Its first report comes at once, on the screen as it was held: the line is said then, once.
     const observer = new IntersectionObserver(([entry]) => {
-      if (entry!.isIntersecting) setSaid(true);
-      else drop();
+      if (entry!.isIntersecting) return setSaid(true);
+      above.current = entry!.boundingClientRect.bottom <= 0;
+      drop();
     });
     observer.observe(ref.current!);
     return () => observer.disconnect();
   }, [drop]);
+  const { height } = place;
+  useLayoutEffect(
+    () => () => {
+      const root = document.scrollingElement;
+      if (above.current && root && getComputedStyle(root).overflowAnchor !== 'auto')
+        root.scrollTop -= height;
+    },
+    [height],
+  );
   return (
-    <div ref={ref} className="lb-withdrawn" style={{ height: place.height }}>
+    <div ref={ref} className="lb-withdrawn" style={{ height }}>
       <p aria-live="polite">{said && messagesIn(withdrawnMessages, locale).withdrawn}</p>
     </div>
   );
