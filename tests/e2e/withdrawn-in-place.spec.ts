@@ -1,7 +1,9 @@
 // The producer retracts the update the reader is in the middle of. Its text goes at once; its
 // place stays, as tall as it was, with one line saying it was withdrawn, so nothing the reader
-// sees below it moves. Once they scroll it out of view it goes, and nothing they read moves then
-// either. On the server-rendered standalone page and in <live-blog>'s shadow root on a host page.
+// sees moves: not what was below it, nor (Chromium's scroll anchoring, its anchor gone, would
+// do it) what was above. Once they scroll it out of view it goes, and nothing they read moves
+// then either. On the server-rendered standalone page, in <live-blog>'s shadow root on a host
+// page, and on a page without scroll anchoring (as in a browser that has none).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
