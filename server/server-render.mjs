@@ -150,6 +150,14 @@ async function unchanged(reads, load) {
 const FEED_WAIT_MS = 2000;
 
 /**
+ * Loads of other origins' feeds under way at once, each counted until it ends (up to the
+ * loader's own timeout), not only while a page waits for it: past this, a page whose feed the
+ * server holds no fresh copy of goes out as built at once, so a slow origin and a burst of
+ * addresses cannot pile up loads nobody waits for (docs/server.md).
+ */
+const MAX_FEED_LOADS = 8;
+
+/**
  * The longest the loader reuses a feed from another origin without asking again, and so the
  * longest a page rendered from it may be kept by a CDN: a feed's year-long max-age (a CDN's
  * default for JSON) would otherwise keep a live blog's page, and the app it loads, for a year.
@@ -164,12 +172,14 @@ const MAX_FRESH_MS = 60_000;
  *   feedWaitMs?: number,
  *   maxKeptBytes?: number,
  *   maxRenders?: number,
+ *   maxFeedLoads?: number,
  * }} options
  *   `module`: the built renderer (default dist-ssr/render-page.js); `feedOrigins`: other origins
  *   whose feeds the server may fetch to render (the SSRF-safe loader, docs/server.md), of which
  *   `privateOrigins` may resolve to private or loopback addresses; `feedWaitMs`: how long a
  *   render waits for them, in all (FEED_WAIT_MS); `maxKeptBytes`: the HTML of the pages kept, in
- *   all (MAX_KEPT_BYTES); `maxRenders`: renders under way at once (MAX_RENDERS).
+ *   all (MAX_KEPT_BYTES); `maxRenders`: renders under way at once (MAX_RENDERS); `maxFeedLoads`:
+ *   loads of other origins' feeds under way at once, until each ends (MAX_FEED_LOADS).
  */
 export function createPageRenderer(options = {}) {
   const file = path.resolve(options.module ?? 'dist-ssr/render-page.js');
@@ -229,7 +239,7 @@ export function createPageRenderer(options = {}) {
         allowPrivateAddresses: options.privateOrigins ?? [],
         maxFreshMs: MAX_FRESH_MS,
       });
-      remote ??= remoteFeeds(loader, MAX_FRESH_MS);
+      remote ??= remoteFeeds(loader, MAX_FRESH_MS, options.maxFeedLoads ?? MAX_FEED_LOADS);
     }
     const load = feedLoader(input, remote, feedOrigins, feedWaitMs);
     const key = `${input.page}\n${input.pageUrl}\n${input.acceptLanguage ?? ''}`;

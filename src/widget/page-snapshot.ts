@@ -71,6 +71,7 @@ export function readPageSnapshot(
       fetchedAt: value.fetchedAt,
       maxAgeSeconds: typeof value.maxAgeSeconds === 'number' ? value.maxAgeSeconds : undefined,
       locale: value.locale,
+      ...(typeof value.url === 'string' ? { url: value.url } : {}),
       ...(pages.length > 0 ? { pages } : {}),
     };
   } catch {

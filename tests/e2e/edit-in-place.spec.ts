@@ -137,4 +137,30 @@ for (const where of ['standalone page', '<live-blog> embed']) {
       .allTextContents();
     expect(texts.map((t) => t.split(':')[0])).toEqual(current.map((p) => p.slice(3).split(':')[0]));
   });
+
+  test(`${where}: a section the reader opened stays open through an edit`, async ({
+    page,
+    server,
+    host,
+  }) => {
+    const file = `${where === 'standalone page' ? 'page' : 'embed'}-sections.json`;
+    const section = `<details><summary>The full statement</summary>${para('Statement')}</details>`;
+    const withSection = paragraphs.with(9, section);
+    const shifts = await readLongUpdate(page, where, file, server.url, host);
+    publish(file, withSection, 4);
+    await page.clock.runFor(ONE_POLL);
+    const details = page.locator('article details');
+    await details.getByText('The full statement').click();
+    await expect(details).toHaveJSProperty('open', true);
+    await expect(page.getByText(/^Statement:/)).toBeVisible();
+    const before = await shifts();
+
+    publish(file, withSection.with(2, para('Paragraph 3, corrected')), 3);
+    await page.clock.runFor(ONE_POLL);
+    await expect(page.getByText('Paragraph 3, corrected')).toBeAttached();
+    await frames(page);
+    await expect(details).toHaveJSProperty('open', true);
+    await expect(page.getByText(/^Statement:/)).toBeVisible();
+    expect(await shifts()).toBeCloseTo(before, 3);
+  });
 }

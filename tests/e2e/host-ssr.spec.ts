@@ -12,6 +12,7 @@ import { trustedTypesViolations } from './fixtures';
 import { expect, test } from './hosts/embed-test';
 import { countLayoutShifts } from './layout-shift';
 import type { HostServer } from './hosts/host-server';
+import { startMovedFeedHost } from './hosts/moved-feed-host';
 import { startPlainFeedHost } from './hosts/plain-feed-host';
 import { HostArticle } from './hosts/ssr-host/host-article';
 import { buildHostBundle, hostPage, importLibrary } from './hosts/ssr-host/build-host';
@@ -31,12 +32,17 @@ test.afterAll(() => rmSync(bundleDir, { recursive: true, force: true }));
  * The host's server: loads the feed, renders the widget, then its own page around it. `policies`:
  * the Trusted Types policies the page allows (by default what docs/embedding.md gives hosts).
  */
-async function serveArticle(host: HostServer, feedOrigin: string, policies = ['live-blog']) {
+async function serveArticle(
+  host: HostServer,
+  feedOrigin: string,
+  policies = ['live-blog'],
+  feedPath = FEED_PATH,
+) {
   const { server, LiveBlog, libDir } = await importLibrary();
   host.files('/assets/', bundleDir);
   // The host serves the package's stylesheet itself: 'self' under its CSP.
   host.files('/live-blog/', libDir);
-  const feed = `${feedOrigin}${FEED_PATH}`;
+  const feed = `${feedOrigin}${feedPath}`;
   const doc = await server.loadLiveBlogFeed(feed, {
     allowedOrigins: [feedOrigin],
     allowPrivateAddresses: [feedOrigin],
@@ -177,6 +183,54 @@ test('after hydration nothing shifts, and a poll brings an update from a plain f
     expect(feedHost.preflights()).toBe(0);
   } finally {
     await feedHost.close();
+  }
+});
+
+test("a redirected feed's relative links point where the document is, before and after hydration", async ({
+  browser,
+  page,
+  host,
+}) => {
+  // The browser resolves a feed's relative URLs against where its request ended up (the
+  // response's URL): the server's HTML must do the same, or links and images break until the
+  // browser takes over, and hydrating its tree over the server's does not match.
+  const moved = await startMovedFeedHost();
+  try {
+    const url = await serveArticle(host, moved.origin, ['live-blog'], moved.feedPath);
+    const base = `${moved.origin}/coverage/2026/`;
+    const links = (where: Page) =>
+      where
+        .locator('live-blog article')
+        .evaluateAll((articles) =>
+          articles.map((article) => [
+            article.querySelector('h3 a')?.getAttribute('href'),
+            article.querySelector('img')?.getAttribute('src'),
+          ]),
+        );
+    const expected = [2, 1].map((n) => [`${base}story-${n}.html`, `${base}photo.png`]);
+
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    try {
+      const still = await context.newPage();
+      await still.goto(url);
+      await expect(still.locator('live-blog').getByRole('article')).toHaveCount(2);
+      expect(await links(still)).toEqual(expected);
+    } finally {
+      await context.close();
+    }
+
+    const problems = recordProblems(page);
+    await page.goto(url);
+    const widget = page.locator('live-blog');
+    await expect(page.locator('article.host-article[data-hydrated]')).toBeVisible();
+    await expect(widget.locator('[data-interactive]')).toHaveCount(1);
+    await page.waitForLoadState('networkidle');
+    // Hydrated over the server's mount, not rendered afresh beside it after a mismatch.
+    await expect(widget.locator('[data-live-blog-mount] article')).toHaveCount(2);
+    expect(await links(page)).toEqual(expected);
+    expect(problems).toEqual([]);
+  } finally {
+    await moved.close();
   }
 });
 

@@ -193,7 +193,10 @@ export class FeedSession {
    */
   async seed(doc: ReceivedDocument, revalidate: Revalidate = () => undefined): Promise<void> {
     if (this.#store !== emptyStore) return;
-    const feed = checkedFeed(this.url, readDocument({ text: doc.text, url: this.url }, false));
+    const feed = checkedFeed(
+      this.url,
+      readDocument({ text: doc.text, url: doc.url ?? this.url }, false),
+    );
     await this.#ready(feed.items);
     this.#validator = doc.validator ?? undefined;
     this.#unseenByCache = revalidate;

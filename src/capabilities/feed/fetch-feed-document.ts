@@ -44,6 +44,11 @@ export interface ReceivedDocument {
   /** When it was received (epoch ms). */
   readonly fetchedAt: number;
   readonly maxAgeSeconds?: number;
+  /**
+   * Where it was fetched from, after redirects, when not the feed's own URL: its relative URLs
+   * resolve against it, as against a fetched response's `url`.
+   */
+  readonly url?: string;
 }
 
 export const FEED_TIMEOUT_MS = 10_000;

@@ -11,18 +11,20 @@ const morph = lazyCode(() => import('./morph-body'));
 export function ProseHtml({ html }: { readonly html: SafeHtml }) {
   const [first] = useState(html);
   const ref = useRef<HTMLDivElement>(null);
-  const shown = useRef(String(html));
+  const shown = useRef(html);
+  /** What the body's nodes were last made from. */
+  const applied = useRef(html);
   useLayoutEffect(() => {
-    const text = String(html);
-    if (text === shown.current) return;
-    shown.current = text;
+    if (String(html) === String(shown.current)) return;
+    shown.current = html;
     const el = ref.current!;
     const apply = () => {
       // A later edit that came while the code loaded is the one to show.
-      if (shown.current !== text) return;
+      if (shown.current !== html) return;
       const code = morph.current();
-      if (code) code.morphHtml(el, html);
+      if (code) code.morphHtml(el, html, applied.current);
       else el.innerHTML = html as string;
+      applied.current = html;
     };
     if (morph.current()) apply();
     else void morph.load().then(apply);

@@ -70,10 +70,37 @@ function morphChildren(el: Node, next: Node): void {
   }
 }
 
-/** Makes `el`'s content the sanitised `html`, keeping the nodes of it that did not change. */
-export function morphHtml(el: Element, html: SafeHtml): void {
-  const parsed = el.ownerDocument.createElement('template');
-  // A TrustedHTML where the page enforces Trusted Types: the sanitiser's own output.
-  parsed.innerHTML = html as string;
-  morphChildren(el, parsed.content);
+const openStates = (root: ParentNode) =>
+  [...root.querySelectorAll('details')].map((details) => details.hasAttribute('open'));
+
+/**
+ * Makes `el`'s content the sanitised `html`, keeping the nodes of it that did not change. `was`
+ * is the HTML it was last given, to tell which sections (`<details>`) the reader opened or closed.
+ */
+export function morphHtml(el: Element, html: SafeHtml, was: SafeHtml): void {
+  const parse = (text: SafeHtml) => {
+    const template = el.ownerDocument.createElement('template');
+    // A TrustedHTML where the page enforces Trusted Types: the sanitiser's own output.
+    template.innerHTML = text as string;
+    return template.content;
+  };
+  const next = parse(html);
+  // The reader opens and closes a section through its `open` attribute: compared with it, a
+  // section they opened would differ from the edit's and be replaced, closed. So it is left out
+  // of the comparison, and put back after: as the reader left it where they changed it, as the
+  // edit has it elsewhere. The body matches `was`, then `html`, section by section, in order.
+  const fed = openStates(parse(was));
+  const readers = new Map<Element, boolean>();
+  el.querySelectorAll('details').forEach((details, i) => {
+    const open = details.hasAttribute('open');
+    if (open !== fed[i]) readers.set(details, open);
+  });
+  const edited = openStates(next);
+  for (const details of [...el.querySelectorAll('details'), ...next.querySelectorAll('details')])
+    details.removeAttribute('open');
+  morphChildren(el, next);
+  el.querySelectorAll('details').forEach((details, i) => {
+    const open = readers.get(details) ?? edited[i];
+    if (open) details.setAttribute('open', '');
+  });
 }

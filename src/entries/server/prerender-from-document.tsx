@@ -59,6 +59,8 @@ export async function prerenderFromDocument(input: {
     validator: doc.validator,
     fetchedAt: doc.fetchedAt,
     maxAgeSeconds: doc.maxAgeSeconds,
+    // Only when it moved: the browser then seeds against where the server found the document.
+    ...(doc.url !== undefined && doc.url !== url ? { url: doc.url } : {}),
     locale: settings.locale,
     ...(pages.length > 0 ? { pages } : {}),
   };

@@ -53,6 +53,9 @@ export async function renderLiveBlog(
     feed: settings.props.feed,
     pageUrl: options.pageUrl,
     doc: {
+      // Where the document was fetched from, after redirects: its relative URLs resolve there,
+      // as the browser resolves them against its response's URL.
+      url: feed.url,
       text: feed.text,
       validator: feed.etag ?? feed.lastModified,
       fetchedAt: feed.fetchedAt,

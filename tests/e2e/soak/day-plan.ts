@@ -1,7 +1,7 @@
 // What happens to the reader during the simulated day, in simulated time from the moment the page
 // opens. The full day (npm run soak) has two long outages, two spells with the tab hidden, an hour
-// of sleep and filters changed now and then; the short day (CI) keeps one outage (both faces of
-// it), one hidden spell and the hour of sleep.
+// of sleep, filters changed now and then, and the footprint measured on the way; the short day
+// (CI) keeps one outage (both faces of it), one hidden spell and the hour of sleep.
 import type { Outage } from './feed-producer';
 
 const MINUTE = 60_000;
@@ -11,7 +11,7 @@ const at = (hours: number, minutes = 0) => hours * HOUR + minutes * MINUTE;
 export type DayEvent =
   | { readonly at: number; readonly kind: 'browse' }
   | { readonly at: number; readonly kind: 'topic' | 'search' | 'clear' }
-  | { readonly at: number; readonly kind: 'baseline' }
+  | { readonly at: number; readonly kind: 'baseline' | 'checkpoint' }
   | { readonly at: number; readonly kind: 'outage'; readonly outage: Outage | null }
   | { readonly at: number; readonly kind: 'hidden'; readonly hidden: boolean }
   | { readonly at: number; readonly kind: 'sleep'; readonly ms: number };
@@ -24,6 +24,8 @@ export interface DayPlan {
 const BUSY: Outage = { kind: 'busy', retryAfterSeconds: 120 };
 const UNREACHABLE: Outage = { kind: 'unreachable' };
 
+const byTime = (events: DayEvent[]) => events.sort((a, b) => a.at - b.at);
+
 /** The first hour, the same in both: read back into older pages, try a filter, then measure. */
 const FIRST_HOUR: DayEvent[] = [
   { at: at(0, 5), kind: 'browse' },
@@ -32,7 +34,7 @@ const FIRST_HOUR: DayEvent[] = [
   { at: at(1), kind: 'baseline' },
 ];
 
-const FULL_DAY: DayEvent[] = [
+const FULL_DAY = byTime([
   ...FIRST_HOUR,
   { at: at(1, 30), kind: 'search' },
   { at: at(1, 45), kind: 'clear' },
@@ -50,7 +52,13 @@ const FULL_DAY: DayEvent[] = [
   { at: at(11), kind: 'topic' },
   { at: at(11, 20), kind: 'search' },
   { at: at(12), kind: 'clear' },
-];
+  // Measured on the way, where the tab is shown, the server answers and no filter is set: how
+  // the footprint gets from the first hour to the last.
+  ...[at(3), at(5, 30), at(7, 30), at(10, 30), at(13)].map((t) => ({
+    at: t,
+    kind: 'checkpoint' as const,
+  })),
+]);
 
 const SHORT_DAY: DayEvent[] = [
   ...FIRST_HOUR,

@@ -13,20 +13,20 @@ export class DayRunner {
   readonly #time: SimulatedTime;
   readonly #producer: FeedProducer;
   readonly #feed: string;
-  readonly #onBaseline: () => Promise<void>;
+  readonly #onMeasure: (kind: 'baseline' | 'checkpoint') => Promise<void>;
 
   constructor(
     page: Page,
     time: SimulatedTime,
     producer: FeedProducer,
     feed: string,
-    onBaseline: () => Promise<void>,
+    onMeasure: (kind: 'baseline' | 'checkpoint') => Promise<void>,
   ) {
     this.#page = page;
     this.#time = time;
     this.#producer = producer;
     this.#feed = feed;
-    this.#onBaseline = onBaseline;
+    this.#onMeasure = onMeasure;
   }
 
   async perform(event: DayEvent): Promise<void> {
@@ -42,7 +42,8 @@ export class DayRunner {
       case 'clear':
         return reader.clearFilters(page, time);
       case 'baseline':
-        return this.#onBaseline();
+      case 'checkpoint':
+        return this.#onMeasure(event.kind);
       case 'hidden':
         if (event.hidden) this.spans.hidden.push({ from: time.now, to: Infinity });
         else this.spans.hidden.at(-1)!.to = time.now;

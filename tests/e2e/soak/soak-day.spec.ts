@@ -26,6 +26,7 @@ const OPENED_AT = Date.parse('2031-05-14T06:00:00Z');
 const BACKLOG = 120;
 const BOUND = 0.1;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const mb = (bytes: number) => `${(bytes / 1048576).toFixed(2)} MB`;
 
 /**
  * A fresh page that reads all of `feed` and comes back to the top, measured: two of them, on a
@@ -69,8 +70,11 @@ test('a whole news day: every update once, the poll rhythm kept, no growth after
     const meter = await PageMeter.attach(page);
     const holding = () => held(producer, FEED, 0);
     let firstHour: Measured | undefined;
-    const day = new DayRunner(page, time, producer, FEED, async () => {
-      firstHour = await measure(page, meter, day, holding);
+    const onTheWay: { at: number; measured: Measured }[] = [];
+    const day = new DayRunner(page, time, producer, FEED, async (kind) => {
+      const measured = await measure(page, meter, day, holding);
+      if (kind === 'baseline') firstHour = measured;
+      else onTheWay.push({ at: time.now, measured });
     });
     await openPage(page, time, servers, FEED);
     await live(time, day, plan.events);
@@ -118,6 +122,26 @@ test('a whole news day: every update once, the poll rhythm kept, no growth after
       { name: 'updates held', before: first.held, after: atEnd.held },
       { name: 'updates rendered', before: first.rendered, after: atEnd.rendered },
     ];
+    // The raw heap through the day: compiled code grows fastest early on and then slows.
+    const through = [
+      { at: OPENED_AT + 3_600_000, measured: first },
+      ...onTheWay,
+      { at: endsAt, measured: atEnd },
+    ];
+    const curve = [
+      'The footprint through the day (reported)',
+      'hour   JS heap   compiled code  heap less code  updates held  DOM nodes',
+      ...through.map(({ at, measured: m }) =>
+        [
+          ((at - OPENED_AT) / 3_600_000).toFixed(1).padStart(4),
+          mb(m.footprint.heap).padStart(9),
+          mb(m.footprint.heap - m.objects).padStart(15),
+          mb(m.objects).padStart(15),
+          String(m.held).padStart(13),
+          String(m.footprint.nodes).padStart(10),
+        ].join(' '),
+      ),
+    ].join('\n');
     const cost: Row[] = [
       {
         name: 'JS heap less code',
@@ -130,6 +154,7 @@ test('a whole news day: every update once, the poll rhythm kept, no growth after
     ];
     const figures = [
       table(`Soak: ${HOURS} simulated hours`, ['after 1 h', `after ${HOURS} h`], overDay),
+      ...(onTheWay.length > 0 ? [curve] : []),
       table('What an update held costs: fresh pages', ['few', 'the day'], cost) +
         `\n≈ ${(perUpdate / 1024).toFixed(1)} KB of heap per update held`,
       `polls ${polls.length} (${polls.filter((r) => r.outcome === 304).length} × 304, ` +

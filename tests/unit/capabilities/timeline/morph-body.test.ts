@@ -1,14 +1,23 @@
 // An edit's body applied in place: the result is the new HTML, and the nodes that did not change
 // are the same nodes (what the browser's scroll anchoring and a playing player hold on to).
 import { describe, expect, it } from 'vitest';
-import { morphHtml } from '../../../../src/capabilities/timeline/morph-body';
+import { morphHtml as morphFrom } from '../../../../src/capabilities/timeline/morph-body';
 
 const p = (text: string) => `<p>${text}</p>`;
+
+/** The HTML each body was last given, as ProseHtml keeps it. */
+const given = new WeakMap<Element, string>();
 
 function body(html: string) {
   const el = document.createElement('div');
   el.innerHTML = html;
+  given.set(el, html);
   return el;
+}
+
+function morphHtml(el: Element, html: string) {
+  morphFrom(el, html, given.get(el)!);
+  given.set(el, html);
 }
 
 describe('morphHtml', () => {
@@ -70,5 +79,60 @@ describe('morphHtml', () => {
     morphHtml(el, next.join(''));
     expect(el.innerHTML).toBe(next.join(''));
     expect(el.children[0]).toBe(first);
+  });
+
+  describe('sections (<details>) the reader opened or closed', () => {
+    const section = (text: string, open = false) =>
+      `<details${open ? ' open=""' : ''}><summary>More</summary>${p(text)}</details>`;
+
+    it('keeps a section the reader opened open, and the same element, when another part changes', () => {
+      const el = body([p('one'), section('inside'), p('three')].join(''));
+      const details = el.querySelector('details')!;
+      details.open = true;
+      morphHtml(el, [p('one, corrected'), section('inside'), p('three')].join(''));
+      expect(el.querySelector('details')).toBe(details);
+      expect(details.open).toBe(true);
+      expect(el.querySelector('p')!.textContent).toBe('one, corrected');
+    });
+
+    it('keeps it open when the text inside it is edited', () => {
+      const el = body([p('one'), section('inside')].join(''));
+      const details = el.querySelector('details')!;
+      details.open = true;
+      morphHtml(el, [p('one'), section('inside, corrected')].join(''));
+      expect(el.querySelector('details')).toBe(details);
+      expect(details.open).toBe(true);
+      expect(details.textContent).toContain('inside, corrected');
+    });
+
+    it('keeps closed a section the feed had open and the reader closed', () => {
+      const el = body([section('a', true), section('b', true)].join(''));
+      const [first, second] = el.querySelectorAll('details');
+      first!.open = false;
+      morphHtml(el, [p('new'), section('a', true), section('b', true)].join(''));
+      expect(el.querySelectorAll('details')[0]).toBe(first);
+      expect(first!.open).toBe(false);
+      expect(second!.open).toBe(true);
+    });
+
+    it('opens and closes the sections the reader left alone as the edit says', () => {
+      const el = body([section('a'), section('b', true), p('c')].join(''));
+      const [a, b] = el.querySelectorAll('details');
+      const next = [section('a', true), section('b'), section('new', true), p('c')].join('');
+      morphHtml(el, next);
+      expect(el.innerHTML).toBe(next);
+      expect(el.querySelectorAll('details')[0]).toBe(a);
+      expect(el.querySelectorAll('details')[1]).toBe(b);
+    });
+
+    it('follows a section the reader opened when one is added above it', () => {
+      const el = body([section('a'), section('b')].join(''));
+      const b = el.querySelectorAll('details')[1]!;
+      b.open = true;
+      morphHtml(el, [section('added'), section('a'), section('b')].join(''));
+      const now = el.querySelectorAll('details');
+      expect(now[2]).toBe(b);
+      expect([...now].map((d) => d.open)).toEqual([false, false, true]);
+    });
   });
 });
