@@ -24,7 +24,7 @@ import { useLastVisit } from '../capabilities/live/use-last-visit';
 import { usePageVisible, useUnseenCount } from '../capabilities/live/use-unseen-count';
 import { CopyLinkButton } from '../capabilities/sharing/CopyLinkButton';
 import { permalinkFor } from '../capabilities/sharing/permalink';
-import { usePermalinkTarget } from '../capabilities/sharing/use-permalink-target';
+import { useHeldPlaces, usePermalinkTarget } from '../capabilities/sharing/use-permalink-target';
 import type { UpdateContext } from '../capabilities/timeline/UpdateArticle';
 import { useMessages } from '../shared/i18n/use-messages';
 import { useHydrated } from '../shared/hydration/use-hydrated';
@@ -72,6 +72,12 @@ export function useLiveBlog(props: LiveBlogOptions, elements: LiveBlogElements) 
   // A hidden page is not looking: arrivals wait, to show marked as new (and be said) on return.
   const visible = usePageVisible();
   const arrivals = useArrivals(sorted, atTop && visible, store, readsOldestFirst(view) && visible);
+  const findUpdate = useCallback(
+    (id: string) =>
+      rootRef.current?.querySelector(`[id="${CSS.escape(updateElementId(id))}"]`) ?? null,
+    [rootRef],
+  );
+  const held = useHeldPlaces(sorted, store, view, findUpdate);
   const model = useTimelineModel({
     store,
     sorted,
@@ -81,6 +87,7 @@ export function useLiveBlog(props: LiveBlogOptions, elements: LiveBlogElements) 
     locale,
     otherLabel: t.otherUpdates,
     limit,
+    held,
   });
   const filters = filterKey(model.effective);
   // A zone set by the page (?timezone=, an attribute) that Intl does not know gives way to the
@@ -130,11 +137,7 @@ export function useLiveBlog(props: LiveBlogOptions, elements: LiveBlogElements) 
     model.effective.view,
     `${filters}|${model.effective.view}|${model.effective.order}|${limit}`,
     depth.more,
-  );
-  const findUpdate = useCallback(
-    (id: string) =>
-      rootRef.current?.querySelector(`[id="${CSS.escape(updateElementId(id))}"]`) ?? null,
-    [rootRef],
+    held?.length,
   );
   const lastVisit = useLastVisit(
     feedUrl,

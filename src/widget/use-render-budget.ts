@@ -11,13 +11,15 @@ const AHEAD_PX = 1500;
 /**
  * How many updates of the list to render now (after the pinned ones, always rendered), growing
  * as the reader nears the end. `reset` starts the window afresh (new filters, another view).
- * `moreSteps`: steps the page's address asked for beyond the first screen (`more=`).
+ * `moreSteps`: steps the page's address asked for beyond the first screen (`more=`). `held`:
+ * places of retracted updates in the lists (use-held-places.ts), rendered beyond the window.
  */
 export function useRenderBudget(
   timeline: { readonly grouped: GroupedTimeline; readonly stream: readonly LiveItem[] },
   view: TimelineView,
   reset: string,
   moreSteps = 0,
+  held = 0,
 ) {
   const renderWindow = useRenderWindow(reset, windowAfter(moreSteps));
   const { stream } = timeline;
@@ -35,7 +37,7 @@ export function useRenderBudget(
     view === 'topics'
       ? timeline.grouped.groups.reduce((n, group) => n + group.items.length, 0)
       : stream.length;
-  const budget = Math.max(0, renderWindow.size - timeline.grouped.pinned.length);
+  const budget = Math.max(0, renderWindow.size - timeline.grouped.pinned.length) + held;
   const allRendered = budget >= listed;
   const grow = renderWindow.grow;
   const onNearEnd = useCallback(() => grow(), [grow]);

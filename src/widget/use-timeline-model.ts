@@ -1,7 +1,7 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import { useHydrated } from '../shared/hydration/use-hydrated';
 import type { FeedStore } from '../core/feed/feed-store';
-import { sortedItems } from '../core/feed/feed-store';
+import { compareNewestFirst, sortedItems } from '../core/feed/feed-store';
 import type { LiveItem } from '../core/feed/feed-types';
 import type { FacetName, FilterState, ViewState } from '../core/filters/filter-state';
 import { FACETS, filterKey, readsOldestFirst } from '../core/filters/filter-state';
@@ -67,10 +67,12 @@ export interface TimelineInput {
   readonly locale: string;
   readonly otherLabel: string;
   readonly limit: number | undefined;
+  /** Places of updates retracted on the reader's screen, rendered where they were. */
+  readonly held?: readonly LiveItem[] | undefined;
 }
 
 export function useTimelineModel(input: TimelineInput): TimelineModel {
-  const { store, sorted, shown, waiting, view, locale, otherLabel, limit } = input;
+  const { store, sorted, shown, waiting, view, locale, otherLabel, limit, held = noItems } = input;
   const meta = store?.meta;
   const labels = useMemo(() => createLabels(meta, locale), [meta, locale]);
   const searchText = useMemo(() => createSearchIndex(meta?.people ?? []), [meta?.people]);
@@ -131,19 +133,23 @@ export function useTimelineModel(input: TimelineInput): TimelineModel {
     () => (limit !== undefined && limit >= 0 ? matching.slice(0, limit) : matching),
     [matching, limit],
   );
+  const rendered = useMemo(
+    () => (held.length ? [...limited, ...held].sort(compareNewestFirst) : limited),
+    [limited, held],
+  );
   const grouped = useMemo(
     () =>
       effective.view === 'topics'
-        ? groupByTopic(limited, meta, otherLabel)
-        : { ...splitPinned(limited), groups: [] },
-    [limited, effective.view, meta, otherLabel],
+        ? groupByTopic(rendered, meta, otherLabel)
+        : { ...splitPinned(rendered), groups: [] },
+    [rendered, effective.view, meta, otherLabel],
   );
   const oldestFirst = readsOldestFirst(effective);
   const waitForStart = oldestFirst && store?.complete === false;
   const stream = useMemo(() => {
-    const items = waitForStart ? [] : limited.filter((item) => !item.pinned);
+    const items = waitForStart ? [] : rendered.filter((item) => !item.pinned);
     return oldestFirst ? items.reverse() : items;
-  }, [limited, oldestFirst, waitForStart]);
+  }, [rendered, oldestFirst, waitForStart]);
   return {
     sorted,
     labels,

@@ -35,6 +35,7 @@ import { keepPlaceWhileReading } from './reader-place';
 import './keep-focus';
 
 export { permalinkMessages } from './permalink-messages';
+export { holdPlaces } from './hold-places';
 
 /**
  * Once this chunk is in (when the page is idle, use-permalink-target.ts): its styles where the

@@ -15,6 +15,8 @@ import { renderIndex, type RenderedTimeline } from '../../core/timeline/render-o
 import { messagesIn } from '../../shared/i18n/language';
 import { useLocale } from '../../shared/i18n/use-messages';
 import type * as KeepInPlace from './keep-in-place';
+import type { HeldPlace } from '../../core/timeline/held-place';
+import type { HeldState } from './hold-places';
 
 type Landing = typeof KeepInPlace;
 let landing: Promise<Landing> | undefined;
@@ -35,6 +37,20 @@ function loadLanding(): Promise<Landing> {
       throw error;
     },
   ));
+}
+
+/**
+ * The places of updates retracted on the reader's screen, in the lists where they were
+ * (hold-places.ts, with the landing code; before it is in, none: a retracted update goes at once).
+ */
+export function useHeldPlaces(
+  sorted: readonly LiveItem[],
+  store: FeedStore | undefined,
+  view: ViewState,
+  find: (id: string) => Element | null,
+): readonly HeldPlace[] | undefined {
+  const state = useState<HeldState>();
+  return landingLoaded?.holdPlaces(state, sorted, store, view, find);
 }
 
 /** What the timeline shows: the updates that match, and the order they are rendered in. */
