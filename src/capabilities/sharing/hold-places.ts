@@ -18,7 +18,7 @@ export interface HeldState {
 
 /**
  * The places of updates a tombstone took away while they were on the reader's screen
- * (docs/decisions/00XX), for the timeline to render where they were. Found as the render that
+ * (docs/decisions/0043), for the timeline to render where they were. Found as the render that
  * removes them runs, while their elements are still in the page as the last commit left them
  * (read, not written): so their places come in the same commit, as tall as they were, and
  * nothing below moves. Each goes once out of view (WithdrawnPlace.tsx), all of them when the
