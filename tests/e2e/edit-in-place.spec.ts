@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { HostServer } from './hosts/host-server';
 import { expect, test } from './hosts/embed-test';
-import { hostDocument } from './hosts/host-server';
+import { frames, openWhere } from './reading-where';
 import { countLayoutShifts } from './layout-shift';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'live-blog-edit-'));
@@ -51,11 +51,6 @@ function publish(file: string, paragraphs: string[], editedMinutesAgo?: number) 
   writeFileSync(path.join(dir, file), JSON.stringify(doc));
 }
 
-const frames = (page: Page) =>
-  page.evaluate(
-    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
-  );
-
 const paragraphs = Array.from({ length: 14 }, (_, i) => para(`Paragraph ${i + 1}`));
 
 /**
@@ -73,18 +68,7 @@ async function readLongUpdate(
   publish(file, paragraphs);
   const shifts = await countLayoutShifts(page);
   await page.clock.install({ time: NOW });
-  if (where === 'standalone page') await page.goto(`${app}?feed=/fixtures/${file}`);
-  else {
-    await page.goto(
-      host.page(
-        `/${file}.html`,
-        hostDocument(
-          `<live-blog feed="${app}fixtures/${file}"></live-blog>`,
-          `<script type="module" src="${app}embed.js"></script>`,
-        ),
-      ),
-    );
-  }
+  await openWhere(page, where, file, app, host);
   const reading = page.getByText(`Paragraph ${at}:`);
   await expect(reading).toBeAttached();
   await reading.evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().top - 100));

@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { HostServer } from './hosts/host-server';
 import { expect, test } from './hosts/embed-test';
-import { hostDocument } from './hosts/host-server';
+import { frames, openWhere } from './reading-where';
 import { expectNoAxeViolations } from './fixtures';
 import { countLayoutShifts } from './layout-shift';
 
@@ -48,29 +48,13 @@ function publish(file: string, retracted = false) {
   writeFileSync(path.join(dir, file), JSON.stringify(doc));
 }
 
-const frames = (page: Page) =>
-  page.evaluate(
-    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
-  );
-
 /** Opens the feed where the test says, its long update's paragraph `n` 100 px from the top. */
 async function readLongUpdate(page: Page, where: string, app: string, host: HostServer, n = 13) {
   const file = `${where.replace(/\W+/g, '-')}-retraction.json`;
   publish(file);
   const shifts = await countLayoutShifts(page);
   await page.clock.install({ time: NOW });
-  if (where.startsWith('standalone page')) await page.goto(`${app}?feed=/fixtures/${file}`);
-  else {
-    await page.goto(
-      host.page(
-        `/${file}.html`,
-        hostDocument(
-          `<live-blog feed="${app}fixtures/${file}"></live-blog>`,
-          `<script type="module" src="${app}embed.js"></script>`,
-        ),
-      ),
-    );
-  }
+  await openWhere(page, where, file, app, host);
   const reading = page.getByText(`long ${n}:`);
   await expect(reading).toBeAttached();
   // As in a browser that has no scroll anchoring (Safari).
