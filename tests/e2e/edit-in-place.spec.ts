@@ -8,20 +8,13 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { HostServer } from './hosts/host-server';
 import { expect, test } from './hosts/embed-test';
-import { frames, openWhere } from './reading-where';
+import { NOW, ONE_POLL, at, frames, openWhere, para } from './reading-where';
 import { countLayoutShifts } from './layout-shift';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'live-blog-edit-'));
 test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
 test.use({ serverOptions: { mode: 'static', staticDir: dir, ssr: true } });
 
-/** poll_seconds 15, plus jitter: 17 s always reaches the next poll. */
-const ONE_POLL = 17_000;
-const NOW = Math.floor(Date.now() / 60_000) * 60_000;
-const at = (minutesAgo: number) => new Date(NOW - minutesAgo * 60_000).toISOString();
-
-const sentences = (n: number) => 'The committee heard the evidence again. '.repeat(n);
-const para = (label: string, n = 8) => `<p>${label}: ${sentences(n)}</p>`;
 const short = (id: string, minutesAgo: number) => ({
   id,
   title: `Update ${id}`,
