@@ -12,7 +12,7 @@ const AHEAD_PX = 1500;
  * How many updates of the list to render now (after the pinned ones, always rendered), growing
  * as the reader nears the end. `reset` starts the window afresh (new filters, another view).
  * `moreSteps`: steps the page's address asked for beyond the first screen (`more=`). `held`:
- * places of retracted updates in the lists (use-held-places.ts), rendered beyond the window.
+ * places of retracted updates in the lists (sharing/hold-places.ts), rendered beyond the window.
  */
 export function useRenderBudget(
   timeline: { readonly grouped: GroupedTimeline; readonly stream: readonly LiveItem[] },
