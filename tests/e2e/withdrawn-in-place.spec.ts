@@ -90,6 +90,10 @@ for (const where of [
     expect(await shifts()).toBeCloseTo(before, 3);
     const line = page.getByText(LINE);
     await expect(line).toBeInViewport();
+    // Its group counts the updates there are, not the place.
+    await expect(page.getByRole('heading', { name: /^Other updates/ })).toHaveText(
+      'Other updates (3 updates)',
+    );
     // The host page here is a bare document: axe reads the page that is ours.
     if (where === 'standalone page') await expectNoAxeViolations(page);
 

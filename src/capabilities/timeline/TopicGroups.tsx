@@ -15,6 +15,8 @@ export function TopicGroups({ groups, context, fresh, since, budget }: Props) {
     <>
       {withinBudget(groups, budget).map(({ group, items }) => {
         const headingId = groupTitleId(group.id);
+        // A retracted update's held place (core/timeline/held-place.ts) is no update.
+        const updates = group.items.filter((item) => !('render' in item)).length;
         return (
           <section
             key={group.id ?? ''}
@@ -26,7 +28,7 @@ export function TopicGroups({ groups, context, fresh, since, budget }: Props) {
               {/* "Other updates" is the widget's words; a topic's label is the feed's. */}
               <bdi lang={group.id ? context.lang : undefined}>{group.label}</bdi>{' '}
               {/* <bdi>: "(2 updates)" in a right-to-left feed too, not "(updates 2)". */}
-              <bdi className="lb-group__count">({t.updateCount(group.items.length)})</bdi>
+              <bdi className="lb-group__count">({t.updateCount(updates)})</bdi>
             </h2>
             <UpdateArticles items={items} {...{ context, fresh, since }} />
           </section>
