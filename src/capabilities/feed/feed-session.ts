@@ -188,15 +188,12 @@ export class FeedSession {
   }
 
   /**
-   * Starts from the document the server rendered from, as a first poll would; polls ask with
-   * `revalidate`'s headers, or where none, read it whole once for the cache. Throws FeedFetchError.
+   * Starts from the server's document (read where it found it), as a first poll would; polls ask
+   * with `revalidate`'s headers, or else read it whole once for the cache. Throws FeedFetchError.
    */
   async seed(doc: ReceivedDocument, revalidate: Revalidate = () => undefined): Promise<void> {
     if (this.#store !== emptyStore) return;
-    const feed = checkedFeed(
-      this.url,
-      readDocument({ text: doc.text, url: doc.url ?? this.url }, false),
-    );
+    const feed = checkedFeed(this.url, readDocument({ url: this.url, ...doc }, false));
     await this.#ready(feed.items);
     this.#validator = doc.validator ?? undefined;
     this.#unseenByCache = revalidate;
