@@ -89,14 +89,16 @@ export function morphHtml(el: Element, html: SafeHtml, was: SafeHtml): void {
   // section they opened would differ from the edit's and be replaced, closed. So it is left out
   // of the comparison, and put back after: as the reader left it where they changed it, as the
   // edit has it elsewhere. The body matches `was`, then `html`, section by section, in order.
-  const fed = openStates(parse(was));
+  const sections = el.querySelectorAll('details');
+  // `was` is parsed again only where there is a section to tell about.
+  const fed = sections.length > 0 ? openStates(parse(was)) : [];
   const readers = new Map<Element, boolean>();
-  el.querySelectorAll('details').forEach((details, i) => {
+  sections.forEach((details, i) => {
     const open = details.hasAttribute('open');
     if (open !== fed[i]) readers.set(details, open);
   });
   const edited = openStates(next);
-  for (const details of [...el.querySelectorAll('details'), ...next.querySelectorAll('details')])
+  for (const details of [...sections, ...next.querySelectorAll('details')])
     details.removeAttribute('open');
   morphChildren(el, next);
   el.querySelectorAll('details').forEach((details, i) => {
