@@ -205,9 +205,14 @@ test("a redirected feed's relative links point where the document is, before and
           articles.map((article) => [
             article.querySelector('h3 a')?.getAttribute('href'),
             article.querySelector('img')?.getAttribute('src'),
+            article.querySelector('p a')?.getAttribute('href'),
           ]),
         );
-    const expected = [2, 1].map((n) => [`${base}story-${n}.html`, `${base}photo.png`]);
+    const expected = [2, 1].map((n) => [
+      `${base}story-${n}.html`,
+      `${base}photo.png`,
+      `${base}more-${n}.html`,
+    ]);
 
     const context = await browser.newContext({ javaScriptEnabled: false });
     try {

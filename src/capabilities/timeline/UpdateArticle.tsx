@@ -30,6 +30,7 @@ export interface UpdateContext {
   readonly lang?: string | undefined;
   readonly locale: string;
   readonly timeZone: string | undefined;
+  /** The feed's URL, for a body whose item does not say where its document was (`item.base`). */
   readonly baseUrl: string | undefined;
   readonly permalink: (id: string) => string;
   /** What lets a reader share an update's permalink (the widget gives "Copy link"). */
@@ -77,11 +78,13 @@ function sanitizedBody(
   { baseUrl, bodyEmbeds }: UpdateContext,
 ): readonly ShownPiece[] | undefined {
   if (item.contentHtml === undefined) return undefined;
+  // Where the item's own document was found: a page of the feed, or a moved feed's new place.
+  const base = item.base ?? baseUrl;
   const cached = sanitized.get(item);
-  if (cached && cached.base === baseUrl) return cached.body;
+  if (cached && cached.base === base) return cached.body;
   const embeds = bodyEmbeds();
   const hooks = embeds?.keepPastedEmbeds;
-  const html = safeBodyHtml(item.contentHtml, baseUrl, hooks);
+  const html = safeBodyHtml(item.contentHtml, base, hooks);
   // Each piece of a split body goes through the sanitiser again on its way back to HTML: only
   // the sanitiser makes what an HTML sink takes.
   const body =
@@ -90,9 +93,9 @@ function sanitizedBody(
       : (embeds
           ?.splitAtEmbeds(html)
           ?.map((piece) =>
-            'html' in piece ? { html: safeBodyHtml(piece.html, baseUrl, hooks)! } : piece,
+            'html' in piece ? { html: safeBodyHtml(piece.html, base, hooks)! } : piece,
           ) ?? [{ html }]);
-  sanitized.set(item, { base: baseUrl, body });
+  sanitized.set(item, { base, body });
   return body;
 }
 

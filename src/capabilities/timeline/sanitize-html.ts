@@ -174,7 +174,7 @@ export type SanitizerHooks = (
 const added = new WeakSet<SanitizerHooks>();
 
 /**
- * Sanitised HTML for one update's body; `baseUrl` is the feed document's URL. `hooks` (the embeds
+ * Sanitised HTML for one update's body; `baseUrl` is where its feed document was found. `hooks` (the embeds
  * code's, for provider markup) stay on the sanitiser from their first use.
  */
 export function sanitizeHtml(

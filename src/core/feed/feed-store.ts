@@ -74,7 +74,11 @@ function mergeItems(store: FeedStore, feed: ParsedFeed): MergeOutcome {
     if (dead.has(item.id)) continue;
     const held = (items ?? store.items).get(item.id);
     // Newer wins; equal versions may still differ (a correction without a new date): take it.
-    if (held !== undefined && (itemVersion(item) < itemVersion(held) || sameJson(item, held))) {
+    // The same update in another document (a page repeating the head) is not news.
+    if (
+      held !== undefined &&
+      (itemVersion(item) < itemVersion(held) || sameJson({ ...item, base: held.base }, held))
+    ) {
       continue;
     }
     items ??= new Map(store.items);

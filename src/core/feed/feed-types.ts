@@ -74,6 +74,8 @@ export interface LiveItem {
   readonly id: string;
   readonly title?: string;
   readonly contentHtml?: string;
+  /** Where the document holding the item was found: `contentHtml`'s relative links resolve there. */
+  readonly base?: string;
   readonly contentText?: string;
   readonly summary?: string;
   readonly url?: string;

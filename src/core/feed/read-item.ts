@@ -94,6 +94,7 @@ export function readItem(raw: unknown, mode: ReadMode): ItemRead {
       id,
       title: clean(shortText(raw.title)),
       contentHtml: onlySummary ? undefined : html,
+      base,
       contentText: onlySummary || text,
       summary,
       url: safeHttpUrl(raw.url, base),

@@ -17,7 +17,7 @@ const PIXEL = Buffer.from(
 
 /**
  * A feed host that moved its feed: `/live` answers 302 to `/coverage/2026/feed.json`, whose
- * updates name their link and image relative to that document, as a feed may (docs/feed-format.md: relative URLs resolve against the document's URL).
+ * updates name their link, image and a link in their body relative to that document, as a feed may (docs/feed-format.md: relative URLs resolve against the document's URL).
  */
 export async function startMovedFeedHost(): Promise<MovedFeedHost> {
   const cors = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': 'ETag' };
@@ -29,7 +29,7 @@ export async function startMovedFeedHost(): Promise<MovedFeedHost> {
       title: `Update ${n}`,
       url: `story-${n}.html`,
       image: 'photo.png',
-      content_text: `Body ${n}.`,
+      content_html: `<p>Body ${n}. <a href="more-${n}.html">More</a></p>`,
       date_published: `2026-05-01T1${n}:00:00Z`,
     })),
   });

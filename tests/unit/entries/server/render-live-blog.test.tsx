@@ -50,7 +50,7 @@ describe('renderLiveBlog', () => {
           title: 'An update',
           url: 'story.html',
           image: 'photo.png',
-          content_text: 'Body.',
+          content_html: '<p>Body. <a href="more.html">More</a></p>',
           date_published: '2026-05-01T11:00:00Z',
         },
       ],
@@ -70,7 +70,9 @@ describe('renderLiveBlog', () => {
     const html = snapshot?.shadowHtml ?? '';
     expect(html).toContain('href="https://news.example/coverage/2026/story.html"');
     expect(html).toContain('src="https://news.example/coverage/2026/photo.png"');
+    expect(html).toContain('href="https://news.example/coverage/2026/more.html"');
     expect(html).not.toContain('https://news.example/story.html');
+    expect(html).not.toContain('https://news.example/more.html');
     const shadow = document.body.appendChild(document.createElement('div'));
     shadow.innerHTML = html;
     // What the browser seeds its session from before it hydrates the same HTML.
