@@ -189,7 +189,8 @@ export function useLiveBlog(props: LiveBlogOptions, elements: LiveBlogElements) 
     if (first) target.jumpTo(first.id);
   };
   const jumpToLatest = () => {
-    const newest = model.stream[model.stream.length - 1];
+    // Not the place of one withdrawn while on screen (hold-places.ts).
+    const newest = model.stream.findLast((item) => !('render' in item));
     if (newest) target.jumpTo(newest.id);
   };
   // Of an update: not of the last poll, nor of a retraction (no "last update" in a blog of none).

@@ -111,3 +111,40 @@ for (const where of [
     ]);
   });
 }
+
+test('oldest first, "Jump to latest" goes to the newest update, not to a withdrawn one’s place', async ({
+  page,
+  server,
+}) => {
+  const file = 'jump-retraction.json';
+  const write = (retracted: boolean) =>
+    writeFileSync(
+      path.join(dir, file),
+      JSON.stringify({
+        version: 'https://jsonfeed.org/version/1.1',
+        title: 'Retraction desk: live',
+        _liveblog: { status: 'live', poll_seconds: 15 },
+        items: [
+          retracted
+            ? { id: 'last', date_modified: at(0), _liveblog: { deleted: true } }
+            : update('last', 5, 1),
+          update('middle', 20, 1),
+          update('first', 30, 1),
+        ],
+      }),
+    );
+  write(false);
+  await page.clock.install({ time: NOW });
+  await page.goto(`${server.url}?feed=/fixtures/${file}&view=latest&order=oldest`);
+  await expect(page.getByRole('article', { name: 'Update last' })).toBeInViewport();
+  // The code that holds places comes in once the page is idle.
+  await page.clock.runFor(2_000);
+  await page.waitForLoadState('networkidle');
+  write(true);
+  await page.clock.runFor(ONE_POLL);
+  // The newest went while on the screen: its place holds the end of the story.
+  await expect(page.getByText(LINE)).toBeInViewport();
+  await page.getByRole('button', { name: 'Jump to latest' }).click();
+  await expect(page.getByRole('article', { name: 'Update middle' })).toBeFocused();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
