@@ -6,6 +6,7 @@ import {
   FeedLoadError,
   loadLiveBlogFeed,
   renderLiveBlog,
+  type FeedLoadFailure,
 } from 'live-blog/server';
 
 const FEED = 'https://feeds.example/vilnius.json';
