@@ -34,23 +34,16 @@ import { createHash } from 'node:crypto';
 const MAX_VERSIONS = 100;
 
 /**
- * @param {Loader} loader
+ * @param {Loader} loader its loads under way are bounded by the loader itself (its `maxLoads`):
+ *   past that, it refuses at once a feed it holds no fresh copy of, and the page goes out as built
  * @param {number} maxFreshMs the longest the loader reuses a copy (its `maxFreshMs`): a page
  *   shown from one is fresh no longer, whatever the feed's max-age says, since the server itself
  *   asks again by then
- * @param {number} [maxLoads] loads under way at once, each counted until it ends, whether a page
- *   still waits for it or not: a page gives up on a slow origin long before the loader does
  */
-export function remoteFeeds(loader, maxFreshMs, maxLoads = Infinity) {
+export function remoteFeeds(loader, maxFreshMs) {
   /** When the server first read each feed's current version, by feed URL. */
   /** @type {Map<string, { version: string, fetchedAt: number }>} */
   const versions = new Map();
-  /** Loads under way, by feed URL: a page that asks for one of these joins it. */
-  /** @type {Map<string, Promise<RemoteDocument | undefined>>} */
-  const loads = new Map();
-  /** Until when the loader's copy of each feed is fresh (ms since the epoch), by feed URL. */
-  /** @type {Map<string, number>} */
-  const fresh = new Map();
   /** The text's hash, once per copy the loader hands out. */
   /** @type {WeakMap<LoaderSnapshot, string>} */
   const hashes = new WeakMap();
@@ -91,14 +84,17 @@ export function remoteFeeds(loader, maxFreshMs, maxLoads = Infinity) {
 
   /**
    * The document at `url`, or undefined when it cannot be had by `deadline` (ms since the epoch):
-   * the page then goes out as built, while the load goes on for the readers after.
+   * the page then goes out as built, while the load goes on for the readers after (the loader
+   * shares it with the pages that ask meanwhile, and counts it until it ends).
    * @param {string} url
    * @param {number} deadline
    * @returns {Promise<RemoteDocument | undefined>}
    */
   function load(url, deadline) {
-    const loading = loads.get(url) ?? start(url);
-    if (!loading) return Promise.resolve(undefined);
+    const loading = loader.load(url).then(
+      (s) => document(url, s),
+      () => undefined, // any failure, or the loader busy: the browser loads the feed itself
+    );
     /** @type {NodeJS.Timeout | undefined} */
     let timer;
     const late = new Promise((resolve) => {
@@ -109,40 +105,22 @@ export function remoteFeeds(loader, maxFreshMs, maxLoads = Infinity) {
   }
 
   /**
-   * The loader's answer for `url`, counted among the loads under way until it comes; undefined,
-   * asking nothing, when as many are under way already and the loader's copy (if any) is stale:
-   * the page goes out as built at once rather than pile up one more load nobody may wait for.
+   * The page's document from the loader's copy, or undefined for a feed that moved.
    * @param {string} url
+   * @param {LoaderSnapshot} s
+   * @returns {RemoteDocument | undefined}
    */
-  function start(url) {
-    if (loads.size >= maxLoads && !((fresh.get(url) ?? 0) > Date.now())) return undefined;
-    /** @type {Promise<RemoteDocument | undefined>} */
-    const loading = loader
-      .load(url)
-      .then(
-        (s) => {
-          const expiresAt = s.fetchedAt + Math.min(s.maxAgeSeconds * 1000, maxFreshMs);
-          fresh.delete(url);
-          fresh.set(url, expiresAt);
-          if (fresh.size > MAX_VERSIONS)
-            fresh.delete(/** @type {string} */ (fresh.keys().next().value));
-          return moved(s.url, url)
-            ? undefined
-            : {
-                text: s.text,
-                validator: s.etag ?? s.lastModified,
-                version: versionOf(s),
-                fetchedAt: dated(url, s, versionOf(s)),
-                maxAgeSeconds: s.maxAgeSeconds,
-                // From when it was received or last confirmed: a page shown later has that much less.
-                expiresAt,
-              };
-        },
-        () => undefined, // any failure: the browser loads the feed and says what is wrong
-      )
-      .finally(() => loads.delete(url));
-    loads.set(url, loading);
-    return loading;
+  function document(url, s) {
+    if (moved(s.url, url)) return undefined;
+    return {
+      text: s.text,
+      validator: s.etag ?? s.lastModified,
+      version: versionOf(s),
+      fetchedAt: dated(url, s, versionOf(s)),
+      maxAgeSeconds: s.maxAgeSeconds,
+      // From when it was received or last confirmed: a page shown later has that much less.
+      expiresAt: s.fetchedAt + Math.min(s.maxAgeSeconds * 1000, maxFreshMs),
+    };
   }
 
   return { load };

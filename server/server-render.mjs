@@ -31,6 +31,7 @@ import { reloadIfAppFails, startAppAfterPaint } from './start-after-paint.mjs';
  *     allowedOrigins: string[],
  *     allowPrivateAddresses?: string[],
  *     maxFreshMs?: number,
+ *     maxLoads?: number,
  *   }) => {
  *     load: (url: string) => Promise<{
  *       url: string,
@@ -150,10 +151,10 @@ async function unchanged(reads, load) {
 const FEED_WAIT_MS = 2000;
 
 /**
- * Loads of other origins' feeds under way at once, each counted until it ends (up to the
- * loader's own timeout), not only while a page waits for it: past this, a page whose feed the
- * server holds no fresh copy of goes out as built at once, so a slow origin and a burst of
- * addresses cannot pile up loads nobody waits for (docs/server.md).
+ * Loads of other origins' feeds under way at once (the loader's `maxLoads`), each counted until
+ * it ends (up to the loader's own timeout), not only while a page waits for it: past this, a
+ * page whose feed the server holds no fresh copy of goes out as built at once, so a slow origin
+ * and a burst of addresses cannot pile up loads nobody waits for (docs/server.md).
  */
 const MAX_FEED_LOADS = 8;
 
@@ -238,8 +239,9 @@ export function createPageRenderer(options = {}) {
         allowedOrigins: feedOrigins,
         allowPrivateAddresses: options.privateOrigins ?? [],
         maxFreshMs: MAX_FRESH_MS,
+        maxLoads: options.maxFeedLoads ?? MAX_FEED_LOADS,
       });
-      remote ??= remoteFeeds(loader, MAX_FRESH_MS, options.maxFeedLoads ?? MAX_FEED_LOADS);
+      remote ??= remoteFeeds(loader, MAX_FRESH_MS);
     }
     const load = feedLoader(input, remote, feedOrigins, feedWaitMs);
     const key = `${input.page}\n${input.pageUrl}\n${input.acceptLanguage ?? ''}`;

@@ -145,36 +145,4 @@ describe('server rendering of a feed from another origin', () => {
     expect((await request())?.rep.body.toString()).toContain('<p>changed');
     expect(globalThis.__renders).toBe(2);
   });
-
-  it('counts a load it gave up on until the load ends: a slow origin gets no pile of them', async () => {
-    // Every page names another feed (a query string of its own), and the origin answers none
-    // within the wait: each reader gets the page as built at once, while the loads the server
-    // started go on up to the loader's timeout. Past the limit it starts no more of them.
-    // The loader: one request per feed, its answer then held (fresh for its max-age).
-    const answers = new Map<string, (s: FeedSnapshot) => void>();
-    const held = new Map<string, Promise<FeedSnapshot>>();
-    globalThis.__remoteLoad = (url) => {
-      if (!held.has(url)) held.set(url, new Promise((resolve) => answers.set(url, resolve)));
-      return held.get(url)!;
-    };
-    const feed = (n: number) => `${ORIGIN}/live.json?n=${n}`;
-    const page = (n: number) => `http://127.0.0.1/?feed=${encodeURIComponent(feed(n))}`;
-    const sent = async (n: number) => {
-      let result: Awaited<ReturnType<typeof request>> | 'waiting' = 'waiting';
-      void request(page(n)).then((r) => (result = r));
-      await vi.advanceTimersByTimeAsync(WAIT_MS);
-      return result;
-    };
-    for (let n = 0; n < 12; n++) expect(await sent(n)).toBeNull();
-    expect(answers.size).toBe(8); // MAX_FEED_LOADS
-
-    // One ends: there is room for another, and its readers after have their page.
-    answers.get(feed(0))!(received('first', '"v1"', 30, feed(0)));
-    expect(await sent(12)).toBeNull();
-    expect(answers.size).toBe(9);
-    expect((await request(page(0)))?.rep.body.toString()).toContain('<p>first');
-    // A page whose feed is held fresh is rendered even while the loads are at their limit.
-    expect((await request(page(0)))?.rep.body.toString()).toContain('<p>first');
-    expect(answers.size).toBe(9);
-  });
 });

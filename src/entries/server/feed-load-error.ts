@@ -15,7 +15,12 @@ export type FeedLoadFailure =
   /** A web page (text/html) instead of a feed, or a Content-Encoding we did not ask for. */
   | 'content-type'
   /** More than `maxRedirects` redirects, or one without a usable Location. */
-  | 'redirect';
+  | 'redirect'
+  /**
+   * Not asked for: `maxLoads` loads of other feeds were under way (createFeedLoader). Nothing
+   * is kept for the URL; a later load, once one of them has ended, asks.
+   */
+  | 'busy';
 
 export class FeedLoadError extends Error {
   readonly reason: FeedLoadFailure;

@@ -1,5 +1,6 @@
 // Request coalescing and freshness for the server-side feed loader: however many pages render a
-// feed at once, its origin sees at most one request per freshness interval, failures included.
+// feed at once, its origin sees at most one request per freshness interval, failures included;
+// and however many feeds they name, at most maxLoads requests are under way at once.
 
 export interface FreshnessOptions {
   /** The shortest time a result (or a failure) is reused: the floor that stops hammering. */
@@ -10,6 +11,14 @@ export interface FreshnessOptions {
   readonly maxEntries: number;
   /** What the values kept may weigh in all (`weigh` says how much each does), likewise. */
   readonly maxWeight: number;
+  /**
+   * Refreshes under way at once, each counted until it settles, whether or not anyone still
+   * waits for it: entries in flight are never evicted, so without this a burst of new keys
+   * under a slow source would pile them up without bound.
+   */
+  readonly maxLoads: number;
+  /** The rejection for a get that would start a refresh past maxLoads. */
+  readonly busy: (key: string) => Error;
   readonly now: () => number;
 }
 
@@ -33,7 +42,9 @@ export interface CoalescingCache<T> {
  * `maxAgeMs(value)` says how long the value is fresh, clamped to [minFreshMs, maxFreshMs].
  * Concurrent gets of one key share one refresh; a failed refresh is reused for minFreshMs.
  * Bounded by count and by weight (`weigh`): every URL with its own query string is a key, and a
- * value can be a whole feed document.
+ * value can be a whole feed document. A get that needs a refresh while maxLoads are under way
+ * is rejected with `busy(key)` and changes nothing: the refusal is not the source's failure, so
+ * it is neither kept for minFreshMs nor put in place of the last good value.
  */
 export function createCoalescingCache<T>(
   refresh: (key: string, last: T | undefined) => Promise<T>,
@@ -41,10 +52,12 @@ export function createCoalescingCache<T>(
   options: FreshnessOptions,
   weigh: (value: T) => number,
 ): CoalescingCache<T> {
-  const { minFreshMs, maxFreshMs, maxEntries, maxWeight, now } = options;
+  const { minFreshMs, maxFreshMs, maxEntries, maxWeight, maxLoads, busy, now } = options;
   // A Map iterates in insertion order: re-inserting on use keeps the least recent first.
   const entries = new Map<string, Entry<T>>();
   let weight = 0;
+  /** Refreshes started and not yet settled. */
+  let loading = 0;
 
   /** Sets `key`'s entry, in its place, or (`used`) as the most recently used. */
   function set(key: string, entry: Entry<T>, used: boolean) {
@@ -74,13 +87,17 @@ export function createCoalescingCache<T>(
 
   function start(key: string, last: T | undefined): Promise<T> {
     const weighed = last === undefined ? 0 : weigh(last);
-    const promise: Promise<T> = refresh(key, last).then(
+    const pending = refresh(key, last);
+    loading++;
+    const promise: Promise<T> = pending.then(
       (value) => {
+        loading--;
         const fresh = Math.min(maxFreshMs, Math.max(minFreshMs, maxAgeMs(value)));
         settle(key, { last: value, promise, until: now() + fresh, weight: weigh(value) });
         return value;
       },
       (error: unknown) => {
+        loading--;
         settle(key, { last, promise, until: now() + minFreshMs, weight: weighed });
         throw error;
       },
@@ -93,10 +110,13 @@ export function createCoalescingCache<T>(
   return {
     get(key) {
       const entry = entries.get(key);
-      if (!entry) return start(key, undefined);
-      // Most recently used last.
-      set(key, entry, true);
-      return now() < entry.until ? entry.promise : start(key, entry.last);
+      if (entry && now() < entry.until) {
+        // Most recently used last.
+        set(key, entry, true);
+        return entry.promise;
+      }
+      if (loading >= maxLoads) return Promise.reject(busy(key));
+      return start(key, entry?.last);
     },
   };
 }

@@ -40,12 +40,22 @@ export interface FeedLoaderOptions extends LoadFeedOptions {
    * query string with its feed would otherwise have a copy per URL held. Default 4 × maxBytes.
    */
   maxCacheBytes?: number | undefined;
+  /**
+   * Requests under way at once, each counted until it ends (an answer, a failure or
+   * `timeoutMs`), whether or not a caller still waits for it; loads of one URL share one. A load
+   * that would start one more fails at once with the reason 'busy' and asks nothing, so a slow
+   * origin and a burst of new feed URLs hold at most this many sockets and documents. Default 8.
+   */
+  maxLoads?: number | undefined;
   /** The clock, in ms since the epoch (tests pass their own). Default Date.now. */
   now?: (() => number) | undefined;
 }
 
 export interface FeedLoader {
-  /** The feed at `url`: fresh from memory, shared with a load in flight, or (re)fetched. */
+  /**
+   * The feed at `url`: fresh from memory, shared with a load in flight, or (re)fetched; or a
+   * FeedLoadError ('busy' when `maxLoads` are under way and it would need another).
+   */
   load(url: string): Promise<FeedSnapshot>;
   /** Closes the idle keep-alive connections (when the server shuts down). */
   close(): void;
@@ -118,11 +128,21 @@ export async function loadLiveBlogFeed(
   return load(checkFeedUrl(url, policy), policy, undefined, Date.now);
 }
 
+function busy(url: string): FeedLoadError {
+  return new FeedLoadError(
+    'busy',
+    url,
+    'Not loaded: as many feed loads as maxLoads allows are under way; try again once one ends.',
+  );
+}
+
 /**
  * A loader for a server that renders many pages: concurrent loads of one URL share a request, a
  * result is reused while fresh (its max-age, within [minFreshMs, maxFreshMs]), then revalidated
  * with If-None-Match / If-Modified-Since. A failure is reused for minFreshMs, so a broken origin
  * gets at most one request per URL per interval; the last good document is kept to revalidate.
+ * At most `maxLoads` requests are under way at once; past that, a load that needs one fails
+ * with 'busy' at once.
  */
 export function createFeedLoader(options: FeedLoaderOptions): FeedLoader {
   const policy = feedPolicy(options);
@@ -130,11 +150,15 @@ export function createFeedLoader(options: FeedLoaderOptions): FeedLoader {
   const minFreshMs = options.minFreshMs ?? 1000;
   const maxFreshMs = options.maxFreshMs ?? 60_000;
   const maxEntries = options.maxEntries ?? 100;
+  const maxLoads = options.maxLoads ?? 8;
   if (!(minFreshMs >= 0 && maxFreshMs >= minFreshMs && Number.isFinite(maxFreshMs))) {
     throw new TypeError('minFreshMs and maxFreshMs must be 0 ≤ minFreshMs ≤ maxFreshMs');
   }
   if (!(Number.isInteger(maxEntries) && maxEntries >= 1)) {
     throw new TypeError('maxEntries must be a whole number of at least 1');
+  }
+  if (!(Number.isInteger(maxLoads) && maxLoads >= 1)) {
+    throw new TypeError('maxLoads must be a whole number of at least 1');
   }
   const maxWeight = options.maxCacheBytes ?? 4 * policy.maxBytes;
   // Room for one document at least, or the largest would be asked for on every load.
@@ -148,7 +172,7 @@ export function createFeedLoader(options: FeedLoaderOptions): FeedLoader {
   const cache = createCoalescingCache<FeedSnapshot>(
     (key, last) => load(new URL(key), policy, last, now, agents),
     (snapshot) => snapshot.maxAgeSeconds * 1000,
-    { minFreshMs, maxFreshMs, maxEntries, maxWeight, now },
+    { minFreshMs, maxFreshMs, maxEntries, maxWeight, maxLoads, busy, now },
     (snapshot) => Buffer.byteLength(snapshot.text),
   );
   return {
