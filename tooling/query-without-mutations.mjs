@@ -2,23 +2,40 @@
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-// The browser builds' React Query without mutations (docs/decisions/0034) or infinite queries
-// (0038). Every QueryClient makes a MutationCache, and with it the code of mutations (their cache,
-// state machine and retries); every Query can page as an infinite one. The app only ever reads
-// one feed document per query. This stands in for those two imports.
+// The browser builds' React Query without mutations (docs/decisions/0034), infinite queries
+// (0038), or useQuery's Suspense and error boundaries (00XX). Every QueryClient makes a
+// MutationCache, and with it the code of mutations (their cache, state machine and retries);
+// every Query can page as an infinite one; every useQuery carries the code to suspend, to throw
+// to an error boundary and to wait for a persister. The app only ever reads one feed document per
+// query, and shows its errors itself. This stands in for those imports.
 
-const CORE = /[\\/]@tanstack[\\/]query-core[\\/]build[\\/]modern[\\/]/;
+const QUERY = /[\\/]@tanstack[\\/](query-core|react-query)[\\/]build[\\/]modern[\\/]/;
 /** @param {string} file */
 const standIn = (file) => fileURLToPath(new URL(file, import.meta.url));
 export const STAND_IN = standIn('./mutation-cache-stand-in.mjs');
 export const INFINITE_STAND_IN = standIn('./infinite-query-stand-in.mjs');
-/** Each import replaced, by the one query-core module whose import it is, and what stands in. */
+export const HOOK_STAND_IN = standIn('./query-hook-stand-in.mjs');
+/**
+ * Each import replaced, by the one module whose import it is (its package and name), and what
+ * stands in.
+ */
 const REPLACED = [
   // Every QueryClient makes a MutationCache.
-  ['./mutationCache.js', 'queryClient.js', STAND_IN],
+  ['./mutationCache.js', 'query-core', 'queryClient.js', STAND_IN],
   // Every Query can page as an infinite one (0038).
-  ['./infiniteQueryBehavior.js', 'query.js', INFINITE_STAND_IN],
+  ['./infiniteQueryBehavior.js', 'query-core', 'query.js', INFINITE_STAND_IN],
+  // Every useQuery can suspend, throw to an error boundary, and wait for a persister (00XX).
+  ...['suspense', 'errorBoundaryUtils', 'QueryErrorResetBoundary', 'IsRestoringProvider'].map(
+    (name) => [`./${name}.js`, 'react-query', 'useBaseQuery.js', HOOK_STAND_IN],
+  ),
 ];
+/**
+ * React Query's own helpers that the hook's stand-in replaces: in a chunk, something other than
+ * useQuery uses them (useSuspenseQuery, useQueries, QueryErrorResetBoundary, a persister's
+ * provider), and it would not work with a useQuery that ignores them.
+ */
+const HOOK_HELPERS =
+  /[\\/]react-query[\\/]build[\\/]modern[\\/](suspense|errorBoundaryUtils|QueryErrorResetBoundary|IsRestoringProvider)\.js$/;
 
 /**
  * Code that would use the cache for real (useMutation, hydrating mutations) calls this; the
@@ -35,11 +52,20 @@ export function queryWithoutMutations() {
     apply: 'build',
     enforce: 'pre',
     resolveId(source, importer) {
-      if (!importer || !CORE.test(importer)) return null;
-      const hit = REPLACED.find(([file, by]) => source === file && basename(importer) === by);
-      return hit ? hit[2] : null;
+      const dir = importer && QUERY.exec(importer);
+      if (!importer || !dir) return null;
+      const hit = REPLACED.find(
+        ([file, pkg, by]) => source === file && dir[1] === pkg && basename(importer) === by,
+      );
+      return hit ? hit[3] : null;
     },
     renderChunk(code, chunk) {
+      const helper = (chunk.moduleIds ?? []).find((id) => HOOK_HELPERS.test(id));
+      if (helper) {
+        this.error(
+          `${chunk.fileName} uses ${basename(helper)} of React Query, which this build's useQuery leaves out: remove its stand-in (tooling/query-without-mutations.mjs, docs/decisions/00XX)`,
+        );
+      }
       if (USES_MUTATIONS.test(code)) {
         this.error(
           `${chunk.fileName} uses mutations, which this build leaves out: remove queryWithoutMutations() (tooling/query-without-mutations.mjs, docs/decisions/0034)`,

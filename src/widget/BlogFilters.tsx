@@ -22,8 +22,10 @@ export function BlogFilters({ blog }: { readonly blog: ReturnType<typeof useLive
         <Suspense fallback={null}>
           <FilterPanel
             state={blog.model.effective}
-            options={blog.model.options}
-            keyEventCount={blog.model.keyEventCount}
+            counting={blog.model.counting}
+            meta={blog.meta}
+            labels={blog.model.labels}
+            locale={blog.locale}
             lang={blog.meta?.language}
             onChange={blog.setView}
             compact={blog.controls === 'compact'}

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import type { FeedMeta, LiveItem } from '../core/feed/feed-types';
-import type { Labels } from '../core/filters/facet-options';
+import type { Labels } from '../core/filters/facet-labels';
 import type { ActivityBin } from '../core/timeline/activity-bins';
 import { chartChunk } from '../capabilities/story/chart-code';
 import { KeyEventsRail } from '../capabilities/story/KeyEventsRail';

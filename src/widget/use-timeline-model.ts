@@ -4,22 +4,12 @@ import type { FeedStore } from '../core/feed/feed-store';
 import { compareNewestFirst, sortedItems } from '../core/feed/feed-store';
 import type { LiveItem } from '../core/feed/feed-types';
 import type { FacetName, FilterState, ViewState } from '../core/filters/filter-state';
-import { FACETS, filterKey, readsOldestFirst } from '../core/filters/filter-state';
-import {
-  countFacets,
-  createMatcher,
-  createSearchIndex,
-  type FacetCounts,
-  type SearchText,
-} from '../core/filters/match-items';
+import { filterKey, readsOldestFirst } from '../core/filters/filter-state';
+import { createMatcher, createSearchIndex, type SearchText } from '../core/filters/match-items';
 import { withKnownValues } from '../core/filters/url-state';
 import { groupByTopic, splitPinned, type GroupedTimeline } from '../core/timeline/group-by-topic';
-import {
-  createLabels,
-  facetOptions,
-  type FacetOption,
-  type Labels,
-} from '../core/filters/facet-options';
+import { createLabels, type Labels } from '../core/filters/facet-labels';
+import type { FacetCounting } from '../core/filters/facet-options';
 
 const noItems: readonly LiveItem[] = [];
 
@@ -28,8 +18,8 @@ export interface TimelineModel {
   readonly labels: Labels;
   /** The view state with ids the feed does not know dropped. */
   readonly effective: ViewState;
-  readonly options: Record<FacetName, readonly FacetOption[]>;
-  readonly keyEventCount: number;
+  /** What the filter panel counts (in its chunk): a moment behind the filters, as it follows. */
+  readonly counting: FacetCounting;
   /** True while the counts still describe the previous filters (they follow a moment later). */
   readonly countsPending: boolean;
   /** Items shown after filters, newest first. */
@@ -106,25 +96,12 @@ export function useTimelineModel(input: TimelineInput): TimelineModel {
   const matcher = useMemo(() => createMatcher(state, searchText), [state, searchText]);
   // Counts are secondary to the updates themselves: a filter click paints the timeline first and
   // the counts a moment later (useDeferredValue), keeping the click responsive at 10,000 items.
+  // The filter panel counts (use-facet-options.ts): a blog without it counts nothing.
   // Not deferred where the server renders, nor while hydrating: its HTML has the counts.
   const hydrated = useHydrated();
   const countedItems = useDeferredValue(shown, hydrated ? noItems : shown);
   const countingMatcher = useDeferredValue(matcher);
-  const counts: FacetCounts = useMemo(
-    () => countFacets(countedItems, countingMatcher),
-    [countedItems, countingMatcher],
-  );
-  const options = useMemo(() => {
-    const result = {} as Record<FacetName, FacetOption[]>;
-    for (const facet of FACETS)
-      result[facet] = facetOptions(facet, counts, effective[facet], meta, labels, locale);
-    return result;
-  }, [counts, effective, meta, labels, locale]);
   const matching = useMemo(() => shown.filter((item) => matcher(item)), [shown, matcher]);
-  const keyEventCount = useMemo(
-    () => countedItems.filter((item) => item.keyEvent && countingMatcher(item)).length,
-    [countedItems, countingMatcher],
-  );
   const waitingMatching = useMemo(
     () => waiting.filter((item) => matcher(item)),
     [waiting, matcher],
@@ -154,8 +131,7 @@ export function useTimelineModel(input: TimelineInput): TimelineModel {
     sorted,
     labels,
     effective,
-    options,
-    keyEventCount,
+    counting: { items: countedItems, matcher: countingMatcher },
     countsPending: countedItems !== shown || countingMatcher !== matcher,
     matching,
     waitingMatching,

@@ -8,7 +8,9 @@ import {
 } from '../../core/filters/filter-state';
 import { useChunkMessages } from '../../shared/i18n/use-messages';
 import { useMessages } from '../../shared/i18n/use-messages';
-import type { FacetOption } from '../../core/filters/facet-options';
+import type { FacetCounting, FacetOption } from '../../core/filters/facet-options';
+import type { Labels } from '../../core/filters/facet-labels';
+import type { FeedMeta } from '../../core/feed/feed-types';
 import { filterPanelMessages } from './filter-panel-messages';
 import { idPart } from '../../core/timeline/element-ids';
 import { FACET_PARAM, MAX_QUERY } from '../../core/filters/url-state';
@@ -16,11 +18,15 @@ import { formCarriedParams } from '../../core/filters/form-params';
 import type { LiveItem } from '../../core/feed/feed-types';
 import type { SearchText } from '../../core/filters/match-items';
 import { warmSearchIndex } from './warm-search';
+import { useFacetOptions } from './use-facet-options';
 
 interface Props {
   readonly state: ViewState;
-  readonly options: Record<FacetName, readonly FacetOption[]>;
-  readonly keyEventCount: number;
+  /** What the counts are of (use-facet-options.ts), and what names the values. */
+  readonly counting: FacetCounting;
+  readonly meta: FeedMeta | undefined;
+  readonly labels: Labels;
+  readonly locale: string;
   /** The feed's language: its topics' labels and speakers' names are its words. */
   readonly lang?: string | undefined;
   readonly onChange: (next: ViewState, options?: { replace?: boolean }) => void;
@@ -152,8 +158,10 @@ function FacetFieldset({
 /** Search, key events and one fieldset per facet. Renders state; owns only the typing buffer. */
 export function FilterPanel({
   state,
-  options,
-  keyEventCount,
+  counting,
+  meta,
+  labels,
+  locale,
   onChange,
   compact = false,
   coverageSince,
@@ -165,6 +173,7 @@ export function FilterPanel({
 }: Props) {
   const t = useMessages();
   const own = useChunkMessages(filterPanelMessages);
+  const { options, keyEventCount } = useFacetOptions(counting, state, meta, labels, locale);
   const keyId = useId();
   const [query, setQuery] = useState(state.q);
   const [typedFor, setTypedFor] = useState(state.q);

@@ -3,7 +3,7 @@ import { FACETS } from '../../core/filters/filter-state';
 import type { ReactNode } from 'react';
 import { fillMessage } from '../../shared/i18n/fill-message';
 import { useChunkMessages } from '../../shared/i18n/use-messages';
-import { facetValueLabel, type Labels } from '../../core/filters/facet-options';
+import { facetValueLabel, type Labels } from '../../core/filters/facet-labels';
 import { noMatchesMessages } from './no-matches-messages';
 import { stylesRef } from '../../shared/styles/adopt-styles';
 import noMatchesCss from './no-matches.css?inline';

@@ -1,6 +1,6 @@
 import { memo, useMemo, type ComponentType } from 'react';
 import type { Attachment, Embed, LiveItem } from '../../core/feed/feed-types';
-import type { Labels } from '../../core/filters/facet-options';
+import type { Labels } from '../../core/filters/facet-labels';
 import { useMessages } from '../../shared/i18n/use-messages';
 import { formatClock } from '../../shared/time/format-time';
 import { Figure } from './Figure';

@@ -1,54 +1,15 @@
-// What each facet value is called and which values a facet offers, with their counts: pure, so
-// that the widget's model and the filter panel agree (Intl gives country names and the order).
-import type { FeedMeta } from '../feed/feed-types';
-import type { FacetCounts } from './match-items';
-import type { FacetName } from './filter-state';
+// Which values a facet offers, with their counts: the filter panel's (in its chunk), pure, and in
+// the order Intl gives for the reader's language. What each value is called: facet-labels.ts.
+import type { FeedMeta, LiveItem } from '../feed/feed-types';
+import { facetValueLabel, type Labels } from './facet-labels';
+import { facetValues, type ItemMatcher } from './match-items';
+import { FACETS, type FacetName } from './filter-state';
 
 export interface FacetOption {
   readonly value: string;
   readonly label: string;
   readonly hint?: string;
   readonly count: number;
-}
-
-const regionNames = new Map<string, Intl.DisplayNames | null>();
-
-/** A country's name: the feed's, else the reader's language's via Intl.DisplayNames. */
-export function countryName(code: string, meta: FeedMeta | undefined, locale: string): string {
-  const declared = meta?.countries.find((c) => c.code === code)?.name;
-  if (declared) return declared;
-  let names = regionNames.get(locale);
-  if (names === undefined) {
-    try {
-      names = new Intl.DisplayNames([locale, 'en'], { type: 'region' });
-    } catch {
-      names = null;
-    }
-    regionNames.set(locale, names);
-  }
-  try {
-    return names?.of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
-
-export interface Labels {
-  topic(id: string): string;
-  country(code: string): string;
-  person(id: string): string;
-  personRole(id: string): string | undefined;
-}
-
-export function createLabels(meta: FeedMeta | undefined, locale: string): Labels {
-  const topics = new Map(meta?.topics.map((t) => [t.id, t.label]));
-  const people = new Map(meta?.people.map((p) => [p.id, p]));
-  return {
-    topic: (id) => topics.get(id) ?? id,
-    country: (code) => countryName(code, meta, locale),
-    person: (id) => people.get(id)?.name ?? id,
-    personRole: (id) => people.get(id)?.role,
-  };
 }
 
 /**
@@ -92,11 +53,33 @@ function collatorFor(locale: string): Intl.Collator {
   return collator;
 }
 
-/** What readers call one facet value: a topic's label, a country's name, a person's name. */
-export function facetValueLabel(labels: Labels, facet: FacetName, value: string): string {
-  return facet === 'topics'
-    ? labels.topic(value)
-    : facet === 'countries'
-      ? labels.country(value)
-      : labels.person(value);
+export type FacetCounts = Record<FacetName, ReadonlyMap<string, number>>;
+
+/**
+ * For each facet value, how many items the reader would see if they toggled it on, given every
+ * other active filter (values of the same facet are alternatives, so that facet is ignored).
+ * Only values some item uses appear.
+ */
+export function countFacets(items: readonly LiveItem[], matcher: ItemMatcher): FacetCounts {
+  const counts = {
+    topics: new Map<string, number>(),
+    countries: new Map<string, number>(),
+    speakers: new Map<string, number>(),
+  };
+  for (const item of items) {
+    for (const facet of FACETS) {
+      const map = counts[facet];
+      const values = facetValues(item, facet);
+      if (values.length === 0) continue;
+      const matches = matcher(item, facet);
+      for (const value of values) map.set(value, (map.get(value) ?? 0) + (matches ? 1 : 0));
+    }
+  }
+  return counts;
+}
+
+/** The updates the filter panel counts, and the filters it counts them under. */
+export interface FacetCounting {
+  readonly items: readonly LiveItem[];
+  readonly matcher: ItemMatcher;
 }

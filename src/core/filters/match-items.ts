@@ -32,7 +32,8 @@ export function createSearchIndex(people: FeedMeta['people']) {
 
 export type SearchText = (item: LiveItem) => string;
 
-function facetValues(item: LiveItem, facet: FacetName): readonly string[] {
+/** The values an item has for one facet: its topics, countries or speakers. */
+export function facetValues(item: LiveItem, facet: FacetName): readonly string[] {
   return facet === 'topics' ? item.topics : facet === 'countries' ? item.countries : item.speakers;
 }
 
@@ -64,29 +65,4 @@ export function createMatcher(state: FilterState, searchText: SearchText): ItemM
 
 export function filterItems(items: readonly LiveItem[], matcher: ItemMatcher): LiveItem[] {
   return items.filter((item) => matcher(item));
-}
-
-export type FacetCounts = Record<FacetName, ReadonlyMap<string, number>>;
-
-/**
- * For each facet value, how many items the reader would see if they toggled it on, given every
- * other active filter (values of the same facet are alternatives, so that facet is ignored).
- * Only values some item uses appear.
- */
-export function countFacets(items: readonly LiveItem[], matcher: ItemMatcher): FacetCounts {
-  const counts = {
-    topics: new Map<string, number>(),
-    countries: new Map<string, number>(),
-    speakers: new Map<string, number>(),
-  };
-  for (const item of items) {
-    for (const facet of FACETS) {
-      const map = counts[facet];
-      const values = facetValues(item, facet);
-      if (values.length === 0) continue;
-      const matches = matcher(item, facet);
-      for (const value of values) map.set(value, (map.get(value) ?? 0) + (matches ? 1 : 0));
-    }
-  }
-  return counts;
 }

@@ -4,10 +4,9 @@ import type { FeedMeta } from '../../../../src/core/feed/feed-types';
 import {
   countryName,
   createLabels,
-  facetOptions,
   facetValueLabel,
-} from '../../../../src/core/filters/facet-options';
-import type { FacetCounts } from '../../../../src/core/filters/match-items';
+} from '../../../../src/core/filters/facet-labels';
+import { facetOptions, type FacetCounts } from '../../../../src/core/filters/facet-options';
 
 const meta: FeedMeta = {
   title: 'Test feed',

@@ -3,8 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compareNewestFirst } from '../../../../src/core/feed/feed-store';
 import { FACETS, toggleValue, type FilterState } from '../../../../src/core/filters/filter-state';
+import { countFacets } from '../../../../src/core/filters/facet-options';
 import {
-  countFacets,
   createMatcher,
   createSearchIndex,
   filterItems,

@@ -10,8 +10,8 @@ import {
   toggleValue,
   type FilterState,
 } from '../../../../src/core/filters/filter-state';
+import { countFacets } from '../../../../src/core/filters/facet-options';
 import {
-  countFacets,
   createMatcher,
   createSearchIndex,
   filterItems,
