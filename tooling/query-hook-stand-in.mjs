@@ -2,7 +2,7 @@
 
 /**
  * What the browser builds' useQuery gets for React Query's Suspense, error-boundary and restoring
- * helpers (query-without-mutations.mjs, docs/decisions/00XX). The app's queries never suspend,
+ * helpers (query-without-mutations.mjs, docs/decisions/0045). The app's queries never suspend,
  * never throw their errors to a boundary (the widget shows them), and no persister restores the
  * client: with those options off, the helpers do nothing, and these do nothing the same way.
  * tests/server/query-without-mutations.test.ts holds them to what the installed useQuery imports,

@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 // The browser builds' React Query without mutations (docs/decisions/0034), infinite queries
-// (0038), or useQuery's Suspense and error boundaries (00XX). Every QueryClient makes a
+// (0038), or useQuery's Suspense and error boundaries (0045). Every QueryClient makes a
 // MutationCache, and with it the code of mutations (their cache, state machine and retries);
 // every Query can page as an infinite one; every useQuery carries the code to suspend, to throw
 // to an error boundary and to wait for a persister. The app only ever reads one feed document per
@@ -24,7 +24,7 @@ const REPLACED = [
   ['./mutationCache.js', 'query-core', 'queryClient.js', STAND_IN],
   // Every Query can page as an infinite one (0038).
   ['./infiniteQueryBehavior.js', 'query-core', 'query.js', INFINITE_STAND_IN],
-  // Every useQuery can suspend, throw to an error boundary, and wait for a persister (00XX).
+  // Every useQuery can suspend, throw to an error boundary, and wait for a persister (0045).
   ...['suspense', 'errorBoundaryUtils', 'QueryErrorResetBoundary', 'IsRestoringProvider'].map(
     (name) => [`./${name}.js`, 'react-query', 'useBaseQuery.js', HOOK_STAND_IN],
   ),
@@ -63,7 +63,7 @@ export function queryWithoutMutations() {
       const helper = (chunk.moduleIds ?? []).find((id) => HOOK_HELPERS.test(id));
       if (helper) {
         this.error(
-          `${chunk.fileName} uses ${basename(helper)} of React Query, which this build's useQuery leaves out: remove its stand-in (tooling/query-without-mutations.mjs, docs/decisions/00XX)`,
+          `${chunk.fileName} uses ${basename(helper)} of React Query, which this build's useQuery leaves out: remove its stand-in (tooling/query-without-mutations.mjs, docs/decisions/0045)`,
         );
       }
       if (USES_MUTATIONS.test(code)) {
