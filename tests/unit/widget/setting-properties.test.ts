@@ -2,7 +2,8 @@
 // itself: what a framework's property binding or a host's script sets, the widget shows.
 import { describe, expect, it, vi } from 'vitest';
 import { defineLiveBlogElement } from '../../../src/widget/live-blog-element';
-import { SETTING_NAMES } from '../../../src/widget/embed-settings';
+import { SETTING_NAMES, type SettingName } from '../../../src/widget/embed-settings';
+import type { LiveBlogElementProperties } from '../../../src/entries/common/live-blog-element-types';
 import { wireFeed, wireItem } from '../../support/feed-builders';
 import {
   FakeIntersectionObserver,
@@ -13,8 +14,8 @@ import {
 
 installHarness();
 
-/** The properties a host sets, by the attribute each reflects. */
-const PROPERTIES: Record<string, string> = {
+/** The properties a host sets, by the attribute each reflects (and each in the public types). */
+const PROPERTIES = {
   feed: 'feed',
   topic: 'topic',
   country: 'country',
@@ -32,7 +33,7 @@ const PROPERTIES: Record<string, string> = {
   'sync-url': 'syncUrl',
   embeds: 'embeds',
   'embeds-consent': 'embedsConsent',
-};
+} satisfies Record<SettingName, keyof LiveBlogElementProperties>;
 
 // Custom elements outlive a test file in the shared jsdom (vite.config.ts): a name of its own each.
 let defined = 0;
