@@ -9,6 +9,7 @@ import { adoptStyles } from '../shared/styles/adopt-styles';
 import { localeSettingsFor } from '../shared/i18n/pick-messages';
 import { seedFromSnapshot } from './seed-from-snapshot';
 import { keepKeysInside } from './keys-stay-inside';
+import { defineSettingProperties, takeEarlyProperties } from './setting-properties';
 import {
   removeServerRendering,
   serverRenderedMount,
@@ -32,6 +33,9 @@ function permalinkOpened(): boolean {
 function createElementClass() {
   return class LiveBlogElement extends HTMLElement {
     static observedAttributes: readonly string[] = SETTING_NAMES;
+    static {
+      defineSettingProperties(this.prototype);
+    }
 
     #root: Root | undefined;
     #mount: HTMLElement | undefined;
@@ -52,6 +56,7 @@ function createElementClass() {
 
     constructor() {
       super();
+      takeEarlyProperties(this);
       this.addEventListener(CONSENT_EVENT, this.#onConsent);
     }
 

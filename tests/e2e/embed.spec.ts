@@ -313,6 +313,41 @@ test.describe('all updates published (static feed)', () => {
     await expect(blog.getByRole('group', { name: 'Show updates' })).toBeVisible();
   });
 
+  test('a host that sets the feed as a property, before embed.js has run and after, gets that feed', async ({
+    page,
+    server,
+    host,
+  }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    // Such as `<live-blog>: the feed attribute is required`, had the property gone unread.
+    page.on('console', (message) => {
+      if (message.text().startsWith('<live-blog>')) errors.push(message.text());
+    });
+    // As a framework's property binding does it: on the element it rendered, before the module
+    // script (deferred) has defined <live-blog>.
+    const url = host.page(
+      '/properties.html',
+      hostDocument(
+        `<live-blog poll="off"></live-blog>
+         <script>document.querySelector('live-blog').feed = ${JSON.stringify(`${server.url}feeds/vilnius-2023.json`)};</script>`,
+        embedScript(server.url),
+      ),
+    );
+    await page.goto(url);
+    const blog = widget(page);
+    await expect(articlesIn(blog)).toHaveCount(demo.items.length);
+    await expect(blog).toHaveAttribute('feed', `${server.url}feeds/vilnius-2023.json`);
+
+    await blog.evaluate((el, feed) => {
+      (el as HTMLElement & { feed: string }).feed = feed;
+    }, `${server.url}fixtures/mars-landing.json`);
+    await expect(blog.getByRole('article', { name: mars.items[0]!.title })).toBeVisible();
+    await expect(blog.getByRole('article', { name: demo.items[0]!.title })).toHaveCount(0);
+    await expect(blog).toHaveAttribute('feed', `${server.url}fixtures/mars-landing.json`);
+    expect(errors).toEqual([]);
+  });
+
   test('the widget leaves the host page alone: no globals, title, history or scroll changes, and it loads only near the viewport', async ({
     page,
     server,

@@ -1,6 +1,6 @@
 // The <live-blog> element as TypeScript sees it, for hosts that write the element themselves:
-// the DOM's tag map (document.createElement('live-blog')) and its attributes. Published as the
-// types of live-blog/embed.js and of the React entry (which adds the JSX entry).
+// the DOM's tag map (document.createElement('live-blog')), its attributes and its properties.
+// Published as the types of live-blog/embed.js and of the React entry (which adds the JSX entry).
 import type { SettingName } from '../../widget/embed-settings';
 import type { Controls } from '../../widget/live-blog-options';
 import type { Theme } from '../../widget/LiveBlogRoot';
@@ -37,8 +37,23 @@ export interface LiveBlogElementAttributes {
   'embeds-consent'?: string | undefined;
 }
 
-/** The element <live-blog> creates: an HTMLElement with an open shadow root. */
-export type HTMLLiveBlogElement = HTMLElement;
+/** An attribute's property, camelCase as the DOM names them: `key-events`, `keyEvents`. */
+type PropertyOf<Name extends string> = Name extends `${infer Head}-${infer Tail}`
+  ? `${Head}${Capitalize<PropertyOf<Tail>>}`
+  : Name;
+
+/**
+ * The attributes as properties of the element (`el.feed`, `el.keyEvents`), each reflecting its
+ * attribute as a built-in element's do. Read, the attribute's text, or null when it is absent
+ * (undefined until embed.js has defined the element); set, it writes the attribute, and null or
+ * undefined removes it.
+ */
+export type LiveBlogElementProperties = {
+  [Name in keyof LiveBlogElementAttributes as PropertyOf<Name>]?: string | null | undefined;
+};
+
+/** The element <live-blog> creates: an HTMLElement with an open shadow root, and its properties. */
+export interface HTMLLiveBlogElement extends HTMLElement, LiveBlogElementProperties {}
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -46,6 +61,9 @@ declare global {
   }
 }
 
-// An attribute the element learns to read fails the type-check here until it is typed above.
+// An attribute the element learns to read fails the type-check here until it is typed above,
+// and one typed above that it does not read (its property would not exist) fails too.
 type Untyped = Exclude<SettingName, keyof LiveBlogElementAttributes>;
 const _everyAttributeTyped: [Untyped] extends [never] ? true : Untyped = true;
+type Unread = Exclude<keyof LiveBlogElementAttributes, SettingName>;
+const _everyTypedAttributeRead: [Unread] extends [never] ? true : Unread = true;

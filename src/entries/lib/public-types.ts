@@ -7,6 +7,7 @@ export type { LiveBlogProps, LiveBlogStyle } from '../common/live-blog-props';
 export type {
   HTMLLiveBlogElement,
   LiveBlogElementAttributes,
+  LiveBlogElementProperties,
 } from '../common/live-blog-element-types';
 export type { LiveBlogElementProps } from './live-blog-jsx';
 export type { LiveBlogSnapshot } from '../common/live-blog-snapshot';

@@ -1,8 +1,13 @@
 // Type-checked only: a host passes what it has, `undefined` for a setting it has not got (a
-// locale from a header, a snapshot its loader did not render). Every optional prop, attribute
-// and option must take it, also under exactOptionalPropertyTypes: a new one that does not
-// fails here.
-import { LiveBlog, type LiveBlogElementAttributes, type LiveBlogProps } from 'live-blog';
+// locale from a header, a snapshot its loader did not render). Every optional prop, attribute,
+// property and option must take it, also under exactOptionalPropertyTypes: a new one that does
+// not fails here.
+import {
+  LiveBlog,
+  type LiveBlogElementAttributes,
+  type LiveBlogElementProperties,
+  type LiveBlogProps,
+} from 'live-blog';
 import type { FeedLoaderOptions, RenderLiveBlogOptions } from 'live-blog/server';
 import type { loader } from './server-loader.js';
 
@@ -12,6 +17,8 @@ type Unset<T> = { [K in OptionalKeys<T>]: undefined };
 
 export const props = (unset: Unset<LiveBlogProps>): LiveBlogProps => ({ feed: '/f', ...unset });
 export const attributes = (unset: Unset<LiveBlogElementAttributes>): LiveBlogElementAttributes =>
+  unset;
+export const properties = (unset: Unset<LiveBlogElementProperties>): LiveBlogElementProperties =>
   unset;
 export const loaderOptions = (unset: Unset<FeedLoaderOptions>): FeedLoaderOptions => ({
   allowedOrigins: [],

@@ -6,4 +6,12 @@ import type { HTMLLiveBlogElement, LiveBlogElementAttributes } from 'live-blog/e
 const widget: HTMLLiveBlogElement = document.createElement('live-blog');
 const theme: LiveBlogElementAttributes['theme'] = 'dark';
 widget.setAttribute('theme', theme);
+// The settings as properties, as a framework's binding sets them.
+widget.feed = '/feeds/vilnius-2023.json';
+widget.keyEvents = null;
+widget.embedsConsent = undefined;
+const feed: string | null | undefined = widget.feed;
+// @ts-expect-error a dashed attribute's property is camelCase
+widget.syncurl = '';
 document.body.append(widget);
+void feed;
