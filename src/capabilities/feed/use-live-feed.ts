@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useSyncExternalStore } from 'react';
 import type { FeedStore } from '../../core/feed/feed-store';
+import { catchUpClocks } from '../../shared/time/use-now';
 import type { FeedSession, Prepare } from './feed-session';
 import { feedQueryKey, getFeedSession } from './feed-sessions';
 import type { FeedFetchError } from './fetch-feed-document';
@@ -28,7 +29,8 @@ function pageHidden() {
 function headQuery(session: FeedSession) {
   return {
     queryKey: feedQueryKey(session.url),
-    queryFn: ({ signal }: { signal: AbortSignal }) => session.poll(signal),
+    // Whatever the answer, the relative times shown are put right too (after a sleep).
+    queryFn: ({ signal }: { signal: AbortSignal }) => session.poll(signal).finally(catchUpClocks),
     retry: false,
     networkMode: 'always',
   } as const;

@@ -47,6 +47,16 @@ function subscribe(periodMs: number, listener: () => void) {
 }
 
 /**
+ * Puts right each clock more than a period behind: its timer stood still while the machine slept
+ * with the page shown, which no event tells. The feed's poll, due within its interval of waking,
+ * calls this; a clock its timer keeps is left as it is.
+ */
+export function catchUpClocks(): void {
+  for (const [period, t] of tickers)
+    if (t.timer !== undefined && Date.now() - t.now > period) tick(t);
+}
+
+/**
  * The current time, refreshed every `periodMs` by a timer shared with every other caller. While
  * the server renders and while the page hydrates its HTML it is `serverNow`: 0 (not known, the
  * server's clock is not the reader's: callers show absolute times) unless the caller accepts the

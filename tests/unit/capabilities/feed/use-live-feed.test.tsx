@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useLiveFeed } from '../../../../src/capabilities/feed/use-live-feed';
 import { POLL_DEFAULT_SECONDS } from '../../../../src/core/live/poll-policy';
+import { useNow } from '../../../../src/shared/time/use-now';
 import { serve } from '../../../support/fake-feed-server';
 import { wireFeed, wireItem } from '../../../support/feed-builders';
 
@@ -68,6 +69,19 @@ describe('useLiveFeed', () => {
       await advance(1);
       expect(fetchMock).toHaveBeenCalledTimes(poll);
     }
+  });
+
+  it('puts the relative times right with the first poll after a sleep with the page shown', async () => {
+    serve({ [HEAD]: { body: wireFeed([wireItem('a', 0)]), etag: '"1"' } });
+    const { result } = renderHook(() => ({ feed: useLiveFeed(HEAD), now: useNow() }), {
+      wrapper,
+    });
+    await advance(POLL_MS / 2);
+    // The machine sleeps for an hour: the clock moves on, no timer fires, no event says so.
+    vi.setSystemTime(Date.now() + 60 * 60_000);
+    await advance(POLL_MS / 2);
+    // The poll due then answers 304; the times read an hour on, not up to a minute later.
+    expect(result.current.now).toBe(Date.now());
   });
 
   it('asks again as soon as the connection is back, not after a request lost while offline', async () => {

@@ -2,7 +2,7 @@
 // the tab is hidden, and the times must be right as soon as the reader sees the page again.
 import { act, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
-import { useNow } from '../../../../src/shared/time/use-now';
+import { catchUpClocks, useNow } from '../../../../src/shared/time/use-now';
 
 const START = Date.parse('2026-03-01T12:00:00Z');
 
@@ -36,4 +36,19 @@ it('is right the moment the page is shown again, not up to a minute later', () =
   vi.setSystemTime(START + 5 * 60_000 + 50_000);
   showPage('visible');
   expect(screen.getByText('6 min')).toBeInTheDocument();
+});
+
+it('is put right when caught up after a sleep with the page shown, and only then', () => {
+  // A day on from the other tests, so the shared clock starts afresh.
+  vi.setSystemTime(START + 24 * 60 * 60_000);
+  render(<Minutes />);
+  expect(screen.getByText('1440 min')).toBeInTheDocument();
+  act(() => void vi.advanceTimersByTime(30_000));
+  // Awake, its timer keeps it: nothing to put right half a minute in.
+  act(() => catchUpClocks());
+  expect(screen.getByText('1440 min')).toBeInTheDocument();
+  // Asleep for an hour: no event says so, and the timer is still half a minute off.
+  vi.setSystemTime(START + 25 * 60 * 60_000 + 30_000);
+  act(() => catchUpClocks());
+  expect(screen.getByText('1501 min')).toBeInTheDocument();
 });
