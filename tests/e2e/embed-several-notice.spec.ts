@@ -50,6 +50,8 @@ test('offline is shown and said once, by the widget the reader is looking at', a
     await expect(page.locator(`#${id}`).getByRole('article').first()).toBeAttached();
   }
   await page.locator('#a').getByRole('article').first().scrollIntoViewIfNeeded();
+  // The widgets have heard where the reader is (their observer reports before Playwright's).
+  await expect(page.locator('#c')).not.toBeInViewport();
 
   await context.setOffline(true);
   await expect(shown(page)).toHaveCount(1);
