@@ -9,6 +9,8 @@ interface FixtureFeed {
   title: string;
   items: { id: string; title?: string; _liveblog?: { topics?: string[] } }[];
 }
+/** How far the page's clock goes at a time while a test waits for the replay's next poll. */
+const POLL_STEP = 5_000;
 const mars = JSON.parse(
   readFileSync('tests/fixtures/feeds/mars-landing.json', 'utf8'),
 ) as FixtureFeed;
@@ -130,14 +132,16 @@ test('the browser takes over: no second request for the feed, the first poll is 
   admin,
 }) => {
   await admin.clearRequests();
+  await page.clock.install();
   await page.goto(server.url);
   await expect(page.locator('article').first()).toBeVisible();
   // Hydrated: the filters answer.
   await expect(page.getByRole('button', { name: /By topic/ })).toBeEnabled();
-  // The replay's head is polled every few seconds: wait for the first poll.
+  // The replay's head is polled every few seconds: the page's clock goes on to the first poll.
   await expect
-    .poll(async () => (await admin.requests()).filter((r) => r.path.endsWith('.json')).length, {
-      timeout: 30_000,
+    .poll(async () => {
+      await page.clock.runFor(POLL_STEP);
+      return (await admin.requests()).filter((r) => r.path.endsWith('.json')).length;
     })
     .toBeGreaterThan(0);
   const feedRequests = (await admin.requests()).filter((r) => /vilnius-2023\.json$/.test(r.path));
@@ -150,6 +154,7 @@ test('after the feed changes, the polls that follow are still answered 304, not 
   server,
   admin,
 }) => {
+  await page.clock.install();
   await page.goto(server.url);
   await expect(page.locator('[data-interactive]')).toBeAttached();
   const heads = async () =>
@@ -157,12 +162,20 @@ test('after the feed changes, the polls that follow are still answered 304, not 
   await admin.clearRequests();
   await admin.publish();
   // A poll brings the new document; the next one asks whether it changed again, rather than
-  // take the whole feed again (and again on every poll after).
+  // take the whole feed again (and again on every poll after). The page's clock goes on to them.
   const changed = async () => (await heads()).findIndex((r) => r.status === 200);
-  await expect.poll(changed, { timeout: 30_000 }).toBeGreaterThanOrEqual(0);
+  await expect
+    .poll(async () => {
+      await page.clock.runFor(POLL_STEP);
+      return changed();
+    })
+    .toBeGreaterThanOrEqual(0);
   const at = await changed();
   await expect
-    .poll(async () => (await heads()).length, { timeout: 30_000 })
+    .poll(async () => {
+      await page.clock.runFor(POLL_STEP);
+      return (await heads()).length;
+    })
     .toBeGreaterThan(at + 1);
   expect((await heads())[at + 1]).toMatchObject({ ifNoneMatch: true, status: 304 });
 });
