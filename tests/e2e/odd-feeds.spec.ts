@@ -168,7 +168,7 @@ test.describe('text that misbehaves', () => {
     expect(await offScreen(page)).toEqual({ page: 0, cut: [] });
   });
 
-  test('twice the text size on a 320 px phone: an update’s time stays on the screen', async ({
+  test('twice and three times the text size on a 320 px phone: an update’s time stays on the screen', async ({
     page,
     server,
   }) => {
@@ -189,6 +189,9 @@ test.describe('text that misbehaves', () => {
     await expect(page.locator('#update-recent')).toContainText('minutes ago');
     // As a reader's larger text setting does: the widget is sized in rem and em.
     await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
+    expect(await offScreen(page)).toEqual({ page: 0, cut: [] });
+    // Three times: the room kept for the relative time is wider than the column by then.
+    await page.evaluate(() => (document.documentElement.style.fontSize = '300%'));
     expect(await offScreen(page)).toEqual({ page: 0, cut: [] });
   });
 });
