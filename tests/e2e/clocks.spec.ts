@@ -157,3 +157,23 @@ test('on a phone, a relative time that ticks wider or narrower moves no update b
   await expect(article(page, 'key')).toContainText('1 hour ago');
   expect(await tops()).toEqual(before);
 });
+
+test('on a phone, an update’s time goes to the next line whole, its clock and relative time together', async ({
+  page,
+  server,
+}) => {
+  const now = Date.parse('2025-10-26T15:30:00Z');
+  await page.clock.install({ time: now });
+  const badged = {
+    ...update('badged', now - 36 * MIN),
+    _liveblog: { key_event: true, pinned: true },
+  };
+  await serveFeed(page, [badged], 'Europe/Vilnius');
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.goto(`${server.url}?feed=custom/clocks.json&poll=off`);
+  const time = article(page, 'badged').locator('.lb-time');
+  await expect(time).toContainText('36 minutes ago');
+  const clock = (await time.locator('.lb-time__clock').boundingBox())!;
+  const ago = (await time.locator('.lb-time__ago').boundingBox())!;
+  expect(ago.y).toBeCloseTo(clock.y, 0);
+});
