@@ -7,6 +7,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { startServer } from '../../server/create-server.mjs';
+import { FeedLoadError } from '../../src/entries/server/load-live-blog-feed';
 import { admin, type AdminAnswers, type RunningServer } from './helpers';
 
 /** A feed document with non-ASCII text, large enough that the server compresses it. */
@@ -137,4 +138,14 @@ export async function startRawServer(
   });
   const running = await listen(server);
   return { ...running, hits };
+}
+
+/** The FeedLoadError a load failed with (anything else fails the test). */
+export async function failure(promise: Promise<unknown>): Promise<FeedLoadError> {
+  const error = await promise.then(
+    () => new Error('expected the load to fail'),
+    (e: unknown) => e,
+  );
+  if (!(error instanceof FeedLoadError)) throw error;
+  return error;
 }

@@ -5,12 +5,11 @@
 import { once } from 'node:events';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
-  FeedLoadError,
   createFeedLoader,
   type FeedLoader,
   type FeedLoaderOptions,
 } from '../../src/entries/server/load-live-blog-feed';
-import { startTinyServer, type TinyServer } from './feed-loader-helpers';
+import { failure, startTinyServer, type TinyServer } from './feed-loader-helpers';
 
 const TIMEOUT_MS = 10_000;
 let silent: TinyServer;
@@ -28,16 +27,6 @@ afterAll(() => silent.close());
 async function requests(count: number): Promise<string[]> {
   while (silent.hits.length < count) await once(arrived, 'request');
   return [...silent.hits];
-}
-
-/** The FeedLoadError a load failed with (anything else fails the test). */
-async function failure(promise: Promise<unknown>): Promise<FeedLoadError> {
-  const error = await promise.then(
-    () => new Error('expected the load to fail'),
-    (e: unknown) => e,
-  );
-  if (!(error instanceof FeedLoadError)) throw error;
-  return error;
 }
 
 describe('createFeedLoader: loads under way', () => {

@@ -2,7 +2,6 @@
 import { constants, brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
-  FeedLoadError,
   createFeedLoader,
   loadLiveBlogFeed,
   type FeedLoader,
@@ -10,6 +9,7 @@ import {
 } from '../../src/entries/server/load-live-blog-feed';
 import {
   clearLog,
+  failure,
   feedText,
   makeFeedFiles,
   originOf,
@@ -37,15 +37,6 @@ afterAll(async () => {
   files.cleanup();
 });
 beforeEach(() => clearLog(server));
-
-async function failure(promise: Promise<unknown>): Promise<FeedLoadError> {
-  const error = await promise.then(
-    () => new Error('expected the load to fail'),
-    (e: unknown) => e,
-  );
-  if (!(error instanceof FeedLoadError)) throw error;
-  return error;
-}
 
 describe('loadLiveBlogFeed', () => {
   it('gives the document as the file holds it, with the validators the server sent', async () => {
