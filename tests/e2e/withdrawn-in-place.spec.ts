@@ -134,6 +134,8 @@ test('oldest first, "Jump to latest" goes to the newest update, not to a withdra
       }),
     );
   write(false);
+  // Tall enough for the toolbar and every update on one screen.
+  await page.setViewportSize({ width: 1280, height: 1600 });
   await page.clock.install({ time: NOW });
   await page.goto(`${server.url}?feed=/fixtures/${file}&view=latest&order=oldest`);
   await expect(page.getByRole('article', { name: 'Update last' })).toBeInViewport();
