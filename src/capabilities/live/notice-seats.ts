@@ -60,7 +60,11 @@ export function useNotice(
       changed();
       return () => {
         seats.delete(id);
-        if (el) observer?.unobserve(el);
+        // Unobserved, it is never reported gone: held here, it would keep its whole widget.
+        if (el) {
+          observer?.unobserve(el);
+          onScreen.delete(el);
+        }
         // With no widget left, nobody heard it lately: the next one says it again.
         if (!seats.size) said.clear();
         changed();
