@@ -10,10 +10,11 @@ import {
 import type { ActivityBin } from '../../core/timeline/activity-bins';
 import { messagesIn } from '../../shared/i18n/language';
 import { fillMessage } from '../../shared/i18n/fill-message';
-import { formatClock, formatDay, spanned } from '../../shared/time/format-time';
-import { dateTimeFormat } from '../../core/time/date-time-format';
+import { spanned } from '../../shared/time/format-time';
 import { stylesRef } from '../../shared/styles/adopt-styles';
 import { chartMessages } from './chart-messages';
+import { rangeLabel, tickLabels } from './chart-labels';
+import { useTickRoom } from './use-tick-room';
 import clientCss from './chart-client.css?inline';
 
 const styled = stylesRef(clientCss);
@@ -50,6 +51,7 @@ export function ActivityChart(props: ActivityChartProps) {
   const messages = messagesIn(chartMessages, locale);
   const captionId = useId();
   const scrollRef = useRef<HTMLDivElement>(null);
+  const plotRef = useRef<HTMLDivElement>(null);
   const buttons = useRef(new Map<number, HTMLButtonElement>());
   const [active, setActive] = useState<number | null>(null);
   // The bar in the tab order: the newest until the reader moves.
@@ -88,7 +90,8 @@ export function ActivityChart(props: ActivityChartProps) {
         </Fragment>
       )),
     );
-  const ticks = tickLabels(bins, locale, timeZone, multiDay, years);
+  const room = useTickRoom(plotRef, tickLabels(bins, locale, timeZone, multiDay, years));
+  const ticks = tickLabels(bins, locale, timeZone, multiDay, years, room);
   // A key for each colour that stands for one topic only: with more topics than colours, or
   // undeclared topics (drawn in the colour of "Other updates"), a key for every topic would be a
   // long list (pushing the updates off a phone's screen) in which one colour names several.
@@ -137,7 +140,7 @@ export function ActivityChart(props: ActivityChartProps) {
         {messages.caption(bins[0]?.hours ?? 1)}
       </figcaption>
       <div className="lb-chart__scroll" ref={scrollRef} onScroll={onScroll}>
-        <div className="lb-chart__plot" role="toolbar" onKeyDown={onKeyDown}>
+        <div className="lb-chart__plot" role="toolbar" onKeyDown={onKeyDown} ref={plotRef}>
           {bins.map((bin, i) => (
             <div className="lb-chart__slot" key={bin.start}>
               {bin.total > 0 && (
@@ -232,58 +235,4 @@ function Bar({
       ))}
     </svg>
   );
-}
-
-function format(ms: number, locale: string, options: Intl.DateTimeFormatOptions): string {
-  return dateTimeFormat(locale, options).format(ms);
-}
-
-/** "10:00–11:00"; with the day when the chart spans days; days alone for day-wide bins. */
-function rangeLabel(
-  bin: ActivityBin,
-  locale: string,
-  timeZone: string | undefined,
-  multiDay: boolean,
-  years: boolean,
-): string {
-  const day = (ms: number) => formatDay(ms, locale, timeZone, years);
-  if (bin.hours >= 24) {
-    const from = day(bin.start);
-    const to = day(bin.end - 1);
-    return from === to ? from : `${from} – ${to}`;
-  }
-  const range = `${formatClock(bin.start, locale, timeZone)}–${formatClock(bin.end, locale, timeZone)}`;
-  return multiDay ? `${day(bin.start)}, ${range}` : range;
-}
-
-/**
- * A few axis labels (at most about six) on round local hours: "12:00", or the date at midnight
- * on a chart that spans days; dates for day-wide bins.
- */
-function tickLabels(
-  bins: readonly ActivityBin[],
-  locale: string,
-  timeZone: string | undefined,
-  multiDay: boolean,
-  years: boolean,
-): (string | undefined)[] {
-  const hours = bins[0]?.hours ?? 1;
-  const shortDate = (ms: number) =>
-    format(ms, locale, {
-      timeZone,
-      day: 'numeric',
-      month: 'short',
-      ...(years ? { year: 'numeric' } : {}),
-    });
-  if (hours >= 24) {
-    const every = Math.ceil(bins.length / 6);
-    return bins.map((b, i) => (i % every === 0 ? shortDate(b.start) : undefined));
-  }
-  const spanHours = bins.length * hours;
-  const step = [1, 2, 3, 6, 12, 24].find((s) => s >= hours && spanHours / s <= 6) ?? 24;
-  return bins.map((b) => {
-    const hour = Number(format(b.start, 'en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }));
-    if (hour % step !== 0) return undefined;
-    return multiDay && hour === 0 ? shortDate(b.start) : formatClock(b.start, locale, timeZone);
-  });
 }
