@@ -17,6 +17,7 @@ test.use({ viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true
 const INITIAL_ITEMS = 3;
 const notice = (page: Page) => page.locator('.lb-notice');
 const articles = (page: Page) => page.getByRole('article');
+const OFFLINE = 'You are offline. New updates will appear when the connection returns.';
 const asks = (page: Page) => page.evaluate(() => window.__feedAsks ?? 0);
 
 async function openLive(page: Page, url: string) {
@@ -30,9 +31,11 @@ async function openLive(page: Page, url: string) {
       if (href.includes('/feeds/')) window.__feedAsks! += 1;
       return original(input, init);
     };
+    let before = '';
     new MutationObserver(() => {
       const said = document.querySelector('.lb-notice [aria-live]')?.textContent ?? '';
-      if (said && said !== window.__noticeSaid!.at(-1)) window.__noticeSaid!.push(said);
+      if (said && said !== before) window.__noticeSaid!.push(said);
+      before = said;
     }).observe(document, { subtree: true, childList: true, characterData: true });
   });
   await page.clock.install();
@@ -71,9 +74,7 @@ test('back from a tunnel, the page asks at once and says nothing of the polls it
   await expect(notice(page)).toHaveText('');
   answer();
   await expect(articles(page)).toHaveCount(INITIAL_ITEMS + 2);
-  expect(await page.evaluate(() => window.__noticeSaid)).toEqual([
-    'You are offline. New updates will appear when the connection returns.',
-  ]);
+  expect(await page.evaluate(() => window.__noticeSaid)).toEqual([OFFLINE]);
 });
 
 test('a poll lost just after a tunnel is tried again in seconds, not minutes', async ({
@@ -100,4 +101,20 @@ test('a poll lost just after a tunnel is tried again in seconds, not minutes', a
   await expect.poll(() => asks(page)).toBeGreaterThan(before);
   await expect(articles(page)).toHaveCount(INITIAL_ITEMS + 2);
   await expect(notice(page)).toHaveText('');
+});
+
+test('a connection that comes and goes is said to be lost once, and shown each time', async ({
+  page,
+  context,
+  server,
+}) => {
+  await openLive(page, server.url);
+  for (let time = 0; time < 3; time += 1) {
+    await context.setOffline(true);
+    await expect(notice(page)).toContainText(OFFLINE);
+    await context.setOffline(false);
+    await expect(notice(page)).toHaveText('');
+    await page.clock.fastForward(5_000);
+  }
+  expect(await page.evaluate(() => window.__noticeSaid)).toEqual([OFFLINE]);
 });
