@@ -41,6 +41,24 @@ async function failChunkOnce(page: Page, name: string) {
   return { failed: page.waitForEvent('requestfailed', (r) => r.url().includes(`/${name}-`)) };
 }
 
+/** The share of the screen painted in another colour than its top-left corner's (the page's). */
+async function paintedShare(page: Page): Promise<number> {
+  const png = (await page.screenshot()).toString('base64');
+  return page.evaluate(async (data) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${data}`;
+    await image.decode();
+    const canvas = new OffscreenCanvas(image.width, image.height);
+    const context = canvas.getContext('2d')!;
+    context.drawImage(image, 0, 0);
+    const pixels = context.getImageData(0, 0, image.width, image.height).data;
+    let painted = 0;
+    for (let i = 0; i < pixels.length; i += 4)
+      if (pixels.slice(i, i + 3).some((value, c) => value !== pixels[c])) painted += 1;
+    return painted / (pixels.length / 4);
+  }, png);
+}
+
 test.describe('a page the browser renders, on a weak link', () => {
   // The browser renders the page: the filter panel's chunk is then fetched after the first render.
   test.use({ serverOptions: { ssr: false } });
@@ -111,6 +129,25 @@ test.describe('a page the browser renders, on a weak link', () => {
     await page.evaluate((hash) => void (location.hash = hash), `#${id}`);
     await expect(target).toBeFocused();
     await expect(target).toHaveClass(/lb-update--target/);
+  });
+
+  test('before its script has come, the page shows where the updates will be, not a blank screen', async ({
+    page,
+    server,
+  }) => {
+    const layoutShift = await countLayoutShifts(page, { afterInput: true });
+    // The app's code is on its way, slowly; the HTML and the styles are in.
+    let arrive!: () => void;
+    const held = new Promise<void>((resolve) => (arrive = resolve));
+    await page.route('**/assets/*.js', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(server.url, { waitUntil: 'commit' });
+    await expect.poll(() => paintedShare(page)).toBeGreaterThan(0.05);
+    arrive();
+    await expect(page.getByRole('article')).toHaveCount(3);
+    expect(await layoutShift()).toBeLessThan(0.05);
   });
 
   test('the first updates coming in move nothing that was on screen', async ({ page, server }) => {

@@ -68,7 +68,6 @@ export class FeedSession {
   #pageBudget: RequestBudget = fullBudget(-Infinity);
   readonly #listeners = new Set<() => void>();
   readonly #watchers = new Set<{ readonly poll: boolean }>();
-
   constructor(url: string, options: FeedSessionOptions = {}) {
     this.url = url;
     this.jitter = options.jitter ?? Math.random();
@@ -176,7 +175,8 @@ export class FeedSession {
       }
       if (signal.aborted && !(error instanceof FeedFetchError)) throw error;
       const failure = asFetchError(error);
-      this.#failures += 1;
+      // Failures in a tunnel never reached the server: back online, its back-off starts afresh.
+      this.#failures = this.#lastError?.offline && !failure.offline ? 1 : this.#failures + 1;
       this.#lastError = failure;
       const delay = this.nextDelay(false);
       this.#failedAt = now();

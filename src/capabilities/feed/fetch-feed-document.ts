@@ -12,6 +12,7 @@ export class FeedFetchError extends Error implements FeedProblem {
   readonly kind: FetchFailureKind;
   readonly status: number | undefined;
   readonly retryAfterSeconds: number | undefined;
+  readonly offline: boolean;
   constructor(
     kind: FetchFailureKind,
     message = '',
@@ -22,6 +23,7 @@ export class FeedFetchError extends Error implements FeedProblem {
     this.kind = kind;
     this.status = options.status;
     this.retryAfterSeconds = options.retryAfterSeconds;
+    this.offline = kind === 'network' && globalThis.navigator?.onLine === false;
   }
 }
 

@@ -52,8 +52,10 @@ export function ConnectionNotice({
   // Seconds only matter while counting down to a retry.
   const now = useNow(error ? 1000 : 60_000);
   const page = !online ? t.offline : gone ? t.codeGone : '';
+  // Back online, a failure of the offline spell is past: the poll the return started is out.
+  const past = online && error?.offline && nextAttemptAt !== undefined;
   // Only `text` is announced: the countdown ticks each second.
-  const [text, say] = useNotice(ref, feed, page, error ? problemText(error, t) : '');
+  const [text, say] = useNotice(ref, feed, page, error && !past ? problemText(error, t) : '');
   let tail = '';
   // No next try (the widget does not poll, the blog has ended): only "Retry now" tries again.
   if (text && !page) tail = '.';

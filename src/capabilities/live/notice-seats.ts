@@ -14,8 +14,12 @@ import {
 const seats = new Map<object, readonly [feed: string, timeline: unknown, listener: () => void]>();
 /** The timelines on screen: a notice is seen while its timeline is. */
 const onScreen = new Set<unknown>();
-/** What is said of each trouble (undefined: the page's, else a feed's), and by whose live region. */
-const said = new Map<string | undefined, [text: string, by?: object]>();
+/** What is said of each trouble (undefined: the page's, else a feed's), by whose live region,
+ * and when the page's ended. */
+const said = new Map<string | undefined, [text: string, by?: object, ended?: number]>();
+/** A connection that drops again this soon after it came back (a train) is shown, not said. */
+const FLICKER_MS = 60_000;
+const soon = (ended: number) => Date.now() - ended < FLICKER_MS;
 let observer: IntersectionObserver | undefined;
 
 const changed = () => seats.forEach(([, , listener]) => listener());
@@ -81,17 +85,22 @@ export function useNotice(
   const text = page || own;
   const shown = mine && text ? text : '';
   // What was said is written down once it is on the page, never while rendering. Every notice
-  // knows when a trouble is over: what was said of it is forgotten.
+  // knows when a trouble is over: what was said of a feed's is forgotten, the page's kept with
+  // when it ended.
   useLayoutEffect(() => {
-    if (!page) said.delete(undefined);
+    const over = said.get(undefined);
+    if (!page && over) over[2] ??= Date.now();
     if (!own) said.delete(feed);
     if (!shown) return;
     const last = said.get(key);
-    if (last?.[0] !== shown) said.set(key, [shown, id]);
+    if (last?.[0] !== shown || (last[2] !== undefined && !soon(last[2])))
+      said.set(key, [shown, id]);
+    // Back soon after it ended: shown, and said already.
+    else if (last[2] !== undefined) said.set(key, [shown]);
     // Taken over from another notice: said already, by neither from now on.
     else if (last[1] !== id) last[1] = undefined;
   });
   if (!shown) return ['', false];
   const last = said.get(key);
-  return [shown, last?.[0] !== shown || last[1] === id];
+  return [shown, last?.[0] !== shown || (last[2] === undefined ? last[1] === id : !soon(last[2]))];
 }

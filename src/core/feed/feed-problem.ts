@@ -8,4 +8,6 @@ export interface FeedProblem {
   readonly status?: number | undefined;
   /** How long the server asked clients to wait (Retry-After), in seconds. */
   readonly retryAfterSeconds?: number | undefined;
+  /** The connection failed while the browser said it was offline: nothing is known of the server. */
+  readonly offline?: boolean | undefined;
 }

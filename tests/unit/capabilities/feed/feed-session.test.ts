@@ -65,6 +65,28 @@ describe('poll', () => {
     expect(ids()).toEqual(['b', 'a']);
   });
 
+  it('back online after a long tunnel, a failed poll waits the first back-off, not the longest', async () => {
+    serve({ [HEAD]: { body: wireFeed([wireItem('a', 0)]), etag: '"1"' } });
+    await session.poll(signal(), () => NOW);
+    // Half an hour offline: every poll fails at once, and the waits between them grow.
+    const onLine = vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
+    vi.stubGlobal('fetch', () => Promise.reject(new TypeError('Failed to fetch')));
+    for (let i = 0; i < 8; i += 1) {
+      await expect(session.poll(signal(), () => NOW)).rejects.toMatchObject({ offline: true });
+    }
+    expect(session.nextAttemptAt! - NOW).toBeGreaterThan(250_000);
+    // The connection comes back, weak: the first poll is lost as well. The server was never
+    // asked during the tunnel, so nothing says it needs minutes of rest.
+    onLine.mockReturnValue(true);
+    await expect(session.poll(signal(), () => NOW)).rejects.toMatchObject({ offline: false });
+    expect(session.failures).toBe(1);
+    expect(session.nextAttemptAt! - NOW).toBeLessThanOrEqual(11_000);
+    // A second failure online doubles it, as for any failure.
+    await expect(session.poll(signal(), () => NOW)).rejects.toBeInstanceOf(FeedFetchError);
+    expect(session.failures).toBe(2);
+    onLine.mockRestore();
+  });
+
   it('a document that is not a feed is an "invalid" failure and loses nothing', async () => {
     serve({ [HEAD]: { body: wireFeed([wireItem('a', 0)]), etag: '"1"' } });
     await session.poll(signal(), () => NOW);

@@ -67,6 +67,42 @@ describe('ConnectionNotice with no next try', () => {
   });
 });
 
+describe('ConnectionNotice after a tunnel', () => {
+  // A poll that failed while the browser was offline.
+  const lost = { kind: 'network', message: '', offline: true } as const;
+  const T = Date.parse('2023-07-12T10:00:00Z');
+
+  it('says nothing of the offline spell’s failure once online, while the poll it set off is out', () => {
+    const offline = vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
+    const view = render(
+      <ConnectionNotice error={lost} failedAt={T} nextAttemptAt={T + 300_000} onRetry={() => {}} />,
+    );
+    expect(notice()).toHaveTextContent('You are offline.');
+    offline.mockReturnValue(true);
+    act(() => void window.dispatchEvent(new Event('online')));
+    // Not "Connection lost: retrying in 5 min": it is asking now.
+    expect(notice()).toHaveTextContent(/^$/);
+    expect(announced()).toHaveTextContent(/^$/);
+    expect(screen.queryByRole('button')).not.toBeInTheDocument();
+    // The poll after the return fails too: that is news, and said.
+    view.rerender(
+      <ConnectionNotice
+        error={{ ...lost, offline: false }}
+        failedAt={T}
+        nextAttemptAt={T + 10_000}
+        onRetry={() => {}}
+      />,
+    );
+    expect(announced()).toHaveTextContent(/^Connection lost$/);
+    offline.mockRestore();
+  });
+
+  it('still names it where nothing will try again by itself', () => {
+    render(<ConnectionNotice error={lost} nextAttemptAt={undefined} onRetry={() => {}} />);
+    expect(notice()).toHaveTextContent('Connection lost.');
+  });
+});
+
 describe('ConnectionNotice when a deploy removed the page’s code', () => {
   it('says so in its live region, and its button reloads the page', async () => {
     const { loadChunk } = await import('../../../../src/shared/code/load-chunk');

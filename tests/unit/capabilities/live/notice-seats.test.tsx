@@ -165,3 +165,29 @@ describe('the widget the reader looks at', () => {
     expect(said()).toEqual(['', '']);
   });
 });
+
+describe('a connection that comes and goes (a train)', () => {
+  it('is said when it drops, shown but not said when it drops again soon after', () => {
+    const a = { id: 'a', feed: 'https://x.example/a.json' };
+    const b = { id: 'b', feed: 'https://x.example/b.json' };
+    const view = render(page([a, b]));
+    goOffline();
+    expect(said()).toEqual([offline, '']);
+    goOnline();
+    act(() => void vi.advanceTimersByTime(5_000));
+    goOffline();
+    expect(shown()).toEqual([`${offline}Retry now`, '']);
+    expect(said()).toEqual(['', '']);
+    // Still not, however often it comes and goes, and whichever widget shows it.
+    goOnline();
+    view.rerender(page([b]));
+    goOffline();
+    expect(shown()).toEqual([`${offline}Retry now`]);
+    expect(said()).toEqual(['']);
+    // Back for a good while: the next drop is news again.
+    goOnline();
+    act(() => void vi.advanceTimersByTime(2 * 60_000));
+    goOffline();
+    expect(said()).toEqual([offline]);
+  });
+});
