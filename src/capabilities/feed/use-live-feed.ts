@@ -87,12 +87,16 @@ export function useLiveFeed(
     void client.refetchQueries({ queryKey: feedQueryKey(url) }, { cancelRefetch: true });
   }, [client, url]);
   const loadOlder = useCallback(() => session.loadOlder(), [session]);
+  // A query that has never had data forgets its error while it tries again: the session keeps
+  // it until a poll answers, so a failed first load stays on screen, and is not said again, at
+  // each try.
+  const error = query.error ?? (store === undefined ? session.lastError : undefined);
   return {
     store,
-    error: query.error ?? undefined,
-    nextAttemptAt: query.error ? session.nextAttemptAt : undefined,
-    failedAt: query.error ? session.failedAt : undefined,
-    isLoading: store === undefined && query.isPending,
+    error,
+    nextAttemptAt: error ? session.nextAttemptAt : undefined,
+    failedAt: error ? session.failedAt : undefined,
+    isLoading: store === undefined && query.isPending && !error,
     retryNow,
     loadOlder,
   };

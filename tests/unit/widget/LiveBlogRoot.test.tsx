@@ -212,6 +212,21 @@ describe('<LiveBlogRoot>', () => {
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
+  it('a first load that failed stays said while it is tried again, not flipped back to loading', async () => {
+    const url = feedUrl({ body: '<p>Sign in</p>', status: 200, contentType: 'text/html' });
+    await renderLoaded(url);
+    const alert = screen.getByRole('alert');
+    expect(alert).toHaveTextContent('This live blog could not be loaded.');
+    // The next try does not answer yet.
+    fetchMock.mockImplementationOnce(() => new Promise<Response>(() => {}));
+    const asked = fetchMock.mock.calls.length;
+    await advance(60_000);
+    expect(fetchMock.mock.calls.length).toBe(asked + 1);
+    // The same alert, not a new one a screen reader would read out again; no skeleton between.
+    expect(screen.getByRole('alert')).toBe(alert);
+    expect(screen.queryByText('Loading live updates…')).not.toBeInTheDocument();
+  });
+
   it('an HTML error page on first load is an error too', async () => {
     await renderLoaded(
       feedUrl({ body: fixtureText('not-json.txt'), status: 200, contentType: 'text/html' }),
