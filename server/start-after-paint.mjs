@@ -42,6 +42,21 @@ const retry = () => {
 };`;
 
 /**
+ * Until the app has taken the page over, the widget's buttons do nothing: the last one tapped is
+ * kept, for the app to press again once it has (src/widget/hydrate-widget.tsx), rather than lost.
+ */
+const EARLY_TAP = `let tapped;
+const keep = (event) => {
+  const button = event.target instanceof Element && event.target.closest('#root button[type="button"]');
+  if (button) tapped = button;
+};
+addEventListener('click', keep, true);
+globalThis[Symbol.for('live-blog.early-tap')] = () => {
+  removeEventListener('click', keep, true);
+  return tapped;
+};`;
+
+/**
  * The inline module that starts the app: a frame is painted after its requestAnimationFrame
  * callbacks, and a task queued from one runs after that paint; or, where timers do not run, once
  * Paint Timing reports the first paint. A hidden page paints nothing, so it waits for nothing.
@@ -53,6 +68,7 @@ const retry = () => {
 function starter(entry, preloads) {
   return [
     'let started = false;',
+    EARLY_TAP,
     reloadWhenBack(JSON.stringify(entry)),
     'const start = () => {',
     '  if (started) return;',

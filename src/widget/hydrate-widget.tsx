@@ -26,5 +26,13 @@ export async function hydrateWidget(
   // Nor can bodies be HTML on a page that does not allow the sanitiser's policy: they show as text.
   if (!itemsReady(session.store.items.values()) || !bodiesCanBeHtml()) return undefined;
   await localeSettingsFor(snapshot.locale);
-  return hydrateRoot(container, widget(snapshot.locale));
+  const root = hydrateRoot(container, widget(snapshot.locale));
+  // A button tapped before now (server/start-after-paint.mjs) is pressed again: React, which
+  // listens from now on, takes the press once it has hydrated what it is on.
+  const tapped = (globalThis as EarlyTap)[EARLY_TAP]?.();
+  if (tapped instanceof HTMLElement && container.contains(tapped)) tapped.click();
+  return root;
 }
+
+const EARLY_TAP = Symbol.for('live-blog.early-tap');
+type EarlyTap = { [EARLY_TAP]?: () => unknown };

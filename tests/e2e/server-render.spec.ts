@@ -212,6 +212,31 @@ test('the page is painted before its app is asked for, and the app still takes i
   expect(firstRequest).toBeGreaterThanOrEqual(frameOfParsedPage!);
 });
 
+test('a button tapped before the app has taken the page over is pressed once it has', async ({
+  page,
+  server,
+}) => {
+  await page.setViewportSize({ width: 390, height: 800 });
+  // The app's entry is held back, as a slow link would: the page is the server's HTML alone.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let asked = false;
+  await page.route(/\/assets\/index-[^/]*\.js$/, async (route) => {
+    asked = true;
+    await held;
+    await route.continue();
+  });
+  // Not page.goto, which waits for the app (fixtures.ts).
+  await page.evaluate((url) => (location.href = url), server.url);
+  await expect.poll(() => asked).toBe(true);
+  const latest = page.getByRole('button', { name: 'Latest' });
+  await latest.click();
+  await expect(page.locator('[data-interactive]')).toHaveCount(0);
+  release();
+  await expect(latest).toHaveAttribute('aria-pressed', 'true');
+  await expect(page).toHaveURL(/[?&]view=latest/);
+});
+
 test('embed.html hydrates from the document it carries, asking for no other copy', async ({
   page,
   server,
