@@ -27,6 +27,7 @@ interface Props {
 export function StoryRail(props: Props) {
   const { bins, keyEvents, meta, labels, locale, timeZone } = props;
   const t = useMessages();
+  const lang = meta?.language;
   const topics = meta?.topics;
   const colourIndex = useCallback(
     (topic: string | null) => {
@@ -47,6 +48,7 @@ export function StoryRail(props: Props) {
         <ActivityChart
           bins={bins}
           topicLabel={topicLabel}
+          lang={lang}
           colourIndex={colourIndex}
           locale={locale}
           timeZone={timeZone}
@@ -56,7 +58,7 @@ export function StoryRail(props: Props) {
       )}
       <KeyEventsRail
         items={keyEvents}
-        lang={meta?.language}
+        lang={lang}
         locale={locale}
         timeZone={timeZone}
         onJump={props.onJump}

@@ -51,3 +51,17 @@ export function facetValueLabel(labels: Labels, facet: FacetName, value: string)
       ? labels.country(value)
       : labels.person(value);
 }
+
+/**
+ * The language a value is called in: the feed's (`language`), except a country the feed does not
+ * name, which Intl names in the reader's (undefined: the widget's own language).
+ */
+export function facetValueLang(
+  meta: FeedMeta | undefined,
+  facet: FacetName,
+  value: string,
+): string | undefined {
+  return facet !== 'countries' || meta?.countries.some((c) => c.code === value && c.name)
+    ? meta?.language
+    : undefined;
+}
