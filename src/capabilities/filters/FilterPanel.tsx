@@ -7,7 +7,7 @@ import {
   toggleValue,
 } from '../../core/filters/filter-state';
 import { useChunkMessages } from '../../shared/i18n/use-messages';
-import { useMessages } from '../../shared/i18n/use-messages';
+import { useLocale, useMessages } from '../../shared/i18n/use-messages';
 import type { FacetCounting, FacetOption } from '../../core/filters/facet-options';
 import { facetValueLang, type Labels } from '../../core/filters/facet-labels';
 import type { FeedMeta } from '../../core/feed/feed-types';
@@ -59,6 +59,7 @@ interface FacetCheckboxProps {
 // Memoised row: a poll that changes one count re-renders that row only, not every checkbox.
 const FacetCheckbox = memo(
   function FacetCheckbox({ id, facet, option, lang, checked, onToggle }: FacetCheckboxProps) {
+    const locale = useLocale();
     const hintId = `hint-${id}`;
     return (
       <li
@@ -77,7 +78,7 @@ const FacetCheckbox = memo(
         />
         <label htmlFor={id}>
           <bdi lang={lang}>{option.label}</bdi>{' '}
-          <span className="lb-facet__count">({option.count})</span>
+          <span className="lb-facet__count">({option.count.toLocaleString(locale)})</span>
         </label>
         {option.hint && (
           <bdi id={hintId} className="lb-facet__hint" lang={lang}>

@@ -4,7 +4,7 @@ import { render, screen } from '@testing-library/react';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { localeSettingsFor } from '../../../src/shared/i18n/pick-messages';
 import { LiveBlogRoot } from '../../../src/widget/LiveBlogRoot';
-import { feedUrl, installHarness, settle } from '../../support/live-blog-harness';
+import { advance, feedUrl, installHarness, settle } from '../../support/live-blog-harness';
 
 installHarness();
 // The Ukrainian catalogue, loaded once (a chunk of its own), as a page has it once cached.
@@ -70,5 +70,30 @@ describe('a Ukrainian interface over an English feed', () => {
     ];
     for (const el of ukrainian) expect(langOf(el), el.textContent ?? '').toBe('uk');
     expect(langOf(article.querySelector('time')!)).toBe('uk');
+  });
+});
+
+describe('a Ukrainian interface over a long feed', () => {
+  it('writes large counts with their digits grouped, in the filters too', async () => {
+    const items = Array.from({ length: 1234 }, (_, i) => ({
+      id: `u${i}`,
+      title: `Update ${i}`,
+      content_text: 'Text.',
+      date_published: new Date(Date.parse('2023-07-12T09:00:00Z') - i * 60_000).toISOString(),
+      _liveblog: { topics: ['talks'] },
+    }));
+    const long = JSON.stringify({ ...JSON.parse(feed), items });
+    render(<LiveBlogRoot feed={feedUrl({ body: long })} locale="uk" standalone />);
+    await settle();
+    // A document this long shows its first screen, then the rest.
+    for (let i = 0; i < 20 && screen.queryByText('Завантаження всіх оновлень…'); i++)
+      await advance(100);
+    expect(screen.getByRole('checkbox', { name: 'Talks (1\u00a0234)' })).toBeInTheDocument();
+    // The toolbar's count and the group's, with a no-break space between the digits.
+    const counts = [...document.querySelectorAll('.lb-toolbar bdi, .lb-group__count')];
+    expect(counts.map((el) => el.textContent)).toEqual([
+      '1\u00a0234 оновлення',
+      '(1\u00a0234 оновлення)',
+    ]);
   });
 });
