@@ -90,7 +90,7 @@ export function openGalleryViewer(o: ViewerOptions): void {
     const next = element('img', 'lb-viewer__image');
     next.src = photo.url;
     next.alt = photo.title ?? '';
-    if (o.lang) next.lang = o.lang;
+    if (o.lang !== undefined) next.lang = o.lang;
     if (photo.width && photo.height) {
       next.width = photo.width;
       next.height = photo.height;
@@ -110,7 +110,7 @@ export function openGalleryViewer(o: ViewerOptions): void {
   // Isolated from the words around it, and read out in the feed's language.
   function feedWords(text: string) {
     const bdi = element('bdi', undefined, text);
-    if (o.lang) bdi.lang = o.lang;
+    if (o.lang !== undefined) bdi.lang = o.lang;
     return bdi;
   }
   // "Forward" is the way the text runs: ArrowLeft and a swipe to the right in Arabic.

@@ -97,3 +97,26 @@ describe('a Ukrainian interface over a long feed', () => {
     ]);
   });
 });
+
+describe('a feed that does not say its language, under a Ukrainian interface', () => {
+  it('marks the feed’s words as of an unknown language, not as Ukrainian', async () => {
+    const { language: _, ...undeclared } = JSON.parse(feed) as Record<string, unknown>;
+    render(
+      <LiveBlogRoot feed={feedUrl({ body: JSON.stringify(undeclared) })} locale="uk" standalone />,
+    );
+    await settle();
+    const unknown = [
+      screen.getByRole('heading', { level: 1, name: 'Summit live' }),
+      screen.getByText('Live updates from the summit'),
+      screen.getByRole('heading', { level: 3, name: 'Leaders arrive' }),
+      screen.getByText('The first leaders arrived this morning.'),
+      screen.getByText('Desk'),
+      ...screen.getAllByText('Talks'),
+      screen.getByRole('navigation', { name: 'Ключові події' }).querySelector('bdi')!,
+      screen.getByText('Ana Lee'),
+    ];
+    for (const el of unknown) expect(langOf(el), el.textContent ?? '').toBe('');
+    expect(langOf(screen.getByText('Інші оновлення'))).toBe('uk');
+    expect(langOf(screen.getByRole('heading', { level: 3, name: /^Оновлення о/ }))).toBe('uk');
+  });
+});
