@@ -208,7 +208,10 @@ test.describe('demo feed, everything published, source dates', () => {
     await expect(page.getByText('Times: event (EEST)')).toBeVisible();
 
     await page.getByRole('button', { name: 'Latest' }).click();
-    await expect(page.getByRole('heading', { level: 2, name: 'Wednesday 12 July' })).toBeVisible();
+    // The demo's own dates, years ago: the divider names the year, as the updates' times do.
+    await expect(
+      page.getByRole('heading', { level: 2, name: /^Wednesday,? 12 July 2023$/ }),
+    ).toBeVisible();
   });
 
   test.describe('a reader in New York', () => {
