@@ -120,3 +120,12 @@ describe('a feed that does not say its language, under a Ukrainian interface', (
     expect(langOf(screen.getByRole('heading', { level: 3, name: /^Оновлення о/ }))).toBe('uk');
   });
 });
+
+describe('a locale written as server frameworks write it', () => {
+  it('"uk_UA" gets the Ukrainian interface, as it does from the server', async () => {
+    render(<LiveBlogRoot feed={feedUrl({ body: feed })} locale="uk_UA" standalone />);
+    await settle();
+    const kicker = screen.getByText('Онлайн-трансляція', { selector: '.lb-kicker' });
+    expect(langOf(kicker)).toBe('uk-UA');
+  });
+});
