@@ -96,6 +96,8 @@ test('the feed’s words are in its language, ours in the reader’s, in every p
 }) => {
   await page.goto(`${server.url}?feed=fixtures/ja.json`);
   await expect(page.getByRole('article')).toHaveCount(3);
+  // The page's own title is the feed's: the document is in the feed's language.
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
   // Photos, the embed's card, the chart's legend.
   await expect(page.getByRole('img', { name: '写真3の説明' })).toBeVisible();
   await expect(page.getByText('投稿者')).toBeVisible();
