@@ -120,3 +120,26 @@ test('the feed’s words are in its language, ours in the reader’s, in every p
   await expect(page.getByText('No updates match these filters.')).toBeVisible();
   expect(await misattributed(page)).toEqual([]);
 });
+
+test('a feed in Kurdish written in Arabic script reads right to left, from the server’s HTML on', async ({
+  page,
+  server,
+}) => {
+  writeFileSync(
+    path.join(dir, 'ku.json'),
+    JSON.stringify({
+      version: 'https://jsonfeed.org/version/1.1',
+      title: 'ڕاپۆرتی ڕاستەوخۆ',
+      language: 'ku-Arab',
+      items: [{ id: 'a', title: 'هەواڵ', content_text: 'دەق.', date_published: at(1) }],
+    }),
+  );
+  const served = await (await page.request.get(`${server.url}?feed=fixtures/ku.json`)).text();
+  expect(served).toMatch(/class="lb-root[^"]*"[^>]* dir="rtl"/);
+  await page.goto(`${server.url}?feed=fixtures/ku.json`);
+  const article = page.getByRole('article', { name: 'هەواڵ' });
+  await expect(article).toBeVisible();
+  // Taken over by the browser, which keeps the server's attributes.
+  await expect(page.locator('[data-interactive]')).toHaveCount(1);
+  expect(await article.evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
+});
