@@ -205,7 +205,7 @@ export function useLiveBlog(props: LiveBlogOptions, elements: LiveBlogElements) 
     model.oldestFirst ? atEnd : atTop || !arrivals.waiting.length,
     store?.changedAt,
   );
-  useDocumentTitle(meta?.title, unseen, standalone);
+  useDocumentTitle(meta?.title, unseen, standalone, lang || locale);
   useLiveBlogJsonLd(meta, arrivals.shown, standalone);
 
   const showNew = () => {

@@ -70,6 +70,8 @@ describe('a Ukrainian interface over an English feed', () => {
     ];
     for (const el of ukrainian) expect(langOf(el), el.textContent ?? '').toBe('uk');
     expect(langOf(article.querySelector('time')!)).toBe('uk');
+    // The page's title is the feed's: so is the page's language, as the server names it.
+    expect(document.documentElement.lang).toBe('en');
   });
 });
 
@@ -117,6 +119,8 @@ describe('a feed that does not say its language, under a Ukrainian interface', (
     ];
     for (const el of unknown) expect(langOf(el), el.textContent ?? '').toBe('');
     expect(langOf(screen.getByText('Інші оновлення'))).toBe('uk');
+    // A page must name a language: the UI's, as the server does.
+    expect(document.documentElement.lang).toBe('uk');
     expect(langOf(screen.getByRole('heading', { level: 3, name: /^Оновлення о/ }))).toBe('uk');
   });
 });
