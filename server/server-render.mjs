@@ -16,7 +16,7 @@ import { reloadIfAppFails, startAppAfterPaint } from './start-after-paint.mjs';
 /**
  * @typedef {{ text: string, validator: string | null, version?: string, fetchedAt: number, maxAgeSeconds?: number, expiresAt?: number }} FeedDocumentSnapshot
  *   `version`: what tells its versions apart where that is not its validator
- * @typedef {{ root: string, head: string, tail?: string, title: string, validator: string | null }} RenderedPage
+ * @typedef {{ root: string, head: string, tail?: string, title: string, lang?: string, validator: string | null }} RenderedPage
  * @typedef {(input: {
  *   pageUrl: string,
  *   feedOrigins: readonly string[],
@@ -92,6 +92,12 @@ export function fillTemplate(template, page, stylesheet) {
       /<\/head>/i,
       () => `  <link rel="stylesheet" href="${stylesheet}">\n  </head>`,
     );
+  }
+  const lang = page.lang;
+  // The template's own language ("en") was a guess made before the feed was known. A language
+  // tag is letters, digits and hyphens: nothing else goes into the attribute.
+  if (lang && /^[a-z0-9-]+$/i.test(lang)) {
+    html = html.replace(/<html lang="[^"]*"/i, () => `<html lang="${lang}"`);
   }
   if (page.title) {
     // A function, as for every replacement here: "$&", "$`" or "$'" in a feed's title is text.

@@ -26,7 +26,6 @@ export function BlogFilters({ blog }: { readonly blog: ReturnType<typeof useLive
             meta={blog.meta}
             labels={blog.model.labels}
             locale={blog.locale}
-            lang={blog.meta?.language}
             onChange={blog.setView}
             compact={blog.controls === 'compact'}
             coverageSince={

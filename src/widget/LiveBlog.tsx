@@ -140,7 +140,12 @@ export function LiveBlog(props: LiveBlogOptions) {
         )}
         {blog.store !== undefined && blog.total > 0 && blog.shown === 0 && !blog.partial && (
           <Suspense fallback={null}>
-            <NoMatches state={model.effective} labels={model.labels} onChange={blog.setView} />
+            <NoMatches
+              state={model.effective}
+              labels={model.labels}
+              meta={blog.meta}
+              onChange={blog.setView}
+            />
           </Suspense>
         )}
         <UpdateList

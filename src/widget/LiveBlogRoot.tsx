@@ -36,7 +36,8 @@ function pickLocale(requested: string | undefined): string {
   for (const c of candidates) {
     if (!c) continue;
     try {
-      return Intl.getCanonicalLocales(c)[0] ?? 'en';
+      // "uk_UA", as server frameworks write a locale: the catalogues and the server read it too.
+      return Intl.getCanonicalLocales(c.replace(/_/g, '-'))[0] ?? 'en';
     } catch {
       // not a valid tag: try the next
     }

@@ -1,4 +1,5 @@
 import { useCallback } from 'react';
+import { contentLang } from '../core/feed/content-lang';
 import type { FeedMeta, LiveItem } from '../core/feed/feed-types';
 import type { Labels } from '../core/filters/facet-labels';
 import type { ActivityBin } from '../core/timeline/activity-bins';
@@ -27,6 +28,7 @@ interface Props {
 export function StoryRail(props: Props) {
   const { bins, keyEvents, meta, labels, locale, timeZone } = props;
   const t = useMessages();
+  const lang = contentLang(meta);
   const topics = meta?.topics;
   const colourIndex = useCallback(
     (topic: string | null) => {
@@ -47,6 +49,7 @@ export function StoryRail(props: Props) {
         <ActivityChart
           bins={bins}
           topicLabel={topicLabel}
+          lang={lang}
           colourIndex={colourIndex}
           locale={locale}
           timeZone={timeZone}
@@ -56,7 +59,7 @@ export function StoryRail(props: Props) {
       )}
       <KeyEventsRail
         items={keyEvents}
-        lang={meta?.language}
+        lang={lang}
         locale={locale}
         timeZone={timeZone}
         onJump={props.onJump}

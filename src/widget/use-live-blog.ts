@@ -1,4 +1,5 @@
 import { useCallback, useMemo, type RefObject } from 'react';
+import { contentLang } from '../core/feed/content-lang';
 import { lastUpdateAt } from '../core/feed/feed-store';
 import { validTimeZone } from '../core/time/time-zone';
 import {
@@ -101,10 +102,11 @@ export function useLiveBlog(props: LiveBlogOptions, elements: LiveBlogElements) 
   // The page's address: the one given (a server rendering it), else the browser's.
   const here = props.pageUrl ?? (typeof window !== 'undefined' ? window.location.href : '');
   const pageUrl = link ?? here;
+  const lang = contentLang(meta);
   const context: UpdateContext = useMemo(
     () => ({
       labels: model.labels,
-      lang: meta?.language,
+      lang,
       locale,
       timeZone,
       baseUrl: feedUrl,
@@ -113,7 +115,7 @@ export function useLiveBlog(props: LiveBlogOptions, elements: LiveBlogElements) 
       bodyEmbeds: embedsChunk,
       EmbedCard: EmbedSlot,
     }),
-    [model.labels, meta?.language, locale, timeZone, feedUrl, pageUrl],
+    [model.labels, lang, locale, timeZone, feedUrl, pageUrl],
   );
   const total = arrivals.shown.length;
   const shown = model.matching.length;
@@ -203,7 +205,7 @@ export function useLiveBlog(props: LiveBlogOptions, elements: LiveBlogElements) 
     model.oldestFirst ? atEnd : atTop || !arrivals.waiting.length,
     store?.changedAt,
   );
-  useDocumentTitle(meta?.title, unseen, standalone);
+  useDocumentTitle(meta?.title, unseen, standalone, lang || locale);
   useLiveBlogJsonLd(meta, arrivals.shown, standalone);
 
   const showNew = () => {

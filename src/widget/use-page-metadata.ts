@@ -1,12 +1,21 @@
 import { useEffect } from 'react';
 import type { FeedMeta, LiveItem } from '../core/feed/feed-types';
 
-/** Standalone page only: "(3) Title" for unseen updates. An embed never touches the host's title. */
-export function useDocumentTitle(title: string | undefined, unseen: number, enabled: boolean) {
+/**
+ * Standalone page only: "(3) Title" for unseen updates, and the page's language, the feed's (its
+ * title's), else the UI's, as a server names it. An embed never touches the host's title.
+ */
+export function useDocumentTitle(
+  title: string | undefined,
+  unseen: number,
+  enabled: boolean,
+  lang: string,
+) {
   useEffect(() => {
     if (!enabled || !title) return;
     document.title = unseen > 0 ? `(${unseen}) ${title}` : title;
-  }, [title, unseen, enabled]);
+    document.documentElement.lang = lang;
+  }, [title, unseen, enabled, lang]);
 }
 
 /**

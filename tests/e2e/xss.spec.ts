@@ -282,7 +282,7 @@ test.describe('limits on a hostile or broken feed', () => {
   }) => {
     const items = Array.from({ length: 20_005 }, (_, i) => item(20_005 - i));
     await open(page, server.url, 'many.json', JSON.stringify(feedOf(items)));
-    await expect(page.locator('.lb-result-count')).toHaveText('20000 updates');
+    await expect(page.locator('.lb-result-count')).toHaveText('20,000 updates');
     await expect(page.locator('p:has(> [role=status])')).toContainText(
       '5 updates could not be shown',
     );

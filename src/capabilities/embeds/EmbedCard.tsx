@@ -71,21 +71,23 @@ export function EmbedCard({ embed, locale, timeZone }: EmbedCardProps) {
           </blockquote>
         )
       )}
-      {/* The card sits in the feed's words (an update's body): its own are in the reader's. */}
-      <figcaption className="lb-embed__source" lang={locale}>
+      {/* The card sits in the feed's words (an update's body), as does the author's name: the
+          card's own words are in the reader's language. */}
+      <figcaption className="lb-embed__source">
         {embed.author && <bdi className="lb-embed__author">{embed.author}</bdi>}
         {embed.published !== undefined && (
-          <time dateTime={new Date(embed.published).toISOString()}>
+          <time dateTime={new Date(embed.published).toISOString()} lang={locale}>
             {formatDayAndClock(embed.published, locale, timeZone)}
           </time>
         )}
-        <a href={embed.url} target="_blank" rel="noopener noreferrer">
+        <a href={embed.url} target="_blank" rel="noopener noreferrer" lang={locale}>
           {t.viewOn(name)}
         </a>
         {loaded && byReader && !byHost && (
           <button
             type="button"
             className="lb-link-button"
+            lang={locale}
             onClick={() => {
               setOnceFor(undefined);
               setFocus('gate');

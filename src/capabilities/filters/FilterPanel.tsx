@@ -7,9 +7,9 @@ import {
   toggleValue,
 } from '../../core/filters/filter-state';
 import { useChunkMessages } from '../../shared/i18n/use-messages';
-import { useMessages } from '../../shared/i18n/use-messages';
+import { useLocale, useMessages } from '../../shared/i18n/use-messages';
 import type { FacetCounting, FacetOption } from '../../core/filters/facet-options';
-import type { Labels } from '../../core/filters/facet-labels';
+import { facetValueLang, type Labels } from '../../core/filters/facet-labels';
 import type { FeedMeta } from '../../core/feed/feed-types';
 import { filterPanelMessages } from './filter-panel-messages';
 import { idPart } from '../../core/timeline/element-ids';
@@ -27,8 +27,6 @@ interface Props {
   readonly meta: FeedMeta | undefined;
   readonly labels: Labels;
   readonly locale: string;
-  /** The feed's language: its topics' labels and speakers' names are its words. */
-  readonly lang?: string | undefined;
   readonly onChange: (next: ViewState, options?: { replace?: boolean }) => void;
   /** "compact" shows search and key events only. */
   readonly compact?: boolean;
@@ -61,6 +59,7 @@ interface FacetCheckboxProps {
 // Memoised row: a poll that changes one count re-renders that row only, not every checkbox.
 const FacetCheckbox = memo(
   function FacetCheckbox({ id, facet, option, lang, checked, onToggle }: FacetCheckboxProps) {
+    const locale = useLocale();
     const hintId = `hint-${id}`;
     return (
       <li
@@ -79,7 +78,7 @@ const FacetCheckbox = memo(
         />
         <label htmlFor={id}>
           <bdi lang={lang}>{option.label}</bdi>{' '}
-          <span className="lb-facet__count">({option.count})</span>
+          <span className="lb-facet__count">({option.count.toLocaleString(locale)})</span>
         </label>
         {option.hint && (
           <bdi id={hintId} className="lb-facet__hint" lang={lang}>
@@ -103,14 +102,14 @@ const FacetCheckbox = memo(
 
 function FacetFieldset({
   facet,
-  lang,
+  meta,
   legend,
   options,
   chosen,
   onToggle,
 }: {
   facet: FacetName;
-  lang: string | undefined;
+  meta: FeedMeta | undefined;
   legend: string;
   options: readonly FacetOption[];
   chosen: readonly string[];
@@ -134,8 +133,7 @@ function FacetFieldset({
             id={`${baseId}-${idPart(option.value)}`}
             facet={facet}
             option={option}
-            // Country names come from Intl in the reader's language unless the feed names them.
-            lang={facet === 'countries' ? undefined : lang}
+            lang={facetValueLang(meta, facet, option.value)}
             checked={chosen.includes(option.value)}
             onToggle={onToggle}
           />
@@ -168,7 +166,6 @@ export function FilterPanel({
   countsPending = false,
   navigation = 0,
   carriedFrom,
-  lang,
   index,
 }: Props) {
   const t = useMessages();
@@ -256,7 +253,7 @@ export function FilterPanel({
             <FacetFieldset
               key={facet}
               facet={facet}
-              lang={lang}
+              meta={meta}
               legend={own[facet]}
               options={options[facet]}
               chosen={state[facet]}

@@ -3,7 +3,8 @@ import { FACETS } from '../../core/filters/filter-state';
 import type { ReactNode } from 'react';
 import { fillMessage } from '../../shared/i18n/fill-message';
 import { useChunkMessages } from '../../shared/i18n/use-messages';
-import { facetValueLabel, type Labels } from '../../core/filters/facet-labels';
+import { facetValueLabel, facetValueLang, type Labels } from '../../core/filters/facet-labels';
+import type { FeedMeta } from '../../core/feed/feed-types';
 import { noMatchesMessages } from './no-matches-messages';
 import { stylesRef } from '../../shared/styles/adopt-styles';
 import noMatchesCss from './no-matches.css?inline';
@@ -14,11 +15,13 @@ const styled = stylesRef(noMatchesCss);
 interface Props {
   readonly state: ViewState;
   readonly labels: Labels;
+  /** Its language, of the labels it gives. */
+  readonly meta: FeedMeta | undefined;
   readonly onChange: (next: ViewState) => void;
 }
 
 /** Zero results: say which filters to loosen, each one removable here. */
-export function NoMatches({ state, labels, onChange }: Props) {
+export function NoMatches({ state, labels, meta, onChange }: Props) {
   const own = useChunkMessages(noMatchesMessages);
   const label = (facet: FacetName, value: string) => facetValueLabel(labels, facet, value);
   // `shown` isolates the feed's text from the words around it; `text` names the button.
@@ -30,7 +33,7 @@ export function NoMatches({ state, labels, onChange }: Props) {
         text: `${own[facet]}: ${label(facet, value)}`,
         shown: (
           <>
-            {own[facet]}: <bdi>{label(facet, value)}</bdi>
+            {own[facet]}: <bdi lang={facetValueLang(meta, facet, value)}>{label(facet, value)}</bdi>
           </>
         ),
         remove: () => onChange({ ...state, [facet]: state[facet].filter((v) => v !== value) }),

@@ -26,6 +26,8 @@ export interface ActivityChartProps {
   /** From activityBins(), in time order. */
   readonly bins: readonly ActivityBin[];
   readonly topicLabel: (topic: string | null) => string;
+  /** The feed's language: of the topics' labels ("Other updates", for null, is ours). */
+  readonly lang?: string | undefined;
   /** Colour slot of a topic (0-based, wraps round the 8 chart colours); also orders the legend. */
   readonly colourIndex: (topic: string | null) => number;
   readonly locale: string;
@@ -189,7 +191,7 @@ export function ActivityChart(props: ActivityChartProps) {
                 className={`lb-chart__swatch lb-chart__fill--${colourOf(topic)}`}
                 aria-hidden="true"
               />
-              <bdi>{topicLabel(topic)}</bdi>
+              <bdi lang={topic === null ? undefined : props.lang}>{topicLabel(topic)}</bdi>
             </li>
           ))}
         </ul>

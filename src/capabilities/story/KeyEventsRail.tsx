@@ -3,6 +3,8 @@ import type { LiveItem } from '../../core/feed/feed-types';
 import { KEY_EVENTS_AT_FIRST } from '../../core/feed/first-screen';
 import { useMessages } from '../../shared/i18n/use-messages';
 import { formatClock, formatDayAndClock, spanned } from '../../shared/time/format-time';
+import { useNow } from '../../shared/time/use-now';
+import { useRenderTime } from '../../shared/time/render-time';
 
 interface Props {
   readonly items: readonly LiveItem[];
@@ -34,14 +36,14 @@ export function KeyEventsRail({
   const [chosen, setOpen] = useState<boolean>();
   const open = chosen ?? beside;
   const [all, setAll] = useState(false);
+  // "14:05" twice in a rail that spans days is two different days, and "14:05" alone reads as
+  // today: the rail names the day (and the year, over years) unless every event is of today, as
+  // the updates' own times do. Today from the time the server rendered, while hydrating.
+  const now = useNow(60_000, items.length > 0, useRenderTime());
   if (items.length === 0) return null;
   const shown = all ? items : items.slice(0, KEY_EVENTS_AT_FIRST);
-  // "14:05" twice in a rail that spans days is two different days: the rail then names the day
-  // (and the year, over years), as the activity chart does. From props alone, for hydration.
-  const span = spanned(
-    items.map((item) => item.published),
-    timeZone,
-  );
+  const times = items.map((item) => item.published);
+  const span = spanned(now ? [...times, now] : times, timeZone);
   return (
     <nav className="lb-key-events" aria-label={t.keyEvents} part="key-events">
       <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>

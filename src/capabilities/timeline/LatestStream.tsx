@@ -1,6 +1,8 @@
 import type { LiveItem } from '../../core/feed/feed-types';
 import { useMessages } from '../../shared/i18n/use-messages';
 import { dayKey, formatDay, spanned } from '../../shared/time/format-time';
+import { useRenderTime } from '../../shared/time/render-time';
+import { useNow } from '../../shared/time/use-now';
 import type { TimelineViewProps } from './UpdateArticle';
 import { UpdateArticles } from './UpdateArticles';
 
@@ -18,12 +20,13 @@ export function LatestStream({ items, context, fresh, since, budget }: Props) {
     if (last && last.key === key) last.items.push(item);
     else days.push({ key, items: [item] });
   }
-  // Over years, "Friday, 31 December" alone does not say which: the dividers name the year. From
-  // the whole stream (in order: its ends), not the part rendered yet, so that none changes.
-  const years = spanned(
-    [items[0]?.published ?? 0, items.at(-1)?.published ?? 0],
-    context.timeZone,
-  ).years;
+  // Over years, "Friday, 31 December" alone does not say which, nor does it in a year that is not
+  // the reader's: the dividers then name the year, as the updates' times do. From the whole
+  // stream (in order: its ends), not the part rendered yet, so that none changes; this year
+  // from the time the server rendered, while hydrating.
+  const now = useNow(60_000, true, useRenderTime());
+  const ends = [items[0]?.published ?? 0, items.at(-1)?.published ?? 0];
+  const years = spanned(now ? [...ends, now] : ends, context.timeZone).years;
   return (
     <section className="lb-group lb-group--latest" aria-label={t.viewLatest} part="group">
       {days.map((day) => (

@@ -175,7 +175,12 @@ export const UpdateArticle = memo(function UpdateArticle({
         ))}
       </div>
       {item.attachments && (
-        <Attachments attachments={item.attachments} poster={item.image} label={headline} />
+        <Attachments
+          attachments={item.attachments}
+          poster={item.image}
+          label={headline}
+          lang={lang}
+        />
       )}
       <footer className="lb-update__footer">
         {item.authors.length > 0 && (
@@ -233,6 +238,7 @@ function Attachments(props: {
   readonly attachments: readonly Attachment[];
   readonly poster: string | undefined;
   readonly label: string;
+  readonly lang: string | undefined;
 }) {
   const Media = mediaChunk()?.UpdateMedia;
   if (Media) return <Media {...props} />;

@@ -28,23 +28,26 @@ interface Props {
   readonly poster: string | undefined;
   /** The update's headline: the viewer's name. */
   readonly label: string;
+  /** The feed's language: of the captions, credits and text alternatives. */
+  readonly lang?: string | undefined;
 }
 
 /** An update's attachments: its photos (one figure, or a gallery), then its videos and audio. */
-export function UpdateMedia({ attachments, poster, label }: Props) {
+export function UpdateMedia({ attachments, poster, label, lang }: Props) {
   const photos = attachments.filter((a) => a.kind === 'image');
   const [only] = photos;
   return (
     <div ref={styled} className="lb-media">
       {photos.length > 1 ? (
-        <Gallery photos={photos} label={label} />
+        <Gallery photos={photos} label={label} lang={lang} />
       ) : (
         only && (
-          <Captioned attachment={only}>
+          <Captioned attachment={only} lang={lang}>
             <img
               className="lb-media__image"
               src={only.url}
               alt={only.title ?? ''}
+              lang={lang}
               width={only.width}
               height={only.height}
               loading="lazy"
@@ -55,7 +58,7 @@ export function UpdateMedia({ attachments, poster, label }: Props) {
       )}
       {attachments.map((a, i) =>
         a.kind === 'image' ? null : (
-          <Captioned key={i} attachment={a}>
+          <Captioned key={i} attachment={a} lang={lang}>
             <Player attachment={a} poster={poster} />
           </Captioned>
         ),
@@ -99,23 +102,33 @@ function Player({ attachment: a, poster }: { attachment: Attachment; poster?: st
 }
 
 /** A figure with the attachment's caption and credit, when it has words. */
-function Captioned({ attachment: a, children }: { attachment: Attachment; children: ReactNode }) {
+function Captioned(props: {
+  attachment: Attachment;
+  lang: string | undefined;
+  children: ReactNode;
+}) {
+  const { attachment: a, lang, children } = props;
   return (
-    <Figure caption={a.title} credit={a.credit} block="lb-media">
+    <Figure caption={a.title} credit={a.credit} block="lb-media" lang={lang}>
       {children}
     </Figure>
   );
 }
 
 /** Thumbnails in a grid; each opens the viewer at its photo. */
-function Gallery({ photos, label }: { photos: readonly Attachment[]; label: string }) {
+function Gallery(props: {
+  photos: readonly Attachment[];
+  label: string;
+  lang: string | undefined;
+}) {
+  const { photos, label, lang } = props;
   const t = useChunkMessages(mediaMessages);
   const list = useRef<HTMLUListElement>(null);
   const open = (start: number, opener: HTMLElement) => {
     loadViewer().then(
       (m) => {
         const host = list.current?.parentElement;
-        if (host) m.openGalleryViewer({ photos, start, label, opener, host, messages: t });
+        if (host) m.openGalleryViewer({ photos, start, label, opener, host, lang, messages: t });
       },
       () => undefined,
     );
@@ -130,7 +143,13 @@ function Gallery({ photos, label }: { photos: readonly Attachment[]; label: stri
             onClick={(e) => open(i, e.currentTarget)}
           >
             <span className="lb-visually-hidden">{t.openPhoto(i + 1, photos.length)}</span>{' '}
-            <img src={photo.url} alt={photo.title ?? ''} loading="lazy" decoding="async" />
+            <img
+              src={photo.url}
+              alt={photo.title ?? ''}
+              lang={lang}
+              loading="lazy"
+              decoding="async"
+            />
           </button>
         </li>
       ))}

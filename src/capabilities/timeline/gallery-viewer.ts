@@ -18,6 +18,8 @@ export interface ViewerOptions {
   readonly opener: HTMLElement;
   /** Where the dialog goes: inside the widget, where its styles and theme apply. */
   readonly host: Element;
+  /** The feed's language: of each photo's words (the position, "Photo 2 of 5", is ours). */
+  readonly lang?: string | undefined;
   readonly messages: Pick<MediaMessages, 'photoOf' | 'previousPhoto' | 'nextPhoto' | 'closePhotos'>;
 }
 
@@ -88,6 +90,7 @@ export function openGalleryViewer(o: ViewerOptions): void {
     const next = element('img', 'lb-viewer__image');
     next.src = photo.url;
     next.alt = photo.title ?? '';
+    if (o.lang !== undefined) next.lang = o.lang;
     if (photo.width && photo.height) {
       next.width = photo.width;
       next.height = photo.height;
@@ -99,14 +102,16 @@ export function openGalleryViewer(o: ViewerOptions): void {
     const words: (Node | string)[] = [
       element('span', 'lb-viewer__position', t.photoOf(index + 1, total)),
     ];
-    if (photo.title) words.push(' ', element('bdi', undefined, photo.title));
-    if (photo.credit) {
-      words.push(
-        ' ',
-        element('small', 'lb-media__credit', element('bdi', undefined, photo.credit)),
-      );
-    }
+    if (photo.title) words.push(' ', feedWords(photo.title));
+    if (photo.credit)
+      words.push(' ', element('small', 'lb-media__credit', feedWords(photo.credit)));
     caption.replaceChildren(...words);
+  }
+  // Isolated from the words around it, and read out in the feed's language.
+  function feedWords(text: string) {
+    const bdi = element('bdi', undefined, text);
+    if (o.lang !== undefined) bdi.lang = o.lang;
+    return bdi;
   }
   // "Forward" is the way the text runs: ArrowLeft and a swipe to the right in Arabic.
   const forward = (towardsRight: boolean) =>

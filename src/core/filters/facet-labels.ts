@@ -1,5 +1,6 @@
 // What each facet value is called (a topic's label, a country's name, a person's name): the
 // timeline's and the filter panel's words agree (Intl names the countries the feed does not).
+import { contentLang } from '../feed/content-lang';
 import type { FeedMeta } from '../feed/feed-types';
 import type { FacetName } from './filter-state';
 
@@ -50,4 +51,18 @@ export function facetValueLabel(labels: Labels, facet: FacetName, value: string)
     : facet === 'countries'
       ? labels.country(value)
       : labels.person(value);
+}
+
+/**
+ * The language a value is called in: the feed's (content-lang.ts), except a country the feed does not
+ * name, which Intl names in the reader's (undefined: the widget's own language).
+ */
+export function facetValueLang(
+  meta: FeedMeta | undefined,
+  facet: FacetName,
+  value: string,
+): string | undefined {
+  return facet !== 'countries' || meta?.countries.some((c) => c.code === value && c.name)
+    ? contentLang(meta)
+    : undefined;
 }

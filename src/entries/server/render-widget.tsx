@@ -17,6 +17,11 @@ export interface RenderedPage {
   /** What follows the root element: the snapshot, after the updates it rendered. */
   readonly tail: string;
   readonly title: string;
+  /**
+   * The document's language: the feed's, whose title and description the page's head carries,
+   * else the UI's (a page must name one).
+   */
+  readonly lang: string;
   /** The feed document's validator, for the page's own ETag. */
   readonly validator: string | null;
 }
@@ -126,5 +131,6 @@ export async function renderWidget(input: {
   ]
     .filter(Boolean)
     .join('\n    ');
-  return { root, head, tail: snapshotScript(snapshot), title, validator: doc.validator };
+  const lang = meta?.language ?? snapshot.locale;
+  return { root, head, tail: snapshotScript(snapshot), title, lang, validator: doc.validator };
 }

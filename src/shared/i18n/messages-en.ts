@@ -1,4 +1,8 @@
 // English UI strings. Every catalogue has the same keys (checked by the type of messages-uk.ts).
+
+/** A count as English readers write it: "1,234". */
+const count = (n: number) => n.toLocaleString('en');
+
 export const en = {
   loading: 'Loading live updates…',
   loadingRest: 'Loading all updates…',
@@ -26,9 +30,9 @@ export const en = {
   firstLoadFailed: 'This live blog could not be loaded.',
   unavailable: 'Live blog unavailable',
   rejectedItems: (n: number) =>
-    n === 1 ? '1 update could not be shown' : `${n} updates could not be shown`,
+    n === 1 ? '1 update could not be shown' : `${count(n)} updates could not be shown`,
   emptyFeed: 'No updates yet. New updates will appear here as they are published.',
-  newUpdates: (n: number) => (n === 1 ? '1 new update' : `${n} new updates`),
+  newUpdates: (n: number) => (n === 1 ? '1 new update' : `${count(n)} new updates`),
   pinned: 'Pinned',
   keyEvent: 'Key event',
   updatedAt: (time: string) => `Updated ${time}`,
@@ -43,10 +47,10 @@ export const en = {
   jumpToLatest: 'Jump to latest',
   showEarlier: 'Show earlier updates',
   sinceLastVisit: (n: number, time: string) =>
-    `${n === 1 ? '1 update' : `${n} updates`} since you were here at ${time}`,
+    `${n === 1 ? '1 update' : `${count(n)} updates`} since you were here at ${time}`,
   goToFirstNew: (n: number): string => (n === 1 ? 'Go to it' : 'Go to the first of them'),
   newSinceVisit: 'New since your last visit',
-  updateCount: (n: number) => (n === 1 ? '1 update' : `${n} updates`),
+  updateCount: (n: number) => (n === 1 ? '1 update' : `${count(n)} updates`),
   untitled: (time: string) => `Update at ${time}`,
   showMoreUpdates: 'Show more updates',
   justNow: 'just now',
@@ -58,9 +62,10 @@ export const en = {
     shown === total
       ? total === 1
         ? '1 update'
-        : `${total} updates`
-      : `${shown} of ${total} updates`,
-  showingResults: (shown: number, total: number) => `Showing ${shown} of ${total} updates`,
+        : `${count(total)} updates`
+      : `${count(shown)} of ${count(total)} updates`,
+  showingResults: (shown: number, total: number) =>
+    `Showing ${count(shown)} of ${count(total)} updates`,
   dismiss: 'Dismiss',
   seeAll: 'See all updates',
   copyLink: 'Copy link',
@@ -68,8 +73,8 @@ export const en = {
   linkCopied: 'Link copied',
   copyFailed: 'Could not copy the link',
   keyEvents: 'Key events',
-  keyEventsCount: (n: number) => `Key events (${n})`,
-  keyEventsAll: (n: number) => `Show all ${n} key events`,
+  keyEventsCount: (n: number) => `Key events (${count(n)})`,
+  keyEventsAll: (n: number) => `Show all ${count(n)} key events`,
   keyEventsFewer: 'Show fewer key events',
   eventTime: (zone: string) => `Times: event (${zone})`,
   readerTime: 'Times: yours',

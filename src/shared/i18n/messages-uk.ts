@@ -6,6 +6,8 @@ import type { Messages } from './messages-en';
 type PluralForms = Readonly<Record<'one' | 'few' | 'many', string>>;
 
 const rules = new Intl.PluralRules('uk');
+/** A count as Ukrainian readers write it: "1 234", with a no-break space. */
+const count = (n: number) => n.toLocaleString('uk');
 
 /** The form for `n`; fractions ("other") take the genitive singular, as in "1,5 оновлення". */
 function plural(n: number, forms: PluralForms): string {
@@ -18,11 +20,11 @@ function plural(n: number, forms: PluralForms): string {
 const UPDATES: PluralForms = { one: 'оновлення', few: 'оновлення', many: 'оновлень' };
 
 /** "5 оновлень", "21 оновлення". */
-const updates = (n: number) => `${n} ${plural(n, UPDATES)}`;
+const updates = (n: number) => `${count(n)} ${plural(n, UPDATES)}`;
 
 /** After "з" (out of) the noun is genitive: "з 21 оновлення", "з 2 оновлень", "з 5 оновлень". */
 const ofUpdates = (n: number) =>
-  `з ${n} ${plural(n, { one: 'оновлення', few: 'оновлень', many: 'оновлень' })}`;
+  `з ${count(n)} ${plural(n, { one: 'оновлення', few: 'оновлень', many: 'оновлень' })}`;
 
 /** "о 14:05" for a clock time; a date and time ("9 лип., 10:00") takes no "о". */
 const at = (time: string) => (/^\d{1,2}:\d{2}$/.test(time) ? `о ${time}` : time);
@@ -56,7 +58,7 @@ export const uk: Messages = {
   rejectedItems: (n: number) => `Не вдалося показати ${updates(n)}`,
   emptyFeed: 'Оновлень поки немає. Нові оновлення з’являтимуться тут одразу після публікації.',
   newUpdates: (n: number) =>
-    `${n} ${plural(n, { one: 'нове', few: 'нові', many: 'нових' })} ${plural(n, UPDATES)}`,
+    `${count(n)} ${plural(n, { one: 'нове', few: 'нові', many: 'нових' })} ${plural(n, UPDATES)}`,
   pinned: 'Закріплено',
   keyEvent: 'Ключова подія',
   updatedAt: (time: string) => `Оновлено о ${time}`,
@@ -83,8 +85,8 @@ export const uk: Messages = {
   topicsOfUpdate: 'Теми',
   clearFilters: 'Скинути фільтри',
   resultCount: (shown: number, total: number) =>
-    shown === total ? updates(total) : `${shown} ${ofUpdates(total)}`,
-  showingResults: (shown: number, total: number) => `Показано ${shown} ${ofUpdates(total)}`,
+    shown === total ? updates(total) : `${count(shown)} ${ofUpdates(total)}`,
+  showingResults: (shown: number, total: number) => `Показано ${count(shown)} ${ofUpdates(total)}`,
   dismiss: 'Закрити',
   seeAll: 'Показати всі оновлення',
   copyLink: 'Копіювати посилання',
@@ -92,8 +94,8 @@ export const uk: Messages = {
   linkCopied: 'Посилання скопійовано',
   copyFailed: 'Не вдалося скопіювати посилання',
   keyEvents: 'Ключові події',
-  keyEventsCount: (n: number) => `Ключові події (${n})`,
-  keyEventsAll: (n: number) => `Показати всі ключові події (${n})`,
+  keyEventsCount: (n: number) => `Ключові події (${count(n)})`,
+  keyEventsAll: (n: number) => `Показати всі ключові події (${count(n)})`,
   keyEventsFewer: 'Показати менше ключових подій',
   eventTime: (zone: string) => `Час: як на місці події (${zone})`,
   readerTime: 'Час: ваш місцевий',

@@ -25,8 +25,9 @@ function subscribe(periodMs: number, listener: () => void) {
   t.listeners.add(listener);
   if (t.timer === undefined) {
     // A change here re-renders every subscriber before the first paint. A clock of minutes (the
-    // relative times of every update) may be a moment old; one of seconds (a countdown) may not.
-    if (periodMs <= 1_000 || Date.now() - t.now >= periodMs) t.now = Date.now();
+    // relative times of every update) may be a moment old, not ahead of a clock put back; one of
+    // seconds (a countdown) may not.
+    if (periodMs <= 1_000 || Math.abs(Date.now() - t.now) >= periodMs) t.now = Date.now();
     t.timer = setInterval(() => tick(t), periodMs);
   }
   // Timers stand still while the machine sleeps or the page is hidden or in the back/forward

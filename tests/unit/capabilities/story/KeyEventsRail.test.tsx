@@ -1,6 +1,6 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LiveItem } from '../../../../src/core/feed/feed-types';
 import { KEY_EVENTS_AT_FIRST } from '../../../../src/core/feed/first-screen';
 import { KeyEventsRail } from '../../../../src/capabilities/story/KeyEventsRail';
@@ -75,15 +75,34 @@ describe('KeyEventsRail', () => {
     await user.click(fewer);
     expect(links()).toHaveLength(KEY_EVENTS_AT_FIRST);
   });
+});
 
-  it('events on one day: the clock time alone', () => {
+describe('KeyEventsRail times', () => {
+  // Read on the day of the events unless a test says otherwise: 15:00 UTC on 12 July 2023.
+  beforeEach(() => {
+    vi.useFakeTimers({ now: Date.parse('2023-07-12T15:00:00Z') });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('events of today: the clock time alone', () => {
     expect(times(keyEventsAt(125, 5))).toEqual([
       ['12:05', '2023-07-12T12:05:00.000Z'],
       ['10:05', '2023-07-12T10:05:00.000Z'],
     ]);
   });
 
+  it('events of one earlier day: the day with the time, not a time that reads as today', () => {
+    vi.setSystemTime(Date.parse('2023-07-14T09:00:00Z'));
+    expect(times(keyEventsAt(125, 5)).map(([text]) => text)).toEqual([
+      '12 Jul, 12:05',
+      '12 Jul, 10:05',
+    ]);
+  });
+
   it('events across days: the day with the time, on every event', () => {
+    vi.setSystemTime(Date.parse('2023-07-13T12:00:00Z'));
     expect(times(keyEventsAt(DAY + 5, 5))).toEqual([
       ['13 Jul, 10:05', '2023-07-13T10:05:00.000Z'],
       ['12 Jul, 10:05', '2023-07-12T10:05:00.000Z'],
@@ -93,6 +112,7 @@ describe('KeyEventsRail', () => {
   it('the day is the one in the zone in use', () => {
     // 23:30 and 00:30 UTC: one evening in New York, two days in UTC.
     const events = keyEventsAt(14 * 60 + 30, 13 * 60 + 30);
+    vi.setSystemTime(Date.parse('2023-07-13T01:00:00Z'));
     expect(times(events, 'America/New_York').map(([text]) => text)).toEqual(['20:30', '19:30']);
     cleanup();
     expect(times(events, 'UTC').map(([text]) => text)).toEqual(['13 Jul, 00:30', '12 Jul, 23:30']);

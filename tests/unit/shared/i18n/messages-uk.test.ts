@@ -100,6 +100,14 @@ describe('Ukrainian catalogue', () => {
     expect(uk.showingResults(0, total)).toBe(`Показано 0 ${ofText}`);
   });
 
+  it('groups the digits of large counts, with a no-break space, and agrees with the number', () => {
+    expect(uk.updateCount(1234)).toBe('1\u00a0234 оновлення');
+    expect(uk.updateCount(20_000)).toBe('20\u00a0000 оновлень');
+    expect(uk.newUpdates(1021)).toBe('1\u00a0021 нове оновлення');
+    expect(uk.resultCount(1005, 12_345)).toBe('1\u00a0005 з 12\u00a0345 оновлень');
+    expect(uk.keyEventsCount(1500)).toBe('Ключові події (1\u00a0500)');
+  });
+
   it('counts retry delays in abbreviated units', () => {
     expect(uk.retryIn(0)).toBe('повторна спроба зараз');
     expect(uk.retryIn(5)).toBe('повторна спроба через 5 с');

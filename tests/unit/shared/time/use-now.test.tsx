@@ -52,3 +52,15 @@ it('is put right when caught up after a sleep with the page shown, and only then
   act(() => catchUpClocks());
   expect(screen.getByText('1501 min')).toBeInTheDocument();
 });
+
+it('starts from the reader’s clock when it was put back while nothing showed a time', () => {
+  // A day on, so the shared clock starts afresh; then nothing shows a time while the reader's
+  // clock goes back an hour.
+  vi.setSystemTime(START + 2 * 24 * 60 * 60_000);
+  const first = render(<Minutes />);
+  expect(screen.getByText('2880 min')).toBeInTheDocument();
+  first.unmount();
+  vi.setSystemTime(START + 2 * 24 * 60 * 60_000 - 60 * 60_000);
+  render(<Minutes />);
+  expect(screen.getByText('2820 min')).toBeInTheDocument();
+});
