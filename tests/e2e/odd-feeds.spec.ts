@@ -146,6 +146,24 @@ test.describe('text that misbehaves', () => {
     expect(await drawnInOrder('.lb-facet__item label', '(2)', '(', ')'), 'filter label').toBe(true);
   });
 
+  test('half an emoji, left where a CMS cut a headline, shows as "�" and the page stays as served', async ({
+    page,
+    server,
+  }) => {
+    // Cut at 8 UTF-16 code units: the first half of the emoji's surrogate pair is left.
+    const cut = 'Summit 👍'.slice(0, 8);
+    write('cut-emoji.json', {
+      title: cut,
+      items: [item('a', 1, { title: cut, content_text: `${cut} and more.` })],
+    });
+    // The server renders the page in UTF-8, which cannot hold half a character: the browser must
+    // render the same text, or React throws the server's page away (the page fixture fails on it).
+    await page.goto(`${server.url}?feed=fixtures/cut-emoji.json&poll=off`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Summit \ufffd');
+    await expect(page.getByRole('article')).toContainText('Summit \ufffd and more.');
+    await expect(page.getByRole('heading', { level: 3 })).toHaveText('Summit \ufffd');
+  });
+
   test('long words wrap on a phone: no update is cut off, the page does not scroll sideways', async ({
     page,
     server,
