@@ -214,6 +214,36 @@ test.describe('text that misbehaves', () => {
   });
 });
 
+test.describe('updates without a headline', () => {
+  test('a key event is named in the rail by the first words of its body, never by its id', async ({
+    page,
+    server,
+  }) => {
+    const uuid = '3f2a9c1e-7b4d-4e0a-9f51-0c2d8e6b1a77';
+    const { title: _html, ...html } = item(uuid, 2, {
+      content_html: '<p>Polls <b>close</b> at 8&nbsp;pm.</p><p>Counting starts at once.</p>',
+      _liveblog: { key_event: true },
+    });
+    const { title: _text, ...text } = item('wire-0931', 1, {
+      content_text: `Turnout passed 60 per cent. ${'More figures follow from the districts. '.repeat(5)}`,
+      _liveblog: { key_event: true },
+    });
+    write('untitled-key-events.json', { items: [html, text] });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`${server.url}?feed=fixtures/untitled-key-events.json&poll=off`);
+    const rail = page.getByRole('navigation', { name: 'Key events' }).getByRole('link');
+    await expect(rail).toHaveCount(2);
+    await expect(rail.nth(0)).toContainText('Polls close at 8 pm. Counting starts at once.');
+    // A long body: its opening words, cut at a space, not all of it.
+    await expect(rail.nth(1)).toContainText(/Turnout passed 60 per cent\. More figures .*[a-z]…$/);
+    expect((await rail.nth(1).textContent())!.length).toBeLessThan(140);
+    await expect(page.getByRole('navigation', { name: 'Key events' })).not.toContainText(
+      /3f2a9c1e|wire-0931/,
+    );
+    await expectNoAxeViolations(page);
+  });
+});
+
 test.describe('large text on a phone', () => {
   test('twice the text size: a keyboard going back up a group finds each control in sight', async ({
     page,
