@@ -146,6 +146,24 @@ test.describe('text that misbehaves', () => {
     expect(await drawnInOrder('.lb-facet__item label', '(2)', '(', ')'), 'filter label').toBe(true);
   });
 
+  test('half an emoji, left where a CMS cut a headline, shows as "�" and the page stays as served', async ({
+    page,
+    server,
+  }) => {
+    // Cut at 8 UTF-16 code units: the first half of the emoji's surrogate pair is left.
+    const cut = 'Summit 👍'.slice(0, 8);
+    write('cut-emoji.json', {
+      title: cut,
+      items: [item('a', 1, { title: cut, content_text: `${cut} and more.` })],
+    });
+    // The server renders the page in UTF-8, which cannot hold half a character: the browser must
+    // render the same text, or React throws the server's page away (the page fixture fails on it).
+    await page.goto(`${server.url}?feed=fixtures/cut-emoji.json&poll=off`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Summit \ufffd');
+    await expect(page.getByRole('article')).toContainText('Summit \ufffd and more.');
+    await expect(page.getByRole('heading', { level: 3 })).toHaveText('Summit \ufffd');
+  });
+
   test('long words wrap on a phone: no update is cut off, the page does not scroll sideways', async ({
     page,
     server,
@@ -193,6 +211,36 @@ test.describe('text that misbehaves', () => {
     // Three times: the room kept for the relative time is wider than the column by then.
     await page.evaluate(() => (document.documentElement.style.fontSize = '300%'));
     expect(await offScreen(page)).toEqual({ page: 0, cut: [] });
+  });
+});
+
+test.describe('updates without a headline', () => {
+  test('a key event is named in the rail by the first words of its body, never by its id', async ({
+    page,
+    server,
+  }) => {
+    const uuid = '3f2a9c1e-7b4d-4e0a-9f51-0c2d8e6b1a77';
+    const { title: _html, ...html } = item(uuid, 2, {
+      content_html: '<p>Polls <b>close</b> at 8&nbsp;pm.</p><p>Counting starts at once.</p>',
+      _liveblog: { key_event: true },
+    });
+    const { title: _text, ...text } = item('wire-0931', 1, {
+      content_text: `Turnout passed 60 per cent. ${'More figures follow from the districts. '.repeat(5)}`,
+      _liveblog: { key_event: true },
+    });
+    write('untitled-key-events.json', { items: [html, text] });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`${server.url}?feed=fixtures/untitled-key-events.json&poll=off`);
+    const rail = page.getByRole('navigation', { name: 'Key events' }).getByRole('link');
+    await expect(rail).toHaveCount(2);
+    await expect(rail.nth(0)).toContainText('Polls close at 8 pm. Counting starts at once.');
+    // A long body: its opening words, cut at a space, not all of it.
+    await expect(rail.nth(1)).toContainText(/Turnout passed 60 per cent\. More figures .*[a-z]…$/);
+    expect((await rail.nth(1).textContent())!.length).toBeLessThan(140);
+    await expect(page.getByRole('navigation', { name: 'Key events' })).not.toContainText(
+      /3f2a9c1e|wire-0931/,
+    );
+    await expectNoAxeViolations(page);
   });
 });
 

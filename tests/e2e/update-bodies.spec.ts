@@ -181,3 +181,62 @@ test('a disclosure in a body opens and closes for the reader, and prints open', 
   await page.emulateMedia({ media: 'print' });
   await expect(statement).toBeVisible();
 });
+
+test('a body that ends in a player or a table leaves "Copy link" room to be tapped on its own', async ({
+  page,
+  server,
+}) => {
+  const table = `<table><tr>${'<td>104729</td>'.repeat(12)}</tr></table>`;
+  write('ends.json', [
+    item('video', {
+      content_html: '<p>Watch.</p><video src="v.webm" width="640" height="360"></video>',
+    }),
+    item('audio', { content_html: '<p>Listen.</p><audio src="a.ogg"></audio>' }),
+    item('table', { content_html: `<p>Results.</p>${table}` }),
+  ]);
+  await page.goto(`${server.url}?feed=fixtures/ends.json&poll=off`);
+  for (const [id, target] of [
+    ['video', 'video'],
+    ['audio', 'audio'],
+    ['table', 'table'],
+  ] as const) {
+    const update = page.locator(`#update-${id}`);
+    await update.scrollIntoViewIfNeeded();
+    const link = update.getByRole('link', { name: 'Copy link' });
+    const above = (await update.locator(target).boundingBox())!;
+    const box = (await link.boundingBox())!;
+    // WCAG 2.5.8: a 24 px circle on a target smaller than 24 px reaches no other target.
+    const centre = box.y + box.height / 2;
+    expect(centre - (above.y + above.height), id).toBeGreaterThanOrEqual(12);
+  }
+  await expectNoAxeViolations(page);
+});
+
+test('a <time> in a body wraps like the words around it, at twice the text size on 320 px', async ({
+  page,
+  server,
+}) => {
+  write('time.json', [
+    item('time', {
+      content_html:
+        // ISO 8601's basic format: no hyphen to break at.
+        '<p>Polls closed at <time datetime="2023-07-12T20:00:00+03:00">20230712T200000+0300</time>.</p>',
+    }),
+  ]);
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.goto(`${server.url}?feed=fixtures/time.json&poll=off`);
+  const time = page.locator('.lb-prose time');
+  await expect(time).toBeVisible();
+  await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
+  // Every line of it on the screen; the page does not scroll sideways.
+  const right = await time.evaluate((el) => {
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    return Math.max(...[...range.getClientRects()].map((r) => r.right));
+  });
+  expect(right).toBeLessThanOrEqual(320);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(320);
+  // The widget's own times still keep their digits together.
+  const clock = page.locator('.lb-time__clock').first();
+  expect(await clock.evaluate((el) => getComputedStyle(el).overflowWrap)).toBe('normal');
+});

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { LiveItem } from '../../core/feed/feed-types';
 import { KEY_EVENTS_AT_FIRST } from '../../core/feed/first-screen';
+import { updateName } from '../../core/timeline/update-name';
 import { useMessages } from '../../shared/i18n/use-messages';
 import { formatClock, formatDayAndClock, spanned } from '../../shared/time/format-time';
 import { useNow } from '../../shared/time/use-now';
@@ -64,7 +65,7 @@ export function KeyEventsRail({
                     ? formatDayAndClock(item.published, locale, timeZone, span.years)
                     : formatClock(item.published, locale, timeZone)}
                 </time>{' '}
-                <bdi lang={lang}>{item.title ?? item.summary ?? item.id}</bdi>
+                <bdi lang={lang}>{updateName(item)}</bdi>
               </a>
             </li>
           ))}

@@ -36,8 +36,17 @@ export function flag(x: unknown): boolean {
   return x === true;
 }
 
-/** Trimmed text, or undefined for nothing but white space. */
+/**
+ * Text to show, with each lone surrogate (half of an emoji, from text a CMS cut by UTF-16 code
+ * units) read as U+FFFD: a page the server renders carries it so (UTF-8 cannot hold it), and the
+ * browser must render the same text, or React discards the page the server rendered.
+ */
+export function shownText(text: string): string {
+  return text.replace(/\p{Cs}/gu, '\uFFFD');
+}
+
+/** Trimmed text to show, or undefined for nothing but white space. */
 export function clean(text: string | undefined): string | undefined {
   const t = text?.trim();
-  return t === undefined || t === '' ? undefined : t;
+  return t === undefined || t === '' ? undefined : shownText(t);
 }

@@ -5,6 +5,7 @@ import {
   isObject,
   isWellFormed,
   shortText,
+  shownText,
   textList,
   type RawObject,
 } from './feed-text';
@@ -28,7 +29,7 @@ function contentField(raw: RawObject, name: string): string | undefined | Error 
       `${name}: content is longer than ${FEED_LIMITS.maxItemContentChars} characters`,
     );
   }
-  return value;
+  return shownText(value);
 }
 
 /**

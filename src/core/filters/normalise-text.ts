@@ -55,7 +55,10 @@ const INLINE = new Set(
   ),
 );
 
-/** Text of an HTML fragment for searching only (never for display, which goes through DOMPurify). */
+/**
+ * The words of an HTML fragment, for searching and for naming an update: text, never markup (HTML
+ * for display goes through DOMPurify).
+ */
 export function htmlToSearchText(html: string): string {
   // Feed text is hostile: a pattern that reads on from every "<" to the end and then fails takes
   // quadratic time. So each one ends at the end too: a script or style left open runs to it (as

@@ -27,6 +27,8 @@ let purifier: DOMPurify | undefined;
 let seen: { node: Node; removal: Removal }[] | undefined;
 /** While a body is checked: the images kept without both width and height. */
 let unsized = 0;
+/** While a body is checked: the sections whose summary says nothing (no text, no image's alt). */
+let unnamed = 0;
 
 /**
  * DOMPurify lists what it removes itself, not what the allow-list's hook removes after it
@@ -48,6 +50,12 @@ const watchRemovals: SanitizerHooks = (p) => {
     if (element === 'img' && node.parentNode === null) seen.push({ node, removal: { element } });
     else if (element === 'img' && !(node.hasAttribute('width') && node.hasAttribute('height')))
       unsized++;
+    else if (
+      element === 'summary' &&
+      !node.textContent?.trim() &&
+      !node.querySelector('img[alt]:not([alt=""])')
+    )
+      unnamed++;
     for (const attribute of before.get(node) ?? []) {
       if (!node.hasAttribute(attribute)) seen.push({ node, removal: { attribute, element } });
     }
@@ -61,6 +69,7 @@ function removals(html: string, base: string | undefined): Removal[] {
   const watched: NonNullable<typeof seen> = [];
   seen = watched;
   unsized = 0;
+  unnamed = 0;
   try {
     sanitizeHtml(html, base, keepPastedEmbeds);
   } finally {
@@ -120,6 +129,12 @@ export const htmlProblem: HtmlCheck = (html, base) => {
   if (unsized > 0) {
     problems.push(
       `${unsized === 1 ? 'An <img> has' : `${unsized} <img> have`} no width and height: the page moves when ${unsized === 1 ? 'it loads' : 'they load'}. Give each its size in pixels.`,
+    );
+  }
+  // The summary is the section's button: without words a screen reader can only say "button".
+  if (unnamed > 0) {
+    problems.push(
+      `${unnamed === 1 ? 'A <summary> has' : `${unnamed} <summary> have`} no text: a screen reader cannot say what the section holds. Give each a few words.`,
     );
   }
   return problems.length > 0 ? problems.join(' ') : undefined;

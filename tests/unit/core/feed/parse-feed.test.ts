@@ -437,6 +437,39 @@ describe('parseFeedObject: items', () => {
     expect(feed.meta.topics.map((t) => t.id)).toEqual(['😀']);
   });
 
+  it('half an emoji (a lone surrogate) in text reads as U+FFFD, as a page in UTF-8 carries it', () => {
+    // A CMS that cuts a headline at 20 UTF-16 code units can leave the first half of an emoji.
+    const cut = 'Summit 👍'.slice(0, 8);
+    const feed = parsed(
+      wireFeed(
+        [
+          wireItem('a', 0, {
+            title: cut,
+            content_html: `<p>${cut}</p>`,
+            summary: `\udc4d${cut}`,
+            authors: [{ name: cut }],
+            _liveblog: { dateline: cut, topics: ['t'], speakers: ['p'] },
+          }),
+          wireItem('b', 1, { content_html: undefined, content_text: `${cut} 👍` }),
+        ],
+        {
+          title: cut,
+          _liveblog: { topics: [{ id: 't', label: cut }], people: [{ id: 'p', name: cut }] },
+        },
+      ),
+    );
+    const shown = 'Summit \ufffd';
+    expect(feed.meta.title).toBe(shown);
+    expect(feed.meta.topics[0]?.label).toBe(shown);
+    expect(feed.meta.people[0]?.name).toBe(shown);
+    const [a, b] = ['a', 'b'].map((id) => feed.items.find((i) => i.id === id));
+    expect(a).toMatchObject({ title: shown, contentHtml: `<p>${shown}</p>`, dateline: shown });
+    expect(a?.summary).toBe(`\ufffd${shown}`);
+    expect(a?.authors[0]?.name).toBe(shown);
+    // A whole emoji stays whole.
+    expect(b?.contentText).toBe(`${shown} 👍`);
+  });
+
   it('normalises country codes and drops ones that are not two letters', () => {
     const feed = parsed(
       wireFeed([

@@ -46,6 +46,27 @@ describe('the sanitiser check', () => {
     );
   });
 
+  it('asks for words in every <summary>, which names the section for a screen reader', () => {
+    expect(check('<details><summary> </summary><p>Full text</p></details>', undefined)).toBe(
+      'A <summary> has no text: a screen reader cannot say what the section holds. Give each a few words.',
+    );
+    expect(
+      check(
+        '<details><summary></summary></details><details><summary><br></summary></details>',
+        undefined,
+      ),
+    ).toMatch(/^2 <summary> have no text/);
+    expect(
+      check('<details><summary>Read the statement</summary></details>', undefined),
+    ).toBeUndefined();
+    expect(
+      check(
+        '<details><summary><img src="https://img.example/m.png" alt="More" width="9" height="9"></summary></details>',
+        undefined,
+      ),
+    ).toBeUndefined();
+  });
+
   it("asks for the size of every image, which keeps the reader's place while it loads", () => {
     expect(
       check('<p><img src="https://img.example/a.jpg" alt="A" width="800"></p>', undefined),
