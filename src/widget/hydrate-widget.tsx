@@ -20,18 +20,28 @@ export async function hydrateWidget(
   snapshot: PageSnapshot,
   widget: (locale: string) => ReactElement,
 ): Promise<Root | undefined> {
+  const root = await hydrate(container, feed, snapshot, widget);
+  // A button tapped before now (server/start-after-paint.mjs) is pressed again: React, which
+  // listens from now on, takes the press once it has hydrated what it is on. HTML rendered
+  // afresh has lost the button.
+  const tapped = (globalThis as EarlyTap)[EARLY_TAP]?.();
+  if (root && tapped instanceof HTMLElement && container.contains(tapped)) tapped.click();
+  return root;
+}
+
+async function hydrate(
+  container: Element,
+  feed: string,
+  snapshot: PageSnapshot,
+  widget: (locale: string) => ReactElement,
+): Promise<Root | undefined> {
   const session = await seedFromSnapshot(feed, snapshot, revalidation);
   if (!session) return undefined;
   // The code for cards and players could not come: the page shows links instead (a fresh render).
   // Nor can bodies be HTML on a page that does not allow the sanitiser's policy: they show as text.
   if (!itemsReady(session.store.items.values()) || !bodiesCanBeHtml()) return undefined;
   await localeSettingsFor(snapshot.locale);
-  const root = hydrateRoot(container, widget(snapshot.locale));
-  // A button tapped before now (server/start-after-paint.mjs) is pressed again: React, which
-  // listens from now on, takes the press once it has hydrated what it is on.
-  const tapped = (globalThis as EarlyTap)[EARLY_TAP]?.();
-  if (tapped instanceof HTMLElement && container.contains(tapped)) tapped.click();
-  return root;
+  return hydrateRoot(container, widget(snapshot.locale));
 }
 
 const EARLY_TAP = Symbol.for('live-blog.early-tap');
