@@ -21,11 +21,8 @@ export async function hydrateWidget(
   widget: (locale: string) => ReactElement,
 ): Promise<Root | undefined> {
   const root = await hydrate(container, feed, snapshot, widget);
-  // A button tapped before now (server/start-after-paint.mjs) is pressed again: React, which
-  // listens from now on, takes the press once it has hydrated what it is on. HTML rendered
-  // afresh has lost the button.
-  const tapped = (globalThis as EarlyTap)[EARLY_TAP]?.();
-  if (root && tapped instanceof HTMLElement && container.contains(tapped)) tapped.click();
+  // HTML rendered afresh has lost what was tapped.
+  if (!root) takeTap();
   return root;
 }
 
@@ -41,8 +38,42 @@ async function hydrate(
   // Nor can bodies be HTML on a page that does not allow the sanitiser's policy: they show as text.
   if (!itemsReady(session.store.items.values()) || !bodiesCanBeHtml()) return undefined;
   await localeSettingsFor(snapshot.locale);
-  return hydrateRoot(container, widget(snapshot.locale));
+  // Boxes the reader ticked or cleared before now: the app draws them again as they were.
+  const boxes = () => [...container.querySelectorAll('input')].filter((box) => box.name);
+  const wanted = boxes()
+    .filter((box) => box.checked !== box.defaultChecked)
+    .map(({ name, value, checked }) => ({ name, value, checked }));
+  const root = hydrateRoot(container, widget(snapshot.locale));
+  const tapped = takeTap();
+  // Once it answers clicks, the last button tapped before now (server/start-after-paint.mjs) is
+  // pressed again, and each box, once drawn again (the filters' code may come later), is clicked
+  // to how the reader left it.
+  const interactive = () => container.querySelector('[data-interactive]');
+  void whenThere(container, interactive).then(() => {
+    if (tapped instanceof HTMLElement && container.contains(tapped)) tapped.click();
+  });
+  for (const { name, value, checked } of wanted) {
+    const drawn = () => interactive() && boxes().find((b) => b.name === name && b.value === value);
+    void whenThere(container, drawn).then((box) => {
+      if (box.checked !== checked) box.click();
+    });
+  }
+  return root;
+}
+
+/** Resolves with what `find` finds in `container` once it does, if it does within a minute. */
+function whenThere<T>(container: Element, find: () => T | null | undefined): Promise<T> {
+  return new Promise((resolve) => {
+    const observer = new MutationObserver(() => {
+      const found = find();
+      if (!found) return;
+      observer.disconnect();
+      resolve(found);
+    });
+    observer.observe(container, { subtree: true, childList: true, attributes: true });
+    setTimeout(() => observer.disconnect(), 60_000);
+  });
 }
 
 const EARLY_TAP = Symbol.for('live-blog.early-tap');
-type EarlyTap = { [EARLY_TAP]?: () => unknown };
+const takeTap = () => (globalThis as { [EARLY_TAP]?: () => unknown })[EARLY_TAP]?.();

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { countLayoutShifts } from './layout-shift';
 
@@ -212,12 +213,8 @@ test('the page is painted before its app is asked for, and the app still takes i
   expect(firstRequest).toBeGreaterThanOrEqual(frameOfParsedPage!);
 });
 
-test('a button tapped before the app has taken the page over is pressed once it has', async ({
-  page,
-  server,
-}) => {
-  await page.setViewportSize({ width: 390, height: 800 });
-  // The app's entry is held back, as a slow link would: the page is the server's HTML alone.
+/** Opens the demo page with its app held back, as a slow link would: the server's HTML alone. */
+async function openWithoutApp(page: Page, url: string) {
   let release = () => {};
   const held = new Promise<void>((resolve) => (release = resolve));
   let asked = false;
@@ -227,14 +224,39 @@ test('a button tapped before the app has taken the page over is pressed once it 
     await route.continue();
   });
   // Not page.goto, which waits for the app (fixtures.ts).
-  await page.evaluate((url) => (location.href = url), server.url);
+  await page.evaluate((to) => (location.href = to), url);
   await expect.poll(() => asked).toBe(true);
+  return release;
+}
+
+test('a button tapped before the app has taken the page over is pressed once it has', async ({
+  page,
+  server,
+}) => {
+  await page.setViewportSize({ width: 390, height: 800 });
+  const release = await openWithoutApp(page, server.url);
   const latest = page.getByRole('button', { name: 'Latest' });
   await latest.click();
   await expect(page.locator('[data-interactive]')).toHaveCount(0);
   release();
   await expect(latest).toHaveAttribute('aria-pressed', 'true');
   await expect(page).toHaveURL(/[?&]view=latest/);
+});
+
+test('a filter ticked before the app has taken the page over stays ticked, and filters', async ({
+  page,
+  server,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const release = await openWithoutApp(page, server.url);
+  const topics = page.getByRole('group', { name: 'Topic' });
+  const box = topics.getByRole('checkbox').first();
+  const name = (await box.getAttribute('value'))!;
+  await box.check();
+  await expect(page.locator('[data-interactive]')).toHaveCount(0);
+  release();
+  await expect(page).toHaveURL(new RegExp(`[?&]topic=${name}`));
+  await expect(topics.getByRole('checkbox').first()).toBeChecked();
 });
 
 test('embed.html hydrates from the document it carries, asking for no other copy', async ({
