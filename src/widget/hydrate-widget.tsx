@@ -38,24 +38,38 @@ async function hydrate(
   // Nor can bodies be HTML on a page that does not allow the sanitiser's policy: they show as text.
   if (!itemsReady(session.store.items.values()) || !bodiesCanBeHtml()) return undefined;
   await localeSettingsFor(snapshot.locale);
-  // Boxes the reader ticked or cleared before now: the app draws them again as they were.
-  const boxes = () => [...container.querySelectorAll('input')].filter((box) => box.name);
-  const wanted = boxes()
-    .filter((box) => box.checked !== box.defaultChecked)
-    .map(({ name, value, checked }) => ({ name, value, checked }));
+  // What the reader ticked, cleared or typed before now: the app draws its fields again as they
+  // were drawn. Hidden fields are the form's own.
+  const fields = () =>
+    [...container.querySelectorAll('input')].filter((f) => f.name && f.type !== 'hidden');
+  const box = (f: HTMLInputElement) => f.type === 'checkbox' || f.type === 'radio';
+  const wanted = fields()
+    .filter((f) => (box(f) ? f.checked !== f.defaultChecked : f.value !== f.defaultValue))
+    .map(({ name, type, value, checked }) => ({ name, type, value, checked }));
   const root = hydrateRoot(container, widget(snapshot.locale));
   const tapped = takeTap();
   // Once it answers clicks, the last button tapped before now (server/start-after-paint.mjs) is
-  // pressed again, and each box, once drawn again (the filters' code may come later), is clicked
-  // to how the reader left it.
+  // pressed again, and each field, once drawn again (the filters' code may come later), is put
+  // back as the reader left it: a box clicked, text typed.
   const interactive = () => container.querySelector('[data-interactive]');
   void whenThere(container, interactive).then(() => {
     if (tapped instanceof HTMLElement && container.contains(tapped)) tapped.click();
   });
-  for (const { name, value, checked } of wanted) {
-    const drawn = () => interactive() && boxes().find((b) => b.name === name && b.value === value);
-    void whenThere(container, drawn).then((box) => {
-      if (box.checked !== checked) box.click();
+  for (const was of wanted) {
+    const same = (f: HTMLInputElement) =>
+      f.name === was.name && f.type === was.type && (!box(f) || f.value === was.value);
+    void whenThere(container, () => interactive() && fields().find(same)).then((field) => {
+      if (box(field)) {
+        if (field.checked !== was.checked) field.click();
+      } else if (field.value !== was.value) {
+        // Through the element's own setter, which React's watch on the value does not see: the
+        // input event then reads as the reader's typing.
+        Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(
+          field,
+          was.value,
+        );
+        field.dispatchEvent(new Event('input', { bubbles: true }));
+      }
     });
   }
   return root;

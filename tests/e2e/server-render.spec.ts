@@ -243,7 +243,7 @@ test('a button tapped before the app has taken the page over is pressed once it 
   await expect(page).toHaveURL(/[?&]view=latest/);
 });
 
-test('a filter ticked before the app has taken the page over stays ticked, and filters', async ({
+test('filters ticked and words typed before the app has taken the page over stay, and filter', async ({
   page,
   server,
 }) => {
@@ -253,10 +253,13 @@ test('a filter ticked before the app has taken the page over stays ticked, and f
   const box = topics.getByRole('checkbox').first();
   const name = (await box.getAttribute('value'))!;
   await box.check();
+  await page.getByRole('searchbox').fill('summit');
   await expect(page.locator('[data-interactive]')).toHaveCount(0);
   release();
   await expect(page).toHaveURL(new RegExp(`[?&]topic=${name}`));
+  await expect(page).toHaveURL(/[?&]q=summit/);
   await expect(topics.getByRole('checkbox').first()).toBeChecked();
+  await expect(page.getByRole('searchbox')).toHaveValue('summit');
 });
 
 test('embed.html hydrates from the document it carries, asking for no other copy', async ({
