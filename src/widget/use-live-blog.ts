@@ -1,5 +1,5 @@
 import { useCallback, useMemo, type RefObject } from 'react';
-import { contentLang } from '../core/feed/content-lang';
+import { contentLang, pageLang } from '../core/feed/content-lang';
 import { lastUpdateAt } from '../core/feed/feed-store';
 import { validTimeZone } from '../core/time/time-zone';
 import {
@@ -205,7 +205,7 @@ export function useLiveBlog(props: LiveBlogOptions, elements: LiveBlogElements) 
     model.oldestFirst ? atEnd : atTop || !arrivals.waiting.length,
     store?.changedAt,
   );
-  useDocumentTitle(meta?.title, unseen, standalone, lang || locale);
+  useDocumentTitle(meta?.title, unseen, standalone, pageLang(meta, locale));
   useLiveBlogJsonLd(meta, arrivals.shown, standalone);
 
   const showNew = () => {

@@ -13,7 +13,7 @@ import { fillMessage } from '../../shared/i18n/fill-message';
 import { spanned } from '../../shared/time/format-time';
 import { stylesRef } from '../../shared/styles/adopt-styles';
 import { chartMessages } from './chart-messages';
-import { rangeLabel, tickLabels } from './chart-labels';
+import { MOST_TICKS, rangeLabel, tickLabels } from './chart-labels';
 import { useTickRoom } from './use-tick-room';
 import clientCss from './chart-client.css?inline';
 
@@ -92,8 +92,10 @@ export function ActivityChart(props: ActivityChartProps) {
         </Fragment>
       )),
     );
-  const room = useTickRoom(plotRef, tickLabels(bins, locale, timeZone, multiDay, years));
-  const ticks = tickLabels(bins, locale, timeZone, multiDay, years, room);
+  const most = tickLabels(bins, locale, timeZone, multiDay, years);
+  const room = useTickRoom(plotRef, most);
+  const ticks =
+    room === MOST_TICKS ? most : tickLabels(bins, locale, timeZone, multiDay, years, room);
   // A key for each colour that stands for one topic only: with more topics than colours, or
   // undeclared topics (drawn in the colour of "Other updates"), a key for every topic would be a
   // long list (pushing the updates off a phone's screen) in which one colour names several.

@@ -54,8 +54,8 @@ export function facetValueLabel(labels: Labels, facet: FacetName, value: string)
 }
 
 /**
- * The language a value is called in: the feed's (content-lang.ts), except a country the feed does not
- * name, which Intl names in the reader's (undefined: the widget's own language).
+ * The language a value is called in: the feed's (content-lang.ts), except a country the feed
+ * does not name, which Intl names in the reader's (undefined: the widget's own language).
  */
 export function facetValueLang(
   meta: FeedMeta | undefined,

@@ -4,6 +4,7 @@ import { LiveBlogRoot, type LiveBlogRootProps } from '../../widget/LiveBlogRoot'
 import { renderedMarker, snapshotScript } from '../../widget/page-snapshot';
 import { prerenderFromDocument, type FeedDocumentSnapshot } from './prerender-from-document';
 import { loadOlderPages, type FeedDocumentKind } from './load-older-pages';
+import { pageLang } from '../../core/feed/content-lang';
 
 export type { FeedDocumentKind } from './load-older-pages';
 
@@ -131,6 +132,6 @@ export async function renderWidget(input: {
   ]
     .filter(Boolean)
     .join('\n    ');
-  const lang = meta?.language ?? snapshot.locale;
+  const lang = pageLang(meta, snapshot.locale);
   return { root, head, tail: snapshotScript(snapshot), title, lang, validator: doc.validator };
 }

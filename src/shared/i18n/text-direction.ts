@@ -20,8 +20,10 @@ const RTL_SCRIPTS = new Set([
 
 /** 'rtl' for a language written right to left (a feed's `language`), else 'ltr'. */
 export function textDirection(language: string | undefined): 'ltr' | 'rtl' {
+  if (!language) return 'ltr';
   try {
-    return RTL_SCRIPTS.has(new Intl.Locale(language!).maximize().script!) ? 'rtl' : 'ltr';
+    // A script maximize() cannot name is not in the set.
+    return RTL_SCRIPTS.has(new Intl.Locale(language).maximize().script!) ? 'rtl' : 'ltr';
   } catch {
     return 'ltr';
   }
