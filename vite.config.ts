@@ -4,6 +4,7 @@ import { build, type Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { importWithoutPreload } from './tooling/import-without-preload.mjs';
 import { queryWithoutMutations } from './tooling/query-without-mutations.mjs';
+import { reactExportsInUse } from './tooling/react-exports-in-use.mjs';
 
 /**
  * After the page build, the script embeds (vite.embed.config.ts) are built into the same dist/,
@@ -139,6 +140,7 @@ export default defineConfig({
     react(),
     importWithoutPreload(),
     queryWithoutMutations(),
+    reactExportsInUse(),
     earlyFeedRequest(),
     scriptEmbeds(),
     devScriptEmbeds(),

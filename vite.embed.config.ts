@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { importWithoutPreload } from './tooling/import-without-preload.mjs';
 import { queryWithoutMutations } from './tooling/query-without-mutations.mjs';
+import { reactExportsInUse } from './tooling/react-exports-in-use.mjs';
 
 // Script embeds, each ONE ES module added to dist/ after the main build:
 //   vite build -c vite.embed.config.ts               → dist/embed.js (defines <live-blog>)
@@ -13,7 +14,9 @@ export default defineConfig(({ mode }) => {
   const frame = mode === 'frame';
   const name = frame ? 'embed-frame' : 'embed';
   return {
-    plugins: frame ? [] : [react(), importWithoutPreload(), queryWithoutMutations()],
+    plugins: frame
+      ? []
+      : [react(), importWithoutPreload(), queryWithoutMutations(), reactExportsInUse()],
     // embed.js finds its chunks beside itself, wherever dist/ is served (a CDN path such as
     // /live-blog/embed.js), not at the host's root.
     base: './',

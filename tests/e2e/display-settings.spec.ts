@@ -263,6 +263,25 @@ test.describe('a blog longer than the first screen', () => {
       expect(await articles(page).count()).toBe(40);
     }).toPass({ timeout: 10_000 });
   });
+
+  test('printing renders the rest while the browser waits, before it makes the pages', async ({
+    page,
+    server,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 600 });
+    await page.goto(`${server.url}?feed=fixtures/synthetic-40-single.json&poll=off`);
+    await expect(page.getByText('40 updates', { exact: true })).toBeVisible();
+    // The browser makes the pages as soon as the `beforeprint` handlers return: what React has
+    // not put in the DOM by then is not printed. The handler comes with the landing code (idle).
+    const grewAtOnce = () =>
+      page.evaluate(() => {
+        const count = () => document.querySelectorAll('main article').length;
+        const before = count();
+        window.dispatchEvent(new Event('beforeprint'));
+        return before < 40 && count() === 40;
+      });
+    await expect.poll(grewAtOnce).toBe(true);
+  });
 });
 
 test.describe('topics with long names', () => {

@@ -36,7 +36,7 @@ export interface SinceLastVisit {
  * Since your last visit: what came since the reader was last here (same browser, same feed URL),
  * and which of those they have not read. The record is read here, before anything else, so the
  * count is known with the first updates; writing it and noticing what is read come with a chunk
- * (last-visit-tracking.ts) that no first screen waits for. Nothing leaves the browser.
+ * (last-visit-tracking.ts) fetched once the first updates are in. Nothing leaves the browser.
  * `rendered` changes whenever the rendered updates may have changed: the marked ones are looked
  * up again.
  */
@@ -74,7 +74,10 @@ export function useLastVisit(
   );
 
   const [tracking, setTracking] = useState<typeof Tracking>();
+  // Once the first updates are in, so that the first screen does not fetch it beside them.
+  const firstIn = store !== undefined;
   useEffect(() => {
+    if (!firstIn) return;
     let mounted = true;
     import('./last-visit-tracking').then(
       (m) => mounted && setTracking(m),
@@ -83,7 +86,7 @@ export function useLastVisit(
     return () => {
       mounted = false;
     };
-  }, []);
+  }, [firstIn]);
   // What is recorded never goes back before the record this visit started from.
   const seen = useRef<number>(undefined);
   useEffect(() => {

@@ -24,9 +24,9 @@ let landingLoaded: Landing | undefined;
 /**
  * The code that keeps a jump's target in place is a chunk of its own: most readers never jump, and
  * it would count against the first screen's bundle. It is fetched once the page is idle after the
- * first render (before a reader can click a key event), or sooner by a jump that finds its update
- * (a page opened on a permalink or a kept place: as soon as the update is in). It brings what a
- * jump says, which shows once it is in.
+ * first updates are in (before a reader can click a key event), or sooner by a jump that finds
+ * its update (a page opened on a permalink or a kept place: as soon as the update is in). It
+ * brings what a jump says, which shows once it is in.
  */
 function loadLanding(): Promise<Landing> {
   // One that could not come (the link dropped) is asked for again by the next call.
@@ -240,10 +240,14 @@ export function usePermalinkTarget(input: Input) {
     el.scrollIntoView({ block: 'start', behavior: 'instant' });
   }, [landedId, seq, find, jump.shared, jump.at]);
 
+  // Not before the first updates are in: it would share the link with the feed and the code
+  // they wait for, and count against the first screen.
+  const firstIn = store !== undefined;
   useEffect(() => {
+    if (!firstIn) return;
     const load = () => void loadLanding().then(setLanded, () => {});
     (window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 1_000)))(load);
-  }, []);
+  }, [firstIn]);
 
   // Installed with the landing code (its styles, printing every update), before the browser
   // paints the note that comes with it.
