@@ -3,7 +3,7 @@ import MagicString from 'magic-string';
 import { parseAst } from 'vite';
 
 // The browser builds' React and ReactDOM without the exports that nothing in them uses
-// (docs/decisions/00XX). Both packages ship CommonJS, which a bundler cannot tree-shake: every
+// (docs/decisions/0049). Both packages ship CommonJS, which a bundler cannot tree-shake: every
 // first screen carried React's Children helpers, class components, cloneElement, the form hooks,
 // and ReactDOM's createPortal, preload and preinit, which neither the app nor its libraries call.
 // This drops the `exports.name = …` of those from the two files; the minifier then drops the code
@@ -204,7 +204,7 @@ export function reactExportsInUse() {
         const [pkg, name] = /** @type {[Package, string]} */ (key.split(' '));
         if (KEPT[pkg].includes(name)) continue;
         this.error(
-          `${id} uses ${name === '*' ? 'the whole of' : `${name} of`} ${pkg}, which this build leaves out: add it to KEPT in tooling/react-exports-in-use.mjs (docs/decisions/00XX)`,
+          `${id} uses ${name === '*' ? 'the whole of' : `${name} of`} ${pkg}, which this build leaves out: add it to KEPT in tooling/react-exports-in-use.mjs (docs/decisions/0049)`,
         );
       }
     },
