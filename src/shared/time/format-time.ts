@@ -22,13 +22,6 @@ export function zoneAbbreviation(
   return part(locale);
 }
 
-// The hour as the locale's own short time writes it: "3:03 PM" in en-US, "08:05" in en-GB,
-// "8.05" in en-FI; `hour: '2-digit'` alone pads 12-hour clocks, `'numeric'` strips 24-hour ones.
-const hourOf = (locale: string) =>
-  /01/.test(formatter(locale, { timeStyle: 'short', timeZone: 'UTC' }).format(3_600_000))
-    ? '2-digit'
-    : 'numeric';
-
 /**
  * A time of day, with `options` (a date) around it. The zone's short name follows it when `zone`
  * says so; unsaid, when clocks put back show the same time twice ("1:30 AM EDT", then "1:30 AM
@@ -41,7 +34,16 @@ function clock(
   options: Intl.DateTimeFormatOptions,
   zone?: boolean,
 ): string {
-  const f = formatter(locale, { timeZone, hour: hourOf(locale), minute: '2-digit', ...options });
+  const f = formatter(locale, {
+    timeZone,
+    // The hour as the locale's short time writes one o'clock: "3:03 PM" in en-US, "08:05" in
+    // en-GB, "8.05" in en-FI. '2-digit' alone pads 12-hour clocks, 'numeric' strips 24-hour ones.
+    hour: /01/.test(formatter(locale, { timeStyle: 'short', timeZone: 'UTC' }).format(3_600_000))
+      ? '2-digit'
+      : 'numeric',
+    minute: '2-digit',
+    ...options,
+  });
   const shown = f.format(ms);
   return (zone ?? [ms - 3_600_000, ms + 3_600_000].some((t) => f.format(t) === shown))
     ? `${shown} ${zoneAbbreviation(ms, locale, timeZone)}`
