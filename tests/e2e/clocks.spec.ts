@@ -109,7 +109,7 @@ test.describe('server-rendered, read where it is already tomorrow', () => {
   // Etc/GMT-5 is five hours east of Greenwich (POSIX signs).
   const zone = (h: number) => `Etc/GMT${h > 0 ? '-' : '+'}${Math.abs(h)}`;
   test.use({
-    serverOptions: { mode: 'static', staticDir: dir },
+    serverOptions: { mode: 'static', staticDir: dir, ssr: true },
     timezoneId: zone(east(1.5)),
   });
 
