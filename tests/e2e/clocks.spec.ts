@@ -109,7 +109,7 @@ test.describe('server-rendered, read where it is already tomorrow', () => {
   // Etc/GMT-5 is five hours east of Greenwich (POSIX signs).
   const zone = (h: number) => `Etc/GMT${h > 0 ? '-' : '+'}${Math.abs(h)}`;
   test.use({
-    serverOptions: { mode: 'static', staticDir: dir },
+    serverOptions: { mode: 'static', staticDir: dir, ssr: true },
     timezoneId: zone(east(1.5)),
   });
 
@@ -176,4 +176,59 @@ test('on a phone, an update’s time goes to the next line whole, its clock and 
   const clock = (await time.locator('.lb-time__clock').boundingBox())!;
   const ago = (await time.locator('.lb-time__ago').boundingBox())!;
   expect(ago.y).toBeCloseTo(clock.y, 0);
+});
+
+// New York's clocks went back at 02:00 EDT on 3 November 2024: 01:00–01:59 came twice. A US reader
+// reads the US clock ("1:30 AM", no leading zero), and each time in the repeated hour with its
+// zone, in the order the updates came, as the server renders the page and as the browser does.
+const FALL_BACK = '/fixtures/fall-back-hour.json';
+const NIGHT_IN_NEW_YORK = [
+  'Nov 3, 2024, 2:15 AM',
+  'Nov 3, 2024, 1:30 AM EST',
+  'Nov 3, 2024, 1:10 AM EST',
+  'Nov 3, 2024, 1:50 AM EDT',
+  'Nov 3, 2024, 1:30 AM EDT',
+  'Nov 3, 2024, 12:45 AM',
+];
+const clocks = (page: Page) => page.locator('article .lb-time__clock');
+
+test.describe('the night New York’s clocks went back, read in the US', () => {
+  test.use({ locale: 'en-US', timezoneId: 'America/New_York' });
+
+  test('each update’s time, newest first, and the key events', async ({ page, server }) => {
+    await page.goto(`${server.url}?feed=${FALL_BACK}&view=latest&poll=off`);
+    await expect(clocks(page)).toHaveText(NIGHT_IN_NEW_YORK);
+    const rail = page.getByRole('navigation', { name: 'Key events' }).locator('time');
+    await expect(rail).toHaveText(['Nov 3, 2024, 1:30 AM EST', 'Nov 3, 2024, 1:30 AM EDT']);
+  });
+
+  test.describe('before any script runs', () => {
+    test.use({ javaScriptEnabled: false, serverOptions: { ssr: true } });
+
+    test('the server’s page says the same', async ({ page, server }) => {
+      await page.goto(`${server.url}?feed=${FALL_BACK}&view=latest`);
+      await expect(clocks(page)).toHaveText(NIGHT_IN_NEW_YORK);
+    });
+  });
+
+  test.describe('in the reader’s own zone, whose clocks went back an hour later', () => {
+    test.use({ timezoneId: 'America/Chicago' });
+
+    test('the times of Chicago’s repeated hour are named, and only those', async ({
+      page,
+      server,
+    }) => {
+      await page.goto(`${server.url}?feed=${FALL_BACK}&view=latest&poll=off`);
+      await expect(clocks(page)).toHaveText(NIGHT_IN_NEW_YORK);
+      await page.getByRole('button', { name: 'Show times in my time zone' }).click();
+      await expect(clocks(page)).toHaveText([
+        'Nov 3, 2024, 1:15 AM CST',
+        'Nov 3, 2024, 1:30 AM CDT',
+        'Nov 3, 2024, 1:10 AM CDT',
+        'Nov 3, 2024, 12:50 AM',
+        'Nov 3, 2024, 12:30 AM',
+        'Nov 2, 2024, 11:45 PM',
+      ]);
+    });
+  });
 });

@@ -23,7 +23,10 @@ export function rangeLabel(
     const to = day(bin.end - 1);
     return from === to ? from : `${from} – ${to}`;
   }
-  const range = `${formatClock(bin.start, locale, timeZone)}–${formatClock(bin.end, locale, timeZone)}`;
+  // Bins are hours of the wall clock: the hour clocks go back is one bin, two hours long, whose
+  // "01:00–02:00" is told apart from no other; a zone's name would only split it in two.
+  const hm = (ms: number) => formatClock(ms, locale, timeZone, false);
+  const range = `${hm(bin.start)}–${hm(bin.end)}`;
   return multiDay ? `${day(bin.start)}, ${range}` : range;
 }
 
@@ -57,7 +60,9 @@ export function tickLabels(
   const hourOf = (b: ActivityBin) =>
     Number(format(b.start, 'en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }));
   const clock = (b: ActivityBin) =>
-    multiDay && hourOf(b) === 0 ? shortDate(b.start) : formatClock(b.start, locale, timeZone);
+    multiDay && hourOf(b) === 0
+      ? shortDate(b.start)
+      : formatClock(b.start, locale, timeZone, false);
   const labels = bins.map((b) => (hourOf(b) % step === 0 ? clock(b) : undefined));
   return labels.some((l) => l !== undefined) || bins.length === 0
     ? labels

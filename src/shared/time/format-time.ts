@@ -15,21 +15,53 @@ export function zoneAbbreviation(
     formatter(loc, { timeZone, timeZoneName: 'short', hour: 'numeric' })
       .formatToParts(ms)
       .find((p) => p.type === 'timeZoneName')?.value ?? '';
-  const own = part(locale);
-  if (!/^GMT|^UTC/.test(own) || !locale.startsWith('en')) return own;
-  for (const alt of ['en-GB', 'en-US']) {
-    const name = part(alt);
+  for (const loc of locale.startsWith('en') ? [locale, 'en-GB', 'en-US'] : []) {
+    const name = part(loc);
     if (!/^GMT|^UTC/.test(name)) return name;
   }
-  return own;
+  return part(locale);
 }
 
-export function formatClock(ms: number, locale: string, timeZone: string | undefined): string {
-  return formatter(locale, { timeZone, hour: '2-digit', minute: '2-digit' }).format(ms);
+/**
+ * A time of day, with `options` (a date) around it. The zone's short name follows it when `zone`
+ * says so; unsaid, when clocks put back show the same time twice ("1:30 AM EDT", then "1:30 AM
+ * EST"): without it the later update reads as the earlier, or as older than the one below it.
+ */
+function clock(
+  ms: number,
+  locale: string,
+  timeZone: string | undefined,
+  options: Intl.DateTimeFormatOptions,
+  zone?: boolean,
+): string {
+  const f = formatter(locale, {
+    timeZone,
+    // The hour as the locale's short time writes one o'clock: "3:03 PM" in en-US, "08:05" in
+    // en-GB, "8.05" in en-FI. '2-digit' alone pads 12-hour clocks, 'numeric' strips 24-hour ones.
+    hour: /01/.test(formatter(locale, { timeStyle: 'short', timeZone: 'UTC' }).format(3_600_000))
+      ? '2-digit'
+      : 'numeric',
+    minute: '2-digit',
+    ...options,
+  });
+  const shown = f.format(ms);
+  return (zone ?? [ms - 3_600_000, ms + 3_600_000].some((t) => f.format(t) === shown))
+    ? `${shown} ${zoneAbbreviation(ms, locale, timeZone)}`
+    : shown;
+}
+
+/** "3:03 PM", "08:05"; `zone` false: never the zone's name, where the hour is a clock's label. */
+export function formatClock(
+  ms: number,
+  locale: string,
+  timeZone: string | undefined,
+  zone?: boolean,
+): string {
+  return clock(ms, locale, timeZone, {}, zone);
 }
 
 export function formatClockWithZone(ms: number, locale: string, timeZone: string | undefined) {
-  return `${formatClock(ms, locale, timeZone)} ${zoneAbbreviation(ms, locale, timeZone)}`;
+  return clock(ms, locale, timeZone, {}, true);
 }
 
 /** "Wednesday 12 July"; "Wednesday 12 July 2023" with `year`. */
@@ -55,14 +87,11 @@ export function formatDayAndClock(
   timeZone: string | undefined,
   year?: boolean,
 ) {
-  return formatter(locale, {
-    timeZone,
+  return clock(ms, locale, timeZone, {
     year: year ? 'numeric' : undefined,
     day: 'numeric',
     month: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(ms);
+  });
 }
 
 /** Calendar day key in a zone, for day dividers: "2023-07-12". */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { activityBins } from '../../../../src/core/timeline/activity-bins';
-import { tickLabels } from '../../../../src/capabilities/story/chart-labels';
+import { rangeLabel, tickLabels } from '../../../../src/capabilities/story/chart-labels';
 import { item } from '../../../support/feed-builders';
 
 // An update every hour from 13:10 to 17:10 UTC: five hourly bins, 13:00 to 18:00.
@@ -40,5 +40,33 @@ describe('the chart’s time labels', () => {
     expect(labels().length).toBeLessThanOrEqual(6);
     expect(labels(2).length).toBeLessThanOrEqual(2);
     expect(labels(2)[0]).toBe('1 Jun');
+  });
+
+  it('write the hour as the reader’s locale does', () => {
+    const us = tickLabels(bins, 'en-US', 'America/New_York', false, false);
+    expect(us.filter((l) => l !== undefined)).toEqual([
+      '9:00 AM',
+      '10:00 AM',
+      '11:00 AM',
+      '12:00 PM',
+      '1:00 PM',
+    ]);
+  });
+
+  it('name the hour the clocks go back by the wall clock: one bar, no zone', () => {
+    // Updates from 00:30 to 02:30 in New York on 3 November 2024, 01:00–01:59 twice.
+    const night = activityBins(
+      [4.5, 5.5, 6.5, 7.5].map((h, i) =>
+        item(`n${i}`, 0, { published: Date.UTC(2024, 10, 3, 0) + h * 3_600_000 }),
+      ),
+      { timeZone: 'America/New_York', topicOrder: [] },
+    );
+    const ranges = night.map((b) => rangeLabel(b, 'en-US', 'America/New_York', false, false));
+    expect(ranges).toEqual(['12:00 AM–1:00 AM', '1:00 AM–2:00 AM', '2:00 AM–3:00 AM']);
+    expect(tickLabels(night, 'en-US', 'America/New_York', false, false)).toEqual([
+      '12:00 AM',
+      '1:00 AM',
+      '2:00 AM',
+    ]);
   });
 });

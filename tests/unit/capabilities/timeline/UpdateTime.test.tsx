@@ -33,4 +33,24 @@ describe('UpdateTime', () => {
   it('never says "just now" of a date far in the future (a mistyped year)', () => {
     expect(shown('2203-07-12T08:44:00Z')).toBe('12 Jul 2203, 08:44');
   });
+
+  it('a US reader: the hour without a leading zero, in both forms', () => {
+    const us = (iso: string) => {
+      render(<UpdateTime ms={Date.parse(iso)} locale="en-US" timeZone="America/New_York" />);
+      return screen.getAllByText((_, el) => el?.classList.contains('lb-time') ?? false).at(-1)!
+        .textContent;
+    };
+    expect(us('2026-12-06T09:15:00Z')).toBe('4:15 AM EST · 45 minutes ago');
+    expect(us('2026-03-01T13:44:00Z')).toBe('Mar 1, 8:44 AM');
+  });
+
+  it('names the zone of an older update in the hour the clocks went back', () => {
+    // New York's 01:00–01:59 on 1 November 2026 came twice: EDT, then EST.
+    const twice = ['2026-11-01T05:30:00Z', '2026-11-01T06:10:00Z'].map((iso) => {
+      render(<UpdateTime ms={Date.parse(iso)} locale="en-US" timeZone="America/New_York" />);
+      return screen.getAllByText((_, el) => el?.classList.contains('lb-time') ?? false).at(-1)!
+        .textContent;
+    });
+    expect(twice).toEqual(['Nov 1, 1:30 AM EDT', 'Nov 1, 1:10 AM EST']);
+  });
 });
