@@ -223,14 +223,18 @@ export async function scrollIntoTimeline(page: Page, minScrollable = 0) {
 export async function renderAllUpdates(page: Page, total: number) {
   await expect
     .poll(
-      async () => {
-        await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-        return page.getByRole('article').count();
-      },
+      // Counted by tag while scrolling: a role query walks the whole page, hundreds of hostile
+      // bodies, on every poll. The articles' roles are checked once they are all there.
+      () =>
+        page.evaluate(() => {
+          window.scrollTo(0, document.documentElement.scrollHeight);
+          return document.querySelectorAll('article').length;
+        }),
       // Hundreds of hostile bodies on a loaded machine: each poll renders one more window.
       { timeout: 60_000 },
     )
     .toBe(total);
+  await expect(page.getByRole('article')).toHaveCount(total);
 }
 
 export interface ReplayState {
