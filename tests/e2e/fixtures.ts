@@ -228,7 +228,8 @@ export async function renderAllUpdates(page: Page, total: number) {
       () =>
         page.evaluate(() => {
           window.scrollTo(0, document.documentElement.scrollHeight);
-          return document.querySelectorAll('article').length;
+          // The prototype's method: a hostile body must not be able to clobber it.
+          return Document.prototype.querySelectorAll.call(document, 'article').length;
         }),
       // Hundreds of hostile bodies on a loaded machine: each poll renders one more window.
       { timeout: 60_000 },
