@@ -19,9 +19,6 @@ import clientCss from './chart-client.css?inline';
 
 const styled = stylesRef(clientCss);
 
-// The bins are the chart's layout: their code comes with the chart's chunk (chart-code.ts).
-export { activityBins } from '../../core/timeline/activity-bins';
-
 export interface ActivityChartProps {
   /** From activityBins(), in time order. */
   readonly bins: readonly ActivityBin[];
