@@ -3,6 +3,7 @@ import type { RolldownOutput } from 'rolldown';
 import { build, type Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { importWithoutPreload } from './tooling/import-without-preload.mjs';
+import { queryClientInUse } from './tooling/query-client-in-use.mjs';
 import { queryWithoutMutations } from './tooling/query-without-mutations.mjs';
 import { reactExportsInUse } from './tooling/react-exports-in-use.mjs';
 
@@ -140,6 +141,7 @@ export default defineConfig({
     react(),
     importWithoutPreload(),
     queryWithoutMutations(),
+    queryClientInUse(),
     reactExportsInUse(),
     earlyFeedRequest(),
     scriptEmbeds(),

@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { importWithoutPreload } from './tooling/import-without-preload.mjs';
+import { queryClientInUse } from './tooling/query-client-in-use.mjs';
 import { queryWithoutMutations } from './tooling/query-without-mutations.mjs';
 import { reactExportsInUse } from './tooling/react-exports-in-use.mjs';
 
@@ -16,7 +17,13 @@ export default defineConfig(({ mode }) => {
   return {
     plugins: frame
       ? []
-      : [react(), importWithoutPreload(), queryWithoutMutations(), reactExportsInUse()],
+      : [
+          react(),
+          importWithoutPreload(),
+          queryWithoutMutations(),
+          queryClientInUse(),
+          reactExportsInUse(),
+        ],
     // embed.js finds its chunks beside itself, wherever dist/ is served (a CDN path such as
     // /live-blog/embed.js), not at the host's root.
     base: './',
