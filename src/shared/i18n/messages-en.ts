@@ -1,4 +1,5 @@
 // English UI strings. Every catalogue has the same keys (checked by the type of messages-uk.ts).
+import { barWidth } from './bar-width';
 
 /** A count as English readers write it: "1,234". */
 const count = (n: number) => n.toLocaleString('en');
@@ -80,6 +81,14 @@ export const en = {
   readerTime: 'Times: yours',
   timeZoneToggle: 'Show times in my time zone',
   atAGlance: 'The story at a glance',
+  /** The activity chart's caption, for bars `hours` wide. */
+  chartCaption: (hours: number) => {
+    const { n, unit } = barWidth(hours);
+    return n === 1 ? `Updates per ${unit}` : `Updates per ${n} ${unit}s`;
+  },
+  /** One bar's accessible name: its time range, its total, and the count per topic. */
+  chartBar: (range: string, total: string, parts: string) =>
+    parts ? `${range}, ${total}: ${parts}` : `${range}, ${total}`,
 };
 
 export type Messages = typeof en;

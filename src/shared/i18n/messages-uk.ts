@@ -1,6 +1,7 @@
 // Ukrainian UI strings: the summit's readers. Same keys and signatures as messages-en.ts (the
 // `Messages` type checks it). Counts agree with the number through Intl.PluralRules('uk'):
 // 1 / 21 оновлення, 2 / 22 оновлення, 5 / 11 / 25 оновлень.
+import { barWidth } from './bar-width';
 import type { Messages } from './messages-en';
 
 type PluralForms = Readonly<Record<'one' | 'few' | 'many', string>>;
@@ -25,6 +26,13 @@ const updates = (n: number) => `${count(n)} ${plural(n, UPDATES)}`;
 /** After "з" (out of) the noun is genitive: "з 21 оновлення", "з 2 оновлень", "з 5 оновлень". */
 const ofUpdates = (n: number) =>
   `з ${count(n)} ${plural(n, { one: 'оновлення', few: 'оновлень', many: 'оновлень' })}`;
+
+// After "за" the noun takes the accusative: за годину, за 2 години, за 6 годин, за 21 годину.
+const BAR_UNITS: Readonly<Record<'hour' | 'day' | 'week', PluralForms>> = {
+  hour: { one: 'годину', few: 'години', many: 'годин' },
+  day: { one: 'день', few: 'дні', many: 'днів' },
+  week: { one: 'тиждень', few: 'тижні', many: 'тижнів' },
+};
 
 /** "о 14:05" for a clock time; a date and time ("9 лип., 10:00") takes no "о". */
 const at = (time: string) => (/^\d{1,2}:\d{2}$/.test(time) ? `о ${time}` : time);
@@ -101,6 +109,13 @@ export const uk: Messages = {
   readerTime: 'Час: ваш місцевий',
   timeZoneToggle: 'Показувати час у моєму часовому поясі',
   atAGlance: 'Головне коротко',
+  chartCaption: (hours: number) => {
+    const { n, unit } = barWidth(hours);
+    const noun = plural(n, BAR_UNITS[unit]);
+    return n === 1 ? `Кількість оновлень за ${noun}` : `Кількість оновлень за ${n} ${noun}`;
+  },
+  chartBar: (range: string, total: string, parts: string) =>
+    parts ? `${range}, ${total}: ${parts}` : `${range}, ${total}`,
 };
 
 /** Abbreviated units ("с", "хв") need no plural agreement. */
