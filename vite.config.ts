@@ -5,6 +5,7 @@ import { defineConfig } from 'vitest/config';
 import { importWithoutPreload } from './tooling/import-without-preload.mjs';
 import { queryClientInUse } from './tooling/query-client-in-use.mjs';
 import { queryWithoutMutations } from './tooling/query-without-mutations.mjs';
+import { reactBindings } from './tooling/react-bindings.mjs';
 import { reactExportsInUse } from './tooling/react-exports-in-use.mjs';
 
 /**
@@ -142,6 +143,7 @@ export default defineConfig({
     importWithoutPreload(),
     queryWithoutMutations(),
     queryClientInUse(),
+    reactBindings(),
     reactExportsInUse(),
     earlyFeedRequest(),
     scriptEmbeds(),

@@ -3,6 +3,7 @@ import { defineConfig } from 'vite';
 import { importWithoutPreload } from './tooling/import-without-preload.mjs';
 import { queryClientInUse } from './tooling/query-client-in-use.mjs';
 import { queryWithoutMutations } from './tooling/query-without-mutations.mjs';
+import { reactBindings } from './tooling/react-bindings.mjs';
 import { reactExportsInUse } from './tooling/react-exports-in-use.mjs';
 
 // Script embeds, each ONE ES module added to dist/ after the main build:
@@ -22,6 +23,7 @@ export default defineConfig(({ mode }) => {
           importWithoutPreload(),
           queryWithoutMutations(),
           queryClientInUse(),
+          reactBindings(),
           reactExportsInUse(),
         ],
     // embed.js finds its chunks beside itself, wherever dist/ is served (a CDN path such as
