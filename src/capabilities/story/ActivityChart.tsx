@@ -10,13 +10,9 @@ import {
 import type { ActivityBin } from '../../core/timeline/activity-bins';
 import { fillMessage } from '../../shared/i18n/fill-message';
 import { spanned } from '../../shared/time/format-time';
-import { stylesRef } from '../../shared/styles/adopt-styles';
 import { useMessages } from '../../shared/i18n/use-messages';
 import { MOST_TICKS, rangeLabel, tickLabels } from './chart-labels';
 import { useTickRoom } from './use-tick-room';
-import clientCss from './chart-client.css?inline';
-
-const styled = stylesRef(clientCss);
 
 export interface ActivityChartProps {
   /** From activityBins(), in time order. */
@@ -178,7 +174,7 @@ export function ActivityChart(props: ActivityChartProps) {
         </div>
       </div>
       {/* What the pointer or focus is on, for sighted readers; screen readers hear the name. */}
-      <p className="lb-chart__readout" aria-hidden="true" ref={styled}>
+      <p className="lb-chart__readout" aria-hidden="true">
         {active !== null && bins[active] && <span>{readout(bins[active])}</span>}
       </p>
       {legend.length > 1 && (
