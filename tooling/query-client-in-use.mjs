@@ -72,7 +72,8 @@ export function queryClientInUse() {
     apply: 'build',
     transform(code, id) {
       const file = MODERN.exec(id)?.[1];
-      const names = file !== undefined && Object.hasOwn(LEFT_OUT, file) ? LEFT_OUT[file] : undefined;
+      const names =
+        file !== undefined && Object.hasOwn(LEFT_OUT, file) ? LEFT_OUT[file] : undefined;
       return names ? { code: withoutMethods(code, names), map: null } : null;
     },
     renderChunk(code, chunk) {

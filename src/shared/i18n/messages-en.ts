@@ -1,5 +1,4 @@
 // English UI strings. Every catalogue has the same keys (checked by the type of messages-uk.ts).
-import { barWidth } from './bar-width';
 
 /** A count as English readers write it: "1,234". */
 const count = (n: number) => n.toLocaleString('en');
@@ -98,4 +97,11 @@ function formatSeconds(seconds: number): string {
   const minutes = Math.floor(seconds / 60);
   const rest = seconds % 60;
   return rest === 0 ? `${minutes} min` : `${minutes} min ${rest} s`;
+}
+
+/** A bar width of the activity chart in the unit a reader would name it by. */
+function barWidth(hours: number): { n: number; unit: 'week' | 'day' | 'hour' } {
+  if (hours % 168 === 0) return { n: hours / 168, unit: 'week' };
+  if (hours % 24 === 0) return { n: hours / 24, unit: 'day' };
+  return { n: hours, unit: 'hour' };
 }

@@ -1,7 +1,6 @@
 // Ukrainian UI strings: the summit's readers. Same keys and signatures as messages-en.ts (the
 // `Messages` type checks it). Counts agree with the number through Intl.PluralRules('uk'):
 // 1 / 21 оновлення, 2 / 22 оновлення, 5 / 11 / 25 оновлень.
-import { barWidth } from './bar-width';
 import type { Messages } from './messages-en';
 
 type PluralForms = Readonly<Record<'one' | 'few' | 'many', string>>;
@@ -124,4 +123,15 @@ function formatSeconds(seconds: number): string {
   const minutes = Math.floor(seconds / 60);
   const rest = seconds % 60;
   return rest === 0 ? `${minutes} хв` : `${minutes} хв ${rest} с`;
+}
+
+/**
+ * A bar width of the activity chart in the unit a reader would name it by, as in messages-en.ts:
+ * imported from a module of the first screen, it would have the embed build split that module
+ * out of embed.js into a chunk of its own.
+ */
+function barWidth(hours: number): { n: number; unit: 'week' | 'day' | 'hour' } {
+  if (hours % 168 === 0) return { n: hours / 168, unit: 'week' };
+  if (hours % 24 === 0) return { n: hours / 24, unit: 'day' };
+  return { n: hours, unit: 'hour' };
 }
