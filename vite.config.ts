@@ -3,7 +3,9 @@ import type { RolldownOutput } from 'rolldown';
 import { build, type Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { importWithoutPreload } from './tooling/import-without-preload.mjs';
+import { queryClientInUse } from './tooling/query-client-in-use.mjs';
 import { queryWithoutMutations } from './tooling/query-without-mutations.mjs';
+import { reactBindings } from './tooling/react-bindings.mjs';
 import { reactExportsInUse } from './tooling/react-exports-in-use.mjs';
 
 /**
@@ -140,6 +142,8 @@ export default defineConfig({
     react(),
     importWithoutPreload(),
     queryWithoutMutations(),
+    queryClientInUse(),
+    reactBindings(),
     reactExportsInUse(),
     earlyFeedRequest(),
     scriptEmbeds(),

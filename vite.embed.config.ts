@@ -1,7 +1,9 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { importWithoutPreload } from './tooling/import-without-preload.mjs';
+import { queryClientInUse } from './tooling/query-client-in-use.mjs';
 import { queryWithoutMutations } from './tooling/query-without-mutations.mjs';
+import { reactBindings } from './tooling/react-bindings.mjs';
 import { reactExportsInUse } from './tooling/react-exports-in-use.mjs';
 
 // Script embeds, each ONE ES module added to dist/ after the main build:
@@ -16,7 +18,14 @@ export default defineConfig(({ mode }) => {
   return {
     plugins: frame
       ? []
-      : [react(), importWithoutPreload(), queryWithoutMutations(), reactExportsInUse()],
+      : [
+          react(),
+          importWithoutPreload(),
+          queryWithoutMutations(),
+          queryClientInUse(),
+          reactBindings(),
+          reactExportsInUse(),
+        ],
     // embed.js finds its chunks beside itself, wherever dist/ is served (a CDN path such as
     // /live-blog/embed.js), not at the host's root.
     base: './',

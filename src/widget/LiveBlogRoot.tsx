@@ -3,7 +3,6 @@ import { useEffect, useMemo, useState } from 'react';
 import { EmbedPolicyContext, type EmbedPolicy } from '../capabilities/embeds/embed-policy';
 import { LocaleContext, type LocaleSettings } from '../shared/i18n/use-messages';
 import { localeSettingsFor } from '../shared/i18n/pick-messages';
-import { preloadChart } from '../capabilities/story/chart-code';
 import { LiveBlog } from './LiveBlog';
 import type { LiveBlogOptions } from './live-blog-options';
 import { sharedQueryClient } from './query-client';
@@ -56,8 +55,6 @@ export function LiveBlogRoot({
   ...options
 }: LiveBlogRootProps) {
   const requested = useMemo(() => localeSettingsFor(pickLocale(locale)), [locale]);
-  // Fetched while the feed is: the first updates wait for it (chart-code.ts).
-  useEffect(() => void preloadChart(), []);
   const [arrived, setArrived] = useState<{ from: unknown; settings: LocaleSettings }>();
   useEffect(() => {
     if (!(requested instanceof Promise)) return;

@@ -3,7 +3,7 @@ import { contentLang } from '../core/feed/content-lang';
 import type { FeedMeta, LiveItem } from '../core/feed/feed-types';
 import type { Labels } from '../core/filters/facet-labels';
 import type { ActivityBin } from '../core/timeline/activity-bins';
-import { chartChunk } from '../capabilities/story/chart-code';
+import { ActivityChart } from '../capabilities/story/ActivityChart';
 import { KeyEventsRail } from '../capabilities/story/KeyEventsRail';
 import { useMessages } from '../shared/i18n/use-messages';
 
@@ -41,11 +41,9 @@ export function StoryRail(props: Props) {
     (topic: string | null) => (topic === null ? t.otherUpdates : labels.topic(topic)),
     [t, labels],
   );
-  // In before the updates that draw it (chart-code.ts); if it could not come, no chart.
-  const ActivityChart = chartChunk()?.ActivityChart;
   return (
     <section className="lb-rail" aria-label={t.atAGlance}>
-      {bins.length > 1 && ActivityChart && (
+      {bins.length > 1 && (
         <ActivityChart
           bins={bins}
           topicLabel={topicLabel}

@@ -1,5 +1,5 @@
 import type { ReactElement } from 'react';
-import { hydrateRoot, type Root } from 'react-dom/client';
+import type { hydrateRoot, Root } from 'react-dom/client';
 import { revalidation } from '../capabilities/feed/revalidation';
 import { bodiesCanBeHtml } from '../capabilities/timeline/sanitize-html';
 import { localeSettingsFor } from '../shared/i18n/pick-messages';
@@ -12,25 +12,29 @@ import { seedFromSnapshot } from './seed-from-snapshot';
  * shadow root), from the feed document it rendered from: `widget` is the tree the server
  * rendered, in its locale. A chunk of its own: pages the browser renders never load it.
  * Undefined when the browser cannot show the updates as the server did; the caller then renders
- * afresh.
+ * afresh. ReactDOM's `hydrate` comes from the caller, whose bundle has ReactDOM: imported here,
+ * it had the embed build split React and the English catalogue out of embed.js into a chunk
+ * that embed.js imports before it runs (docs/decisions/0012, "the chart counted").
  */
 export async function hydrateWidget(
   container: Element,
   feed: string,
   snapshot: PageSnapshot,
   widget: (locale: string) => ReactElement,
+  hydrate: typeof hydrateRoot,
 ): Promise<Root | undefined> {
-  const root = await hydrate(container, feed, snapshot, widget);
+  const root = await takeOver(container, feed, snapshot, widget, hydrate);
   // HTML rendered afresh has lost what was tapped.
   if (!root) takeTap();
   return root;
 }
 
-async function hydrate(
+async function takeOver(
   container: Element,
   feed: string,
   snapshot: PageSnapshot,
   widget: (locale: string) => ReactElement,
+  hydrate: typeof hydrateRoot,
 ): Promise<Root | undefined> {
   const session = await seedFromSnapshot(feed, snapshot, revalidation);
   if (!session) return undefined;
@@ -46,7 +50,7 @@ async function hydrate(
   const wanted = fields()
     .filter((f) => (box(f) ? f.checked !== f.defaultChecked : f.value !== f.defaultValue))
     .map(({ name, type, value, checked }) => ({ name, type, value, checked }));
-  const root = hydrateRoot(container, widget(snapshot.locale));
+  const root = hydrate(container, widget(snapshot.locale));
   const tapped = takeTap();
   // Once it answers clicks, the last button tapped before now (server/start-after-paint.mjs) is
   // pressed again, and each field, once drawn again (the filters' code may come later), is put

@@ -1,4 +1,4 @@
-import { createRoot, type Root } from 'react-dom/client';
+import { createRoot, hydrateRoot, type Root } from 'react-dom/client';
 import { LiveBlogRoot } from './LiveBlogRoot';
 import { updateIdFromHash } from '../core/timeline/element-ids';
 import widgetCss from './live-blog.css?inline';
@@ -132,7 +132,7 @@ function createElementClass() {
         />
       );
       void import('./hydrate-widget')
-        .then((m) => m.hydrateWidget(mount, settings.props.feed, snapshot, widget))
+        .then((m) => m.hydrateWidget(mount, settings.props.feed, snapshot, widget, hydrateRoot))
         .catch((error: unknown) => {
           console.error('<live-blog>: the server-rendered widget could not be hydrated:', error);
           // The same updates, rendered afresh without the network.

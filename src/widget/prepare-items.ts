@@ -2,17 +2,13 @@ import type { LiveItem } from '../core/feed/feed-types';
 import { carriesEmbeds } from '../core/embeds/pasted-markup';
 import { embedsChunk, loadEmbedsFor } from '../capabilities/embeds/embeds-code';
 import { loadMediaFor, mediaChunk } from '../capabilities/timeline/media-code';
-import { chartChunk, loadChartFor } from '../capabilities/story/chart-code';
 
 /**
  * The code that a document's items need before they are shown (feed-session.ts `prepare`):
- * embedded posts and attachments are lazy chunks that only feeds carrying them load; the
- * activity chart's, fetched beside the feed, is in before any update shows.
+ * embedded posts and attachments are lazy chunks that only feeds carrying them load.
  */
 export function prepareItems(items: readonly LiveItem[]): Promise<void> | undefined {
-  const waits = [loadEmbedsFor(items), loadMediaFor(items), loadChartFor(items)].filter(
-    (w) => w !== undefined,
-  );
+  const waits = [loadEmbedsFor(items), loadMediaFor(items)].filter((w) => w !== undefined);
   return waits.length === 0 ? undefined : Promise.all(waits).then(() => undefined);
 }
 
@@ -22,7 +18,6 @@ export function prepareItems(items: readonly LiveItem[]): Promise<void> | undefi
  */
 export function itemsReady(items: Iterable<LiveItem>): boolean {
   for (const item of items) {
-    if (!chartChunk()) return false;
     if (item.attachments && !mediaChunk()) return false;
     if (!embedsChunk() && carriesEmbeds(item)) return false;
   }

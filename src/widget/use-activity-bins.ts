@@ -1,11 +1,9 @@
 import { useDeferredValue, useMemo } from 'react';
 import type { FeedMeta, LiveItem } from '../core/feed/feed-types';
-import type { ActivityBin } from '../core/timeline/activity-bins';
-import { chartChunk } from '../capabilities/story/chart-code';
+import { activityBins } from '../core/timeline/activity-bins';
 import { useHydrated } from '../shared/hydration/use-hydrated';
 
 const noItems: readonly LiveItem[] = [];
-const noBins: readonly ActivityBin[] = [];
 
 /**
  * The activity chart's bins for the updates that match. The chart follows the timeline a moment
@@ -27,17 +25,13 @@ export function useActivityBins(
   const deferred = useDeferredValue(matching, useHydrated() ? noItems : undefined);
   const items = deferred.length > 0 ? deferred : matching;
   const topics = meta?.topics;
-  // In before the updates that draw it (chart-code.ts); if it could not come, no chart.
-  const chart = chartChunk();
   return useMemo(
     () =>
-      chart
-        ? chart.activityBins(items, {
-            timeZone,
-            topicOrder: topics?.map((x) => x.id) ?? [],
-            receivedAt,
-          })
-        : noBins,
-    [chart, items, timeZone, topics, receivedAt],
+      activityBins(items, {
+        timeZone,
+        topicOrder: topics?.map((x) => x.id) ?? [],
+        receivedAt,
+      }),
+    [items, timeZone, topics, receivedAt],
   );
 }

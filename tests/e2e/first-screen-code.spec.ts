@@ -1,9 +1,49 @@
-// What a first screen downloads before its first updates show: the widget's script and the code
-// those updates need (the chart; embeds and attachments for feeds that carry them). The code of
-// what comes later (landing a jump, recording the visit) waits until they are on screen: fetched
-// beside the feed, it shared a slow link with it and came before the first update.
+// What a first screen downloads before its first updates show: what the size check counts
+// (`npm run size`, tooling/bundle-sizes.mjs), and for feeds that carry them the code of embeds and
+// attachments. The code of what comes later (landing a jump, recording the visit) waits until
+// they are on screen: fetched beside the feed, it shared a slow link with it and came before the
+// first update.
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { bundleSizes } from '../../tooling/bundle-sizes.mjs';
 import { expect, test } from './hosts/embed-test';
 import { hostDocument } from './hosts/host-server';
+
+/** The files the size check counts for a first screen (by its name there), by file name. */
+function counted(screen: RegExp): string[] {
+  const sizes = bundleSizes(path.resolve('dist')).find((b) => screen.test(b.name));
+  expect(sizes, `the size check counts ${String(screen)}`).toBeDefined();
+  return sizes!.files.map((file) => path.basename(file));
+}
+
+/**
+ * Holds the answers to the requests for `feed` until `release()`; `code` lists the file names of
+ * the scripts and stylesheets the page asked `origin` for.
+ */
+async function holdFeed(page: Page, feed: RegExp, origin: string) {
+  const code: string[] = [];
+  let asked = false;
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    const file = path.basename(url.pathname);
+    if (url.origin === new URL(origin).origin && /\.(js|css)$/.test(file)) code.push(file);
+  });
+  await page.route(feed, async (route) => {
+    asked = true;
+    await held;
+    await route.continue();
+  });
+  return { code, release, asked: () => asked };
+}
+
+/** Idle twice over: what the page left for an idle moment has run by then. */
+async function settle(page: Page) {
+  for (let i = 0; i < 2; i++) {
+    await page.evaluate(() => new Promise((done) => requestIdleCallback(done)));
+  }
+}
 
 const LATER = /\/(keep-in-place|last-visit-tracking)-[^/]*\.js$/;
 
@@ -46,4 +86,50 @@ test('<live-blog> fetches the code for later only once its first updates are in'
   await expect
     .poll(() => later.map((url) => LATER.exec(url)![1]).sort())
     .toEqual(['keep-in-place', 'last-visit-tracking']);
+});
+
+test.describe('what the size check counts is what a first screen fetches', () => {
+  // The browser renders the page itself: a server's HTML shows its updates before any script.
+  test.use({ serverOptions: { ssr: false } });
+
+  test('the standalone page fetches no code before its first update but what is counted', async ({
+    page,
+    server,
+  }) => {
+    const budget = counted(/^standalone page/);
+    const feed = await holdFeed(page, /\/feeds\/[^/]*\.json/, server.url);
+    await page.goto(server.url);
+    await expect.poll(feed.asked).toBe(true);
+    await settle(page);
+    const fetched = [...feed.code];
+    feed.release();
+    await expect(page.getByRole('article').first()).toBeVisible();
+    expect(fetched.length).toBeGreaterThan(0);
+    expect(fetched.filter((file) => !budget.includes(file))).toEqual([]);
+  });
+
+  test('<live-blog> fetches no code before its first update but embed.js', async ({
+    page,
+    server,
+    host,
+  }) => {
+    const budget = counted(/^embed\.js/);
+    const feed = await holdFeed(page, /\/fixtures\/plain-jsonfeed\.json/, server.url);
+    await page.goto(
+      host.page(
+        '/counted.html',
+        hostDocument(
+          `<live-blog feed="${server.url}fixtures/plain-jsonfeed.json" poll="off"></live-blog>`,
+          `<script type="module" src="${server.url}embed.js"></script>`,
+        ),
+      ),
+    );
+    await expect.poll(feed.asked).toBe(true);
+    await settle(page);
+    const fetched = [...feed.code];
+    feed.release();
+    await expect(page.locator('live-blog').getByRole('article').first()).toBeVisible();
+    expect(fetched).toContain('embed.js');
+    expect(fetched.filter((file) => !budget.includes(file))).toEqual([]);
+  });
 });

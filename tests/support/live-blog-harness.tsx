@@ -6,7 +6,6 @@ import { loadEmbedsCode } from '../../src/capabilities/embeds/embeds-code';
 import { loadMediaCode } from '../../src/capabilities/timeline/media-code';
 import { LiveBlogRoot } from '../../src/widget/LiveBlogRoot';
 import { sharedQueryClient } from '../../src/widget/query-client';
-import { preloadChart } from '../../src/capabilities/story/chart-code';
 import { loadPageCode } from '../../src/capabilities/feed/load-page-code';
 
 // ---- A fake feed server behind a stubbed fetch ----
@@ -84,9 +83,8 @@ export class FakeIntersectionObserver {
   }
 }
 
-// ---- Lazy code: the chart's chunk, fetched beside the feed in the app, is in before any render ----
+// ---- Lazy code ----
 
-await preloadChart();
 // The chunk that fetches pages of the chain (older, a gap's), which the app loads at the first
 // page it needs: in the tests, in before any, so that a page's timing is the request's alone.
 await loadPageCode();

@@ -8,19 +8,11 @@ import {
   type KeyboardEvent,
 } from 'react';
 import type { ActivityBin } from '../../core/timeline/activity-bins';
-import { messagesIn } from '../../shared/i18n/language';
 import { fillMessage } from '../../shared/i18n/fill-message';
 import { spanned } from '../../shared/time/format-time';
-import { stylesRef } from '../../shared/styles/adopt-styles';
-import { chartMessages } from './chart-messages';
+import { useMessages } from '../../shared/i18n/use-messages';
 import { MOST_TICKS, rangeLabel, tickLabels } from './chart-labels';
 import { useTickRoom } from './use-tick-room';
-import clientCss from './chart-client.css?inline';
-
-const styled = stylesRef(clientCss);
-
-// The bins are the chart's layout: their code comes with the chart's chunk (chart-code.ts).
-export { activityBins } from '../../core/timeline/activity-bins';
 
 export interface ActivityChartProps {
   /** From activityBins(), in time order. */
@@ -50,7 +42,7 @@ export function chartColour(index: number): number {
  */
 export function ActivityChart(props: ActivityChartProps) {
   const { bins, topicLabel, colourIndex, locale, timeZone, onSelectBin } = props;
-  const messages = messagesIn(chartMessages, locale);
+  const messages = useMessages();
   const captionId = useId();
   const scrollRef = useRef<HTMLDivElement>(null);
   const plotRef = useRef<HTMLDivElement>(null);
@@ -73,7 +65,7 @@ export function ActivityChart(props: ActivityChartProps) {
   const label = (bin: ActivityBin, parts: string) =>
     bin.total === 0
       ? ''
-      : messages.bar(
+      : messages.chartBar(
           rangeLabel(bin, locale, timeZone, multiDay, years),
           props.countLabel(bin.total),
           parts,
@@ -141,7 +133,7 @@ export function ActivityChart(props: ActivityChartProps) {
     // The figure is named by its caption outright: not every accessibility API derives it.
     <figure className="lb-chart" aria-labelledby={captionId}>
       <figcaption id={captionId} className="lb-chart__caption">
-        {messages.caption(bins[0]?.hours ?? 1)}
+        {messages.chartCaption(bins[0]?.hours ?? 1)}
       </figcaption>
       <div className="lb-chart__scroll" ref={scrollRef} onScroll={onScroll}>
         <div className="lb-chart__plot" role="toolbar" onKeyDown={onKeyDown} ref={plotRef}>
@@ -182,7 +174,7 @@ export function ActivityChart(props: ActivityChartProps) {
         </div>
       </div>
       {/* What the pointer or focus is on, for sighted readers; screen readers hear the name. */}
-      <p className="lb-chart__readout" aria-hidden="true" ref={styled}>
+      <p className="lb-chart__readout" aria-hidden="true">
         {active !== null && bins[active] && <span>{readout(bins[active])}</span>}
       </p>
       {legend.length > 1 && (

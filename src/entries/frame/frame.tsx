@@ -1,4 +1,4 @@
-import { createRoot, type Root } from 'react-dom/client';
+import { createRoot, hydrateRoot, type Root } from 'react-dom/client';
 import { StrictMode } from 'react';
 import { LiveBlogRoot } from '../../widget/LiveBlogRoot';
 import '../../widget/live-blog.css';
@@ -84,7 +84,9 @@ if (!feed) {
   );
 } else if (feed && snapshot) {
   void import('../../widget/hydrate-widget')
-    .then((m) => m.hydrateWidget(container, feed, snapshot, (locale) => frame(undefined, locale)))
+    .then((m) =>
+      m.hydrateWidget(container, feed, snapshot, (locale) => frame(undefined, locale), hydrateRoot),
+    )
     .then(
       (hydrated) => hydrated,
       // The chunk could not come: the same updates, rendered afresh without the network.

@@ -1,5 +1,5 @@
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import { prefetchFeed } from '../../capabilities/feed/use-live-feed';
 import { LiveBlogRoot } from '../../widget/LiveBlogRoot';
 import { prepareItems } from '../../widget/prepare-items';
@@ -39,8 +39,12 @@ const snapshot =
 if (feed && snapshot && container.firstElementChild) {
   void import('../../widget/hydrate-widget')
     .then((m) =>
-      m.hydrateWidget(container, feed, snapshot, (locale) =>
-        page(feed, locale, snapshot.fetchedAt),
+      m.hydrateWidget(
+        container,
+        feed,
+        snapshot,
+        (locale) => page(feed, locale, snapshot.fetchedAt),
+        hydrateRoot,
       ),
     )
     .then(

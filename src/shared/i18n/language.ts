@@ -1,5 +1,4 @@
-// The UI's languages, and how a lazy chunk picks its own strings. Free of React: the activity
-// chart's chunk picks its strings by the locale it is given.
+// The UI's languages, and how a lazy chunk picks its own strings.
 
 /** The languages the UI is written in: every catalogue, and every lazy chunk's own strings. */
 export type Language = 'en' | 'uk';

@@ -80,6 +80,14 @@ export const en = {
   readerTime: 'Times: yours',
   timeZoneToggle: 'Show times in my time zone',
   atAGlance: 'The story at a glance',
+  /** The activity chart's caption, for bars `hours` wide. */
+  chartCaption: (hours: number) => {
+    const { n, unit } = barWidth(hours);
+    return n === 1 ? `Updates per ${unit}` : `Updates per ${n} ${unit}s`;
+  },
+  /** One bar's accessible name: its time range, its total, and the count per topic. */
+  chartBar: (range: string, total: string, parts: string) =>
+    parts ? `${range}, ${total}: ${parts}` : `${range}, ${total}`,
 };
 
 export type Messages = typeof en;
@@ -89,4 +97,11 @@ function formatSeconds(seconds: number): string {
   const minutes = Math.floor(seconds / 60);
   const rest = seconds % 60;
   return rest === 0 ? `${minutes} min` : `${minutes} min ${rest} s`;
+}
+
+/** A bar width of the activity chart in the unit a reader would name it by. */
+function barWidth(hours: number): { n: number; unit: 'week' | 'day' | 'hour' } {
+  if (hours % 168 === 0) return { n: hours / 168, unit: 'week' };
+  if (hours % 24 === 0) return { n: hours / 24, unit: 'day' };
+  return { n: hours, unit: 'hour' };
 }

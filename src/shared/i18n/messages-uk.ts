@@ -26,6 +26,13 @@ const updates = (n: number) => `${count(n)} ${plural(n, UPDATES)}`;
 const ofUpdates = (n: number) =>
   `з ${count(n)} ${plural(n, { one: 'оновлення', few: 'оновлень', many: 'оновлень' })}`;
 
+// After "за" the noun takes the accusative: за годину, за 2 години, за 6 годин, за 21 годину.
+const BAR_UNITS: Readonly<Record<'hour' | 'day' | 'week', PluralForms>> = {
+  hour: { one: 'годину', few: 'години', many: 'годин' },
+  day: { one: 'день', few: 'дні', many: 'днів' },
+  week: { one: 'тиждень', few: 'тижні', many: 'тижнів' },
+};
+
 /** "о 14:05" for a clock time; a date and time ("9 лип., 10:00") takes no "о". */
 const at = (time: string) => (/^\d{1,2}:\d{2}$/.test(time) ? `о ${time}` : time);
 
@@ -101,6 +108,13 @@ export const uk: Messages = {
   readerTime: 'Час: ваш місцевий',
   timeZoneToggle: 'Показувати час у моєму часовому поясі',
   atAGlance: 'Головне коротко',
+  chartCaption: (hours: number) => {
+    const { n, unit } = barWidth(hours);
+    const noun = plural(n, BAR_UNITS[unit]);
+    return n === 1 ? `Кількість оновлень за ${noun}` : `Кількість оновлень за ${n} ${noun}`;
+  },
+  chartBar: (range: string, total: string, parts: string) =>
+    parts ? `${range}, ${total}: ${parts}` : `${range}, ${total}`,
 };
 
 /** Abbreviated units ("с", "хв") need no plural agreement. */
@@ -109,4 +123,15 @@ function formatSeconds(seconds: number): string {
   const minutes = Math.floor(seconds / 60);
   const rest = seconds % 60;
   return rest === 0 ? `${minutes} хв` : `${minutes} хв ${rest} с`;
+}
+
+/**
+ * A bar width of the activity chart in the unit a reader would name it by, as in messages-en.ts:
+ * imported from a module of the first screen, it would have the embed build split that module
+ * out of embed.js into a chunk of its own.
+ */
+function barWidth(hours: number): { n: number; unit: 'week' | 'day' | 'hour' } {
+  if (hours % 168 === 0) return { n: hours / 168, unit: 'week' };
+  if (hours % 24 === 0) return { n: hours / 24, unit: 'day' };
+  return { n: hours, unit: 'hour' };
 }

@@ -1,4 +1,5 @@
 import { act } from '@testing-library/react';
+import { hydrateRoot } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { getFeedSession } from '../../../src/capabilities/feed/feed-sessions';
 import { hydrateWidget } from '../../../src/widget/hydrate-widget';
@@ -25,7 +26,9 @@ function hydrate(feed: string) {
     fetchedAt: Date.now(),
     locale: 'en',
   };
-  return act(() => hydrateWidget(document.createElement('div'), feed, snapshot, () => <></>));
+  return act(() =>
+    hydrateWidget(document.createElement('div'), feed, snapshot, () => <></>, hydrateRoot),
+  );
 }
 
 /** Hydrates from a snapshot of `feed`, then returns the first poll's headers. */

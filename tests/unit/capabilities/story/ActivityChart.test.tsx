@@ -5,6 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { activityBins, type ActivityBin } from '../../../../src/core/timeline/activity-bins';
 import { en } from '../../../../src/shared/i18n/messages-en';
 import { uk } from '../../../../src/shared/i18n/messages-uk';
+import { LocaleContext } from '../../../../src/shared/i18n/use-messages';
 import {
   ActivityChart,
   type ActivityChartProps,
@@ -38,7 +39,13 @@ function renderChart(overrides: Partial<ActivityChartProps> = {}) {
     countLabel: en.updateCount,
     ...overrides,
   };
-  const view = render(<ActivityChart {...props} />);
+  // The chart's strings are the widget's catalogue, for the locale it is rendered in.
+  const messages = props.locale.startsWith('uk') ? uk : en;
+  const view = render(
+    <LocaleContext value={{ locale: props.locale, messages }}>
+      <ActivityChart {...props} />
+    </LocaleContext>,
+  );
   return { ...view, bins: props.bins, onSelectBin };
 }
 

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { chartMessages } from '../../../../src/capabilities/story/chart-messages';
 import { filterPanelMessages } from '../../../../src/capabilities/filters/filter-panel-messages';
 import { noMatchesMessages } from '../../../../src/capabilities/filters/no-matches-messages';
 import { mediaMessages } from '../../../../src/capabilities/timeline/media-messages';
@@ -21,14 +20,13 @@ function render(value: unknown): string {
 // The catalogues, and the strings each lazy chunk brings with it.
 const CATALOGUES: [string, object, object][] = [
   ['messages', en, uk],
-  ['chart', chartMessages.en, chartMessages.uk],
   ['filter panel', filterPanelMessages.en, filterPanelMessages.uk],
   ['no matches', noMatchesMessages.en, noMatchesMessages.uk],
   ['media', mediaMessages.en, mediaMessages.uk],
 ];
 
 // Messages that only arrange their arguments with punctuation: the same in both languages.
-const FORMAT_ONLY = new Set(['chart.bar']);
+const FORMAT_ONLY = new Set(['messages.chartBar']);
 
 describe.each(CATALOGUES)('Ukrainian %s', (name, englishStrings, ukrainianStrings) => {
   const english = englishStrings as Readonly<Record<string, unknown>>;
