@@ -1,6 +1,6 @@
 // @ts-check
 // The browser builds' React Query without the methods nothing in them calls (docs/decisions/
-// 00XX). A class's methods are never tree-shaken, and most of the QueryClient's serve ways of
+// 0051). A class's methods are never tree-shaken, and most of the QueryClient's serve ways of
 // using React Query that the widget does not have: it reads one feed document per query, with
 // useQuery, prefetchQuery and refetchQueries, and never invalidates, resets, cancels or removes
 // queries, reads their data back, pages infinitely, or mutates (0034, 0038). Each first screen
@@ -80,7 +80,7 @@ export function queryClientInUse() {
       const call = CALLS.exec(code);
       if (call) {
         this.error(
-          `${chunk.fileName} calls React Query's ${call[1]}(), which this build leaves out: take it off LEFT_OUT in tooling/query-client-in-use.mjs (docs/decisions/00XX)`,
+          `${chunk.fileName} calls React Query's ${call[1]}(), which this build leaves out: take it off LEFT_OUT in tooling/query-client-in-use.mjs (docs/decisions/0051)`,
         );
       }
       return null;

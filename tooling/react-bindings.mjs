@@ -4,7 +4,7 @@ import { KEPT } from './react-exports-in-use.mjs';
 // React ships CommonJS: an ES module's `useState(…)` or JSX (`jsx(…)`) from it becomes
 // `(0,m.useState)(…)` in the bundle, a property read at every call, some 330 of them on a first
 // screen. Modules outside node_modules import React and its JSX runtime through an ES module
-// that binds each export once (docs/decisions/00XX), so every call is a plain one. A name the
+// that binds each export once (docs/decisions/0051), so every call is a plain one. A name the
 // app imports that this module lacks fails the build (a missing export): add it to KEPT.
 
 const FACADE = '\0live-blog:react-bindings:';
