@@ -2,11 +2,7 @@ import react from '@vitejs/plugin-react';
 import type { RolldownOutput } from 'rolldown';
 import { build, type Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
-import { importWithoutPreload } from './tooling/import-without-preload.mjs';
-import { queryClientInUse } from './tooling/query-client-in-use.mjs';
-import { queryWithoutMutations } from './tooling/query-without-mutations.mjs';
-import { reactBindings } from './tooling/react-bindings.mjs';
-import { reactExportsInUse } from './tooling/react-exports-in-use.mjs';
+import { browserBuildPlugins } from './tooling/browser-build-plugins.mjs';
 
 /**
  * After the page build, the script embeds (vite.embed.config.ts) are built into the same dist/,
@@ -140,11 +136,7 @@ export default defineConfig({
   base: './',
   plugins: [
     react(),
-    importWithoutPreload(),
-    queryWithoutMutations(),
-    queryClientInUse(),
-    reactBindings(),
-    reactExportsInUse(),
+    ...browserBuildPlugins(),
     earlyFeedRequest(),
     scriptEmbeds(),
     devScriptEmbeds(),

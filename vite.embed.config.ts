@@ -1,10 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { importWithoutPreload } from './tooling/import-without-preload.mjs';
-import { queryClientInUse } from './tooling/query-client-in-use.mjs';
-import { queryWithoutMutations } from './tooling/query-without-mutations.mjs';
-import { reactBindings } from './tooling/react-bindings.mjs';
-import { reactExportsInUse } from './tooling/react-exports-in-use.mjs';
+import { browserBuildPlugins } from './tooling/browser-build-plugins.mjs';
 
 // Script embeds, each ONE ES module added to dist/ after the main build:
 //   vite build -c vite.embed.config.ts               → dist/embed.js (defines <live-blog>)
@@ -16,16 +12,7 @@ export default defineConfig(({ mode }) => {
   const frame = mode === 'frame';
   const name = frame ? 'embed-frame' : 'embed';
   return {
-    plugins: frame
-      ? []
-      : [
-          react(),
-          importWithoutPreload(),
-          queryWithoutMutations(),
-          queryClientInUse(),
-          reactBindings(),
-          reactExportsInUse(),
-        ],
+    plugins: frame ? [] : [react(), ...browserBuildPlugins()],
     // embed.js finds its chunks beside itself, wherever dist/ is served (a CDN path such as
     // /live-blog/embed.js), not at the host's root.
     base: './',

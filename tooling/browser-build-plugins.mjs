@@ -1,0 +1,23 @@
+// @ts-check
+import { importWithoutPreload } from './import-without-preload.mjs';
+import { queryClientInUse } from './query-client-in-use.mjs';
+import { queryWithoutMutations } from './query-without-mutations.mjs';
+import { reactBindings } from './react-bindings.mjs';
+import { reactExportsInUse } from './react-exports-in-use.mjs';
+
+/**
+ * What both browser builds (the pages' and embed.js) do beyond Vite's defaults: lazy imports
+ * without the preload helper (docs/decisions/0030), and React Query and React without what
+ * nothing in them uses (0034, 0038, 0045, 0049, 0051). One list, so that the two first screens
+ * the budget counts are built alike.
+ * @returns {import('vite').Plugin[]}
+ */
+export function browserBuildPlugins() {
+  return [
+    importWithoutPreload(),
+    queryWithoutMutations(),
+    queryClientInUse(),
+    reactBindings(),
+    reactExportsInUse(),
+  ];
+}
