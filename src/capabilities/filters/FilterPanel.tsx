@@ -170,7 +170,13 @@ export function FilterPanel({
 }: Props) {
   const t = useMessages();
   const own = useChunkMessages(filterPanelMessages);
-  const { options, keyEventCount } = useFacetOptions(counting, state, meta, labels, locale);
+  const { options, keyEventCount, anyKeyEvent } = useFacetOptions(
+    counting,
+    state,
+    meta,
+    labels,
+    locale,
+  );
   const keyId = useId();
   const [query, setQuery] = useState(state.q);
   const [typedFor, setTypedFor] = useState(state.q);
@@ -178,6 +184,10 @@ export function FilterPanel({
   // A search already applied while the box kept focus: typing on refines it in the same history
   // entry, so a reader who pauses between keys does not need a Back press for each pause.
   const [refining, setRefining] = useState(false);
+  // A blog that marks no key events has no use for their toggle. One an address checked stays
+  // once unchecked: taken away, it would take the reader's focus with it.
+  const [keyOffered, setKeyOffered] = useState(false);
+  if ((anyKeyEvent || state.keyOnly) && !keyOffered) setKeyOffered(true);
   // Back/Forward or "Clear filters" replace the query from outside: follow them. Back/Forward
   // also drops typing not yet applied, which would otherwise come back as a new history entry.
   if (state.q !== typedFor || navigation !== navigatedTo) {
@@ -232,21 +242,23 @@ export function FilterPanel({
           enterKeyHint="search"
         />
       </div>
-      <div className="lb-filters__key">
-        <input
-          type="checkbox"
-          id={keyId}
-          name="key"
-          value="1"
-          checked={state.keyOnly}
-          onChange={(e) => onChange({ ...state, keyOnly: e.target.checked })}
-        />
-        <label htmlFor={keyId}>{own.keyEventsOnly}</label>
-        <span className="lb-facet__count" aria-hidden="true">
-          {' '}
-          ({keyEventCount})
-        </span>
-      </div>
+      {(keyOffered || anyKeyEvent || state.keyOnly) && (
+        <div className="lb-filters__key">
+          <input
+            type="checkbox"
+            id={keyId}
+            name="key"
+            value="1"
+            checked={state.keyOnly}
+            onChange={(e) => onChange({ ...state, keyOnly: e.target.checked })}
+          />
+          <label htmlFor={keyId}>{own.keyEventsOnly}</label>
+          <span className="lb-facet__count" aria-hidden="true">
+            {' '}
+            ({keyEventCount})
+          </span>
+        </div>
+      )}
       {!compact && (
         <>
           {FACETS.map((facet) => (

@@ -12,6 +12,8 @@ import { FACETS, type FacetName, type FilterState } from '../../core/filters/fil
 export interface FacetListing {
   readonly options: Record<FacetName, readonly FacetOption[]>;
   readonly keyEventCount: number;
+  /** Whether any update is a key event: a blog that marks none has no use for the toggle. */
+  readonly anyKeyEvent: boolean;
 }
 
 /**
@@ -39,5 +41,6 @@ export function useFacetOptions(
     () => items.filter((item) => item.keyEvent && matcher(item)).length,
     [items, matcher],
   );
-  return { options, keyEventCount };
+  const anyKeyEvent = useMemo(() => items.some((item) => item.keyEvent), [items]);
+  return { options, keyEventCount, anyKeyEvent };
 }

@@ -226,3 +226,40 @@ describe('a blog without updates', () => {
     expect(screen.getByRole('status')).toHaveTextContent(/^Live$/);
   });
 });
+
+describe('a blog that marks no key events', () => {
+  const keyToggle = () => screen.queryByRole('checkbox', { name: /^Key events only/ });
+
+  it('offers no "Key events only", until its first key event arrives', async () => {
+    const plain = [update('a', '2023-07-12T09:00:00Z'), update('b', '2023-07-12T09:30:00Z')];
+    const route = { body: feed(plain), etag: '"1"' };
+    render(<LiveBlogRoot feed={feedUrl(route)} locale="en" standalone />);
+    await settle();
+    expect(articles()).toHaveLength(2);
+    expect(screen.getByRole('searchbox', { name: 'Search updates' })).toBeInTheDocument();
+    expect(keyToggle()).not.toBeInTheDocument();
+
+    const key = update('c', '2023-07-12T09:45:00Z', { _liveblog: { key_event: true } });
+    Object.assign(route, { body: feed([key, ...plain]), etag: '"2"' });
+    await advance(PAST_ONE_POLL);
+    expect(articles()).toHaveLength(3);
+    expect(keyToggle()).not.toBeChecked();
+  });
+
+  it('keeps the toggle an address checked, so that the reader can take it off', async () => {
+    window.history.replaceState(null, '', '/?key=1');
+    const plain = [update('a', '2023-07-12T09:00:00Z')];
+    render(<LiveBlogRoot feed={feedUrl({ body: feed(plain) })} locale="en" syncUrl standalone />);
+    await settle();
+    expect(articles()).toHaveLength(0);
+    expect(keyToggle()).toBeChecked();
+    keyToggle()!.focus();
+    fireEvent.click(keyToggle()!);
+    await settle();
+    expect(articles()).toHaveLength(1);
+    // Still there, unchecked and focused: a keyboard reader is not thrown back to the page's top.
+    expect(keyToggle()).not.toBeChecked();
+    expect(keyToggle()).toHaveFocus();
+    window.history.replaceState(null, '', '/');
+  });
+});
