@@ -182,6 +182,27 @@ test('a disclosure in a body opens and closes for the reader, and prints open', 
   await expect(statement).toBeVisible();
 });
 
+test('a disclosure whose summary is empty is named by the browser, and still opens', async ({
+  page,
+  server,
+}) => {
+  write('empty-summary.json', [
+    item('empty-summary', {
+      content_html:
+        '<details><summary>  </summary><p>The alliance agreed to meet again.</p></details>',
+    }),
+  ]);
+  await page.goto(`${server.url}?feed=fixtures/empty-summary.json&poll=off`);
+  const details = page.locator('.lb-update__body details');
+  const statement = page.getByText('The alliance agreed to meet again.');
+  await expect(statement).toBeHidden();
+  // The browser's own label ("Details"), which a reader can see and a screen reader can name.
+  expect(await details.evaluate((d) => d.getBoundingClientRect().height)).toBeGreaterThan(10);
+  await details.click({ position: { x: 10, y: 8 } });
+  await expect(statement).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
 test('a body that ends in a player or a table leaves "Copy link" room to be tapped on its own', async ({
   page,
   server,

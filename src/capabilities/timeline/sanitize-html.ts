@@ -154,6 +154,14 @@ function getPurifier() {
       node.setAttribute('target', '_blank');
       node.setAttribute('rel', 'noopener noreferrer');
     }
+    // A summary with nothing to read names its details nothing; without one, the browser's
+    // own "Details" does.
+    if (
+      node.tagName === 'SUMMARY' &&
+      !node.textContent?.trim() &&
+      !node.querySelector('img[alt]:not([alt=""])')
+    )
+      node.remove();
     // A wide table scrolls sideways (update-article.css): a keyboard must be able to scroll it.
     if (node.tagName === 'TABLE') node.setAttribute('tabindex', '0');
     if (node.tagName === 'IMG') {

@@ -127,4 +127,19 @@ describe('sanitizeHtml: disclosures', () => {
     expect(second?.querySelector(':scope > p')).toHaveTextContent('Two');
     expect(box.innerHTML).not.toMatch(/ontoggle|onclick|id=/);
   });
+
+  it('drops a summary with nothing to read, so that the browser names the disclosure itself', () => {
+    const box = sanitized(
+      '<details><summary> </summary><p>One</p></details>' +
+        '<details><summary><img src="/a.png"></summary><p>Two</p></details>' +
+        '<details><summary><img src="/b.png" alt="Chart"></summary><p>Three</p></details>' +
+        '<details><summary><em>Read</em> more</summary><p>Four</p></details>',
+    );
+    const summaries = [...box.querySelectorAll('details')].map(
+      (d) => d.querySelector(':scope > summary')?.textContent ?? null,
+    );
+    expect(summaries).toEqual([null, null, '', 'Read more']);
+    expect(box.querySelectorAll('details p')).toHaveLength(4);
+    expect(box.querySelector('summary img')).toHaveAttribute('alt', 'Chart');
+  });
 });
