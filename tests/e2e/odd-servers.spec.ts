@@ -33,12 +33,12 @@ const feedText = (count: number) =>
 const sendFeed = (res: http.ServerResponse, count: number, etag = `"${count}"`) =>
   res.writeHead(200, { 'content-type': 'application/feed+json', etag }).end(feedText(count));
 
-/** The built app from dist/, and the feed as `answer` says (changed by the test as it goes). */
+/** The built app from dist/, and the feed (and its pages, under /odd/) as `answer` says (changed by the test as it goes). */
 async function startOddServer() {
   const state: { answer: Answer } = { answer: (_req, res) => sendFeed(res, 3) };
   const server = http.createServer((req, res) => {
     const { pathname } = new URL(req.url ?? '/', 'http://localhost');
-    if (pathname === FEED) return state.answer(req, res);
+    if (pathname.startsWith('/odd/')) return state.answer(req, res);
     const file = path.join('dist', pathname === '/' ? 'index.html' : path.normalize(pathname));
     readFile(file).then(
       (body) => {
@@ -194,4 +194,40 @@ test.describe('a body that keeps arriving for longer than the 10 s timeout', () 
     await expect(status(page)).toHaveText(/^Live/);
     await expect(page.getByRole('alert')).toHaveCount(0);
   });
+});
+
+test('back from an absence, a page of the walk back that failed is asked again at the next poll', async ({
+  page,
+}) => {
+  // Updates u<from> to u<to>, newest first.
+  const doc = (from: number, to: number, next?: string) => {
+    const feed = JSON.parse(feedText(to + 1)) as { items: unknown[] };
+    return JSON.stringify({ ...feed, items: feed.items.slice(from).reverse(), next_url: next });
+  };
+  // A list long enough that its end, and the older updates it would load, are far below.
+  odd.answer((_req, res) => sendFeed(res, 40));
+  await open(page, odd.url());
+  const group = page.getByRole('heading', { name: /^Other updates/ });
+  await expect(group).toHaveText('Other updates (40 updates)');
+  // While the reader was away, u40 to u49 went to older pages; the first of them fails once.
+  let pageTwo = 0;
+  odd.answer((req, res) => {
+    const send = (body: string, etag: string) =>
+      res.writeHead(200, { 'content-type': 'application/feed+json', etag }).end(body);
+    if (req.url === FEED) return send(doc(50, 52, '/odd/page-2.json'), '"v2"');
+    if (req.url === '/odd/page-1.json') return send(doc(35, 44), '"p1"');
+    if (req.url !== '/odd/page-2.json') return res.writeHead(404).end();
+    if ((pageTwo += 1) === 1) return res.writeHead(503, { 'retry-after': '5' }).end();
+    send(doc(45, 49, '/odd/page-1.json'), '"p2"');
+  });
+  await advanceToNextRequest(page, 17_000);
+  await expect(group).toHaveText('Other updates (43 updates)');
+  expect(pageTwo).toBe(1);
+  await expect(page.getByRole('heading', { name: 'Update 52' })).toBeVisible();
+
+  // The head has not changed since: the walk goes on from the page that failed.
+  await advanceToNextRequest(page, 17_000);
+  await expect(group).toHaveText('Other updates (53 updates)');
+  await expect(page.getByRole('heading', { name: 'Update 47' })).toBeVisible();
+  await expect(status(page)).toHaveText(/^Live/);
 });

@@ -17,26 +17,11 @@ import {
   type ReceivedDocument,
 } from './fetch-feed-document';
 import { asFetchError, checkedFeed } from './fetch-page';
+import type { GapResume } from './gap-walk';
 import { loadPageCode } from './load-page-code';
 import { readDocument } from './read-document';
+import type { FeedSessionOptions, Prepare } from './feed-session-options';
 import type { Revalidate } from './revalidation';
-
-export interface FeedSessionOptions {
-  /**
-   * Lets a large first document show its first screen (first-screen.ts) before the rest of it is
-   * read: resolves once that screen has painted. Without it, every document is read whole.
-   */
-  readonly paint?: () => Promise<void>;
-  /** In [0, 1); spreads the polls of many readers (poll-policy.ts). */
-  readonly jitter?: number;
-  /**
-   * Loads the code items need before they are shown (attachments, embedded posts), so that they
-   * appear whole. Resolves when it is in or could not come; undefined when nothing is needed.
-   */
-  readonly prepare?: Prepare;
-}
-
-export type Prepare = (items: readonly LiveItem[]) => Promise<void> | undefined;
 
 /**
  * One feed URL, framework-free: the merge store, the validator of the last document, paging and
@@ -61,6 +46,8 @@ export class FeedSession {
   /** When the last poll ended: the next one is due a delay after it. */
   #polledAt: number | undefined;
   #olderLoading: Promise<void> | undefined;
+  /** Where the walk back after an absence stopped at a page that did not come (#walk). */
+  #gap: GapResume | undefined;
   /** The last first document could not be read after its first screen was shown: the next
    * attempt is read whole, not shown for a moment and taken away again. */
   #firstScreenFailed = false;
@@ -147,6 +134,8 @@ export class FeedSession {
 
   /** One poll: fetch the head, merge it, and close any gap by following `next_url`. */
   async poll(signal: AbortSignal, now: () => number = Date.now): Promise<FeedStore> {
+    // A walk back that stopped at a page goes on at this poll; one that stops now, at the next.
+    const gap = this.#gap;
     try {
       const revalidate = this.#unseenByCache?.(this.#validator);
       const doc = await fetchFeedDocument(this.url, {
@@ -162,6 +151,8 @@ export class FeedSession {
         throw new FeedFetchError('http', '', { status: 304 });
       this.#maxAgeSeconds = doc.maxAgeSeconds;
       if (doc.kind === 'document') await this.#take(doc, signal, now);
+      if (gap && gap === this.#gap)
+        this.#publish((await this.#walk((s) => s, gap, [], signal, now))(this.#store));
       if (!revalidate) this.#unseenByCache = undefined;
       this.#failures = 0;
       this.#lastError = undefined;
@@ -222,7 +213,7 @@ export class FeedSession {
     const done = () => {
       this.#olderLoading = undefined;
     };
-    this.#olderLoading = this.#fetchPage(url, new AbortController().signal, now()).then(
+    this.#olderLoading = this.#fetchPage(url, new AbortController().signal, now).then(
       async (page) => {
         if (page) await this.#ready(page.feed.items);
         done();
@@ -254,26 +245,32 @@ export class FeedSession {
     const partial = this.#store.complete === false;
     const head = (s: FeedStore) => (partial ? replacePreview : mergeHead)(s, feed, now(), this.url);
     const held = partial ? emptyStore : this.#store;
-    // If the walk's code cannot come, the gap stays unshown, as when a page of it fails.
-    const code = gapPageUrl(held, feed) !== undefined && (await loadPageCode().catch(() => {}));
-    const gap = code
-      ? await code.walkGap(
-          head(this.#store),
-          held,
-          feed,
-          (url) =>
-            this.#fetchPage(url, signal, now()).catch(() => {
-              signal.throwIfAborted();
-              return undefined;
-            }),
-          now,
-        )
-      : { steps: [], arrived: [] };
-    await this.#ready([...feed.items, ...gap.arrived], signal);
+    const url = gapPageUrl(held, feed);
+    const from = url === undefined ? undefined : { url, held };
+    const replay = await this.#walk(head, from, feed.items, signal, now);
     this.#validator = doc.validator;
     this.#firstScreenFailed = false;
     // Replayed onto the store now: an older page loaded meanwhile stays.
-    this.#publish(gap.steps.reduce((s, step) => step(s), head(this.#store)));
+    this.#publish(replay(this.#store));
+  }
+
+  /** The walk back after an absence (gap-walk.ts) onto `base`, once `items` and what came are
+   * ready. Where a page does not come, the next poll goes on from it; not without its code. */
+  async #walk(
+    base: (store: FeedStore) => FeedStore,
+    from: GapResume | undefined,
+    items: readonly LiveItem[],
+    signal: AbortSignal,
+    now: () => number,
+  ) {
+    const code = from && (await loadPageCode().catch(() => {}));
+    const page = (url: string) => this.#fetchPage(url, signal, now);
+    const gap = code
+      ? await code.walkGap(base(this.#store), from, page, signal, now)
+      : { steps: [], arrived: [] };
+    if (from) this.#gap = gap.resume;
+    await this.#ready([...items, ...gap.arrived], signal);
+    return (store: FeedStore) => gap.steps.reduce((s, step) => step(s), base(store));
   }
 
   /** Waits for the code these items need before they are shown (`prepare`), if any. */
@@ -285,9 +282,9 @@ export class FeedSession {
   }
 
   /** A page of the chain; its code comes at the first (loadPageCode), or the page cannot. */
-  async #fetchPage(url: string, signal: AbortSignal, now: number) {
+  async #fetchPage(url: string, signal: AbortSignal, now: () => number) {
     const { fetchPage } = await loadPageCode();
-    return fetchPage(url, this.#pageBudget, signal, now, (budget) => {
+    return fetchPage(url, this.#pageBudget, signal, now(), (budget) => {
       this.#pageBudget = budget;
     });
   }

@@ -1,6 +1,7 @@
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
 import { afterNextPaint } from './after-next-paint';
-import { FeedSession, type Prepare } from './feed-session';
+import { FeedSession } from './feed-session';
+import type { Prepare } from './feed-session-options';
 
 const sessions = new WeakMap<QueryClient, Map<string, FeedSession>>();
 

@@ -2,7 +2,8 @@ import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-quer
 import { useCallback, useEffect, useSyncExternalStore } from 'react';
 import type { FeedStore } from '../../core/feed/feed-store';
 import { catchUpClocks } from '../../shared/time/use-now';
-import type { FeedSession, Prepare } from './feed-session';
+import type { FeedSession } from './feed-session';
+import type { Prepare } from './feed-session-options';
 import { feedQueryKey, getFeedSession } from './feed-sessions';
 import type { FeedFetchError } from './fetch-feed-document';
 

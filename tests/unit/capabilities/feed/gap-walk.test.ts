@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { walkGap } from '../../../../src/capabilities/feed/gap-walk';
 import {
   emptyStore,
+  gapPageUrl,
   mergeHead,
   sortedItems,
   type FeedStore,
@@ -24,7 +25,16 @@ const replay = (store: FeedStore, steps: readonly ((s: FeedStore) => FeedStore)[
 
 function walk(fetchPage = vi.fn((url: string) => Promise.resolve(page(url)))) {
   const store = mergeHead(held, head, 2);
-  return { fetchPage, result: walkGap(store, held, head, fetchPage, () => 3) };
+  return {
+    fetchPage,
+    result: walkGap(
+      store,
+      { url: gapPageUrl(held, head)!, held, tries: 0 },
+      fetchPage,
+      new AbortController().signal,
+      () => 3,
+    ),
+  };
 }
 const page = (url: string) => {
   const feed = pages[url];
@@ -65,7 +75,17 @@ describe('walkGap', () => {
     // The store now records https://x/p1 as fetched: a walk from it asks for nothing.
     const known = replay(mergeHead(held, head, 2), steps);
     const none = vi.fn(() => Promise.resolve(undefined));
-    expect((await walkGap(known, held, head, none, () => 3)).steps).toEqual([]);
+    expect(
+      (
+        await walkGap(
+          known,
+          { url: gapPageUrl(held, head)!, held, tries: 0 },
+          none,
+          new AbortController().signal,
+          () => 3,
+        )
+      ).steps,
+    ).toEqual([]);
     expect(none).not.toHaveBeenCalled();
   });
 });
