@@ -189,3 +189,43 @@ test.describe('a feed without key events, in a column wide enough for the rail',
     expect(await shifts()).toBeLessThan(0.01);
   });
 });
+
+test('in a page that scrolls a box of its own, the widget is ready before the reader reaches it', async ({
+  page,
+  server,
+  host,
+}) => {
+  // An app shell: the window never scrolls, the article scrolls in a box of its own.
+  const url = host.page(
+    '/app-shell.html',
+    hostDocument(
+      `<div id="shell">
+         <h1>An article</h1>
+         <p id="spacer">Long article text.</p>
+         <live-blog feed="${server.url}feeds/vilnius-2023.json" poll="off"></live-blog>
+       </div>`,
+      `<style>
+         html, body { height: 100%; margin: 0; overflow: hidden; }
+         #shell { height: 100%; overflow: auto; }
+         #spacer { height: 4000px; }
+       </style>
+       <script type="module" src="${server.url}embed.js"></script>`,
+    ),
+  );
+  await page.setViewportSize({ width: 1000, height: 800 });
+  await page.goto(url);
+  await page.evaluate(() => customElements.whenDefined('live-blog'));
+  const blog = page.locator('live-blog');
+  await expect(blog).toBeAttached();
+  // The reader scrolls the box until the widget is a short way below the screen's foot, as near
+  // as a page that scrolls itself would have it start loading.
+  const below = await page.locator('#shell').evaluate((shell) => {
+    const widget = shell.querySelector('live-blog')!;
+    shell.scrollTop += widget.getBoundingClientRect().top - window.innerHeight - 300;
+    return widget.getBoundingClientRect().top - window.innerHeight;
+  });
+  expect(below).toBeGreaterThan(200);
+  // Its updates come in while it is still out of sight: when the reader gets there, they are.
+  await expect(blog.getByRole('article').first()).toBeAttached();
+  expect(await blog.evaluate((el) => el.getBoundingClientRect().top)).toBeGreaterThan(800);
+});
