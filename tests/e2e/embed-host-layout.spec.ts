@@ -2,7 +2,7 @@
 // common on news sites) reaches inside a shadow root through rem, so the widget sizes its text
 // and layout in its own ems; its sticky header covers the top of the viewport, which the host
 // tells the widget's sticky parts with --lb-sticky-top.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
@@ -228,4 +228,46 @@ test('in a page that scrolls a box of its own, the widget is ready before the re
   // Its updates come in while it is still out of sight: when the reader gets there, they are.
   await expect(blog.getByRole('article').first()).toBeAttached();
   expect(await blog.evaluate((el) => el.getBoundingClientRect().top)).toBeGreaterThan(800);
+});
+
+test('in an app shell, a permalink scrolls the box that holds the widget, never the page around it', async ({
+  page,
+  server,
+  host,
+}) => {
+  const demo = JSON.parse(readFileSync('public/feeds/vilnius-2023.json', 'utf8')) as {
+    items: { id: string }[];
+  };
+  const target = demo.items.at(-1)!.id;
+  // The site's header above a box that scrolls the article; the page itself never scrolls.
+  const url = host.page(
+    '/app-shell-header.html',
+    hostDocument(
+      `<header class="site">Site header</header>
+       <main id="shell">
+         <h1>An article</h1>
+         <p id="spacer">Long article text.</p>
+         <live-blog feed="${server.url}feeds/vilnius-2023.json" poll="off" view="latest"></live-blog>
+       </main>`,
+      `<style>
+         html, body { height: 100%; margin: 0; overflow: hidden; }
+         .site { height: 100px; background: #036; color: #fff; }
+         #shell { height: calc(100% - 100px); overflow: auto; }
+         #spacer { height: 1500px; }
+       </style>
+       <script type="module" src="${server.url}embed.js"></script>`,
+    ),
+  );
+  await page.setViewportSize({ width: 1000, height: 700 });
+  await page.goto(`${url}#update-${encodeURIComponent(target)}`);
+  const update = page.locator(`live-blog [id="update-${target}"]`);
+  await expect(update).toBeFocused();
+  await expect(update).toBeInViewport();
+  // The update is at the top of the box, below the header, which the reader still has (a page
+  // that hides its overflow could not be scrolled back to it).
+  const box = (await update.boundingBox())!;
+  expect(box.y).toBeGreaterThanOrEqual(100);
+  expect(await page.locator('.site').evaluate((el) => el.getBoundingClientRect().top)).toBe(0);
+  // Nor does the widget make the page taller than the window: no second scroll bar.
+  expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBe(700);
 });
