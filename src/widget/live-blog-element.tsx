@@ -93,13 +93,16 @@ function createElementClass() {
         this.#loadNow();
         return;
       }
-      // Nothing costly (React, the feed) until the reader is about to see the widget.
-      this.#observer ??= new IntersectionObserver(
-        (entries) => {
-          if (entries.some((entry) => entry.isIntersecting)) this.#loadNow();
-        },
-        { rootMargin: LAZY_ROOT_MARGIN },
-      );
+      // Nothing costly (React, the feed) until the reader is about to see the widget. The root
+      // margin grows the viewport only: in a page that scrolls a box of its own (an app shell),
+      // that box clips the widget until it is in view, unless its margin is grown too.
+      const near: IntersectionObserverInit & { scrollMargin?: string } = {
+        rootMargin: LAZY_ROOT_MARGIN,
+        scrollMargin: LAZY_ROOT_MARGIN,
+      };
+      this.#observer ??= new IntersectionObserver((entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) this.#loadNow();
+      }, near);
       this.#observer.observe(this);
       window.addEventListener('hashchange', this.#onHashChange);
     }

@@ -2,7 +2,7 @@
 // common on news sites) reaches inside a shadow root through rem, so the widget sizes its text
 // and layout in its own ems; its sticky header covers the top of the viewport, which the host
 // tells the widget's sticky parts with --lb-sticky-top.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
@@ -188,4 +188,86 @@ test.describe('a feed without key events, in a column wide enough for the rail',
     await expect(blog.locator('article')).toHaveCount(8);
     expect(await shifts()).toBeLessThan(0.01);
   });
+});
+
+test('in a page that scrolls a box of its own, the widget is ready before the reader reaches it', async ({
+  page,
+  server,
+  host,
+}) => {
+  // An app shell: the window never scrolls, the article scrolls in a box of its own.
+  const url = host.page(
+    '/app-shell.html',
+    hostDocument(
+      `<div id="shell">
+         <h1>An article</h1>
+         <p id="spacer">Long article text.</p>
+         <live-blog feed="${server.url}feeds/vilnius-2023.json" poll="off"></live-blog>
+       </div>`,
+      `<style>
+         html, body { height: 100%; margin: 0; overflow: hidden; }
+         #shell { height: 100%; overflow: auto; }
+         #spacer { height: 4000px; }
+       </style>
+       <script type="module" src="${server.url}embed.js"></script>`,
+    ),
+  );
+  await page.setViewportSize({ width: 1000, height: 800 });
+  await page.goto(url);
+  await page.evaluate(() => customElements.whenDefined('live-blog'));
+  const blog = page.locator('live-blog');
+  await expect(blog).toBeAttached();
+  // The reader scrolls the box until the widget is a short way below the screen's foot, as near
+  // as a page that scrolls itself would have it start loading.
+  const below = await page.locator('#shell').evaluate((shell) => {
+    const widget = shell.querySelector('live-blog')!;
+    shell.scrollTop += widget.getBoundingClientRect().top - window.innerHeight - 300;
+    return widget.getBoundingClientRect().top - window.innerHeight;
+  });
+  expect(below).toBeGreaterThan(200);
+  // Its updates come in while it is still out of sight: when the reader gets there, they are.
+  await expect(blog.getByRole('article').first()).toBeAttached();
+  expect(await blog.evaluate((el) => el.getBoundingClientRect().top)).toBeGreaterThan(800);
+});
+
+test('in an app shell, a permalink scrolls the box that holds the widget, never the page around it', async ({
+  page,
+  server,
+  host,
+}) => {
+  const demo = JSON.parse(readFileSync('public/feeds/vilnius-2023.json', 'utf8')) as {
+    items: { id: string }[];
+  };
+  const target = demo.items.at(-1)!.id;
+  // The site's header above a box that scrolls the article; the page itself never scrolls.
+  const url = host.page(
+    '/app-shell-header.html',
+    hostDocument(
+      `<header class="site">Site header</header>
+       <main id="shell">
+         <h1>An article</h1>
+         <p id="spacer">Long article text.</p>
+         <live-blog feed="${server.url}feeds/vilnius-2023.json" poll="off" view="latest"></live-blog>
+       </main>`,
+      `<style>
+         html, body { height: 100%; margin: 0; overflow: hidden; }
+         .site { height: 100px; background: #036; color: #fff; }
+         #shell { height: calc(100% - 100px); overflow: auto; }
+         #spacer { height: 1500px; }
+       </style>
+       <script type="module" src="${server.url}embed.js"></script>`,
+    ),
+  );
+  await page.setViewportSize({ width: 1000, height: 700 });
+  await page.goto(`${url}#update-${encodeURIComponent(target)}`);
+  const update = page.locator(`live-blog [id="update-${target}"]`);
+  await expect(update).toBeFocused();
+  await expect(update).toBeInViewport();
+  // The update is at the top of the box, below the header, which the reader still has (a page
+  // that hides its overflow could not be scrolled back to it).
+  const box = (await update.boundingBox())!;
+  expect(box.y).toBeGreaterThanOrEqual(100);
+  expect(await page.locator('.site').evaluate((el) => el.getBoundingClientRect().top)).toBe(0);
+  // Nor does the widget make the page taller than the window: no second scroll bar.
+  expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBe(700);
 });

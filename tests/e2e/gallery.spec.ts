@@ -175,6 +175,39 @@ test('<live-blog> in a page its text-size control zoomed: the viewer’s buttons
   await expect(dialog.locator('figcaption')).toBeInViewport({ ratio: 1 });
 });
 
+test('<live-blog> on a host page whose root font size is 62.5 %: the viewer and its photo keep their size', async ({
+  page,
+  server,
+  host,
+}) => {
+  await page.setViewportSize(DESKTOP);
+  const feedUrl = new URL(FEED, server.url).href;
+  const sizes = [];
+  // Many news sites set the root to 10 px to write their own styles in rem: the widget's are its own.
+  for (const root of ['100%', '62.5%']) {
+    await page.goto(
+      host.page(
+        `/gallery-root-${root}.html`,
+        hostDocument(
+          `<main><live-blog feed="${feedUrl}" poll="off"></live-blog></main>`,
+          `<style>html { font-size: ${root} }</style>
+           <script type="module" src="${server.url}embed.js"></script>`,
+        ),
+      ),
+    );
+    const blog = page.locator('live-blog');
+    await parade(blog)
+      .getByRole('button', { name: /^Open photo 1 of 3/ })
+      .click();
+    const dialog = viewer(blog);
+    await expect(dialog.locator('figcaption')).toHaveText(/^Photo 1 of 3/);
+    const box = (await dialog.boundingBox())!;
+    const photo = (await dialog.getByRole('img').boundingBox())!;
+    sizes.push({ width: Math.round(box.width), photo: Math.round(photo.height) });
+  }
+  expect(sizes[1]).toEqual(sizes[0]);
+});
+
 test('embed.html: the viewer in the iframe page, and opened where the reader is in a sized iframe', async ({
   page,
   server,
