@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { contentLang } from '../core/feed/content-lang';
+import { contentDir, contentLang } from '../core/feed/content-lang';
 import type { FeedMeta } from '../core/feed/feed-types';
 import { useMessages } from '../shared/i18n/use-messages';
 
@@ -17,22 +17,23 @@ interface Props {
 export function BlogHeader({ meta, standalone, failed, children }: Props) {
   const t = useMessages();
   const lang = contentLang(meta);
+  const dir = contentDir(lang);
   return (
     <header className="lb-header" part="header">
       <p className="lb-kicker">{t.liveBlog}</p>
       {standalone ? (
-        <h1 className="lb-title" lang={lang}>
+        <h1 className="lb-title" lang={lang} dir={dir}>
           {meta?.title ?? (failed ? t.unavailable : t.loading)}
         </h1>
       ) : (
         meta && (
-          <p className="lb-title" lang={lang}>
+          <p className="lb-title" lang={lang} dir={dir}>
             {meta.title}
           </p>
         )
       )}
       {meta?.description && (
-        <p className="lb-description" lang={lang}>
+        <p className="lb-description" lang={lang} dir={dir}>
           {meta.description}
         </p>
       )}

@@ -133,3 +133,33 @@ test('a quote’s words keep their distance from its bar, on the right', async (
   expect(gaps.bar).toBeGreaterThan(0);
   expect(gaps.fromBar).toBeGreaterThan(8);
 });
+
+test('a Hebrew feed that declares no language still reads right to left', async ({
+  page,
+  server,
+}) => {
+  // Plain JSON Feeds and many CMSs leave `language` out: the words' own script decides.
+  const doc = {
+    version: 'https://jsonfeed.org/version/1.1',
+    title: 'בלוג חי: הבחירות!',
+    items: [
+      item('a', 0, {
+        title: 'הקלפיות נסגרו!',
+        content_text: 'הספירה החלה (בשעה 22:00).',
+        _liveblog: {},
+      }),
+    ],
+  };
+  writeFileSync(path.join(dir, 'he-undeclared.json'), JSON.stringify(doc));
+  await page.goto(`${server.url}?feed=fixtures/he-undeclared.json&poll=off`);
+  const article = page.getByRole('article');
+  const headline = article.getByRole('heading', { name: 'הקלפיות נסגרו!' });
+  await expect(headline).toBeVisible();
+  // The sentence ends on the left: "!" and "." after its last word, not before its first.
+  expect(await drawnInOrder(headline, '!', 'ה')).toBe(true);
+  expect(await drawnInOrder(article.getByText(/^הספירה/), '.', 'ה')).toBe(true);
+  expect(await drawnInOrder(page.getByRole('heading', { level: 1 }), '!', 'ב')).toBe(true);
+  // Our own words stay as they were: the date still reads left to right.
+  expect(await drawnInOrder(article.locator('time').first(), '1', 'J')).toBe(true);
+  await expectNoAxeViolations(page);
+});

@@ -45,8 +45,11 @@ export function shownText(text: string): string {
   return text.replace(/\p{Cs}/gu, '\uFFFD');
 }
 
-/** Trimmed text to show, or undefined for nothing but white space. */
+/** Trimmed text to show, or undefined for nothing a reader would see. */
 export function clean(text: string | undefined): string | undefined {
   const t = text?.trim();
-  return t === undefined || t === '' ? undefined : shownText(t);
+  // Something to see: a character that is neither white space nor one of Unicode's format
+  // characters (zero-width spaces and joiners, bidi marks and controls, the byte order mark, the
+  // soft hyphen). Text of only those, pasted from a CMS, would be a headline or label of nothing.
+  return t !== undefined && /[^\s\p{Cf}]/u.test(t) ? shownText(t) : undefined;
 }

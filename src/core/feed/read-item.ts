@@ -83,7 +83,7 @@ export function readItem(raw: unknown, mode: ReadMode): ItemRead {
   const image = safeHttpUrl(raw.image, base);
   const summary = clean(shortText(raw.summary));
   // A body left empty beside a summary (a summary-only post): the summary is what there is to read.
-  const onlySummary = !html?.trim() && !text?.trim() && summary;
+  const onlySummary = !html?.trim() && !clean(text) && summary;
   const countries: string[] = [];
   for (const c of ext ? textList(ext.countries) : []) {
     const code = c.toUpperCase();

@@ -13,7 +13,7 @@ import { jsonPath, quote, RULES, type ProblemList, type Rule } from './validatio
 
 type Path = readonly (string | number)[];
 
-/** A short text the parser dropped: not a string, or over the length limit. */
+/** A short text the parser dropped: not a string, over the length limit, or nothing to see. */
 function checkText(
   raw: unknown,
   kept: string | undefined,
@@ -27,6 +27,14 @@ function checkText(
   } else if (shortText(raw) === undefined) {
     const max = FEED_LIMITS.maxShortTextChars.toLocaleString('en');
     list.warning(jsonPath(...path), `Longer than ${max} characters: ignored.`, rule);
+  } else if (raw.trim() !== '') {
+    // Not white space alone (which says plainly that there is nothing): characters that show
+    // nothing, such as zero-width spaces, which a CMS leaves where a text was meant to be.
+    list.warning(
+      jsonPath(...path),
+      `${quote(raw)} holds nothing a reader can see (zero-width or bidi characters): ignored.`,
+      rule,
+    );
   }
 }
 

@@ -263,3 +263,24 @@ describe('a blog that marks no key events', () => {
     window.history.replaceState(null, '', '/');
   });
 });
+
+describe('text made only of invisible characters (zero-width spaces, a byte order mark)', () => {
+  it('is no headline, label or body: the update is named by its time, the topic by its id', async () => {
+    const zw = '\u200b\u200d\ufeff';
+    const items = [
+      update('a', '2023-07-12T09:30:00Z', {
+        title: ` ${zw} `,
+        content_text: zw,
+        summary: 'The summary, to read',
+        _liveblog: { topics: ['markets'] },
+      }),
+    ];
+    const topics = [{ id: 'markets', label: `\u200b ${zw}` }];
+    const body = feed(items, { _liveblog: { timezone: 'Europe/Vilnius', topics } });
+    await renderLoaded(feedUrl({ body, etag: '"1"' }));
+    const article = screen.getByRole('article', { name: /^Update at 12:30/ });
+    expect(article).toHaveTextContent('The summary, to read');
+    expect(screen.getByRole('region', { name: 'markets (1 update)' })).toBeInTheDocument();
+    expect(screen.getByRole('checkbox', { name: 'markets (1)' })).toBeInTheDocument();
+  });
+});

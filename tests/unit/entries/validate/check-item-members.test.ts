@@ -167,4 +167,13 @@ describe('checkDocument: optional members the client ignores', () => {
       problem('warning', '$.items[0].url', RULES.conventions, /not an http\(s\) URL/),
     ]);
   });
+
+  it('warns about a title or summary of characters that show nothing, not of white space', () => {
+    const invisible = wireItem('a', 1, { title: '\u200b\u200b', summary: ' \ufeff\u200d ' });
+    expect(problemsOf([invisible])).toEqual([
+      problem('warning', '$.items[0].title', RULES.items, /nothing a reader can see/),
+      problem('warning', '$.items[0].summary', RULES.items, /nothing a reader can see/),
+    ]);
+    expect(problemsOf([wireItem('a', 1, { title: '  ', summary: '' })])).toEqual([]);
+  });
 });
