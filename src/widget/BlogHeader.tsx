@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { contentDir, contentLang } from '../core/feed/content-lang';
+import { contentLang } from '../core/feed/content-lang';
 import type { FeedMeta } from '../core/feed/feed-types';
 import { useMessages } from '../shared/i18n/use-messages';
 
@@ -17,23 +17,22 @@ interface Props {
 export function BlogHeader({ meta, standalone, failed, children }: Props) {
   const t = useMessages();
   const lang = contentLang(meta);
-  const dir = contentDir(lang);
   return (
     <header className="lb-header" part="header">
       <p className="lb-kicker">{t.liveBlog}</p>
       {standalone ? (
-        <h1 className="lb-title" lang={lang} dir={dir}>
+        <h1 className="lb-title" lang={lang}>
           {meta?.title ?? (failed ? t.unavailable : t.loading)}
         </h1>
       ) : (
         meta && (
-          <p className="lb-title" lang={lang} dir={dir}>
+          <p className="lb-title" lang={lang}>
             {meta.title}
           </p>
         )
       )}
       {meta?.description && (
-        <p className="lb-description" lang={lang} dir={dir}>
+        <p className="lb-description" lang={lang}>
           {meta.description}
         </p>
       )}

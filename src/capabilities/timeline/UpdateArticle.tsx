@@ -1,6 +1,5 @@
 import { memo, useMemo, type ComponentType } from 'react';
 import type { Attachment, Embed, LiveItem } from '../../core/feed/feed-types';
-import { contentDir } from '../../core/feed/content-lang';
 import type { Labels } from '../../core/filters/facet-labels';
 import { useMessages } from '../../shared/i18n/use-messages';
 import { formatClock } from '../../shared/time/format-time';
@@ -142,12 +141,7 @@ export const UpdateArticle = memo(function UpdateArticle({
         {since && <span className="lb-badge lb-badge--since">{t.newSinceVisit}</span>}
         <UpdateTime ms={item.published} locale={locale} timeZone={timeZone} />
       </div>
-      <h3
-        id={headingId}
-        className="lb-update__title"
-        lang={item.title && lang}
-        dir={item.title && contentDir(lang)}
-      >
+      <h3 id={headingId} className="lb-update__title" lang={item.title && lang}>
         {item.title === undefined ? (
           headline
         ) : item.url ? (
@@ -159,7 +153,7 @@ export const UpdateArticle = memo(function UpdateArticle({
         )}
       </h3>
       {item.image && <LeadImage item={item} lang={lang} />}
-      <div className="lb-update__body" lang={lang} dir={contentDir(lang)}>
+      <div className="lb-update__body" lang={lang}>
         {item.dateline && <p className="lb-dateline">{item.dateline}</p>}
         {body !== undefined ? (
           body.map((piece, i) =>

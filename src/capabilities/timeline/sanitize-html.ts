@@ -154,16 +154,12 @@ function getPurifier() {
       node.setAttribute('target', '_blank');
       node.setAttribute('rel', 'noopener noreferrer');
     }
-    // A summary with nothing to read names its details nothing; without one, the browser's
-    // own "Details" does.
-    if (
-      node.tagName === 'SUMMARY' &&
-      !node.textContent?.trim() &&
-      !node.querySelector('img[alt]:not([alt=""])')
-    )
-      node.remove();
     // A wide table scrolls sideways (update-article.css): a keyboard must be able to scroll it.
     if (node.tagName === 'TABLE') node.setAttribute('tabindex', '0');
+    // A summary with nothing to read (no words, no image) names its details nothing; without
+    // one, the browser's own "Details" does.
+    if (node.tagName === 'SUMMARY' && !node.textContent?.trim() && !node.querySelector('img'))
+      node.remove();
     if (node.tagName === 'IMG') {
       if (!node.hasAttribute('src')) node.remove();
       node.setAttribute('loading', 'lazy');

@@ -13,10 +13,3 @@ export const contentLang = (meta: FeedMeta | undefined) => meta && (meta.languag
  */
 export const pageLang = (meta: FeedMeta | undefined, uiLocale: string) =>
   meta?.language ?? uiLocale;
-
-/**
- * The `dir` of the feed's words: "auto" when the feed declares no language, so that an Arabic or
- * Hebrew feed without `language` is not laid out left to right, its punctuation and numbers at the
- * wrong end (decision 00XX); a declared language sets the root's direction, which they inherit.
- */
-export const contentDir = (lang: string | undefined) => (lang === '' ? 'auto' : undefined);
