@@ -184,8 +184,8 @@ export function FilterPanel({
   // A search already applied while the box kept focus: typing on refines it in the same history
   // entry, so a reader who pauses between keys does not need a Back press for each pause.
   const [refining, setRefining] = useState(false);
-  // A blog that marks no key events has no use for their toggle. One an address checked stays
-  // once unchecked: taken away, it would take the reader's focus with it.
+  // A blog that marks no key events has no use for their toggle. Once shown it stays: taken
+  // away as the reader unchecks it (an address had checked it), it would take their focus along.
   const [keyOffered, setKeyOffered] = useState(false);
   if ((anyKeyEvent || state.keyOnly) && !keyOffered) setKeyOffered(true);
   // Back/Forward or "Clear filters" replace the query from outside: follow them. Back/Forward
