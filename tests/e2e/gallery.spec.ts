@@ -36,6 +36,16 @@ type Scope = Page | Locator | FrameLocator;
 const parade = (scope: Scope) => scope.getByRole('article', { name: 'The parade of sail' });
 const viewer = (scope: Scope) => scope.getByRole('dialog', { name: 'The parade of sail' });
 
+/** Opens the parade's first photo, and waits for the viewer to show it. */
+async function openFirstPhoto(scope: Scope) {
+  await parade(scope)
+    .getByRole('button', { name: /^Open photo 1 of 3/ })
+    .click();
+  const dialog = viewer(scope);
+  await expect(dialog.locator('figcaption')).toHaveText(/^Photo 1 of 3/);
+  return dialog;
+}
+
 /** The gallery, opened and walked through with the keyboard alone; the address never changes. */
 async function galleryByKeyboard(page: Page, scope: Scope) {
   const address = page.url();
@@ -88,12 +98,8 @@ test('the standalone page: the gallery viewer by keyboard, and by swipe', async 
   await page.goto(`${server.url}?feed=${FEED}`);
   await galleryByKeyboard(page, page);
 
-  await parade(page)
-    .getByRole('button', { name: /^Open photo 1 of 3/ })
-    .click();
-  const dialog = viewer(page);
+  const dialog = await openFirstPhoto(page);
   const caption = dialog.locator('figcaption');
-  await expect(caption).toHaveText(/^Photo 1 of 3/);
   const box = (await dialog.getByRole('img').boundingBox())!;
   const y = box.y + box.height / 2;
   // A swipe to the left brings the next photo; one to the right, the previous one.
@@ -164,11 +170,7 @@ test('<live-blog> in a page its text-size control zoomed: the viewer’s buttons
     ),
   );
   const blog = page.locator('live-blog');
-  await parade(blog)
-    .getByRole('button', { name: /^Open photo 1 of 3/ })
-    .click();
-  const dialog = viewer(blog);
-  await expect(dialog.locator('figcaption')).toHaveText(/^Photo 1 of 3/);
+  const dialog = await openFirstPhoto(blog);
   for (const name of ['Previous photo', 'Next photo']) {
     await expect(dialog.getByRole('button', { name })).toBeInViewport({ ratio: 1 });
   }
@@ -196,11 +198,7 @@ test('<live-blog> on a host page whose root font size is 62.5 %: the viewer and 
       ),
     );
     const blog = page.locator('live-blog');
-    await parade(blog)
-      .getByRole('button', { name: /^Open photo 1 of 3/ })
-      .click();
-    const dialog = viewer(blog);
-    await expect(dialog.locator('figcaption')).toHaveText(/^Photo 1 of 3/);
+    const dialog = await openFirstPhoto(blog);
     const box = (await dialog.boundingBox())!;
     const photo = (await dialog.getByRole('img').boundingBox())!;
     sizes.push({ width: Math.round(box.width), photo: Math.round(photo.height) });
@@ -256,11 +254,7 @@ test('twice the text size on a 320 px phone: the viewer’s buttons keep their w
   await page.goto(`${server.url}?feed=${FEED}`);
   // As a reader's larger text setting does: the widget is sized in rem and em.
   await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
-  await parade(page)
-    .getByRole('button', { name: /^Open photo 1 of 3/ })
-    .click();
-  const dialog = viewer(page);
-  await expect(dialog.locator('figcaption')).toHaveText(/^Photo 1 of 3/);
+  const dialog = await openFirstPhoto(page);
   for (const name of ['Close', 'Previous photo', 'Next photo']) {
     // No more lines than words: none is broken across lines.
     const lines = await dialog.getByRole('button', { name }).evaluate((el) => {
