@@ -1,10 +1,11 @@
 // @ts-check
 // The browser builds' ReactDOM client without what nothing in them reaches (docs/decisions/00XX):
-// - the attribute aliases that no element of ours sets. ReactDOM turns a prop whose attribute is
-//   spelt otherwise into that attribute by a table of about eighty names, nearly all of them
-//   SVG's (`strokeWidth` → `stroke-width`). This keeps the entries in KEPT_ALIASES, and fails the
-//   build if a module of ours names any other: without its alias, that prop would set an
-//   attribute of the prop's own name, which an SVG element does not read.
+// - the names of two tables that no element of ours sets: the attribute aliases, by which a prop
+//   whose attribute is spelt otherwise becomes that attribute (about eighty, nearly all SVG's:
+//   `strokeWidth` → `stroke-width`), and the style properties whose numbers take no `px`
+//   (`lineHeight: 1.5`). This keeps the names in KEPT_NAMES, and fails the build if a module of
+//   ours names any other: without its entry, that prop would set an attribute of its own name,
+//   which an SVG element does not read, or that style a length the browser ignores.
 // - the resource hints (preload, preinit, preconnect…), which only ReactDOM's exports of those
 //   names call, and the browser builds leave them out (0049). Their places in ReactDOM's
 //   dispatcher take the ones it had before the client, which do nothing; the build fails if a
@@ -14,50 +15,68 @@ import { KEPT } from './react-exports-in-use.mjs';
 const CLIENT = /[\\/]node_modules[\\/]react-dom[\\/]cjs[\\/]react-dom-client\.production\.js$/;
 
 /**
- * The aliases kept: those our modules name (the check cannot tell a prop from another key:
- * `pointerEvents` is a keyframe's), and HTML's, for what ReactDOM renders itself (its hoisted
- * `<link>` and `<meta>`).
+ * The names kept of each table: those our modules name (the check cannot tell a prop from
+ * another key: `order` is a setting's, `zoom` a viewer's), and HTML's aliases, for what ReactDOM
+ * renders itself (its hoisted `<link>` and `<meta>`).
  */
-export const KEPT_ALIASES = [
-  'acceptCharset',
-  'htmlFor',
-  'httpEquiv',
-  'crossOrigin',
-  'vectorEffect',
-  'pointerEvents',
-];
+export const KEPT_NAMES = {
+  aliases: ['acceptCharset', 'htmlFor', 'httpEquiv', 'crossOrigin', 'vectorEffect'],
+  unitless: ['order', 'zoom'],
+};
 
-const TABLE = /^var aliases = new Map\(\[\n((?:\s+\["[\w-]+", "[\w:-]+"\],?\n)+)\s+\]\),$/m;
-const ENTRY = /\["([\w-]+)", "[\w:-]+"\]/g;
+/** @typedef {keyof typeof KEPT_NAMES} Table */
 
 /**
- * ReactDOM's client with only the kept aliases, and the names it left out; undefined where the
- * installed file has no such table (it is then left whole).
- * @param {string} code
+ * Where each table is in the installed client, its names, and the table written anew.
+ * @type {Record<Table, { at: RegExp, names: (found: string) => string[], write: (kept: string[], found: string) => string }>}
  */
-export function keepAliases(code) {
-  const table = TABLE.exec(code);
-  if (!table) return undefined;
-  /** @type {string[]} */
-  const all = [...(table[1] ?? '').matchAll(ENTRY)].map((m) => /** @type {string} */ (m[1]));
-  if (!KEPT_ALIASES.every((name) => all.includes(name))) return undefined;
-  const entries = [...(table[1] ?? '').matchAll(ENTRY)]
-    .filter((m) => KEPT_ALIASES.includes(/** @type {string} */ (m[1])))
-    .map((m) => `  ${m[0]}`);
-  const kept = `var aliases = new Map([\n${entries.join(',\n')}\n]),`;
+const TABLES = {
+  aliases: {
+    at: /^var aliases = new Map\(\[\n((?:\s+\["[\w-]+", "[\w:-]+"\],?\n)+)\s+\]\),$/m,
+    names: (found) => [...found.matchAll(/\["([\w-]+)", "[\w:-]+"\]/g)].map((m) => m[1] ?? ''),
+    write: (kept, found) => {
+      const entries = [...found.matchAll(/\["([\w-]+)", "[\w:-]+"\]/g)]
+        .filter((m) => kept.includes(m[1] ?? ''))
+        .map((m) => `  ${m[0]}`);
+      return `var aliases = new Map([\n${entries.join(',\n')}\n]),`;
+    },
+  },
+  unitless: {
+    at: /^var unitlessNumbers = new Set\(\n\s+"([\w ]+)"\.split\(\n\s+" "\n\s+\)\n\);$/m,
+    names: (found) => found.split(' '),
+    write: (kept) => `var unitlessNumbers = new Set(${JSON.stringify(kept.join(' '))}.split(" "));`,
+  },
+};
+
+/**
+ * ReactDOM's client with only the kept names of a table, and the names it left out; undefined
+ * where the installed file has no such table, or not every kept name in it (it is then left whole).
+ * @param {string} code
+ * @param {Table} table
+ */
+export function keepNames(code, table) {
+  const { at, names, write } = TABLES[table];
+  const found = at.exec(code);
+  if (!found) return undefined;
+  const all = names(found[1] ?? '');
+  const kept = KEPT_NAMES[table];
+  if (!kept.every((name) => all.includes(name))) return undefined;
   return {
-    code: code.slice(0, table.index) + kept + code.slice(table.index + table[0].length),
-    leftOut: all.filter((name) => !KEPT_ALIASES.includes(name)),
+    code:
+      code.slice(0, found.index) +
+      write(kept, found[1] ?? '') +
+      code.slice(found.index + found[0].length),
+    leftOut: all.filter((name) => !kept.includes(name)),
   };
 }
 
 /**
- * The left-out aliases a module names as a prop or a key (`strokeWidth=`, `strokeWidth:`,
- * `"strokeWidth"`): a prop spelt so would lose its alias.
+ * The left-out names a module names as a prop or a key (`strokeWidth=`, `strokeWidth:`,
+ * `"strokeWidth"`): a prop or a style spelt so would lose its entry.
  * @param {string} code
  * @param {readonly string[]} leftOut
  */
-export function aliasesNamed(code, leftOut) {
+export function leftOutNamed(code, leftOut) {
   return leftOut.filter((name) => new RegExp(`\\b${name}\\s*[=:]|["'\`]${name}["'\`]`).test(code));
 }
 
@@ -112,16 +131,25 @@ export function reactDomClientInUse() {
     },
     transform(code, id) {
       if (CLIENT.test(id)) {
-        const aliases = keepAliases(code);
-        const hints = withoutHints(aliases?.code ?? code);
-        if (!aliases || !hints) {
-          this.warn(
-            `${id}: ${aliases ? 'no dispatcher' : 'no alias table'} where tooling/react-dom-client-in-use.mjs looks: left as it is`,
-          );
+        let trimmed = code;
+        leftOut = [];
+        for (const table of /** @type {Table[]} */ (Object.keys(KEPT_NAMES))) {
+          const result = keepNames(trimmed, table);
+          if (result) {
+            trimmed = result.code;
+            leftOut.push(...result.leftOut);
+          } else
+            this.warn(
+              `${id}: no ${table} table as tooling/react-dom-client-in-use.mjs expects: left whole`,
+            );
         }
-        leftOut = aliases?.leftOut ?? [];
-        const trimmed = hints ?? aliases?.code;
-        return trimmed === undefined ? null : { code: trimmed, map: null };
+        const hints = withoutHints(trimmed);
+        if (hints) trimmed = hints;
+        else
+          this.warn(
+            `${id}: no dispatcher as tooling/react-dom-client-in-use.mjs expects: left whole`,
+          );
+        return trimmed === code ? null : { code: trimmed, map: null };
       }
       const script = /\.[cm]?[jt]sx?$/.test(id.split('?')[0] ?? '');
       if (script && !id.includes('node_modules') && !id.startsWith('\0')) ours.set(id, code);
@@ -130,10 +158,10 @@ export function reactDomClientInUse() {
     buildEnd(error) {
       if (error) return;
       for (const [id, code] of ours) {
-        const names = aliasesNamed(code, leftOut);
+        const names = leftOutNamed(code, leftOut);
         if (names.length > 0) {
           this.error(
-            `${id} names ${names.join(', ')}, whose attribute alias this build leaves out of ReactDOM: add it to KEPT_ALIASES in tooling/react-dom-client-in-use.mjs (docs/decisions/00XX)`,
+            `${id} names ${names.join(', ')}, which this build leaves out of ReactDOM's attribute aliases or unitless styles: add it to KEPT_NAMES in tooling/react-dom-client-in-use.mjs (docs/decisions/00XX)`,
           );
         }
       }

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
-// The browser builds' ReactDOM client without the attribute aliases nothing of ours sets, and
-// without the resource hints nothing calls (tooling/react-dom-client-in-use.mjs).
+// The browser builds' ReactDOM client without the attribute aliases and unitless styles nothing of
+// ours sets, and without the resource hints nothing calls (tooling/react-dom-client-in-use.mjs).
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -10,10 +10,10 @@ import type * as ReactDomModule from 'react-dom';
 import type { Root } from 'react-dom/client';
 import { describe, expect, it } from 'vitest';
 import {
-  aliasesNamed,
   HINTS,
-  KEPT_ALIASES,
-  keepAliases,
+  KEPT_NAMES,
+  keepNames,
+  leftOutNamed,
   reactDomClientInUse,
   withoutHints,
 } from '../../tooling/react-dom-client-in-use.mjs';
@@ -55,7 +55,13 @@ function dom(client: string): Dom {
   return { React, ReactDom, createRoot };
 }
 
-const built = () => dom(withoutHints(keepAliases(installed)!.code)!);
+/** The client as the browser builds have it. */
+function trimmedClient(): string {
+  const aliases = keepNames(installed, 'aliases')!.code;
+  return withoutHints(keepNames(aliases, 'unitless')!.code)!;
+}
+
+const built = () => dom(trimmedClient());
 
 type Hook = (this: unknown, code: string, id: string) => { code: string } | null;
 type End = (this: unknown, error?: Error) => void;
@@ -80,18 +86,22 @@ function sources(dir: string): string[] {
     .map((entry) => path.join(entry.parentPath, entry.name));
 }
 
-describe("ReactDOM's attribute aliases in the browser builds", () => {
-  it('keeps exactly the listed aliases of the installed ReactDOM, and nothing else changes', () => {
-    const result = keepAliases(installed)!;
-    expect(result.leftOut).toContain('strokeWidth');
-    expect(result.leftOut).toContain('xHeight');
-    for (const name of KEPT_ALIASES) expect(result.leftOut).not.toContain(name);
-    const table = /var aliases = new Map\(\[[^]*?\]\),/;
-    expect(result.code.replace(table, '')).toBe(installed.replace(table, ''));
-    expect(result.code.length).toBeLessThan(installed.length - 2000);
-  });
+describe("ReactDOM's client in the browser builds", () => {
+  it.each([
+    ['aliases', /var aliases = new Map\(\[[^]*?\]\),/, ['strokeWidth', 'xHeight']],
+    ['unitless', /var unitlessNumbers = new Set\([^;]*;/, ['lineHeight', 'opacity']],
+  ] as const)(
+    'keeps exactly the listed %s of the installed ReactDOM, and nothing else changes',
+    (table, at, gone) => {
+      const result = keepNames(installed, table)!;
+      for (const name of gone) expect(result.leftOut).toContain(name);
+      for (const name of KEPT_NAMES[table]) expect(result.leftOut).not.toContain(name);
+      expect(result.code.replace(at, '')).toBe(installed.replace(at, ''));
+      expect(result.code.length).toBeLessThan(installed.length - 900);
+    },
+  );
 
-  it('still renders the props of the kept aliases as their attributes', () => {
+  it('still renders the props of the kept aliases as their attributes, and kept unitless styles', () => {
     const { React, ReactDom, createRoot } = built();
     const h = React.createElement;
     const container = document.createElement('div');
@@ -108,6 +118,7 @@ describe("ReactDOM's attribute aliases in the browser builds", () => {
             h('path', { d: 'M0 0', vectorEffect: 'non-scaling-stroke' }),
             h('circle', { r: 1, strokeWidth: 2 }),
           ),
+          h('p', { style: { order: 2, zoom: 2, height: 3, lineHeight: 1.5 } }),
         ),
       ),
     );
@@ -117,6 +128,15 @@ describe("ReactDOM's attribute aliases in the browser builds", () => {
     );
     // A left-out alias is the prop's own name, which SVG does not read: the check below.
     expect(container.querySelector('circle')!.getAttribute('stroke-width')).toBeNull();
+    // A kept unitless style is a plain number; a length is in px, and so (the check below) would
+    // be a left-out one.
+    const style = container.querySelector('p')!.style;
+    expect([style.order, style.zoom, style.height, style.lineHeight]).toEqual([
+      '2',
+      '2',
+      '3px',
+      '1.5px',
+    ]);
     ReactDom.flushSync(() => root.unmount());
   });
 
@@ -154,13 +174,16 @@ describe("ReactDOM's attribute aliases in the browser builds", () => {
     expect(ReactDom.flushSync(() => 7)).toBe(7);
   });
 
-  it('fails the build where a module of ours names a prop whose alias is left out', () => {
+  it('fails the build where a module of ours names a prop or a style left out', () => {
     const chart = 'export const C = () => <circle r={1} strokeWidth={2} />;';
     expect(build({ '/app/src/c.tsx': chart })).toEqual([
       expect.stringContaining('/app/src/c.tsx names strokeWidth'),
     ]);
     expect(build({ '/app/src/c.js': 'jsx("circle", { strokeWidth: 2 })' })).toHaveLength(1);
     expect(build({ '/app/src/l.tsx': '<label htmlFor="x" />' })).toEqual([]);
+    expect(build({ '/app/src/s.tsx': '<p style={{ lineHeight: 1.5 }} />' })).toEqual([
+      expect.stringContaining('/app/src/s.tsx names lineHeight'),
+    ]);
     // A library's code, and styles, are not props.
     expect(build({ '/app/node_modules/x/index.js': 'o.strokeWidth = 1' })).toEqual([]);
     expect(build({ '/app/src/a.css?inline': '.a { stroke-width: 1px }' })).toEqual([]);
@@ -179,10 +202,13 @@ describe("ReactDOM's attribute aliases in the browser builds", () => {
     expect(errors).toEqual([expect.stringContaining('a.js calls a resource hint')]);
   });
 
-  it('finds no left-out alias named anywhere in the app', () => {
-    const { leftOut } = keepAliases(installed)!;
+  it('finds no left-out name of either table named anywhere in the app', () => {
+    const leftOut = [
+      ...keepNames(installed, 'aliases')!.leftOut,
+      ...keepNames(installed, 'unitless')!.leftOut,
+    ];
     const named = sources('src').flatMap((file) =>
-      aliasesNamed(readFileSync(file, 'utf8'), leftOut).map((name) => `${file}: ${name}`),
+      leftOutNamed(readFileSync(file, 'utf8'), leftOut).map((name) => `${file}: ${name}`),
     );
     expect(named).toEqual([]);
   });
