@@ -10,6 +10,9 @@
 //   names call, and the browser builds leave them out (0049). Their places in ReactDOM's
 //   dispatcher take the ones it had before the client, which do nothing; the build fails if a
 //   chunk calls one, or if those exports are kept.
+// - view transitions: a commit starts one only for a `<ViewTransition>` in the tree, and the
+//   browser builds leave React's export of it out (0049). The commit goes the way it goes without
+//   one, and the build fails if that export is kept.
 import { KEPT } from './react-exports-in-use.mjs';
 
 const CLIENT = /[\\/]node_modules[\\/]react-dom[\\/]cjs[\\/]react-dom-client\.production\.js$/;
@@ -107,6 +110,20 @@ export function withoutHints(code) {
   return code.replace(DISPATCHER, (_, start) => `${start}${hints}\n};`);
 }
 
+const VIEW_TRANSITION =
+  /^ {2}shouldStartViewTransition\n {4}\? \(pendingViewTransition = startViewTransition\($/m;
+
+/**
+ * ReactDOM's client that commits without a view transition, or undefined where it has no such
+ * commit. Only a `<ViewTransition>` asks for one, and React's export of it is left out (0049).
+ * @param {string} code
+ */
+export function withoutViewTransitions(code) {
+  const found = VIEW_TRANSITION.exec(code);
+  if (!found) return undefined;
+  return code.replace(VIEW_TRANSITION, (line) => line.replace('shouldStartViewTransition', '!1'));
+}
+
 /** A call of a resource hint through ReactDOM's dispatcher, in built code. */
 const HINT_CALL = /\.d\.[DCLmXSM]\(/;
 
@@ -128,6 +145,11 @@ export function reactDomClientInUse() {
           `ReactDOM's ${kept.join(', ')} kept (tooling/react-exports-in-use.mjs) while this build leaves the client's resource hints out: take HINTS off tooling/react-dom-client-in-use.mjs (docs/decisions/00XX)`,
         );
       }
+      if (KEPT.react.includes('ViewTransition')) {
+        this.error(
+          `React's ViewTransition kept (tooling/react-exports-in-use.mjs) while this build commits without view transitions: take withoutViewTransitions off tooling/react-dom-client-in-use.mjs (docs/decisions/00XX)`,
+        );
+      }
     },
     transform(code, id) {
       if (CLIENT.test(id)) {
@@ -143,6 +165,12 @@ export function reactDomClientInUse() {
               `${id}: no ${table} table as tooling/react-dom-client-in-use.mjs expects: left whole`,
             );
         }
+        const transitions = withoutViewTransitions(trimmed);
+        if (transitions) trimmed = transitions;
+        else
+          this.warn(
+            `${id}: no view transition as tooling/react-dom-client-in-use.mjs expects: left whole`,
+          );
         const hints = withoutHints(trimmed);
         if (hints) trimmed = hints;
         else

@@ -8,7 +8,8 @@ import { compileFunction } from 'node:vm';
 import type * as ReactModule from 'react';
 import type * as ReactDomModule from 'react-dom';
 import type { Root } from 'react-dom/client';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { KEPT } from '../../tooling/react-exports-in-use.mjs';
 import {
   HINTS,
   KEPT_NAMES,
@@ -16,6 +17,7 @@ import {
   leftOutNamed,
   reactDomClientInUse,
   withoutHints,
+  withoutViewTransitions,
 } from '../../tooling/react-dom-client-in-use.mjs';
 
 const require = createRequire(import.meta.url);
@@ -58,7 +60,7 @@ function dom(client: string): Dom {
 /** The client as the browser builds have it. */
 function trimmedClient(): string {
   const aliases = keepNames(installed, 'aliases')!.code;
-  return withoutHints(keepNames(aliases, 'unitless')!.code)!;
+  return withoutHints(withoutViewTransitions(keepNames(aliases, 'unitless')!.code)!)!;
 }
 
 const built = () => dom(trimmedClient());
@@ -172,6 +174,35 @@ describe("ReactDOM's client in the browser builds", () => {
     document.head.replaceChildren();
     // flushSync still goes through the client's dispatcher.
     expect(ReactDom.flushSync(() => 7)).toBe(7);
+  });
+
+  it('commits without a view transition, which nothing can ask for', async () => {
+    const trimmed = withoutViewTransitions(installed)!;
+    // The one place the flag is read: what sets it needs a <ViewTransition>, whose export the
+    // browser builds leave out of React.
+    expect(installed.match(/shouldStartViewTransition(?! = )/g)).toHaveLength(1);
+    expect(trimmed.match(/shouldStartViewTransition(?! = )/g)).toBeNull();
+    expect(trimmed).toMatch(/ {2}!1\n {4}\? \(pendingViewTransition = startViewTransition\(/);
+    expect(KEPT.react).not.toContain('ViewTransition');
+    // A transition's commit (the lanes a view transition would take) still lands.
+    const { React, ReactDom, createRoot } = built();
+    const container = document.createElement('div');
+    const root = createRoot(container);
+    React.startTransition(() => root.render(React.createElement('p', null, 'later')));
+    await vi.waitFor(() => expect(container.textContent).toBe('later'));
+    ReactDom.flushSync(() => root.unmount());
+  });
+
+  it('fails the build where React keeps the export of a view transition', () => {
+    const errors: string[] = [];
+    const plugin = reactDomClientInUse();
+    KEPT.react.push('ViewTransition');
+    try {
+      (plugin.buildStart as () => void).call({ error: (m: string) => errors.push(m) });
+    } finally {
+      KEPT.react.pop();
+    }
+    expect(errors).toEqual([expect.stringContaining("React's ViewTransition kept")]);
   });
 
   it('fails the build where a module of ours names a prop or a style left out', () => {
