@@ -10,8 +10,8 @@ import { reactExportsInUse } from './react-exports-in-use.mjs';
 /**
  * What both browser builds (the pages' and embed.js) do beyond Vite's defaults: lazy imports
  * without the preload helper (docs/decisions/0030), React Query and React without what
- * nothing in them uses (0034, 0038, 0045, 0049, 0051; ReactDOM's client, 00XX), and DOMPurify without the default lists
- * the sanitiser replaces with its own (00XX). One list, so that the two first screens
+ * nothing in them uses (0034, 0038, 0045, 0049, 0051; ReactDOM's client, 0055), and DOMPurify without the default lists
+ * the sanitiser replaces with its own (0054). One list, so that the two first screens
  * the budget counts are built alike.
  * @returns {import('vite').Plugin[]}
  */

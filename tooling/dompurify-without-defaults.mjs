@@ -1,5 +1,5 @@
 // @ts-check
-// The browser builds' DOMPurify without its default allow-lists (docs/decisions/00XX). DOMPurify
+// The browser builds' DOMPurify without its default allow-lists (docs/decisions/0054). DOMPurify
 // ships the names of every HTML tag and every HTML, SVG and MathML attribute it would allow when
 // a caller gives no allow-list of its own (and for its USE_PROFILES option). The sanitiser gives
 // both lists (capabilities/timeline/sanitize-html.ts), so each first screen carried hundreds of
@@ -73,12 +73,12 @@ export function dompurifyWithoutDefaults() {
       const uses = IMPORTS_PURIFY.test(code);
       if (uses && !(/\bALLOWED_TAGS\b/.test(code) && /\bALLOWED_ATTR\b/.test(code))) {
         this.error(
-          `${id} imports DOMPurify without ALLOWED_TAGS and ALLOWED_ATTR: this build's DOMPurify has no default lists and would allow nothing (tooling/dompurify-without-defaults.mjs, docs/decisions/00XX)`,
+          `${id} imports DOMPurify without ALLOWED_TAGS and ALLOWED_ATTR: this build's DOMPurify has no default lists and would allow nothing (tooling/dompurify-without-defaults.mjs, docs/decisions/0054)`,
         );
       }
       if (/\bUSE_PROFILES\b/.test(code)) {
         this.error(
-          `${id} sets DOMPurify's USE_PROFILES: this build's DOMPurify has no profiles' lists (tooling/dompurify-without-defaults.mjs, docs/decisions/00XX)`,
+          `${id} sets DOMPurify's USE_PROFILES: this build's DOMPurify has no profiles' lists (tooling/dompurify-without-defaults.mjs, docs/decisions/0054)`,
         );
       }
       return null;

@@ -1,5 +1,5 @@
 // @ts-check
-// The browser builds' ReactDOM client without what nothing in them reaches (docs/decisions/00XX):
+// The browser builds' ReactDOM client without what nothing in them reaches (docs/decisions/0055):
 // - the names of two tables that no element of ours sets: the attribute aliases, by which a prop
 //   whose attribute is spelt otherwise becomes that attribute (about eighty, nearly all SVG's:
 //   `strokeWidth` → `stroke-width`), and the style properties whose numbers take no `px`
@@ -142,12 +142,12 @@ export function reactDomClientInUse() {
       const kept = KEPT['react-dom'].filter((name) => Object.values(HINTS).includes(name));
       if (kept.length > 0) {
         this.error(
-          `ReactDOM's ${kept.join(', ')} kept (tooling/react-exports-in-use.mjs) while this build leaves the client's resource hints out: take HINTS off tooling/react-dom-client-in-use.mjs (docs/decisions/00XX)`,
+          `ReactDOM's ${kept.join(', ')} kept (tooling/react-exports-in-use.mjs) while this build leaves the client's resource hints out: take HINTS off tooling/react-dom-client-in-use.mjs (docs/decisions/0055)`,
         );
       }
       if (KEPT.react.includes('ViewTransition')) {
         this.error(
-          `React's ViewTransition kept (tooling/react-exports-in-use.mjs) while this build commits without view transitions: take withoutViewTransitions off tooling/react-dom-client-in-use.mjs (docs/decisions/00XX)`,
+          `React's ViewTransition kept (tooling/react-exports-in-use.mjs) while this build commits without view transitions: take withoutViewTransitions off tooling/react-dom-client-in-use.mjs (docs/decisions/0055)`,
         );
       }
     },
@@ -189,7 +189,7 @@ export function reactDomClientInUse() {
         const names = leftOutNamed(code, leftOut);
         if (names.length > 0) {
           this.error(
-            `${id} names ${names.join(', ')}, which this build leaves out of ReactDOM's attribute aliases or unitless styles: add it to KEPT_NAMES in tooling/react-dom-client-in-use.mjs (docs/decisions/00XX)`,
+            `${id} names ${names.join(', ')}, which this build leaves out of ReactDOM's attribute aliases or unitless styles: add it to KEPT_NAMES in tooling/react-dom-client-in-use.mjs (docs/decisions/0055)`,
           );
         }
       }
@@ -198,7 +198,7 @@ export function reactDomClientInUse() {
     renderChunk(code, chunk) {
       if (HINT_CALL.test(code)) {
         this.error(
-          `${chunk.fileName} calls a resource hint of ReactDOM (preload, preinit…), which this build leaves out of its client: take HINTS off tooling/react-dom-client-in-use.mjs (docs/decisions/00XX)`,
+          `${chunk.fileName} calls a resource hint of ReactDOM (preload, preinit…), which this build leaves out of its client: take HINTS off tooling/react-dom-client-in-use.mjs (docs/decisions/0055)`,
         );
       }
       return null;
