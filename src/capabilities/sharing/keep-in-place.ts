@@ -33,6 +33,8 @@ import { printAll } from './print-all';
 import { keepPlaceWhileReading } from './reader-place';
 // The focus kept when a poll takes its element away: installed with this chunk.
 import './keep-focus';
+// And the focus Tab moves kept clear of the sticky titles and the notice: installed with it too.
+import './focus-in-sight';
 
 export { permalinkMessages } from './permalink-messages';
 export { holdPlaces } from './hold-places';
