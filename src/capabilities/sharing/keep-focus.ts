@@ -3,9 +3,12 @@
 // An update retracted, or moved by an edit to another group or to the pinned area (React mounts
 // it anew there), takes the focus with it, as does a key event's entry in the rail when the edit
 // makes it an ordinary update: the browser leaves the focus on the page's body, and Tab starts
-// again from the top of the page. The focus goes to the update where it now is, else to the
-// timeline's top, without scrolling. Installed with the landing code (keep-in-place.ts, loaded when the page is idle),
-// once for every widget of the page.
+// again from the top of the page. So does a control that goes once used: "Retry now" when the
+// feed comes back. The focus goes to the update where it now is, else to the timeline's top if it
+// is on screen, else to the first update that is, without scrolling: the timeline's top far
+// above sent the reader's next Tab there, and the page up to it, away from what they read.
+// Installed with the landing code (keep-in-place.ts, loaded when the page is idle), once for
+// every widget of the page.
 
 /** The focused element in a widget, the widget's root, and the id of its update's element. */
 let had: { el: Element; root: Element; update: string | undefined } | undefined;
@@ -20,10 +23,20 @@ function restoreFocus() {
   const active = (root.getRootNode() as Document | ShadowRoot).activeElement;
   if (active && active !== document.body) return;
   const moved = update && root.querySelector<HTMLElement>(`[id="${CSS.escape(update)}"]`);
-  if (moved && !moved.hasAttribute('tabindex')) moved.setAttribute('tabindex', '-1');
-  (moved || root.querySelector<HTMLElement>('.lb-timeline__top'))?.focus({
-    preventScroll: true,
-  });
+  const top = root.querySelector<HTMLElement>('.lb-timeline__top');
+  const to = moved || (top && onScreen(top) ? top : (inSight(root) ?? top));
+  if (to && to !== top && !to.hasAttribute('tabindex')) to.setAttribute('tabindex', '-1');
+  to?.focus({ preventScroll: true });
+}
+
+function onScreen(el: Element) {
+  const box = el.getBoundingClientRect();
+  return box.bottom > 0 && box.top < innerHeight;
+}
+
+/** The first update on the screen: where the reader is. */
+function inSight(root: Element) {
+  return [...root.querySelectorAll<HTMLElement>('.lb-update')].find(onScreen);
 }
 
 if (typeof document !== 'undefined') {
