@@ -4,69 +4,63 @@
 // topic or day title held at the top of the screen, under the "new updates" button, or behind
 // the connection notice held at its foot is on screen, so it stays there: Shift+Tab up a phone's
 // column of updates put the focus on a "Copy link" or a headline the title hid whole, and the
-// reader saw no focus at all. After the browser's own scroll, the element is moved clear of what
-// covers it. Only for Tab: a focus the widget moves itself (keep-focus.ts, a jump) keeps its
-// place. Installed with the landing code (keep-in-place.ts), once for every widget of the page.
+// reader saw no focus at all. And an update the browser lays out only as it scrolls to it
+// (`content-visibility: auto`) may take another height then, moving the element it focused
+// off the screen again. So, in the frames after the browser's scroll, an element covered or off
+// the screen is brought to the middle of it, as the browser brings one from off the screen. Only
+// for Tab: a focus the widget moves itself (keep-focus.ts, a jump) keeps its place. Installed
+// for each widget with the landing code (keep-in-place.ts `install`).
 
 /** The widget's parts held over the updates while the page scrolls under them. */
 const COVERS = '.lb-group__title,.lb-day__title,.lb-toast,.lb-notice--on';
-/** Room (px) left between the element's focus ring and what covered it. */
-const ROOM = 8;
+/** Frames in which the element is looked at after the browser's scroll. */
+const FRAMES = 6;
 
-/** The nearest ancestor that scrolls, across the shadow root; else the page. */
-function scrollerOf(el: Element): Element | Window {
-  for (let node = parentOf(el); node; node = parentOf(node)) {
-    const { overflowY } = getComputedStyle(node);
-    if (/auto|scroll/.test(overflowY) && node.scrollHeight > node.clientHeight) return node;
-  }
-  return window;
-}
-
-function parentOf(el: Element): Element | null {
-  const root = el.getRootNode();
-  return el.parentElement ?? (root instanceof ShadowRoot ? root.host : null);
-}
-
-/** How far (px) to scroll so that nothing of the widget's covers `el`: up is negative. */
-function uncoveringShift(el: Element, root: Element): number {
+/** Whether `el` is off the screen, or hidden under one of the widget's parts. */
+function outOfSight(el: Element, root: Element): boolean {
   const box = el.getBoundingClientRect();
-  for (const cover of root.querySelectorAll(COVERS)) {
-    if (cover.contains(el)) continue;
+  if (box.bottom <= 0 || box.top >= innerHeight) return true;
+  return [...root.querySelectorAll(COVERS)].some((cover) => {
+    if (cover.contains(el)) return false;
     const c = cover.getBoundingClientRect();
-    const overlaps =
+    return (
       c.height > 0 &&
       c.top < box.bottom &&
       c.bottom > box.top &&
       c.left < box.right &&
-      c.right > box.left;
-    if (!overlaps) continue;
-    // Held at the top (its middle above the element's): scroll up; at the foot: down.
-    return c.top + c.bottom < box.top + box.bottom
-      ? box.top - c.bottom - ROOM
-      : box.bottom - c.top + ROOM;
-  }
-  return 0;
+      c.right > box.left
+    );
+  });
 }
 
-if (typeof document !== 'undefined') {
+/**
+ * Keeps the focus that Tab moves in `root` (a widget) in sight; returns what stops it. Heard
+ * where the widget is (its shadow root, else the document): a focus moved within a shadow root
+ * is not told to the document.
+ */
+export function keepFocusInSight(root: Element): () => void {
+  const where = root.getRootNode();
   let tabbed = false;
-  // Captured at the document: keys pressed in <live-blog> reach it (keys-stay-inside.ts lets Tab go).
-  document.addEventListener('keydown', (e) => (tabbed = e.key === 'Tab'), true);
-  document.addEventListener('pointerdown', () => (tabbed = false), true);
-  document.addEventListener(
-    'focusin',
-    (e) => {
-      if (!tabbed) return;
-      tabbed = false;
-      const el = e.composedPath()[0];
-      const root = el instanceof Element ? el.closest('.lb-root') : null;
-      if (!root) return;
-      // The browser scrolls to the element after this event: measured once it has.
+  const onKey = (e: Event) => (tabbed = (e as KeyboardEvent).key === 'Tab');
+  const onPointer = () => (tabbed = false);
+  const onFocus = (e: Event) => {
+    const el = e.composedPath()[0];
+    if (!tabbed || !(el instanceof Element) || !root.contains(el)) return;
+    tabbed = false;
+    const look = (frames: number) =>
       requestAnimationFrame(() => {
-        const shift = uncoveringShift(el as Element, root);
-        if (shift) scrollerOf(el as Element).scrollBy(0, shift);
+        if (!el.matches(':focus')) return;
+        if (outOfSight(el, root)) el.scrollIntoView({ block: 'center' });
+        if (frames > 1) look(frames - 1);
       });
-    },
-    true,
-  );
+    look(FRAMES);
+  };
+  where.addEventListener('keydown', onKey, true);
+  where.addEventListener('pointerdown', onPointer, true);
+  where.addEventListener('focusin', onFocus, true);
+  return () => {
+    where.removeEventListener('keydown', onKey, true);
+    where.removeEventListener('pointerdown', onPointer, true);
+    where.removeEventListener('focusin', onFocus, true);
+  };
 }

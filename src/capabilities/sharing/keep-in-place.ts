@@ -29,12 +29,11 @@
 import { adoptStyles } from '../../shared/styles/adopt-styles';
 import landingCss from './landing.css?inline';
 
+import { keepFocusInSight } from './focus-in-sight';
 import { printAll } from './print-all';
 import { keepPlaceWhileReading } from './reader-place';
 // The focus kept when a poll takes its element away: installed with this chunk.
 import './keep-focus';
-// And the focus Tab moves kept clear of the sticky titles and the notice: installed with it too.
-import './focus-in-sight';
 
 export { permalinkMessages } from './permalink-messages';
 export { holdPlaces } from './hold-places';
@@ -50,7 +49,13 @@ export function install(
   own?: boolean,
 ): () => void {
   if (root) adoptStyles(root, landingCss);
-  const stopPrinting = printAll(grow);
+  const printing = printAll(grow);
+  // The focus Tab moves kept clear of the sticky titles and the notice (focus-in-sight.ts).
+  const inSight = root ? keepFocusInSight(root) : () => {};
+  const stopPrinting = () => {
+    printing();
+    inSight();
+  };
   if (!own || !root) return stopPrinting;
   const stopKeeping = keepPlaceWhileReading(root);
   return () => {
