@@ -30,10 +30,9 @@ import { adoptStyles } from '../../shared/styles/adopt-styles';
 import landingCss from './landing.css?inline';
 
 import { keepFocusInSight } from './focus-in-sight';
+import { keepFocus } from './keep-focus';
 import { printAll } from './print-all';
 import { keepPlaceWhileReading } from './reader-place';
-// The focus kept when a poll takes its element away: installed with this chunk.
-import './keep-focus';
 
 export { permalinkMessages } from './permalink-messages';
 export { holdPlaces } from './hold-places';
@@ -50,11 +49,12 @@ export function install(
 ): () => void {
   if (root) adoptStyles(root, landingCss);
   const printing = printAll(grow);
-  // The focus Tab moves kept clear of the sticky titles and the notice (focus-in-sight.ts).
-  const inSight = root ? keepFocusInSight(root) : () => {};
+  // The focus kept when a poll takes its element away (keep-focus.ts), and the focus Tab moves
+  // kept clear of the sticky titles and the notice (focus-in-sight.ts).
+  const focus = root ? [keepFocus(root), keepFocusInSight(root)] : [];
   const stopPrinting = () => {
     printing();
-    inSight();
+    for (const stop of focus) stop();
   };
   if (!own || !root) return stopPrinting;
   const stopKeeping = keepPlaceWhileReading(root);
