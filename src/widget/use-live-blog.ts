@@ -67,8 +67,8 @@ export function useLiveBlog(props: LiveBlogOptions, elements: LiveBlogElements) 
   const meta = store?.meta;
   const initialView = props.initialView ?? defaultViewState;
   const [view, setView, navigation] = useViewState(initialView, props.syncUrl ?? false);
-  const atTop = useAtTop(sentinel);
-  const atEnd = useAtTop(timelineEnd, true);
+  const atTop = useAtTop(sentinel) >= 0;
+  const end = useAtTop(timelineEnd);
   const sorted = useSortedItems(store);
   // A hidden page is not looking: arrivals wait, to show marked as new (and be said) on return.
   const visible = usePageVisible();
@@ -124,7 +124,8 @@ export function useLiveBlog(props: LiveBlogOptions, elements: LiveBlogElements) 
     filters,
     shown,
     total,
-    waiting: visible ? model.waitingMatching.length : 0,
+    // Nor is a widget the reader has passed, on the host's page below it: said on their return.
+    waiting: visible && end >= 0 ? model.waitingMatching.length : 0,
   });
   // A page that keeps its filters in the address can send them as a form without JavaScript.
   const search = here ? new URL(here).search : '';
@@ -202,7 +203,7 @@ export function useLiveBlog(props: LiveBlogOptions, elements: LiveBlogElements) 
   // by "new updates", which may land below it.
   const unseen = useUnseenCount(
     sorted,
-    model.oldestFirst ? atEnd : atTop || !arrivals.waiting.length,
+    model.oldestFirst ? end <= 0 : atTop || !arrivals.waiting.length,
     store?.changedAt,
   );
   useDocumentTitle(meta?.title, unseen, standalone, pageLang(meta, locale));

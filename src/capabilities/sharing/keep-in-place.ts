@@ -29,10 +29,10 @@
 import { adoptStyles } from '../../shared/styles/adopt-styles';
 import landingCss from './landing.css?inline';
 
+import { keepFocusInSight } from './focus-in-sight';
+import { keepFocus } from './keep-focus';
 import { printAll } from './print-all';
 import { keepPlaceWhileReading } from './reader-place';
-// The focus kept when a poll takes its element away: installed with this chunk.
-import './keep-focus';
 
 export { permalinkMessages } from './permalink-messages';
 export { holdPlaces } from './hold-places';
@@ -48,7 +48,14 @@ export function install(
   own?: boolean,
 ): () => void {
   if (root) adoptStyles(root, landingCss);
-  const stopPrinting = printAll(grow);
+  const printing = printAll(grow);
+  // The focus kept when a poll takes its element away (keep-focus.ts), and the focus Tab moves
+  // kept clear of the sticky titles and the notice (focus-in-sight.ts).
+  const focus = root ? [keepFocus(root), keepFocusInSight(root)] : [];
+  const stopPrinting = () => {
+    printing();
+    for (const stop of focus) stop();
+  };
   if (!own || !root) return stopPrinting;
   const stopKeeping = keepPlaceWhileReading(root);
   return () => {
