@@ -6,7 +6,6 @@ import { readFeedEarly } from '../../capabilities/feed/read-feed-early';
 import { standaloneFeed } from '../common/page-feed-url';
 import { RENDERED_MARKER_NAME } from '../../widget/page-snapshot';
 
-let answered: Promise<unknown> = Promise.resolve();
 // The snapshot itself comes after the page's markup, not yet parsed (widget/page-snapshot.ts).
 const rendered = document.querySelector(`meta[name="${RENDERED_MARKER_NAME}"]`) !== null;
 try {
@@ -17,7 +16,7 @@ try {
     const controller = new AbortController();
     const reply = readFeedEarly(url, controller.signal);
     // Untaken, a failure is nobody's error.
-    answered = reply.catch(() => {});
+    reply.catch(() => {});
     offerEarlyFeedRequest({ url, reply, abort: () => controller.abort() });
   }
 } catch {
@@ -25,11 +24,10 @@ try {
 }
 
 // The first date format loads the browser's locale and time zone data, a noticeable pause: do it
-// before the first time stamp needs it, while the main thread waits for the bundle, once the
-// feed's answer has begun to arrive. Waiting for the whole body of a large document instead put
-// the pause between the body and the app, which by then is ready to read it. A page the server
-// rendered shows its first screen first: the pause waits until the app, started after that paint,
-// is downloading.
+// at once, while the main thread waits for the feed's answer and the bundle. Once the answer has
+// begun to arrive, the main thread reads the body of a large document up to the first paint, and
+// the pause only put it off. A page the server rendered shows its first screen first: the pause
+// waits until the app, started after that paint, is downloading.
 const warmUp = () => {
   try {
     new Intl.DateTimeFormat(undefined, { timeZone: 'UTC', hour: 'numeric' }).format(0);
@@ -40,5 +38,5 @@ const warmUp = () => {
 if (rendered && document.visibilityState === 'visible') {
   requestAnimationFrame(() => setTimeout(() => setTimeout(warmUp, 0), 0));
 } else {
-  void answered.then(() => setTimeout(warmUp, 0));
+  setTimeout(warmUp, 0);
 }
