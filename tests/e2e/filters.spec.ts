@@ -255,6 +255,24 @@ test.describe('demo feed, everything published', () => {
     await expect(ukraine).toBeVisible();
   });
 
+  test("the panel's Clear filters, gone once used, leaves the focus in the panel", async ({
+    page,
+    server,
+  }) => {
+    await page.goto(server.url);
+    await expect(articles(page)).toHaveCount(TOTAL);
+    const panel = page.getByRole('search', { name: 'Filters' });
+    await checkbox(facet(page, 'Topic'), 'Ukraine').check();
+    await expect(articles(page)).toHaveCount(5);
+
+    await panel.getByRole('button', { name: 'Clear filters' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(articles(page)).toHaveCount(TOTAL);
+    await expect(panel.getByRole('button', { name: 'Clear filters' })).toHaveCount(0);
+    // Where the reader starts again, not the top of the timeline or the page's body.
+    await expect(panel.getByRole('searchbox', { name: 'Search updates' })).toBeFocused();
+  });
+
   // On a phone the filters stand above the rail; on a tablet they are the left column beside it.
   for (const width of [375, 900]) {
     test(`at ${width} px, Tab reaches the filters before the story at a glance`, async ({

@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useId, useState } from 'react';
+import { memo, useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { FacetName, ViewState } from '../../core/filters/filter-state';
 import {
   FACETS,
@@ -178,6 +178,7 @@ export function FilterPanel({
     locale,
   );
   const keyId = useId();
+  const search = useRef<HTMLInputElement>(null);
   const [query, setQuery] = useState(state.q);
   const [typedFor, setTypedFor] = useState(state.q);
   const [navigatedTo, setNavigatedTo] = useState(navigation);
@@ -229,6 +230,7 @@ export function FilterPanel({
       )}
       <div className="lb-filters__search">
         <input
+          ref={search}
           type="search"
           name="q"
           aria-label={own.searchLabel}
@@ -284,7 +286,11 @@ export function FilterPanel({
         <button
           type="button"
           className="lb-button lb-button--secondary"
-          onClick={() => onChange(clearFilters(state))}
+          // Gone once used: the focus stays in the form, where the reader starts again.
+          onClick={() => {
+            search.current?.focus();
+            onChange(clearFilters(state));
+          }}
         >
           {t.clearFilters}
         </button>
