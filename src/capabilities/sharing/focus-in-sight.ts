@@ -11,6 +11,8 @@
 // for Tab: a focus the widget moves itself (keep-focus.ts, a jump) keeps its place. Installed
 // for each widget with the landing code (keep-in-place.ts `install`).
 
+import { onScreen } from './on-screen';
+
 /** The widget's parts held over the updates while the page scrolls under them. */
 const COVERS = '.lb-group__title,.lb-day__title,.lb-toast,.lb-notice--on';
 /** Frames in which the element is looked at after the browser's scroll. */
@@ -19,7 +21,7 @@ const FRAMES = 6;
 /** Whether `el` is off the screen, or hidden under one of the widget's parts. */
 function outOfSight(el: Element, root: Element): boolean {
   const box = el.getBoundingClientRect();
-  if (box.bottom <= 0 || box.top >= innerHeight) return true;
+  if (!onScreen(box)) return true;
   return [...root.querySelectorAll(COVERS)].some((cover) => {
     if (cover.contains(el)) return false;
     const c = cover.getBoundingClientRect();

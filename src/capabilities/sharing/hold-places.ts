@@ -5,6 +5,7 @@ import type { FeedStore } from '../../core/feed/feed-store';
 import type { LiveItem } from '../../core/feed/feed-types';
 import type { HeldPlace } from '../../core/timeline/held-place';
 import type { ViewState } from '../../core/filters/filter-state';
+import { onScreen } from './on-screen';
 import { WithdrawnPlace } from './WithdrawnPlace';
 
 /** A reader who stays put all day does not collect them: the oldest goes first. */
@@ -40,7 +41,7 @@ export function holdPlaces(
       setSeen((s) => s && { ...s, held: s.held.filter((p) => p.id !== id) });
     for (const item of seen.sorted) {
       const box = store.tombstones.has(item.id) && find(item.id)?.getBoundingClientRect();
-      if (!box || box.bottom <= 0 || box.top >= innerHeight) continue;
+      if (!box || !onScreen(box)) continue;
       const place: HeldPlace = {
         ...item,
         height: box.height,

@@ -11,6 +11,8 @@
 // idle), where the widget is: in <live-blog>'s shadow root, a focus moved from one of its
 // elements to another is not told to the document.
 
+import { onScreen } from './on-screen';
+
 /** Keeps the focus in `root` (a widget) when a poll takes its element away; returns what stops it. */
 export function keepFocus(root: Element): () => void {
   const where = root.getRootNode();
@@ -24,7 +26,8 @@ export function keepFocus(root: Element): () => void {
     if (active && active !== document.body) return;
     const moved = update && root.querySelector<HTMLElement>(`[id="${CSS.escape(update)}"]`);
     const top = root.querySelector<HTMLElement>('.lb-timeline__top');
-    const to = moved || (top && onScreen(top) ? top : (inSight(root) ?? top));
+    const to =
+      moved || (top && onScreen(top.getBoundingClientRect()) ? top : (inSight(root) ?? top));
     if (to && to !== top && !to.hasAttribute('tabindex')) to.setAttribute('tabindex', '-1');
     to?.focus({ preventScroll: true });
   };
@@ -53,12 +56,9 @@ export function keepFocus(root: Element): () => void {
   };
 }
 
-function onScreen(el: Element) {
-  const box = el.getBoundingClientRect();
-  return box.bottom > 0 && box.top < innerHeight;
-}
-
 /** The first update on the screen: where the reader is. */
 function inSight(root: Element) {
-  return [...root.querySelectorAll<HTMLElement>('.lb-update')].find(onScreen);
+  return [...root.querySelectorAll<HTMLElement>('.lb-update')].find((el) =>
+    onScreen(el.getBoundingClientRect()),
+  );
 }
