@@ -20,7 +20,7 @@ import { prepareItems } from './prepare-items';
 import { useLiveFeed } from '../capabilities/feed/use-live-feed';
 import { useViewState } from '../capabilities/filters/use-view-state';
 import { useArrivals } from '../capabilities/live/use-arrivals';
-import { useAtTop } from '../capabilities/live/use-at-top';
+import { useViewportPlace } from '../capabilities/live/use-viewport-place';
 import { useLastVisit } from '../capabilities/live/use-last-visit';
 import { usePageVisible, useUnseenCount } from '../capabilities/live/use-unseen-count';
 import { CopyLinkButton } from '../capabilities/sharing/CopyLinkButton';
@@ -67,8 +67,8 @@ export function useLiveBlog(props: LiveBlogOptions, elements: LiveBlogElements) 
   const meta = store?.meta;
   const initialView = props.initialView ?? defaultViewState;
   const [view, setView, navigation] = useViewState(initialView, props.syncUrl ?? false);
-  const atTop = useAtTop(sentinel) >= 0;
-  const end = useAtTop(timelineEnd);
+  const atTop = useViewportPlace(sentinel) >= 0;
+  const end = useViewportPlace(timelineEnd);
   const sorted = useSortedItems(store);
   // A hidden page is not looking: arrivals wait, to show marked as new (and be said) on return.
   const visible = usePageVisible();

@@ -1,6 +1,6 @@
 // What a screen reader hears of <live-blog> on a host's page while the reader is on the page
 // below it (the comments, the next article): nothing of what arrives, until they come back.
-// See src/widget/use-live-blog.ts (the announcements) and use-at-top.ts.
+// See src/widget/use-live-blog.ts (the announcements) and use-viewport-place.ts.
 import type { Page } from '@playwright/test';
 import { expect, test } from './hosts/embed-test';
 import { hostDocument } from './hosts/host-server';

@@ -7,7 +7,7 @@ import { useEffect, useState, type RefObject } from 'react';
  * view or passed: the same where arrivals go, read oldest first; not passed: the reader is not
  * on the host's page below the widget.
  */
-export function useAtTop(sentinel: RefObject<Element | null>): number {
+export function useViewportPlace(sentinel: RefObject<Element | null>): number {
   const [where, setWhere] = useState(0);
   useEffect(() => {
     const el = sentinel.current;
